@@ -1,0 +1,16 @@
+// Creates a platform admin in the deployed (remote) D1 database:
+//   ADMIN_PASSWORD='a long passphrase' npm run create-admin -- you@example.org
+import { spawnSync } from 'node:child_process';
+import { hashPassword } from '../worker/lib/password.ts';
+
+const email = process.argv[2]?.trim().toLowerCase();
+const password = process.env.ADMIN_PASSWORD ?? '';
+if (!email || !/^[^@\s]+@[^@\s]+$/.test(email) || password.length < 10) {
+  console.error("usage: ADMIN_PASSWORD='at least 10 characters' npm run create-admin -- you@example.org");
+  process.exit(2);
+}
+
+const hash = await hashPassword(password);
+const sql = `INSERT INTO staff (id, email, password_hash, role) VALUES ('${crypto.randomUUID()}', '${email.replace(/'/g, "''")}', '${hash}', 'admin')`;
+const result = spawnSync('wrangler', ['d1', 'execute', 'DB', '--remote', '--command', sql], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

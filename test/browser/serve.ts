@@ -1,0 +1,72 @@
+// Starts the whole product as `npm start` does (migrated, seeded local D1 + wrangler dev),
+// on a free port with its own database, for the browser tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { CHROMIUM } from './chromium.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const wranglerBin = 'node_modules/wrangler/bin/wrangler.js';
+
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: 'pipe' });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM)) {
+    if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium.`);
+    console.warn(`\n[browser tests] skipped: ${CHROMIUM} is not installed (apt-get install chromium fonts-wqy-microhei).\n`);
+    project.provide('baseUrl', '');
+    return;
+  }
+  const state = mkdtempSync(join(tmpdir(), 'lifeline-browser-'));
+  run([wranglerBin, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
+  run(['scripts/seed.ts', '--persist-to', state]);
+
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [wranglerBin, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', 'EXPOSE_DEV_OTP:true', '--show-interactive-dev-session=false'],
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let output = '';
+  server.stdout.on('data', (chunk) => (output += chunk));
+  server.stderr.on('data', (chunk) => (output += chunk));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`wrangler dev did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  project.provide('baseUrl', baseUrl);
+
+  return () => {
+    process.kill(-server.pid!, 'SIGTERM');
+    rmSync(state, { recursive: true, force: true });
+  };
+}

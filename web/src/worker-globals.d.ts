@@ -1,0 +1,4 @@
+// The Worker's types reach this build through AppType. These two Worker globals appear in them;
+// declaring them here, rather than loading all Workers types, keeps the DOM types intact.
+type D1Database = import('@cloudflare/workers-types/index.ts').D1Database;
+type Fetcher = import('@cloudflare/workers-types/index.ts').Fetcher;

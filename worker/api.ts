@@ -1,0 +1,21 @@
+// The API's routes, one small app per resource. Its type is what the web client is typed by.
+import { Hono } from 'hono';
+import type { AppEnv } from './env.ts';
+import { adminAuthRoutes } from './routes/admin/auth.ts';
+import { organizationRoutes } from './routes/admin/organizations.ts';
+import { staffRoutes } from './routes/admin/staff.ts';
+import { authRoutes } from './routes/auth.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
+import { healthRoutes } from './routes/health.ts';
+import { meRoutes } from './routes/me.ts';
+
+export const api = new Hono<AppEnv>()
+  .route('/health', healthRoutes)
+  .route('/auth', authRoutes)
+  .route('/me', meRoutes)
+  .route('/campaigns', campaignRoutes)
+  .route('/admin/auth', adminAuthRoutes)
+  .route('/admin/organizations', organizationRoutes)
+  .route('/admin/staff', staffRoutes);
+
+export type AppType = typeof api;

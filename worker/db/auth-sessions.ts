@@ -1,0 +1,44 @@
+// Server-side sessions: the browser holds a random token, D1 holds only its SHA-256.
+import { and, eq, gt, lt } from 'drizzle-orm';
+import { randomToken, sha256 } from '../lib/tokens.ts';
+import type { Database } from './client.ts';
+import { authSessions, people, staff } from './schema.ts';
+
+export type Subject = { personId: string } | { staffId: string };
+
+export async function createSession(db: Database, subject: Subject, ttlSec: number, now = Date.now()) {
+  const token = randomToken();
+  await db.insert(authSessions).values({
+    tokenHash: await sha256(token),
+    ...subject,
+    createdAt: new Date(now),
+    expiresAt: new Date(now + ttlSec * 1000),
+  });
+  return token;
+}
+
+export async function endSession(db: Database, token: string) {
+  await db.delete(authSessions).where(eq(authSessions.tokenHash, await sha256(token)));
+}
+
+export async function findPersonBySession(db: Database, token: string, now = Date.now()) {
+  return db
+    .select({ id: people.id, phone: people.phone })
+    .from(authSessions)
+    .innerJoin(people, eq(people.id, authSessions.personId))
+    .where(and(eq(authSessions.tokenHash, await sha256(token)), gt(authSessions.expiresAt, new Date(now))))
+    .get();
+}
+
+export async function findStaffBySession(db: Database, token: string, now = Date.now()) {
+  return db
+    .select({ id: staff.id, email: staff.email, role: staff.role, organizationId: staff.organizationId })
+    .from(authSessions)
+    .innerJoin(staff, eq(staff.id, authSessions.staffId))
+    .where(and(eq(authSessions.tokenHash, await sha256(token)), gt(authSessions.expiresAt, new Date(now))))
+    .get();
+}
+
+export async function deleteExpiredSessions(db: Database, now = Date.now()) {
+  await db.delete(authSessions).where(lt(authSessions.expiresAt, new Date(now)));
+}

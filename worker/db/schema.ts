@@ -1,0 +1,141 @@
+// The D1 schema. drizzle-kit generates migrations/ from this file; wrangler applies them.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const organizations = sqliteTable('organizations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', {
+    enum: ['blood_centre', 'cdc', 'hospital', 'health_centre', 'school', 'community', 'other'],
+  })
+    .notNull()
+    .default('other'),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('organizations_name_unique').on(t.name)]);
+
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  // Stored lower-cased so that sign-in is case-insensitive and unique.
+  email: text('email').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['admin', 'organizer', 'checkin'] }).notNull(),
+  organizationId: text('organization_id').references(() => organizations.id),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('staff_email_unique').on(t.email),
+  check('staff_role_has_organization', sql`${t.role} = 'admin' OR ${t.organizationId} IS NOT NULL`),
+]);
+
+/** A citizen, identified by a mainland mobile number. */
+export const people = sqliteTable('people', {
+  id: text('id').primaryKey(),
+  phone: text('phone').notNull(),
+  name: text('name'),
+  gender: text('gender', { enum: ['male', 'female'] }),
+  birthDate: text('birth_date'),
+  bloodType: text('blood_type', { enum: ['A', 'B', 'O', 'AB'] }),
+  district: text('district'),
+  emergencyDonor: integer('emergency_donor', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('people_phone_unique').on(t.phone),
+  index('people_emergency_donors').on(t.bloodType, t.district).where(sql`${t.emergencyDonor} = 1`),
+]);
+
+export const campaigns = sqliteTable('campaigns', {
+  id: text('id').primaryKey(),
+  organizationId: text('organization_id').notNull().references(() => organizations.id),
+  kind: text('kind', { enum: ['blood_drive', 'outreach', 'cpr_training', 'quiz'] }).notNull(),
+  title: text('title').notNull(),
+  summary: text('summary').notNull().default(''),
+  description: text('description').notNull().default(''),
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on').notNull(),
+  status: text('status', { enum: ['draft', 'published', 'closed'] }).notNull().default('draft'),
+  eligibility: text('eligibility', { mode: 'json' }).$type<Record<string, unknown>>(),
+  questions: text('questions', { mode: 'json' }).$type<unknown[]>().notNull().default(sql`'[]'`),
+  createdAt: createdAt(),
+}, (t) => [
+  index('campaigns_public_list').on(t.status, t.kind, t.startsOn),
+  index('campaigns_by_organization').on(t.organizationId),
+]);
+
+/** One date, time and place of a campaign. */
+export const sessions = sqliteTable('sessions', {
+  id: text('id').primaryKey(),
+  campaignId: text('campaign_id').notNull().references(() => campaigns.id),
+  startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+  endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+  venue: text('venue').notNull(),
+  address: text('address').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('sessions_by_campaign').on(t.campaignId, t.startsAt)]);
+
+/** A role with a capacity at a session, e.g. "donor" ×200. */
+export const slots = sqliteTable('slots', {
+  id: text('id').primaryKey(),
+  sessionId: text('session_id').notNull().references(() => sessions.id),
+  role: text('role').notNull(),
+  capacity: integer('capacity').notNull(),
+  waitlist: integer('waitlist', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+}, (t) => [
+  index('slots_by_session').on(t.sessionId),
+  check('slots_capacity_not_negative', sql`${t.capacity} >= 0`),
+]);
+
+/** A person's sign-up for a slot. Seats taken = confirmed + checked_in. */
+export const registrations = sqliteTable('registrations', {
+  id: text('id').primaryKey(),
+  slotId: text('slot_id').notNull().references(() => slots.id),
+  personId: text('person_id').notNull().references(() => people.id),
+  code: text('code').notNull(),
+  status: text('status', {
+    enum: ['confirmed', 'waitlisted', 'cancelled', 'checked_in', 'no_show'],
+  }).notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('registrations_code_unique').on(t.code),
+  // At most one active sign-up per person and slot.
+  uniqueIndex('registrations_one_active_per_person')
+    .on(t.slotId, t.personId)
+    .where(sql`${t.status} IN ('confirmed', 'waitlisted', 'checked_in')`),
+  index('registrations_by_slot_status').on(t.slotId, t.status),
+  index('registrations_by_person').on(t.personId, t.createdAt),
+]);
+
+/** A signed-in browser: a random token whose SHA-256 is the key. */
+export const authSessions = sqliteTable('auth_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  personId: text('person_id').references(() => people.id),
+  staffId: text('staff_id').references(() => staff.id),
+  createdAt: createdAt(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+}, (t) => [
+  check('auth_sessions_one_subject', sql`(${t.personId} IS NULL) <> (${t.staffId} IS NULL)`),
+  index('auth_sessions_by_person').on(t.personId),
+  index('auth_sessions_by_staff').on(t.staffId),
+]);
+
+/** An SMS sign-in code, stored as a hash. */
+export const otpCodes = sqliteTable('otp_codes', {
+  id: text('id').primaryKey(),
+  phone: text('phone').notNull(),
+  codeHash: text('code_hash').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+}, (t) => [index('otp_codes_by_phone').on(t.phone, t.createdAt)]);
+
+/** Fixed-window counters for abuse limits; the key is a hash, never a raw IP or phone. */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').notNull(),
+  windowStart: integer('window_start').notNull(),
+  count: integer('count').notNull(),
+}, (t) => [uniqueIndex('rate_limits_key_window').on(t.key, t.windowStart)]);

@@ -1,0 +1,36 @@
+import type { Language } from './lib/messages.ts';
+
+/** Bindings and variables from wrangler.toml, secrets and `wrangler dev --var`. */
+export interface Bindings {
+  DB: D1Database;
+  ASSETS: Fetcher;
+  CITY_NAME: string;
+  DISTRICTS: string[];
+  /** "true" only in local development and tests: OTP responses then carry the code. */
+  EXPOSE_DEV_OTP?: string;
+  /** Where the webhook SMS sender posts; without it codes go to the console sender. */
+  SMS_WEBHOOK_URL?: string;
+  SMS_WEBHOOK_SECRET?: string;
+}
+
+export interface SignedInPerson {
+  id: string;
+  phone: string;
+}
+
+export interface SignedInStaff {
+  id: string;
+  email: string;
+  role: 'admin' | 'organizer' | 'checkin';
+  organizationId: string | null;
+}
+
+export interface AppEnv {
+  Bindings: Bindings;
+  Variables: {
+    requestId: string;
+    language: Language;
+    person?: SignedInPerson;
+    staff?: SignedInStaff;
+  };
+}

@@ -1,0 +1,63 @@
+// Session cookies and the guards that routes use to require a signed-in citizen or staff member.
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { database } from '../db/client.ts';
+import { createSession, endSession, findPersonBySession, findStaffBySession, type Subject } from '../db/auth-sessions.ts';
+import type { AppEnv, SignedInStaff } from '../env.ts';
+import { ApiError } from './errors.ts';
+
+export const PERSON_SESSION_TTL_SEC = 30 * 24 * 60 * 60;
+export const STAFF_SESSION_TTL_SEC = 12 * 60 * 60;
+
+type Audience = 'person' | 'staff';
+const cookieName: Record<Audience, string> = { person: 'lifeline_session', staff: 'lifeline_staff' };
+
+// Over https the cookie is `__Host-`: Secure, Path=/, no Domain, so no subdomain can plant one.
+const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:';
+
+function readToken(c: Context<AppEnv>, audience: Audience) {
+  return isHttps(c) ? getCookie(c, cookieName[audience], 'host') : getCookie(c, cookieName[audience]);
+}
+
+/** Signs in: ends the browser's previous session of this kind (rotation) and starts a new one. */
+export async function signIn(c: Context<AppEnv>, audience: Audience, subject: Subject) {
+  const db = database(c.env.DB);
+  const previous = readToken(c, audience);
+  if (previous) await endSession(db, previous);
+  const ttl = audience === 'person' ? PERSON_SESSION_TTL_SEC : STAFF_SESSION_TTL_SEC;
+  const token = await createSession(db, subject, ttl);
+  setCookie(c, cookieName[audience], token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    maxAge: ttl,
+    ...(isHttps(c) ? { secure: true, prefix: 'host' as const } : {}),
+  });
+}
+
+export async function signOut(c: Context<AppEnv>, audience: Audience) {
+  const token = readToken(c, audience);
+  if (token) await endSession(database(c.env.DB), token);
+  deleteCookie(c, cookieName[audience], { path: '/', ...(isHttps(c) ? { secure: true, prefix: 'host' as const } : {}) });
+}
+
+/** Loads the signed-in citizen, or answers 401. */
+export const requirePerson = createMiddleware<AppEnv>(async (c, next) => {
+  const token = readToken(c, 'person');
+  const person = token ? await findPersonBySession(database(c.env.DB), token) : undefined;
+  if (!person) throw new ApiError(401, 'unauthenticated');
+  c.set('person', person);
+  await next();
+});
+
+/** Loads the signed-in staff member and checks the role: 401 without a session, 403 for another role. */
+export const requireStaff = (...roles: SignedInStaff['role'][]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const token = readToken(c, 'staff');
+    const member = token ? await findStaffBySession(database(c.env.DB), token) : undefined;
+    if (!member) throw new ApiError(401, 'unauthenticated');
+    if (roles.length > 0 && !roles.includes(member.role)) throw new ApiError(403, 'forbidden');
+    c.set('staff', member);
+    await next();
+  });

@@ -1,0 +1,44 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../env.ts';
+import { isMessageKey, t, type MessageKey } from './messages.ts';
+
+export interface FieldIssue {
+  path: string;
+  message: MessageKey;
+}
+
+/** An error a person can act on: status, contract code, and a translated message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    readonly options: {
+      message?: MessageKey;
+      issues?: FieldIssue[];
+      retryAfterSec?: number;
+    } = {},
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = () => new ApiError(404, 'not_found');
+
+/** Renders any error in the contract's shape: `{ error: { code, message, issues? } }`. */
+export function errorResponse(c: Context<AppEnv>, error: ApiError) {
+  const language = c.get('language') ?? 'zh-CN';
+  const { message, issues, retryAfterSec } = error.options;
+  const key = message ?? (isMessageKey(error.code) ? error.code : 'internal');
+  if (retryAfterSec !== undefined) c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterSec))));
+  return c.json(
+    {
+      error: {
+        code: error.code,
+        message: t(language, key),
+        ...(issues && { issues: issues.map((i) => ({ path: i.path, message: t(language, i.message) })) }),
+      },
+    },
+    error.status,
+  );
+}

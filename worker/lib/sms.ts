@@ -1,0 +1,60 @@
+// Text messages leave through a small interface, so a deployment can bridge to any SMS gateway.
+import type { Bindings } from '../env.ts';
+import { maskPhone } from '../domain/phone.ts';
+
+export interface SmsSender {
+  send(phone: string, text: string): Promise<void>;
+}
+
+export class SmsDeliveryError extends Error {}
+
+/** Local development: prints the message with the number masked. */
+export class ConsoleSmsSender implements SmsSender {
+  async send(phone: string, text: string) {
+    console.log(JSON.stringify({ event: 'sms', to: maskPhone(phone), text }));
+  }
+}
+
+/**
+ * POSTs `{ to, text }` to a webhook with `X-Lifeline-Timestamp` and
+ * `X-Lifeline-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`, so the gateway
+ * bridge can reject forged or replayed requests.
+ */
+export class WebhookSmsSender implements SmsSender {
+  constructor(
+    private readonly url: string,
+    private readonly secret: string,
+    private readonly fetcher: typeof fetch = fetch,
+  ) {}
+
+  async send(phone: string, text: string) {
+    const body = JSON.stringify({ to: phone, text });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const response = await this.fetcher(this.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-lifeline-timestamp': timestamp,
+        'x-lifeline-signature': `sha256=${await hmacHex(this.secret, `${timestamp}.${body}`)}`,
+      },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw new SmsDeliveryError(`SMS webhook answered ${response.status}`);
+  }
+}
+
+export async function hmacHex(secret: string, message: string): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
+  return Array.from(signature, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export function smsSender(env: Bindings): SmsSender {
+  if (env.SMS_WEBHOOK_URL) {
+    if (!env.SMS_WEBHOOK_SECRET) throw new Error('SMS_WEBHOOK_SECRET must be set with SMS_WEBHOOK_URL');
+    return new WebhookSmsSender(env.SMS_WEBHOOK_URL, env.SMS_WEBHOOK_SECRET);
+  }
+  return new ConsoleSmsSender();
+}

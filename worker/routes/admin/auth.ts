@@ -1,0 +1,43 @@
+// Staff sign in with email and password.
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { database } from '../../db/client.ts';
+import { consume, peek } from '../../db/rate-limits.ts';
+import { findStaffByEmail, staffView } from '../../db/staff.ts';
+import type { AppEnv } from '../../env.ts';
+import { signIn, signOut } from '../../lib/auth.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { DECOY_PASSWORD_HASH, verifyPassword } from '../../lib/password.ts';
+import { clientIp, enforceLimit, tooMany } from '../../lib/rate-limit.ts';
+import { json } from '../../lib/validation.ts';
+import { email } from '../schemas.ts';
+
+const failuresPerAccount = (address: string) => ({ key: `login-fail:${address}`, max: 5, windowSec: 900 });
+const attemptsPerAddress = (ip: string) => ({ key: `login-ip:${ip}`, max: 30, windowSec: 900 });
+
+export const adminAuthRoutes = new Hono<AppEnv>()
+  .post(
+    '/login',
+    ...json(v.object({ email, password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)) })),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const db = database(c.env.DB);
+      await enforceLimit(db, attemptsPerAddress(clientIp(c)));
+      const locked = await peek(db, failuresPerAccount(email));
+      if (!locked.allowed) throw tooMany(locked.retryAfterSec);
+
+      const member = await findStaffByEmail(db, email);
+      // Unknown emails cost a full hash too, so timing does not reveal which accounts exist.
+      const valid = await verifyPassword(password, member?.passwordHash ?? DECOY_PASSWORD_HASH);
+      if (!member || !valid) {
+        await consume(db, failuresPerAccount(email));
+        throw new ApiError(401, 'invalid_credentials');
+      }
+      await signIn(c, 'staff', { staffId: member.id });
+      return c.json({ staff: staffView(member) }, 200);
+    },
+  )
+  .post('/logout', async (c) => {
+    await signOut(c, 'staff');
+    return c.body(null, 204);
+  });

@@ -1,0 +1,65 @@
+// Citizens sign in with a one-time code sent by SMS.
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { database } from '../db/client.ts';
+import { checkCode, issueCode, OTP_TTL_SEC, withdrawCode } from '../db/otp-codes.ts';
+import { findOrCreatePerson } from '../db/people.ts';
+import { maskPhone } from '../domain/phone.ts';
+import type { AppEnv } from '../env.ts';
+import { signIn, signOut } from '../lib/auth.ts';
+import { ApiError } from '../lib/errors.ts';
+import { clientIp, enforceLimit, tooMany } from '../lib/rate-limit.ts';
+import { smsSender } from '../lib/sms.ts';
+import { randomDigits } from '../lib/tokens.ts';
+import { json } from '../lib/validation.ts';
+import { phoneNumber } from './schemas.ts';
+
+// Many phones share one carrier-grade NAT address, so the per-address limits are generous.
+const codesPerAddress = (ip: string) => ({ key: `otp-ip:${ip}`, max: 60, windowSec: 600 });
+const checksPerAddress = (ip: string) => ({ key: `verify-ip:${ip}`, max: 120, windowSec: 600 });
+
+const codeText = {
+  'zh-CN': (code: string) => `您的生命线验证码是 ${code}，${OTP_TTL_SEC / 60} 分钟内有效。请勿告诉他人。`,
+  en: (code: string) => `Your Lifeline code is ${code}. It expires in ${OTP_TTL_SEC / 60} minutes. Do not share it.`,
+};
+
+export const authRoutes = new Hono<AppEnv>()
+  .post('/otp', ...json(v.object({ phone: phoneNumber })), async (c) => {
+    const { phone } = c.req.valid('json');
+    const db = database(c.env.DB);
+    await enforceLimit(db, codesPerAddress(clientIp(c)));
+
+    const code = randomDigits(6);
+    const issued = await issueCode(db, phone, code);
+    if (!issued.issued) throw tooMany(issued.retryAfterSec);
+    try {
+      await smsSender(c.env).send(phone, codeText[c.get('language')](code));
+    } catch (error) {
+      await withdrawCode(db, issued.id); // the person may ask again at once
+      console.error(JSON.stringify({ event: 'sms_failed', requestId: c.get('requestId'), error: String(error) }));
+      throw new ApiError(503, 'unavailable', { retryAfterSec: 30 });
+    }
+    return c.json(
+      { sent: true as const, expiresIn: OTP_TTL_SEC, ...(c.env.EXPOSE_DEV_OTP === 'true' ? { devCode: code } : {}) },
+      202,
+    );
+  })
+  .post(
+    '/verify',
+    ...json(v.object({ phone: phoneNumber, code: v.pipe(v.string(), v.regex(/^\d{6}$/, 'otp_format')) })),
+    async (c) => {
+      const { phone, code } = c.req.valid('json');
+      const db = database(c.env.DB);
+      await enforceLimit(db, checksPerAddress(clientIp(c)));
+
+      const result = await checkCode(db, phone, code);
+      if (result !== 'ok') throw new ApiError(400, result);
+      const person = await findOrCreatePerson(db, phone);
+      await signIn(c, 'person', { personId: person.id });
+      return c.json({ person: { id: person.id, phone: maskPhone(person.phone), name: person.name } }, 200);
+    },
+  )
+  .post('/logout', async (c) => {
+    await signOut(c, 'person');
+    return c.body(null, 204);
+  });

@@ -1,0 +1,67 @@
+// A citizen's own profile.
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { database } from '../db/client.ts';
+import { getPerson, updateProfile, type Person } from '../db/people.ts';
+import { chinaDay } from '../domain/china-time.ts';
+import { maskPhone } from '../domain/phone.ts';
+import { bloodTypes, genders, profileProblems, type Profile } from '../domain/profile.ts';
+import type { AppEnv } from '../env.ts';
+import { requirePerson } from '../lib/auth.ts';
+import { ApiError } from '../lib/errors.ts';
+import { json } from '../lib/validation.ts';
+import { personName } from './schemas.ts';
+
+const nullable = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema));
+
+const profileChange = v.object({
+  name: nullable(personName),
+  gender: nullable(v.picklist(genders)),
+  birthDate: nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid'))),
+  bloodType: nullable(v.picklist(bloodTypes)),
+  district: nullable(v.pipe(v.string(), v.maxLength(40, 'district_unknown'))),
+  emergencyDonor: v.optional(v.boolean()),
+});
+
+function personView(person: Person) {
+  return {
+    id: person.id,
+    phone: maskPhone(person.phone),
+    name: person.name,
+    gender: person.gender,
+    birthDate: person.birthDate,
+    bloodType: person.bloodType,
+    district: person.district,
+    emergencyDonor: person.emergencyDonor,
+  };
+}
+
+export const meRoutes = new Hono<AppEnv>()
+  .use(requirePerson)
+  .get('/', async (c) => {
+    const person = await getPerson(database(c.env.DB), c.var.person!.id);
+    if (!person) throw new ApiError(401, 'unauthenticated');
+    return c.json({ person: personView(person) }, 200);
+  })
+  .patch('/', ...json(profileChange), async (c) => {
+    const change = c.req.valid('json');
+    const db = database(c.env.DB);
+    const current = await getPerson(db, c.var.person!.id);
+    if (!current) throw new ApiError(401, 'unauthenticated');
+
+    // Fields left out keep their value; null clears one.
+    const next: Profile = {
+      name: change.name === undefined ? current.name : change.name,
+      gender: change.gender === undefined ? current.gender : change.gender,
+      birthDate: change.birthDate === undefined ? current.birthDate : change.birthDate,
+      bloodType: change.bloodType === undefined ? current.bloodType : change.bloodType,
+      district: change.district === undefined ? current.district : change.district,
+      emergencyDonor: change.emergencyDonor ?? current.emergencyDonor,
+    };
+    const problems = profileProblems(next, chinaDay(Date.now()));
+    if (next.district !== null && !c.env.DISTRICTS.includes(next.district)) {
+      problems.push({ path: 'district', message: 'district_unknown' });
+    }
+    if (problems.length > 0) throw new ApiError(400, 'validation_failed', { issues: problems });
+    return c.json({ person: personView(await updateProfile(db, current.id, next)) }, 200);
+  });
