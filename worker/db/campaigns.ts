@@ -1,7 +1,7 @@
 // Reading campaigns for the public: published only, with seats taken and left per slot.
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Database } from './client.ts';
-import { campaigns, organizations, registrations, sessions, slots } from './schema.ts';
+import { campaigns, organizations, sessions, slots } from './schema.ts';
 
 export type CampaignKind = (typeof campaigns.kind.enumValues)[number];
 export const campaignKinds = campaigns.kind.enumValues;
@@ -31,10 +31,11 @@ export async function listPublishedCampaigns(db: Database, options: { kind?: Cam
     .all();
 }
 
-const seatsTaken = sql<number>`(SELECT count(*) FROM ${registrations}
-  WHERE ${registrations.slotId} = ${slots.id} AND ${registrations.status} IN ('confirmed', 'checked_in'))`;
-const peopleWaiting = sql<number>`(SELECT count(*) FROM ${registrations}
-  WHERE ${registrations.slotId} = ${slots.id} AND ${registrations.status} = 'waitlisted')`;
+// Written out in full: drizzle would render the outer `slots.id` unqualified inside a subquery.
+const seatsTaken = sql<number>`(SELECT count(*) FROM registrations AS r
+  WHERE r.slot_id = "slots"."id" AND r.status IN ('confirmed', 'checked_in'))`;
+const peopleWaiting = sql<number>`(SELECT count(*) FROM registrations AS r
+  WHERE r.slot_id = "slots"."id" AND r.status = 'waitlisted')`;
 
 /** A published campaign with its sessions and slots, or undefined. */
 export async function getPublishedCampaign(db: Database, id: string) {

@@ -1,0 +1,111 @@
+import { createExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { app } from '../../worker/app.ts';
+import { BASE, call, errorOf } from './helpers.ts';
+
+describe('errors', () => {
+  it('answers unknown API paths with a JSON 404 in the contract shape', async () => {
+    const response = await call('/api/no/such/thing');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await response.json()).toEqual({ error: { code: 'not_found', message: '未找到请求的内容。' } });
+  });
+
+  it('follows Accept-Language: English when asked, Chinese by default and for other languages', async () => {
+    const message = async (language?: string) =>
+      (await errorOf(await call('/api/nowhere', { headers: language ? { 'accept-language': language } : {} }))).message;
+    expect(await message('en-US,en;q=0.9')).toBe('Not found.');
+    expect(await message('zh-CN,zh;q=0.9')).toBe('未找到请求的内容。');
+    expect(await message('fr')).toBe('未找到请求的内容。');
+    expect(await message()).toBe('未找到请求的内容。');
+  });
+
+  it('answers a body that is not JSON with 400 invalid_json', async () => {
+    for (const [body, contentType] of [
+      ['{"phone":', 'application/json'],
+      ['\u0000\uFFFF garbage', 'application/json'],
+      ['phone=13800138000', 'application/x-www-form-urlencoded'],
+      ['{"phone":"13800138000"}', 'text/plain'],
+    ]) {
+      const response = await call('/api/auth/otp', { body, headers: { 'content-type': contentType! } });
+      expect(response.status, body).toBe(400);
+      expect((await errorOf(response)).code).toBe('invalid_json');
+    }
+  });
+
+  it('answers a JSON body that is not an object with validation_failed', async () => {
+    for (const body of ['[]', '"13800138000"', 'null', '42']) {
+      const response = await call('/api/auth/otp', { body });
+      expect(response.status).toBe(400);
+      expect((await errorOf(response)).code).toBe('validation_failed');
+    }
+  });
+
+  it('refuses bodies over 64 KB with 413', async () => {
+    const response = await call('/api/auth/otp', { body: { phone: '13800138000', padding: 'x'.repeat(70_000) } });
+    expect(response.status).toBe(413);
+    expect((await errorOf(response)).code).toBe('payload_too_large');
+  });
+
+  it('hides what went wrong inside: 500 internal with a request id and no detail', async () => {
+    const brokenDb = {
+      prepare() {
+        throw new Error('D1_ERROR: secret table detail');
+      },
+    } as unknown as D1Database;
+    const response = await app.fetch(new Request(`${BASE}/api/campaigns`), { ...env, DB: brokenDb }, createExecutionContext());
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain('secret');
+    expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: '服务器出错了，请稍后重试。' } });
+    expect(response.headers.get('x-request-id')).toMatch(/.+/);
+  });
+});
+
+describe('cross-site requests', () => {
+  const otp = (headers: Record<string, string>) => call('/api/auth/otp', { body: { phone: '13700137000' }, headers });
+
+  it('refuses state-changing requests from another origin, JSON included', async () => {
+    for (const headers of [
+      { origin: 'https://evil.example' } as Record<string, string>,
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site', origin: 'https://sub.lifeline.test' },
+    ]) {
+      const response = await otp(headers);
+      expect(response.status).toBe(403);
+      expect((await errorOf(response)).code).toBe('forbidden');
+    }
+    const count = await env.DB.prepare("SELECT count(*) AS n FROM otp_codes WHERE phone = '13700137000'").first<{ n: number }>();
+    expect(count?.n).toBe(0);
+  });
+
+  it('lets the same origin and non-browser clients through', async () => {
+    expect((await otp({ origin: BASE, 'sec-fetch-site': 'same-origin' })).status).toBe(202);
+  });
+
+  it('leaves reads alone', async () => {
+    const response = await call('/api/campaigns', { headers: { origin: 'https://elsewhere.example', 'sec-fetch-site': 'cross-site' } });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('headers', () => {
+  it("sets Hono's secure headers and a request id", async () => {
+    const response = await call('/api/health');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    expect(response.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+  });
+});
+
+describe('GET /api/health', () => {
+  it('answers 503 unavailable with Retry-After when D1 does not answer', async () => {
+    const down = { prepare: () => ({ first: () => Promise.reject(new Error('D1 down')) }) } as unknown as D1Database;
+    const response = await app.fetch(new Request(`${BASE}/api/health`), { ...env, DB: down }, createExecutionContext());
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect((await errorOf(response)).code).toBe('unavailable');
+  });
+});

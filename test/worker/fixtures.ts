@@ -1,0 +1,64 @@
+// Campaign fixtures written straight to D1 (the organizer API comes with its own tests).
+import { env } from 'cloudflare:workers';
+import { createOrganization } from './helpers.ts';
+
+export interface SlotFixture {
+  role: string;
+  capacity: number;
+  waitlist?: boolean;
+}
+
+export async function createCampaign(
+  options: {
+    kind?: 'blood_drive' | 'outreach' | 'cpr_training' | 'quiz';
+    status?: 'draft' | 'published' | 'closed';
+    title?: string;
+    startsOn?: string;
+    endsOn?: string;
+    organizationId?: string;
+    sessions?: { startsAt: string; endsAt: string; slots: SlotFixture[] }[];
+  } = {},
+) {
+  const organizationId = options.organizationId ?? (await createOrganization());
+  const id = crypto.randomUUID();
+  await env.DB.prepare(
+    `INSERT INTO campaigns (id, organization_id, kind, title, summary, description, starts_on, ends_on, status)
+     VALUES (?, ?, ?, ?, '', '', ?, ?, ?)`,
+  )
+    .bind(id, organizationId, options.kind ?? 'cpr_training', options.title ?? `活动 ${id.slice(0, 6)}`, options.startsOn ?? '2099-01-01', options.endsOn ?? '2099-01-31', options.status ?? 'published')
+    .run();
+  const sessionIds: string[] = [];
+  const slotIds: string[] = [];
+  for (const session of options.sessions ?? []) {
+    const sessionId = crypto.randomUUID();
+    sessionIds.push(sessionId);
+    await env.DB.prepare('INSERT INTO sessions (id, campaign_id, starts_at, ends_at, venue, address) VALUES (?, ?, ?, ?, ?, ?)')
+      .bind(sessionId, id, Date.parse(session.startsAt), Date.parse(session.endsAt), '会场', '地址')
+      .run();
+    for (const slot of session.slots) {
+      const slotId = crypto.randomUUID();
+      slotIds.push(slotId);
+      await env.DB.prepare('INSERT INTO slots (id, session_id, role, capacity, waitlist) VALUES (?, ?, ?, ?, ?)')
+        .bind(slotId, sessionId, slot.role, slot.capacity, slot.waitlist ? 1 : 0)
+        .run();
+    }
+  }
+  return { id, organizationId, sessionIds, slotIds };
+}
+
+/** Adds registrations with the given statuses for fresh people. */
+export async function addRegistrations(slotId: string, statuses: string[]) {
+  for (const status of statuses) {
+    const personId = crypto.randomUUID();
+    await env.DB.batch([
+      env.DB.prepare('INSERT INTO people (id, phone) VALUES (?, ?)').bind(personId, `1${String(Math.random()).slice(2, 12)}`),
+      env.DB.prepare('INSERT INTO registrations (id, slot_id, person_id, code, status) VALUES (?, ?, ?, ?, ?)').bind(
+        crypto.randomUUID(),
+        slotId,
+        personId,
+        crypto.randomUUID().slice(0, 8),
+        status,
+      ),
+    ]);
+  }
+}

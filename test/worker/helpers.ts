@@ -1,0 +1,90 @@
+// Shared test helpers: requests through the real Worker, sign-ins, and fixtures written to D1.
+import { env, exports } from 'cloudflare:workers';
+import { hashPassword } from '../../worker/lib/password.ts';
+
+export const BASE = 'http://lifeline.test';
+
+let addressCounter = 0;
+/** A fresh client address per call site, so per-address limits of one test don't leak into another. */
+export const newAddress = () => `198.51.100.${(addressCounter++ % 250) + 1}`;
+
+export interface CallOptions {
+  method?: string;
+  body?: unknown;
+  cookie?: string;
+  headers?: Record<string, string>;
+  address?: string;
+}
+
+/** Sends a request through the Worker's fetch handler, JSON body if given. */
+export function call(path: string, options: CallOptions = {}) {
+  const headers: Record<string, string> = {
+    'cf-connecting-ip': options.address ?? '203.0.113.1',
+    ...options.headers,
+  };
+  if (options.cookie) headers.cookie = options.cookie;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  }
+  return exports.default.fetch(`${path.startsWith('http') ? '' : BASE}${path}`, {
+    method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers,
+    body,
+  });
+}
+
+/** The `name=value` part of each Set-Cookie, ready for a Cookie header. */
+export function cookieFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+}
+
+let phoneCounter = 0;
+/** A unique mainland mobile number per call. */
+export const newPhone = () => `139${String(Date.now() % 1e4).padStart(4, '0')}${String(phoneCounter++).padStart(4, '0')}`;
+
+/** Signs a citizen in through the real OTP flow; returns the session cookie and person. */
+export async function signInCitizen(phone = newPhone()) {
+  const address = newAddress();
+  const sent = await call('/api/auth/otp', { body: { phone }, address });
+  if (sent.status !== 202) throw new Error(`otp: ${sent.status} ${await sent.text()}`);
+  const { devCode } = (await sent.json()) as { devCode: string };
+  const verified = await call('/api/auth/verify', { body: { phone, code: devCode }, address });
+  if (verified.status !== 200) throw new Error(`verify: ${verified.status} ${await verified.text()}`);
+  const { person } = (await verified.json()) as { person: { id: string } };
+  return { cookie: cookieFrom(verified), personId: person.id, phone };
+}
+
+export async function createOrganization(name = `机构 ${crypto.randomUUID().slice(0, 8)}`) {
+  const id = crypto.randomUUID();
+  await env.DB.prepare('INSERT INTO organizations (id, name, kind) VALUES (?, ?, ?)').bind(id, name, 'hospital').run();
+  return id;
+}
+
+export async function createStaffMember(role: 'admin' | 'organizer' | 'checkin', organizationId: string | null = null) {
+  const email = `${role}-${crypto.randomUUID().slice(0, 8)}@example.org`;
+  const password = 'correct horse battery';
+  await env.DB.prepare('INSERT INTO staff (id, email, password_hash, role, organization_id) VALUES (?, ?, ?, ?, ?)')
+    .bind(crypto.randomUUID(), email, await hashPassword(password), role, organizationId)
+    .run();
+  return { email, password };
+}
+
+/** Creates a staff member and signs in; returns the cookie. */
+export async function signInStaff(role: 'admin' | 'organizer' | 'checkin', organizationId: string | null = null) {
+  const member = await createStaffMember(role, organizationId);
+  const response = await call('/api/admin/auth/login', { body: member, address: newAddress() });
+  if (response.status !== 200) throw new Error(`login: ${response.status} ${await response.text()}`);
+  const { staff } = (await response.json()) as { staff: { id: string } };
+  return { cookie: cookieFrom(response), staffId: staff.id, ...member };
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+}
+
+export const errorOf = async (response: Response) => ((await response.json()) as ErrorBody).error;

@@ -1,0 +1,188 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { call, cookieFrom, createOrganization, createStaffMember, errorOf, newAddress, signInCitizen, signInStaff } from './helpers.ts';
+
+describe('POST /api/admin/auth/login', () => {
+  it('signs staff in with a session cookie and their role', async () => {
+    const organizationId = await createOrganization();
+    const member = await createStaffMember('organizer', organizationId);
+    const response = await call('/api/admin/auth/login', { body: { email: member.email.toUpperCase(), password: member.password }, address: newAddress() });
+    expect(response.status).toBe(200);
+    const { staff } = (await response.json()) as { staff: Record<string, unknown> };
+    expect(staff).toMatchObject({ email: member.email, role: 'organizer', organizationId });
+    expect(staff).not.toHaveProperty('passwordHash');
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^lifeline_staff=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it('uses a __Host- cookie over https', async () => {
+    const member = await createStaffMember('admin');
+    const response = await call('https://lifeline.test/api/admin/auth/login', { body: member, address: newAddress() });
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^__Host-lifeline_staff=/);
+    expect(cookie).toMatch(/Secure/);
+    expect(cookie).toMatch(/Path=\//);
+  });
+
+  it('answers 401 invalid_credentials for a wrong password or an unknown email', async () => {
+    const member = await createStaffMember('admin');
+    for (const body of [
+      { email: member.email, password: 'wrong password!' },
+      { email: 'nobody@example.org', password: member.password },
+    ]) {
+      const response = await call('/api/admin/auth/login', { body, address: newAddress() });
+      expect(response.status).toBe(401);
+      expect((await errorOf(response)).code).toBe('invalid_credentials');
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('locks the account for a while after five failures, even for the right password', async () => {
+    const member = await createStaffMember('admin');
+    for (let i = 0; i < 5; i++) {
+      const failed = await call('/api/admin/auth/login', { body: { email: member.email, password: `wrong-${i}` }, address: newAddress() });
+      expect(failed.status).toBe(401);
+    }
+    const locked = await call('/api/admin/auth/login', { body: member, address: newAddress() });
+    expect(locked.status).toBe(429);
+    expect((await errorOf(locked)).code).toBe('rate_limited');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('limits attempts from one address', async () => {
+    const address = newAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const response = await call('/api/admin/auth/login', { body: { email: `x${i}@example.org`, password: 'whatever' }, address });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
+
+  it('names the bad fields of a malformed body', async () => {
+    const response = await call('/api/admin/auth/login', { body: { email: 'not-an-email', password: 5 }, address: newAddress() });
+    expect(response.status).toBe(400);
+    const error = await errorOf(response);
+    expect(error.code).toBe('validation_failed');
+    expect(error.issues?.map((issue) => issue.path).sort()).toEqual(['email', 'password']);
+  });
+});
+
+describe('POST /api/admin/auth/logout', () => {
+  it('ends the session on the server', async () => {
+    const { cookie } = await signInStaff('admin');
+    const before = await call('/api/admin/organizations', { body: { name: `A ${crypto.randomUUID()}` }, cookie });
+    expect(before.status).toBe(201);
+    const logout = await call('/api/admin/auth/logout', { method: 'POST', cookie });
+    expect(logout.status).toBe(204);
+    expect(logout.headers.get('set-cookie')).toMatch(/lifeline_staff=;.*Max-Age=0/i);
+    const after = await call('/api/admin/organizations', { body: { name: `B ${crypto.randomUUID()}` }, cookie });
+    expect(after.status).toBe(401);
+  });
+});
+
+describe('POST /api/admin/organizations', () => {
+  it('lets an admin create an organization', async () => {
+    const { cookie } = await signInStaff('admin');
+    const response = await call('/api/admin/organizations', { body: { name: '  冠县人民医院  ', kind: 'hospital' }, cookie });
+    expect(response.status).toBe(201);
+    const { organization } = (await response.json()) as { organization: { id: string; name: string } };
+    expect(organization.name).toBe('冠县人民医院');
+    const row = await env.DB.prepare('SELECT name, kind FROM organizations WHERE id = ?').bind(organization.id).first();
+    expect(row).toEqual({ name: '冠县人民医院', kind: 'hospital' });
+
+    const again = await call('/api/admin/organizations', { body: { name: '冠县人民医院' }, cookie });
+    expect(again.status).toBe(409);
+    expect((await errorOf(again)).code).toBe('organization_exists');
+  });
+
+  it('refuses anyone but an admin', async () => {
+    const organizationId = await createOrganization();
+    const citizen = await signInCitizen();
+    const organizer = await signInStaff('organizer', organizationId);
+    const checkin = await signInStaff('checkin', organizationId);
+    const body = { name: `X ${crypto.randomUUID()}` };
+    expect((await call('/api/admin/organizations', { body })).status).toBe(401);
+    expect((await call('/api/admin/organizations', { body, cookie: citizen.cookie })).status).toBe(401);
+    expect((await call('/api/admin/organizations', { body, cookie: organizer.cookie })).status).toBe(403);
+    expect((await call('/api/admin/organizations', { body, cookie: checkin.cookie })).status).toBe(403);
+  });
+
+  it('validates the name and kind', async () => {
+    const { cookie } = await signInStaff('admin');
+    const response = await call('/api/admin/organizations', { body: { name: '', kind: 'bank' }, cookie });
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).issues?.map((issue) => issue.path).sort()).toEqual(['kind', 'name']);
+  });
+});
+
+describe('POST /api/admin/staff', () => {
+  it('lets an admin add staff of any role to any organization, and they can sign in', async () => {
+    const organizationId = await createOrganization();
+    const { cookie } = await signInStaff('admin');
+    const body = { email: 'New.Organizer@Example.org', password: 'a good long password', role: 'organizer', organizationId };
+    const response = await call('/api/admin/staff', { body, cookie });
+    expect(response.status).toBe(201);
+    expect((await response.json()) as unknown).toMatchObject({
+      staff: { email: 'new.organizer@example.org', role: 'organizer', organizationId },
+    });
+    const stored = await env.DB.prepare('SELECT password_hash FROM staff WHERE email = ?').bind('new.organizer@example.org').first<{ password_hash: string }>();
+    expect(stored?.password_hash).toMatch(/^pbkdf2-sha256\$100000\$/);
+    expect(stored?.password_hash).not.toContain('a good long password');
+
+    const login = await call('/api/admin/auth/login', { body: { email: body.email, password: body.password }, address: newAddress() });
+    expect(login.status).toBe(200);
+
+    const duplicate = await call('/api/admin/staff', { body, cookie });
+    expect(duplicate.status).toBe(409);
+    expect((await errorOf(duplicate)).code).toBe('email_taken');
+  });
+
+  it('lets an organizer add check-in staff to its own organization only', async () => {
+    const own = await createOrganization();
+    const other = await createOrganization();
+    const { cookie } = await signInStaff('organizer', own);
+    const add = (role: string, organizationId: string) =>
+      call('/api/admin/staff', { body: { email: `${crypto.randomUUID().slice(0, 8)}@example.org`, password: 'long enough pw', role, organizationId }, cookie });
+    expect((await add('checkin', own)).status).toBe(201);
+    expect((await add('checkin', other)).status).toBe(403);
+    expect((await add('organizer', own)).status).toBe(403);
+    expect((await add('admin', own)).status).toBe(403);
+  });
+
+  it('refuses check-in staff, citizens and strangers', async () => {
+    const organizationId = await createOrganization();
+    const checkin = await signInStaff('checkin', organizationId);
+    const citizen = await signInCitizen();
+    const body = { email: 'x@example.org', password: 'long enough pw', role: 'checkin', organizationId };
+    expect((await call('/api/admin/staff', { body, cookie: checkin.cookie })).status).toBe(403);
+    expect((await call('/api/admin/staff', { body, cookie: citizen.cookie })).status).toBe(401);
+    expect((await call('/api/admin/staff', { body })).status).toBe(401);
+  });
+
+  it('needs a password of 10 characters, a known role and an existing organization', async () => {
+    const { cookie } = await signInStaff('admin');
+    const short = await call('/api/admin/staff', { body: { email: 'a@example.org', password: 'short', role: 'admin' }, cookie });
+    expect(short.status).toBe(400);
+    expect((await errorOf(short)).issues).toEqual([{ path: 'password', message: '密码至少需要 10 个字符。' }]);
+
+    const role = await call('/api/admin/staff', { body: { email: 'b@example.org', password: 'long enough pw', role: 'boss' }, cookie });
+    expect((await errorOf(role)).issues?.[0]?.path).toBe('role');
+
+    const noOrganization = await call('/api/admin/staff', { body: { email: 'c@example.org', password: 'long enough pw', role: 'organizer' }, cookie });
+    expect(noOrganization.status).toBe(400);
+    expect((await errorOf(noOrganization)).issues?.[0]?.path).toBe('organizationId');
+
+    const unknown = await call('/api/admin/staff', {
+      body: { email: 'd@example.org', password: 'long enough pw', role: 'organizer', organizationId: 'nope' },
+      cookie,
+    });
+    expect(unknown.status).toBe(400);
+    const count = await env.DB.prepare("SELECT count(*) AS n FROM staff WHERE email LIKE '_@example.org'").first<{ n: number }>();
+    expect(count?.n).toBe(0);
+  });
+});
