@@ -14,6 +14,7 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 EXPOSE_DEV_OTP: 'true',
+                ID_NUMBER_KEY: 'dGVzdC1rZXktZm9yLWlkLW51bWJlcnMtMzItYnl0ZXM',
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
               },
             },

@@ -2,20 +2,28 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { adminAuthRoutes } from './routes/admin/auth.ts';
+import { adminCampaignRoutes } from './routes/admin/campaigns.ts';
 import { organizationRoutes } from './routes/admin/organizations.ts';
+import { adminSlotRoutes } from './routes/admin/slots.ts';
 import { staffRoutes } from './routes/admin/staff.ts';
 import { authRoutes } from './routes/auth.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
+import { registrationRoutes } from './routes/registrations.ts';
+import { signUpRoutes } from './routes/sign-ups.ts';
 
 export const api = new Hono<AppEnv>()
   .route('/health', healthRoutes)
   .route('/auth', authRoutes)
   .route('/me', meRoutes)
   .route('/campaigns', campaignRoutes)
+  .route('/slots', signUpRoutes)
+  .route('/registrations', registrationRoutes)
   .route('/admin/auth', adminAuthRoutes)
   .route('/admin/organizations', organizationRoutes)
-  .route('/admin/staff', staffRoutes);
+  .route('/admin/staff', staffRoutes)
+  .route('/admin/campaigns', adminCampaignRoutes)
+  .route('/admin/slots', adminSlotRoutes);
 
 export type AppType = typeof api;

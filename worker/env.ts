@@ -11,6 +11,8 @@ export interface Bindings {
   /** Where the webhook SMS sender posts; without it codes go to the console sender. */
   SMS_WEBHOOK_URL?: string;
   SMS_WEBHOOK_SECRET?: string;
+  /** 32 random bytes, base64url: encrypts ID numbers at rest (a secret in production). */
+  ID_NUMBER_KEY?: string;
 }
 
 export interface SignedInPerson {

@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const server = spawn(
     process.execPath,
-    [wranglerBin, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', 'EXPOSE_DEV_OTP:true', '--show-interactive-dev-session=false'],
+    [wranglerBin, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--env-file', 'local.env', '--show-interactive-dev-session=false'],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';

@@ -1,4 +1,5 @@
-// The Worker's types reach this build through AppType. These two Worker globals appear in them;
+// The Worker's types reach this build through AppType. These Worker globals appear in them;
 // declaring them here, rather than loading all Workers types, keeps the DOM types intact.
 type D1Database = import('@cloudflare/workers-types/index.ts').D1Database;
 type Fetcher = import('@cloudflare/workers-types/index.ts').Fetcher;
+type D1PreparedStatement = import('@cloudflare/workers-types/index.ts').D1PreparedStatement;

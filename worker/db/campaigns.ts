@@ -1,5 +1,5 @@
-// Reading campaigns for the public: published only, with seats taken and left per slot.
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+// Campaigns with their sessions and slots, seats taken and left; and the organizers' writes.
+import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Database } from './client.ts';
 import { campaigns, organizations, sessions, slots } from './schema.ts';
 
@@ -37,8 +37,18 @@ const seatsTaken = sql<number>`(SELECT count(*) FROM registrations AS r
 const peopleWaiting = sql<number>`(SELECT count(*) FROM registrations AS r
   WHERE r.slot_id = "slots"."id" AND r.status = 'waitlisted')`;
 
-/** A published campaign with its sessions and slots, or undefined. */
-export async function getPublishedCampaign(db: Database, id: string) {
+/** Which campaigns a reader may see: the public sees published ones, staff their organization's. */
+export type CampaignScope = { published: true } | { organizationId: string | null };
+
+export const inScope = (scope: CampaignScope) =>
+  'published' in scope
+    ? eq(campaigns.status, 'published')
+    : scope.organizationId === null
+      ? undefined // a platform admin
+      : eq(campaigns.organizationId, scope.organizationId);
+
+/** A campaign with its sessions and slots, or undefined when it does not exist in this scope. */
+export async function getCampaign(db: Database, id: string, scope: CampaignScope) {
   const campaign = await db
     .select({
       id: campaigns.id,
@@ -48,13 +58,14 @@ export async function getPublishedCampaign(db: Database, id: string) {
       description: campaigns.description,
       startsOn: campaigns.startsOn,
       endsOn: campaigns.endsOn,
+      status: campaigns.status,
       eligibility: campaigns.eligibility,
       questions: campaigns.questions,
       organization: { id: organizations.id, name: organizations.name },
     })
     .from(campaigns)
     .innerJoin(organizations, eq(organizations.id, campaigns.organizationId))
-    .where(and(eq(campaigns.id, id), eq(campaigns.status, 'published')))
+    .where(and(eq(campaigns.id, id), inScope(scope)))
     .get();
   if (!campaign) return undefined;
 
@@ -82,4 +93,67 @@ export async function getPublishedCampaign(db: Database, id: string) {
       slots: sessionSlots.filter((slot) => slot.sessionId === session.id),
     })),
   };
+}
+
+export type NewCampaign = Omit<typeof campaigns.$inferInsert, 'id' | 'createdAt'>;
+export type CampaignChanges = Partial<Omit<NewCampaign, 'organizationId' | 'kind'>>;
+
+export async function createCampaign(db: Database, values: NewCampaign) {
+  const [created] = await db.insert(campaigns).values({ id: crypto.randomUUID(), ...values }).returning({ id: campaigns.id });
+  return created!.id;
+}
+
+/** Applies the changes when the campaign is in scope; false when it is not (or does not exist). */
+export async function updateCampaign(db: Database, id: string, scope: CampaignScope, changes: CampaignChanges) {
+  const updated = await db
+    .update(campaigns)
+    .set(changes)
+    .where(and(eq(campaigns.id, id), inScope(scope)))
+    .returning({ id: campaigns.id });
+  return updated.length === 1;
+}
+
+/** The organizers' list: every status, their organization only (all for an admin). */
+export async function listCampaigns(db: Database, scope: CampaignScope, filter: { status?: string; kind?: CampaignKind }) {
+  return db
+    .select({
+      id: campaigns.id,
+      kind: campaigns.kind,
+      title: campaigns.title,
+      status: campaigns.status,
+      startsOn: campaigns.startsOn,
+      endsOn: campaigns.endsOn,
+      organization: { id: organizations.id, name: organizations.name },
+    })
+    .from(campaigns)
+    .innerJoin(organizations, eq(organizations.id, campaigns.organizationId))
+    .where(
+      and(
+        inScope(scope),
+        filter.status ? eq(campaigns.status, filter.status as 'draft') : undefined,
+        filter.kind ? eq(campaigns.kind, filter.kind) : undefined,
+      ),
+    )
+    .orderBy(desc(campaigns.startsOn), asc(campaigns.title))
+    .limit(500)
+    .all();
+}
+
+export interface NewSession {
+  startsAt: Date;
+  endsAt: Date;
+  venue: string;
+  address: string;
+  slots: { role: string; capacity: number; waitlist: boolean }[];
+}
+
+/** Adds a session and its slots together (one batch); returns the ids. */
+export async function createSession(db: Database, campaignId: string, session: NewSession) {
+  const sessionId = crypto.randomUUID();
+  const slotRows = session.slots.map((slot) => ({ id: crypto.randomUUID(), sessionId, ...slot }));
+  await db.batch([
+    db.insert(sessions).values({ id: sessionId, campaignId, startsAt: session.startsAt, endsAt: session.endsAt, venue: session.venue, address: session.address }),
+    db.insert(slots).values(slotRows),
+  ]);
+  return { sessionId, slotIds: slotRows.map((slot) => slot.id) };
 }

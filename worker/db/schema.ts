@@ -1,6 +1,6 @@
 // The D1 schema. drizzle-kit generates migrations/ from this file; wrangler applies them.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -89,7 +89,7 @@ export const slots = sqliteTable('slots', {
   check('slots_capacity_not_negative', sql`${t.capacity} >= 0`),
 ]);
 
-/** A person's sign-up for a slot. Seats taken = confirmed + checked_in. */
+/** A person's sign-up for a slot. Seats taken = confirmed + checked_in; the queue is ordered by (created_at, id). */
 export const registrations = sqliteTable('registrations', {
   id: text('id').primaryKey(),
   slotId: text('slot_id').notNull().references(() => slots.id),
@@ -98,16 +98,61 @@ export const registrations = sqliteTable('registrations', {
   status: text('status', {
     enum: ['confirmed', 'waitlisted', 'cancelled', 'checked_in', 'no_show'],
   }).notNull(),
+  /** The name given for this sign-up (a team member's may differ from any profile). */
+  name: text('name').notNull().default(''),
+  /** Answers to the campaign's own questions, by question key. */
+  answers: text('answers', { mode: 'json' }).$type<Record<string, string | number | boolean>>().notNull().default(sql`'{}'`),
+  /** AES-GCM ciphertext; only blood drives collect ID numbers. */
+  idNumberEncrypted: text('id_number_encrypted'),
+  idNumberMasked: text('id_number_masked'),
+  groupId: text('group_id').references(() => registrationGroups.id),
   createdAt: createdAt(),
+  cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+  checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
 }, (t) => [
   uniqueIndex('registrations_code_unique').on(t.code),
   // At most one active sign-up per person and slot.
   uniqueIndex('registrations_one_active_per_person')
     .on(t.slotId, t.personId)
     .where(sql`${t.status} IN ('confirmed', 'waitlisted', 'checked_in')`),
-  index('registrations_by_slot_status').on(t.slotId, t.status),
+  index('registrations_by_slot_status').on(t.slotId, t.status, t.createdAt),
   index('registrations_by_person').on(t.personId, t.createdAt),
+  index('registrations_by_group').on(t.groupId),
 ]);
+
+/** A team sign-up (团体献血): a company's contact signs up its members together. */
+export const registrationGroups = sqliteTable('registration_groups', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull(),
+  slotId: text('slot_id').notNull().references(() => slots.id),
+  contactPersonId: text('contact_person_id').notNull().references(() => people.id),
+  organization: text('organization').notNull(),
+  contactName: text('contact_name').notNull(),
+  contactPhone: text('contact_phone').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('registration_groups_code_unique').on(t.code), index('registration_groups_by_slot').on(t.slotId)]);
+
+/** A donation given, recorded at check-in; the donor interval rules read it. */
+export const donations = sqliteTable('donations', {
+  id: text('id').primaryKey(),
+  personId: text('person_id').notNull().references(() => people.id),
+  day: text('day').notNull(),
+  kind: text('kind', { enum: ['whole_blood', 'platelets'] }).notNull(),
+  adverseReaction: integer('adverse_reaction', { mode: 'boolean' }).notNull().default(false),
+  registrationId: text('registration_id').references(() => registrations.id),
+  createdAt: createdAt(),
+}, (t) => [index('donations_by_person').on(t.personId, t.day), uniqueIndex('donations_one_per_registration').on(t.registrationId)]);
+
+/** The first answer to a request sent with an Idempotency-Key, replayed to retries. */
+export const idempotentResponses = sqliteTable('idempotent_responses', {
+  personId: text('person_id').notNull().references(() => people.id),
+  key: text('key').notNull(),
+  /** What the key was used for, e.g. `POST /api/slots/:id/registrations`; reuse elsewhere is refused. */
+  scope: text('scope').notNull(),
+  status: integer('status').notNull(),
+  body: text('body').notNull(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.personId, t.key] })]);
 
 /** A signed-in browser: a random token whose SHA-256 is the key. */
 export const authSessions = sqliteTable('auth_sessions', {

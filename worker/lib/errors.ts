@@ -8,6 +8,13 @@ export interface FieldIssue {
   message: MessageKey;
 }
 
+/** Why someone may not sign up (422 `ineligible`). */
+export interface IneligibleReason {
+  code: string;
+  message: MessageKey;
+  params?: Record<string, string | number>;
+}
+
 /** An error a person can act on: status, contract code, and a translated message. */
 export class ApiError extends Error {
   constructor(
@@ -16,6 +23,7 @@ export class ApiError extends Error {
     readonly options: {
       message?: MessageKey;
       issues?: FieldIssue[];
+      reasons?: IneligibleReason[];
       retryAfterSec?: number;
     } = {},
   ) {
@@ -28,7 +36,7 @@ export const notFound = () => new ApiError(404, 'not_found');
 /** Renders any error in the contract's shape: `{ error: { code, message, issues? } }`. */
 export function errorResponse(c: Context<AppEnv>, error: ApiError) {
   const language = c.get('language') ?? 'zh-CN';
-  const { message, issues, retryAfterSec } = error.options;
+  const { message, issues, reasons, retryAfterSec } = error.options;
   const key = message ?? (isMessageKey(error.code) ? error.code : 'internal');
   if (retryAfterSec !== undefined) c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterSec))));
   return c.json(
@@ -37,6 +45,7 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError) {
         code: error.code,
         message: t(language, key),
         ...(issues && { issues: issues.map((i) => ({ path: i.path, message: t(language, i.message) })) }),
+        ...(reasons && { reasons: reasons.map((r) => ({ code: r.code, message: t(language, r.message, r.params) })) }),
       },
     },
     error.status,

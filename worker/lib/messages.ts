@@ -43,6 +43,43 @@ const messages = {
   emergency_needs_district: { 'zh-CN': '加入应急献血名单需先填写所在区县。', en: 'Joining the emergency donor list needs your district.' },
   organization_required: { 'zh-CN': '非管理员账号必须属于一个机构。', en: 'Staff other than admins belong to an organization.' },
   organization_unknown: { 'zh-CN': '机构不存在。', en: 'This organization does not exist.' },
+
+  // Sign-ups.
+  slot_full: { 'zh-CN': '名额已满。', en: 'This slot is full.' },
+  already_registered: { 'zh-CN': '您已报名该项目。', en: 'You have already signed up for this.' },
+  registration_closed: { 'zh-CN': '报名已截止。', en: 'Sign-up for this is closed.' },
+  already_cancelled: { 'zh-CN': '该报名已取消。', en: 'This sign-up is already cancelled.' },
+  already_checked_in: { 'zh-CN': '已签到，不能取消。', en: 'Already checked in.' },
+  not_cancellable: { 'zh-CN': '该报名不能再取消。', en: 'This sign-up can no longer be cancelled.' },
+  idempotency_key_reused: { 'zh-CN': '该请求编号已用于另一项操作。', en: 'This Idempotency-Key was already used for another request.' },
+  request_in_progress: { 'zh-CN': '相同的请求正在处理中，请稍候。', en: 'The same request is still being processed. Please wait.' },
+  ineligible: { 'zh-CN': '很抱歉，您暂不符合报名条件。', en: 'Sorry, you cannot sign up for this.' },
+  ineligible_age: { 'zh-CN': '年龄需在 {min}–{max} 周岁之间（活动当天您 {age} 周岁）。', en: 'Age must be {min}–{max} (you will be {age} on the day).' },
+  ineligible_women_only: { 'zh-CN': '本活动仅限女性参加。', en: 'This is for women only.' },
+  ineligible_men_only: { 'zh-CN': '本活动仅限男性参加。', en: 'This is for men only.' },
+  ineligible_weight: { 'zh-CN': '献血者体重需不低于 {min} 公斤。', en: 'Donors must weigh at least {min} kg.' },
+  ineligible_interval: { 'zh-CN': '距上次献血间隔不足，{next} 起可再次献血。', en: 'Too soon after your last donation: you can give again from {next}.' },
+  answer_required: { 'zh-CN': '请回答此问题。', en: 'Please answer this question.' },
+  answer_unknown: { 'zh-CN': '活动没有这个问题。', en: 'This campaign has no such question.' },
+  id_number_invalid: { 'zh-CN': '身份证号码无效，请检查后重新输入。', en: 'This ID number is not valid. Please check it.' },
+  id_number_required: { 'zh-CN': '献血报名需要填写身份证号码。', en: 'Blood donation sign-up needs your ID number.' },
+  birth_date_required: { 'zh-CN': '请填写出生日期。', en: 'Please give your birth date.' },
+  gender_required: { 'zh-CN': '请选择性别。', en: 'Please give your gender.' },
+  weight_required: { 'zh-CN': '献血报名需要填写体重。', en: 'Blood donation sign-up needs your weight.' },
+  weight_invalid: { 'zh-CN': '体重需在 20–300 公斤之间。', en: 'Weight must be between 20 and 300 kg.' },
+  members_duplicate: { 'zh-CN': '名单中有重复的手机号码。', en: 'The list has the same phone number twice.' },
+  member_already_registered: { 'zh-CN': '名单中有人已报名该项目。', en: 'Someone on the list has already signed up for this.' },
+
+  // Organizer input.
+  age_range_invalid: { 'zh-CN': '最小年龄不能大于最大年龄。', en: 'The minimum age cannot be above the maximum.' },
+  question_key_invalid: { 'zh-CN': '问题标识须以字母开头，只含字母、数字和下划线。', en: 'A question key starts with a letter and has only letters, digits and _.' },
+  question_options: { 'zh-CN': '选择题需要 2–20 个选项，其他题型不设选项。', en: 'Choice questions need 2–20 options; other types have none.' },
+  question_keys_unique: { 'zh-CN': '问题标识不能重复。', en: 'Question keys must be unique.' },
+  dates_out_of_order: { 'zh-CN': '结束日期不能早于开始日期。', en: 'The end cannot be before the start.' },
+  datetime_invalid: { 'zh-CN': '请输入带时区的时间，如 2026-06-14T09:00:00+08:00。', en: 'Give a time with its offset, e.g. 2026-06-14T09:00:00+08:00.' },
+  session_ends_before_start: { 'zh-CN': '结束时间必须晚于开始时间。', en: 'The end must be after the start.' },
+  slot_roles_unique: { 'zh-CN': '同一场次的岗位名称不能重复。', en: 'Roles within a session must differ.' },
+  capacity_below_taken: { 'zh-CN': '名额不能少于已确认的人数。', en: 'The capacity cannot be below the number already confirmed.' },
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof messages;
@@ -51,6 +88,8 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(messages, key);
 }
 
-export function t(language: Language, key: MessageKey): string {
-  return messages[key][language];
+/** The message in a language, with `{name}` placeholders filled from `params`. */
+export function t(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
+  const text: string = messages[key][language];
+  return params ? text.replace(/\{(\w+)\}/g, (placeholder, name: string) => String(params[name] ?? placeholder)) : text;
 }

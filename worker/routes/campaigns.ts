@@ -1,12 +1,13 @@
 // Published campaigns, as anyone may browse them.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { campaignKinds, getPublishedCampaign, listPublishedCampaigns } from '../db/campaigns.ts';
+import { campaignKinds, getCampaign, listPublishedCampaigns } from '../db/campaigns.ts';
 import { database } from '../db/client.ts';
-import { chinaDay, toChinaIso } from '../domain/china-time.ts';
+import { chinaDay } from '../domain/china-time.ts';
 import type { AppEnv } from '../env.ts';
 import { notFound } from '../lib/errors.ts';
 import { param, query } from '../lib/validation.ts';
+import { campaignView } from './views.ts';
 
 const campaignId = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
@@ -17,30 +18,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     return c.json({ items }, 200);
   })
   .get('/:id', param(campaignId), async (c) => {
-    const campaign = await getPublishedCampaign(database(c.env.DB), c.req.valid('param').id);
+    const campaign = await getCampaign(database(c.env.DB), c.req.valid('param').id, { published: true });
     if (!campaign) throw notFound();
-    return c.json(
-      {
-        campaign: {
-          ...campaign,
-          sessions: campaign.sessions.map((session) => ({
-            id: session.id,
-            startsAt: toChinaIso(session.startsAt),
-            endsAt: toChinaIso(session.endsAt),
-            venue: session.venue,
-            address: session.address,
-            slots: session.slots.map((slot) => ({
-              id: slot.id,
-              role: slot.role,
-              capacity: slot.capacity,
-              taken: slot.taken,
-              remaining: Math.max(0, slot.capacity - slot.taken),
-              waitlist: slot.waitlist,
-              waiting: slot.waiting,
-            })),
-          })),
-        },
-      },
-      200,
-    );
+    return c.json({ campaign: campaignView(campaign) }, 200);
   });

@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { database } from '../db/client.ts';
 import { getPerson, updateProfile, type Person } from '../db/people.ts';
-import { chinaDay } from '../domain/china-time.ts';
+import { getDonations, listPersonRegistrations } from '../db/registrations.ts';
+import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { maskPhone } from '../domain/phone.ts';
 import { bloodTypes, genders, profileProblems, type Profile } from '../domain/profile.ts';
 import type { AppEnv } from '../env.ts';
@@ -64,4 +65,19 @@ export const meRoutes = new Hono<AppEnv>()
     }
     if (problems.length > 0) throw new ApiError(400, 'validation_failed', { issues: problems });
     return c.json({ person: personView(await updateProfile(db, current.id, next)) }, 200);
+  })
+  .get('/registrations', async (c) => {
+    const rows = await listPersonRegistrations(database(c.env.DB), c.var.person!.id);
+    const items = rows.map(({ createdAt, checkedInAt, position, session, ...registration }) => ({
+      ...registration,
+      ...(position !== null && { position }),
+      createdAt: toChinaIso(createdAt),
+      checkedInAt: checkedInAt ? toChinaIso(checkedInAt) : null,
+      session: { ...session, startsAt: toChinaIso(session.startsAt), endsAt: toChinaIso(session.endsAt) },
+    }));
+    return c.json({ items }, 200);
+  })
+  .get('/donations', async (c) => {
+    const items = await getDonations(database(c.env.DB), c.var.person!.id);
+    return c.json({ items: items.map(({ day, kind }) => ({ day, kind })) }, 200);
   });

@@ -1,0 +1,196 @@
+// Sign-ups, cancellations and waiting lists. Every check-and-write is one statement or one
+// D1 batch (a single transaction), so crowds and retries can neither overbook nor double-book.
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { batch, type Database } from './client.ts';
+import { campaigns, donations, idempotentResponses, registrations, sessions, slots } from './schema.ts';
+
+export type RegistrationStatus = (typeof registrations.status.enumValues)[number];
+
+const TAKEN = `status IN ('confirmed', 'checked_in')`;
+
+/** Waiting position of a registration (1 = next to be confirmed), or null when not waiting. */
+const positionOf = (registrationId: SQL) => sql`(
+  SELECT CASE WHEN r.status = 'waitlisted' THEN (
+    SELECT count(*) FROM registrations w
+    WHERE w.slot_id = r.slot_id AND w.status = 'waitlisted'
+      AND (w.created_at < r.created_at OR (w.created_at = r.created_at AND w.id <= r.id))
+  ) END FROM registrations r WHERE r.id = ${registrationId})`;
+
+/** The slot with what a sign-up needs to know of its session and campaign. */
+export async function getSlotForSignUp(db: Database, slotId: string) {
+  return db
+    .select({
+      slot: { id: slots.id, capacity: slots.capacity, waitlist: slots.waitlist },
+      session: { id: sessions.id, startsAt: sessions.startsAt },
+      campaign: {
+        id: campaigns.id,
+        kind: campaigns.kind,
+        status: campaigns.status,
+        endsOn: campaigns.endsOn,
+        eligibility: campaigns.eligibility,
+        questions: campaigns.questions,
+        organizationId: campaigns.organizationId,
+      },
+    })
+    .from(slots)
+    .innerJoin(sessions, eq(sessions.id, slots.sessionId))
+    .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
+    .where(eq(slots.id, slotId))
+    .get();
+}
+
+export async function getDonations(db: Database, personId: string) {
+  return db
+    .select({ day: donations.day, kind: donations.kind, adverseReaction: donations.adverseReaction })
+    .from(donations)
+    .where(eq(donations.personId, personId))
+    .orderBy(desc(donations.day))
+    .all();
+}
+
+export interface NewRegistration {
+  id: string;
+  code: string;
+  slotId: string;
+  personId: string;
+  name: string;
+  answers: Record<string, string | number | boolean>;
+  idNumberEncrypted: string | null;
+  idNumberMasked: string | null;
+  /** Facts to keep on the person's profile where it has none yet. */
+  profile: { name: string; gender: string | null; birthDate: string | null };
+  idempotency?: { key: string; scope: string };
+}
+
+export type SignUpResult =
+  | { outcome: 'booked'; status: 'confirmed' | 'waitlisted'; position: number | null }
+  | { outcome: 'slot_full' }
+  | { outcome: 'already_registered' }
+  | { outcome: 'code_taken' };
+
+/**
+ * Books a seat when one is free and nobody is waiting for it, else joins the waiting list when
+ * the slot has one, else books nothing. One INSERT decides, so the count cannot change under it.
+ */
+export async function signUp(db: Database, r: NewRegistration): Promise<SignUpResult> {
+  const booked = sql`EXISTS (SELECT 1 FROM registrations WHERE id = ${r.id})`;
+  const responseBody = sql`json_object('registration', json_patch(
+      json_object('id', r.id, 'code', r.code, 'status', r.status, 'slotId', r.slot_id),
+      CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${positionOf(sql`${r.id}`)}) ELSE '{}' END))`;
+  try {
+    const [inserted, , position] = await batch<[{ status: 'confirmed' | 'waitlisted' }[], [], { position: number | null }[]]>(db, [
+      sql`
+        INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, id_number_masked)
+        SELECT ${r.id}, s.id, ${r.personId}, ${r.code},
+          CASE WHEN q.taken < s.capacity AND q.waiting = 0 THEN 'confirmed' ELSE 'waitlisted' END,
+          ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, ${r.idNumberMasked}
+        FROM slots s, (SELECT
+            (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND ${sql.raw(TAKEN)}) AS taken,
+            (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND status = 'waitlisted') AS waiting) q
+        WHERE s.id = ${r.slotId} AND ((q.taken < s.capacity AND q.waiting = 0) OR s.waitlist = 1)
+        RETURNING status`,
+      sql`
+        UPDATE people SET
+          name = coalesce(name, ${r.profile.name}),
+          gender = coalesce(gender, ${r.profile.gender}),
+          birth_date = coalesce(birth_date, ${r.profile.birthDate})
+        WHERE id = ${r.personId} AND ${booked}`,
+      sql`SELECT ${positionOf(sql`${r.id}`)} AS position`,
+      ...(r.idempotency
+        ? [
+            sql`
+              INSERT INTO idempotent_responses (person_id, key, scope, status, body)
+              SELECT ${r.personId}, ${r.idempotency.key}, ${r.idempotency.scope}, 201, ${responseBody}
+              FROM registrations r WHERE r.id = ${r.id}`,
+          ]
+        : []),
+    ]);
+    const row = inserted[0];
+    if (!row) return { outcome: 'slot_full' };
+    return { outcome: 'booked', status: row.status, position: position[0]?.position ?? null };
+  } catch (error) {
+    if (isUniqueViolation(error, 'registrations.slot_id')) return { outcome: 'already_registered' };
+    if (isUniqueViolation(error, 'registrations.code')) return { outcome: 'code_taken' };
+    throw error;
+  }
+}
+
+/** True when D1 refused a write for a UNIQUE index on the named columns. */
+export function isUniqueViolation(error: unknown, columnPrefix: string): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e.message.includes('UNIQUE constraint failed') && e.message.includes(columnPrefix)) return true;
+  }
+  return false;
+}
+
+/**
+ * Confirms waiting people in order while the slot has free seats: after a cancellation or a
+ * capacity raise, in the same batch as that change.
+ */
+export const promoteWaiting = (slotId: string) => sql`
+    UPDATE registrations SET status = 'confirmed'
+    WHERE id IN (
+      SELECT id FROM registrations WHERE slot_id = ${slotId} AND status = 'waitlisted'
+      ORDER BY created_at, id
+      LIMIT max(0, (SELECT capacity FROM slots WHERE id = ${slotId})
+                 - (SELECT count(*) FROM registrations WHERE slot_id = ${slotId} AND ${sql.raw(TAKEN)})))
+    RETURNING id, person_id AS personId`;
+
+export async function getOwnRegistration(db: Database, id: string, personId: string) {
+  return db
+    .select({ id: registrations.id, slotId: registrations.slotId, status: registrations.status, startsAt: sessions.startsAt })
+    .from(registrations)
+    .innerJoin(slots, eq(slots.id, registrations.slotId))
+    .innerJoin(sessions, eq(sessions.id, slots.sessionId))
+    .where(and(eq(registrations.id, id), eq(registrations.personId, personId)))
+    .get();
+}
+
+/** Cancels a confirmed or waiting sign-up and gives a freed seat to the first person waiting. */
+export async function cancelRegistration(db: Database, registration: { id: string; slotId: string; personId: string }) {
+  const [cancelled, promoted] = await batch<[{ id: string }[], { id: string; personId: string }[]]>(db, [
+    sql`
+      UPDATE registrations SET status = 'cancelled', cancelled_at = ${Date.now()}
+      WHERE id = ${registration.id} AND person_id = ${registration.personId} AND status IN ('confirmed', 'waitlisted')
+      RETURNING id`,
+    promoteWaiting(registration.slotId),
+  ]);
+  return { cancelled: cancelled.length === 1, promoted };
+}
+
+export async function findIdempotentResponse(db: Database, personId: string, key: string) {
+  return db
+    .select({ scope: idempotentResponses.scope, status: idempotentResponses.status, body: idempotentResponses.body })
+    .from(idempotentResponses)
+    .where(and(eq(idempotentResponses.personId, personId), eq(idempotentResponses.key, key)))
+    .get();
+}
+
+/** Remembers a refusal, so a retry with the same key hears the same answer. */
+export async function saveIdempotentResponse(db: Database, personId: string, key: string, scope: string, status: number, body: string) {
+  await db.insert(idempotentResponses).values({ personId, key, scope, status, body }).onConflictDoNothing();
+}
+
+/** A person's sign-ups with slot, session and campaign, newest first. */
+export async function listPersonRegistrations(db: Database, personId: string) {
+  return db
+    .select({
+      id: registrations.id,
+      code: registrations.code,
+      status: registrations.status,
+      createdAt: registrations.createdAt,
+      checkedInAt: registrations.checkedInAt,
+      position: sql<number | null>`${positionOf(sql.raw('"registrations"."id"'))}`,
+      slot: { id: slots.id, role: slots.role },
+      session: { id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, venue: sessions.venue, address: sessions.address },
+      campaign: { id: campaigns.id, title: campaigns.title, kind: campaigns.kind },
+    })
+    .from(registrations)
+    .innerJoin(slots, eq(slots.id, registrations.slotId))
+    .innerJoin(sessions, eq(sessions.id, slots.sessionId))
+    .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
+    .where(eq(registrations.personId, personId))
+    .orderBy(desc(registrations.createdAt), desc(registrations.id))
+    .limit(500)
+    .all();
+}

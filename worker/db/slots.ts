@@ -1,0 +1,44 @@
+// Organizers changing a slot: capacity and waiting list.
+import { eq, sql } from 'drizzle-orm';
+import { batch, statement, type Database } from './client.ts';
+import { promoteWaiting } from './registrations.ts';
+import { campaigns, sessions, slots } from './schema.ts';
+
+/** The slot with its campaign's organization, for the access check. */
+export async function getSlotOwner(db: Database, slotId: string) {
+  return db
+    .select({ id: slots.id, organizationId: campaigns.organizationId })
+    .from(slots)
+    .innerJoin(sessions, eq(sessions.id, slots.sessionId))
+    .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
+    .where(eq(slots.id, slotId))
+    .get();
+}
+
+export async function getSlotWithCounts(db: Database, slotId: string) {
+  const row = await statement(
+    db,
+    sql`SELECT s.id, s.role, s.capacity, s.waitlist,
+          (SELECT count(*) FROM registrations WHERE slot_id = s.id AND status IN ('confirmed', 'checked_in')) AS taken,
+          (SELECT count(*) FROM registrations WHERE slot_id = s.id AND status = 'waitlisted') AS waiting
+        FROM slots s WHERE s.id = ${slotId}`,
+  ).first<{ id: string; role: string; capacity: number; waitlist: number; taken: number; waiting: number }>();
+  return row && { ...row, waitlist: row.waitlist === 1 };
+}
+
+/**
+ * Changes capacity and waiting list in one batch: never below the seats already taken, and
+ * a raise confirms waiting people in their order in the same step (a second bus arrives).
+ */
+export async function updateSlot(db: Database, slotId: string, change: { capacity?: number; waitlist?: boolean }) {
+  const capacity = change.capacity ?? null;
+  const waitlist = change.waitlist === undefined ? null : change.waitlist ? 1 : 0;
+  const [updated, promoted] = await batch<[{ id: string }[], { id: string; personId: string }[]]>(db, [
+    sql`UPDATE slots SET capacity = coalesce(${capacity}, capacity), waitlist = coalesce(${waitlist}, waitlist)
+        WHERE id = ${slotId} AND (${capacity} IS NULL OR ${capacity} >=
+          (SELECT count(*) FROM registrations WHERE slot_id = ${slotId} AND status IN ('confirmed', 'checked_in')))
+        RETURNING id`,
+    promoteWaiting(slotId),
+  ]);
+  return { updated: updated.length === 1, promoted };
+}

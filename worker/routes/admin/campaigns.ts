@@ -1,0 +1,160 @@
+// Organizers create and edit campaigns and their sessions. Another organization's campaign
+// answers 404, as if it did not exist.
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { campaignKinds, createCampaign, createSession, getCampaign, listCampaigns, updateCampaign } from '../../db/campaigns.ts';
+import { database } from '../../db/client.ts';
+import { campaigns } from '../../db/schema.ts';
+import { organizationExists } from '../../db/staff.ts';
+import { isCalendarDay } from '../../domain/china-time.ts';
+import { genders } from '../../domain/profile.ts';
+import { questionTypes } from '../../domain/questions.ts';
+import type { AppEnv } from '../../env.ts';
+import { requireStaff } from '../../lib/auth.ts';
+import { ApiError, notFound } from '../../lib/errors.ts';
+import { staffScope } from '../../lib/scope.ts';
+import { json, param, query } from '../../lib/validation.ts';
+import { campaignView } from '../views.ts';
+
+const day = v.pipe(v.string(), v.check(isCalendarDay, 'date_invalid'));
+const age = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(120));
+
+const eligibility = v.pipe(
+  v.object({ minAge: v.optional(age), maxAge: v.optional(age), gender: v.optional(v.picklist(genders)), donorRules: v.optional(v.boolean()) }),
+  v.check((rules) => rules.minAge === undefined || rules.maxAge === undefined || rules.minAge <= rules.maxAge, 'age_range_invalid'),
+);
+
+const question = v.pipe(
+  v.object({
+    key: v.pipe(v.string(), v.regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, 'question_key_invalid')),
+    label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+    type: v.picklist(questionTypes),
+    required: v.optional(v.boolean(), false),
+    options: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.minLength(2), v.maxLength(20))),
+  }),
+  v.check((q) => (q.type === 'choice') === (q.options !== undefined), 'question_options'),
+);
+
+const questions = v.pipe(
+  v.array(question),
+  v.maxLength(30),
+  v.check((list) => new Set(list.map((q) => q.key)).size === list.length, 'question_keys_unique'),
+);
+
+const editable = {
+  title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  summary: v.pipe(v.string(), v.trim(), v.maxLength(300)),
+  description: v.pipe(v.string(), v.trim(), v.maxLength(5000)),
+  startsOn: day,
+  endsOn: day,
+  eligibility: v.nullable(eligibility),
+  questions,
+  status: v.picklist(campaigns.status.enumValues),
+};
+
+const datesInOrder = (c: { startsOn?: string; endsOn?: string }) => !c.startsOn || !c.endsOn || c.startsOn <= c.endsOn;
+
+const newCampaign = v.pipe(
+  v.object({
+    kind: v.picklist(campaignKinds),
+    organizationId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+    ...editable,
+    summary: v.optional(editable.summary, ''),
+    eligibility: v.optional(editable.eligibility, null),
+    questions: v.optional(questions, []),
+    status: v.optional(editable.status, 'draft'),
+  }),
+  v.forward(v.check((input) => datesInOrder(input), 'dates_out_of_order'), ['endsOn']),
+);
+
+const campaignChanges = v.pipe(
+  v.partial(v.object(editable)),
+  v.forward(v.check((input) => datesInOrder(input), 'dates_out_of_order'), ['endsOn']),
+);
+
+const instant = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'datetime_invalid'),
+  v.transform((text) => new Date(text)),
+  v.check((date) => !Number.isNaN(date.getTime()), 'datetime_invalid'),
+);
+
+const newSession = v.pipe(
+  v.object({
+    startsAt: instant,
+    endsAt: instant,
+    venue: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+    address: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+    slots: v.pipe(
+      v.array(
+        v.object({
+          role: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40)),
+          capacity: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
+          waitlist: v.optional(v.boolean(), false),
+        }),
+      ),
+      v.minLength(1),
+      v.maxLength(20),
+      v.check((list) => new Set(list.map((slot) => slot.role)).size === list.length, 'slot_roles_unique'),
+    ),
+  }),
+  v.forward(v.check((s) => s.endsAt > s.startsAt, 'session_ends_before_start'), ['endsAt']),
+);
+
+const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+
+export const adminCampaignRoutes = new Hono<AppEnv>()
+  .get(
+    '/',
+    requireStaff(),
+    query(v.object({ status: v.optional(v.picklist(campaigns.status.enumValues)), kind: v.optional(v.picklist(campaignKinds)) })),
+    async (c) => {
+      const items = await listCampaigns(database(c.env.DB), staffScope(c.var.staff!), c.req.valid('query'));
+      return c.json({ items }, 200);
+    },
+  )
+  .get('/:id', requireStaff(), param(idParam), async (c) => {
+    const campaign = await getCampaign(database(c.env.DB), c.req.valid('param').id, staffScope(c.var.staff!));
+    if (!campaign) throw notFound();
+    return c.json({ campaign: campaignView(campaign) }, 200);
+  })
+  .post('/', requireStaff('admin', 'organizer'), ...json(newCampaign), async (c) => {
+    const { organizationId: requested, ...input } = c.req.valid('json');
+    const me = c.var.staff!;
+    const db = database(c.env.DB);
+    let organizationId = requested;
+    if (me.role === 'organizer') {
+      if (requested && requested !== me.organizationId) throw new ApiError(403, 'forbidden');
+      organizationId = me.organizationId!;
+    } else if (!organizationId) {
+      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'organizationId', message: 'organization_required' }] });
+    } else if (!(await organizationExists(db, organizationId))) {
+      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'organizationId', message: 'organization_unknown' }] });
+    }
+    const id = await createCampaign(db, { ...input, organizationId });
+    const campaign = await getCampaign(db, id, staffScope(me));
+    return c.json({ campaign: campaignView(campaign!) }, 201);
+  })
+  .patch('/:id', requireStaff('admin', 'organizer'), param(idParam), ...json(campaignChanges), async (c) => {
+    const { id } = c.req.valid('param');
+    const changes = c.req.valid('json');
+    const db = database(c.env.DB);
+    const scope = staffScope(c.var.staff!);
+    const current = await getCampaign(db, id, scope);
+    if (!current) throw notFound();
+    if (!datesInOrder({ startsOn: changes.startsOn ?? current.startsOn, endsOn: changes.endsOn ?? current.endsOn })) {
+      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'endsOn', message: 'dates_out_of_order' }] });
+    }
+    if (!(await updateCampaign(db, id, scope, changes))) throw notFound();
+    return c.json({ campaign: campaignView((await getCampaign(db, id, scope))!) }, 200);
+  })
+  .post('/:id/sessions', requireStaff('admin', 'organizer'), param(idParam), ...json(newSession), async (c) => {
+    const { id } = c.req.valid('param');
+    const db = database(c.env.DB);
+    const scope = staffScope(c.var.staff!);
+    if (!(await getCampaign(db, id, scope))) throw notFound();
+    const { sessionId } = await createSession(db, id, c.req.valid('json'));
+    const campaign = await getCampaign(db, id, scope);
+    const session = campaignView(campaign!).sessions.find((candidate) => candidate.id === sessionId)!;
+    return c.json({ session }, 201);
+  });

@@ -1,0 +1,213 @@
+// Signing up for a slot: one person, or a team (团体献血).
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import { database } from '../db/client.ts';
+import { getPerson } from '../db/people.ts';
+import { signUpGroup } from '../db/registration-groups.ts';
+import {
+  findIdempotentResponse,
+  getDonations,
+  getSlotForSignUp,
+  saveIdempotentResponse,
+  signUp,
+} from '../db/registrations.ts';
+import { bookingCode } from '../domain/booking-code.ts';
+import { chinaDay } from '../domain/china-time.ts';
+import { checkEligibility, rulesFor, type MissingFact } from '../domain/eligibility.ts';
+import { maskIdNumber, parseIdNumber } from '../domain/id-number.ts';
+import { genders } from '../domain/profile.ts';
+import { checkAnswers, type Question } from '../domain/questions.ts';
+import type { AppEnv } from '../env.ts';
+import { requirePerson } from '../lib/auth.ts';
+import { encryptText } from '../lib/crypto.ts';
+import { ApiError, errorResponse, notFound, type FieldIssue } from '../lib/errors.ts';
+import type { MessageKey } from '../lib/messages.ts';
+import { json, param } from '../lib/validation.ts';
+import { personName, phoneNumber } from './schemas.ts';
+
+const slotParam = v.object({ slotId: v.pipe(v.string(), v.maxLength(64)) });
+
+const signUpBody = v.object({
+  name: personName,
+  answers: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown())),
+  idNumber: v.optional(v.pipe(v.string(), v.maxLength(32, 'id_number_invalid'))),
+  weightKg: v.optional(v.pipe(v.number(), v.minValue(20, 'weight_invalid'), v.maxValue(300, 'weight_invalid'))),
+  gender: v.optional(v.picklist(genders)),
+  birthDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid'))),
+  donationKind: v.optional(v.picklist(['whole_blood', 'platelets'])),
+});
+
+const groupBody = v.object({
+  organization: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  contactName: personName,
+  contactPhone: phoneNumber,
+  members: v.pipe(v.array(v.object({ name: personName, phone: phoneNumber })), v.minLength(1), v.maxLength(200)),
+});
+
+const missingMessage: Record<MissingFact, MessageKey> = {
+  birthDate: 'birth_date_required',
+  gender: 'gender_required',
+  weightKg: 'weight_required',
+};
+
+/** Printable ASCII, as clients generate them (usually a UUID). */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+function idempotencyKey(c: Context<AppEnv>): string | undefined {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new ApiError(400, 'validation_failed', { issues: [{ path: 'Idempotency-Key', message: 'field_invalid' }] });
+  }
+  return key;
+}
+
+/** Loads the slot and refuses when it cannot take sign-ups now. */
+async function openSlot(c: Context<AppEnv>, slotId: string) {
+  const found = await getSlotForSignUp(database(c.env.DB), slotId);
+  if (!found || found.campaign.status === 'draft') throw notFound();
+  const today = chinaDay(Date.now());
+  if (found.campaign.status === 'closed' || found.session.startsAt.getTime() <= Date.now() || found.campaign.endsOn < today) {
+    throw new ApiError(409, 'registration_closed');
+  }
+  return found;
+}
+
+export const signUpRoutes = new Hono<AppEnv>()
+  .use(requirePerson)
+  .post('/:slotId/registrations', param(slotParam), ...json(signUpBody), async (c) => {
+    const { slotId } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const person = c.var.person!;
+    const db = database(c.env.DB);
+    const scope = `POST /api/slots/${slotId}/registrations`;
+    const key = idempotencyKey(c);
+
+    if (key) {
+      const earlier = await findIdempotentResponse(db, person.id, key);
+      if (earlier) {
+        if (earlier.scope !== scope) throw new ApiError(409, 'idempotency_key_reused');
+        return c.body(earlier.body, earlier.status as 201, { 'content-type': 'application/json; charset=UTF-8', 'idempotent-replayed': 'true' });
+      }
+    }
+
+    try {
+      const { campaign, session } = await openSlot(c, slotId);
+      const sessionDay = chinaDay(session.startsAt);
+
+      const issues: FieldIssue[] = [];
+      const checked = checkAnswers(campaign.questions as Question[], input.answers ?? {});
+      issues.push(...checked.issues);
+
+      const isBloodDrive = campaign.kind === 'blood_drive';
+      const id = input.idNumber ? parseIdNumber(input.idNumber, chinaDay(Date.now())) : null;
+      if (input.idNumber && !id) issues.push({ path: 'idNumber', message: 'id_number_invalid' });
+      if (isBloodDrive && !input.idNumber) issues.push({ path: 'idNumber', message: 'id_number_required' });
+      if (issues.length) throw new ApiError(400, 'validation_failed', { issues });
+
+      const profile = await getPerson(db, person.id);
+      const facts = {
+        birthDate: id?.birthDate ?? input.birthDate ?? profile?.birthDate ?? null,
+        gender: id?.gender ?? input.gender ?? profile?.gender ?? null,
+      };
+      const verdict = checkEligibility(
+        rulesFor(campaign.kind, campaign.eligibility),
+        {
+          ...facts,
+          weightKg: input.weightKg ?? null,
+          donations: isBloodDrive ? await getDonations(db, person.id) : [],
+          donationKind: input.donationKind ?? 'whole_blood',
+        },
+        sessionDay,
+      );
+      if (verdict.missing.length) {
+        throw new ApiError(400, 'validation_failed', { issues: verdict.missing.map((fact) => ({ path: fact, message: missingMessage[fact] })) });
+      }
+      if (verdict.reasons.length) throw new ApiError(422, 'ineligible', { reasons: verdict.reasons });
+
+      // Only blood drives keep the ID number (PIPL: collect nothing a campaign does not need).
+      const keepId = isBloodDrive && id;
+      const registration = {
+        id: crypto.randomUUID(),
+        slotId,
+        personId: person.id,
+        name: input.name,
+        answers: checked.answers,
+        idNumberEncrypted: keepId ? await encryptText(c.env.ID_NUMBER_KEY, id.normalized) : null,
+        idNumberMasked: keepId ? maskIdNumber(id.normalized) : null,
+        profile: { name: input.name, ...facts },
+        ...(key && { idempotency: { key, scope } }),
+      };
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const code = bookingCode();
+        const result = await signUp(db, { ...registration, code });
+        if (result.outcome === 'code_taken') continue;
+        if (result.outcome === 'slot_full') throw new ApiError(409, 'slot_full');
+        if (result.outcome === 'already_registered') {
+          // A retry racing its own first attempt: answer as the first one did.
+          const earlier = key ? await findIdempotentResponse(db, person.id, key) : undefined;
+          if (earlier) return c.body(earlier.body, earlier.status as 201, { 'content-type': 'application/json; charset=UTF-8' });
+          throw new ApiError(409, 'already_registered');
+        }
+        return c.json(
+          {
+            registration: {
+              id: registration.id,
+              code,
+              status: result.status,
+              slotId,
+              ...(result.position !== null && { position: result.position }),
+            },
+          },
+          201,
+        );
+      }
+      throw new Error('no free booking code after 3 tries');
+    } catch (error) {
+      // Refusals are part of the first answer too; bad input and outages are not.
+      if (key && error instanceof ApiError && (error.status === 409 || error.status === 422)) {
+        const response = errorResponse(c, error);
+        await saveIdempotentResponse(db, person.id, key, scope, response.status, await response.clone().text());
+        return response;
+      }
+      throw error;
+    }
+  })
+  .post('/:slotId/groups', param(slotParam), ...json(groupBody), async (c) => {
+    const { slotId } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const seen = new Map<string, number>();
+    const duplicates = input.members.flatMap((member, index) => {
+      const first = seen.get(member.phone);
+      seen.set(member.phone, first ?? index);
+      return first === undefined ? [] : [{ path: `members.${index}.phone`, message: 'members_duplicate' as const }];
+    });
+    if (duplicates.length) throw new ApiError(400, 'validation_failed', { issues: duplicates });
+
+    await openSlot(c, slotId);
+    const db = database(c.env.DB);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const group = {
+        id: crypto.randomUUID(),
+        code: bookingCode(),
+        slotId,
+        contactPersonId: c.var.person!.id,
+        organization: input.organization,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+        members: input.members.map((member) => ({
+          ...member,
+          registrationId: crypto.randomUUID(),
+          code: bookingCode(),
+          newPersonId: crypto.randomUUID(),
+        })),
+      };
+      const result = await signUpGroup(db, group);
+      if (result.outcome === 'code_taken') continue;
+      if (result.outcome === 'slot_full') throw new ApiError(409, 'slot_full');
+      if (result.outcome === 'member_already_registered') throw new ApiError(409, 'already_registered', { message: 'member_already_registered' });
+      return c.json({ group: { id: group.id, code: group.code, confirmed: result.confirmed, waitlisted: result.waitlisted } }, 201);
+    }
+    throw new Error('no free booking code after 3 tries');
+  });
+

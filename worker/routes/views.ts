@@ -1,0 +1,33 @@
+// How campaigns, sessions and slots look in API answers, for the public and for organizers.
+import type { getCampaign } from '../db/campaigns.ts';
+import { toChinaIso } from '../domain/china-time.ts';
+import { rulesFor } from '../domain/eligibility.ts';
+
+type CampaignDetail = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
+type SlotRow = CampaignDetail['sessions'][number]['slots'][number];
+type SessionRow = Omit<CampaignDetail['sessions'][number], 'slots'>;
+
+export const slotView = (slot: SlotRow) => ({
+  id: slot.id,
+  role: slot.role,
+  capacity: slot.capacity,
+  taken: slot.taken,
+  remaining: Math.max(0, slot.capacity - slot.taken),
+  waitlist: slot.waitlist,
+  waiting: slot.waiting,
+});
+
+export const sessionView = (session: SessionRow) => ({
+  id: session.id,
+  startsAt: toChinaIso(session.startsAt),
+  endsAt: toChinaIso(session.endsAt),
+  venue: session.venue,
+  address: session.address,
+});
+
+/** The campaign with its effective eligibility rules (blood drives: the donor rules by default). */
+export const campaignView = ({ sessions, ...campaign }: CampaignDetail) => ({
+  ...campaign,
+  eligibility: rulesFor(campaign.kind, campaign.eligibility),
+  sessions: sessions.map(({ slots, ...session }) => ({ ...sessionView(session), slots: slots.map(slotView) })),
+});
