@@ -47,4 +47,5 @@ ALTER TABLE `registrations` ADD `group_id` text REFERENCES registration_groups(i
 ALTER TABLE `registrations` ADD `cancelled_at` integer;--> statement-breakpoint
 ALTER TABLE `registrations` ADD `checked_in_at` integer;--> statement-breakpoint
 CREATE INDEX `registrations_by_group` ON `registrations` (`group_id`);--> statement-breakpoint
-CREATE INDEX `registrations_by_slot_status` ON `registrations` (`slot_id`,`status`,`created_at`);
+CREATE INDEX `registrations_by_slot_status` ON `registrations` (`slot_id`,`status`,`created_at`);--> statement-breakpoint
+ALTER TABLE `slots` ADD `sort_order` integer DEFAULT 0 NOT NULL;

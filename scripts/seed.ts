@@ -218,7 +218,7 @@ for (const campaign of campaigns) {
       address: session.address,
     });
     session.slots.forEach((slot, k) =>
-      insert('slots', { id: `${sessionId}-slot${k + 1}`, session_id: sessionId, role: slot.role, capacity: slot.capacity, waitlist: slot.waitlist }),
+      insert('slots', { id: `${sessionId}-slot${k + 1}`, session_id: sessionId, role: slot.role, capacity: slot.capacity, waitlist: slot.waitlist, sort_order: k }),
     );
   });
 }

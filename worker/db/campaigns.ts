@@ -84,7 +84,7 @@ export async function getCampaign(db: Database, id: string, scope: CampaignScope
       })
       .from(slots)
       .where(inArray(slots.sessionId, db.select({ id: sessions.id }).from(sessions).where(eq(sessions.campaignId, id))))
-      .orderBy(asc(slots.createdAt), asc(slots.id)),
+      .orderBy(asc(slots.sortOrder), asc(slots.createdAt), asc(slots.id)),
   ]);
   return {
     ...campaign,
@@ -150,7 +150,7 @@ export interface NewSession {
 /** Adds a session and its slots together (one batch); returns the ids. */
 export async function createSession(db: Database, campaignId: string, session: NewSession) {
   const sessionId = crypto.randomUUID();
-  const slotRows = session.slots.map((slot) => ({ id: crypto.randomUUID(), sessionId, ...slot }));
+  const slotRows = session.slots.map((slot, index) => ({ id: crypto.randomUUID(), sessionId, sortOrder: index, ...slot }));
   await db.batch([
     db.insert(sessions).values({ id: sessionId, campaignId, startsAt: session.startsAt, endsAt: session.endsAt, venue: session.venue, address: session.address }),
     db.insert(slots).values(slotRows),

@@ -83,6 +83,8 @@ export const slots = sqliteTable('slots', {
   role: text('role').notNull(),
   capacity: integer('capacity').notNull(),
   waitlist: integer('waitlist', { mode: 'boolean' }).notNull().default(false),
+  /** Order within the session, as the organizer listed the slots. */
+  sortOrder: integer('sort_order').notNull().default(0),
   createdAt: createdAt(),
 }, (t) => [
   index('slots_by_session').on(t.sessionId),
