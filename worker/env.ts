@@ -1,3 +1,4 @@
+import type { Person } from './db/people.ts';
 import type { Language } from './lib/messages.ts';
 
 /** Bindings and variables from wrangler.toml, secrets and `wrangler dev --var`. */
@@ -15,10 +16,8 @@ export interface Bindings {
   ID_NUMBER_KEY?: string;
 }
 
-export interface SignedInPerson {
-  id: string;
-  phone: string;
-}
+/** The signed-in citizen's whole profile: loaded with the session, in the same query. */
+export type SignedInPerson = Person;
 
 export interface SignedInStaff {
   id: string;

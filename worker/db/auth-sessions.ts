@@ -23,11 +23,12 @@ export async function endSession(db: Database, token: string) {
 
 export async function findPersonBySession(db: Database, token: string, now = Date.now()) {
   return db
-    .select({ id: people.id, phone: people.phone })
+    .select({ person: people })
     .from(authSessions)
     .innerJoin(people, eq(people.id, authSessions.personId))
     .where(and(eq(authSessions.tokenHash, await sha256(token)), gt(authSessions.expiresAt, new Date(now))))
-    .get();
+    .get()
+    .then((row) => row?.person);
 }
 
 export async function findStaffBySession(db: Database, token: string, now = Date.now()) {

@@ -34,9 +34,12 @@ export async function issueCode(db: Database, phone: string, code: string, now =
     .where(and(eq(otpCodes.phone, phone), gt(otpCodes.createdAt, new Date(now - HOUR))))
     .orderBy(desc(otpCodes.createdAt))
     .all();
+  // Both limits may hold at once: wait for whichever lasts longer.
   const newest = recent[0]?.createdAt.getTime() ?? now;
-  const oldest = recent.at(-1)?.createdAt.getTime() ?? now;
-  const waitMs = newest > now - MINUTE ? newest + MINUTE - now : oldest + HOUR - now;
+  const oldestCounted = recent[OTP_PER_PHONE_PER_HOUR - 1]?.createdAt.getTime();
+  const minuteWait = newest > now - MINUTE ? newest + MINUTE - now : 0;
+  const hourWait = recent.length >= OTP_PER_PHONE_PER_HOUR && oldestCounted !== undefined ? oldestCounted + HOUR - now : 0;
+  const waitMs = Math.max(minuteWait, hourWait);
   return { issued: false, retryAfterSec: Math.max(1, Math.ceil(waitMs / 1000)) };
 }
 

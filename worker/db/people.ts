@@ -15,10 +15,6 @@ export async function findOrCreatePerson(db: Database, phone: string): Promise<P
   return person!;
 }
 
-export async function getPerson(db: Database, id: string): Promise<Person | undefined> {
-  return db.select().from(people).where(eq(people.id, id)).get();
-}
-
 export async function updateProfile(db: Database, id: string, profile: Profile): Promise<Person> {
   const [person] = await db.update(people).set(profile).where(eq(people.id, id)).returning();
   return person!;

@@ -2,7 +2,6 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { database } from '../db/client.ts';
-import { getPerson } from '../db/people.ts';
 import { signUpGroup } from '../db/registration-groups.ts';
 import {
   findIdempotentResponse,
@@ -105,10 +104,9 @@ export const signUpRoutes = new Hono<AppEnv>()
       if (isBloodDrive && !input.idNumber) issues.push({ path: 'idNumber', message: 'id_number_required' });
       if (issues.length) throw new ApiError(400, 'validation_failed', { issues });
 
-      const profile = await getPerson(db, person.id);
       const facts = {
-        birthDate: id?.birthDate ?? input.birthDate ?? profile?.birthDate ?? null,
-        gender: id?.gender ?? input.gender ?? profile?.gender ?? null,
+        birthDate: id?.birthDate ?? input.birthDate ?? person.birthDate,
+        gender: id?.gender ?? input.gender ?? person.gender,
       };
       const verdict = checkEligibility(
         rulesFor(campaign.kind, campaign.eligibility),

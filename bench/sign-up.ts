@@ -1,0 +1,131 @@
+// `npm run bench`: sign-up throughput and latency of Lifeline beside a bare Worker, both under
+// `wrangler dev` on this machine, and a 1,000-request race for 100 seats. Prints figures only.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const WARMUP = 200;
+const RACE = 1000;
+const RACE_SEATS = 100;
+
+const people = WARMUP + REQUESTS + RACE;
+const token = (i: number) => `bench-token-${i}`;
+const hash = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+function benchData(): string {
+  const lines = [
+    "INSERT INTO organizations (id, name, kind) VALUES ('bench-org', '压测血站', 'blood_centre');",
+    `INSERT INTO campaigns (id, organization_id, kind, title, starts_on, ends_on, status) VALUES ('bench', 'bench-org', 'cpr_training', '压测', '2099-01-01', '2099-12-31', 'published');`,
+    `INSERT INTO sessions (id, campaign_id, starts_at, ends_at, venue, address) VALUES ('bench-s', 'bench', ${Date.parse('2099-06-14T01:00:00Z')}, ${Date.parse('2099-06-14T08:00:00Z')}, '血站', '地址');`,
+    "INSERT INTO slots (id, session_id, role, capacity, waitlist) VALUES ('open', 'bench-s', '献血者', 1000000, 0), ('race', 'bench-s', '献血者', " + RACE_SEATS + ', 0);',
+  ];
+  const expires = Date.now() + 86_400_000;
+  for (let i = 0; i < people; i++) {
+    lines.push(`INSERT INTO people (id, phone) VALUES ('p${i}', '139${String(i).padStart(8, '0')}');`);
+    lines.push(`INSERT INTO auth_sessions (token_hash, person_id, expires_at) VALUES ('${hash(token(i))}', 'p${i}', ${expires});`);
+  }
+  return lines.join('\n');
+}
+
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, [WRANGLER, ...args], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`wrangler ${args.join(' ')}:\n${result.stdout}${result.stderr}`);
+}
+
+async function serve(config: string, port: number, state: string, sqlFile: string): Promise<ChildProcess> {
+  run(['d1', 'migrations', 'apply', 'DB', '--local', '--config', config, '--persist-to', state]);
+  run(['d1', 'execute', 'DB', '--local', '--config', config, '--persist-to', state, '--file', sqlFile]);
+  const server = spawn(process.execPath, [WRANGLER, 'dev', '--config', config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--show-interactive-dev-session=false'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      return server;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`${config} did not start`);
+}
+
+function signUp(port: number, slot: string, person: number) {
+  const started = performance.now();
+  return fetch(`http://127.0.0.1:${port}/api/slots/${slot}/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `lifeline_session=${token(person)}` },
+    body: JSON.stringify({ name: `压测${person}` }),
+  }).then(async (response) => {
+    await response.arrayBuffer();
+    return { status: response.status, ms: performance.now() - started };
+  });
+}
+
+/** `count` sign-ups for people from `first`, `concurrency` at a time. */
+async function load(port: number, first: number, count: number) {
+  const results: { status: number; ms: number }[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) results.push(await signUp(port, 'open', first + next++));
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return {
+    throughput: count / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors: results.filter((r) => r.status !== 201).length,
+  };
+}
+
+async function measure(name: string, config: string, port: number, sqlFile: string) {
+  const state = mkdtempSync(join(tmpdir(), `lifeline-bench-${name}-`));
+  const server = await serve(config, port, state, sqlFile);
+  try {
+    await load(port, 0, WARMUP);
+    const figures = await load(port, WARMUP, REQUESTS);
+    const race = await Promise.all(Array.from({ length: RACE }, (_, i) => signUp(port, 'race', WARMUP + REQUESTS + i)));
+    return {
+      ...figures,
+      race: {
+        booked: race.filter((r) => r.status === 201).length,
+        refused: race.filter((r) => r.status === 409).length,
+        errors: race.filter((r) => r.status >= 500 || r.status < 200).length,
+      },
+    };
+  } finally {
+    process.kill(-server.pid!, 'SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    rmSync(state, { recursive: true, force: true });
+  }
+}
+
+const sqlFile = join(mkdtempSync(join(tmpdir(), 'lifeline-bench-data-')), 'bench.sql');
+writeFileSync(sqlFile, benchData());
+
+console.log(`Sign-up benchmark: ${REQUESTS} requests, ${CONCURRENCY} at a time, after ${WARMUP} to warm up; then ${RACE} at once for ${RACE_SEATS} seats.`);
+const bare = await measure('bare', 'bench/wrangler.bare.toml', 8790, sqlFile);
+const lifeline = await measure('lifeline', 'wrangler.toml', 8791, sqlFile);
+
+const row = (name: string, r: typeof bare) =>
+  `| ${name} | ${r.throughput.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.race.booked} / ${r.race.refused} / ${r.race.errors} |`;
+console.log('\n| Worker | sign-ups/s | p50 ms | p99 ms | errors | race: booked / refused / errors |');
+console.log('|---|---|---|---|---|---|');
+console.log(row('bare (session read + capacity-checked insert)', bare));
+console.log(row('Lifeline POST /api/slots/:id/registrations', lifeline));
+console.log(`\nLifeline throughput = ${(lifeline.throughput / bare.throughput).toFixed(2)} × bare (target ≥ 0.7).`);
+console.log(
+  lifeline.race.booked === RACE_SEATS && lifeline.race.errors === 0 && lifeline.errors === 0
+    ? `No overbooking: exactly ${RACE_SEATS} of ${RACE} booked, no errors.`
+    : `PROBLEM: ${lifeline.race.booked} booked for ${RACE_SEATS} seats, ${lifeline.race.errors + lifeline.errors} errors.`,
+);
