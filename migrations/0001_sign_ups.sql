@@ -44,8 +44,10 @@ ALTER TABLE `registrations` ADD `answers` text DEFAULT '{}' NOT NULL;--> stateme
 ALTER TABLE `registrations` ADD `id_number_encrypted` text;--> statement-breakpoint
 ALTER TABLE `registrations` ADD `id_number_masked` text;--> statement-breakpoint
 ALTER TABLE `registrations` ADD `group_id` text REFERENCES registration_groups(id);--> statement-breakpoint
+ALTER TABLE `registrations` ADD `arrival` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `registrations` ADD `cancelled_at` integer;--> statement-breakpoint
 ALTER TABLE `registrations` ADD `checked_in_at` integer;--> statement-breakpoint
+CREATE UNIQUE INDEX `registrations_arrival_in_slot` ON `registrations` (`slot_id`,`arrival`);--> statement-breakpoint
 CREATE INDEX `registrations_by_group` ON `registrations` (`group_id`);--> statement-breakpoint
-CREATE INDEX `registrations_by_slot_status` ON `registrations` (`slot_id`,`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `registrations_by_slot_status` ON `registrations` (`slot_id`,`status`,`arrival`);--> statement-breakpoint
 ALTER TABLE `slots` ADD `sort_order` integer DEFAULT 0 NOT NULL;

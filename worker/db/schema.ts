@@ -91,7 +91,7 @@ export const slots = sqliteTable('slots', {
   check('slots_capacity_not_negative', sql`${t.capacity} >= 0`),
 ]);
 
-/** A person's sign-up for a slot. Seats taken = confirmed + checked_in; the queue is ordered by (created_at, id). */
+/** A person's sign-up for a slot. Seats taken = confirmed + checked_in; the queue follows `arrival`. */
 export const registrations = sqliteTable('registrations', {
   id: text('id').primaryKey(),
   slotId: text('slot_id').notNull().references(() => slots.id),
@@ -108,6 +108,8 @@ export const registrations = sqliteTable('registrations', {
   idNumberEncrypted: text('id_number_encrypted'),
   idNumberMasked: text('id_number_masked'),
   groupId: text('group_id').references(() => registrationGroups.id),
+  /** Order of arrival within the slot (1, 2, …): the waiting list's order, with no ties. */
+  arrival: integer('arrival').notNull().default(0),
   createdAt: createdAt(),
   cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
   checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
@@ -117,7 +119,8 @@ export const registrations = sqliteTable('registrations', {
   uniqueIndex('registrations_one_active_per_person')
     .on(t.slotId, t.personId)
     .where(sql`${t.status} IN ('confirmed', 'waitlisted', 'checked_in')`),
-  index('registrations_by_slot_status').on(t.slotId, t.status, t.createdAt),
+  uniqueIndex('registrations_arrival_in_slot').on(t.slotId, t.arrival),
+  index('registrations_by_slot_status').on(t.slotId, t.status, t.arrival),
   index('registrations_by_person').on(t.personId, t.createdAt),
   index('registrations_by_group').on(t.groupId),
 ]);
