@@ -23,8 +23,8 @@ export default {
     if (!session) return Response.json({ error: 'unauthenticated' }, { status: 401 });
     const id = crypto.randomUUID();
     const row = await env.DB.prepare(
-      `INSERT INTO registrations (id, slot_id, person_id, code, status)
-       SELECT ?, s.id, ?, ?, 'confirmed' FROM slots s
+      `INSERT INTO registrations (id, slot_id, person_id, code, status, arrival)
+       SELECT ?, s.id, ?, ?, 'confirmed', (SELECT coalesce(max(arrival), 0) + 1 FROM registrations WHERE slot_id = s.id) FROM slots s
        WHERE s.id = ? AND (SELECT count(*) FROM registrations WHERE slot_id = s.id AND status IN ('confirmed', 'checked_in')) < s.capacity
        RETURNING status`,
     )

@@ -52,13 +52,10 @@ export async function addRegistrations(slotId: string, statuses: string[]) {
     const personId = crypto.randomUUID();
     await env.DB.batch([
       env.DB.prepare('INSERT INTO people (id, phone) VALUES (?, ?)').bind(personId, `1${String(Math.random()).slice(2, 12)}`),
-      env.DB.prepare('INSERT INTO registrations (id, slot_id, person_id, code, status) VALUES (?, ?, ?, ?, ?)').bind(
-        crypto.randomUUID(),
-        slotId,
-        personId,
-        crypto.randomUUID().slice(0, 8),
-        status,
-      ),
+      env.DB.prepare(
+        `INSERT INTO registrations (id, slot_id, person_id, code, status, arrival)
+         VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(arrival), 0) + 1 FROM registrations WHERE slot_id = ?))`,
+      ).bind(crypto.randomUUID(), slotId, personId, crypto.randomUUID().slice(0, 8), status, slotId),
     ]);
   }
 }

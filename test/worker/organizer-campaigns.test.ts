@@ -213,7 +213,7 @@ describe('PATCH /api/admin/slots/:id', () => {
     const response = await call(`/api/admin/slots/${slotId}`, { method: 'PATCH', body: { capacity: 3 }, cookie: staff.cookie });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { slot: unknown }).slot).toMatchObject({ capacity: 3, taken: 3, remaining: 0, waiting: 1 });
-    const statuses = await env.DB.prepare('SELECT status FROM registrations WHERE slot_id = ? ORDER BY created_at, id').bind(slotId).all<{ status: string }>();
+    const statuses = await env.DB.prepare('SELECT status FROM registrations WHERE slot_id = ? ORDER BY arrival').bind(slotId).all<{ status: string }>();
     expect(statuses.results.map((row) => row.status)).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted']);
   });
 

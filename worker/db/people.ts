@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Profile } from '../domain/profile.ts';
 import type { Database } from './client.ts';
 import { people } from './schema.ts';
@@ -15,7 +16,17 @@ export async function findOrCreatePerson(db: Database, phone: string): Promise<P
   return person!;
 }
 
-export async function updateProfile(db: Database, id: string, profile: Profile): Promise<Person> {
-  const [person] = await db.update(people).set(profile).where(eq(people.id, id)).returning();
-  return person!;
+/**
+ * Changes only the fields given, so two changes to different fields never undo each other;
+ * the emergency-donor rule is checked on the row as it is when written. Undefined when the
+ * change would break that rule.
+ */
+export async function changeProfile(db: Database, id: string, change: Partial<Profile>): Promise<Person | undefined> {
+  const after = <K extends keyof Profile>(key: K, column: SQLiteColumn) =>
+    key in change ? sql`${typeof change[key] === 'boolean' ? Number(change[key]) : change[key]}` : sql`${column}`;
+  const donorRule = sql`(${after('emergencyDonor', people.emergencyDonor)} = 0
+    OR (${after('bloodType', people.bloodType)} IS NOT NULL AND ${after('district', people.district)} IS NOT NULL))`;
+  if (Object.keys(change).length === 0) return db.select().from(people).where(eq(people.id, id)).get();
+  const [person] = await db.update(people).set(change).where(and(eq(people.id, id), donorRule)).returning();
+  return person;
 }

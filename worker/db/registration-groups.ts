@@ -28,23 +28,27 @@ export async function signUpGroup(db: Database, group: NewGroup): Promise<GroupR
       ELSE max(0, s.capacity - (SELECT count(*) FROM registrations WHERE slot_id = ${group.slotId} AND status IN ('confirmed', 'checked_in')))
     END FROM slots s WHERE s.id = ${group.slotId})`;
   try {
-    const [, placed, booked] = await batch<[[], { id: string }[], { status: string }[]]>(db, [
-      sql`
-        INSERT INTO people (id, phone)
-        SELECT json_extract(value, '$.newPersonId'), json_extract(value, '$.phone') FROM json_each(${members}) WHERE true
-        ON CONFLICT (phone) DO NOTHING`,
-      // The group exists only if every member fits, or the slot has a waiting list.
+    const [placed, , booked] = await batch<[{ id: string }[], [], { status: string }[]]>(db, [
+      // The group exists only if every member fits, or the slot has a waiting list;
+      // the statements after it write nothing when it does not.
       sql`
         INSERT INTO registration_groups (id, code, slot_id, contact_person_id, organization, contact_name, contact_phone)
         SELECT ${group.id}, ${group.code}, s.id, ${group.contactPersonId}, ${group.organization}, ${group.contactName}, ${group.contactPhone}
         FROM slots s WHERE s.id = ${group.slotId} AND (s.waitlist = 1 OR ${free} >= ${group.members.length})
         RETURNING id`,
       sql`
-        WITH free AS MATERIALIZED (SELECT ${free} AS seats)
-        INSERT INTO registrations (id, slot_id, person_id, code, status, name, group_id)
+        INSERT INTO people (id, phone)
+        SELECT json_extract(value, '$.newPersonId'), json_extract(value, '$.phone') FROM json_each(${members})
+        WHERE EXISTS (SELECT 1 FROM registration_groups WHERE id = ${group.id})
+        ON CONFLICT (phone) DO NOTHING`,
+      sql`
+        WITH queue AS MATERIALIZED (
+          SELECT ${free} AS seats,
+            (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = ${group.slotId}) AS last)
+        INSERT INTO registrations (id, slot_id, person_id, code, status, name, group_id, arrival)
         SELECT json_extract(m.value, '$.registrationId'), ${group.slotId}, p.id, json_extract(m.value, '$.code'),
-          CASE WHEN json_extract(m.value, '$.ord') <= (SELECT seats FROM free) THEN 'confirmed' ELSE 'waitlisted' END,
-          json_extract(m.value, '$.name'), ${group.id}
+          CASE WHEN json_extract(m.value, '$.ord') <= (SELECT seats FROM queue) THEN 'confirmed' ELSE 'waitlisted' END,
+          json_extract(m.value, '$.name'), ${group.id}, (SELECT last FROM queue) + json_extract(m.value, '$.ord')
         FROM json_each(${members}) m JOIN people p ON p.phone = json_extract(m.value, '$.phone')
         WHERE EXISTS (SELECT 1 FROM registration_groups WHERE id = ${group.id})
         ORDER BY json_extract(m.value, '$.ord')

@@ -12,8 +12,7 @@ const TAKEN = `status IN ('confirmed', 'checked_in')`;
 const positionOf = (registrationId: SQL) => sql`(
   SELECT CASE WHEN r.status = 'waitlisted' THEN (
     SELECT count(*) FROM registrations w
-    WHERE w.slot_id = r.slot_id AND w.status = 'waitlisted'
-      AND (w.created_at < r.created_at OR (w.created_at = r.created_at AND w.id <= r.id))
+    WHERE w.slot_id = r.slot_id AND w.status = 'waitlisted' AND w.arrival <= r.arrival
   ) END FROM registrations r WHERE r.id = ${registrationId})`;
 
 /** The slot with what a sign-up needs to know of its session and campaign. */
@@ -80,13 +79,14 @@ export async function signUp(db: Database, r: NewRegistration): Promise<SignUpRe
   try {
     const [inserted, , position] = await batch<[{ status: 'confirmed' | 'waitlisted' }[], [], { position: number | null }[]]>(db, [
       sql`
-        INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, id_number_masked)
+        INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, id_number_masked, arrival)
         SELECT ${r.id}, s.id, ${r.personId}, ${r.code},
           CASE WHEN q.taken < s.capacity AND q.waiting = 0 THEN 'confirmed' ELSE 'waitlisted' END,
-          ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, ${r.idNumberMasked}
+          ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, ${r.idNumberMasked}, q.last + 1
         FROM slots s, (SELECT
             (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND ${sql.raw(TAKEN)}) AS taken,
-            (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND status = 'waitlisted') AS waiting) q
+            (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND status = 'waitlisted') AS waiting,
+            (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = ${r.slotId}) AS last) q
         WHERE s.id = ${r.slotId} AND ((q.taken < s.capacity AND q.waiting = 0) OR s.waitlist = 1)
         RETURNING status`,
       sql`
@@ -131,7 +131,7 @@ export const promoteWaiting = (slotId: string) => sql`
     UPDATE registrations SET status = 'confirmed'
     WHERE id IN (
       SELECT id FROM registrations WHERE slot_id = ${slotId} AND status = 'waitlisted'
-      ORDER BY created_at, id
+      ORDER BY arrival
       LIMIT max(0, (SELECT capacity FROM slots WHERE id = ${slotId})
                  - (SELECT count(*) FROM registrations WHERE slot_id = ${slotId} AND ${sql.raw(TAKEN)})))
     RETURNING id, person_id AS personId`;

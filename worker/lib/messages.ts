@@ -42,6 +42,7 @@ const messages = {
   emergency_needs_blood_type: { 'zh-CN': '加入应急献血名单需先填写血型。', en: 'Joining the emergency donor list needs your blood type.' },
   emergency_needs_district: { 'zh-CN': '加入应急献血名单需先填写所在区县。', en: 'Joining the emergency donor list needs your district.' },
   organization_required: { 'zh-CN': '非管理员账号必须属于一个机构。', en: 'Staff other than admins belong to an organization.' },
+  profile_changed: { 'zh-CN': '资料刚被另一处修改，请刷新后重试。', en: 'Your profile was just changed elsewhere. Please reload and try again.' },
   organization_unknown: { 'zh-CN': '机构不存在。', en: 'This organization does not exist.' },
 
   // Sign-ups.

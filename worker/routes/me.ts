@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { database } from '../db/client.ts';
-import { updateProfile, type Person } from '../db/people.ts';
+import { changeProfile, type Person } from '../db/people.ts';
 import { getDonations, listPersonRegistrations } from '../db/registrations.ts';
 import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { maskPhone } from '../domain/phone.ts';
@@ -24,6 +24,15 @@ const profileChange = v.object({
   emergencyDonor: v.optional(v.boolean()),
 });
 
+const profileOf = ({ name, gender, birthDate, bloodType, district, emergencyDonor }: Person): Profile => ({
+  name,
+  gender,
+  birthDate,
+  bloodType,
+  district,
+  emergencyDonor,
+});
+
 function personView(person: Person) {
   return {
     id: person.id,
@@ -43,25 +52,20 @@ export const meRoutes = new Hono<AppEnv>()
     return c.json({ person: personView(c.var.person!) }, 200);
   })
   .patch('/', ...json(profileChange), async (c) => {
-    const change = c.req.valid('json');
-    const db = database(c.env.DB);
+    const change = Object.fromEntries(Object.entries(c.req.valid('json')).filter(([, value]) => value !== undefined)) as Partial<Profile>;
     const current = c.var.person!;
-
     // Fields left out keep their value; null clears one.
-    const next: Profile = {
-      name: change.name === undefined ? current.name : change.name,
-      gender: change.gender === undefined ? current.gender : change.gender,
-      birthDate: change.birthDate === undefined ? current.birthDate : change.birthDate,
-      bloodType: change.bloodType === undefined ? current.bloodType : change.bloodType,
-      district: change.district === undefined ? current.district : change.district,
-      emergencyDonor: change.emergencyDonor ?? current.emergencyDonor,
-    };
+    const next: Profile = { ...profileOf(current), ...change };
     const problems = profileProblems(next, chinaDay(Date.now()));
     if (next.district !== null && !c.env.DISTRICTS.includes(next.district)) {
       problems.push({ path: 'district', message: 'district_unknown' });
     }
     if (problems.length > 0) throw new ApiError(400, 'validation_failed', { issues: problems });
-    return c.json({ person: personView(await updateProfile(db, current.id, next)) }, 200);
+
+    const person = await changeProfile(database(c.env.DB), current.id, change);
+    // Another change landed in between and this one would now break the emergency-donor rule.
+    if (!person) throw new ApiError(409, 'profile_changed');
+    return c.json({ person: personView(person) }, 200);
   })
   .get('/registrations', async (c) => {
     const rows = await listPersonRegistrations(database(c.env.DB), c.var.person!.id);

@@ -28,7 +28,13 @@ const slotParam = v.object({ slotId: v.pipe(v.string(), v.maxLength(64)) });
 
 const signUpBody = v.object({
   name: personName,
-  answers: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown())),
+  answers: v.optional(
+    v.pipe(
+      // v.record alone would take an array as an object keyed "0", "1", …
+      v.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'field_type'),
+      v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()),
+    ),
+  ),
   idNumber: v.optional(v.pipe(v.string(), v.maxLength(32, 'id_number_invalid'))),
   weightKg: v.optional(v.pipe(v.number(), v.minValue(20, 'weight_invalid'), v.maxValue(300, 'weight_invalid'))),
   gender: v.optional(v.picklist(genders)),
@@ -61,6 +67,10 @@ function idempotencyKey(c: Context<AppEnv>): string | undefined {
   return key;
 }
 
+/** The stored first answer to a request with this Idempotency-Key. */
+const replay = (c: Context<AppEnv>, stored: { status: number; body: string }) =>
+  c.body(stored.body, stored.status as 201, { 'content-type': 'application/json; charset=UTF-8' });
+
 /** Loads the slot and refuses when it cannot take sign-ups now. */
 async function openSlot(c: Context<AppEnv>, slotId: string) {
   const found = await getSlotForSignUp(database(c.env.DB), slotId);
@@ -86,7 +96,7 @@ export const signUpRoutes = new Hono<AppEnv>()
       const earlier = await findIdempotentResponse(db, person.id, key);
       if (earlier) {
         if (earlier.scope !== scope) throw new ApiError(409, 'idempotency_key_reused');
-        return c.body(earlier.body, earlier.status as 201, { 'content-type': 'application/json; charset=UTF-8', 'idempotent-replayed': 'true' });
+        return replay(c, earlier);
       }
     }
 
@@ -141,12 +151,7 @@ export const signUpRoutes = new Hono<AppEnv>()
         const result = await signUp(db, { ...registration, code });
         if (result.outcome === 'code_taken') continue;
         if (result.outcome === 'slot_full') throw new ApiError(409, 'slot_full');
-        if (result.outcome === 'already_registered') {
-          // A retry racing its own first attempt: answer as the first one did.
-          const earlier = key ? await findIdempotentResponse(db, person.id, key) : undefined;
-          if (earlier) return c.body(earlier.body, earlier.status as 201, { 'content-type': 'application/json; charset=UTF-8' });
-          throw new ApiError(409, 'already_registered');
-        }
+        if (result.outcome === 'already_registered') throw new ApiError(409, 'already_registered');
         return c.json(
           {
             registration: {
@@ -162,11 +167,12 @@ export const signUpRoutes = new Hono<AppEnv>()
       }
       throw new Error('no free booking code after 3 tries');
     } catch (error) {
-      // Refusals are part of the first answer too; bad input and outages are not.
+      // Refusals are part of the first answer too; bad input and outages are not. A copy of the
+      // request that lost a race to its own first attempt finds that answer stored, and gives it.
       if (key && error instanceof ApiError && (error.status === 409 || error.status === 422)) {
-        const response = errorResponse(c, error);
-        await saveIdempotentResponse(db, person.id, key, scope, response.status, await response.clone().text());
-        return response;
+        const refusal = errorResponse(c, error);
+        await saveIdempotentResponse(db, person.id, key, scope, refusal.status, await refusal.text());
+        return replay(c, (await findIdempotentResponse(db, person.id, key))!);
       }
       throw error;
     }

@@ -1,0 +1,194 @@
+// A citizen's own history: GET /api/me/registrations and GET /api/me/donations.
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { call, errorOf, signInCitizen } from './helpers.ts';
+import { addRegistrations, createCampaign } from './fixtures.ts';
+
+const CHINA_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Citizen = Awaited<ReturnType<typeof signInCitizen>>;
+
+interface Item {
+  id: string;
+  code: string;
+  status: string;
+  position?: number;
+  createdAt: string;
+  checkedInAt: string | null;
+  slot: { id: string; role: string };
+  session: { id: string; startsAt: string; endsAt: string; venue: string; address: string };
+  campaign: { id: string; title: string; kind: string };
+}
+
+async function campaign(options: { kind?: 'blood_drive' | 'outreach' | 'cpr_training'; title?: string; startsAt?: string; endsAt?: string; capacity?: number; waitlist?: boolean } = {}) {
+  const created = await createCampaign({
+    kind: options.kind ?? 'cpr_training',
+    title: options.title ?? `课程 ${crypto.randomUUID().slice(0, 6)}`,
+    sessions: [
+      {
+        startsAt: options.startsAt ?? '2099-01-10T09:00:00+08:00',
+        endsAt: options.endsAt ?? '2099-01-10T12:00:00+08:00',
+        slots: [{ role: '学员', capacity: options.capacity ?? 10, waitlist: options.waitlist ?? false }],
+      },
+    ],
+  });
+  return { ...created, slotId: created.slotIds[0]!, sessionId: created.sessionIds[0]! };
+}
+
+async function signUp(slotId: string, citizen: Citizen, body: Record<string, unknown> = {}) {
+  const response = await call(`/api/slots/${slotId}/registrations`, { body: { name: '张三', ...body }, cookie: citizen.cookie });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return ((await response.json()) as { registration: { id: string; code: string; status: string; position?: number } }).registration;
+}
+
+async function myItems(citizen: Citizen): Promise<Item[]> {
+  const response = await call('/api/me/registrations', { cookie: citizen.cookie });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { items: Item[] };
+  expect(Object.keys(body)).toEqual(['items']);
+  return body.items;
+}
+
+async function addDonation(personId: string, day: string, kind: 'whole_blood' | 'platelets', adverseReaction = false) {
+  await env.DB.prepare('INSERT INTO donations (id, person_id, day, kind, adverse_reaction) VALUES (?, ?, ?, ?, ?)')
+    .bind(crypto.randomUUID(), personId, day, kind, adverseReaction ? 1 : 0)
+    .run();
+}
+
+describe('GET /api/me/registrations', () => {
+  it('answers 401 without a session', async () => {
+    const response = await call('/api/me/registrations');
+    expect(response.status).toBe(401);
+    expect((await errorOf(response)).code).toBe('unauthenticated');
+  });
+
+  it('is empty for someone who has signed up for nothing', async () => {
+    expect(await myItems(await signInCitizen())).toEqual([]);
+  });
+
+  it('lists sign-ups newest first with slot, session and campaign', async () => {
+    const citizen = await signInCitizen();
+    const first = await campaign({ kind: 'cpr_training', title: '心肺复苏培训' });
+    const second = await campaign({ kind: 'outreach', title: '健康讲座', startsAt: '2099-02-01T01:30:00Z', endsAt: '2099-02-01T03:00:00Z' });
+    const third = await campaign({ kind: 'cpr_training', title: '急救课程' });
+
+    const a = await signUp(first.slotId, citizen);
+    await sleep(5);
+    const b = await signUp(second.slotId, citizen);
+    await sleep(5);
+    const c = await signUp(third.slotId, citizen);
+
+    const items = await myItems(citizen);
+    expect(items.map((item) => item.id)).toEqual([c.id, b.id, a.id]);
+    const [, lecture, cpr] = items;
+    expect(lecture).toMatchObject({
+      id: b.id,
+      code: b.code,
+      status: 'confirmed',
+      checkedInAt: null,
+      slot: { id: second.slotId, role: '学员' },
+      session: { id: second.sessionId, startsAt: '2099-02-01T09:30:00+08:00', endsAt: '2099-02-01T11:00:00+08:00', venue: '会场', address: '地址' },
+      campaign: { id: second.id, title: '健康讲座', kind: 'outreach' },
+    });
+    expect(cpr).toMatchObject({
+      session: { startsAt: '2099-01-10T09:00:00+08:00', endsAt: '2099-01-10T12:00:00+08:00' },
+      campaign: { id: first.id, title: '心肺复苏培训', kind: 'cpr_training' },
+    });
+    for (const item of items) {
+      expect(item.createdAt).toMatch(CHINA_ISO);
+      expect(Math.abs(Date.parse(item.createdAt) - Date.now())).toBeLessThan(60_000);
+      expect(item).not.toHaveProperty('position');
+      expect(item).not.toHaveProperty('personId');
+    }
+    expect(Date.parse(items[0]!.createdAt)).toBeGreaterThanOrEqual(Date.parse(items[2]!.createdAt));
+  });
+
+  it('gives waiting sign-ups their position, and keeps cancelled ones without one', async () => {
+    const full = await campaign({ capacity: 1, waitlist: true });
+    await addRegistrations(full.slotId, ['confirmed', 'waitlisted']);
+    const citizen = await signInCitizen();
+    const waiting = await signUp(full.slotId, citizen);
+    expect(waiting).toMatchObject({ status: 'waitlisted', position: 2 });
+
+    const other = await campaign();
+    const left = await signUp(other.slotId, citizen);
+    expect((await call(`/api/registrations/${left.id}/cancel`, { method: 'POST', cookie: citizen.cookie })).status).toBe(200);
+
+    const items = await myItems(citizen);
+    expect(items.find((item) => item.id === waiting.id)).toMatchObject({ status: 'waitlisted', position: 2 });
+    const cancelled = items.find((item) => item.id === left.id)!;
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled).not.toHaveProperty('position');
+  });
+
+  it('shows when a sign-up was checked in', async () => {
+    const citizen = await signInCitizen();
+    const drive = await campaign();
+    const registration = await signUp(drive.slotId, citizen);
+    const at = Date.parse('2099-01-10T09:15:00+08:00');
+    await env.DB.prepare("UPDATE registrations SET status = 'checked_in', checked_in_at = ? WHERE id = ?").bind(at, registration.id).run();
+    expect((await myItems(citizen))[0]).toMatchObject({ id: registration.id, status: 'checked_in', checkedInAt: '2099-01-10T09:15:00+08:00' });
+  });
+
+  it('never shows anyone else’s sign-ups', async () => {
+    const shared = await campaign();
+    const [alice, bob] = [await signInCitizen(), await signInCitizen()];
+    const mine = await signUp(shared.slotId, alice, { name: '爱丽丝' });
+    const theirs = await signUp(shared.slotId, bob, { name: '鲍勃' });
+    const onlyBob = await campaign();
+    const bobsOther = await signUp(onlyBob.slotId, bob);
+    await addRegistrations(shared.slotId, ['confirmed', 'waitlisted', 'cancelled']);
+
+    expect((await myItems(alice)).map((item) => item.id)).toEqual([mine.id]);
+    expect((await myItems(bob)).map((item) => item.id).sort()).toEqual([theirs.id, bobsOther.id].sort());
+    const aliceText = await (await call('/api/me/registrations', { cookie: alice.cookie })).text();
+    expect(aliceText).not.toContain(theirs.code);
+    expect(aliceText).not.toContain('鲍勃');
+  });
+
+  it('shows no ID number for a blood-drive sign-up', async () => {
+    const citizen = await signInCitizen();
+    const day = new Date(Date.now() + 8 * 60 * 60 * 1000 + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const drive = await createCampaign({
+      kind: 'blood_drive',
+      startsOn: '2020-01-01',
+      endsOn: '2099-12-31',
+      sessions: [{ startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T12:00:00+08:00`, slots: [{ role: '献血者', capacity: 10 }] }],
+    });
+    await signUp(drive.slotIds[0]!, citizen, { idNumber: '371502199003071230', weightKg: 65 });
+    const response = await call('/api/me/registrations', { cookie: citizen.cookie });
+    const text = await response.text();
+    expect(JSON.parse(text).items).toHaveLength(1);
+    expect(text).not.toContain('371502199003071230');
+    expect(text).not.toContain('v1.');
+  });
+});
+
+describe('GET /api/me/donations', () => {
+  it('answers 401 without a session', async () => {
+    const response = await call('/api/me/donations');
+    expect(response.status).toBe(401);
+    expect((await errorOf(response)).code).toBe('unauthenticated');
+  });
+
+  it('lists the person’s own donations, newest first', async () => {
+    const [donor, other, newcomer] = [await signInCitizen(), await signInCitizen(), await signInCitizen()];
+    await addDonation(donor.personId, '2025-03-01', 'whole_blood');
+    await addDonation(donor.personId, '2026-06-14', 'platelets', true);
+    await addDonation(donor.personId, '2025-11-20', 'platelets');
+    await addDonation(other.personId, '2026-01-05', 'whole_blood');
+
+    const response = await call('/api/me/donations', { cookie: donor.cookie });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      items: [
+        { day: '2026-06-14', kind: 'platelets' },
+        { day: '2025-11-20', kind: 'platelets' },
+        { day: '2025-03-01', kind: 'whole_blood' },
+      ],
+    });
+    expect(await (await call('/api/me/donations', { cookie: other.cookie })).json()).toEqual({ items: [{ day: '2026-01-05', kind: 'whole_blood' }] });
+    expect(await (await call('/api/me/donations', { cookie: newcomer.cookie })).json()).toEqual({ items: [] });
+  });
+});
