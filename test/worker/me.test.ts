@@ -387,6 +387,29 @@ describe('PATCH /api/me', () => {
       expect(out).toMatchObject({ emergencyDonor: false, bloodType: null, district: null });
     });
 
+    it('never leaves an emergency donor without a blood type, even when two changes race', async () => {
+      const { cookie, personId } = await signInCitizen();
+      await personOf(await patchMe(cookie, { bloodType: 'O', district: '高唐县' }));
+      const patch = (body: unknown) =>
+        app.fetch(
+          new Request(`${BASE}/api/me`, {
+            method: 'PATCH',
+            headers: { cookie, 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.9' },
+            body: JSON.stringify(body),
+          }),
+          env,
+          createExecutionContext(),
+        );
+      // Each change is fine on its own; together they would make a donor without a blood type.
+      const [join, clear] = await Promise.all([patch({ emergencyDonor: true }), patch({ bloodType: null })]);
+      const statuses = [join.status, clear.status];
+      expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+      const refused = join.status === 200 ? clear : join;
+      expect([400, 409]).toContain(refused.status);
+      const stored = await row(personId);
+      expect(stored?.emergency_donor === 1 && stored.blood_type === null).toBe(false);
+    });
+
     it('refuses an emergency donor with an unknown district, naming district', async () => {
       const { cookie } = await signInCitizen();
       expect(await refusedPaths(cookie, { emergencyDonor: true, bloodType: 'A', district: '海淀区' })).toEqual(['district']);
