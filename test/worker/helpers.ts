@@ -1,5 +1,7 @@
 // Shared test helpers: requests through the real Worker, sign-ins, and fixtures written to D1.
-import { env, exports } from 'cloudflare:workers';
+import { createExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { app } from '../../worker/app.ts';
 import { hashPassword } from '../../worker/lib/password.ts';
 
 export const BASE = 'http://lifeline.test';
@@ -28,11 +30,14 @@ export function call(path: string, options: CallOptions = {}) {
     headers['content-type'] ??= 'application/json';
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   }
-  return exports.default.fetch(`${path.startsWith('http') ? '' : BASE}${path}`, {
+  const request = new Request(`${path.startsWith('http') ? '' : BASE}${path}`, {
     method: options.method ?? (body === undefined ? 'GET' : 'POST'),
     headers,
     body,
   });
+  // app.fetch rather than exports.default.fetch: through the loopback export, concurrent
+  // requests run one after another, which would hide the races the tests are there to run.
+  return app.fetch(request, env, createExecutionContext());
 }
 
 /** The `name=value` part of each Set-Cookie, ready for a Cookie header. */
