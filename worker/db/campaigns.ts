@@ -6,31 +6,6 @@ import { campaigns, organizations, sessions, slots } from './schema.ts';
 export type CampaignKind = (typeof campaigns.kind.enumValues)[number];
 export const campaignKinds = campaigns.kind.enumValues;
 
-export async function listPublishedCampaigns(db: Database, options: { kind?: CampaignKind; endingOnOrAfter: string }) {
-  return db
-    .select({
-      id: campaigns.id,
-      kind: campaigns.kind,
-      title: campaigns.title,
-      summary: campaigns.summary,
-      startsOn: campaigns.startsOn,
-      endsOn: campaigns.endsOn,
-      organization: { id: organizations.id, name: organizations.name },
-    })
-    .from(campaigns)
-    .innerJoin(organizations, eq(organizations.id, campaigns.organizationId))
-    .where(
-      and(
-        eq(campaigns.status, 'published'),
-        gte(campaigns.endsOn, options.endingOnOrAfter),
-        options.kind ? eq(campaigns.kind, options.kind) : undefined,
-      ),
-    )
-    .orderBy(asc(campaigns.startsOn), asc(campaigns.title))
-    .limit(200)
-    .all();
-}
-
 // Written out in full: drizzle would render the outer `slots.id` unqualified inside a subquery.
 const seatsTaken = sql<number>`(SELECT count(*) FROM registrations AS r
   WHERE r.slot_id = "slots"."id" AND r.status IN ('confirmed', 'checked_in'))`;
@@ -113,13 +88,21 @@ export async function updateCampaign(db: Database, id: string, scope: CampaignSc
   return updated.length === 1;
 }
 
-/** The organizers' list: every status, their organization only (all for an admin). */
-export async function listCampaigns(db: Database, scope: CampaignScope, filter: { status?: string; kind?: CampaignKind }) {
+/**
+ * Campaigns in scope: for the public the published ones not yet ended, soonest first; for
+ * organizers every status, latest first.
+ */
+export async function listCampaigns(
+  db: Database,
+  scope: CampaignScope,
+  filter: { status?: (typeof campaigns.status.enumValues)[number]; kind?: CampaignKind; endingOnOrAfter?: string },
+) {
   return db
     .select({
       id: campaigns.id,
       kind: campaigns.kind,
       title: campaigns.title,
+      summary: campaigns.summary,
       status: campaigns.status,
       startsOn: campaigns.startsOn,
       endsOn: campaigns.endsOn,
@@ -130,11 +113,12 @@ export async function listCampaigns(db: Database, scope: CampaignScope, filter: 
     .where(
       and(
         inScope(scope),
-        filter.status ? eq(campaigns.status, filter.status as 'draft') : undefined,
+        filter.status ? eq(campaigns.status, filter.status) : undefined,
         filter.kind ? eq(campaigns.kind, filter.kind) : undefined,
+        filter.endingOnOrAfter ? gte(campaigns.endsOn, filter.endingOnOrAfter) : undefined,
       ),
     )
-    .orderBy(desc(campaigns.startsOn), asc(campaigns.title))
+    .orderBy(...('published' in scope ? [asc(campaigns.startsOn), asc(campaigns.title)] : [desc(campaigns.startsOn), asc(campaigns.title)]))
     .limit(500)
     .all();
 }

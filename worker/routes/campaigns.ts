@@ -1,7 +1,7 @@
 // Published campaigns, as anyone may browse them.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { campaignKinds, getCampaign, listPublishedCampaigns } from '../db/campaigns.ts';
+import { campaignKinds, getCampaign, listCampaigns } from '../db/campaigns.ts';
 import { database } from '../db/client.ts';
 import { chinaDay } from '../domain/china-time.ts';
 import type { AppEnv } from '../env.ts';
@@ -14,7 +14,7 @@ const campaignId = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 export const campaignRoutes = new Hono<AppEnv>()
   .get('/', query(v.object({ kind: v.optional(v.picklist(campaignKinds)) })), async (c) => {
     const { kind } = c.req.valid('query');
-    const items = await listPublishedCampaigns(database(c.env.DB), { kind, endingOnOrAfter: chinaDay(Date.now()) });
+    const items = await listCampaigns(database(c.env.DB), { published: true }, { kind, endingOnOrAfter: chinaDay(Date.now()) });
     return c.json({ items }, 200);
   })
   .get('/:id', param(campaignId), async (c) => {
