@@ -12,15 +12,14 @@ import {
 } from '../db/registrations.ts';
 import { bookingCode } from '../domain/booking-code.ts';
 import { chinaDay } from '../domain/china-time.ts';
-import { checkEligibility, rulesFor, type MissingFact } from '../domain/eligibility.ts';
-import { maskIdNumber, parseIdNumber } from '../domain/id-number.ts';
+import { maskIdNumber } from '../domain/id-number.ts';
 import { genders } from '../domain/profile.ts';
-import { checkAnswers, type Question } from '../domain/questions.ts';
+import type { Question } from '../domain/questions.ts';
+import { assessSignUp } from '../domain/sign-up.ts';
 import type { AppEnv } from '../env.ts';
 import { requirePerson } from '../lib/auth.ts';
 import { encryptText } from '../lib/crypto.ts';
-import { ApiError, errorResponse, notFound, type FieldIssue } from '../lib/errors.ts';
-import type { MessageKey } from '../lib/messages.ts';
+import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
 import { json, param } from '../lib/validation.ts';
 import { personName, phoneNumber } from './schemas.ts';
 
@@ -48,12 +47,6 @@ const groupBody = v.object({
   contactPhone: phoneNumber,
   members: v.pipe(v.array(v.object({ name: personName, phone: phoneNumber })), v.minLength(1), v.maxLength(200)),
 });
-
-const missingMessage: Record<MissingFact, MessageKey> = {
-  birthDate: 'birth_date_required',
-  gender: 'gender_required',
-  weightKg: 'weight_required',
-};
 
 /** Printable ASCII, as clients generate them (usually a UUID). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -102,48 +95,25 @@ export const signUpRoutes = new Hono<AppEnv>()
 
     try {
       const { campaign, session } = await openSlot(c, slotId);
-      const sessionDay = chinaDay(session.startsAt);
-
-      const issues: FieldIssue[] = [];
-      const checked = checkAnswers(campaign.questions as Question[], input.answers ?? {});
-      issues.push(...checked.issues);
-
-      const isBloodDrive = campaign.kind === 'blood_drive';
-      const id = input.idNumber ? parseIdNumber(input.idNumber, chinaDay(Date.now())) : null;
-      if (input.idNumber && !id) issues.push({ path: 'idNumber', message: 'id_number_invalid' });
-      if (isBloodDrive && !input.idNumber) issues.push({ path: 'idNumber', message: 'id_number_required' });
-      if (issues.length) throw new ApiError(400, 'validation_failed', { issues });
-
-      const facts = {
-        birthDate: id?.birthDate ?? input.birthDate ?? person.birthDate,
-        gender: id?.gender ?? input.gender ?? person.gender,
-      };
-      const verdict = checkEligibility(
-        rulesFor(campaign.kind, campaign.eligibility),
-        {
-          ...facts,
-          weightKg: input.weightKg ?? null,
-          donations: isBloodDrive ? await getDonations(db, person.id) : [],
-          donationKind: input.donationKind ?? 'whole_blood',
-        },
-        sessionDay,
+      const assessment = assessSignUp(
+        { kind: campaign.kind, eligibility: campaign.eligibility, questions: campaign.questions as Question[] },
+        input,
+        { ...person, donations: campaign.kind === 'blood_drive' ? await getDonations(db, person.id) : [] },
+        { session: chinaDay(session.startsAt), today: chinaDay(Date.now()) },
       );
-      if (verdict.missing.length) {
-        throw new ApiError(400, 'validation_failed', { issues: verdict.missing.map((fact) => ({ path: fact, message: missingMessage[fact] })) });
-      }
-      if (verdict.reasons.length) throw new ApiError(422, 'ineligible', { reasons: verdict.reasons });
+      if (assessment.outcome === 'invalid') throw new ApiError(400, 'validation_failed', { issues: assessment.issues });
+      if (assessment.outcome === 'ineligible') throw new ApiError(422, 'ineligible', { reasons: assessment.reasons });
 
-      // Only blood drives keep the ID number (PIPL: collect nothing a campaign does not need).
-      const keepId = isBloodDrive && id;
+      const { idNumber } = assessment;
       const registration = {
         id: crypto.randomUUID(),
         slotId,
         personId: person.id,
         name: input.name,
-        answers: checked.answers,
-        idNumberEncrypted: keepId ? await encryptText(c.env.ID_NUMBER_KEY, id.normalized) : null,
-        idNumberMasked: keepId ? maskIdNumber(id.normalized) : null,
-        profile: { name: input.name, ...facts },
+        answers: assessment.answers,
+        idNumberEncrypted: idNumber ? await encryptText(c.env.ID_NUMBER_KEY, idNumber.normalized) : null,
+        idNumberMasked: idNumber ? maskIdNumber(idNumber.normalized) : null,
+        profile: { name: input.name, ...assessment.facts },
         ...(key && { idempotency: { key, scope } }),
       };
       for (let attempt = 0; attempt < 3; attempt++) {
