@@ -1,17 +1,20 @@
 // The Worker app: cross-cutting middleware in front of the API; other paths go to the web app.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { languageDetector } from 'hono/language';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env.ts';
-import { ApiError, errorResponse } from './lib/errors.ts';
+import { limitBody } from './lib/body-limit.ts';
+import { ApiError, errorResponse, isDatabaseUnavailable } from './lib/errors.ts';
 import { languages } from './lib/messages.ts';
 import { sameOriginWrites } from './lib/same-origin.ts';
 import { api } from './api.ts';
 
 const MAX_JSON_BODY_BYTES = 64 * 1024;
+/** Routes that set a larger limit of their own: a question bank is a whole file. */
+const LARGER_BODIES = ['/api/admin/quiz/seasons/:id/questions'];
 
 // No per-request log line: Workers Logs (observability in wrangler.toml) records every
 // invocation already, and a console line per request halved sign-up throughput under load.
@@ -28,15 +31,7 @@ export const app = new Hono<AppEnv>()
   )
   .use(secureHeaders())
   .use('/api/*', sameOriginWrites)
-  .use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large');
-      },
-    }),
-  )
+  .use('/api/*', except(LARGER_BODIES, limitBody(MAX_JSON_BODY_BYTES)))
   .route('/api', api);
 
 app.notFound((c) => {
@@ -47,6 +42,10 @@ app.notFound((c) => {
 app.onError((error, c) => {
   if (error instanceof ApiError) return errorResponse(c, error);
   if (error instanceof HTTPException && error.status === 400) return errorResponse(c, new ApiError(400, 'invalid_json'));
+  if (isDatabaseUnavailable(error)) {
+    console.error(JSON.stringify({ event: 'database_unavailable', requestId: c.get('requestId'), name: error.name }));
+    return errorResponse(c, new ApiError(503, 'unavailable', { retryAfterSec: 2 }));
+  }
   console.error(
     JSON.stringify({ event: 'error', requestId: c.get('requestId'), name: error.name, message: error.message }),
   );

@@ -63,6 +63,31 @@ describe('errors', () => {
   });
 });
 
+describe('when D1 is down or overloaded', () => {
+  const failing = (message: string) =>
+    ({
+      prepare: () => ({ bind: () => ({ all: () => Promise.reject(new Error(message)), raw: () => Promise.reject(new Error(message)) }) }),
+    }) as unknown as D1Database;
+
+  for (const message of ['D1_ERROR: D1 DB is overloaded. Too many requests queued.', 'Network connection lost.', 'D1_ERROR: storage operation exceeded timeout']) {
+    it(`answers 503 unavailable with Retry-After for "${message}"`, async () => {
+      const response = await app.fetch(new Request(`${BASE}/api/campaigns`), { ...env, DB: failing(message) }, createExecutionContext());
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('2');
+      expect(await response.json()).toEqual({ error: { code: 'unavailable', message: '服务繁忙，请稍后重试。' } });
+    });
+  }
+
+  it('still answers 500 for a broken constraint, which is a bug to fix rather than to retry', async () => {
+    const response = await app.fetch(
+      new Request(`${BASE}/api/campaigns`),
+      { ...env, DB: failing('D1_ERROR: UNIQUE constraint failed: people.phone: SQLITE_CONSTRAINT') },
+      createExecutionContext(),
+    );
+    expect(response.status).toBe(500);
+  });
+});
+
 describe('cross-site requests', () => {
   const otp = (headers: Record<string, string>) => call('/api/auth/otp', { body: { phone: '13700137000' }, headers });
 

@@ -33,6 +33,17 @@ export class ApiError extends Error {
 
 export const notFound = () => new ApiError(404, 'not_found');
 
+// D1's own words when it is down, overloaded or restarting (drizzle wraps them as `cause`).
+const D1_UNAVAILABLE = /D1 DB is overloaded|Network connection lost|storage operation exceeded|object to be reset|code was updated|timed out/i;
+
+/** True when the database, not the request, failed: the client should try again shortly. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (D1_UNAVAILABLE.test(e.message)) return true;
+  }
+  return false;
+}
+
 /** Renders any error in the contract's shape: `{ error: { code, message, issues? } }`. */
 export function errorResponse(c: Context<AppEnv>, error: ApiError) {
   const language = c.get('language') ?? 'zh-CN';
