@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { adminAuthRoutes } from './routes/admin/auth.ts';
 import { adminCampaignRoutes } from './routes/admin/campaigns.ts';
+import { adminQuizRoutes } from './routes/admin/quiz.ts';
 import { organizationRoutes } from './routes/admin/organizations.ts';
 import { adminSlotRoutes } from './routes/admin/slots.ts';
 import { staffRoutes } from './routes/admin/staff.ts';
@@ -10,6 +11,7 @@ import { authRoutes } from './routes/auth.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
+import { quizRoutes } from './routes/quiz.ts';
 import { registrationRoutes } from './routes/registrations.ts';
 import { signUpRoutes } from './routes/sign-ups.ts';
 
@@ -20,10 +22,12 @@ export const api = new Hono<AppEnv>()
   .route('/campaigns', campaignRoutes)
   .route('/slots', signUpRoutes)
   .route('/registrations', registrationRoutes)
+  .route('/quiz', quizRoutes)
   .route('/admin/auth', adminAuthRoutes)
   .route('/admin/organizations', organizationRoutes)
   .route('/admin/staff', staffRoutes)
   .route('/admin/campaigns', adminCampaignRoutes)
-  .route('/admin/slots', adminSlotRoutes);
+  .route('/admin/slots', adminSlotRoutes)
+  .route('/admin/quiz', adminQuizRoutes);
 
 export type AppType = typeof api;

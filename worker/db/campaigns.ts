@@ -1,7 +1,7 @@
 // Campaigns with their sessions and slots, seats taken and left; and the organizers' writes.
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Database } from './client.ts';
-import { campaigns, organizations, sessions, slots } from './schema.ts';
+import { campaigns, organizations, quizSeasons, sessions, slots } from './schema.ts';
 
 export type CampaignKind = (typeof campaigns.kind.enumValues)[number];
 export const campaignKinds = campaigns.kind.enumValues;
@@ -37,9 +37,12 @@ export async function getCampaign(db: Database, id: string, scope: CampaignScope
       eligibility: campaigns.eligibility,
       questions: campaigns.questions,
       organization: { id: organizations.id, name: organizations.name },
+      // A quiz campaign's season (null for other kinds, and before one is set up).
+      season: { id: quizSeasons.id, startsOn: quizSeasons.startsOn, endsOn: quizSeasons.endsOn },
     })
     .from(campaigns)
     .innerJoin(organizations, eq(organizations.id, campaigns.organizationId))
+    .leftJoin(quizSeasons, eq(quizSeasons.campaignId, campaigns.id))
     .where(and(eq(campaigns.id, id), inScope(scope)))
     .get();
   if (!campaign) return undefined;

@@ -189,3 +189,101 @@ export const rateLimits = sqliteTable('rate_limits', {
   windowStart: integer('window_start').notNull(),
   count: integer('count').notNull(),
 }, (t) => [uniqueIndex('rate_limits_key_window').on(t.key, t.windowStart)]);
+
+/** A season of the "Health Expert" quiz: the daily challenge's rules for one quiz campaign. */
+export const quizSeasons = sqliteTable('quiz_seasons', {
+  id: text('id').primaryKey(),
+  campaignId: text('campaign_id').notNull().references(() => campaigns.id),
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on').notNull(),
+  questionsPerDay: integer('questions_per_day').notNull(),
+  timeLimitSec: integer('time_limit_sec').notNull(),
+  pointsPerCorrect: integer('points_per_correct').notNull(),
+  /** Width of the coarse score buckets that keep a player's rank cheap (db/quiz-boards.ts). */
+  rankBlock: integer('rank_block').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('quiz_seasons_one_per_campaign').on(t.campaignId)]);
+
+export interface QuizOption {
+  id: string;
+  text: string;
+}
+
+/** A question of a season's bank. Option ids belong to the question; the answer key never leaves the Worker before a submit. */
+export const quizQuestions = sqliteTable('quiz_questions', {
+  id: text('id').primaryKey(),
+  seasonId: text('season_id').notNull().references(() => quizSeasons.id),
+  type: text('type', { enum: ['single', 'multiple', 'truefalse'] }).notNull(),
+  stem: text('stem').notNull(),
+  options: text('options', { mode: 'json' }).$type<QuizOption[]>().notNull(),
+  answerIds: text('answer_ids', { mode: 'json' }).$type<string[]>().notNull(),
+  explanation: text('explanation').notNull().default(''),
+  category: text('category').notNull().default(''),
+  createdAt: createdAt(),
+}, (t) => [
+  // A file imported twice must not double the bank.
+  uniqueIndex('quiz_questions_stem_unique').on(t.seasonId, t.stem),
+  // Covers the draw, which reads only ids and categories.
+  index('quiz_questions_bank').on(t.seasonId, t.id, t.category),
+]);
+
+/** One player's challenge of one China day; the UNIQUE index allows one a day. */
+export const quizAttempts = sqliteTable('quiz_attempts', {
+  id: text('id').primaryKey(),
+  seasonId: text('season_id').notNull().references(() => quizSeasons.id),
+  personId: text('person_id').notNull().references(() => people.id),
+  day: text('day').notNull(),
+  questionIds: text('question_ids', { mode: 'json' }).$type<string[]>().notNull(),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  deadline: integer('deadline', { mode: 'timestamp_ms' }).notNull(),
+  submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+  answers: text('answers', { mode: 'json' }).$type<{ questionId: string; optionIds: string[] }[]>(),
+  score: integer('score'),
+  correct: integer('correct'),
+  durationMs: integer('duration_ms'),
+  late: integer('late', { mode: 'boolean' }).notNull().default(false),
+  /** The player's district for the season, copied at submit for the district day boards. */
+  district: text('district'),
+}, (t) => [
+  uniqueIndex('quiz_attempts_one_a_day').on(t.seasonId, t.personId, t.day),
+  index('quiz_attempts_day_board')
+    .on(t.seasonId, t.day, sql`${t.score} DESC`, t.durationMs, t.submittedAt, t.personId)
+    .where(sql`${t.submittedAt} IS NOT NULL`),
+  index('quiz_attempts_district_day_board')
+    .on(t.seasonId, t.day, t.district, sql`${t.score} DESC`, t.durationMs, t.submittedAt, t.personId)
+    .where(sql`${t.submittedAt} IS NOT NULL`),
+]);
+
+/**
+ * A player's running totals in a season, updated in the submit's batch: the season boards read
+ * this table through its indexes, never a GROUP BY over attempts. Name and district are copied
+ * at the first submit and stay fixed for the season.
+ */
+export const quizPlayers = sqliteTable('quiz_players', {
+  seasonId: text('season_id').notNull().references(() => quizSeasons.id),
+  personId: text('person_id').notNull().references(() => people.id),
+  name: text('name').notNull(),
+  district: text('district').notNull(),
+  score: integer('score').notNull(),
+  /** Time used by the attempts that counted, in milliseconds. */
+  timeMs: integer('time_ms').notNull(),
+  daysPlayed: integer('days_played').notNull(),
+  /** When the player reached this total: the last tie-break. */
+  finishedAt: integer('finished_at', { mode: 'timestamp_ms' }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.seasonId, t.personId] }),
+  index('quiz_players_board').on(t.seasonId, sql`${t.score} DESC`, t.timeMs, t.finishedAt, t.personId),
+  index('quiz_players_district_board').on(t.seasonId, t.district, sql`${t.score} DESC`, t.timeMs, t.finishedAt, t.personId),
+  index('quiz_players_by_person').on(t.personId),
+]);
+
+/**
+ * How many players have a season total in [floor, floor + width): width 1 (exact scores) and
+ * the season's rank block. A rank is the sum of the buckets above plus the ties scanned by index.
+ */
+export const quizScoreBuckets = sqliteTable('quiz_score_buckets', {
+  seasonId: text('season_id').notNull().references(() => quizSeasons.id),
+  width: integer('width').notNull(),
+  floor: integer('floor').notNull(),
+  players: integer('players').notNull(),
+}, (t) => [primaryKey({ columns: [t.seasonId, t.width, t.floor] })]);

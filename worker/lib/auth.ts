@@ -42,12 +42,23 @@ export async function signOut(c: Context<AppEnv>, audience: Audience) {
   deleteCookie(c, cookieName[audience], { path: '/', ...(isHttps(c) ? { secure: true, prefix: 'host' as const } : {}) });
 }
 
+async function signedInPerson(c: Context<AppEnv>) {
+  const token = readToken(c, 'person');
+  return token ? await findPersonBySession(database(c.env.DB), token) : undefined;
+}
+
 /** Loads the signed-in citizen, or answers 401. */
 export const requirePerson = createMiddleware<AppEnv>(async (c, next) => {
-  const token = readToken(c, 'person');
-  const person = token ? await findPersonBySession(database(c.env.DB), token) : undefined;
+  const person = await signedInPerson(c);
   if (!person) throw new ApiError(401, 'unauthenticated');
   c.set('person', person);
+  await next();
+});
+
+/** Loads the signed-in citizen when there is one: public pages that also say "you". */
+export const loadPerson = createMiddleware<AppEnv>(async (c, next) => {
+  const person = await signedInPerson(c);
+  if (person) c.set('person', person);
   await next();
 });
 

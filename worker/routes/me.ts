@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { database } from '../db/client.ts';
 import { changeProfile, type Person } from '../db/people.ts';
+import { playsInRunningSeason } from '../db/quiz-boards.ts';
 import { getDonations, listPersonRegistrations } from '../db/registrations.ts';
 import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { maskPhone } from '../domain/phone.ts';
@@ -62,7 +63,13 @@ export const meRoutes = new Hono<AppEnv>()
     }
     if (problems.length > 0) throw new ApiError(400, 'validation_failed', { issues: problems });
 
-    const person = await changeProfile(database(c.env.DB), current.id, change);
+    const db = database(c.env.DB);
+    // Fair play: once on a running quiz season's board, nobody hops to another name or district board.
+    const locked = (['name', 'district'] as const).filter((field) => field in change && change[field] !== current[field]);
+    if (locked.length > 0 && (await playsInRunningSeason(db, current.id, chinaDay(Date.now())))) {
+      throw new ApiError(409, 'profile_locked', { issues: locked.map((path) => ({ path, message: 'profile_locked' })) });
+    }
+    const person = await changeProfile(db, current.id, change);
     // Another change landed in between and this one would now break the emergency-donor rule.
     if (!person) throw new ApiError(409, 'profile_changed');
     return c.json({ person: personView(person) }, 200);

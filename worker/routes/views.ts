@@ -26,8 +26,9 @@ export const sessionView = (session: SessionRow) => ({
 });
 
 /** The campaign with its effective eligibility rules (blood drives: the donor rules by default). */
-export const campaignView = ({ sessions, ...campaign }: CampaignDetail) => ({
+export const campaignView = ({ sessions, season, ...campaign }: CampaignDetail) => ({
   ...campaign,
+  ...(season && { season }),
   eligibility: rulesFor(campaign.kind, campaign.eligibility),
   sessions: sessions.map(({ slots, ...session }) => ({ ...sessionView(session), slots: slots.map(slotView) })),
 });

@@ -1,0 +1,311 @@
+// The daily challenge through HTTP against D1: starting, the answer key kept back, submitting,
+// the late rule, one attempt a day (races included), China-time days and fair play.
+import { env } from 'cloudflare:workers';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { call, errorOf, signInCitizen } from './helpers.ts';
+import { answerKey, answersFor, newPlayer, playDay, sampleQuestions, setUpSeason, startAttempt, type AttemptBody } from './quiz-fixtures.ts';
+
+const NOON = Date.parse('2026-08-10T12:00:00+08:00');
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOON);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function started(seasonId: string, cookie: string) {
+  const response = await startAttempt(seasonId, cookie);
+  expect(response.status).toBe(201);
+  return { text: await response.clone().text(), ...((await response.json()) as AttemptBody) };
+}
+
+const submit = (attemptId: string, cookie: string, answers: unknown) => call(`/api/quiz/attempts/${attemptId}/submit`, { cookie, body: { answers } });
+
+describe('starting the daily challenge', () => {
+  it("draws the player's questions with options only, and no trace of the answer key", async () => {
+    const { seasonId } = await setUpSeason({ questionsPerDay: 5 });
+    const player = await newPlayer();
+    const key = await answerKey(seasonId);
+    const { attempt, text } = await started(seasonId, player.cookie);
+
+    expect(attempt.day).toBe('2026-08-10');
+    expect(attempt.startedAt).toBe('2026-08-10T12:00:00+08:00');
+    expect(attempt.deadline).toBe('2026-08-10T12:02:00+08:00');
+    expect(attempt.questions).toHaveLength(5);
+    expect(new Set(attempt.questions.map((q) => q.id)).size).toBe(5);
+    for (const question of attempt.questions) {
+      expect(Object.keys(question).sort()).toEqual(['id', 'options', 'stem', 'type']);
+      for (const option of question.options) expect(Object.keys(option).sort()).toEqual(['id', 'text']);
+      // The ids are the question's own, whatever order they are shown in.
+      expect(question.options.map((o) => o.id).sort()).toEqual([...key.get(question.id)!.optionIds].sort());
+    }
+    const rereadText = await (await startAttempt(seasonId, player.cookie)).text();
+    const seasonText = await (await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).text();
+    for (const body of [text, rereadText, seasonText]) {
+      expect(body).not.toMatch(/"(answer\w*|correct|explanation)"\s*:|解析/i);
+      for (const { explanation } of key.values()) expect(body).not.toContain(explanation);
+    }
+  });
+
+  it('shows each player the options in an order of their own', async () => {
+    const { seasonId } = await setUpSeason({ questionsPerDay: 20 });
+    const key = await answerKey(seasonId);
+    const stored = (id: string) => key.get(id)!.optionIds.join();
+    let reordered = 0;
+    for (let i = 0; i < 3; i++) {
+      const { attempt } = await started(seasonId, (await newPlayer()).cookie);
+      reordered += attempt.questions.filter((q) => q.options.map((o) => o.id).join() !== stored(q.id)).length;
+    }
+    expect(reordered).toBeGreaterThan(20);
+  });
+
+  it('gives the same attempt back while it is open, and 409 already_played once it is submitted', async () => {
+    const { seasonId } = await setUpSeason();
+    const player = await newPlayer();
+    const first = await started(seasonId, player.cookie);
+    vi.setSystemTime(NOON + 30_000);
+    const again = await startAttempt(seasonId, player.cookie);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as AttemptBody).attempt).toEqual(first.attempt);
+
+    const today = (await (await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).json()) as { today: unknown };
+    expect(today.today).toEqual({ day: '2026-08-10', open: true, played: false, attempt: { id: first.attempt.id, deadline: '2026-08-10T12:02:00+08:00' } });
+
+    expect((await submit(first.attempt.id, player.cookie, await answersFor(seasonId, first.attempt, 2))).status).toBe(200);
+    const after = await startAttempt(seasonId, player.cookie);
+    expect(after.status).toBe(409);
+    expect((await errorOf(after)).code).toBe('already_played');
+    const played = (await (await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).json()) as { today: unknown };
+    expect(played.today).toEqual({ day: '2026-08-10', open: true, played: true, score: 20 });
+  });
+
+  it('refuses a second attempt once the first one is past its deadline, submitted or not', async () => {
+    const { seasonId } = await setUpSeason({ timeLimitSec: 5 });
+    const player = await newPlayer();
+    await started(seasonId, player.cookie);
+    vi.setSystemTime(NOON + 5_001);
+    const response = await startAttempt(seasonId, player.cookie);
+    expect(response.status).toBe(409);
+    expect((await errorOf(response)).code).toBe('already_played');
+  });
+
+  it('keeps one attempt a day when the same player starts many times at once', async () => {
+    const { seasonId } = await setUpSeason();
+    const player = await newPlayer();
+    const responses = await Promise.all(Array.from({ length: 12 }, () => startAttempt(seasonId, player.cookie)));
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(11);
+    const ids = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as AttemptBody).attempt.id)));
+    expect(ids.size).toBe(1);
+    const rows = await env.DB.prepare('SELECT count(*) AS n FROM quiz_attempts WHERE season_id = ? AND person_id = ?').bind(seasonId, player.personId).first<{ n: number }>();
+    expect(rows?.n).toBe(1);
+  });
+
+  it('is season_closed before and after the season and when the campaign is closed; a draft is not found', async () => {
+    const player = await newPlayer();
+    for (const dates of [{ startsOn: '2026-08-11', endsOn: '2026-08-31' }, { startsOn: '2026-08-01', endsOn: '2026-08-09' }]) {
+      const { seasonId } = await setUpSeason(dates);
+      const response = await startAttempt(seasonId, player.cookie);
+      expect(response.status).toBe(409);
+      expect((await errorOf(response)).code).toBe('season_closed');
+    }
+    const { seasonId, campaignId } = await setUpSeason();
+    await env.DB.prepare("UPDATE campaigns SET status = 'closed' WHERE id = ?").bind(campaignId).run();
+    expect((await errorOf(await startAttempt(seasonId, player.cookie))).code).toBe('season_closed');
+    await env.DB.prepare("UPDATE campaigns SET status = 'draft' WHERE id = ?").bind(campaignId).run();
+    expect((await startAttempt(seasonId, player.cookie)).status).toBe(404);
+    expect((await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).status).toBe(404);
+    expect((await call(`/api/quiz/seasons/${seasonId}/leaderboard`)).status).toBe(404);
+  });
+
+  it('cannot start on an empty bank', async () => {
+    const { seasonId } = await setUpSeason({ questions: [] });
+    const response = await startAttempt(seasonId, (await newPlayer()).cookie);
+    expect(response.status).toBe(409);
+    expect(await errorOf(response)).toMatchObject({ code: 'season_closed', message: '题库还没有题目，请稍后再来。' });
+  });
+
+  it('needs a signed-in player with a name and a district', async () => {
+    const { seasonId } = await setUpSeason();
+    expect((await startAttempt(seasonId, '')).status).toBe(401);
+    const nameless = await signInCitizen();
+    const response = await startAttempt(seasonId, nameless.cookie);
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { error: { code: string; reasons: { code: string }[] } };
+    expect(body.error.code).toBe('ineligible');
+    expect(body.error.reasons.map((r) => r.code)).toEqual(['name', 'district']);
+  });
+
+  it('limits how often a player may start', async () => {
+    const { seasonId } = await setUpSeason();
+    const player = await newPlayer();
+    const statuses = [];
+    for (let i = 0; i < 20; i++) statuses.push((await startAttempt(seasonId, player.cookie)).status);
+    expect(statuses).toEqual([201, ...Array(19).fill(200)]);
+    const limited = await startAttempt(seasonId, player.cookie);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('submitting', () => {
+  it('scores on the server and only then reveals the answers and explanations', async () => {
+    const { seasonId } = await setUpSeason({ pointsPerCorrect: 7 });
+    const player = await newPlayer();
+    const key = await answerKey(seasonId);
+    const { attempt } = await started(seasonId, player.cookie);
+    vi.setSystemTime(NOON + 42_500);
+    const response = await submit(attempt.id, player.cookie, await answersFor(seasonId, attempt, 3));
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as { score: number; correct: number; total: number; durationMs: number; late: boolean; results: { questionId: string; correct: boolean; answerIds: string[]; explanation: string }[] };
+    expect(result).toMatchObject({ score: 21, correct: 3, total: 5, durationMs: 42_500, late: false });
+    expect(result.results.map((r) => r.questionId)).toEqual(attempt.questions.map((q) => q.id));
+    expect(result.results.map((r) => r.correct)).toEqual([true, true, true, false, false]);
+    for (const r of result.results) {
+      expect(r.answerIds).toEqual(key.get(r.questionId)!.answerIds);
+      expect(r.explanation).toBe(key.get(r.questionId)!.explanation);
+    }
+  });
+
+  it('counts a multiple-choice question only when exactly right', async () => {
+    const questions = sampleQuestions(2).filter((q) => q.type === 'multiple');
+    const { seasonId } = await setUpSeason({ questions, questionsPerDay: 1 });
+    const key = await answerKey(seasonId);
+    const play = async (pick: (answerIds: string[], optionIds: string[]) => string[]) => {
+      const player = await newPlayer();
+      const { attempt } = await started(seasonId, player.cookie);
+      const question = attempt.questions[0]!;
+      const { answerIds, optionIds } = key.get(question.id)!;
+      return ((await (await submit(attempt.id, player.cookie, [{ questionId: question.id, optionIds: pick(answerIds, optionIds) }])).json()) as { score: number }).score;
+    };
+    expect(await play((answers) => answers)).toBe(10);
+    expect(await play((answers) => answers.slice(0, 1))).toBe(0);
+    expect(await play((_, options) => options)).toBe(0);
+  });
+
+  it('scores 0 and says late after the deadline by the server clock', async () => {
+    const { seasonId } = await setUpSeason({ timeLimitSec: 5 });
+    const onTime = await newPlayer('准时', '冠县');
+    expect(await playDay(seasonId, onTime.cookie, { at: NOON, tookMs: 5_000, right: 5 })).toMatchObject({ score: 50, late: false, durationMs: 5_000 });
+    const late = await newPlayer('迟到', '冠县');
+    expect(await playDay(seasonId, late.cookie, { at: NOON, tookMs: 5_001, right: 5 })).toMatchObject({ score: 0, late: true, durationMs: 5_001 });
+
+    const totals = await env.DB.prepare('SELECT score, time_ms, days_played FROM quiz_players WHERE season_id = ? AND person_id = ?').bind(seasonId, late.personId).first();
+    expect(totals).toEqual({ score: 0, time_ms: 0, days_played: 1 });
+  });
+
+  it('answers a second submit with 409 already_submitted, and counts a burst of parallel submits once', async () => {
+    const { seasonId } = await setUpSeason();
+    const player = await newPlayer();
+    const { attempt } = await started(seasonId, player.cookie);
+    const answers = await answersFor(seasonId, attempt, 4);
+    const responses = await Promise.all(Array.from({ length: 8 }, () => submit(attempt.id, player.cookie, answers)));
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    const refused = responses.find((r) => r.status === 409)!;
+    expect((await errorOf(refused)).code).toBe('already_submitted');
+    expect((await submit(attempt.id, player.cookie, answers)).status).toBe(409);
+
+    const totals = await env.DB.prepare('SELECT score, days_played FROM quiz_players WHERE season_id = ?').bind(seasonId).all();
+    expect(totals.results).toEqual([{ score: 40, days_played: 1 }]);
+    const buckets = await env.DB.prepare('SELECT width, floor, players FROM quiz_score_buckets WHERE season_id = ? ORDER BY width').bind(seasonId).all();
+    expect(buckets.results).toEqual([
+      { width: 1, floor: 40, players: 1 },
+      { width: 30, floor: 30, players: 1 }, // 1 day × 5 questions: blocks of ⌈√5⌉ = 3 answers
+    ]);
+  });
+
+  it("treats another player's attempt as not found and leaves it open", async () => {
+    const { seasonId } = await setUpSeason();
+    const owner = await newPlayer();
+    const { attempt } = await started(seasonId, owner.cookie);
+    const answers = await answersFor(seasonId, attempt, 5);
+    const stranger = await newPlayer('王五', '莘县');
+    const response = await submit(attempt.id, stranger.cookie, answers);
+    expect(response.status).toBe(404);
+    expect((await submit('no-such-attempt', stranger.cookie, answers)).status).toBe(404);
+    expect((await submit(attempt.id, owner.cookie, answers)).status).toBe(200);
+  });
+
+  it('refuses answers to questions of another attempt or given twice, and keeps the attempt open', async () => {
+    const { seasonId } = await setUpSeason();
+    const player = await newPlayer();
+    const { attempt } = await started(seasonId, player.cookie);
+    const first = attempt.questions[0]!.id;
+    const cases = [
+      [{ questionId: 'not-asked', optionIds: [] }],
+      [{ questionId: first, optionIds: [] }, { questionId: first, optionIds: [] }],
+      [{ questionId: first, optionIds: 'A' }],
+      'everything',
+    ];
+    for (const answers of cases) {
+      const response = await submit(attempt.id, player.cookie, answers);
+      expect(response.status, JSON.stringify(answers)).toBe(400);
+      expect((await errorOf(response)).code).toBe('validation_failed');
+    }
+    expect((await errorOf(await submit(attempt.id, player.cookie, cases[1]))).issues).toEqual([{ path: 'answers.1.questionId', message: '同一道题只能作答一次。' }]);
+    const garbage = await call(`/api/quiz/attempts/${attempt.id}/submit`, { cookie: player.cookie, body: '{"answers": [', headers: { 'content-type': 'application/json' } });
+    expect((await errorOf(garbage)).code).toBe('invalid_json');
+    expect((await submit(attempt.id, player.cookie, [])).status).toBe(200);
+  });
+
+  it('limits how often a player may submit', async () => {
+    const { seasonId } = await setUpSeason();
+    const player = await newPlayer();
+    const { attempt } = await started(seasonId, player.cookie);
+    for (let i = 0; i < 20; i++) expect((await submit(attempt.id, player.cookie, [{ questionId: 'x', optionIds: [] }])).status).toBe(400);
+    expect((await submit(attempt.id, player.cookie, [])).status).toBe(429);
+  });
+});
+
+describe('days in China time', () => {
+  it('turns the day at midnight UTC+8, and an attempt started before midnight counts for its own day', async () => {
+    const { seasonId } = await setUpSeason({ startsOn: '2026-08-01', endsOn: '2026-08-02' });
+    const player = await newPlayer();
+
+    vi.setSystemTime(Date.parse('2026-07-31T15:59:59Z')); // 23:59:59 on July 31 in China
+    expect((await errorOf(await startAttempt(seasonId, player.cookie))).code).toBe('season_closed');
+
+    const lateEvening = Date.parse('2026-08-01T23:59:00+08:00');
+    const first = await playDay(seasonId, player.cookie, { at: lateEvening, tookMs: 90_000, right: 2 }); // submitted at 00:00:30
+    expect(first).toMatchObject({ score: 20, late: false });
+    const attempts = await env.DB.prepare('SELECT day FROM quiz_attempts WHERE person_id = ? ORDER BY day').bind(player.personId).all();
+    expect(attempts.results).toEqual([{ day: '2026-08-01' }]);
+
+    vi.setSystemTime(Date.parse('2026-08-01T16:00:40Z')); // 00:00:40 on August 2 in China
+    const second = await startAttempt(seasonId, player.cookie);
+    expect(second.status).toBe(201);
+    expect(((await second.json()) as AttemptBody).attempt.day).toBe('2026-08-02');
+
+    const dayOne = (await (await call(`/api/quiz/seasons/${seasonId}/leaderboard?day=2026-08-01`)).json()) as { items: { score: number }[] };
+    expect(dayOne.items.map((item) => item.score)).toEqual([20]);
+
+    vi.setSystemTime(Date.parse('2026-08-02T16:00:00Z')); // midnight into August 3
+    expect((await errorOf(await startAttempt(seasonId, (await newPlayer('赵六', '冠县')).cookie))).code).toBe('season_closed');
+  });
+});
+
+describe('fair play: name and district', () => {
+  it('fixes them for the season once the player is on the board, and frees them when it ends', async () => {
+    const { seasonId } = await setUpSeason({ startsOn: '2026-08-01', endsOn: '2026-08-31' });
+    const player = await newPlayer('张三', '东昌府区');
+    const patch = (body: unknown) => call('/api/me', { method: 'PATCH', cookie: player.cookie, body });
+
+    const { attempt } = await started(seasonId, player.cookie);
+    expect((await patch({ district: '冠县' })).status).toBe(200); // not on a board yet
+    expect((await patch({ district: '东昌府区' })).status).toBe(200);
+    await submit(attempt.id, player.cookie, []);
+
+    const moved = await patch({ district: '冠县', name: '张三丰' });
+    expect(moved.status).toBe(409);
+    expect(await errorOf(moved)).toMatchObject({ code: 'profile_locked', issues: [{ path: 'name' }, { path: 'district' }] });
+    expect((await patch({ name: '张三', bloodType: 'O' })).status).toBe(200); // the same name, another field
+    const person = await env.DB.prepare('SELECT name, district FROM people WHERE id = ?').bind(player.personId).first();
+    expect(person).toEqual({ name: '张三', district: '东昌府区' });
+
+    vi.setSystemTime(Date.parse('2026-09-01T08:00:00+08:00'));
+    expect((await patch({ district: '冠县' })).status).toBe(200);
+  });
+});

@@ -1,0 +1,73 @@
+// CSV as Excel and WPS read and write it: UTF-8 with a BOM, CRLF, RFC 4180 quoting.
+
+const BOM = '\uFEFF';
+
+export interface CsvRecord {
+  /** The line of the file where the record starts (1 = the first line). */
+  line: number;
+  cells: string[];
+  /** False when a quoted cell never closes: the rest of the file was swallowed by it. */
+  complete: boolean;
+}
+
+/** Splits CSV text into records: quoted cells may hold commas, line breaks and doubled quotes. */
+export function parseCsv(text: string): CsvRecord[] {
+  const input = text.startsWith(BOM) ? text.slice(1) : text;
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+
+  const endRecord = (complete: boolean) => {
+    cells.push(cell);
+    records.push({ line: recordLine, cells, complete });
+    cells = [];
+    cell = '';
+  };
+
+  for (let i = 0; i < input.length; i++) {
+    const char = input[i]!;
+    if (quoted) {
+      if (char === '"' && input[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') {
+        quoted = false;
+      } else {
+        if (char === '\n' || (char === '\r' && input[i + 1] !== '\n')) line++;
+        cell += char;
+      }
+    } else if (char === '"' && cell === '') {
+      quoted = true;
+    } else if (char === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (char === '\r' || char === '\n') {
+      if (char === '\r' && input[i + 1] === '\n') i++;
+      endRecord(true);
+      line++;
+      recordLine = line;
+    } else {
+      cell += char;
+    }
+  }
+  if (quoted) endRecord(false);
+  else if (cell !== '' || cells.length > 0) endRecord(true);
+  return records;
+}
+
+// A spreadsheet would run a cell starting with one of these as a formula.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A whole CSV file: BOM, one header row, CRLF line ends, formula-like text cells neutralised. */
+export function csvDocument(header: string[], rows: (string | number)[][]): string {
+  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+}

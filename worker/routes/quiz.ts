@@ -1,0 +1,200 @@
+// The daily "Health Expert" challenge as players see it: the season, today's attempt, the
+// submit and the leaderboards. The answer key leaves the Worker only in the answer to a submit.
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import { database, type Database } from '../db/client.ts';
+import { findDayAttempt, getOwnAttempt, insertAttempt, questionsInOrder, readBank, recordSubmission, type Attempt } from '../db/quiz-attempts.ts';
+import { dayBoard, dayStanding, districtStanding, seasonBoard, seasonStanding } from '../db/quiz-boards.ts';
+import { getSeason } from '../db/quiz-seasons.ts';
+import { chinaDay, isCalendarDay, toChinaIso } from '../domain/china-time.ts';
+import { drawQuestions, maskName, scoreAttempt } from '../domain/quiz.ts';
+import type { AppEnv } from '../env.ts';
+import { loadPerson, requirePerson } from '../lib/auth.ts';
+import { ApiError, notFound, type FieldIssue, type IneligibleReason } from '../lib/errors.ts';
+import { enforceLimit } from '../lib/rate-limit.ts';
+import { json, param, query } from '../lib/validation.ts';
+import { attemptView, seasonView } from './quiz-views.ts';
+
+const id = v.pipe(v.string(), v.maxLength(64));
+const seasonParam = v.object({ seasonId: id });
+
+const submitBody = v.object({
+  answers: v.pipe(
+    v.array(v.object({ questionId: id, optionIds: v.pipe(v.array(id), v.maxLength(10)) })),
+    v.maxLength(50),
+  ),
+});
+
+const boardQuery = v.object({
+  day: v.optional(v.pipe(v.string(), v.check(isCalendarDay, 'date_invalid'))),
+  district: v.optional(v.pipe(v.string(), v.maxLength(40, 'district_unknown'))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(100)), '50'),
+});
+
+// A player starts once a day and submits once; these leave room for reloads and flaky networks.
+const startsPerPerson = (personId: string) => ({ key: `quiz-start:${personId}`, max: 20, windowSec: 600 });
+const submitsPerPerson = (personId: string) => ({ key: `quiz-submit:${personId}`, max: 20, windowSec: 600 });
+
+/** The season, unless its campaign is still a draft. */
+async function visibleSeason(db: Database, seasonId: string) {
+  const found = await getSeason(db, seasonId);
+  if (!found || found.campaign.status === 'draft') throw notFound();
+  return found;
+}
+
+/** Play is open on the season's China days while its campaign is published. */
+const isOpen = (found: NonNullable<Awaited<ReturnType<typeof getSeason>>>, day: string) =>
+  found.campaign.status === 'published' && day >= found.season.startsOn && day <= found.season.endsOn;
+
+/** Today's attempt once more while it is open (200); after a submit or the deadline, 409. */
+async function resume(c: Context<AppEnv>, db: Database, attempt: Attempt) {
+  if (attempt.submittedAt || Date.now() > attempt.deadline.getTime()) throw new ApiError(409, 'already_played');
+  return c.json({ attempt: attemptView(attempt, await questionsInOrder(db, attempt.questionIds)) }, 200);
+}
+
+/** Answers must be to this attempt's questions, each once. */
+function answerIssues(questionIds: string[], answers: { questionId: string }[]): FieldIssue[] {
+  const asked = new Set(questionIds);
+  const seen = new Set<string>();
+  return answers.flatMap(({ questionId }, index): FieldIssue[] => {
+    const path = `answers.${index}.questionId`;
+    if (!asked.has(questionId)) return [{ path, message: 'quiz_question_unknown' }];
+    if (seen.has(questionId)) return [{ path, message: 'quiz_question_repeated' }];
+    seen.add(questionId);
+    return [];
+  });
+}
+
+export const quizRoutes = new Hono<AppEnv>()
+  .get('/seasons/:seasonId', requirePerson, param(seasonParam), async (c) => {
+    const db = database(c.env.DB);
+    const found = await visibleSeason(db, c.req.valid('param').seasonId);
+    const day = chinaDay(Date.now());
+    const attempt = await findDayAttempt(db, found.season.id, c.var.person!.id, day);
+    const submitted = attempt?.submittedAt != null;
+    return c.json(
+      {
+        season: seasonView(found.season, found.campaign.title),
+        today: {
+          day,
+          open: isOpen(found, day),
+          played: submitted,
+          ...(submitted && { score: attempt.score! }),
+          ...(attempt && !submitted && { attempt: { id: attempt.id, deadline: toChinaIso(attempt.deadline) } }),
+        },
+      },
+      200,
+    );
+  })
+  .post('/seasons/:seasonId/attempts', requirePerson, param(seasonParam), async (c) => {
+    const person = c.var.person!;
+    const db = database(c.env.DB);
+    await enforceLimit(db, startsPerPerson(person.id));
+    const found = await visibleSeason(db, c.req.valid('param').seasonId);
+    const { season } = found;
+    const now = Date.now();
+    const day = chinaDay(now);
+    if (!isOpen(found, day)) throw new ApiError(409, 'season_closed');
+
+    const existing = await findDayAttempt(db, season.id, person.id, day);
+    if (existing) return resume(c, db, existing);
+
+    // The boards show a name and a district, and the finalists are invited by name.
+    const reasons: IneligibleReason[] = [];
+    if (!person.name) reasons.push({ code: 'name', message: 'quiz_needs_name' });
+    if (!person.district) reasons.push({ code: 'district', message: 'quiz_needs_district' });
+    if (reasons.length > 0) throw new ApiError(422, 'ineligible', { reasons });
+
+    const bank = await readBank(db, season.id);
+    if (bank.length === 0) throw new ApiError(409, 'season_closed', { message: 'quiz_no_questions' });
+    const attempt: Attempt = {
+      id: crypto.randomUUID(),
+      seasonId: season.id,
+      personId: person.id,
+      day,
+      questionIds: drawQuestions(bank, season.questionsPerDay, { seasonId: season.id, day, personId: person.id }),
+      startedAt: new Date(now),
+      deadline: new Date(now + season.timeLimitSec * 1000),
+      submittedAt: null,
+      answers: null,
+      score: null,
+      correct: null,
+      durationMs: null,
+      late: false,
+      district: null,
+    };
+    if (!(await insertAttempt(db, attempt))) {
+      // The same player started in parallel (a double tap): both get the attempt that won.
+      return resume(c, db, (await findDayAttempt(db, season.id, person.id, day))!);
+    }
+    return c.json({ attempt: attemptView(attempt, await questionsInOrder(db, attempt.questionIds)) }, 201);
+  })
+  .post('/attempts/:id/submit', requirePerson, param(v.object({ id })), ...json(submitBody), async (c) => {
+    const person = c.var.person!;
+    const db = database(c.env.DB);
+    await enforceLimit(db, submitsPerPerson(person.id));
+    const found = await getOwnAttempt(db, c.req.valid('param').id, person.id);
+    if (!found) throw notFound(); // someone else's attempt does not exist for this player
+    const { attempt, season } = found;
+    if (attempt.submittedAt) throw new ApiError(409, 'already_submitted');
+    const { answers } = c.req.valid('json');
+    const issues = answerIssues(attempt.questionIds, answers);
+    if (issues.length > 0) throw new ApiError(400, 'validation_failed', { issues });
+
+    const questions = await questionsInOrder(db, attempt.questionIds);
+    const now = Date.now();
+    const late = now > attempt.deadline.getTime();
+    const scored = scoreAttempt(questions, answers, season.pointsPerCorrect, late);
+    const durationMs = now - attempt.startedAt.getTime();
+    const recorded = await recordSubmission(db, {
+      attempt,
+      rankBlock: season.rankBlock,
+      submittedAt: now,
+      answers,
+      score: scored.score,
+      correct: scored.correct,
+      durationMs,
+      late,
+    });
+    if (!recorded) throw new ApiError(409, 'already_submitted'); // a parallel submit counted first
+
+    const explanations = new Map(questions.map((question) => [question.id, question.explanation]));
+    return c.json(
+      {
+        score: scored.score,
+        correct: scored.correct,
+        total: scored.total,
+        durationMs,
+        late,
+        results: scored.results.map((result) => ({ ...result, explanation: explanations.get(result.questionId) ?? '' })),
+      },
+      200,
+    );
+  })
+  .get('/seasons/:seasonId/leaderboard', loadPerson, param(seasonParam), query(boardQuery), async (c) => {
+    const db = database(c.env.DB);
+    const { season } = await visibleSeason(db, c.req.valid('param').seasonId);
+    const { day, district, limit } = c.req.valid('query');
+    if (district !== undefined && !c.env.DISTRICTS.includes(district)) {
+      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'district', message: 'district_unknown' }] });
+    }
+    const board = { seasonId: season.id, district, limit };
+    const personId = c.var.person?.id;
+    const [rows, me] = await Promise.all([
+      day ? dayBoard(db, { ...board, day }) : seasonBoard(db, board),
+      personId === undefined
+        ? undefined
+        : day
+          ? dayStanding(db, { seasonId: season.id, personId, day, district })
+          : district
+            ? districtStanding(db, season.id, personId, district)
+            : seasonStanding(db, season.id, personId, season.rankBlock),
+    ]);
+    return c.json(
+      {
+        items: rows.map((row, index) => ({ rank: index + 1, name: maskName(row.name), district: row.district, score: row.score, timeMs: row.timeMs })),
+        ...(me && { me }),
+      },
+      200,
+    );
+  });
