@@ -155,13 +155,15 @@ export function rowsFromCsv(text: string): CsvImport {
   const rows: ImportRow[] = [];
   const rejected: { line: number; problems: Problem[] }[] = [];
   for (const record of body) {
-    const width = record.cells.length - [...record.cells].reverse().findIndex((cell) => cell.trim() !== '');
     if (!record.complete) {
       rejected.push({ line: record.line, problems: [{ message: 'quiz_csv_unclosed_quote' }] });
       continue;
     }
-    if (width > names.length) {
-      rejected.push({ line: record.line, problems: [{ message: 'quiz_csv_columns', params: { found: width, expected: names.length } }] });
+    // Cells past the header may be there while empty (some programs pad rows); a missing or extra one shifts the columns.
+    const filled = record.cells.length - [...record.cells].reverse().findIndex((cell) => cell.trim() !== '');
+    const found = record.cells.length <= names.length ? record.cells.length : Math.max(names.length, filled);
+    if (found !== names.length) {
+      rejected.push({ line: record.line, problems: [{ message: 'quiz_csv_columns', params: { found, expected: names.length } }] });
       continue;
     }
     const cell = (name: string) => (record.cells[column.get(name)!] ?? '').trim();
