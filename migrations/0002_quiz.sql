@@ -52,12 +52,11 @@ CREATE TABLE `quiz_questions` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `quiz_questions_stem_unique` ON `quiz_questions` (`season_id`,`stem`);--> statement-breakpoint
 CREATE INDEX `quiz_questions_bank` ON `quiz_questions` (`season_id`,`id`,`category`);--> statement-breakpoint
-CREATE TABLE `quiz_score_buckets` (
+CREATE TABLE `quiz_score_counts` (
 	`season_id` text NOT NULL,
-	`width` integer NOT NULL,
-	`floor` integer NOT NULL,
+	`score` integer NOT NULL,
 	`players` integer NOT NULL,
-	PRIMARY KEY(`season_id`, `width`, `floor`),
+	PRIMARY KEY(`season_id`, `score`),
 	FOREIGN KEY (`season_id`) REFERENCES `quiz_seasons`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -69,9 +68,16 @@ CREATE TABLE `quiz_seasons` (
 	`questions_per_day` integer NOT NULL,
 	`time_limit_sec` integer NOT NULL,
 	`points_per_correct` integer NOT NULL,
-	`rank_block` integer NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `quiz_seasons_one_per_campaign` ON `quiz_seasons` (`campaign_id`);
+CREATE UNIQUE INDEX `quiz_seasons_one_per_campaign` ON `quiz_seasons` (`campaign_id`);--> statement-breakpoint
+CREATE TABLE `quiz_time_counts` (
+	`season_id` text NOT NULL,
+	`score` integer NOT NULL,
+	`time_bucket` integer NOT NULL,
+	`players` integer NOT NULL,
+	PRIMARY KEY(`season_id`, `score`, `time_bucket`),
+	FOREIGN KEY (`season_id`) REFERENCES `quiz_seasons`(`id`) ON UPDATE no action ON DELETE no action
+);

@@ -5,9 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, chinaDateTime, chinaDay, daysBetween } from '../worker/domain/china-time.ts';
+import { addDays, chinaDateTime, chinaDay } from '../worker/domain/china-time.ts';
 import { checkRows, toBankQuestion } from '../worker/domain/quiz-import.ts';
-import { rankBlockWidth } from '../worker/domain/quiz.ts';
 import { hashPassword } from '../worker/lib/password.ts';
 import { quizQuestions } from './quiz-questions.ts';
 
@@ -228,16 +227,14 @@ for (const campaign of campaigns) {
 
 // The quiz campaign's season covers today, and its bank goes through the import's own checks.
 const quizCampaign = campaigns.find((campaign) => campaign.kind === 'quiz')!;
-const season = { startsOn: quizCampaign.startsOn, endsOn: quizCampaign.endsOn, questionsPerDay: 5, timeLimitSec: 120, pointsPerCorrect: 10 };
 insert('quiz_seasons', {
   id: 'demo-quiz-season',
   campaign_id: quizCampaign.id,
-  starts_on: season.startsOn,
-  ends_on: season.endsOn,
-  questions_per_day: season.questionsPerDay,
-  time_limit_sec: season.timeLimitSec,
-  points_per_correct: season.pointsPerCorrect,
-  rank_block: rankBlockWidth({ ...season, days: daysBetween(season.startsOn, season.endsOn) + 1 }),
+  starts_on: quizCampaign.startsOn,
+  ends_on: quizCampaign.endsOn,
+  questions_per_day: 5,
+  time_limit_sec: 120,
+  points_per_correct: 10,
 });
 for (const row of checkRows(quizQuestions.map((input, index) => ({ line: index + 1, input })))) {
   if ('problems' in row) throw new Error(`scripts/quiz-questions.ts, question ${row.line}: ${row.problems.map((p) => p.message).join(', ')}`);

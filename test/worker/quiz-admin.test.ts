@@ -242,7 +242,7 @@ describe('GET /api/admin/quiz/seasons/:id/finalists', () => {
     expect(response.headers.get('content-disposition')).toContain('attachment');
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
     expect(text).toBe(
       '\uFEFF名次,姓名,手机号,区县,总分,用时（秒）,参赛天数\r\n' +
         `1,"'=HYPERLINK(""http://x"")",${phones[1]},莘县,50,60.0,1\r\n` +
@@ -250,7 +250,7 @@ describe('GET /api/admin/quiz/seasons/:id/finalists', () => {
         `3,张三,${phones[0]},冠县,40,30.0,1\r\n`,
     );
     const english = await call(`/api/admin/quiz/seasons/${seasonId}/finalists.csv?top=1`, { cookie: organizer.cookie, headers: { 'accept-language': 'en' } });
-    const englishText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await english.arrayBuffer());
+    const englishText = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(await english.arrayBuffer());
     expect(englishText.split('\r\n')[0]).toBe('\uFEFFRank,Name,Phone,District,Score,Time (s),Days played');
   });
 

@@ -60,7 +60,7 @@ describe('the season board', () => {
     const { seasonId } = await setUpSeason({ startsOn: '2026-08-01', endsOn: '2026-08-05', questionsPerDay: 5, pointsPerCorrect: 10 });
     const players = [];
     for (let i = 0; i < 14; i++) players.push(await newPlayer(`选手${i}`, i % 3 === 0 ? '冠县' : '临清市'));
-    // Scores 0–150 over three days: the totals cross several rank blocks (5 days × 5 questions → blocks of 50 points).
+    // Scores 0–150 and 10–180 s over three days: players move between count rows, some tie on score.
     for (const [d, date] of ['2026-08-01', '2026-08-02', '2026-08-03'].entries()) {
       for (const [i, player] of players.entries()) {
         if ((i + d) % 5 === 4) continue; // some skip a day
@@ -86,15 +86,15 @@ describe('the season board', () => {
     const ranks = await Promise.all(players.map(async (player) => (await board(seasonId, '', player.cookie)).me!.rank));
     expect(ranks.sort((a, b) => a - b)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
 
-    // The buckets are what a recount of the totals gives.
-    const buckets = await env.DB.prepare('SELECT width, floor, players FROM quiz_score_buckets WHERE season_id = ? AND players > 0 ORDER BY width, floor').bind(seasonId).all();
-    const recount = await env.DB.prepare(
-      `SELECT w.width, p.score - p.score % w.width AS floor, count(*) AS players
-       FROM quiz_players p, (SELECT 1 AS width UNION SELECT rank_block FROM quiz_seasons WHERE id = ?1) w
-       WHERE p.season_id = ?1 GROUP BY 1, 2 ORDER BY 1, 2`,
-    ).bind(seasonId).all();
-    expect(buckets.results).toEqual(recount.results);
-    expect(new Set(recount.results.map((row) => row.width))).toEqual(new Set([1, 50]));
+    // The count rows are what a recount of the totals gives.
+    const recount = await env.DB.batch([
+      env.DB.prepare('SELECT score, players FROM quiz_score_counts WHERE season_id = ?1 AND players > 0 ORDER BY score').bind(seasonId),
+      env.DB.prepare('SELECT score, count(*) AS players FROM quiz_players WHERE season_id = ?1 GROUP BY score ORDER BY score').bind(seasonId),
+      env.DB.prepare('SELECT score, time_bucket, players FROM quiz_time_counts WHERE season_id = ?1 AND players > 0 ORDER BY score, time_bucket').bind(seasonId),
+      env.DB.prepare('SELECT score, time_ms / 10000 AS time_bucket, count(*) AS players FROM quiz_players WHERE season_id = ?1 GROUP BY 1, 2 ORDER BY 1, 2').bind(seasonId),
+    ]);
+    expect(recount[0]!.results).toEqual(recount[1]!.results);
+    expect(recount[2]!.results).toEqual(recount[3]!.results);
   });
 
   it('shows one district, with `me` there only for its own players', async () => {

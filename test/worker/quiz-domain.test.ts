@@ -1,7 +1,7 @@
 // The quiz's pure rules, tested directly: draw, option order, scoring, masking, CSV, import rows.
 import { describe, expect, it } from 'vitest';
 import { answerLetters, checkQuestion, checkRows, rowsFromCsv, toBankQuestion } from '../../worker/domain/quiz-import.ts';
-import { drawQuestions, maskName, optionOrder, rankBlockWidth, scoreAttempt, seededRandom } from '../../worker/domain/quiz.ts';
+import { drawQuestions, maskName, optionOrder, scoreAttempt, seededRandom } from '../../worker/domain/quiz.ts';
 import { csvDocument, parseCsv } from '../../worker/lib/csv.ts';
 
 const categories = ['急救', '献血', '疫苗', '传染病', '慢性病'];
@@ -109,13 +109,6 @@ describe('maskName', () => {
     expect(maskName(' 王五 ')).toBe('王*');
     expect(maskName('𠀀明')).toBe('𠀀*');
     expect(maskName('')).toBe('*');
-  });
-});
-
-describe('rankBlockWidth', () => {
-  it('is about √(questions in a season) answers wide', () => {
-    expect(rankBlockWidth({ days: 120, questionsPerDay: 5, pointsPerCorrect: 10 })).toBe(250);
-    expect(rankBlockWidth({ days: 1, questionsPerDay: 1, pointsPerCorrect: 3 })).toBe(3);
   });
 });
 

@@ -210,11 +210,11 @@ describe('submitting', () => {
 
     const totals = await env.DB.prepare('SELECT score, days_played FROM quiz_players WHERE season_id = ?').bind(seasonId).all();
     expect(totals.results).toEqual([{ score: 40, days_played: 1 }]);
-    const buckets = await env.DB.prepare('SELECT width, floor, players FROM quiz_score_buckets WHERE season_id = ? ORDER BY width').bind(seasonId).all();
-    expect(buckets.results).toEqual([
-      { width: 1, floor: 40, players: 1 },
-      { width: 30, floor: 30, players: 1 }, // 1 day × 5 questions: blocks of ⌈√5⌉ = 3 answers
+    const counts = await env.DB.batch([
+      env.DB.prepare('SELECT score, players FROM quiz_score_counts WHERE season_id = ?').bind(seasonId),
+      env.DB.prepare('SELECT score, time_bucket, players FROM quiz_time_counts WHERE season_id = ?').bind(seasonId),
     ]);
+    expect(counts.map((result) => result.results)).toEqual([[{ score: 40, players: 1 }], [{ score: 40, time_bucket: 0, players: 1 }]]);
   });
 
   it("treats another player's attempt as not found and leaves it open", async () => {

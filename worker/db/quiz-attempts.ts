@@ -1,8 +1,9 @@
 // Daily attempts: starting one (one a day, by a UNIQUE index) and recording a submit together
 // with the season totals and score buckets that the leaderboards read.
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BankEntry, GivenAnswer } from '../domain/quiz.ts';
 import { batch, type Database } from './client.ts';
+import { countMoves } from './quiz-ranks.ts';
 import { quizAttempts, quizQuestions, quizSeasons } from './schema.ts';
 
 export type Attempt = typeof quizAttempts.$inferSelect;
@@ -51,7 +52,6 @@ export async function getOwnAttempt(db: Database, id: string, personId: string) 
 
 export interface Submission {
   attempt: { id: string; seasonId: string; personId: string };
-  rankBlock: number;
   submittedAt: number;
   answers: GivenAnswer[];
   score: number;
@@ -61,33 +61,18 @@ export interface Submission {
 }
 
 /**
- * Records a submit in one batch: the score buckets the player leaves and joins, the season
- * totals, and the attempt itself last. Every statement holds only while the attempt is still
- * open, so of two parallel submits exactly one counts. At most 6 rows change: the attempt, the
- * totals and two buckets of each width. Returns false when the attempt was submitted already.
+ * Records a submit in one batch: the count rows the player leaves and joins (db/quiz-ranks.ts),
+ * the season totals, and the attempt itself last. Every statement holds only while the attempt
+ * is still open, so of two parallel submits exactly one counts. At most 6 rows change: the
+ * attempt, the totals and four count rows. Returns false when the attempt was submitted already.
  */
 export async function recordSubmission(db: Database, s: Submission): Promise<boolean> {
   const { id, seasonId, personId } = s.attempt;
   const open = sql`EXISTS (SELECT 1 FROM quiz_attempts WHERE id = ${id} AND submitted_at IS NULL)`;
-  const before = sql`(SELECT score FROM quiz_players WHERE season_id = ${seasonId} AND person_id = ${personId})`;
-  const after = sql`(coalesce(${before}, 0) + ${s.score})`;
-
-  const bucketMoves = [1, s.rankBlock].flatMap((width) => {
-    const floor = (score: SQL) => sql`(${score} - ${score} % ${width})`;
-    const moves = sql`(${before} IS NULL OR ${floor(before)} <> ${floor(after)})`;
-    return [
-      sql`UPDATE quiz_score_buckets SET players = players - 1
-          WHERE season_id = ${seasonId} AND width = ${width} AND floor = ${floor(before)} AND ${moves} AND ${open}`,
-      sql`INSERT INTO quiz_score_buckets (season_id, width, floor, players)
-          SELECT ${seasonId}, ${width}, ${floor(after)}, 1 WHERE ${moves} AND ${open}
-          ON CONFLICT (season_id, width, floor) DO UPDATE SET players = players + 1`,
-    ];
-  });
-
   // A late attempt scores nothing and its time does not count: the total, and when it was reached, stay.
   const countedMs = s.late ? 0 : s.durationMs;
   const results = await batch<unknown[][]>(db, [
-    ...bucketMoves,
+    ...countMoves({ seasonId, personId, points: s.score, countedMs, open }),
     sql`INSERT INTO quiz_players (season_id, person_id, name, district, score, time_ms, days_played, finished_at)
         SELECT ${seasonId}, id, coalesce(name, ''), coalesce(district, ''), ${s.score}, ${countedMs}, 1, ${s.submittedAt}
         FROM people WHERE id = ${personId} AND ${open}

@@ -1,20 +1,16 @@
-// The leaderboards, a player's rank on them, and the finalists. Season boards read only the
-// totals table through its board indexes; day boards read that day's attempts by index.
+// The leaderboards, a player's rank on a district or day board, and the finalists. Season boards
+// read only the totals table through its board indexes; day boards read that day's attempts by
+// index. (The rank on the whole season board is db/quiz-ranks.ts.)
 // Order everywhere: score descending, then time ascending, then the earlier finish.
 import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import { statement, type Database } from './client.ts';
+import type { Standing } from './quiz-ranks.ts';
 import { people, quizAttempts, quizPlayers, quizSeasons } from './schema.ts';
 
 export interface BoardQuery {
   seasonId: string;
   district?: string;
   limit: number;
-}
-
-export interface Standing {
-  rank: number;
-  score: number;
-  timeMs: number;
 }
 
 export async function seasonBoard(db: Database, q: BoardQuery) {
@@ -43,29 +39,6 @@ export async function dayBoard(db: Database, q: BoardQuery & { day: string }) {
     .orderBy(desc(quizAttempts.score), asc(quizAttempts.durationMs), asc(quizAttempts.submittedAt), asc(quizAttempts.personId))
     .limit(q.limit)
     .all();
-}
-
-/**
- * A player's place on the season board without counting everyone above: the score buckets give
- * how many players are ahead by score (whole blocks above, then exact scores within the
- * player's block), and only players with the very same score are counted one by one.
- */
-export async function seasonStanding(db: Database, seasonId: string, personId: string, rankBlock: number): Promise<Standing | undefined> {
-  return (
-    (await statement(
-      db,
-      sql`SELECT me.score, me.time_ms AS timeMs, 1
-          + coalesce((SELECT sum(players) FROM quiz_score_buckets
-              WHERE season_id = me.season_id AND width = ${rankBlock} AND floor > me.score - me.score % ${rankBlock}), 0)
-          + coalesce((SELECT sum(players) FROM quiz_score_buckets
-              WHERE season_id = me.season_id AND width = 1 AND floor > me.score
-                AND floor < me.score - me.score % ${rankBlock} + ${rankBlock}), 0)
-          + (SELECT count(*) FROM quiz_players p
-              WHERE p.season_id = me.season_id AND p.score = me.score
-                AND (p.time_ms, p.finished_at, p.person_id) < (me.time_ms, me.finished_at, me.person_id)) AS rank
-        FROM quiz_players me WHERE me.season_id = ${seasonId} AND me.person_id = ${personId}`,
-    ).first<Standing>()) ?? undefined
-  );
 }
 
 /** A player's place on a district's season board: counted by index within the district. */

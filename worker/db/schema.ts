@@ -199,8 +199,6 @@ export const quizSeasons = sqliteTable('quiz_seasons', {
   questionsPerDay: integer('questions_per_day').notNull(),
   timeLimitSec: integer('time_limit_sec').notNull(),
   pointsPerCorrect: integer('points_per_correct').notNull(),
-  /** Width of the coarse score buckets that keep a player's rank cheap (db/quiz-boards.ts). */
-  rankBlock: integer('rank_block').notNull(),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('quiz_seasons_one_per_campaign').on(t.campaignId)]);
 
@@ -277,13 +275,22 @@ export const quizPlayers = sqliteTable('quiz_players', {
   index('quiz_players_by_person').on(t.personId),
 ]);
 
-/**
- * How many players have a season total in [floor, floor + width): width 1 (exact scores) and
- * the season's rank block. A rank is the sum of the buckets above plus the ties scanned by index.
- */
-export const quizScoreBuckets = sqliteTable('quiz_score_buckets', {
+/** How many players have each season total: a rank adds up those above instead of counting players. */
+export const quizScoreCounts = sqliteTable('quiz_score_counts', {
   seasonId: text('season_id').notNull().references(() => quizSeasons.id),
-  width: integer('width').notNull(),
-  floor: integer('floor').notNull(),
+  score: integer('score').notNull(),
   players: integer('players').notNull(),
-}, (t) => [primaryKey({ columns: [t.seasonId, t.width, t.floor] })]);
+}, (t) => [primaryKey({ columns: [t.seasonId, t.score] })]);
+
+/**
+ * Within one season total, how many players used each 10 seconds of time: players who tie on
+ * score are ranked by time, and a rank adds these up so that only its own 10 seconds are counted
+ * player by player.
+ */
+export const quizTimeCounts = sqliteTable('quiz_time_counts', {
+  seasonId: text('season_id').notNull().references(() => quizSeasons.id),
+  score: integer('score').notNull(),
+  /** The total time in whole 10-second steps (time_ms / 10000). */
+  timeBucket: integer('time_bucket').notNull(),
+  players: integer('players').notNull(),
+}, (t) => [primaryKey({ columns: [t.seasonId, t.score, t.timeBucket] })]);

@@ -123,11 +123,3 @@ export function maskName(name: string): string {
   if (characters.length === 0) return '*';
   return characters[0] + '*'.repeat(Math.max(1, characters.length - 1));
 }
-
-/**
- * The width of the coarse score buckets: about √(most questions a season can have) answers'
- * worth, so a rank reads about as many coarse buckets above as fine ones within its own.
- */
-export function rankBlockWidth(season: { days: number; questionsPerDay: number; pointsPerCorrect: number }): number {
-  return season.pointsPerCorrect * Math.max(1, Math.ceil(Math.sqrt(season.days * season.questionsPerDay)));
-}

@@ -4,7 +4,8 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { database, type Database } from '../db/client.ts';
 import { findDayAttempt, getOwnAttempt, insertAttempt, questionsInOrder, readBank, recordSubmission, type Attempt } from '../db/quiz-attempts.ts';
-import { dayBoard, dayStanding, districtStanding, seasonBoard, seasonStanding } from '../db/quiz-boards.ts';
+import { dayBoard, dayStanding, districtStanding, seasonBoard } from '../db/quiz-boards.ts';
+import { seasonStanding } from '../db/quiz-ranks.ts';
 import { getSeason } from '../db/quiz-seasons.ts';
 import { chinaDay, isCalendarDay, toChinaIso } from '../domain/china-time.ts';
 import { drawQuestions, maskName, scoreAttempt } from '../domain/quiz.ts';
@@ -148,7 +149,6 @@ export const quizRoutes = new Hono<AppEnv>()
     const durationMs = now - attempt.startedAt.getTime();
     const recorded = await recordSubmission(db, {
       attempt,
-      rankBlock: season.rankBlock,
       submittedAt: now,
       answers,
       score: scored.score,
@@ -173,22 +173,24 @@ export const quizRoutes = new Hono<AppEnv>()
   })
   .get('/seasons/:seasonId/leaderboard', loadPerson, param(seasonParam), query(boardQuery), async (c) => {
     const db = database(c.env.DB);
-    const { season } = await visibleSeason(db, c.req.valid('param').seasonId);
+    const { seasonId } = c.req.valid('param');
     const { day, district, limit } = c.req.valid('query');
     if (district !== undefined && !c.env.DISTRICTS.includes(district)) {
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'district', message: 'district_unknown' }] });
     }
-    const board = { seasonId: season.id, district, limit };
+    const board = { seasonId, district, limit };
     const personId = c.var.person?.id;
-    const [rows, me] = await Promise.all([
+    // One round trip: the board and the rank need only the season's id, so they run beside its check.
+    const [, rows, me] = await Promise.all([
+      visibleSeason(db, seasonId),
       day ? dayBoard(db, { ...board, day }) : seasonBoard(db, board),
       personId === undefined
         ? undefined
         : day
-          ? dayStanding(db, { seasonId: season.id, personId, day, district })
+          ? dayStanding(db, { seasonId, personId, day, district })
           : district
-            ? districtStanding(db, season.id, personId, district)
-            : seasonStanding(db, season.id, personId, season.rankBlock),
+            ? districtStanding(db, seasonId, personId, district)
+            : seasonStanding(db, seasonId, personId),
     ]);
     return c.json(
       {

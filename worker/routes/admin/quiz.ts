@@ -5,9 +5,8 @@ import * as v from 'valibot';
 import { database, type Database } from '../../db/client.ts';
 import { finalists } from '../../db/quiz-boards.ts';
 import { addQuestions, createSeason, findCampaignForSeason, getSeason } from '../../db/quiz-seasons.ts';
-import { daysBetween, isCalendarDay } from '../../domain/china-time.ts';
+import { isCalendarDay } from '../../domain/china-time.ts';
 import { checkRows, MAX_IMPORT_ROWS, rowsFromCsv, toBankQuestion, type ImportRow, type Problem } from '../../domain/quiz-import.ts';
-import { rankBlockWidth } from '../../domain/quiz.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
 import { limitBody } from '../../lib/body-limit.ts';
@@ -99,8 +98,7 @@ export const adminQuizRoutes = new Hono<AppEnv>()
     if (campaign.kind !== 'quiz') {
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'campaignId', message: 'campaign_not_quiz' }] });
     }
-    const days = daysBetween(input.startsOn, input.endsOn) + 1;
-    const season = await createSeason(db, { ...input, rankBlock: rankBlockWidth({ ...input, days }) });
+    const season = await createSeason(db, input);
     if (!season) throw new ApiError(409, 'season_exists');
     return c.json({ season: seasonView(season, campaign.title) }, 201);
   })

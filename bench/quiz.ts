@@ -1,0 +1,226 @@
+// `npm run bench`, quiz part: a season of 100,000 players and 120 days of history generated in a
+// local D1 (recursive CTEs through `wrangler d1 execute`), then, through `wrangler dev`, the time
+// and D1 rows of a submit, of the top-50 season board and of `me` for players ranked about 10
+// and about 90,000 — beside the naive COUNT(*) rank. Prints figures only.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addDays, chinaDay } from '../worker/domain/china-time.ts';
+
+const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
+/** One D1 query of a request, as bench/quiz-worker.ts reports it. */
+interface MeteredQuery {
+  sql: string;
+  read: number;
+  written: number;
+}
+
+const PORT = 8793;
+const PLAYERS = Number(process.env.BENCH_QUIZ_PLAYERS ?? 100_000);
+const DAYS = 120;
+const RUNS = 30;
+const SEASON = 'bench-season';
+const DISTRICTS = ['东昌府区', '茌平区', '临清市', '阳谷县', '莘县', '东阿县', '冠县', '高唐县', '经济技术开发区', '高新技术产业开发区', '江北水城旅游度假区'];
+
+const today = chinaDay(Date.now());
+const season = { startsOn: addDays(today, -DAYS), endsOn: today, questionsPerDay: 5, timeLimitSec: 120, pointsPerCorrect: 10 };
+const token = (personId: string) => `bench-quiz-${personId}`;
+const hash = (text: string) => createHash('sha256').update(text).digest('base64url');
+const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * The season as it stands this evening: every player played on some of the 120 days before
+ * today (each at their own rate, at least once), scoring by skill and luck; the totals and count
+ * rows are built from those attempts once, as the submits would have built them.
+ */
+function seasonData(): string {
+  const players = `p(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM p WHERE n < ${PLAYERS - 1})`;
+  const days = `d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d WHERE n < ${DAYS - 1})`;
+  const roll = (salt: number) => `((p.n * 2654435761 + d.n * 40503 + ${salt}) % 1000003)`;
+  const questions = Array.from({ length: 100 }, (_, i) => {
+    const options = ['A', 'B', 'C', 'D'].map((letter) => ({ id: `q${i}-${letter}`, text: `选项${letter}` }));
+    return `(${sqlText(`q${i}`)}, '${SEASON}', 'single', ${sqlText(`压测题目 ${i}`)}, ${sqlText(JSON.stringify(options))}, ${sqlText(JSON.stringify([options[i % 4]!.id]))}, '解析', ${sqlText(`类别${i % 5}`)})`;
+  });
+  return [
+    "INSERT INTO organizations (id, name, kind) VALUES ('bench-org', '压测疾控中心', 'cdc');",
+    `INSERT INTO campaigns (id, organization_id, kind, title, starts_on, ends_on, status) VALUES ('bench-quiz', 'bench-org', 'quiz', '压测健康达人', '${season.startsOn}', '${addDays(today, 30)}', 'published');`,
+    `INSERT INTO quiz_seasons (id, campaign_id, starts_on, ends_on, questions_per_day, time_limit_sec, points_per_correct)
+     VALUES ('${SEASON}', 'bench-quiz', '${season.startsOn}', '${season.endsOn}', 5, 120, 10);`,
+    `INSERT INTO quiz_questions (id, season_id, type, stem, options, answer_ids, explanation, category) VALUES ${questions.join(', ')};`,
+    `WITH RECURSIVE ${players}
+     INSERT INTO people (id, phone, name, district)
+     SELECT 'p' || n, '1' || printf('%010d', n), '选手' || n, ${sqlText(JSON.stringify(DISTRICTS))} ->> (n % ${DISTRICTS.length}) FROM p;`,
+    // Activity 2–14 % of days; skill 0–100; right answers 0–5; 20–120 s; submitted in the evening.
+    `WITH RECURSIVE ${players}, ${days}, plays AS (
+       SELECT p.n AS player, d.n AS day,
+         (unixepoch(date('${season.startsOn}', '+' || d.n || ' days')) - 8 * 3600 + 19 * 3600 + (p.n % 7200)) * 1000 AS started,
+         20000 + ${roll(1)} % 100000 AS duration,
+         ((p.n * 31 % 101) * 4 + ${roll(2)} % 200) / 100 AS correct
+       FROM p, d WHERE ${roll(3)} % 100 < 2 + (p.n * 7) % 13 OR d.n = p.n % ${DAYS})
+     INSERT INTO quiz_attempts (id, season_id, person_id, day, question_ids, started_at, deadline, submitted_at, score, correct, duration_ms, late, district)
+     SELECT 'a' || player || '-' || day, '${SEASON}', 'p' || player, date('${season.startsOn}', '+' || day || ' days'), '[]',
+       started, started + 120000, started + duration, correct * 10, correct, duration, 0,
+       ${sqlText(JSON.stringify(DISTRICTS))} ->> (player % ${DISTRICTS.length})
+     FROM plays;`,
+    `INSERT INTO quiz_players (season_id, person_id, name, district, score, time_ms, days_played, finished_at)
+     SELECT a.season_id, a.person_id, people.name, people.district, sum(a.score), sum(a.duration_ms), count(*), max(a.submitted_at)
+     FROM quiz_attempts a JOIN people ON people.id = a.person_id GROUP BY a.person_id;`,
+    `INSERT INTO quiz_score_counts (season_id, score, players) SELECT season_id, score, count(*) FROM quiz_players GROUP BY 2;`,
+    `INSERT INTO quiz_time_counts (season_id, score, time_bucket, players) SELECT season_id, score, time_ms / 10000, count(*) FROM quiz_players GROUP BY 2, 3;`,
+  ].join('\n');
+}
+
+function wrangler(args: string[]) {
+  const result = spawnSync(process.execPath, [WRANGLER, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`wrangler ${args.join(' ')}:\n${result.stdout}${result.stderr}`);
+  return result.stdout;
+}
+
+function query<T>(state: string, sql: string): T[] {
+  const out = wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--json', '--command', sql]);
+  return JSON.parse(out)[0].results as T[];
+}
+
+function executeFile(state: string, sql: string) {
+  const file = join(mkdtempSync(join(tmpdir(), 'lifeline-bench-quiz-sql-')), 'data.sql');
+  writeFileSync(file, sql);
+  wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', file]);
+}
+
+async function serve(state: string): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [WRANGLER, 'dev', 'bench/quiz-worker.ts', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', state, '--show-interactive-dev-session=false'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${PORT}/api/health`);
+      return server;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error('the bench worker did not start');
+}
+
+interface Measured {
+  ms: number;
+  workerMs: number;
+  status: number;
+  queries: MeteredQuery[];
+  body: unknown;
+}
+
+async function request(path: string, options: { personId?: string; body?: unknown } = {}): Promise<Measured> {
+  const started = performance.now();
+  const response = await fetch(`http://127.0.0.1:${PORT}${path}`, {
+    method: options.body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json', ...(options.personId && { cookie: `lifeline_session=${token(options.personId)}` }) },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const body = await response.json();
+  return {
+    ms: performance.now() - started,
+    workerMs: Number(response.headers.get('x-worker-ms')),
+    status: response.status,
+    queries: JSON.parse(response.headers.get('x-d1-queries') ?? '[]') as MeteredQuery[],
+    body,
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const total = (queries: MeteredQuery[], field: 'read' | 'written') => queries.reduce((sum, q) => sum + q[field], 0);
+
+interface Figure {
+  what: string;
+  ms: number;
+  workerMs: number;
+  read: number;
+  written: number;
+  note: string;
+}
+
+/** `RUNS` requests: median times, and the rows of the last one (they do not vary). */
+async function measure(what: string, send: (run: number) => Promise<Measured>, note: (queries: MeteredQuery[]) => string = () => ''): Promise<Figure> {
+  await send(-1); // warm the isolate and SQLite's page cache
+  const runs: Measured[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const measured = await send(run);
+    if (measured.status >= 300) throw new Error(`${what}: ${measured.status} ${JSON.stringify(measured.body)}`);
+    runs.push(measured);
+  }
+  const last = runs.at(-1)!.queries;
+  return {
+    what,
+    ms: median(runs.map((r) => r.ms)),
+    workerMs: median(runs.map((r) => r.workerMs)),
+    read: total(last, 'read'),
+    written: total(last, 'written'),
+    note: note(last),
+  };
+}
+
+const state = mkdtempSync(join(tmpdir(), 'lifeline-bench-quiz-'));
+let server: ChildProcess | undefined;
+try {
+  console.log(`\nQuiz benchmark: ${PLAYERS.toLocaleString('en')} players, ${DAYS} days of history, ${RUNS} runs each (median), local D1 under wrangler dev.`);
+  wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
+  let started = performance.now();
+  executeFile(state, seasonData());
+  const [counts] = query<{ attempts: number; players: number }>(state, `SELECT (SELECT count(*) FROM quiz_attempts) AS attempts, (SELECT count(*) FROM quiz_players) AS players`);
+  console.log(`Generated ${counts!.players.toLocaleString('en')} players and ${counts!.attempts.toLocaleString('en')} attempts in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+
+  const board = `FROM quiz_players WHERE season_id = '${SEASON}' ORDER BY score DESC, time_ms, finished_at, person_id`;
+  const [rank10] = query<{ person_id: string }>(state, `SELECT person_id ${board} LIMIT 1 OFFSET 9`);
+  const [rank90k] = query<{ person_id: string }>(state, `SELECT person_id ${board} LIMIT 1 OFFSET ${Math.min(89_999, PLAYERS - 1)}`);
+  // Submitters spread over the board, none of whom has played today.
+  const submitters = Array.from({ length: RUNS + 1 }, (_, i) => `p${Math.floor(((i + 0.5) * PLAYERS) / (RUNS + 1))}`);
+  const expires = Date.now() + 86_400_000;
+  const signedIn = [rank10!.person_id, rank90k!.person_id, ...submitters];
+  executeFile(state, signedIn.map((id) => `INSERT INTO auth_sessions (token_hash, person_id, expires_at) VALUES ('${hash(token(id))}', '${id}', ${expires});`).join('\n'));
+
+  server = await serve(state);
+  const submitBatch = (queries: MeteredQuery[]) => queries.filter((q) => /^(UPDATE|INSERT INTO) quiz_(score_counts|time_counts|players|attempts)/.test(q.sql));
+  const rankQuery = (queries: MeteredQuery[]) => queries.filter((q) => q.sql.startsWith('SELECT me.score'));
+  const leaderboard = `/api/quiz/seasons/${SEASON}/leaderboard`;
+
+  const figures = [await measure('baseline: GET /api/health (one D1 query)', () => request('/api/health'))];
+  figures.push(
+    await measure(
+      'submit (POST /api/quiz/attempts/:id/submit)',
+      async (run) => {
+        const personId = submitters[run + 1]!;
+        const attempt = (await request(`/api/quiz/seasons/${SEASON}/attempts`, { personId, body: {} })).body as { attempt: { id: string; questions: { id: string; options: { id: string }[] }[] } };
+        const answers = attempt.attempt.questions.map((q) => ({ questionId: q.id, optionIds: [q.options[0]!.id] }));
+        return request(`/api/quiz/attempts/${attempt.attempt.id}/submit`, { personId, body: { answers } });
+      },
+      (queries) => {
+        const batch = submitBatch(queries);
+        return `of which the submit batch: ${total(batch, 'written')} written (${batch.filter((q) => q.written > 0).length} table rows with their index entries), ${total(batch, 'read')} read`;
+      },
+    ),
+  );
+  figures.push(await measure('season board, top 50 (anonymous)', () => request(`${leaderboard}?limit=50`), () => 'read through the board index'));
+  for (const [what, personId] of [['`me` ranked 10', rank10!.person_id], ['`me` ranked 90,000', rank90k!.person_id]] as const) {
+    figures.push(
+      await measure(`${what} (leaderboard?limit=1, signed in)`, () => request(`${leaderboard}?limit=1`, { personId }), (queries) => `the rank query alone: ${total(rankQuery(queries), 'read')} rows read`),
+    );
+  }
+  for (const [what, personId] of [['ranked 10', rank10!.person_id], ['ranked 90,000', rank90k!.person_id]] as const) {
+    figures.push(await measure(`for comparison: COUNT(*) of everyone ahead, ${what}`, () => request(`/api/_bench/count-rank?season=${SEASON}&person=${personId}`), () => 'grows with the rank'));
+  }
+
+  console.log('\n| What | median ms, HTTP | median ms, in the Worker | D1 rows read | D1 rows written | |');
+  console.log('|---|---|---|---|---|---|');
+  for (const f of figures) console.log(`| ${f.what} | ${f.ms.toFixed(1)} | ${f.workerMs} | ${f.read} | ${f.written} | ${f.note} |`);
+  const [me10, me90k] = [figures[3]!, figures[4]!];
+  console.log(`\n\`me\` at rank 90,000 takes ${(me90k.ms / me10.ms).toFixed(2)}× the time of rank 10 over HTTP (target ≤ 2×).`);
+  console.log('HTTP times include wrangler dev\'s local proxy; Worker times have 1 ms resolution (Workers clocks move only across I/O).');
+  console.log('Rows read include the session lookup; a submit also reads its attempt and questions and counts its rate-limit window.');
+} finally {
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  rmSync(state, { recursive: true, force: true });
+}
