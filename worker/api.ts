@@ -9,6 +9,7 @@ import { adminSlotRoutes } from './routes/admin/slots.ts';
 import { staffRoutes } from './routes/admin/staff.ts';
 import { authRoutes } from './routes/auth.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { quizRoutes } from './routes/quiz.ts';
@@ -17,6 +18,7 @@ import { signUpRoutes } from './routes/sign-ups.ts';
 
 export const api = new Hono<AppEnv>()
   .route('/health', healthRoutes)
+  .route('/config', configRoutes)
   .route('/auth', authRoutes)
   .route('/me', meRoutes)
   .route('/campaigns', campaignRoutes)
