@@ -30,18 +30,22 @@ describe.skipIf(!baseUrl)('web shell on a phone', () => {
   });
 
   it('filters by kind', async () => {
-    await page.getByRole('button', { name: '急救培训' }).click();
+    await page.getByRole('link', { name: '急救培训', exact: true }).click();
     await expect.poll(() => page.locator('.campaign h2').allTextContents()).toEqual(['心肺复苏（CPR）与 AED 急救培训']);
-    await page.getByRole('button', { name: '全部' }).click();
+    expect(new URL(page.url()).search).toBe('?kind=cpr_training');
+    await page.goBack(); // the filter is in the address, so back undoes it
+    await expect.poll(() => page.locator('.campaign').count()).toBeGreaterThan(3);
+    await page.getByRole('link', { name: '急救培训', exact: true }).click();
+    await page.getByRole('link', { name: '全部', exact: true }).click();
     await expect.poll(() => page.locator('.campaign').count()).toBeGreaterThan(3);
   });
 
   it('switches to English and remembers it', async () => {
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('button', { name: 'Blood drives' }).waitFor();
+    await page.getByRole('link', { name: 'Blood drives', exact: true }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.reload();
-    await page.getByRole('button', { name: 'CPR training' }).waitFor();
+    await page.getByRole('link', { name: 'CPR training', exact: true }).waitFor();
     await page.screenshot({ path: 'test-results/campaigns-en.png', fullPage: true });
   });
 

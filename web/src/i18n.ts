@@ -1,58 +1,340 @@
-// Interface text in Chinese (default) and English.
+// Every text of the interface, in Chinese (the default) and English. API error messages come
+// already translated: api.ts sends the language with each request.
 
 export type Language = 'zh-CN' | 'en';
 
-const text = {
-  'zh-CN': {
-    title: '生命线',
-    documentTitle: '生命线 · 健康报名',
-    switchTo: 'English',
-    kindsLabel: '活动类型',
-    all: '全部',
-    blood_drive: '无偿献血',
-    outreach: '义诊与筛查',
-    cpr_training: '急救培训',
-    quiz: '健康达人答题',
-    loading: '正在加载…',
-    empty: '暂时没有可报名的活动。',
-    failed: '加载失败，请检查网络后重试。',
-    retry: '重试',
-    dates: (from: string, to: string) => (from === to ? from : `${from} 至 ${to}`),
-  },
-  en: {
-    title: 'Lifeline',
-    documentTitle: 'Lifeline · Health sign-ups',
-    switchTo: '中文',
-    kindsLabel: 'Kinds of campaign',
-    all: 'All',
-    blood_drive: 'Blood drives',
-    outreach: 'Clinics & screening',
-    cpr_training: 'CPR training',
-    quiz: 'Health Expert quiz',
-    loading: 'Loading…',
-    empty: 'No campaigns are open for sign-up right now.',
-    failed: 'Could not load. Check your connection and try again.',
-    retry: 'Try again',
-    dates: (from: string, to: string) => (from === to ? from : `${from} to ${to}`),
-  },
-} as const;
+type Kind = 'blood_drive' | 'outreach' | 'cpr_training' | 'quiz';
+type Status = 'confirmed' | 'waitlisted' | 'checked_in' | 'cancelled' | 'no_show';
+interface Day {
+  /** Only when it is not this year. */
+  year: number | undefined;
+  month: number;
+  date: number;
+  /** 0 = Sunday. */
+  weekday: number;
+}
+
+const zhCN = {
+  title: '生命线',
+  switchTo: 'English',
+  switchToLabel: 'Switch to English',
+  skipToContent: '跳到正文',
+  sectionsLabel: '主要栏目',
+  navCampaigns: '活动',
+  navSignUps: '我的报名',
+  navProfile: '我的资料',
+  loading: '正在加载…',
+  stillLoading: '网络较慢，仍在加载。',
+  failed: '出错了，请稍后重试。',
+  offline: '网络连接失败，请检查网络后重试。',
+  timeout: '网络太慢，请求超时了，请重试。',
+  retry: '重试',
+  notFoundTitle: '页面不存在',
+  notFoundText: '这个地址没有内容。',
+  day: ({ year, month, date, weekday }: Day) => `${year ? `${year}年` : ''}${month}月${date}日 周${'日一二三四五六'[weekday]}`,
+  dayRange: (from: string, to: string) => `${from} 至 ${to}`,
+  /** Sentences one after another: Chinese puts no space between them. */
+  sentences: (...parts: string[]) => parts.join(''),
+
+  // Campaigns
+  campaignsTitle: '报名活动',
+  kindsLabel: '活动类型',
+  all: '全部',
+  kind: { blood_drive: '无偿献血', outreach: '义诊与筛查', cpr_training: '急救培训', quiz: '健康达人答题' } as Record<Kind, string>,
+  empty: '暂时没有可报名的活动。',
+  allCampaigns: '全部活动',
+  nextSession: (when: string, venue: string) => `最近一场：${when} · ${venue}`,
+  sessionCount: (count: number) => `共 ${count} 场`,
+  seatsLeft: (left: number) => `剩余 ${left} 个名额`,
+  seatsOf: (left: number, capacity: number) => `剩余 ${left} 个名额（共 ${capacity} 个）`,
+  full: '名额已满',
+  fullWaitlist: '名额已满，可加入候补',
+  fullJoinWaitlist: (waiting: number) => (waiting > 0 ? `名额已满 — 可加入候补（已有 ${waiting} 人在等）` : '名额已满 — 可加入候补'),
+  sessionOver: '已开始或已结束',
+  signUp: '报名',
+  joinWaitlist: '加入候补',
+  whoMayComeTitle: '报名条件',
+  sessionsTitle: '场次与名额',
+  noSessions: '暂无可报名的场次。',
+  donorAge: (min: number, max: number, repeatMax?: number) =>
+    `年龄 ${min}–${max} 周岁${repeatMax ? `；献过血且没有不良反应的，可到 ${repeatMax} 周岁` : ''}。`,
+  donorWeight: (men: number, women: number) => `体重：男性不低于 ${men} 公斤，女性不低于 ${women} 公斤。`,
+  donorIntervals: '间隔：两次献全血至少 6 个月，两次献机采血小板至少 2 周；献血小板 4 周后可献全血，献全血 3 个月后可献血小板。',
+  donorIdNumber: '报名需填写身份证号码，用于核对年龄和献血间隔；加密保存，只显示部分号码。',
+  ageRange: (min?: number, max?: number) =>
+    min !== undefined && max !== undefined ? `年龄 ${min}–${max} 周岁。` : min !== undefined ? `${min} 周岁及以上。` : `${max} 周岁及以下。`,
+  womenOnly: '仅限女性。',
+  menOnly: '仅限男性。',
+  everyoneWelcome: '不限年龄和性别，欢迎报名。',
+
+  // Sign-in
+  signInTitle: '登录',
+  signInIntro: '用手机号接收短信验证码登录；第一次登录会自动创建账号。',
+  phone: '手机号码',
+  phoneInvalid: '请输入 11 位中国大陆手机号码。',
+  sendCode: '获取验证码',
+  resendCode: '重新获取验证码',
+  resendIn: (seconds: number) => `${seconds} 秒后可重新获取`,
+  sending: '正在提交…',
+  codeSent: (minutes: number) => `验证码已发送，${minutes} 分钟内有效。`,
+  devCode: '开发环境验证码：',
+  code: '短信验证码',
+  codeFormat: '验证码为 6 位数字。',
+  signIn: '登录',
+  tryAgainIn: (seconds: number) => `请 ${seconds} 秒后再试。`,
+
+  // Sign-up form
+  signUpTitle: '报名',
+  whatYouSignUpFor: '报名项目',
+  slotNotFound: '没有找到这个报名项目，主办方可能调整了安排。',
+  signUpClosed: '该场次已开始或已结束，报名已截止。',
+  slotFullNoWaitlist: '名额已满，该项目不设候补。请选择其他场次。',
+  willJoinWaitlist: '名额已满。提交后您将进入候补名单；有人取消时，按先后顺序自动递补，结果显示在“我的报名”中。',
+  name: '姓名',
+  idNumber: '身份证号码',
+  idNumberHint: '用于核对年龄和献血间隔；加密保存，只显示部分号码。',
+  idNumberInvalid: '身份证号码不正确，请核对（18 位，末位可能是 X）。',
+  birthDate: '出生日期',
+  birthDateWhy: '本活动有年龄要求。',
+  gender: '性别',
+  female: '女',
+  male: '男',
+  weightKg: '体重（公斤）',
+  weightRange: '体重需在 20–300 公斤之间。',
+  donationKind: '献血方式',
+  donation: { whole_blood: '全血', platelets: '机采血小板' },
+  yes: '是',
+  no: '否',
+  required: '此项为必填项。',
+  notANumber: '请输入数字。',
+  optional: '（选填）',
+  choose: '请选择',
+  confirmSignUp: '确认报名',
+  ineligibleHelp: (organization: string) => `如有疑问，请咨询主办方：${organization}。`,
+  submitAgain: '您填写的内容还在，请再点一次提交。',
+
+  // A sign-up and its pass
+  bookingCode: '预约码',
+  role: '项目',
+  when: '时间',
+  venue: '地点',
+  address: '地址',
+  registrationStatus: { confirmed: '已确认', waitlisted: '候补中', checked_in: '已签到', cancelled: '已取消', no_show: '未到场' } as Record<Status, string>,
+  waitingNumber: (position?: number) => (position ? `候补第 ${position} 位` : '候补中'),
+  cancelSignUp: '取消报名',
+  leaveWaitlist: '退出候补',
+  cancelQuestion: '确定取消这次报名吗？名额会让给候补的人，取消后不能恢复。',
+  leaveWaitlistQuestion: '确定退出候补吗？退出后不能恢复原来的位置。',
+  confirmCancel: '确定取消',
+  confirmLeave: '确定退出',
+  keepSignUp: '先不取消',
+  cancelling: '正在取消…',
+  passTitle: '报名凭证',
+  signedUp: '报名成功',
+  joinedWaitlist: '已加入候补',
+  waitlistExplained: '有人取消时，您会按顺序自动转为“已确认”。请留意这里的状态。',
+  showAtDesk: '到场签到时出示此二维码，或报出预约码。',
+  qrLabel: (code: string) => `预约码 ${code} 的二维码`,
+  registrationNotFound: '没有找到这条报名记录。',
+
+  // My sign-ups
+  mySignUpsTitle: '我的报名',
+  upcomingTitle: '即将参加',
+  pastTitle: '已结束或已取消',
+  noUpcoming: '暂时没有要参加的活动。',
+  findCampaigns: '去看看活动',
+  showCode: '出示凭证',
+  donationsTitle: '献血记录',
+  noDonations: '还没有献血记录。在献血点签到并完成献血后，记录会显示在这里。',
+
+  // Profile
+  profileTitle: '我的资料',
+  signedInAs: (phone: string) => `已登录：${phone}`,
+  notSaying: '不填写',
+  district: (city: string) => `所在区县（${city}）`,
+  bloodDonationTitle: '献血',
+  bloodType: '血型',
+  bloodTypeUnknown: '不清楚',
+  bloodTypeName: (type: string) => `${type} 型`,
+  emergencyDonor: '加入应急献血志愿者名单',
+  emergencyDonorRule:
+    '血库告急时（例如 B 型、O 型血紧缺），血站会按血型和所在区县联系名单上的献血者。加入需要先填写血型和所在区县，随时可以退出。',
+  save: '保存',
+  saved: '已保存。',
+  signOut: '退出登录',
+};
+
+type Strings = typeof zhCN;
+
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const weekdayNames = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+const en: Strings = {
+  title: 'Lifeline',
+  switchTo: '中文',
+  switchToLabel: '切换到中文',
+  skipToContent: 'Skip to content',
+  sectionsLabel: 'Main sections',
+  navCampaigns: 'Campaigns',
+  navSignUps: 'My sign-ups',
+  navProfile: 'Profile',
+  loading: 'Loading…',
+  stillLoading: 'The network is slow; still loading.',
+  failed: 'Something went wrong. Please try again.',
+  offline: 'No connection. Check your network and try again.',
+  timeout: 'The network is too slow and the request timed out. Please try again.',
+  retry: 'Try again',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is nothing at this address.',
+  day: ({ year, month, date, weekday }) => `${weekdayNames[weekday]} ${date} ${monthNames[month - 1]}${year ? ` ${year}` : ''}`,
+  dayRange: (from, to) => `${from} to ${to}`,
+  sentences: (...parts) => parts.join(' '),
+
+  campaignsTitle: 'Campaigns',
+  kindsLabel: 'Kinds of campaign',
+  all: 'All',
+  kind: { blood_drive: 'Blood drives', outreach: 'Clinics & screening', cpr_training: 'CPR training', quiz: 'Health Expert quiz' },
+  empty: 'No campaigns are open for sign-up right now.',
+  allCampaigns: 'All campaigns',
+  nextSession: (when, venue) => `Next: ${when} · ${venue}`,
+  sessionCount: (count) => plural(count, 'session', 'sessions'),
+  seatsLeft: (left) => `${plural(left, 'seat', 'seats')} left`,
+  seatsOf: (left, capacity) => `${left} of ${plural(capacity, 'seat', 'seats')} left`,
+  full: 'Full',
+  fullWaitlist: 'Full — waiting list open',
+  fullJoinWaitlist: (waiting) => (waiting > 0 ? `Full — join the waiting list (${waiting} waiting)` : 'Full — join the waiting list'),
+  sessionOver: 'Started or over',
+  signUp: 'Sign up',
+  joinWaitlist: 'Join the waiting list',
+  whoMayComeTitle: 'Who can sign up',
+  sessionsTitle: 'Sessions and seats',
+  noSessions: 'No sessions open yet.',
+  donorAge: (min, max, repeatMax) =>
+    `Age ${min} to ${max}${repeatMax ? `; up to ${repeatMax} for repeat donors who had no adverse reaction` : ''}.`,
+  donorWeight: (men, women) => `Weight: at least ${men} kg for men, ${women} kg for women.`,
+  donorIntervals:
+    'Intervals: at least 6 months between whole-blood donations and 2 weeks between platelet donations; whole blood 4 weeks after platelets, platelets 3 months after whole blood.',
+  donorIdNumber: 'Sign-up asks for your ID card number to check age and intervals; it is stored encrypted and shown only in part.',
+  ageRange: (min, max) =>
+    min !== undefined && max !== undefined ? `Age ${min} to ${max}.` : min !== undefined ? `Aged ${min} or over.` : `Aged ${max} or under.`,
+  womenOnly: 'Women only.',
+  menOnly: 'Men only.',
+  everyoneWelcome: 'Open to everyone.',
+
+  signInTitle: 'Sign in',
+  signInIntro: 'Sign in with a code sent by SMS to your phone. Your first sign-in creates your account.',
+  phone: 'Mobile number',
+  phoneInvalid: 'Enter an 11-digit mainland China mobile number.',
+  sendCode: 'Send code',
+  resendCode: 'Send a new code',
+  resendIn: (seconds) => `New code in ${seconds} s`,
+  sending: 'Sending…',
+  codeSent: (minutes) => `Code sent. It is valid for ${minutes} minutes.`,
+  devCode: 'Development code:',
+  code: 'Code from the SMS',
+  codeFormat: 'The code has 6 digits.',
+  signIn: 'Sign in',
+  tryAgainIn: (seconds) => `Try again in ${seconds} seconds.`,
+
+  signUpTitle: 'Sign up',
+  whatYouSignUpFor: 'What you are signing up for',
+  slotNotFound: 'This slot was not found; the organizer may have changed the plan.',
+  signUpClosed: 'This session has started or is over; sign-up is closed.',
+  slotFullNoWaitlist: 'This slot is full and has no waiting list. Please choose another session.',
+  willJoinWaitlist:
+    'This slot is full. You will join the waiting list; when someone cancels, the first person waiting gets the seat automatically, as My sign-ups will show.',
+  name: 'Name',
+  idNumber: 'ID card number',
+  idNumberHint: 'Used to check age and donation intervals; stored encrypted, shown only in part.',
+  idNumberInvalid: 'This ID number is not valid; please check it (18 characters, the last may be X).',
+  birthDate: 'Birth date',
+  birthDateWhy: 'This campaign has an age requirement.',
+  gender: 'Gender',
+  female: 'Female',
+  male: 'Male',
+  weightKg: 'Weight (kg)',
+  weightRange: 'Weight must be between 20 and 300 kg.',
+  donationKind: 'Donation type',
+  donation: { whole_blood: 'Whole blood', platelets: 'Platelets (apheresis)' },
+  yes: 'Yes',
+  no: 'No',
+  required: 'This field is required.',
+  notANumber: 'Enter a number.',
+  optional: '(optional)',
+  choose: 'Choose…',
+  confirmSignUp: 'Confirm sign-up',
+  ineligibleHelp: (organization) => `Questions? Ask the organizer: ${organization}.`,
+  submitAgain: 'Your answers are kept; tap the button again.',
+
+  bookingCode: 'Booking code',
+  role: 'Role',
+  when: 'When',
+  venue: 'Where',
+  address: 'Address',
+  registrationStatus: { confirmed: 'Confirmed', waitlisted: 'Waiting', checked_in: 'Checked in', cancelled: 'Cancelled', no_show: 'Did not come' },
+  waitingNumber: (position) => (position ? `Waiting list #${position}` : 'On the waiting list'),
+  cancelSignUp: 'Cancel sign-up',
+  leaveWaitlist: 'Leave the waiting list',
+  cancelQuestion: 'Cancel this sign-up? Your seat goes to the next person waiting, and this cannot be undone.',
+  leaveWaitlistQuestion: 'Leave the waiting list? You cannot get your place back.',
+  confirmCancel: 'Yes, cancel',
+  confirmLeave: 'Yes, leave',
+  keepSignUp: 'Keep it',
+  cancelling: 'Cancelling…',
+  passTitle: 'Pass',
+  signedUp: "You're signed up",
+  joinedWaitlist: "You're on the waiting list",
+  waitlistExplained: 'When someone cancels, you move up automatically and become confirmed. Check the status here.',
+  showAtDesk: 'Show this QR code at the desk, or read out the booking code.',
+  qrLabel: (code) => `QR code of booking code ${code}`,
+  registrationNotFound: 'This sign-up was not found.',
+
+  mySignUpsTitle: 'My sign-ups',
+  upcomingTitle: 'Coming up',
+  pastTitle: 'Past and cancelled',
+  noUpcoming: 'Nothing coming up.',
+  findCampaigns: 'Find a campaign',
+  showCode: 'Show my pass',
+  donationsTitle: 'Donation history',
+  noDonations: 'No donations recorded yet. They appear here after you give blood at a drive.',
+
+  profileTitle: 'My profile',
+  signedInAs: (phone) => `Signed in as ${phone}`,
+  notSaying: 'Not given',
+  district: (city) => `District (${city})`,
+  bloodDonationTitle: 'Blood donation',
+  bloodType: 'Blood type',
+  bloodTypeUnknown: "Don't know",
+  bloodTypeName: (type) => `Type ${type}`,
+  emergencyDonor: 'Join the emergency donor list',
+  emergencyDonorRule:
+    'When blood stocks run short (e.g. type B or O), the blood centre contacts donors on this list by blood type and district. Joining needs your blood type and district; you can leave at any time.',
+  save: 'Save',
+  saved: 'Saved.',
+  signOut: 'Sign out',
+};
 
 const STORAGE_KEY = 'lifeline.language';
+/** The choice when storage is blocked (some in-app browsers): it lasts for this page. */
+let chosen: Language | undefined;
 
 export function currentLanguage(): Language {
+  if (chosen) return chosen;
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
   } catch {
-    return 'zh-CN'; // storage can be blocked in some in-app browsers
+    return 'zh-CN';
   }
 }
 
 export function setLanguage(language: Language) {
+  chosen = language;
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
-    // the choice then lasts for this page only
+    // kept in `chosen` for this page
   }
 }
 
-export const strings = () => text[currentLanguage()];
+export const strings = (): Strings => (currentLanguage() === 'en' ? en : zhCN);

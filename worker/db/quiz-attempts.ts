@@ -1,5 +1,5 @@
 // Daily attempts: starting one (one a day, by a UNIQUE index) and recording a submit together
-// with the season totals and score buckets that the leaderboards read.
+// with the season totals and rank counts that the leaderboards read.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BankEntry, GivenAnswer } from '../domain/quiz.ts';
 import { batch, type Database } from './client.ts';
@@ -8,6 +8,8 @@ import { quizAttempts, quizQuestions, quizSeasons } from './schema.ts';
 
 export type Attempt = typeof quizAttempts.$inferSelect;
 export type Question = typeof quizQuestions.$inferSelect;
+/** What starting an attempt decides; the rest is filled in by the submit. */
+export type NewAttempt = Pick<Attempt, 'id' | 'seasonId' | 'personId' | 'day' | 'questionIds' | 'startedAt' | 'deadline'>;
 
 export async function findDayAttempt(db: Database, seasonId: string, personId: string, day: string) {
   return db
@@ -31,7 +33,7 @@ export async function questionsInOrder(db: Database, ids: string[]): Promise<Que
 }
 
 /** Starts an attempt; false when the player already has one for that day (a parallel start). */
-export async function insertAttempt(db: Database, attempt: Omit<typeof quizAttempts.$inferInsert, 'submittedAt'>) {
+export async function insertAttempt(db: Database, attempt: NewAttempt) {
   const inserted = await db
     .insert(quizAttempts)
     .values(attempt)

@@ -1,6 +1,6 @@
 // How seasons and attempts look in API answers. An attempt's questions are built field by
 // field, so nothing of the answer key can slip into them.
-import type { Attempt, Question } from '../db/quiz-attempts.ts';
+import type { NewAttempt, Question } from '../db/quiz-attempts.ts';
 import type { Season } from '../db/quiz-seasons.ts';
 import { toChinaIso } from '../domain/china-time.ts';
 import { optionOrder } from '../domain/quiz.ts';
@@ -17,7 +17,7 @@ export const seasonView = (season: Season, title: string) => ({
 });
 
 /** The attempt as the player sees it before submitting: questions and options, options in the player's order. */
-export const attemptView = (attempt: Attempt, questions: Question[]) => ({
+export const attemptView = (attempt: NewAttempt, questions: Question[]) => ({
   id: attempt.id,
   day: attempt.day,
   startedAt: toChinaIso(attempt.startedAt),

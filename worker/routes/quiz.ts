@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { database, type Database } from '../db/client.ts';
-import { findDayAttempt, getOwnAttempt, insertAttempt, questionsInOrder, readBank, recordSubmission, type Attempt } from '../db/quiz-attempts.ts';
+import { findDayAttempt, getOwnAttempt, insertAttempt, questionsInOrder, readBank, recordSubmission, type Attempt, type NewAttempt } from '../db/quiz-attempts.ts';
 import { dayBoard, dayStanding, districtStanding, seasonBoard } from '../db/quiz-boards.ts';
 import { seasonStanding } from '../db/quiz-ranks.ts';
 import { getSeason } from '../db/quiz-seasons.ts';
@@ -108,7 +108,7 @@ export const quizRoutes = new Hono<AppEnv>()
 
     const bank = await readBank(db, season.id);
     if (bank.length === 0) throw new ApiError(409, 'season_closed', { message: 'quiz_no_questions' });
-    const attempt: Attempt = {
+    const attempt: NewAttempt = {
       id: crypto.randomUUID(),
       seasonId: season.id,
       personId: person.id,
@@ -116,13 +116,6 @@ export const quizRoutes = new Hono<AppEnv>()
       questionIds: drawQuestions(bank, season.questionsPerDay, { seasonId: season.id, day, personId: person.id }),
       startedAt: new Date(now),
       deadline: new Date(now + season.timeLimitSec * 1000),
-      submittedAt: null,
-      answers: null,
-      score: null,
-      correct: null,
-      durationMs: null,
-      late: false,
-      district: null,
     };
     if (!(await insertAttempt(db, attempt))) {
       // The same player started in parallel (a double tap): both get the attempt that won.

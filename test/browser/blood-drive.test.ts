@@ -1,0 +1,106 @@
+// A blood drive sign-up: the donor rules in plain words, the ID number and weight, the drive's
+// own questions, every reason a donor is turned away, and the API's field errors in place.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkCharacter } from '../../worker/domain/id-number.ts';
+import { launchChromium } from './chromium.ts';
+import { openPhone, SHOTS, signInWithDevCode } from './citizen.ts';
+
+const baseUrl = inject('baseUrl');
+const VALID_ID = '371502199003071230'; // a man born 1990-03-07
+const bornIn1950 = `37150219500101123`;
+const TOO_OLD_ID = bornIn1950 + checkCharacter(bornIn1950);
+
+describe.skipIf(!baseUrl)('signing up for a blood drive', () => {
+  let browser: Browser;
+  let page: Page;
+  const field = (label: string) => page.locator('.field').filter({ has: page.getByText(label, { exact: true }) });
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await openPhone(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('states the donor rules on the campaign page', async () => {
+    await page.goto(`${baseUrl}/campaigns/demo-blood-drive`);
+    const rules = page.locator('.rules');
+    await rules.waitFor();
+    expect(await rules.textContent()).toContain('年龄 18–55 周岁；献过血且没有不良反应的，可到 60 周岁');
+    expect(await rules.textContent()).toContain('男性不低于 50 公斤，女性不低于 45 公斤');
+    expect(await rules.textContent()).toContain('两次献全血至少 6 个月');
+    await page.screenshot({ path: `${SHOTS}/campaign-blood-drive.png`, fullPage: true });
+  });
+
+  it('checks the form inline before sending it', async () => {
+    await page.locator('.session').first().locator('.slot').filter({ hasText: '献血者' }).getByRole('link', { name: '报名', exact: true }).click();
+    await signInWithDevCode(page, '13600000001');
+    await page.getByRole('button', { name: '确认报名' }).click();
+    await expect.poll(() => field('姓名').locator('.field-error').textContent()).toBe('此项为必填项。');
+    expect(await field('身份证号码').locator('.field-error').textContent()).toBe('此项为必填项。');
+    expect(await field('体重（公斤）').locator('.field-error').textContent()).toBe('此项为必填项。');
+    expect(await field('是否首次献血').locator('.field-error').textContent()).toBe('此项为必填项。');
+    expect(await field('献血类型').locator('.field-error').textContent()).toBe('此项为必填项。');
+
+    await page.getByLabel('身份证号码').fill('371502199003071231'); // wrong check digit
+    await expect.poll(() => field('身份证号码').locator('.field-error').textContent()).toBe('身份证号码不正确，请核对（18 位，末位可能是 X）。');
+    await page.screenshot({ path: `${SHOTS}/sign-up-blood-errors.png`, fullPage: true });
+  });
+
+  it('shows every reason a donor cannot give', async () => {
+    await page.getByLabel('姓名').fill('王建国');
+    await page.getByLabel('身份证号码').fill(TOO_OLD_ID);
+    await page.getByLabel('体重（公斤）').fill('45');
+    await field('是否首次献血').getByText('否', { exact: true }).click();
+    await field('献血类型').getByText('全血', { exact: true }).click();
+    await page.getByRole('button', { name: '确认报名' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: '很抱歉，您暂不符合报名条件' });
+    await refusal.waitFor();
+    const reasons = await refusal.locator('li').allTextContents();
+    expect(reasons).toHaveLength(2);
+    expect(reasons[0]).toMatch(/^年龄需在 18–55 周岁之间（活动当天您 7\d 周岁）。$/);
+    expect(reasons[1]).toBe('献血者体重需不低于 50 公斤。');
+    await page.screenshot({ path: `${SHOTS}/sign-up-ineligible.png`, fullPage: true });
+  });
+
+  it("places the API's field issues next to their fields", async () => {
+    await page.route('**/api/slots/*/registrations', (route) =>
+      route.fulfill({
+        status: 400,
+        json: {
+          error: {
+            code: 'validation_failed',
+            message: '提交的信息有误，请检查后重试。',
+            issues: [
+              { path: 'weightKg', message: '体重需在 20–300 公斤之间。' },
+              { path: 'answers.donationType', message: '请从可选项中选择。' },
+            ],
+          },
+        },
+      }),
+    );
+    await page.getByRole('button', { name: '确认报名' }).click();
+    await expect.poll(() => field('体重（公斤）').locator('.field-error').textContent()).toBe('体重需在 20–300 公斤之间。');
+    expect(await field('献血类型').locator('.field-error').textContent()).toBe('请从可选项中选择。');
+    expect(await page.getByLabel('体重（公斤）').getAttribute('aria-invalid')).toBe('true');
+    await page.unroute('**/api/slots/*/registrations');
+  });
+
+  it('signs up an eligible donor and shows the pass', async () => {
+    await page.getByLabel('身份证号码').fill(VALID_ID);
+    await page.getByLabel('体重（公斤）').fill('65');
+    await page.getByRole('button', { name: '确认报名' }).click();
+    await page.getByRole('heading', { name: '报名成功' }).waitFor();
+    expect(await page.locator('.summary-title').textContent()).toBe('热血聊城 · 无偿献血进社区');
+    expect(await page.locator('.facts').textContent()).toContain('献血者');
+    await expect.poll(() => page.locator('svg.qr').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/pass-blood-drive.png`, fullPage: true });
+
+    // The ID number gave the profile a birth date and gender.
+    await page.getByRole('link', { name: '我的资料' }).click();
+    await expect.poll(() => page.getByLabel('出生日期').inputValue()).toBe('1990-03-07');
+    expect(await page.getByLabel('性别').inputValue()).toBe('male');
+  });
+});

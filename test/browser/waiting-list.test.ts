@@ -1,0 +1,72 @@
+// Full slots: "full — join the waiting list" where there is one, plain "full" where there is
+// not; joining it, and moving up when someone cancels.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { adminSession, chinaTime, citizenSession, openPhone, postAs, SHOTS, signInWithDevCode } from './citizen.ts';
+
+const baseUrl = inject('baseUrl');
+
+describe.skipIf(!baseUrl)('a full slot', () => {
+  let browser: Browser;
+  let page: Page;
+  let firstInLine: string;
+  let firstRegistrationId: string;
+
+  beforeAll(async () => {
+    // An organizer adds a small session to the CPR campaign; someone else takes both seats.
+    const admin = await adminSession(baseUrl);
+    const { session } = await postAs<{ session: { slots: { id: string }[] } }>(baseUrl, admin, '/api/admin/campaigns/demo-cpr/sessions', {
+      startsAt: chinaTime(6, '19:00'),
+      endsAt: chinaTime(6, '21:00'),
+      venue: '柳园街道社区活动室',
+      address: '东昌府区柳园南路 8 号',
+      slots: [
+        { role: '晚间学员', capacity: 1, waitlist: true },
+        { role: '旁听', capacity: 1, waitlist: false },
+      ],
+    });
+    firstInLine = await citizenSession(baseUrl, '13500000001');
+    for (const slot of session.slots) {
+      const { registration } = await postAs<{ registration: { id: string } }>(baseUrl, firstInLine, `/api/slots/${slot.id}/registrations`, { name: '赵先到' });
+      firstRegistrationId ??= registration.id;
+    }
+    browser = await launchChromium();
+    page = await openPhone(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('offers the waiting list where there is one, and nothing where there is not', async () => {
+    await page.goto(`${baseUrl}/campaigns/demo-cpr`);
+    const session = page.locator('.session').filter({ hasText: '柳园街道社区活动室' });
+    await session.waitFor();
+    const waitlisted = session.locator('.slot').filter({ hasText: '晚间学员' });
+    expect(await waitlisted.locator('.seats').textContent()).toBe('名额已满 — 可加入候补');
+    expect(await waitlisted.getByRole('link', { name: '加入候补' }).count()).toBe(1);
+    const closed = session.locator('.slot').filter({ hasText: '旁听' });
+    expect(await closed.locator('.seats').textContent()).toBe('名额已满');
+    expect(await closed.getByRole('link').count()).toBe(0);
+    await session.screenshot({ path: `${SHOTS}/session-full.png` });
+  });
+
+  it('joins the waiting list and sees its place', async () => {
+    await page.locator('.slot').filter({ hasText: '晚间学员' }).getByRole('link', { name: '加入候补' }).click();
+    await signInWithDevCode(page, '13500000002');
+    await page.getByText('名额已满。提交后您将进入候补名单').waitFor();
+    await page.getByLabel('姓名').fill('钱后到');
+    await page.getByRole('button', { name: '加入候补' }).click();
+    await page.getByRole('heading', { name: '已加入候补' }).waitFor();
+    expect(await page.locator('.pass .status-badge').textContent()).toBe('候补第 1 位');
+    await page.screenshot({ path: `${SHOTS}/pass-waitlisted.png`, fullPage: true });
+  });
+
+  it('moves up to confirmed when the person ahead cancels', async () => {
+    await postAs(baseUrl, firstInLine, `/api/registrations/${firstRegistrationId}/cancel`, {});
+    await page.getByRole('link', { name: '我的报名', exact: true }).click();
+    const card = page.locator('.registration').filter({ hasText: '晚间学员' });
+    await card.waitFor();
+    expect(await card.locator('.status-badge').textContent()).toBe('已确认');
+  });
+});

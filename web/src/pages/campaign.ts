@@ -1,0 +1,101 @@
+// One campaign: what it is, who may come, and its sessions with the seats of each slot.
+import type { InferResponseType } from 'hono/client';
+import { api, read, within } from '../api.ts';
+import { backLink } from '../components/back-link.ts';
+import { eligibilityList } from '../components/eligibility.ts';
+import { loadPage } from '../components/page-load.ts';
+import { h, uniqueId } from '../dom.ts';
+import { formatDays, formatSessionTime, hasStarted } from '../format.ts';
+import { strings } from '../i18n.ts';
+import type { PageContext } from '../router.ts';
+import { setPageTitle } from '../shell.ts';
+
+export type CampaignDetail = InferResponseType<(typeof api.campaigns)[':id']['$get'], 200>['campaign'];
+type Session = CampaignDetail['sessions'][number];
+type Slot = Session['slots'][number];
+
+const signUpPath = (campaignId: string, slotId: string) =>
+  `/campaigns/${encodeURIComponent(campaignId)}/slots/${encodeURIComponent(slotId)}/sign-up`;
+
+/** Seats left, or the full state: with a waiting list to join, or closed. */
+export function seatsText(slot: Slot): string {
+  const s = strings();
+  if (slot.remaining > 0) return s.seatsOf(slot.remaining, slot.capacity);
+  return slot.waitlist ? s.fullJoinWaitlist(slot.waiting) : s.full;
+}
+
+function slotRow(campaign: CampaignDetail, session: Session, slot: Slot, sessionHeadingId: string): HTMLElement {
+  const s = strings();
+  const roleId = uniqueId('role');
+  const over = hasStarted(session.startsAt);
+  const open = !over && (slot.remaining > 0 || slot.waitlist);
+  return h(
+    'li',
+    { class: slot.remaining > 0 ? 'slot' : 'slot slot-full' },
+    h('div', { class: 'slot-text' }, h('span', { class: 'role', id: roleId }, slot.role), h('span', { class: 'seats' }, over ? s.sessionOver : seatsText(slot))),
+    open
+      ? h(
+          'a',
+          {
+            class: slot.remaining > 0 ? 'button' : 'button button-secondary',
+            href: signUpPath(campaign.id, slot.id),
+            'aria-describedby': `${roleId} ${sessionHeadingId}`,
+          },
+          slot.remaining > 0 ? s.signUp : s.joinWaitlist,
+        )
+      : null,
+  );
+}
+
+function sessionCard(campaign: CampaignDetail, session: Session): HTMLElement {
+  const headingId = uniqueId('session');
+  return h(
+    'li',
+    { class: 'session' },
+    h('h3', { id: headingId }, formatSessionTime(session.startsAt, session.endsAt)),
+    h('p', { class: 'venue' }, session.venue),
+    h('p', { class: 'meta' }, session.address),
+    h('ul', { class: 'slots' }, ...session.slots.map((slot) => slotRow(campaign, session, slot, headingId))),
+  );
+}
+
+export async function campaignPage(context: PageContext) {
+  const s = strings();
+  setPageTitle(s.campaignsTitle);
+  await loadPage(
+    context,
+    () => read(api.campaigns[':id'].$get({ param: { id: context.params.id! } }, within(context.signal))),
+    ({ campaign }) => {
+      setPageTitle(campaign.title);
+      context.view.append(
+        backLink(s.allCampaigns, '/'),
+        h(
+          'article',
+          { class: `campaign-page kind-${campaign.kind}` },
+          h('span', { class: 'badge' }, s.kind[campaign.kind]),
+          h('h1', null, campaign.title),
+          h('p', { class: 'meta' }, `${formatDays(campaign.startsOn, campaign.endsOn)} · ${campaign.organization.name}`),
+          campaign.description ? h('p', { class: 'description' }, campaign.description) : null,
+          campaign.kind === 'quiz'
+            ? null
+            : h(
+                'section',
+                { class: 'card', 'aria-labelledby': 'who-may-come' },
+                h('h2', { id: 'who-may-come' }, s.whoMayComeTitle),
+                eligibilityList(campaign.eligibility),
+              ),
+          campaign.sessions.length
+            ? h(
+                'section',
+                { 'aria-labelledby': 'sessions-title' },
+                h('h2', { id: 'sessions-title' }, s.sessionsTitle),
+                h('ul', { class: 'sessions' }, ...campaign.sessions.map((session) => sessionCard(campaign, session))),
+              )
+            : campaign.kind === 'quiz'
+              ? null
+              : h('p', { class: 'status' }, s.noSessions),
+        ),
+      );
+    },
+  );
+}

@@ -1,0 +1,73 @@
+// "My sign-ups": what is coming up (with code and a way to cancel), what is past, and the
+// donations recorded at blood drives.
+import { api, read, within } from '../api.ts';
+import { loadPage } from '../components/page-load.ts';
+import { bookingCode, cancelControl, isCancellable, isUpcoming, sessionFacts, statusBadge, type Registration } from '../components/registration.ts';
+import { append, h } from '../dom.ts';
+import { formatDay } from '../format.ts';
+import { strings } from '../i18n.ts';
+import type { PageContext } from '../router.ts';
+import { setPageTitle } from '../shell.ts';
+
+const registrationPath = (registration: Registration) => `/me/sign-ups/${encodeURIComponent(registration.id)}`;
+
+function registrationCard(context: PageContext, registration: Registration): HTMLElement {
+  const s = strings();
+  const upcoming = isUpcoming(registration);
+  return h(
+    'li',
+    { class: `card registration status-${registration.status}` },
+    h('div', { class: 'registration-head' }, h('h3', null, registration.campaign.title), statusBadge(registration)),
+    sessionFacts(registration),
+    upcoming ? bookingCode(registration.code) : null,
+    upcoming
+      ? h(
+          'div',
+          { class: 'actions' },
+          h('a', { class: 'button', href: registrationPath(registration) }, s.showCode),
+          isCancellable(registration) ? cancelControl(registration, context) : null,
+        )
+      : null,
+  );
+}
+
+export async function mySignUpsPage(context: PageContext) {
+  const s = strings();
+  setPageTitle(s.mySignUpsTitle);
+  await loadPage(
+    context,
+    () =>
+      Promise.all([
+        read(api.me.registrations.$get({}, within(context.signal))),
+        read(api.me.donations.$get({}, within(context.signal))),
+      ]),
+    ([{ items }, donations]) => {
+      const upcoming = items.filter(isUpcoming);
+      const past = items.filter((registration) => !isUpcoming(registration));
+      const list = (registrations: Registration[]) =>
+        h('ul', { class: 'registrations' }, ...registrations.map((registration) => registrationCard(context, registration)));
+      append(context.view, [
+        h('h1', null, s.mySignUpsTitle),
+        h(
+          'section',
+          { 'aria-labelledby': 'upcoming-title' },
+          h('h2', { id: 'upcoming-title' }, s.upcomingTitle),
+          upcoming.length ? list(upcoming) : h('p', { class: 'status' }, s.noUpcoming, ' ', h('a', { href: '/' }, s.findCampaigns)),
+        ),
+        past.length ? h('section', { 'aria-labelledby': 'past-title' }, h('h2', { id: 'past-title' }, s.pastTitle), list(past)) : null,
+        h(
+          'section',
+          { 'aria-labelledby': 'donations-title' },
+          h('h2', { id: 'donations-title' }, s.donationsTitle),
+          donations.items.length
+            ? h(
+                'ul',
+                { class: 'donations' },
+                ...donations.items.map((donation) => h('li', null, h('span', null, formatDay(donation.day)), h('span', null, s.donation[donation.kind]))),
+              )
+            : h('p', { class: 'status' }, s.noDonations),
+        ),
+      ]);
+    },
+  );
+}

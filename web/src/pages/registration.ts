@@ -1,0 +1,49 @@
+// One sign-up's pass: the booking code large and as a QR code to show at the desk, when and
+// where, its status, and cancelling. Also the confirmation right after signing up.
+import { api, read, within } from '../api.ts';
+import { backLink } from '../components/back-link.ts';
+import { loadPage } from '../components/page-load.ts';
+import { qrCode } from '../components/qr-code.ts';
+import { bookingCode, cancelControl, isCancellable, sessionFacts, statusBadge, type Registration } from '../components/registration.ts';
+import { h } from '../dom.ts';
+import { strings } from '../i18n.ts';
+import type { PageContext } from '../router.ts';
+import { setPageTitle } from '../shell.ts';
+
+function heading(registration: Registration, justBooked: boolean): string {
+  const s = strings();
+  if (!justBooked || registration.status === 'cancelled') return registration.campaign.title;
+  return registration.status === 'waitlisted' ? s.joinedWaitlist : s.signedUp;
+}
+
+export async function registrationPage(context: PageContext) {
+  const s = strings();
+  setPageTitle(s.passTitle);
+  await loadPage(
+    context,
+    () => read(api.me.registrations.$get({}, within(context.signal))),
+    ({ items }) => {
+      const registration = items.find((item) => item.id === context.params.id);
+      context.view.append(backLink(s.mySignUpsTitle, '/me/sign-ups'));
+      if (!registration) return context.view.append(h('p', { class: 'notice' }, s.registrationNotFound));
+
+      const justBooked = context.state.justBooked === true;
+      const showPass = registration.status === 'confirmed' || registration.status === 'waitlisted' || registration.status === 'checked_in';
+      setPageTitle(heading(registration, justBooked));
+      context.view.append(
+        h(
+          'article',
+          { class: 'pass' },
+          h('h1', null, heading(registration, justBooked)),
+          justBooked ? h('p', { class: 'summary-title' }, registration.campaign.title) : null,
+          h('p', null, statusBadge(registration)),
+          registration.status === 'waitlisted' ? h('p', { class: 'notice' }, s.waitlistExplained) : null,
+          showPass ? bookingCode(registration.code, true) : null,
+          showPass ? h('figure', { class: 'qr-frame' }, qrCode(registration.code, s.qrLabel(registration.code)), h('figcaption', null, s.showAtDesk)) : null,
+          sessionFacts(registration),
+          isCancellable(registration) ? cancelControl(registration, context) : null,
+        ),
+      );
+    },
+  );
+}
