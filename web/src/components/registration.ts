@@ -24,7 +24,7 @@ export function statusBadge(registration: Registration): HTMLElement {
   return h('span', { class: `status-badge status-${registration.status}` }, text);
 }
 
-/** The booking code, large, in two groups of four that are easy to read aloud. */
+/** The booking code in two groups of four, easy to read aloud; `large` on the pass. */
 export function bookingCode(code: string, large = false): HTMLElement {
   const groups = code.length === 8 ? [code.slice(0, 4), code.slice(4)] : [code];
   return h(
