@@ -53,7 +53,6 @@ const messages = {
   already_checked_in: { 'zh-CN': '已签到，不能取消。', en: 'Already checked in.' },
   not_cancellable: { 'zh-CN': '该报名不能再取消。', en: 'This sign-up can no longer be cancelled.' },
   idempotency_key_reused: { 'zh-CN': '该请求编号已用于另一项操作。', en: 'This Idempotency-Key was already used for another request.' },
-  request_in_progress: { 'zh-CN': '相同的请求正在处理中，请稍候。', en: 'The same request is still being processed. Please wait.' },
   ineligible: { 'zh-CN': '很抱歉，您暂不符合报名条件。', en: 'Sorry, you cannot sign up for this.' },
   ineligible_age: { 'zh-CN': '年龄需在 {min}–{max} 周岁之间（活动当天您 {age} 周岁）。', en: 'Age must be {min}–{max} (you will be {age} on the day).' },
   ineligible_women_only: { 'zh-CN': '本活动仅限女性参加。', en: 'This is for women only.' },

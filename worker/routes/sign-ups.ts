@@ -60,9 +60,13 @@ function idempotencyKey(c: Context<AppEnv>): string | undefined {
   return key;
 }
 
-/** The stored first answer to a request with this Idempotency-Key. */
+interface BookedBody {
+  registration: { id: string; code: string; status: 'confirmed' | 'waitlisted'; slotId: string; position?: number };
+}
+
+/** The stored first answer to a request with this Idempotency-Key (a booking, or a refusal's error body). */
 const replay = (c: Context<AppEnv>, stored: { status: number; body: string }) =>
-  c.body(stored.body, stored.status as 201, { 'content-type': 'application/json; charset=UTF-8' });
+  c.json(JSON.parse(stored.body) as BookedBody, stored.status as 201);
 
 /** Loads the slot and refuses when it cannot take sign-ups now. */
 async function openSlot(c: Context<AppEnv>, slotId: string) {
