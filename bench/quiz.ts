@@ -84,9 +84,13 @@ function query<T>(state: string, sql: string): T[] {
 }
 
 function executeFile(state: string, sql: string) {
-  const file = join(mkdtempSync(join(tmpdir(), 'lifeline-bench-quiz-sql-')), 'data.sql');
-  writeFileSync(file, sql);
-  wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', file]);
+  const folder = mkdtempSync(join(tmpdir(), 'lifeline-bench-quiz-sql-'));
+  try {
+    writeFileSync(join(folder, 'data.sql'), sql);
+    wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', join(folder, 'data.sql')]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 async function serve(state: string): Promise<ChildProcess> {
