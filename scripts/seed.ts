@@ -109,7 +109,7 @@ const campaigns: DemoCampaign[] = [
     eligibility: { donorRules: true },
     questions: [
       { key: 'firstTime', label: '是否首次献血', type: 'boolean', required: true },
-      { key: 'donationType', label: '献血类型', type: 'choice', required: true, options: ['全血', '机采血小板'] },
+      { key: 'contactTime', label: '方便接听电话的时间', type: 'choice', required: true, options: ['上午', '下午', '晚上'] },
     ],
     sessions: [
       { day: 3, from: '08:30', to: '16:30', venue: '聊城市中心血站献血大厅', address: '东昌府区东昌东路 116 号', slots: donorSlots },

@@ -42,7 +42,7 @@ describe.skipIf(!baseUrl)('signing up for a blood drive', () => {
     expect(await field('身份证号码').locator('.field-error').textContent()).toBe('此项为必填项。');
     expect(await field('体重（公斤）').locator('.field-error').textContent()).toBe('此项为必填项。');
     expect(await field('是否首次献血').locator('.field-error').textContent()).toBe('此项为必填项。');
-    expect(await field('献血类型').locator('.field-error').textContent()).toBe('此项为必填项。');
+    expect(await field('方便接听电话的时间').locator('.field-error').textContent()).toBe('此项为必填项。');
 
     await page.getByLabel('身份证号码').fill('371502199003071231'); // wrong check digit
     await expect.poll(() => field('身份证号码').locator('.field-error').textContent()).toBe('身份证号码不正确，请核对（18 位，末位可能是 X）。');
@@ -54,7 +54,7 @@ describe.skipIf(!baseUrl)('signing up for a blood drive', () => {
     await page.getByLabel('身份证号码').fill(TOO_OLD_ID);
     await page.getByLabel('体重（公斤）').fill('45');
     await field('是否首次献血').getByText('否', { exact: true }).click();
-    await field('献血类型').getByText('全血', { exact: true }).click();
+    await field('方便接听电话的时间').getByText('上午', { exact: true }).click();
     await page.getByRole('button', { name: '确认报名' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: '很抱歉，您暂不符合报名条件' });
     await refusal.waitFor();
@@ -75,7 +75,7 @@ describe.skipIf(!baseUrl)('signing up for a blood drive', () => {
             message: '提交的信息有误，请检查后重试。',
             issues: [
               { path: 'weightKg', message: '体重需在 20–300 公斤之间。' },
-              { path: 'answers.donationType', message: '请从可选项中选择。' },
+              { path: 'answers.contactTime', message: '请从可选项中选择。' },
             ],
           },
         },
@@ -83,7 +83,7 @@ describe.skipIf(!baseUrl)('signing up for a blood drive', () => {
     );
     await page.getByRole('button', { name: '确认报名' }).click();
     await expect.poll(() => field('体重（公斤）').locator('.field-error').textContent()).toBe('体重需在 20–300 公斤之间。');
-    expect(await field('献血类型').locator('.field-error').textContent()).toBe('请从可选项中选择。');
+    expect(await field('方便接听电话的时间').locator('.field-error').textContent()).toBe('请从可选项中选择。');
     expect(await page.getByLabel('体重（公斤）').getAttribute('aria-invalid')).toBe('true');
     await page.unroute('**/api/slots/*/registrations');
   });

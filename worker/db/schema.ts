@@ -1,5 +1,6 @@
 // The D1 schema. drizzle-kit generates migrations/ from this file; wrangler applies them.
 import { sql } from 'drizzle-orm';
+import type { Question } from '../domain/questions.ts';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
@@ -58,7 +59,7 @@ export const campaigns = sqliteTable('campaigns', {
   endsOn: text('ends_on').notNull(),
   status: text('status', { enum: ['draft', 'published', 'closed'] }).notNull().default('draft'),
   eligibility: text('eligibility', { mode: 'json' }).$type<Record<string, unknown>>(),
-  questions: text('questions', { mode: 'json' }).$type<unknown[]>().notNull().default(sql`'[]'`),
+  questions: text('questions', { mode: 'json' }).$type<Question[]>().notNull().default(sql`'[]'`),
   createdAt: createdAt(),
 }, (t) => [
   index('campaigns_public_list').on(t.status, t.kind, t.startsOn),

@@ -14,7 +14,6 @@ import { bookingCode } from '../domain/booking-code.ts';
 import { chinaDay } from '../domain/china-time.ts';
 import { maskIdNumber } from '../domain/id-number.ts';
 import { genders } from '../domain/profile.ts';
-import type { Question } from '../domain/questions.ts';
 import { assessSignUp } from '../domain/sign-up.ts';
 import type { AppEnv } from '../env.ts';
 import { requirePerson } from '../lib/auth.ts';
@@ -100,7 +99,7 @@ export const signUpRoutes = new Hono<AppEnv>()
     try {
       const { campaign, session } = await openSlot(c, slotId);
       const assessment = assessSignUp(
-        { kind: campaign.kind, eligibility: campaign.eligibility, questions: campaign.questions as Question[] },
+        campaign,
         input,
         { ...person, donations: campaign.kind === 'blood_drive' ? await getDonations(db, person.id) : [] },
         { session: chinaDay(session.startsAt), today: chinaDay(Date.now()) },
