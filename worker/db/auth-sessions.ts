@@ -21,14 +21,16 @@ export async function endSession(db: Database, token: string) {
   await db.delete(authSessions).where(eq(authSessions.tokenHash, await sha256(token)));
 }
 
-export async function findPersonBySession(db: Database, token: string, now = Date.now()) {
-  return db
+/** The person holding a live session, as a query that can also join a D1 batch. */
+export const personBySession = (db: Database, tokenHash: string, now = Date.now()) =>
+  db
     .select({ person: people })
     .from(authSessions)
     .innerJoin(people, eq(people.id, authSessions.personId))
-    .where(and(eq(authSessions.tokenHash, await sha256(token)), gt(authSessions.expiresAt, new Date(now))))
-    .get()
-    .then((row) => row?.person);
+    .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, new Date(now))));
+
+export async function findPersonBySession(db: Database, token: string, now = Date.now()) {
+  return (await personBySession(db, await sha256(token), now).get())?.person;
 }
 
 export async function findStaffBySession(db: Database, token: string, now = Date.now()) {

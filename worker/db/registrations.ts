@@ -15,12 +15,14 @@ const positionOf = (registrationId: SQL) => sql`(
     WHERE w.slot_id = r.slot_id AND w.status = 'waitlisted' AND w.arrival <= r.arrival
   ) END FROM registrations r WHERE r.id = ${registrationId})`;
 
-/** The slot with what a sign-up needs to know of its session and campaign. */
-export async function getSlotForSignUp(db: Database, slotId: string) {
-  return db
+/**
+ * What a sign-up needs to know of the slot's session and campaign, as a query that can join a
+ * D1 batch (its column names must then be unique: a batch maps columns by name).
+ */
+export const slotForSignUp = (db: Database, slotId: string) =>
+  db
     .select({
-      slot: { id: slots.id, capacity: slots.capacity, waitlist: slots.waitlist },
-      session: { id: sessions.id, startsAt: sessions.startsAt },
+      session: { startsAt: sessions.startsAt },
       campaign: {
         id: campaigns.id,
         kind: campaigns.kind,
@@ -34,9 +36,9 @@ export async function getSlotForSignUp(db: Database, slotId: string) {
     .from(slots)
     .innerJoin(sessions, eq(sessions.id, slots.sessionId))
     .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
-    .where(eq(slots.id, slotId))
-    .get();
-}
+    .where(eq(slots.id, slotId));
+
+export type SlotForSignUp = Awaited<ReturnType<ReturnType<typeof slotForSignUp>['get']>>;
 
 export async function getDonations(db: Database, personId: string) {
   return db
@@ -56,8 +58,8 @@ export interface NewRegistration {
   answers: Record<string, string | number | boolean>;
   idNumberEncrypted: string | null;
   idNumberMasked: string | null;
-  /** Facts to keep on the person's profile where it has none yet. */
-  profile: { name: string; gender: string | null; birthDate: string | null };
+  /** Facts to keep on the person's profile where it has none yet (null: nothing to fill). */
+  profile: { name: string | null; gender: string | null; birthDate: string | null };
   idempotency?: { key: string; scope: string };
 }
 
@@ -77,7 +79,8 @@ export async function signUp(db: Database, r: NewRegistration): Promise<SignUpRe
       json_object('id', r.id, 'code', r.code, 'status', r.status, 'slotId', r.slot_id),
       CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${positionOf(sql`${r.id}`)}) ELSE '{}' END))`;
   try {
-    const [inserted, , position] = await batch<[{ status: 'confirmed' | 'waitlisted' }[], [], { position: number | null }[]]>(db, [
+    const fillsProfile = Object.values(r.profile).some((value) => value !== null);
+    const [inserted] = await batch<[{ status: 'confirmed' | 'waitlisted'; position: number | null }[]]>(db, [
       sql`
         INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, id_number_masked, arrival)
         SELECT ${r.id}, s.id, ${r.personId}, ${r.code},
@@ -88,14 +91,18 @@ export async function signUp(db: Database, r: NewRegistration): Promise<SignUpRe
             (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND status = 'waitlisted') AS waiting,
             (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = ${r.slotId}) AS last) q
         WHERE s.id = ${r.slotId} AND ((q.taken < s.capacity AND q.waiting = 0) OR s.waitlist = 1)
-        RETURNING status`,
-      sql`
-        UPDATE people SET
-          name = coalesce(name, ${r.profile.name}),
-          gender = coalesce(gender, ${r.profile.gender}),
-          birth_date = coalesce(birth_date, ${r.profile.birthDate})
-        WHERE id = ${r.personId} AND ${booked}`,
-      sql`SELECT ${positionOf(sql`${r.id}`)} AS position`,
+        RETURNING status, CASE WHEN status = 'waitlisted' THEN
+          (SELECT count(*) FROM registrations w WHERE w.slot_id = ${r.slotId} AND w.status = 'waitlisted') END AS position`,
+      ...(fillsProfile
+        ? [
+            sql`
+              UPDATE people SET
+                name = coalesce(name, ${r.profile.name}),
+                gender = coalesce(gender, ${r.profile.gender}),
+                birth_date = coalesce(birth_date, ${r.profile.birthDate})
+              WHERE id = ${r.personId} AND ${booked}`,
+          ]
+        : []),
       ...(r.idempotency
         ? [
             sql`
@@ -107,7 +114,7 @@ export async function signUp(db: Database, r: NewRegistration): Promise<SignUpRe
     ]);
     const row = inserted[0];
     if (!row) return { outcome: 'slot_full' };
-    return { outcome: 'booked', status: row.status, position: position[0]?.position ?? null };
+    return { outcome: 'booked', status: row.status, position: row.position };
   } catch (error) {
     if (isUniqueViolation(error, 'registrations.slot_id')) return { outcome: 'already_registered' };
     if (isUniqueViolation(error, 'registrations.code')) return { outcome: 'code_taken' };

@@ -6,6 +6,7 @@ import { database } from '../db/client.ts';
 import { createSession, endSession, findPersonBySession, findStaffBySession, type Subject } from '../db/auth-sessions.ts';
 import type { AppEnv, SignedInStaff } from '../env.ts';
 import { ApiError } from './errors.ts';
+import { sha256 } from './tokens.ts';
 
 export const PERSON_SESSION_TTL_SEC = 30 * 24 * 60 * 60;
 export const STAFF_SESSION_TTL_SEC = 12 * 60 * 60;
@@ -42,6 +43,13 @@ export async function signOut(c: Context<AppEnv>, audience: Audience) {
   deleteCookie(c, cookieName[audience], { path: '/', ...(isHttps(c) ? { secure: true, prefix: 'host' as const } : {}) });
 }
 
+/** The hash under which the citizen's session is stored, when the browser holds one. */
+export async function personSessionHash(c: Context<AppEnv>) {
+  const token = readToken(c, 'person');
+  return token ? sha256(token) : undefined;
+}
+
+/** The signed-in citizen with their profile, or undefined. */
 async function signedInPerson(c: Context<AppEnv>) {
   const token = readToken(c, 'person');
   return token ? await findPersonBySession(database(c.env.DB), token) : undefined;

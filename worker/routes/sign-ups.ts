@@ -1,14 +1,16 @@
 // Signing up for a slot: one person, or a team (团体献血).
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
+import { personBySession } from '../db/auth-sessions.ts';
 import { database } from '../db/client.ts';
 import { signUpGroup } from '../db/registration-groups.ts';
 import {
   findIdempotentResponse,
   getDonations,
-  getSlotForSignUp,
+  slotForSignUp,
   saveIdempotentResponse,
   signUp,
+  type SlotForSignUp,
 } from '../db/registrations.ts';
 import { bookingCode } from '../domain/booking-code.ts';
 import { chinaDay } from '../domain/china-time.ts';
@@ -16,7 +18,7 @@ import { maskIdNumber } from '../domain/id-number.ts';
 import { genders } from '../domain/profile.ts';
 import { assessSignUp } from '../domain/sign-up.ts';
 import type { AppEnv } from '../env.ts';
-import { requirePerson } from '../lib/auth.ts';
+import { personSessionHash, requirePerson } from '../lib/auth.ts';
 import { encryptText } from '../lib/crypto.ts';
 import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
 import { json, param } from '../lib/validation.ts';
@@ -67,9 +69,8 @@ interface BookedBody {
 const replay = (c: Context<AppEnv>, stored: { status: number; body: string }) =>
   c.json(JSON.parse(stored.body) as BookedBody, stored.status as 201);
 
-/** Loads the slot and refuses when it cannot take sign-ups now. */
-async function openSlot(c: Context<AppEnv>, slotId: string) {
-  const found = await getSlotForSignUp(database(c.env.DB), slotId);
+/** The slot, unless it cannot take sign-ups now. */
+function openSlot(found: SlotForSignUp) {
   if (!found || found.campaign.status === 'draft') throw notFound();
   const today = chinaDay(Date.now());
   if (found.campaign.status === 'closed' || found.session.startsAt.getTime() <= Date.now() || found.campaign.endsOn < today) {
@@ -79,12 +80,17 @@ async function openSlot(c: Context<AppEnv>, slotId: string) {
 }
 
 export const signUpRoutes = new Hono<AppEnv>()
-  .use(requirePerson)
   .post('/:slotId/registrations', param(slotParam), ...json(signUpBody), async (c) => {
     const { slotId } = c.req.valid('param');
     const input = c.req.valid('json');
-    const person = c.var.person!;
     const db = database(c.env.DB);
+    // The busiest route: the session and the slot are read in one round trip to D1.
+    const sessionHash = await personSessionHash(c);
+    if (!sessionHash) throw new ApiError(401, 'unauthenticated');
+    const [signedIn, slots] = await db.batch([personBySession(db, sessionHash), slotForSignUp(db, slotId)]);
+    const person = signedIn[0]?.person;
+    if (!person) throw new ApiError(401, 'unauthenticated');
+    const slot = slots[0];
     const scope = `POST /api/slots/${slotId}/registrations`;
     const key = idempotencyKey(c);
 
@@ -97,7 +103,7 @@ export const signUpRoutes = new Hono<AppEnv>()
     }
 
     try {
-      const { campaign, session } = await openSlot(c, slotId);
+      const { campaign, session } = openSlot(slot);
       const assessment = assessSignUp(
         campaign,
         input,
@@ -116,7 +122,11 @@ export const signUpRoutes = new Hono<AppEnv>()
         answers: assessment.answers,
         idNumberEncrypted: idNumber ? await encryptText(c.env.ID_NUMBER_KEY, idNumber.normalized) : null,
         idNumberMasked: idNumber ? maskIdNumber(idNumber.normalized) : null,
-        profile: { name: input.name, ...assessment.facts },
+        profile: {
+          name: person.name ? null : input.name,
+          gender: person.gender ? null : assessment.facts.gender,
+          birthDate: person.birthDate ? null : assessment.facts.birthDate,
+        },
         ...(key && { idempotency: { key, scope } }),
       };
       for (let attempt = 0; attempt < 3; attempt++) {
@@ -150,7 +160,7 @@ export const signUpRoutes = new Hono<AppEnv>()
       throw error;
     }
   })
-  .post('/:slotId/groups', param(slotParam), ...json(groupBody), async (c) => {
+  .post('/:slotId/groups', requirePerson, param(slotParam), ...json(groupBody), async (c) => {
     const { slotId } = c.req.valid('param');
     const input = c.req.valid('json');
     const seen = new Map<string, number>();
@@ -161,8 +171,8 @@ export const signUpRoutes = new Hono<AppEnv>()
     });
     if (duplicates.length) throw new ApiError(400, 'validation_failed', { issues: duplicates });
 
-    await openSlot(c, slotId);
     const db = database(c.env.DB);
+    openSlot(await slotForSignUp(db, slotId).get());
     for (let attempt = 0; attempt < 3; attempt++) {
       const group = {
         id: crypto.randomUUID(),
