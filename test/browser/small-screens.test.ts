@@ -1,7 +1,7 @@
 // The narrowest phones (320 px), text at 200 %, and a network that drops: every page stays
 // within the screen, and a failed load offers a retry instead of a blank page.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { expectNoSidewaysScroll, openPhone, SHOTS, signInWithDevCode } from './citizen.ts';
 

@@ -93,3 +93,15 @@ export interface ErrorBody {
 }
 
 export const errorOf = async (response: Response) => ((await response.json()) as ErrorBody).error;
+
+/** A booking code as the API hands it out: 8 characters without 0/O or 1/I. */
+export const BOOKING_CODE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/;
+
+/** The `registration` of a 201 sign-up answer. */
+export interface Registration {
+  id: string;
+  code: string;
+  status: 'confirmed' | 'waitlisted';
+  position?: number;
+  slotId: string;
+}

@@ -330,16 +330,7 @@ describe('PATCH /api/me', () => {
     // Two tabs (or an auto-saving form) each change one field at the same moment: each change
     // leaves the other fields alone, so neither may undo the other.
     const { cookie, personId } = await signInCitizen();
-    const patch = (body: unknown) =>
-      app.fetch(
-        new Request(`${BASE}/api/me`, {
-          method: 'PATCH',
-          headers: { cookie, 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.9' },
-          body: JSON.stringify(body),
-        }),
-        env,
-        createExecutionContext(),
-      );
+    const patch = (body: unknown) => patchMe(cookie, body); // call() sends through app.fetch, so these race
     const responses = await Promise.all([patch({ name: '并发' }), patch({ district: '莘县' }), patch({ bloodType: 'B' })]);
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
     expect(await personOf(await getMe(cookie))).toMatchObject({ id: personId, name: '并发', district: '莘县', bloodType: 'B' });
@@ -390,16 +381,7 @@ describe('PATCH /api/me', () => {
     it('never leaves an emergency donor without a blood type, even when two changes race', async () => {
       const { cookie, personId } = await signInCitizen();
       await personOf(await patchMe(cookie, { bloodType: 'O', district: '高唐县' }));
-      const patch = (body: unknown) =>
-        app.fetch(
-          new Request(`${BASE}/api/me`, {
-            method: 'PATCH',
-            headers: { cookie, 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.9' },
-            body: JSON.stringify(body),
-          }),
-          env,
-          createExecutionContext(),
-        );
+      const patch = (body: unknown) => patchMe(cookie, body); // call() sends through app.fetch, so these race
       // Each change is fine on its own; together they would make a donor without a blood type.
       const [join, clear] = await Promise.all([patch({ emergencyDonor: true }), patch({ bloodType: null })]);
       const statuses = [join.status, clear.status];

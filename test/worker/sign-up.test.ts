@@ -3,19 +3,11 @@
 // against the Worker and a real local D1.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { call, errorOf, signInCitizen } from './helpers.ts';
+import { BOOKING_CODE as CODE, call, errorOf, signInCitizen, type Registration } from './helpers.ts';
 import { createCampaign, type SlotFixture } from './fixtures.ts';
 
-const CODE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/;
 const SESSION = { startsAt: '2099-01-10T09:00:00+08:00', endsAt: '2099-01-10T12:00:00+08:00' };
 
-interface Registration {
-  id: string;
-  code: string;
-  status: 'confirmed' | 'waitlisted';
-  position?: number;
-  slotId: string;
-}
 
 interface SlotView {
   id: string;

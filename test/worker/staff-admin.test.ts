@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { call, cookieFrom, createOrganization, createStaffMember, errorOf, newAddress, signInCitizen, signInStaff } from './helpers.ts';
+import { call, createOrganization, createStaffMember, errorOf, newAddress, signInCitizen, signInStaff } from './helpers.ts';
 
 describe('POST /api/admin/auth/login', () => {
   it('signs staff in with a session cookie and their role', async () => {

@@ -3,22 +3,14 @@
 // Races run as races: every request of a burst is sent at once with Promise.all.
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, errorOf, newPhone, signInCitizen } from './helpers.ts';
+import { BOOKING_CODE as CODE, call, errorOf, newPhone, signInCitizen, type Registration } from './helpers.ts';
 import { createCampaign, type SlotFixture } from './fixtures.ts';
 
-const CODE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/;
 const BLOOD = { kind: 'blood_drive' } as const;
 const SESSION = { startsAt: '2099-03-10T09:00:00+08:00', endsAt: '2099-03-10T12:00:00+08:00' };
 
 type Citizen = Awaited<ReturnType<typeof signInCitizen>>;
 
-interface Registration {
-  id: string;
-  code: string;
-  status: 'confirmed' | 'waitlisted';
-  position?: number;
-  slotId: string;
-}
 
 interface MyItem {
   id: string;
