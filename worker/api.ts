@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { adminAuthRoutes } from './routes/admin/auth.ts';
 import { adminCampaignRoutes } from './routes/admin/campaigns.ts';
+import { checkInRoutes } from './routes/admin/check-ins.ts';
 import { adminQuizRoutes } from './routes/admin/quiz.ts';
 import { organizationRoutes } from './routes/admin/organizations.ts';
 import { adminSlotRoutes } from './routes/admin/slots.ts';
@@ -30,6 +31,7 @@ export const api = new Hono<AppEnv>()
   .route('/admin/staff', staffRoutes)
   .route('/admin/campaigns', adminCampaignRoutes)
   .route('/admin/slots', adminSlotRoutes)
+  .route('/admin/checkins', checkInRoutes)
   .route('/admin/quiz', adminQuizRoutes);
 
 export type AppType = typeof api;

@@ -79,6 +79,10 @@ const messages = {
   datetime_invalid: { 'zh-CN': '请输入带时区的时间，如 2026-06-14T09:00:00+08:00。', en: 'Give a time with its offset, e.g. 2026-06-14T09:00:00+08:00.' },
   session_ends_before_start: { 'zh-CN': '结束时间必须晚于开始时间。', en: 'The end must be after the start.' },
   slot_roles_unique: { 'zh-CN': '同一场次的岗位名称不能重复。', en: 'Roles within a session must differ.' },
+  registration_cancelled: { 'zh-CN': '该报名已取消，不能签到。', en: 'This sign-up was cancelled: no check-in.' },
+  not_confirmed: { 'zh-CN': '此人仍在候补名单上，尚未获得名额。', en: 'This person is still on the waiting list, without a seat.' },
+  already_checked_in_desk: { 'zh-CN': '此人已经签到过了。', en: 'This person has already checked in.' },
+  donation_not_blood_drive: { 'zh-CN': '只有献血活动才能登记献血。', en: 'Donations are recorded at blood drives only.' },
   capacity_below_taken: { 'zh-CN': '名额不能少于已确认的人数。', en: 'The capacity cannot be below the number already confirmed.' },
 
   // Quiz.

@@ -1,0 +1,101 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { call, createOrganization, errorOf, signInCitizen, signInStaff, type Registration } from './helpers.ts';
+import { createCampaign } from './fixtures.ts';
+
+const DAY = 86_400_000;
+/** Sessions some days ahead: the donor rules count age on the session's day. */
+const inDays = (days: number) => ({
+  startsAt: new Date(Date.now() + days * DAY).toISOString(),
+  endsAt: new Date(Date.now() + days * DAY + 8 * 3_600_000).toISOString(),
+});
+const SESSION = inDays(10);
+const DONOR = { name: '李献血', idNumber: '371502199003071230', weightKg: 65 };
+
+async function bookedAt(kind: 'blood_drive' | 'cpr_training', slot = { role: '献血者', capacity: 1, waitlist: true }) {
+  const organizationId = await createOrganization();
+  const campaign = await createCampaign({ kind, organizationId, sessions: [{ ...SESSION, slots: [slot] }] });
+  const slotId = campaign.slotIds[0]!;
+  const citizen = await signInCitizen();
+  const response = await call(`/api/slots/${slotId}/registrations`, { body: kind === 'blood_drive' ? DONOR : { name: '李学员' }, cookie: citizen.cookie });
+  expect(response.status, await response.clone().text()).toBe(201);
+  const { registration } = (await response.json()) as { registration: Registration };
+  return { organizationId, slotId, citizen, registration };
+}
+
+const checkIn = (cookie: string, body: unknown) => call('/api/admin/checkins', { body, cookie });
+
+describe('POST /api/admin/checkins', () => {
+  it('checks a confirmed sign-up in by its code, as typed at the desk', async () => {
+    const { organizationId, registration } = await bookedAt('cpr_training');
+    const desk = await signInStaff('checkin', organizationId);
+    const typed = `${registration.code.slice(0, 4).toLowerCase()}-${registration.code.slice(4)}`;
+    const response = await checkIn(desk.cookie, { code: typed });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { registration: Record<string, unknown> };
+    expect(body.registration).toMatchObject({ id: registration.id, status: 'checked_in', name: '李学员', slot: { role: '献血者' } });
+    expect(body.registration.checkedInAt).toMatch(/\+08:00$/);
+    const row = await env.DB.prepare('SELECT status, checked_in_at FROM registrations WHERE id = ?').bind(registration.id).first<{ status: string; checked_in_at: number }>();
+    expect(row?.status).toBe('checked_in');
+    expect(row?.checked_in_at).toBeGreaterThan(0);
+  });
+
+  it('records a donation once, which the interval rule then enforces', async () => {
+    const { organizationId, registration, citizen } = await bookedAt('blood_drive');
+    const desk = await signInStaff('organizer', organizationId);
+    const scans = await Promise.all([1, 2, 3].map(() => checkIn(desk.cookie, { code: registration.code, donated: 'whole_blood' })));
+    expect(scans.map((scan) => scan.status).sort()).toEqual([200, 409, 409]);
+    for (const scan of scans.filter((s) => s.status === 409)) expect((await errorOf(scan)).code).toBe('already_checked_in');
+    const donations = await env.DB.prepare('SELECT kind, registration_id FROM donations WHERE person_id = ?').bind(citizen.personId).all();
+    expect(donations.results).toEqual([{ kind: 'whole_blood', registration_id: registration.id }]);
+
+    const history = (await (await call('/api/me/donations', { cookie: citizen.cookie })).json()) as { items: { kind: string }[] };
+    expect(history.items.map((item) => item.kind)).toEqual(['whole_blood']);
+
+    // Whole blood today: the next drive within six months refuses with the interval reason.
+    const next = await createCampaign({ kind: 'blood_drive', sessions: [{ ...inDays(30), slots: [{ role: '献血者', capacity: 5 }] }] });
+    const again = await call(`/api/slots/${next.slotIds[0]}/registrations`, { body: DONOR, cookie: citizen.cookie });
+    expect(again.status).toBe(422);
+    expect(((await again.json()) as { error: { reasons: { code: string }[] } }).error.reasons.map((r) => r.code)).toEqual(['interval']);
+  });
+
+  it('refuses cancelled and waitlisted sign-ups, and unknown codes', async () => {
+    const { organizationId, slotId, registration, citizen } = await bookedAt('cpr_training');
+    const desk = await signInStaff('checkin', organizationId);
+    const waiting = await signInCitizen();
+    const queued = (await (await call(`/api/slots/${slotId}/registrations`, { body: { name: '候补' }, cookie: waiting.cookie })).json()) as { registration: Registration };
+    expect(queued.registration.status).toBe('waitlisted');
+    const notConfirmed = await checkIn(desk.cookie, { code: queued.registration.code });
+    expect(notConfirmed.status).toBe(409);
+    expect((await errorOf(notConfirmed)).code).toBe('not_confirmed');
+
+    await call(`/api/registrations/${registration.id}/cancel`, { method: 'POST', cookie: citizen.cookie });
+    const cancelled = await checkIn(desk.cookie, { code: registration.code });
+    expect(cancelled.status).toBe(409);
+    expect((await errorOf(cancelled)).code).toBe('registration_cancelled');
+
+    expect((await checkIn(desk.cookie, { code: 'ZZZZ2222' })).status).toBe(404);
+    const bad = await checkIn(desk.cookie, { code: '!!', donated: 'plasma' });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).issues?.map((issue) => issue.path).sort()).toEqual(['code', 'donated']);
+  });
+
+  it("answers 404 for another organization's code, and refuses citizens and strangers", async () => {
+    const { registration } = await bookedAt('cpr_training');
+    const stranger = await signInStaff('checkin', await createOrganization());
+    expect((await checkIn(stranger.cookie, { code: registration.code })).status).toBe(404);
+    const citizen = await signInCitizen();
+    expect((await checkIn(citizen.cookie, { code: registration.code })).status).toBe(401);
+    expect((await call('/api/admin/checkins', { body: { code: registration.code } })).status).toBe(401);
+    const row = await env.DB.prepare('SELECT status FROM registrations WHERE id = ?').bind(registration.id).first<{ status: string }>();
+    expect(row?.status).toBe('confirmed');
+  });
+
+  it('records donations at blood drives only', async () => {
+    const { organizationId, registration } = await bookedAt('cpr_training');
+    const desk = await signInStaff('checkin', organizationId);
+    const response = await checkIn(desk.cookie, { code: registration.code, donated: 'platelets' });
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).issues?.[0]?.path).toBe('donated');
+  });
+});

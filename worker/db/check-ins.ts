@@ -1,0 +1,56 @@
+// Checking people in on the day, by the booking code their pass shows.
+import { eq, sql } from 'drizzle-orm';
+import { batch, type Database } from './client.ts';
+import { campaigns, registrations, sessions, slots } from './schema.ts';
+
+/** The sign-up behind a booking code, with what the check-in desk shows and the access check needs. */
+export async function findByCode(db: Database, code: string) {
+  return db
+    .select({
+      id: registrations.id,
+      code: registrations.code,
+      status: registrations.status,
+      name: registrations.name,
+      personId: registrations.personId,
+      checkedInAt: registrations.checkedInAt,
+      role: slots.role,
+      startsAt: sessions.startsAt,
+      venue: sessions.venue,
+      campaignId: campaigns.id,
+      title: campaigns.title,
+      kind: campaigns.kind,
+      organizationId: campaigns.organizationId,
+    })
+    .from(registrations)
+    .innerJoin(slots, eq(slots.id, registrations.slotId))
+    .innerJoin(sessions, eq(sessions.id, slots.sessionId))
+    .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
+    .where(eq(registrations.code, code))
+    .get();
+}
+
+/**
+ * Marks a confirmed sign-up (or a late arrival marked no-show) checked in and, for a donation,
+ * records it in the donor's history — in one batch, so a double scan checks in and records once.
+ */
+export async function checkIn(
+  db: Database,
+  registration: { id: string; personId: string },
+  donation: { kind: 'whole_blood' | 'platelets'; day: string } | null,
+  now = Date.now(),
+) {
+  const [updated] = await batch<[{ id: string }[], []]>(db, [
+    sql`UPDATE registrations SET status = 'checked_in', checked_in_at = ${now}
+        WHERE id = ${registration.id} AND status IN ('confirmed', 'no_show')
+        RETURNING id`,
+    ...(donation
+      ? [
+          sql`INSERT INTO donations (id, person_id, day, kind, registration_id)
+              SELECT ${crypto.randomUUID()}, ${registration.personId}, ${donation.day}, ${donation.kind}, ${registration.id}
+              WHERE EXISTS (SELECT 1 FROM registrations WHERE id = ${registration.id} AND status = 'checked_in' AND checked_in_at = ${now})
+              ON CONFLICT (registration_id) DO NOTHING`,
+        ]
+      : []),
+  ]);
+  return updated.length === 1;
+}
