@@ -4,6 +4,7 @@ import type { AppEnv } from './env.ts';
 import { adminAuthRoutes } from './routes/admin/auth.ts';
 import { adminCampaignRoutes } from './routes/admin/campaigns.ts';
 import { checkInRoutes } from './routes/admin/check-ins.ts';
+import { adminRegistrationRoutes } from './routes/admin/registrations.ts';
 import { adminQuizRoutes } from './routes/admin/quiz.ts';
 import { organizationRoutes } from './routes/admin/organizations.ts';
 import { adminSlotRoutes } from './routes/admin/slots.ts';
@@ -32,6 +33,7 @@ export const api = new Hono<AppEnv>()
   .route('/admin/campaigns', adminCampaignRoutes)
   .route('/admin/slots', adminSlotRoutes)
   .route('/admin/checkins', checkInRoutes)
+  .route('/admin/registrations', adminRegistrationRoutes)
   .route('/admin/quiz', adminQuizRoutes);
 
 export type AppType = typeof api;

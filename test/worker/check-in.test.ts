@@ -99,3 +99,46 @@ describe('POST /api/admin/checkins', () => {
     expect((await errorOf(response)).issues?.[0]?.path).toBe('donated');
   });
 });
+
+describe('PATCH /api/admin/registrations/:id (corrections)', () => {
+  const correct = (cookie: string, id: string, status: string) => call(`/api/admin/registrations/${id}`, { method: 'PATCH', body: { status }, cookie });
+
+  it('undoes a mistaken check-in, with its donation record', async () => {
+    const { organizationId, registration, citizen } = await bookedAt('blood_drive');
+    const organizer = await signInStaff('organizer', organizationId);
+    expect((await checkIn(organizer.cookie, { code: registration.code, donated: 'platelets' })).status).toBe(200);
+    const undo = await correct(organizer.cookie, registration.id, 'confirmed');
+    expect(undo.status).toBe(200);
+    const row = await env.DB.prepare('SELECT status, checked_in_at FROM registrations WHERE id = ?').bind(registration.id).first();
+    expect(row).toEqual({ status: 'confirmed', checked_in_at: null });
+    const donations = await env.DB.prepare('SELECT count(*) AS n FROM donations WHERE person_id = ?').bind(citizen.personId).first<{ n: number }>();
+    expect(donations?.n).toBe(0);
+    expect((await correct(organizer.cookie, registration.id, 'confirmed')).status).toBe(409);
+  });
+
+  it('marks a no-show only once the session has started; a late arrival can still check in', async () => {
+    const { organizationId, registration } = await bookedAt('cpr_training');
+    const organizer = await signInStaff('organizer', organizationId);
+    const early = await correct(organizer.cookie, registration.id, 'no_show');
+    expect(early.status).toBe(409);
+    expect((await errorOf(early)).code).toBe('session_not_started');
+
+    await env.DB.prepare('UPDATE sessions SET starts_at = ? WHERE id = (SELECT session_id FROM slots WHERE id = (SELECT slot_id FROM registrations WHERE id = ?))')
+      .bind(Date.now() - 3_600_000, registration.id)
+      .run();
+    expect((await correct(organizer.cookie, registration.id, 'no_show')).status).toBe(200);
+    expect((await checkIn(organizer.cookie, { code: registration.code })).status).toBe(200);
+  });
+
+  it("keeps check-in staff, other organizations and bad values out", async () => {
+    const { organizationId, registration } = await bookedAt('cpr_training');
+    const desk = await signInStaff('checkin', organizationId);
+    expect((await correct(desk.cookie, registration.id, 'no_show')).status).toBe(403);
+    const stranger = await signInStaff('organizer', await createOrganization());
+    expect((await correct(stranger.cookie, registration.id, 'no_show')).status).toBe(404);
+    const organizer = await signInStaff('organizer', organizationId);
+    const bad = await correct(organizer.cookie, registration.id, 'cancelled');
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).issues?.[0]?.path).toBe('status');
+  });
+});

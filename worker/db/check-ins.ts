@@ -54,3 +54,30 @@ export async function checkIn(
   ]);
   return updated.length === 1;
 }
+
+/** The sign-up with its campaign's organization and session start, for the organizer's corrections. */
+export async function findForCorrection(db: Database, id: string) {
+  return db
+    .select({ id: registrations.id, status: registrations.status, organizationId: campaigns.organizationId, startsAt: sessions.startsAt })
+    .from(registrations)
+    .innerJoin(slots, eq(slots.id, registrations.slotId))
+    .innerJoin(sessions, eq(sessions.id, slots.sessionId))
+    .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
+    .where(eq(registrations.id, id))
+    .get();
+}
+
+/**
+ * An organizer's correction: `no_show` for a confirmed person who did not come, `confirmed` to
+ * undo a mistaken check-in (its donation record goes with it) or a mistaken no-show.
+ * Returns false when the status changed in between.
+ */
+export async function correctStatus(db: Database, id: string, from: 'confirmed' | 'checked_in' | 'no_show', to: 'confirmed' | 'no_show') {
+  const [updated] = await batch<[{ id: string }[], []]>(db, [
+    sql`UPDATE registrations SET status = ${to}, checked_in_at = NULL WHERE id = ${id} AND status = ${from} RETURNING id`,
+    ...(from === 'checked_in'
+      ? [sql`DELETE FROM donations WHERE registration_id = ${id} AND EXISTS (SELECT 1 FROM registrations WHERE id = ${id} AND status = ${to})`]
+      : []),
+  ]);
+  return updated.length === 1;
+}

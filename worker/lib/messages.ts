@@ -82,6 +82,8 @@ const messages = {
   registration_cancelled: { 'zh-CN': '该报名已取消，不能签到。', en: 'This sign-up was cancelled: no check-in.' },
   not_confirmed: { 'zh-CN': '此人仍在候补名单上，尚未获得名额。', en: 'This person is still on the waiting list, without a seat.' },
   already_checked_in_desk: { 'zh-CN': '此人已经签到过了。', en: 'This person has already checked in.' },
+  status_not_correctable: { 'zh-CN': '该报名当前的状态不能这样更改。', en: 'This sign-up cannot be changed that way from its current status.' },
+  session_not_started: { 'zh-CN': '活动尚未开始，不能标记为缺席。', en: 'The session has not started: nobody is absent yet.' },
   donation_not_blood_drive: { 'zh-CN': '只有献血活动才能登记献血。', en: 'Donations are recorded at blood drives only.' },
   capacity_below_taken: { 'zh-CN': '名额不能少于已确认的人数。', en: 'The capacity cannot be below the number already confirmed.' },
 
