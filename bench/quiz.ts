@@ -67,6 +67,7 @@ function seasonData(): string {
     `INSERT INTO quiz_players (season_id, person_id, name, district, score, time_ms, days_played, finished_at)
      SELECT a.season_id, a.person_id, people.name, people.district, sum(a.score), sum(a.duration_ms), count(*), max(a.submitted_at)
      FROM quiz_attempts a JOIN people ON people.id = a.person_id GROUP BY a.person_id;`,
+    `UPDATE quiz_seasons SET players = (SELECT count(*) FROM quiz_players WHERE season_id = '${SEASON}') WHERE id = '${SEASON}';`,
     `INSERT INTO quiz_score_counts (season_id, score, players) SELECT season_id, score, count(*) FROM quiz_players GROUP BY 2;`,
     `INSERT INTO quiz_time_counts (season_id, score, time_bucket, players) SELECT season_id, score, time_ms / 10000, count(*) FROM quiz_players GROUP BY 2, 3;`,
   ].join('\n');
@@ -204,6 +205,7 @@ try {
       },
       (queries) => {
         const batch = submitBatch(queries);
+        if (process.env.BENCH_QUIZ_DETAIL) for (const q of queries) console.log(`  ${q.written} written, ${q.read} read: ${q.sql}`);
         return `of which the submit batch: ${total(batch, 'written')} written (${batch.filter((q) => q.written > 0).length} table rows with their index entries), ${total(batch, 'read')} read`;
       },
     ),

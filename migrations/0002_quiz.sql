@@ -18,8 +18,7 @@ CREATE TABLE `quiz_attempts` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `quiz_attempts_one_a_day` ON `quiz_attempts` (`season_id`,`person_id`,`day`);--> statement-breakpoint
-CREATE INDEX `quiz_attempts_day_board` ON `quiz_attempts` (`season_id`,`day`,"score" DESC,`duration_ms`,`submitted_at`,`person_id`) WHERE "quiz_attempts"."submitted_at" IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `quiz_attempts_district_day_board` ON `quiz_attempts` (`season_id`,`day`,`district`,"score" DESC,`duration_ms`,`submitted_at`,`person_id`) WHERE "quiz_attempts"."submitted_at" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `quiz_attempts_day_board` ON `quiz_attempts` (`season_id`,`day`,"score" DESC,`duration_ms`,`submitted_at`,`person_id`,`district`) WHERE "quiz_attempts"."submitted_at" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `quiz_players` (
 	`season_id` text NOT NULL,
 	`person_id` text NOT NULL,
@@ -68,6 +67,7 @@ CREATE TABLE `quiz_seasons` (
 	`questions_per_day` integer NOT NULL,
 	`time_limit_sec` integer NOT NULL,
 	`points_per_correct` integer NOT NULL,
+	`players` integer DEFAULT 0 NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action
 );

@@ -95,6 +95,8 @@ describe('the season board', () => {
     ]);
     expect(recount[0]!.results).toEqual(recount[1]!.results);
     expect(recount[2]!.results).toEqual(recount[3]!.results);
+    // The player count, raised by first submits only, is what the board holds.
+    expect(await env.DB.prepare('SELECT players FROM quiz_seasons WHERE id = ?').bind(seasonId).first('players')).toBe(14);
   });
 
   it('shows one district, with `me` there only for its own players', async () => {

@@ -1,7 +1,8 @@
 // A player's rank on the season board without counting everyone ahead. Two count tables are
 // kept in the submit's batch: players per season total, and players per (total, 10 seconds of
 // time). A rank is then the players with a higher total, plus those with the same total in
-// earlier 10-second steps, plus a count by index of only the player's own 10 seconds.
+// earlier 10-second steps, plus a count by index of only the player's own 10 seconds — or, low
+// on the board, the season's player count minus the same three counted from the bottom.
 import { sql, type SQL } from 'drizzle-orm';
 import { statement, type Database } from './client.ts';
 
@@ -48,18 +49,40 @@ export function countMoves(p: { seasonId: string; personId: string; points: numb
   ];
 }
 
-/** The player's place on the whole season board. */
-export async function seasonStanding(db: Database, seasonId: string, personId: string): Promise<Standing | undefined> {
-  const standing = await statement(
-    db,
-    sql`SELECT me.score, me.time_ms AS timeMs, 1
+/** Where a rank is counted from: `auto` picks the nearer end; the others are for tests. */
+export type CountFrom = 'auto' | 'top' | 'bottom';
+
+/**
+ * The player's place on the whole season board, counted from whichever end is nearer: players
+ * in the top half of the totals count those ahead of them, the others count those behind and
+ * take them from the season's player count (kept by the first submits). Each way adds up count
+ * rows of other totals, then the 10-second counts of the player's own total, then counts by index
+ * only the players in the player's own 10 seconds; both give the same rank.
+ */
+export async function seasonStanding(db: Database, seasonId: string, personId: string, from: CountFrom = 'auto'): Promise<Standing | undefined> {
+  const bucket = sql`me.time_ms / ${TIME_BUCKET_MS}`;
+  const ahead = sql`1
         + coalesce((SELECT sum(players) FROM quiz_score_counts
             WHERE season_id = me.season_id AND score > me.score), 0)
         + coalesce((SELECT sum(players) FROM quiz_time_counts
-            WHERE season_id = me.season_id AND score = me.score AND time_bucket < me.time_ms / ${TIME_BUCKET_MS}), 0)
+            WHERE season_id = me.season_id AND score = me.score AND time_bucket < ${bucket}), 0)
         + (SELECT count(*) FROM quiz_players p
-            WHERE p.season_id = me.season_id AND p.score = me.score AND p.time_ms >= me.time_ms / ${TIME_BUCKET_MS} * ${TIME_BUCKET_MS}
-              AND (p.time_ms, p.finished_at, p.person_id) < (me.time_ms, me.finished_at, me.person_id)) AS rank
+            WHERE p.season_id = me.season_id AND p.score = me.score AND p.time_ms >= ${bucket} * ${TIME_BUCKET_MS}
+              AND (p.time_ms, p.finished_at, p.person_id) < (me.time_ms, me.finished_at, me.person_id))`;
+  const behind = sql`(SELECT players FROM quiz_seasons WHERE id = me.season_id)
+        - coalesce((SELECT sum(players) FROM quiz_score_counts
+            WHERE season_id = me.season_id AND score < me.score), 0)
+        - coalesce((SELECT sum(players) FROM quiz_time_counts
+            WHERE season_id = me.season_id AND score = me.score AND time_bucket > ${bucket}), 0)
+        - (SELECT count(*) FROM quiz_players p
+            WHERE p.season_id = me.season_id AND p.score = me.score AND p.time_ms < (${bucket} + 1) * ${TIME_BUCKET_MS}
+              AND (p.time_ms, p.finished_at, p.person_id) > (me.time_ms, me.finished_at, me.person_id))`;
+  // The highest total is the first entry of the board index.
+  const inTopHalf = sql`me.score * 2 >= (SELECT score FROM quiz_players WHERE season_id = me.season_id ORDER BY score DESC LIMIT 1)`;
+  const rank = from === 'top' ? ahead : from === 'bottom' ? behind : sql`CASE WHEN ${inTopHalf} THEN ${ahead} ELSE ${behind} END`;
+  const standing = await statement(
+    db,
+    sql`SELECT me.score, me.time_ms AS timeMs, ${rank} AS rank
       FROM quiz_players me WHERE me.season_id = ${seasonId} AND me.person_id = ${personId}`,
   ).first<Standing>();
   return standing ?? undefined;
