@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { timeCountRows } from '../worker/db/quiz-counts.ts';
 import { addDays, chinaDay } from '../worker/domain/china-time.ts';
 
 const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
@@ -69,7 +70,7 @@ function seasonData(): string {
      FROM quiz_attempts a JOIN people ON people.id = a.person_id GROUP BY a.person_id;`,
     `UPDATE quiz_seasons SET players = (SELECT count(*) FROM quiz_players WHERE season_id = '${SEASON}') WHERE id = '${SEASON}';`,
     `INSERT INTO quiz_score_counts (season_id, score, players) SELECT season_id, score, count(*) FROM quiz_players GROUP BY 2;`,
-    `INSERT INTO quiz_time_counts (season_id, score, time_bucket, players) SELECT season_id, score, time_ms / 10000, count(*) FROM quiz_players GROUP BY 2, 3;`,
+    `INSERT INTO quiz_time_counts (season_id, score, time_bucket, players, upto) ${timeCountRows(`'${SEASON}'`)};`,
   ].join('\n');
 }
 

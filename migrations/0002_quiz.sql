@@ -78,6 +78,7 @@ CREATE TABLE `quiz_time_counts` (
 	`score` integer NOT NULL,
 	`time_bucket` integer NOT NULL,
 	`players` integer NOT NULL,
+	`upto` text NOT NULL,
 	PRIMARY KEY(`season_id`, `score`, `time_bucket`),
 	FOREIGN KEY (`season_id`) REFERENCES `quiz_seasons`(`id`) ON UPDATE no action ON DELETE no action
 );

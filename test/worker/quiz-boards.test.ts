@@ -3,6 +3,7 @@
 // checked against a recount.
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { timeCountRows } from '../../worker/db/quiz-counts.ts';
 import { call, errorOf } from './helpers.ts';
 import { newPlayer, playDay, setUpSeason } from './quiz-fixtures.ts';
 
@@ -90,8 +91,8 @@ describe('the season board', () => {
     const recount = await env.DB.batch([
       env.DB.prepare('SELECT score, players FROM quiz_score_counts WHERE season_id = ?1 AND players > 0 ORDER BY score').bind(seasonId),
       env.DB.prepare('SELECT score, count(*) AS players FROM quiz_players WHERE season_id = ?1 GROUP BY score ORDER BY score').bind(seasonId),
-      env.DB.prepare('SELECT score, time_bucket, players FROM quiz_time_counts WHERE season_id = ?1 AND players > 0 ORDER BY score, time_bucket').bind(seasonId),
-      env.DB.prepare('SELECT score, time_ms / 10000 AS time_bucket, count(*) AS players FROM quiz_players WHERE season_id = ?1 GROUP BY 1, 2 ORDER BY 1, 2').bind(seasonId),
+      env.DB.prepare('SELECT season_id, score, time_bucket, players, upto FROM quiz_time_counts WHERE season_id = ?1 AND players > 0 ORDER BY score, time_bucket').bind(seasonId),
+      env.DB.prepare(timeCountRows('?1')).bind(seasonId),
     ]);
     expect(recount[0]!.results).toEqual(recount[1]!.results);
     expect(recount[2]!.results).toEqual(recount[3]!.results);

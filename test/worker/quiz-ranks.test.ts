@@ -1,9 +1,10 @@
 // The season rank counted from either end of the board: both ways, and the nearer-end choice,
 // against a brute-force rank over a few hundred players with many ties (same total, same
-// 10 seconds, same time, same finish), including players exactly at the switching point.
+// second, same time, same finish), including players exactly at the switching point.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { database } from '../../worker/db/client.ts';
+import { timeCountRows } from '../../worker/db/quiz-counts.ts';
 import { seasonStanding } from '../../worker/db/quiz-ranks.ts';
 import { setUpSeason } from './quiz-fixtures.ts';
 
@@ -22,8 +23,9 @@ describe('the season rank from either end', () => {
   it('gives the brute-force rank both ways for every player', async () => {
     const { seasonId } = await setUpSeason();
     const prefix = crypto.randomUUID().slice(0, 8);
-    // Totals 0–100 (the switching point is 50), times on and around 10-second boundaries.
-    const times = [9_999, 10_000, 10_000, 10_001, 19_999, 20_000, 25_000, 25_000, 30_000];
+    // Totals 0–100 (the switching point is 50), times on and around the boundaries of seconds
+    // and of 100-second count rows.
+    const times = [999, 1_000, 1_000, 1_001, 1_500, 99_999, 100_000, 100_000, 100_001, 150_000, 199_000, 199_999, 250_000];
     const rows: Row[] = Array.from({ length: 360 }, (_, i) => ({
       personId: `${prefix}-${(i * 7919) % 1000}`, // not in the order inserted
       score: i === 0 ? 100 : [40, 50, 50, 60, 0, 10, 90, 50, 40, 100][i % 10]!,
@@ -41,9 +43,7 @@ describe('the season rank from either end', () => {
       ...statements,
       // The count rows and the player count, as the submits would have left them.
       env.DB.prepare('INSERT INTO quiz_score_counts (season_id, score, players) SELECT season_id, score, count(*) FROM quiz_players WHERE season_id = ?1 GROUP BY 2').bind(seasonId),
-      env.DB.prepare(
-        'INSERT INTO quiz_time_counts (season_id, score, time_bucket, players) SELECT season_id, score, time_ms / 10000, count(*) FROM quiz_players WHERE season_id = ?1 GROUP BY 2, 3',
-      ).bind(seasonId),
+      env.DB.prepare(`INSERT INTO quiz_time_counts (season_id, score, time_bucket, players, upto) ${timeCountRows('?1')}`).bind(seasonId),
       env.DB.prepare('UPDATE quiz_seasons SET players = (SELECT count(*) FROM quiz_players WHERE season_id = ?1) WHERE id = ?1').bind(seasonId),
     ]);
 

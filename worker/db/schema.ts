@@ -289,14 +289,17 @@ export const quizScoreCounts = sqliteTable('quiz_score_counts', {
 }, (t) => [primaryKey({ columns: [t.seasonId, t.score] })]);
 
 /**
- * Within one season total, how many players used each 10 seconds of time: players who tie on
- * score are ranked by time, and a rank adds these up so that only its own 10 seconds are counted
- * player by player.
+ * Within one season total, how many players used each 100 seconds of time, and of those how many
+ * used at most 0, 1, … 99 of its seconds: players who tie on score are ranked by time, and a rank
+ * adds up the rows before its own, takes one entry of its own row's running count, and counts
+ * player by player only its own second.
  */
 export const quizTimeCounts = sqliteTable('quiz_time_counts', {
   seasonId: text('season_id').notNull().references(() => quizSeasons.id),
   score: integer('score').notNull(),
-  /** The total time in whole 10-second steps (time_ms / 10000). */
+  /** The total time in whole 100-second steps (time_ms / 100000). */
   timeBucket: integer('time_bucket').notNull(),
   players: integer('players').notNull(),
+  /** JSON array of 100 running counts: entry i is how many of the players used at most i seconds of the 100 (time_ms / 1000 % 100 <= i). */
+  upto: text('upto').notNull(),
 }, (t) => [primaryKey({ columns: [t.seasonId, t.score, t.timeBucket] })]);
