@@ -7,7 +7,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env.ts';
 import { limitBody } from './lib/body-limit.ts';
-import { ApiError, errorResponse, isDatabaseUnavailable } from './lib/errors.ts';
+import { ApiError, describeForLog, errorResponse, isDatabaseUnavailable } from './lib/errors.ts';
 import { languages } from './lib/messages.ts';
 import { sameOriginWrites } from './lib/same-origin.ts';
 import { api } from './api.ts';
@@ -46,8 +46,6 @@ app.onError((error, c) => {
     console.error(JSON.stringify({ event: 'database_unavailable', requestId: c.get('requestId'), name: error.name }));
     return errorResponse(c, new ApiError(503, 'unavailable', { retryAfterSec: 2 }));
   }
-  console.error(
-    JSON.stringify({ event: 'error', requestId: c.get('requestId'), name: error.name, message: error.message }),
-  );
+  console.error(JSON.stringify({ event: 'error', requestId: c.get('requestId'), ...describeForLog(error) }));
   return errorResponse(c, new ApiError(500, 'internal'));
 });

@@ -1,6 +1,6 @@
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { app } from '../../worker/app.ts';
 import { BASE, call, errorOf } from './helpers.ts';
 
@@ -60,6 +60,34 @@ describe('errors', () => {
     expect(text).not.toContain('secret');
     expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: '服务器出错了，请稍后重试。' } });
     expect(response.headers.get('x-request-id')).toMatch(/.+/);
+  });
+});
+
+describe('logs of unexpected errors', () => {
+  it("keep the failed query's values (a phone here) out of the log", async () => {
+    const logged: unknown[][] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args) => void logged.push(args));
+    // The real D1, except that the statement carrying the phone fails.
+    const fail = () => Promise.reject(new Error('D1_ERROR: no such table: otp_codes: SQLITE_ERROR'));
+    const broken = {
+      prepare: (query: string) => ({
+        bind: (...values: unknown[]) =>
+          values.includes('13612345678') ? { run: fail, all: fail, raw: fail, first: fail } : env.DB.prepare(query).bind(...values),
+      }),
+    } as unknown as D1Database;
+    try {
+      const response = await app.fetch(
+        new Request(`${BASE}/api/auth/otp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"phone":"13612345678"}' }),
+        { ...env, DB: broken, EXPOSE_DEV_OTP: 'true' },
+        createExecutionContext(),
+      );
+      expect(response.status).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
+    const text = JSON.stringify(logged);
+    expect(text).toContain('no such table');
+    expect(text).not.toContain('13612345678');
   });
 });
 

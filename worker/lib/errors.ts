@@ -36,6 +36,21 @@ export const notFound = () => new ApiError(404, 'not_found');
 // D1's own words when it is down, overloaded or restarting (drizzle wraps them as `cause`).
 const D1_UNAVAILABLE = /D1 DB is overloaded|Network connection lost|storage operation exceeded|object to be reset|code was updated|timed out/i;
 
+/**
+ * What to log of an unexpected error: the names along its cause chain and the innermost
+ * message. Outer messages are left out because drizzle's wrapper quotes the failed query's
+ * bound values (phones, names), which must never reach a log.
+ */
+export function describeForLog(error: Error): { names: string[]; message: string } {
+  const names: string[] = [];
+  let innermost = error;
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    names.push(e.name);
+    innermost = e;
+  }
+  return { names, message: innermost === error && error.name === 'DrizzleQueryError' ? '' : innermost.message };
+}
+
 /** True when the database, not the request, failed: the client should try again shortly. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
