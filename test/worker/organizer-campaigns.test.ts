@@ -133,6 +133,19 @@ describe('PATCH and GET /api/admin/campaigns', () => {
     expect((await call(`/api/campaigns/${id}`)).status).toBe(404);
   });
 
+  it('never lets two racing edits cross the dates', async () => {
+    const { cookie } = await organizer();
+    const id = await createPublished(cookie);
+    // Each edit is fine alone (May 1–31); together they would end before they start.
+    const [later, earlier] = await Promise.all([
+      call(`/api/admin/campaigns/${id}`, { method: 'PATCH', body: { startsOn: '2099-05-20' }, cookie }),
+      call(`/api/admin/campaigns/${id}`, { method: 'PATCH', body: { endsOn: '2099-05-10' }, cookie }),
+    ]);
+    expect([later.status, earlier.status].sort()).toEqual([200, 400]);
+    const row = await env.DB.prepare('SELECT starts_on AS startsOn, ends_on AS endsOn FROM campaigns WHERE id = ?').bind(id).first<{ startsOn: string; endsOn: string }>();
+    expect(row!.startsOn <= row!.endsOn).toBe(true);
+  });
+
   it("lists only the organization's campaigns, and answers 404 for another's", async () => {
     const mine = await organizer();
     const theirs = await organizer();

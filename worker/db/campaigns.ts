@@ -81,12 +81,17 @@ export async function createCampaign(db: Database, values: NewCampaign) {
   return created!.id;
 }
 
-/** Applies the changes when the campaign is in scope; false when it is not (or does not exist). */
+/**
+ * Applies the changes when the campaign is in scope and its dates stay in order as they are when
+ * written (two edits racing, one of each date, cannot cross them); false otherwise.
+ */
 export async function updateCampaign(db: Database, id: string, scope: CampaignScope, changes: CampaignChanges) {
+  const startsOn = changes.startsOn ?? sql`${campaigns.startsOn}`;
+  const endsOn = changes.endsOn ?? sql`${campaigns.endsOn}`;
   const updated = await db
     .update(campaigns)
     .set(changes)
-    .where(and(eq(campaigns.id, id), inScope(scope)))
+    .where(and(eq(campaigns.id, id), inScope(scope), sql`${startsOn} <= ${endsOn}`))
     .returning({ id: campaigns.id });
   return updated.length === 1;
 }

@@ -145,7 +145,10 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
     if (!datesInOrder({ startsOn: changes.startsOn ?? current.startsOn, endsOn: changes.endsOn ?? current.endsOn })) {
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'endsOn', message: 'dates_out_of_order' }] });
     }
-    if (!(await updateCampaign(db, id, scope, changes))) throw notFound();
+    if (!(await updateCampaign(db, id, scope, changes))) {
+      // It exists in scope (read above), so another edit moved a date in between.
+      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'endsOn', message: 'dates_out_of_order' }] });
+    }
     return c.json({ campaign: campaignView((await getCampaign(db, id, scope))!) }, 200);
   })
   .post('/:id/sessions', requireStaff('admin', 'organizer'), param(idParam), ...json(newSession), async (c) => {
