@@ -303,3 +303,27 @@ export const quizTimeCounts = sqliteTable('quiz_time_counts', {
   /** JSON array of 100 running counts: entry i is how many of the players used at most i seconds of the 100 (time_ms / 1000 % 100 <= i). */
   upto: text('upto').notNull(),
 }, (t) => [primaryKey({ columns: [t.seasonId, t.score, t.timeBucket] })]);
+
+/**
+ * Who did what to whose data: staff sign-ins, exports, check-ins, campaign and staff changes.
+ * Written in the same batch as the change where there is one. Never holds a phone or ID number.
+ */
+export const auditLog = sqliteTable('audit_log', {
+  id: text('id').primaryKey(),
+  /** Milliseconds; with the id it orders the log and is its cursor. */
+  at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  /** The staff member who acted; null for a failed sign-in to an unknown address. */
+  staffId: text('staff_id').references(() => staff.id),
+  /** The organization whose data was touched, when there is one. */
+  organizationId: text('organization_id').references(() => organizations.id),
+  /** e.g. `staff.sign_in`, `registrations.export`, `registration.check_in`, `campaign.update`. */
+  action: text('action').notNull(),
+  /** What was acted on: `campaign`, `registration`, `season`, `staff`, … */
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  /** Small facts about the action (format, rows, fields changed): never personal data. */
+  detail: text('detail', { mode: 'json' }).$type<Record<string, string | number | boolean | null>>().notNull().default(sql`'{}'`),
+}, (t) => [
+  index('audit_log_by_time').on(sql`${t.at} DESC`, sql`${t.id} DESC`),
+  index('audit_log_by_organization').on(t.organizationId, sql`${t.at} DESC`, sql`${t.id} DESC`),
+]);
