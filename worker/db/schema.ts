@@ -60,6 +60,8 @@ export const campaigns = sqliteTable('campaigns', {
   status: text('status', { enum: ['draft', 'published', 'closed'] }).notNull().default('draft'),
   eligibility: text('eligibility', { mode: 'json' }).$type<Record<string, unknown>>(),
   questions: text('questions', { mode: 'json' }).$type<Question[]>().notNull().default(sql`'[]'`),
+  /** The organizer's choice: confirmed sign-ups nobody checked in become no-shows once the session ends (nightly cron). */
+  autoNoShow: integer('auto_no_show', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 }, (t) => [
   index('campaigns_public_list').on(t.status, t.kind, t.startsOn),

@@ -1,0 +1,1 @@
+ALTER TABLE `campaigns` ADD `auto_no_show` integer DEFAULT false NOT NULL;
