@@ -3,7 +3,19 @@ import { call, errorOf } from './helpers.ts';
 import { addRegistrations, createCampaign } from './fixtures.ts';
 
 interface ListBody {
-  items: { id: string; kind: string; title: string; summary: string; startsOn: string; endsOn: string; organization: { id: string; name: string } }[];
+  items: {
+    id: string;
+    kind: string;
+    title: string;
+    summary: string;
+    startsOn: string;
+    endsOn: string;
+    organization: { id: string; name: string };
+    nextSession: { startsAt: string; endsAt: string; venue: string } | null;
+    upcomingSessions: number;
+    remaining: number;
+    waitlist: boolean;
+  }[];
 }
 
 describe('GET /api/campaigns', () => {
@@ -27,6 +39,36 @@ describe('GET /api/campaigns', () => {
     const item = items.find((candidate) => candidate.id === later.id)!;
     expect(item).toMatchObject({ kind: 'blood_drive', startsOn: '2099-03-01', endsOn: '2099-03-02', organization: { id: later.organizationId } });
     expect(typeof item.organization.name).toBe('string');
+  });
+
+  it('gives each campaign its next session and the seats left in sessions not yet started', async () => {
+    const campaign = await createCampaign({
+      kind: 'blood_drive',
+      sessions: [
+        { startsAt: '2099-01-10T09:00:00+08:00', endsAt: '2099-01-10T16:00:00+08:00', slots: [{ role: '献血者', capacity: 3, waitlist: true }, { role: '志愿者', capacity: 2 }] },
+        { startsAt: '2099-01-03T09:00:00+08:00', endsAt: '2099-01-03T12:00:00+08:00', slots: [{ role: '献血者', capacity: 5 }] },
+        // Started already: neither the next session nor its seats count.
+        { startsAt: '2020-01-03T09:00:00+08:00', endsAt: '2020-01-03T12:00:00+08:00', slots: [{ role: '献血者', capacity: 100 }] },
+      ],
+    });
+    const [donors, volunteers] = campaign.slotIds;
+    // Over capacity (an organizer lowered it): counts as 0 left, not −1.
+    await addRegistrations(donors!, ['confirmed', 'checked_in', 'confirmed', 'confirmed', 'waitlisted', 'cancelled']);
+    await addRegistrations(volunteers!, ['confirmed', 'no_show', 'cancelled']);
+    const full = await createCampaign({ sessions: [{ startsAt: '2099-01-05T09:00:00+08:00', endsAt: '2099-01-05T10:00:00+08:00', slots: [{ role: '学员', capacity: 1 }] }] });
+    await addRegistrations(full.slotIds[0]!, ['confirmed']);
+    const none = await createCampaign({ kind: 'quiz' });
+
+    const { items } = (await (await call('/api/campaigns')).json()) as ListBody;
+    const byId = new Map(items.map((item) => [item.id, item]));
+    expect(byId.get(campaign.id)).toMatchObject({
+      nextSession: { startsAt: '2099-01-03T09:00:00+08:00', endsAt: '2099-01-03T12:00:00+08:00', venue: '会场' },
+      upcomingSessions: 2,
+      remaining: 5 + 0 + 1,
+      waitlist: true,
+    });
+    expect(byId.get(full.id)).toMatchObject({ upcomingSessions: 1, remaining: 0, waitlist: false });
+    expect(byId.get(none.id)).toMatchObject({ nextSession: null, upcomingSessions: 0, remaining: 0, waitlist: false });
   });
 
   it('filters by kind', async () => {

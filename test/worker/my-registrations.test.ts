@@ -165,6 +165,51 @@ describe('GET /api/me/registrations', () => {
   });
 });
 
+describe('GET /api/me/registrations/:id', () => {
+  it('answers 401 without a session', async () => {
+    const response = await call('/api/me/registrations/anything');
+    expect(response.status).toBe(401);
+    expect((await errorOf(response)).code).toBe('unauthenticated');
+  });
+
+  it('shows one of the person’s sign-ups as the list does, with its waiting position', async () => {
+    const full = await campaign({ capacity: 1, waitlist: true, title: '心肺复苏培训' });
+    await addRegistrations(full.slotId, ['confirmed']);
+    const citizen = await signInCitizen();
+    const waiting = await signUp(full.slotId, citizen);
+    await signUp((await campaign()).slotId, citizen);
+
+    const response = await call(`/api/me/registrations/${waiting.id}`, { cookie: citizen.cookie });
+    expect(response.status).toBe(200);
+    const { registration } = (await response.json()) as { registration: Item };
+    expect(registration).toEqual((await myItems(citizen)).find((item) => item.id === waiting.id));
+    expect(registration).toMatchObject({
+      id: waiting.id,
+      code: waiting.code,
+      status: 'waitlisted',
+      position: 1,
+      slot: { id: full.slotId },
+      session: { id: full.sessionId, startsAt: '2099-01-10T09:00:00+08:00' },
+      campaign: { id: full.id, title: '心肺复苏培训' },
+    });
+  });
+
+  it('answers 404 for someone else’s sign-up and for an unknown or overlong id', async () => {
+    const shared = await campaign();
+    const [alice, bob] = [await signInCitizen(), await signInCitizen()];
+    await signUp(shared.slotId, alice);
+    const bobs = await signUp(shared.slotId, bob);
+    for (const id of [bobs.id, 'does-not-exist']) {
+      const response = await call(`/api/me/registrations/${id}`, { cookie: alice.cookie, headers: { 'accept-language': 'en' } });
+      expect(response.status).toBe(404);
+      const text = await response.text();
+      expect(JSON.parse(text).error.code).toBe('not_found');
+      expect(text).not.toContain(bobs.code);
+    }
+    expect((await call(`/api/me/registrations/${'x'.repeat(65)}`, { cookie: alice.cookie })).status).toBe(400);
+  });
+});
+
 describe('GET /api/me/donations', () => {
   it('answers 401 without a session', async () => {
     const response = await call('/api/me/donations');

@@ -96,26 +96,25 @@ export async function updateCampaign(db: Database, id: string, scope: CampaignSc
   return updated.length === 1;
 }
 
-/**
- * Campaigns in scope: for the public the published ones not yet ended, soonest first; for
- * organizers every status, latest first.
- */
+const listColumns = {
+  id: campaigns.id,
+  kind: campaigns.kind,
+  title: campaigns.title,
+  summary: campaigns.summary,
+  status: campaigns.status,
+  startsOn: campaigns.startsOn,
+  endsOn: campaigns.endsOn,
+  organization: { id: organizations.id, name: organizations.name },
+};
+
+/** Campaigns of the organizers' scope, every status, latest first. */
 export async function listCampaigns(
   db: Database,
   scope: CampaignScope,
-  filter: { status?: (typeof campaigns.status.enumValues)[number]; kind?: CampaignKind; endingOnOrAfter?: string },
+  filter: { status?: (typeof campaigns.status.enumValues)[number]; kind?: CampaignKind },
 ) {
   return db
-    .select({
-      id: campaigns.id,
-      kind: campaigns.kind,
-      title: campaigns.title,
-      summary: campaigns.summary,
-      status: campaigns.status,
-      startsOn: campaigns.startsOn,
-      endsOn: campaigns.endsOn,
-      organization: { id: organizations.id, name: organizations.name },
-    })
+    .select(listColumns)
     .from(campaigns)
     .innerJoin(organizations, eq(organizations.id, campaigns.organizationId))
     .where(
@@ -123,10 +122,68 @@ export async function listCampaigns(
         inScope(scope),
         filter.status ? eq(campaigns.status, filter.status) : undefined,
         filter.kind ? eq(campaigns.kind, filter.kind) : undefined,
-        filter.endingOnOrAfter ? gte(campaigns.endsOn, filter.endingOnOrAfter) : undefined,
       ),
     )
-    .orderBy(...('published' in scope ? [asc(campaigns.startsOn), asc(campaigns.title)] : [desc(campaigns.startsOn), asc(campaigns.title)]))
+    .orderBy(desc(campaigns.startsOn), asc(campaigns.title))
+    .limit(500)
+    .all();
+}
+
+interface NextSession {
+  startsAt: Date;
+  endsAt: Date;
+  venue: string;
+}
+
+interface UpcomingSeats {
+  /** Sessions not yet started. */
+  sessions: number;
+  /** Seats left over all their slots. */
+  remaining: number;
+  /** Some slot of theirs keeps a waiting list. */
+  waitlist: boolean;
+}
+
+/**
+ * The list's cards show the next session and the seats left, computed in the list's own
+ * statement: per campaign, by index (sessions_by_campaign, slots_by_session,
+ * registrations_by_slot_status) over its sessions not yet started.
+ */
+const nextSessionOf = (now: Date) =>
+  sql<string | null>`(SELECT json_object('startsAt', s.starts_at, 'endsAt', s.ends_at, 'venue', s.venue)
+    FROM sessions AS s WHERE s.campaign_id = "campaigns"."id" AND s.starts_at > ${now.getTime()}
+    ORDER BY s.starts_at, s.id LIMIT 1)`.mapWith((text: string | null): NextSession | null => {
+    if (text === null) return null;
+    const session = JSON.parse(text) as { startsAt: number; endsAt: number; venue: string };
+    return { startsAt: new Date(session.startsAt), endsAt: new Date(session.endsAt), venue: session.venue };
+  });
+
+const upcomingSeatsOf = (now: Date) =>
+  sql<string>`(SELECT json_object(
+      'sessions', count(DISTINCT s.id),
+      'remaining', coalesce(sum(max(0, sl.capacity - (SELECT count(*) FROM registrations AS r
+        WHERE r.slot_id = sl.id AND r.status IN ('confirmed', 'checked_in')))), 0),
+      'waitlist', coalesce(max(sl.waitlist), 0))
+    FROM sessions AS s LEFT JOIN slots AS sl ON sl.session_id = s.id
+    WHERE s.campaign_id = "campaigns"."id" AND s.starts_at > ${now.getTime()})`.mapWith((text: string): UpcomingSeats => {
+    const seats = JSON.parse(text) as { sessions: number; remaining: number; waitlist: number };
+    return { sessions: seats.sessions, remaining: seats.remaining, waitlist: seats.waitlist === 1 };
+  });
+
+/** Published campaigns not ended by `today`, soonest first, each with its next session and seats left. */
+export async function listPublishedCampaigns(db: Database, filter: { kind?: CampaignKind; today: string; now: Date }) {
+  return db
+    .select({ ...listColumns, nextSession: nextSessionOf(filter.now), upcoming: upcomingSeatsOf(filter.now) })
+    .from(campaigns)
+    .innerJoin(organizations, eq(organizations.id, campaigns.organizationId))
+    .where(
+      and(
+        eq(campaigns.status, 'published'),
+        filter.kind ? eq(campaigns.kind, filter.kind) : undefined,
+        gte(campaigns.endsOn, filter.today),
+      ),
+    )
+    .orderBy(asc(campaigns.startsOn), asc(campaigns.title))
     .limit(500)
     .all();
 }

@@ -179,7 +179,8 @@ export async function saveIdempotentResponse(db: Database, personId: string, key
 }
 
 /** A person's sign-ups with slot, session and campaign, newest first. */
-export async function listPersonRegistrations(db: Database, personId: string) {
+/** A person's sign-ups, newest first; with `registrationId`, just that one (when it is theirs). */
+export async function listPersonRegistrations(db: Database, personId: string, registrationId?: string) {
   return db
     .select({
       id: registrations.id,
@@ -196,7 +197,7 @@ export async function listPersonRegistrations(db: Database, personId: string) {
     .innerJoin(slots, eq(slots.id, registrations.slotId))
     .innerJoin(sessions, eq(sessions.id, slots.sessionId))
     .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
-    .where(eq(registrations.personId, personId))
+    .where(and(eq(registrations.personId, personId), registrationId === undefined ? undefined : eq(registrations.id, registrationId)))
     .orderBy(desc(registrations.createdAt), desc(registrations.id))
     .limit(500)
     .all();

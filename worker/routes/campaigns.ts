@@ -1,21 +1,22 @@
 // Published campaigns, as anyone may browse them.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { campaignKinds, getCampaign, listCampaigns } from '../db/campaigns.ts';
+import { campaignKinds, getCampaign, listPublishedCampaigns } from '../db/campaigns.ts';
 import { database } from '../db/client.ts';
 import { chinaDay } from '../domain/china-time.ts';
 import type { AppEnv } from '../env.ts';
 import { notFound } from '../lib/errors.ts';
 import { param, query } from '../lib/validation.ts';
-import { campaignView } from './views.ts';
+import { campaignListItemView, campaignView } from './views.ts';
 
 const campaignId = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
 export const campaignRoutes = new Hono<AppEnv>()
   .get('/', query(v.object({ kind: v.optional(v.picklist(campaignKinds)) })), async (c) => {
     const { kind } = c.req.valid('query');
-    const items = await listCampaigns(database(c.env.DB), { published: true }, { kind, endingOnOrAfter: chinaDay(Date.now()) });
-    return c.json({ items }, 200);
+    const now = new Date();
+    const rows = await listPublishedCampaigns(database(c.env.DB), { kind, today: chinaDay(now.getTime()), now });
+    return c.json({ items: rows.map(campaignListItemView) }, 200);
   })
   .get('/:id', param(campaignId), async (c) => {
     const campaign = await getCampaign(database(c.env.DB), c.req.valid('param').id, { published: true });

@@ -10,8 +10,8 @@ import { maskPhone } from '../domain/phone.ts';
 import { bloodTypes, genders, profileProblems, type Profile } from '../domain/profile.ts';
 import type { AppEnv } from '../env.ts';
 import { requirePerson } from '../lib/auth.ts';
-import { ApiError } from '../lib/errors.ts';
-import { json } from '../lib/validation.ts';
+import { ApiError, notFound } from '../lib/errors.ts';
+import { json, param } from '../lib/validation.ts';
 import { personName } from './schemas.ts';
 
 const nullable = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema));
@@ -32,6 +32,17 @@ const profileOf = ({ name, gender, birthDate, bloodType, district, emergencyDono
   bloodType,
   district,
   emergencyDonor,
+});
+
+type RegistrationRow = Awaited<ReturnType<typeof listPersonRegistrations>>[number];
+
+/** One of the person's sign-ups, as "My sign-ups" and the pass show it. */
+const registrationItemView = ({ createdAt, checkedInAt, position, session, ...registration }: RegistrationRow) => ({
+  ...registration,
+  ...(position !== null && { position }),
+  createdAt: toChinaIso(createdAt),
+  checkedInAt: checkedInAt ? toChinaIso(checkedInAt) : null,
+  session: { ...session, startsAt: toChinaIso(session.startsAt), endsAt: toChinaIso(session.endsAt) },
 });
 
 function personView(person: Person) {
@@ -76,14 +87,13 @@ export const meRoutes = new Hono<AppEnv>()
   })
   .get('/registrations', async (c) => {
     const rows = await listPersonRegistrations(database(c.env.DB), c.var.person!.id);
-    const items = rows.map(({ createdAt, checkedInAt, position, session, ...registration }) => ({
-      ...registration,
-      ...(position !== null && { position }),
-      createdAt: toChinaIso(createdAt),
-      checkedInAt: checkedInAt ? toChinaIso(checkedInAt) : null,
-      session: { ...session, startsAt: toChinaIso(session.startsAt), endsAt: toChinaIso(session.endsAt) },
-    }));
-    return c.json({ items }, 200);
+    return c.json({ items: rows.map(registrationItemView) }, 200);
+  })
+  .get('/registrations/:id', param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) })), async (c) => {
+    // Someone else's sign-up does not exist for this person.
+    const [row] = await listPersonRegistrations(database(c.env.DB), c.var.person!.id, c.req.valid('param').id);
+    if (!row) throw notFound();
+    return c.json({ registration: registrationItemView(row) }, 200);
   })
   .get('/donations', async (c) => {
     const items = await getDonations(database(c.env.DB), c.var.person!.id);

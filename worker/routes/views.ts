@@ -1,5 +1,5 @@
 // How campaigns, sessions and slots look in API answers, for the public and for organizers.
-import type { getCampaign } from '../db/campaigns.ts';
+import type { getCampaign, listPublishedCampaigns } from '../db/campaigns.ts';
 import { toChinaIso } from '../domain/china-time.ts';
 import { rulesFor } from '../domain/eligibility.ts';
 
@@ -31,4 +31,15 @@ export const campaignView = ({ sessions, season, ...campaign }: CampaignDetail) 
   ...(season && { season }),
   eligibility: rulesFor(campaign.kind, campaign.eligibility),
   sessions: sessions.map(({ slots, ...session }) => ({ ...sessionView(session), slots: slots.map(slotView) })),
+});
+
+type CampaignListRow = Awaited<ReturnType<typeof listPublishedCampaigns>>[number];
+
+/** A card of the public list: the campaign, its next session, and the seats left in sessions not yet started. */
+export const campaignListItemView = ({ nextSession, upcoming, ...campaign }: CampaignListRow) => ({
+  ...campaign,
+  nextSession: nextSession && { startsAt: toChinaIso(nextSession.startsAt), endsAt: toChinaIso(nextSession.endsAt), venue: nextSession.venue },
+  upcomingSessions: upcoming.sessions,
+  remaining: upcoming.remaining,
+  waitlist: upcoming.waitlist,
 });
