@@ -5,6 +5,7 @@ import { adminAuthRoutes } from './routes/admin/auth.ts';
 import { adminCampaignRoutes } from './routes/admin/campaigns.ts';
 import { checkInRoutes } from './routes/admin/check-ins.ts';
 import { adminRegistrationRoutes } from './routes/admin/registrations.ts';
+import { adminRosterRoutes } from './routes/admin/roster.ts';
 import { adminQuizRoutes } from './routes/admin/quiz.ts';
 import { organizationRoutes } from './routes/admin/organizations.ts';
 import { adminSlotRoutes } from './routes/admin/slots.ts';
@@ -31,6 +32,7 @@ export const api = new Hono<AppEnv>()
   .route('/admin/organizations', organizationRoutes)
   .route('/admin/staff', staffRoutes)
   .route('/admin/campaigns', adminCampaignRoutes)
+  .route('/admin/campaigns', adminRosterRoutes)
   .route('/admin/slots', adminSlotRoutes)
   .route('/admin/checkins', checkInRoutes)
   .route('/admin/registrations', adminRegistrationRoutes)

@@ -206,3 +206,12 @@ export async function createSession(db: Database, campaignId: string, session: N
   ]);
   return { sessionId, slotIds: slotRows.map((slot) => slot.id) };
 }
+
+/** The campaign's identity and own questions, without its sessions: what rosters and stats need. */
+export function campaignSummary(db: Database, id: string, scope: CampaignScope) {
+  return db
+    .select({ id: campaigns.id, kind: campaigns.kind, title: campaigns.title, questions: campaigns.questions, organizationId: campaigns.organizationId })
+    .from(campaigns)
+    .where(and(eq(campaigns.id, id), inScope(scope)))
+    .get();
+}

@@ -61,13 +61,24 @@ export function parseCsv(text: string): CsvRecord[] {
 // A spreadsheet would run a cell starting with one of these as a formula.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Text a spreadsheet will show as text: a leading apostrophe disarms a would-be formula. */
+export const defuseFormula = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+
 function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = defuseFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+const csvLine = (row: (string | number)[]) => row.map(csvCell).join(',') + '\r\n';
+
 /** A whole CSV file: BOM, one header row, CRLF line ends, formula-like text cells neutralised. */
 export function csvDocument(header: string[], rows: (string | number)[][]): string {
-  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+  return BOM + [header, ...rows].map(csvLine).join('');
+}
+
+/** The same file as text pieces, row by row, for a streamed download. */
+export async function* csvPieces(header: string[], rows: AsyncIterable<(string | number)[]>): AsyncGenerator<string> {
+  yield BOM + csvLine(header);
+  for await (const row of rows) yield csvLine(row);
 }

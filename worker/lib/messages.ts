@@ -27,6 +27,7 @@ const messages = {
   field_required: { 'zh-CN': '此项为必填项。', en: 'This field is required.' },
   field_type: { 'zh-CN': '格式不正确。', en: 'This value has the wrong type.' },
   field_invalid: { 'zh-CN': '内容无效。', en: 'This value is not valid.' },
+  cursor_invalid: { 'zh-CN': '翻页位置无效，请从第一页重新开始。', en: 'This page position is not valid; start again from the first page.' },
   field_too_short: { 'zh-CN': '内容太短。', en: 'This value is too short.' },
   field_too_long: { 'zh-CN': '内容太长。', en: 'This value is too long.' },
   field_choice: { 'zh-CN': '请从可选项中选择。', en: 'Please choose one of the allowed values.' },

@@ -1,0 +1,111 @@
+// A campaign's roster for its organizers: the live list with filters, and the Excel-ready exports.
+// Check-in volunteers see neither (403): the roster holds everyone's contact details.
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import { byStaff, recordAudit } from '../../db/audit.ts';
+import { campaignSummary } from '../../db/campaigns.ts';
+import { database } from '../../db/client.ts';
+import { rosterPage, rosterRows, rosterSize, rosterSlots, type RosterFilter, type RosterRow } from '../../db/roster.ts';
+import { registrations } from '../../db/schema.ts';
+import type { AppEnv } from '../../env.ts';
+import { requireStaff } from '../../lib/auth.ts';
+import { decryptText } from '../../lib/crypto.ts';
+import { csvPieces } from '../../lib/csv.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { ApiError, notFound } from '../../lib/errors.ts';
+import { staffScope } from '../../lib/scope.ts';
+import { byteStream, inChunks } from '../../lib/streams.ts';
+import { param, query } from '../../lib/validation.ts';
+import { xlsxBytes } from '../../lib/xlsx.ts';
+import { exportHeader, exportRow, rosterItem } from './roster-views.ts';
+
+const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+
+const filters = {
+  status: v.optional(v.picklist(registrations.status.enumValues)),
+  sessionId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+};
+
+const pageQuery = v.object({
+  ...filters,
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(400))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)), '50'),
+});
+
+const cursorShape = v.object({ slotId: v.pipe(v.string(), v.maxLength(64)), arrival: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+
+/** The campaign when the staff member's organization runs it; 404 otherwise. */
+async function reachableCampaign(c: Context<AppEnv>, id: string) {
+  const campaign = await campaignSummary(database(c.env.DB), id, staffScope(c.var.staff!));
+  if (!campaign) throw notFound();
+  return campaign;
+}
+
+type Format = 'csv' | 'xlsx';
+
+const mediaTypes: Record<Format, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The roster as a streamed file, written to the audit log (with its row count) before a byte leaves. */
+async function exportRoster(c: Context<AppEnv>, id: string, filter: RosterFilter, format: Format) {
+  const db = database(c.env.DB);
+  const campaign = await reachableCampaign(c, id);
+  const roster = await rosterSlots(db, campaign.id, filter.sessionId);
+  const rows = await rosterSize(db, campaign.id, filter);
+  await recordAudit(
+    db,
+    byStaff(c.var.staff!, campaign.organizationId, 'registrations.export', { type: 'campaign', id: campaign.id }, {
+      format,
+      rows,
+      status: filter.status ?? null,
+      sessionId: filter.sessionId ?? null,
+    }),
+  );
+
+  const language = c.var.language;
+  const header = exportHeader(language, campaign.questions);
+  const secret = c.env.ID_NUMBER_KEY;
+  async function* cells() {
+    for await (const row of rosterRows(db, roster, filter.status)) {
+      yield exportRow(row, await fullIdNumber(secret, row), language, campaign.questions);
+    }
+  }
+  const body = format === 'csv' ? inChunks(csvPieces(header, cells())) : xlsxBytes(campaign.title, header, cells());
+  const name = `${campaign.title}-${language === 'en' ? 'roster' : '名单'}.${format}`;
+  return new Response(byteStream(body), {
+    headers: {
+      'content-type': mediaTypes[format],
+      'content-disposition': `attachment; filename="roster.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'cache-control': 'no-store',
+    },
+  });
+}
+
+/** The ID number in full for the export; the masked one if it cannot be read (e.g. a rotated key). */
+async function fullIdNumber(secret: string | undefined, row: RosterRow) {
+  if (!row.idNumberEncrypted) return '';
+  try {
+    return await decryptText(secret, row.idNumberEncrypted);
+  } catch {
+    return row.idNumberMasked ?? '';
+  }
+}
+
+export const adminRosterRoutes = new Hono<AppEnv>()
+  .get('/:id/registrations', requireStaff('admin', 'organizer'), param(idParam), query(pageQuery), async (c) => {
+    const { status, sessionId, cursor, limit } = c.req.valid('query');
+    const db = database(c.env.DB);
+    const campaign = await reachableCampaign(c, c.req.valid('param').id);
+    const after = cursor === undefined ? undefined : decodeCursor(cursorShape, cursor);
+    const page = await rosterPage(db, await rosterSlots(db, campaign.id, sessionId), status, after, limit);
+    if (!page) throw new ApiError(400, 'validation_failed', { issues: [{ path: 'cursor', message: 'cursor_invalid' }] });
+    return c.json({ items: page.rows.map(rosterItem), nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+  })
+  .get('/:id/registrations.csv', requireStaff('admin', 'organizer'), param(idParam), query(v.object(filters)), (c) =>
+    exportRoster(c, c.req.valid('param').id, c.req.valid('query'), 'csv'),
+  )
+  .get('/:id/registrations.xlsx', requireStaff('admin', 'organizer'), param(idParam), query(v.object(filters)), (c) =>
+    exportRoster(c, c.req.valid('param').id, c.req.valid('query'), 'xlsx'),
+  );
