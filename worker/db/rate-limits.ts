@@ -1,13 +1,20 @@
 // Fixed-window counters in D1: they hold across isolates and machines, under wrangler dev,
 // in tests and in production alike. Keys are hashed so no raw IP or phone is stored.
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, lt, sql } from 'drizzle-orm';
 import { sha256 } from '../lib/tokens.ts';
 import type { Database } from './client.ts';
-import { rateLimits } from './schema.ts';
+import { authSessions, rateLimits } from './schema.ts';
 
 export interface Limit {
   /** What is counted, e.g. `otp-ip:203.0.113.7`. */
   key: string;
+  max: number;
+  windowSec: number;
+}
+
+/** A limit per signed-in person, counted by their session: `name` says what is counted, e.g. `signup-person`. */
+export interface PersonLimit {
+  name: string;
   max: number;
   windowSec: number;
 }
@@ -18,25 +25,67 @@ export interface LimitState {
   retryAfterSec: number;
 }
 
-function window(limit: Limit, now: number) {
+function window(limit: Pick<Limit, 'windowSec'>, now: number) {
   const windowMs = limit.windowSec * 1000;
   const start = Math.floor(now / windowMs) * windowMs;
   return { start, retryAfterSec: Math.ceil((start + windowMs - now) / 1000) };
 }
 
+const countOneMore = { target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } };
+
+/**
+ * Counting one more event as a query that can join a D1 batch, and how to read what it returned.
+ * (An object, not the bare query: drizzle queries are thenables, so an async function would run it.)
+ */
+function counter<Query>(query: Query, limit: Pick<Limit, 'max' | 'windowSec'>, now: number) {
+  return {
+    query,
+    verdict(rows: { count: number }[]): LimitState {
+      const count = rows[0]?.count ?? 1;
+      return { count, allowed: count <= limit.max, retryAfterSec: window(limit, now).retryAfterSec };
+    },
+  };
+}
+
+export async function eventCounter(db: Database, limit: Limit, now = Date.now()) {
+  const query = db
+    .insert(rateLimits)
+    .values({ key: await sha256(limit.key), windowStart: window(limit, now).start, count: 1 })
+    .onConflictDoUpdate(countOneMore)
+    .returning({ count: rateLimits.count });
+  return counter(query, limit, now);
+}
+
+/**
+ * Counts one more event for the person holding a live session, in the batch that reads the
+ * session (no extra round trip on the busiest route). The key is the person's id, a random UUID
+ * that tells nothing about them, so SQL can build it unhashed. No row comes back when the
+ * session is not live.
+ */
+export function personEventCounter(db: Database, limit: PersonLimit, sessionHash: string, now = Date.now()) {
+  const query = db
+    .insert(rateLimits)
+    .select(
+      db
+        .select({
+          key: sql<string>`${`${limit.name}:`} || ${authSessions.personId}`.as('key'),
+          windowStart: sql<number>`${window(limit, now).start}`.as('window_start'),
+          count: sql<number>`1`.as('count'),
+        })
+        .from(authSessions)
+        .where(
+          and(eq(authSessions.tokenHash, sessionHash), isNotNull(authSessions.personId), gt(authSessions.expiresAt, new Date(now))),
+        ),
+    )
+    .onConflictDoUpdate(countOneMore)
+    .returning({ count: rateLimits.count });
+  return counter(query, limit, now);
+}
+
 /** Counts one more event and says whether it is still within the limit (one statement). */
 export async function consume(db: Database, limit: Limit, now = Date.now()): Promise<LimitState> {
-  const { start, retryAfterSec } = window(limit, now);
-  const [row] = await db
-    .insert(rateLimits)
-    .values({ key: await sha256(limit.key), windowStart: start, count: 1 })
-    .onConflictDoUpdate({
-      target: [rateLimits.key, rateLimits.windowStart],
-      set: { count: sql`${rateLimits.count} + 1` },
-    })
-    .returning({ count: rateLimits.count });
-  const count = row?.count ?? 1;
-  return { count, allowed: count <= limit.max, retryAfterSec };
+  const { query, verdict } = await eventCounter(db, limit, now);
+  return verdict(await query);
 }
 
 /** Reads the current count without adding to it. */

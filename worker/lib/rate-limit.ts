@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { Database } from '../db/client.ts';
-import { consume, type Limit } from '../db/rate-limits.ts';
+import { consume, eventCounter, type Limit, type LimitState } from '../db/rate-limits.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from './errors.ts';
 
@@ -8,10 +8,22 @@ export function tooMany(retryAfterSec: number) {
   return new ApiError(429, 'rate_limited', { retryAfterSec });
 }
 
+/** Answers 429 with Retry-After when any counted event passed its limit (the longest wait wins). */
+export function refuseOverLimit(...states: LimitState[]) {
+  const over = states.filter((state) => !state.allowed);
+  if (over.length) throw tooMany(Math.max(...over.map((state) => state.retryAfterSec)));
+}
+
 /** Counts the attempt, and answers 429 with Retry-After once the limit is passed. */
 export async function enforceLimit(db: Database, limit: Limit) {
-  const state = await consume(db, limit);
-  if (!state.allowed) throw tooMany(state.retryAfterSec);
+  refuseOverLimit(await consume(db, limit));
+}
+
+/** Counts the attempt against several limits in one D1 batch, then as `enforceLimit`. */
+export async function enforceLimits(db: Database, limits: [Limit, ...Limit[]], now = Date.now()) {
+  const [first, ...rest] = await Promise.all(limits.map((limit) => eventCounter(db, limit, now)));
+  const counts = await db.batch([first!.query, ...rest.map((counter) => counter.query)]);
+  refuseOverLimit(...[first!, ...rest].map((counter, i) => counter.verdict(counts[i]!)));
 }
 
 /** The caller's address as Cloudflare saw it; wrangler dev and tests set it too. */

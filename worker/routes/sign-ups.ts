@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { personBySession } from '../db/auth-sessions.ts';
 import { database } from '../db/client.ts';
+import { eventCounter, personEventCounter } from '../db/rate-limits.ts';
 import { signUpGroup } from '../db/registration-groups.ts';
 import {
   findIdempotentResponse,
@@ -21,8 +22,16 @@ import type { AppEnv } from '../env.ts';
 import { personSessionHash, requirePerson } from '../lib/auth.ts';
 import { encryptText } from '../lib/crypto.ts';
 import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
+import { clientIp, enforceLimits, refuseOverLimit } from '../lib/rate-limit.ts';
 import { json, param } from '../lib/validation.ts';
 import { personName, phoneNumber } from './schemas.ts';
+
+// A person signs up for a handful of slots, a script for hundreds. Many phones share one address
+// (carrier NAT, a campus or venue Wi-Fi on a drive day), so the per-address limits are far looser.
+const signUpsPerPerson = { name: 'signup-person', max: 20, windowSec: 600 };
+const signUpsPerAddress = (ip: string) => ({ key: `signup-ip:${ip}`, max: 3000, windowSec: 600 });
+const groupsPerPerson = (personId: string) => ({ key: `group-person:${personId}`, max: 10, windowSec: 3600 });
+const groupsPerAddress = (ip: string) => ({ key: `group-ip:${ip}`, max: 30, windowSec: 3600 });
 
 const slotParam = v.object({ slotId: v.pipe(v.string(), v.maxLength(64)) });
 
@@ -87,7 +96,16 @@ export const signUpRoutes = new Hono<AppEnv>()
     // The busiest route: the session and the slot are read in one round trip to D1.
     const sessionHash = await personSessionHash(c);
     if (!sessionHash) throw new ApiError(401, 'unauthenticated');
-    const [signedIn, slots] = await db.batch([personBySession(db, sessionHash), slotForSignUp(db, slotId)]);
+    // The rate-limit counts ride in the same batch.
+    const now = Date.now();
+    const byAddress = await eventCounter(db, signUpsPerAddress(clientIp(c)), now);
+    const byPerson = personEventCounter(db, signUpsPerPerson, sessionHash, now);
+    const [fromAddress, fromPerson, signedIn, slots] = await db.batch([
+      byAddress.query,
+      byPerson.query,
+      personBySession(db, sessionHash, now),
+      slotForSignUp(db, slotId),
+    ]);
     const person = signedIn[0]?.person;
     if (!person) throw new ApiError(401, 'unauthenticated');
     const slot = slots[0];
@@ -101,6 +119,8 @@ export const signUpRoutes = new Hono<AppEnv>()
         return replay(c, earlier);
       }
     }
+    // After the replay: a retry of an answered request is never refused.
+    refuseOverLimit(byAddress.verdict(fromAddress), byPerson.verdict(fromPerson));
 
     try {
       const { campaign, session } = openSlot(slot);
@@ -172,6 +192,7 @@ export const signUpRoutes = new Hono<AppEnv>()
     if (duplicates.length) throw new ApiError(400, 'validation_failed', { issues: duplicates });
 
     const db = database(c.env.DB);
+    await enforceLimits(db, [groupsPerPerson(c.var.person!.id), groupsPerAddress(clientIp(c))]);
     openSlot(await slotForSignUp(db, slotId).get());
     for (let attempt = 0; attempt < 3; attempt++) {
       const group = {

@@ -1,0 +1,112 @@
+// Sign-up rate limits: per person and per client address, on single and team sign-ups; a replay of
+// an answered Idempotency-Key is never refused. The clock is pinned to the start of an hour so the
+// fixed windows (10 minutes, an hour) cannot roll over in the middle of a test.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { call, errorOf, newAddress, newPhone, signInCitizen, type Registration } from './helpers.ts';
+import { createCampaign } from './fixtures.ts';
+
+const SESSION = { startsAt: '2099-05-10T09:00:00+08:00', endsAt: '2099-05-10T12:00:00+08:00' };
+const PER_PERSON = 20;
+const PER_ADDRESS = 3000;
+const GROUPS_PER_PERSON = 10;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Math.floor(Date.now() / 3_600_000) * 3_600_000 + 1_000);
+});
+afterEach(() => vi.useRealTimers());
+
+async function openSlot(capacity = 1000) {
+  const campaign = await createCampaign({ sessions: [{ ...SESSION, slots: [{ role: '学员', capacity }] }] });
+  return campaign.slotIds[0]!;
+}
+
+const signUp = (slotId: string, cookie: string, address: string, headers: Record<string, string> = {}) =>
+  call(`/api/slots/${slotId}/registrations`, { body: { name: '测试' }, cookie, address, headers });
+
+async function expectRateLimited(response: Response) {
+  expect(response.status, await response.clone().text()).toBe(429);
+  expect((await errorOf(response)).code).toBe('rate_limited');
+  const retryAfter = Number(response.headers.get('retry-after'));
+  expect(retryAfter).toBeGreaterThan(0);
+  return retryAfter;
+}
+
+describe('sign-ups per person', () => {
+  it(`allows ${PER_PERSON} tries in 10 minutes, then answers 429 with Retry-After until the window ends`, async () => {
+    const slotId = await openSlot();
+    const citizen = await signInCitizen();
+    const address = newAddress();
+    expect((await signUp(slotId, citizen.cookie, address)).status).toBe(201);
+    // Refused tries count as well: a script probing full slots is held back like one booking.
+    for (let i = 1; i < PER_PERSON; i++) expect((await signUp(slotId, citizen.cookie, address)).status).toBe(409);
+
+    const other = await openSlot();
+    expect(await expectRateLimited(await signUp(other, citizen.cookie, address))).toBe(600 - 1);
+    // Another address does not help: the limit follows the person, through a new session too.
+    expect((await signUp(other, citizen.cookie, newAddress())).status).toBe(429);
+    vi.setSystemTime(Date.now() + 61_000); // a second code for the same phone after a minute
+    const again = await signInCitizen(citizen.phone);
+    expect((await signUp(other, again.cookie, newAddress())).status).toBe(429);
+
+    // Someone else at the same address is not held back.
+    expect((await signUp(other, (await signInCitizen()).cookie, address)).status).toBe(201);
+
+    vi.setSystemTime(Date.now() + 600_000);
+    expect((await signUp(other, citizen.cookie, address)).status).toBe(201);
+  });
+
+  it('replays an answered Idempotency-Key even when the limit is reached', async () => {
+    const slotId = await openSlot();
+    const citizen = await signInCitizen();
+    const address = newAddress();
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    const first = await signUp(slotId, citizen.cookie, address, headers);
+    expect(first.status).toBe(201);
+    const booked = ((await first.json()) as { registration: Registration }).registration;
+    for (let i = 1; i < PER_PERSON; i++) await signUp(slotId, citizen.cookie, address);
+    await expectRateLimited(await signUp(await openSlot(), citizen.cookie, address));
+
+    const replayed = await signUp(slotId, citizen.cookie, address, headers);
+    expect(replayed.status).toBe(201);
+    expect(((await replayed.json()) as { registration: Registration }).registration).toEqual(booked);
+    // A new key is a new request, and that one is refused.
+    await expectRateLimited(await signUp(slotId, citizen.cookie, address, { 'idempotency-key': crypto.randomUUID() }));
+  });
+});
+
+describe('sign-ups per client address', () => {
+  it(`counts every try from an address, signed in or not, and refuses past ${PER_ADDRESS} in 10 minutes`, async () => {
+    const slotId = await openSlot();
+    const address = newAddress();
+    // A script with made-up session cookies: each try is counted before the session is known.
+    for (let sent = 0; sent < PER_ADDRESS; sent += 100) {
+      const statuses = await Promise.all(
+        Array.from({ length: 100 }, () => signUp(slotId, `lifeline_session=forged-${crypto.randomUUID()}`, address).then((r) => r.status)),
+      );
+      expect(new Set(statuses)).toEqual(new Set([401]));
+    }
+    const citizen = await signInCitizen();
+    await expectRateLimited(await signUp(slotId, citizen.cookie, address));
+    expect((await signUp(slotId, citizen.cookie, newAddress())).status).toBe(201);
+  });
+});
+
+describe('team sign-ups', () => {
+  const team = () => ({
+    organization: '聊城大学',
+    contactName: '王老师',
+    contactPhone: newPhone(),
+    members: [{ name: '学生', phone: newPhone() }],
+  });
+
+  it(`allow ${GROUPS_PER_PERSON} teams an hour per person, then 429 with Retry-After`, async () => {
+    const slotId = await openSlot();
+    const contact = await signInCitizen();
+    const address = newAddress();
+    const send = (cookie: string) => call(`/api/slots/${slotId}/groups`, { body: team(), cookie, address });
+    for (let i = 0; i < GROUPS_PER_PERSON; i++) expect((await send(contact.cookie)).status).toBe(201);
+    expect(await expectRateLimited(await send(contact.cookie))).toBe(3600 - 1);
+    expect((await send((await signInCitizen()).cookie)).status).toBe(201);
+  });
+});
