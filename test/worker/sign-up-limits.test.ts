@@ -82,7 +82,7 @@ describe('sign-ups per client address', () => {
     // A script with made-up session cookies: each try is counted before the session is known.
     for (let sent = 0; sent < PER_ADDRESS; sent += 100) {
       const statuses = await Promise.all(
-        Array.from({ length: 100 }, () => signUp(slotId, `lifeline_session=forged-${crypto.randomUUID()}`, address).then((r) => r.status)),
+        Array.from({ length: 100 }, async () => (await signUp(slotId, `lifeline_session=forged-${crypto.randomUUID()}`, address)).status),
       );
       expect(new Set(statuses)).toEqual(new Set([401]));
     }
