@@ -1,6 +1,7 @@
 // The API's routes, one small app per resource. Its type is what the web client is typed by.
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
+import { adminAuditRoutes } from './routes/admin/audit.ts';
 import { adminAuthRoutes } from './routes/admin/auth.ts';
 import { adminCampaignRoutes } from './routes/admin/campaigns.ts';
 import { checkInRoutes } from './routes/admin/check-ins.ts';
@@ -36,6 +37,7 @@ export const api = new Hono<AppEnv>()
   .route('/admin/slots', adminSlotRoutes)
   .route('/admin/checkins', checkInRoutes)
   .route('/admin/registrations', adminRegistrationRoutes)
-  .route('/admin/quiz', adminQuizRoutes);
+  .route('/admin/quiz', adminQuizRoutes)
+  .route('/admin/audit', adminAuditRoutes);
 
 export type AppType = typeof api;

@@ -2,8 +2,8 @@
 // record, so a change is never logged without happening, nor happens without being logged.
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SignedInStaff } from '../env.ts';
-import { type Database } from './client.ts';
-import { auditLog } from './schema.ts';
+import type { Database } from './client.ts';
+import { auditLog, staff } from './schema.ts';
 
 export type AuditDetail = Record<string, string | number | boolean | null>;
 
@@ -16,11 +16,12 @@ export interface AuditEntry {
   detail?: AuditDetail;
 }
 
-/** The entry as a statement for a change's batch. */
-export function auditStatement(entry: AuditEntry, at = Date.now()): SQL {
+/** The entry as a statement for a change's batch; with `onlyIf`, written only when that holds then. */
+export function auditStatement(entry: AuditEntry, at = Date.now(), onlyIf: SQL = sql`1`): SQL {
   return sql`INSERT INTO audit_log (id, at, staff_id, organization_id, action, target_type, target_id, detail)
-    VALUES (${crypto.randomUUID()}, ${at}, ${entry.staffId}, ${entry.organizationId}, ${entry.action},
-            ${entry.targetType ?? null}, ${entry.targetId ?? null}, ${JSON.stringify(entry.detail ?? {})})`;
+    SELECT ${crypto.randomUUID()}, ${at}, ${entry.staffId}, ${entry.organizationId}, ${entry.action},
+           ${entry.targetType ?? null}, ${entry.targetId ?? null}, ${JSON.stringify(entry.detail ?? {})}
+    WHERE ${onlyIf}`;
 }
 
 /** Records an action that has no write of its own to share a batch with (a sign-in, an export). */
@@ -56,8 +57,19 @@ export async function listAudit(
       : or(lt(auditLog.at, new Date(filter.before.at)), and(eq(auditLog.at, new Date(filter.before.at)), lt(auditLog.id, filter.before.id))),
   ];
   return db
-    .select()
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      staffId: auditLog.staffId,
+      staffEmail: staff.email,
+      organizationId: auditLog.organizationId,
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      detail: auditLog.detail,
+    })
     .from(auditLog)
+    .leftJoin(staff, eq(staff.id, auditLog.staffId))
     .where(and(...conditions))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);

@@ -1,5 +1,6 @@
 // Checking people in on the day, by the booking code their pass shows.
 import { eq, sql } from 'drizzle-orm';
+import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, type Database } from './client.ts';
 import { campaigns, registrations, sessions, slots } from './schema.ts';
 
@@ -37,17 +38,22 @@ export async function checkIn(
   db: Database,
   registration: { id: string; personId: string },
   donation: { kind: 'whole_blood' | 'platelets'; day: string } | null,
+  audit: AuditEntry,
   now = Date.now(),
 ) {
-  const [updated] = await batch<[{ id: string }[], []]>(db, [
+  const [updated] = await batch<[{ id: string }[], ...[][]]>(db, [
     sql`UPDATE registrations SET status = 'checked_in', checked_in_at = ${now}
         WHERE id = ${registration.id} AND status IN ('confirmed', 'no_show')
         RETURNING id`,
+    // changes() says whether the statement before made a change: the UPDATE for the audit entry,
+    // then the audit entry for the donation. So both follow this scan's check-in, even when
+    // two scans arrive in the same millisecond.
+    auditStatement(audit, now, sql`changes() = 1`),
     ...(donation
       ? [
           sql`INSERT INTO donations (id, person_id, day, kind, registration_id)
               SELECT ${crypto.randomUUID()}, ${registration.personId}, ${donation.day}, ${donation.kind}, ${registration.id}
-              WHERE EXISTS (SELECT 1 FROM registrations WHERE id = ${registration.id} AND status = 'checked_in' AND checked_in_at = ${now})
+              WHERE changes() = 1
               ON CONFLICT (registration_id) DO NOTHING`,
         ]
       : []),
@@ -72,9 +78,17 @@ export async function findForCorrection(db: Database, id: string) {
  * undo a mistaken check-in (its donation record goes with it) or a mistaken no-show.
  * Returns false when the status changed in between.
  */
-export async function correctStatus(db: Database, id: string, from: 'confirmed' | 'checked_in' | 'no_show', to: 'confirmed' | 'no_show') {
-  const [updated] = await batch<[{ id: string }[], []]>(db, [
+export async function correctStatus(
+  db: Database,
+  id: string,
+  from: 'confirmed' | 'checked_in' | 'no_show',
+  to: 'confirmed' | 'no_show',
+  audit: AuditEntry,
+) {
+  const [updated] = await batch<[{ id: string }[], ...[][]]>(db, [
     sql`UPDATE registrations SET status = ${to}, checked_in_at = NULL WHERE id = ${id} AND status = ${from} RETURNING id`,
+    // Right after the UPDATE, changes() says whether this correction made the change.
+    auditStatement(audit, Date.now(), sql`changes() = 1`),
     ...(from === 'checked_in'
       ? [sql`DELETE FROM donations WHERE registration_id = ${id} AND EXISTS (SELECT 1 FROM registrations WHERE id = ${id} AND status = ${to})`]
       : []),

@@ -1,6 +1,7 @@
 // Staff sign in with email and password.
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { recordAudit } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
 import { consume, peek } from '../../db/rate-limits.ts';
 import { findStaffByEmail, staffView } from '../../db/staff.ts';
@@ -31,9 +32,12 @@ export const adminAuthRoutes = new Hono<AppEnv>()
       const valid = await verifyPassword(password, member?.passwordHash ?? DECOY_PASSWORD_HASH);
       if (!member || !valid) {
         await consume(db, failuresPerAccount(email));
+        // A failure against a real account is worth an admin's eye; unknown addresses are noise.
+        if (member) await recordAudit(db, { staffId: member.id, organizationId: member.organizationId, action: 'staff.sign_in_failed' });
         throw new ApiError(401, 'invalid_credentials');
       }
       await signIn(c, 'staff', { staffId: member.id });
+      await recordAudit(db, { staffId: member.id, organizationId: member.organizationId, action: 'staff.sign_in' });
       return c.json({ staff: staffView(member) }, 200);
     },
   )

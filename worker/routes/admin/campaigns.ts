@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { campaignKinds, createCampaign, createSession, getCampaign, listCampaigns, updateCampaign } from '../../db/campaigns.ts';
+import { byStaff, recordAudit } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
 import { campaigns } from '../../db/schema.ts';
 import { organizationExists } from '../../db/staff.ts';
@@ -50,6 +51,8 @@ const editable = {
   eligibility: v.nullable(eligibility),
   questions,
   status: v.picklist(campaigns.status.enumValues),
+  /** Confirmed sign-ups nobody checked in become no-shows two hours after the session ends (nightly). */
+  autoNoShow: v.boolean(),
 };
 
 const datesInOrder = (c: { startsOn?: string; endsOn?: string }) => !c.startsOn || !c.endsOn || c.startsOn <= c.endsOn;
@@ -63,6 +66,7 @@ const newCampaign = v.pipe(
     eligibility: v.optional(editable.eligibility, null),
     questions: v.optional(questions, []),
     status: v.optional(editable.status, 'draft'),
+    autoNoShow: v.optional(editable.autoNoShow, false),
   }),
   v.forward(v.check((input) => datesInOrder(input), 'dates_out_of_order'), ['endsOn']),
 );
@@ -132,6 +136,7 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'organizationId', message: 'organization_unknown' }] });
     }
     const id = await createCampaign(db, { ...input, organizationId });
+    await recordAudit(db, byStaff(me, organizationId, 'campaign.create', { type: 'campaign', id }));
     const campaign = await getCampaign(db, id, staffScope(me));
     return c.json({ campaign: campaignView(campaign!) }, 201);
   })
@@ -149,14 +154,18 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
       // It exists in scope (read above), so another edit moved a date in between.
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'endsOn', message: 'dates_out_of_order' }] });
     }
+    // The names of the fields changed, not their values: enough to know what to look at.
+    await recordAudit(db, byStaff(c.var.staff!, current.organization.id, 'campaign.update', { type: 'campaign', id }, { fields: Object.keys(changes).join(',') }));
     return c.json({ campaign: campaignView((await getCampaign(db, id, scope))!) }, 200);
   })
   .post('/:id/sessions', requireStaff('admin', 'organizer'), param(idParam), ...json(newSession), async (c) => {
     const { id } = c.req.valid('param');
     const db = database(c.env.DB);
     const scope = staffScope(c.var.staff!);
-    if (!(await getCampaign(db, id, scope))) throw notFound();
+    const current = await getCampaign(db, id, scope);
+    if (!current) throw notFound();
     const { sessionId } = await createSession(db, id, c.req.valid('json'));
+    await recordAudit(db, byStaff(c.var.staff!, current.organization.id, 'session.create', { type: 'session', id: sessionId }, { campaignId: id }));
     const campaign = await getCampaign(db, id, scope);
     const session = campaignView(campaign!).sessions.find((candidate) => candidate.id === sessionId)!;
     return c.json({ session }, 201);

@@ -1,6 +1,7 @@
 // The check-in desk: scan or type a booking code; see at once who it is and whether they may enter.
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { byStaff } from '../../db/audit.ts';
 import { checkIn, findByCode } from '../../db/check-ins.ts';
 import { database } from '../../db/client.ts';
 import { normalizeBookingCode } from '../../domain/booking-code.ts';
@@ -34,7 +35,8 @@ export const checkInRoutes = new Hono<AppEnv>().post('/', requireStaff('admin', 
   if (found.status !== 'confirmed' && found.status !== 'no_show') throw refusal[found.status]();
 
   const now = Date.now();
-  const done = await checkIn(db, found, donated ? { kind: donated, day: chinaDay(now) } : null, now);
+  const audit = byStaff(c.var.staff!, found.organizationId, 'registration.check_in', { type: 'registration', id: found.id }, { donated: donated ?? null });
+  const done = await checkIn(db, found, donated ? { kind: donated, day: chinaDay(now) } : null, audit, now);
   if (!done) {
     // Scanned twice at once: the other scan won.
     const again = await findByCode(db, code);

@@ -1,6 +1,7 @@
 // Organizers correct a sign-up after the fact: mark a no-show, or undo a mistaken check-in.
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { byStaff } from '../../db/audit.ts';
 import { correctStatus, findForCorrection } from '../../db/check-ins.ts';
 import { database } from '../../db/client.ts';
 import type { AppEnv } from '../../env.ts';
@@ -26,7 +27,8 @@ export const adminRegistrationRoutes = new Hono<AppEnv>().patch(
     const from = (allowedFrom[status] as readonly string[]).includes(found.status) ? (found.status as 'confirmed' | 'checked_in' | 'no_show') : null;
     if (!from) throw new ApiError(409, 'status_not_correctable');
     if (status === 'no_show' && found.startsAt.getTime() > Date.now()) throw new ApiError(409, 'session_not_started');
-    if (!(await correctStatus(db, id, from, status))) throw new ApiError(409, 'status_not_correctable');
+    const audit = byStaff(c.var.staff!, found.organizationId, 'registration.correct', { type: 'registration', id }, { from, to: status });
+    if (!(await correctStatus(db, id, from, status, audit))) throw new ApiError(409, 'status_not_correctable');
     return c.json({ registration: { id, status } }, 200);
   },
 );

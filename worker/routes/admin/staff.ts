@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { byStaff, recordAudit } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
 import { staff } from '../../db/schema.ts';
 import { createStaff, organizationExists, staffView } from '../../db/staff.ts';
@@ -41,5 +42,6 @@ export const staffRoutes = new Hono<AppEnv>().post('/', requireStaff('admin', 'o
     organizationId,
   });
   if (!created) throw new ApiError(409, 'email_taken');
+  await recordAudit(db, byStaff(me, organizationId, 'staff.create', { type: 'staff', id: created.id }, { role: created.role }));
   return c.json({ staff: staffView(created) }, 201);
 });
