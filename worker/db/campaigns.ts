@@ -37,7 +37,6 @@ export async function getCampaign(db: Database, id: string, scope: CampaignScope
       eligibility: campaigns.eligibility,
       questions: campaigns.questions,
       autoNoShow: campaigns.autoNoShow,
-      autoNoShow: campaigns.autoNoShow,
       organization: { id: organizations.id, name: organizations.name },
       // A quiz campaign's season (null for other kinds, and before one is set up).
       season: { id: quizSeasons.id, startsOn: quizSeasons.startsOn, endsOn: quizSeasons.endsOn },
