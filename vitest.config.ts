@@ -16,6 +16,7 @@ export default defineConfig({
                 EXPOSE_DEV_OTP: 'true',
                 ID_NUMBER_KEY: 'dGVzdC1rZXktZm9yLWlkLW51bWJlcnMtMzItYnl0ZXM',
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
+                FUZZ_SEED: process.env.FUZZ_SEED ?? '',
               },
             },
           })),

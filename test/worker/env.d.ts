@@ -4,6 +4,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
+      /** Replays a fuzz run (test/worker/fuzz.test.ts); empty for the default seed. */
+      FUZZ_SEED: string;
     }
   }
 }

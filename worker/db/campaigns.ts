@@ -89,9 +89,11 @@ export async function createCampaign(db: Database, values: NewCampaign) {
 export async function updateCampaign(db: Database, id: string, scope: CampaignScope, changes: CampaignChanges) {
   const startsOn = changes.startsOn ?? sql`${campaigns.startsOn}`;
   const endsOn = changes.endsOn ?? sql`${campaigns.endsOn}`;
+  // An edit that changes nothing still says whether the campaign is there: drizzle refuses an empty SET.
+  const set = Object.keys(changes).length > 0 ? changes : { id: sql`${campaigns.id}` };
   const updated = await db
     .update(campaigns)
-    .set(changes)
+    .set(set)
     .where(and(eq(campaigns.id, id), inScope(scope), sql`${startsOn} <= ${endsOn}`))
     .returning({ id: campaigns.id });
   return updated.length === 1;
