@@ -4,7 +4,9 @@ import type { AppEnv } from './env.ts';
 import { adminAuditRoutes } from './routes/admin/audit.ts';
 import { adminAuthRoutes } from './routes/admin/auth.ts';
 import { adminCampaignRoutes } from './routes/admin/campaigns.ts';
+import { adminCampaignStatsRoutes } from './routes/admin/campaign-stats.ts';
 import { checkInRoutes } from './routes/admin/check-ins.ts';
+import { emergencyDonorRoutes } from './routes/admin/emergency-donors.ts';
 import { adminRegistrationRoutes } from './routes/admin/registrations.ts';
 import { adminRosterRoutes } from './routes/admin/roster.ts';
 import { adminQuizRoutes } from './routes/admin/quiz.ts';
@@ -34,10 +36,12 @@ export const api = new Hono<AppEnv>()
   .route('/admin/staff', staffRoutes)
   .route('/admin/campaigns', adminCampaignRoutes)
   .route('/admin/campaigns', adminRosterRoutes)
+  .route('/admin/campaigns', adminCampaignStatsRoutes)
   .route('/admin/slots', adminSlotRoutes)
   .route('/admin/checkins', checkInRoutes)
   .route('/admin/registrations', adminRegistrationRoutes)
   .route('/admin/quiz', adminQuizRoutes)
-  .route('/admin/audit', adminAuditRoutes);
+  .route('/admin/audit', adminAuditRoutes)
+  .route('/admin', emergencyDonorRoutes);
 
 export type AppType = typeof api;

@@ -1,0 +1,97 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonths, chinaDay } from '../../worker/domain/china-time.ts';
+import { call, createStaffMember, errorOf, newAddress, cookieFrom, signInCitizen, signInStaff, createOrganization } from './helpers.ts';
+
+const today = chinaDay(Date.now());
+
+async function bloodCentreOrganizer() {
+  const id = crypto.randomUUID();
+  await env.DB.prepare(`INSERT INTO organizations (id, name, kind) VALUES (?, ?, 'blood_centre')`).bind(id, `血站 ${id.slice(0, 8)}`).run();
+  const member = await createStaffMember('organizer', id);
+  const response = await call('/api/admin/auth/login', { body: member, address: newAddress() });
+  return { organizationId: id, cookie: cookieFrom(response) };
+}
+
+/** A donor of a blood type unique to this test run, so other tests' people never show up. */
+async function donor(options: { bloodType?: string; district?: string; willing?: boolean; donations?: { day: string; kind: string }[] }) {
+  const id = crypto.randomUUID();
+  const phone = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  await env.DB.prepare(`INSERT INTO people (id, phone, name, blood_type, district, emergency_donor) VALUES (?, ?, ?, ?, ?, ?)`)
+    .bind(id, phone, `献血者${id.slice(0, 4)}`, options.bloodType ?? 'AB', options.district ?? '东昌府区', options.willing === false ? 0 : 1)
+    .run();
+  for (const donation of options.donations ?? []) {
+    await env.DB.prepare(`INSERT INTO donations (id, person_id, day, kind) VALUES (?, ?, ?, ?)`).bind(crypto.randomUUID(), id, donation.day, donation.kind).run();
+  }
+  return { id, phone };
+}
+
+interface DonorItem {
+  id: string;
+  phone: string;
+  district: string;
+  lastDonation: { day: string; kind: string } | null;
+}
+
+describe('GET /api/admin/emergency-donors', () => {
+  it('lists willing donors of the type who may give whole blood today, phones masked, page by page', async () => {
+    const district = '茌平区';
+    const eligible = [
+      await donor({ district }),
+      await donor({ district, donations: [{ day: addMonths(today, -7), kind: 'whole_blood' }] }),
+      await donor({ district, donations: [{ day: addDays(today, -35), kind: 'platelets' }] }),
+    ];
+    await donor({ district, donations: [{ day: addMonths(today, -2), kind: 'whole_blood' }] });
+    await donor({ district, donations: [{ day: addMonths(today, -8), kind: 'whole_blood' }, { day: addDays(today, -7), kind: 'platelets' }] });
+    await donor({ district, willing: false });
+    await donor({ district, bloodType: 'O' });
+    await donor({ district: '临清市' });
+
+    const { cookie } = await bloodCentreOrganizer();
+    const items: DonorItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await call(`/api/admin/emergency-donors?bloodType=AB&district=${encodeURIComponent(district)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { cookie });
+      expect(response.status, await response.clone().text()).toBe(200);
+      const page = (await response.json()) as { items: DonorItem[]; nextCursor: string | null };
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(items.map((item) => item.id).sort()).toEqual(eligible.map((d) => d.id).sort());
+    for (const item of items) expect(item.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect(items.find((item) => item.id === eligible[2]!.id)!.lastDonation).toEqual({ day: addDays(today, -35), kind: 'platelets' });
+  });
+
+  it('exports full phones as CSV, written to the audit log with the count', async () => {
+    const district = '阳谷县';
+    const people = [await donor({ district }), await donor({ district })];
+    await donor({ district, donations: [{ day: today, kind: 'whole_blood' }] });
+    const admin = await signInStaff('admin');
+    const response = await call(`/api/admin/emergency-donors.csv?bloodType=AB&district=${encodeURIComponent(district)}`, { cookie: admin.cookie });
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('姓名,手机号,血型,区县,最近献血日期');
+    expect(lines.slice(1, -1).map((line) => line.split(',')[1]).sort()).toEqual(people.map((p) => p.phone).sort());
+    const entry = await env.DB.prepare(`SELECT detail FROM audit_log WHERE staff_id = ? AND action = 'emergency_donors.export'`).bind(admin.staffId).first<{ detail: string }>();
+    expect(JSON.parse(entry!.detail)).toEqual({ bloodType: 'AB', district, rows: 2 });
+  });
+
+  it('is for admins and blood-centre organizers only', async () => {
+    const path = '/api/admin/emergency-donors?bloodType=B';
+    expect((await call(path)).status).toBe(401);
+    expect((await call(path, { cookie: (await signInCitizen()).cookie })).status).toBe(401);
+    const hospital = await createOrganization();
+    expect((await call(path, { cookie: (await signInStaff('organizer', hospital)).cookie })).status).toBe(403);
+    expect((await call(`${path.replace('?', '.csv?')}`, { cookie: (await signInStaff('organizer', hospital)).cookie })).status).toBe(403);
+    expect((await call(path, { cookie: (await signInStaff('checkin', hospital)).cookie })).status).toBe(403);
+  });
+
+  it('refuses an unknown blood type or district', async () => {
+    const { cookie } = await bloodCentreOrganizer();
+    const badType = await call('/api/admin/emergency-donors?bloodType=Z', { cookie });
+    expect(badType.status).toBe(400);
+    expect((await errorOf(badType)).code).toBe('validation_failed');
+    expect((await call(`/api/admin/emergency-donors?bloodType=B&district=${encodeURIComponent('火星')}`, { cookie })).status).toBe(400);
+    expect((await call('/api/admin/emergency-donors', { cookie })).status).toBe(400);
+  });
+});

@@ -1,0 +1,106 @@
+// The emergency donor list, for the blood centre when stocks run short: willing donors of a
+// blood type (and district) who may give whole blood today. Phones are masked on screen and
+// in full only in the export, which is audited.
+import { Hono, type Context } from 'hono';
+import { eq } from 'drizzle-orm';
+import * as v from 'valibot';
+import { byStaff, recordAudit } from '../../db/audit.ts';
+import { database } from '../../db/client.ts';
+import { emergencyDonorPage, type DonorFilter, type EmergencyDonor } from '../../db/emergency-donors.ts';
+import { organizations } from '../../db/schema.ts';
+import { chinaDay } from '../../domain/china-time.ts';
+import { maskPhone } from '../../domain/phone.ts';
+import { bloodTypes } from '../../domain/profile.ts';
+import type { AppEnv } from '../../env.ts';
+import { requireStaff } from '../../lib/auth.ts';
+import { csvPieces } from '../../lib/csv.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { Language } from '../../lib/messages.ts';
+import { byteStream, inChunks } from '../../lib/streams.ts';
+import { query } from '../../lib/validation.ts';
+
+const filters = {
+  bloodType: v.picklist(bloodTypes),
+  district: v.optional(v.pipe(v.string(), v.maxLength(40))),
+};
+
+const pageQuery = v.object({
+  ...filters,
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)), '50'),
+});
+
+/**
+ * Donors' phones are the city's, not one organization's: only platform admins and the blood
+ * centre's organizers may look (another organizer's role gives no business with them).
+ */
+async function checkBloodCentre(c: Context<AppEnv>, filter: DonorFilter) {
+  const me = c.var.staff!;
+  if (me.role !== 'admin') {
+    const organization = await database(c.env.DB)
+      .select({ kind: organizations.kind })
+      .from(organizations)
+      .where(eq(organizations.id, me.organizationId!))
+      .get();
+    if (organization?.kind !== 'blood_centre') throw new ApiError(403, 'forbidden');
+  }
+  if (filter.district !== undefined && !c.env.DISTRICTS.includes(filter.district)) {
+    throw new ApiError(400, 'validation_failed', { issues: [{ path: 'district', message: 'district_unknown' }] });
+  }
+}
+
+const donorItem = (donor: EmergencyDonor) => ({
+  id: donor.id,
+  name: donor.name,
+  phone: maskPhone(donor.phone),
+  bloodType: donor.bloodType,
+  district: donor.district,
+  lastDonation: donor.history[0] ? { day: donor.history[0].day, kind: donor.history[0].kind } : null,
+});
+
+const exportHeader: Record<Language, string[]> = {
+  'zh-CN': ['姓名', '手机号', '血型', '区县', '最近献血日期'],
+  en: ['Name', 'Phone', 'Blood type', 'District', 'Last donation'],
+};
+
+async function* allDonors(c: Context<AppEnv>, filter: DonorFilter, today: string) {
+  let after: string | undefined;
+  do {
+    const page = await emergencyDonorPage(database(c.env.DB), filter, today, after, 500);
+    yield* page.donors;
+    after = page.next ?? undefined;
+  } while (after);
+}
+
+export const emergencyDonorRoutes = new Hono<AppEnv>()
+  .get('/emergency-donors', requireStaff('admin', 'organizer'), query(pageQuery), async (c) => {
+    const { cursor, limit, ...filter } = c.req.valid('query');
+    await checkBloodCentre(c, filter);
+    const page = await emergencyDonorPage(database(c.env.DB), filter, chinaDay(Date.now()), cursor, limit);
+    return c.json({ items: page.donors.map(donorItem), nextCursor: page.next }, 200);
+  })
+  .get('/emergency-donors.csv', requireStaff('admin', 'organizer'), query(v.object(filters)), async (c) => {
+    const filter = c.req.valid('query');
+    await checkBloodCentre(c, filter);
+    const me = c.var.staff!;
+    const today = chinaDay(Date.now());
+    // Counted first so the audit entry, written before a byte leaves, says how many phones left.
+    let count = 0;
+    for await (const _donor of allDonors(c, filter, today)) count++;
+    await recordAudit(
+      database(c.env.DB),
+      byStaff(me, me.organizationId, 'emergency_donors.export', undefined, { bloodType: filter.bloodType, district: filter.district ?? null, rows: count }),
+    );
+    async function* rows() {
+      for await (const donor of allDonors(c, filter, today)) {
+        yield [donor.name ?? '', donor.phone, donor.bloodType ?? '', donor.district ?? '', donor.history[0]?.day ?? ''];
+      }
+    }
+    return new Response(byteStream(inChunks(csvPieces(exportHeader[c.var.language], rows()))), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="emergency-donors-${filter.bloodType}.csv"`,
+        'cache-control': 'no-store',
+      },
+    });
+  });
