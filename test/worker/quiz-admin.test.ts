@@ -254,6 +254,27 @@ describe('GET /api/admin/quiz/seasons/:id/finalists', () => {
     expect(englishText.split('\r\n')[0]).toBe('\uFEFFRank,Name,Phone,District,Score,Time (s),Days played');
   });
 
+  it('writes every listing, JSON or CSV, to the audit log with its format and row count', async () => {
+    const { seasonId, organizationId, organizer } = await playedSeason();
+    expect((await call(`/api/admin/quiz/seasons/${seasonId}/finalists?top=2`, { cookie: organizer.cookie })).status).toBe(200);
+    expect((await call(`/api/admin/quiz/seasons/${seasonId}/finalists.csv`, { cookie: organizer.cookie })).status).toBe(200);
+    const entries = await env.DB.prepare(
+      `SELECT staff_id, organization_id, action, target_type, target_id, detail FROM audit_log
+       WHERE action = 'quiz.finalists.export' AND target_id = ? ORDER BY at, detail`,
+    )
+      .bind(seasonId)
+      .all();
+    const entry = { staff_id: organizer.staffId, organization_id: organizationId, action: 'quiz.finalists.export', target_type: 'season', target_id: seasonId };
+    expect(entries.results).toEqual([
+      { ...entry, detail: JSON.stringify({ format: 'csv', rows: 3 }) },
+      { ...entry, detail: JSON.stringify({ format: 'json', rows: 2 }) },
+    ]);
+    // A refused listing is not an export.
+    const stranger = await organizerWithQuizCampaign();
+    expect((await call(`/api/admin/quiz/seasons/${seasonId}/finalists`, { cookie: stranger.cookie })).status).toBe(404);
+    expect(await env.DB.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'quiz.finalists.export' AND target_id = ?`).bind(seasonId).first('n')).toBe(2);
+  });
+
   it('is for admins and the organizers of that campaign only', async () => {
     const { seasonId, organizationId } = await playedSeason();
     const stranger = await organizerWithQuizCampaign();

@@ -2,6 +2,7 @@
 // Another organization's season or campaign answers 404, as if it did not exist.
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
+import { byStaff, recordAudit } from '../../db/audit.ts';
 import { database, type Database } from '../../db/client.ts';
 import { finalists } from '../../db/quiz-boards.ts';
 import { addQuestions, createSeason, findCampaignForSeason, getSeason } from '../../db/quiz-seasons.ts';
@@ -39,11 +40,11 @@ const topQuery = v.object({
   top: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(100)), '10'),
 });
 
-/** The season when the staff member's organization runs its campaign. */
+/** The season, with its campaign's organization, when the staff member's organization runs that campaign. */
 async function reachableSeason(c: Context<AppEnv>, db: Database, id: string) {
   const found = await getSeason(db, id);
   if (!found || !canReach(c.var.staff!, found.campaign.organizationId)) throw notFound();
-  return found.season;
+  return found;
 }
 
 const jsonMediaType = /^application\/([\w.-]+\+)?json$/i;
@@ -84,9 +85,13 @@ const finalistHeader: Record<Language, string[]> = {
   en: ['Rank', 'Name', 'Phone', 'District', 'Score', 'Time (s)', 'Days played'],
 };
 
-/** Finalists carry full names and phone numbers: who listed them is logged (no personal data in the line). */
-function logFinalists(c: Context<AppEnv>, seasonId: string, rows: number, format: 'json' | 'csv') {
-  console.log(JSON.stringify({ event: 'finalists_listed', requestId: c.get('requestId'), staffId: c.var.staff!.id, seasonId, rows, format }));
+/** The finalists of a reachable season. They carry full names and phone numbers, so every listing goes into the audit log. */
+async function listFinalists(c: Context<AppEnv>, seasonId: string, top: number, format: 'json' | 'csv') {
+  const db = database(c.env.DB);
+  const { season, campaign } = await reachableSeason(c, db, seasonId);
+  const rows = await finalists(db, season.id, top);
+  await recordAudit(db, byStaff(c.var.staff!, campaign.organizationId, 'quiz.finalists.export', { type: 'season', id: season.id }, { format, rows: rows.length }));
+  return rows;
 }
 
 export const adminQuizRoutes = new Hono<AppEnv>()
@@ -104,7 +109,7 @@ export const adminQuizRoutes = new Hono<AppEnv>()
   })
   .post('/seasons/:id/questions', requireStaff('admin', 'organizer'), limitBody(MAX_IMPORT_BYTES), param(idParam), async (c) => {
     const db = database(c.env.DB);
-    const season = await reachableSeason(c, db, c.req.valid('param').id);
+    const { season } = await reachableSeason(c, db, c.req.valid('param').id);
     const { rows, rejected } = await importRows(c);
     if (rows.length > MAX_IMPORT_ROWS) throw new ApiError(400, 'validation_failed', { issues: [{ path: 'body', message: 'quiz_import_too_many' }] });
 
@@ -120,17 +125,11 @@ export const adminQuizRoutes = new Hono<AppEnv>()
     return c.json({ imported: inserted.size, rejected: refused.map((row) => ({ line: row.line, message: explain(language, row.problems) })) }, 201);
   })
   .get('/seasons/:id/finalists', requireStaff('admin', 'organizer'), param(idParam), query(topQuery), async (c) => {
-    const db = database(c.env.DB);
-    const season = await reachableSeason(c, db, c.req.valid('param').id);
-    const rows = await finalists(db, season.id, c.req.valid('query').top);
-    logFinalists(c, season.id, rows.length, 'json');
+    const rows = await listFinalists(c, c.req.valid('param').id, c.req.valid('query').top, 'json');
     return c.json({ items: rows.map((row, index) => ({ rank: index + 1, ...row })) }, 200);
   })
   .get('/seasons/:id/finalists.csv', requireStaff('admin', 'organizer'), param(idParam), query(topQuery), async (c) => {
-    const db = database(c.env.DB);
-    const season = await reachableSeason(c, db, c.req.valid('param').id);
-    const rows = await finalists(db, season.id, c.req.valid('query').top);
-    logFinalists(c, season.id, rows.length, 'csv');
+    const rows = await listFinalists(c, c.req.valid('param').id, c.req.valid('query').top, 'csv');
     const cells = (row: FinalistRow, index: number) => [index + 1, row.name, row.phone, row.district, row.score, (row.timeMs / 1000).toFixed(1), row.daysPlayed];
     return c.body(csvDocument(finalistHeader[c.get('language')], rows.map(cells)), 200, {
       'content-type': 'text/csv; charset=utf-8',
