@@ -66,6 +66,10 @@ const zhCN = {
   womenOnly: '仅限女性。',
   menOnly: '仅限男性。',
   everyoneWelcome: '不限年龄和性别，欢迎报名。',
+  quizToday: '今日答题',
+  quizTodayIntro: '每天一次，答完立即看到得分和每道题的解析。',
+  playQuiz: '开始今日答题',
+  quizLeaderboard: '排行榜',
 
   // Sign-in
   signInTitle: '登录',
@@ -221,6 +225,10 @@ const en: Strings = {
   womenOnly: 'Women only.',
   menOnly: 'Men only.',
   everyoneWelcome: 'Open to everyone.',
+  quizToday: 'Today’s quiz',
+  quizTodayIntro: 'Once a day; see your score and why each answer is right as soon as you finish.',
+  playQuiz: 'Play today’s quiz',
+  quizLeaderboard: 'Leaderboard',
 
   signInTitle: 'Sign in',
   signInIntro: 'Sign in with a code sent by SMS to your phone. Your first sign-in creates your account.',

@@ -1,8 +1,8 @@
 // The citizen web app: routes to pages, in Chinese with an English switch.
-// Quiz (/quiz/…) and organizer (/admin/…) pages join the table below; organizer pages should
-// load lazily (page: async (context) => (await import('./admin/…')).page(context)) so the
+// The quiz pages (/quiz/…) load lazily, as organizer pages (/admin/…) should (page: async (context) => (await import('./admin/…')).page(context)) so the
 // citizen pages stay light.
 import { h } from './dom.ts';
+import { keepFormValues, restoreFormValues } from './form-values.ts';
 import { strings } from './i18n.ts';
 import { campaignPage } from './pages/campaign.ts';
 import { campaignListPage } from './pages/campaign-list.ts';
@@ -20,10 +20,16 @@ function notFoundPage({ view }: PageContext) {
   view.append(h('h1', null, s.notFoundTitle), h('p', null, s.notFoundText, ' ', h('a', { href: '/' }, s.allCampaigns)));
 }
 
+const view = document.getElementById('view')!;
 renderShell();
-onLanguageSwitch(refresh);
+// The page is drawn again in the other language, keeping what was typed into its forms.
+onLanguageSwitch(async () => {
+  const kept = keepFormValues(view);
+  await refresh();
+  restoreFormValues(view, kept);
+});
 startRouter({
-  view: document.getElementById('view')!,
+  view,
   routes: [
     { path: '/', page: campaignListPage },
     { path: '/campaigns/:id', page: campaignPage },
@@ -32,6 +38,9 @@ startRouter({
     { path: '/me', page: profilePage },
     { path: '/me/sign-ups', page: mySignUpsPage },
     { path: '/me/sign-ups/:id', page: registrationPage },
+    // The quiz pages load when first opened: the campaign list stays light.
+    { path: '/quiz/:seasonId', page: async (context) => (await import('./pages/quiz.ts')).quizPage(context) },
+    { path: '/quiz/:seasonId/leaderboard', page: async (context) => (await import('./pages/quiz-leaderboard.ts')).quizLeaderboardPage(context) },
   ],
   notFound: notFoundPage,
   onRender: renderShell,

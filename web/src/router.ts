@@ -64,7 +64,7 @@ function match(pathname: string): { page: Page; params: Record<string, string> }
   return { page: fallback, params: {} };
 }
 
-function render(moveFocus: boolean) {
+function render(moveFocus: boolean): Promise<void> {
   current?.abort();
   const controller = new AbortController();
   current = controller;
@@ -87,7 +87,7 @@ function render(moveFocus: boolean) {
     window.scrollTo(0, 0);
     view.focus({ preventScroll: true }); // a screen reader starts reading the new page
   }
-  Promise.resolve()
+  return Promise.resolve()
     .then(() => page(context))
     .catch((error: unknown) => {
       if (controller.signal.aborted) return;
@@ -139,5 +139,5 @@ export function startRouter(options: { view: HTMLElement; routes: Route[]; notFo
   render(false);
 }
 
-/** Draws the current page again, e.g. in another language. */
+/** Draws the current page again, e.g. in another language; settles once it has drawn. */
 export const refresh = () => render(false);

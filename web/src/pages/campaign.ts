@@ -59,6 +59,20 @@ function sessionCard(campaign: CampaignDetail, session: Session): HTMLElement {
   );
 }
 
+/** A quiz campaign's way in: today's quiz and its leaderboard (nothing before its season is set up). */
+function quizCard(campaign: CampaignDetail): HTMLElement | null {
+  const s = strings();
+  if (!campaign.season) return null;
+  const path = `/quiz/${encodeURIComponent(campaign.season.id)}`;
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'quiz-today' },
+    h('h2', { id: 'quiz-today' }, s.quizToday),
+    h('p', null, s.quizTodayIntro),
+    h('div', { class: 'actions' }, h('a', { class: 'button', href: path }, s.playQuiz), h('a', { class: 'button button-secondary', href: `${path}/leaderboard` }, s.quizLeaderboard)),
+  );
+}
+
 export async function campaignPage(context: PageContext) {
   const s = strings();
   setPageTitle(s.campaignsTitle);
@@ -77,7 +91,7 @@ export async function campaignPage(context: PageContext) {
           h('p', { class: 'meta' }, `${formatDays(campaign.startsOn, campaign.endsOn)} · ${campaign.organization.name}`),
           campaign.description ? h('p', { class: 'description' }, campaign.description) : null,
           campaign.kind === 'quiz'
-            ? null
+            ? quizCard(campaign)
             : h(
                 'section',
                 { class: 'card', 'aria-labelledby': 'who-may-come' },

@@ -1,6 +1,6 @@
 // One sign-up's pass: the booking code large and as a QR code to show at the desk, when and
 // where, its status, and cancelling. Also the confirmation right after signing up.
-import { api, read, within } from '../api.ts';
+import { api, ApiFailure, read, within } from '../api.ts';
 import { backLink } from '../components/back-link.ts';
 import { loadPage } from '../components/page-load.ts';
 import { qrCode } from '../components/qr-code.ts';
@@ -21,9 +21,16 @@ export async function registrationPage(context: PageContext) {
   setPageTitle(s.passTitle);
   await loadPage(
     context,
-    () => read(api.me.registrations.$get({}, within(context.signal))),
-    ({ items }) => {
-      const registration = items.find((item) => item.id === context.params.id);
+    // Someone else's sign-up, or one that never was, is "not found" rather than an error to retry.
+    () =>
+      read(api.me.registrations[':id'].$get({ param: { id: context.params.id! } }, within(context.signal))).then(
+        ({ registration }) => registration,
+        (error: unknown) => {
+          if (error instanceof ApiFailure && (error.status === 404 || error.code === 'validation_failed')) return null;
+          throw error;
+        },
+      ),
+    (registration) => {
       context.view.append(backLink(s.mySignUpsTitle, '/me/sign-ups'));
       if (!registration) return context.view.append(h('p', { class: 'notice' }, s.registrationNotFound));
 

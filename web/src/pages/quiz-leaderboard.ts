@@ -1,0 +1,130 @@
+// The quiz leaderboards: today's or the season's, the whole city or one district, names
+// masked, and my own rank when I am signed in.
+import type { InferResponseType } from 'hono/client';
+import { api, ApiFailure, read, within } from '../api.ts';
+import { backLink } from '../components/back-link.ts';
+import { loadPage } from '../components/page-load.ts';
+import { cityConfig } from '../city.ts';
+import { h, on } from '../dom.ts';
+import { today } from '../format.ts';
+import { navigate, type PageContext } from '../router.ts';
+import { setPageTitle } from '../shell.ts';
+import { quizStrings } from '../quiz/strings.ts';
+
+type Board = InferResponseType<(typeof api.quiz.seasons)[':seasonId']['leaderboard']['$get'], 200>;
+type Kind = 'day' | 'season';
+
+const boardPath = (seasonId: string, kind: Kind, district: string | undefined) => {
+  const query = new URLSearchParams({ board: kind });
+  if (district) query.set('district', district);
+  return `/quiz/${encodeURIComponent(seasonId)}/leaderboard?${query}`;
+};
+
+/** Signed in or not: a person who is not gets a way to see their rank, not "you are not ranked". */
+const signedIn = (signal: AbortSignal) =>
+  read(api.me.$get({}, within(signal))).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof ApiFailure && error.status === 401) return false;
+      throw error;
+    },
+  );
+
+function boardChoice(seasonId: string, kind: Kind, district: string | undefined): HTMLElement {
+  const q = quizStrings();
+  return h(
+    'nav',
+    { class: 'kinds', 'aria-label': q.boardsLabel },
+    ...(['day', 'season'] as const).map((choice) =>
+      h('a', { class: 'chip', href: boardPath(seasonId, choice, district), 'aria-current': choice === kind ? 'page' : null }, choice === 'day' ? q.dayBoard : q.seasonBoard),
+    ),
+  );
+}
+
+function districtFilter(seasonId: string, kind: Kind, district: string | undefined, districts: string[]): HTMLElement {
+  const q = quizStrings();
+  const select = h(
+    'select',
+    { id: 'board-district', name: 'district' },
+    h('option', { value: '' }, q.wholeCity),
+    ...districts.map((name) => h('option', { value: name, selected: name === district }, name)),
+  );
+  return on(
+    h('form', { class: 'board-filter' }, h('label', { for: 'board-district' }, q.district), h('div', { class: 'filter-row' }, select, h('button', { type: 'submit', class: 'button button-secondary' }, q.show))),
+    'submit',
+    (event) => {
+      event.preventDefault();
+      navigate(boardPath(seasonId, kind, select.value || undefined), { replace: true });
+    },
+  );
+}
+
+function myStanding(board: Board, isSignedIn: boolean): HTMLElement {
+  const q = quizStrings();
+  if (board.me) {
+    return h(
+      'p',
+      { class: 'card my-rank' },
+      h('span', { class: 'label-text' }, q.myRank),
+      ' ',
+      h('strong', null, q.rankNumber(board.me.rank)),
+      ` · ${q.points(board.me.score)} · ${q.seconds(board.me.timeMs)}`,
+    );
+  }
+  if (isSignedIn) return h('p', { class: 'notice' }, q.notRanked);
+  return h('p', { class: 'notice' }, h('a', { href: `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}` }, q.signInForRank));
+}
+
+function boardList(board: Board, caption: string): HTMLElement {
+  const q = quizStrings();
+  if (board.items.length === 0) return h('p', { class: 'status' }, q.emptyBoard);
+  return h(
+    'ol',
+    { class: 'board', 'aria-label': caption },
+    ...board.items.map((item) => {
+      const mine = board.me?.rank === item.rank;
+      return h(
+        'li',
+        { class: mine ? 'board-row board-me' : 'board-row', 'aria-current': mine ? 'true' : null },
+        h('span', { class: 'board-rank' }, item.rank),
+        h('span', { class: 'board-who' }, h('span', { class: 'board-name' }, item.name, mine ? q.you : null), h('span', { class: 'meta' }, item.district)),
+        h('span', { class: 'board-score' }, h('strong', null, q.points(item.score)), h('span', { class: 'meta' }, q.seconds(item.timeMs))),
+      );
+    }),
+  );
+}
+
+export async function quizLeaderboardPage(context: PageContext) {
+  const q = quizStrings();
+  setPageTitle(q.leaderboardTitle);
+  const seasonId = context.params.seasonId!;
+  const kind: Kind = context.query.get('board') === 'day' ? 'day' : 'season';
+  const districtParam = context.query.get('district') || undefined;
+  await loadPage(
+    context,
+    async () => {
+      const city = await cityConfig();
+      // An unknown district (an old link) shows the whole city rather than an error.
+      const district = districtParam && city.districts.includes(districtParam) ? districtParam : undefined;
+      const query = { limit: '50', ...(kind === 'day' && { day: today() }), ...(district && { district }) };
+      const [board, isSignedIn] = await Promise.all([
+        read(api.quiz.seasons[':seasonId'].leaderboard.$get({ param: { seasonId }, query }, within(context.signal))),
+        signedIn(context.signal),
+      ]);
+      return { city, district, board, isSignedIn };
+    },
+    ({ city, district, board, isSignedIn }) => {
+      const caption = q.boardCaption(kind === 'day' ? q.dayBoard : q.seasonBoard, district ?? q.wholeCity);
+      context.view.append(
+        backLink(q.quizTitle, `/quiz/${encodeURIComponent(seasonId)}`),
+        h('h1', null, q.leaderboardTitle),
+        boardChoice(seasonId, kind, district),
+        districtFilter(seasonId, kind, district, city.districts),
+        h('h2', { class: 'board-caption' }, caption),
+        myStanding(board, isSignedIn),
+        boardList(board, caption),
+        h('p', { class: 'meta' }, q.tieRule),
+      );
+    },
+  );
+}
