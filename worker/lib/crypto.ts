@@ -3,10 +3,18 @@ import { fromBase64Url, toBase64Url } from './tokens.ts';
 
 const VERSION = 'v1';
 
-async function importKey(secret: string | undefined): Promise<CryptoKey> {
+// Imported once per isolate: an export decrypts thousands of ID numbers with the same key.
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function importKey(secret: string | undefined): Promise<CryptoKey> {
   const raw = secret ? fromBase64Url(secret) : new Uint8Array();
-  if (raw.length !== 32) throw new Error('ID_NUMBER_KEY must be 32 bytes, base64url-encoded');
-  return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
+  if (raw.length !== 32) return Promise.reject(new Error('ID_NUMBER_KEY must be 32 bytes, base64url-encoded'));
+  let key = keys.get(secret!);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
+    keys.set(secret!, key);
+  }
+  return key;
 }
 
 /** `v1.<iv>.<ciphertext>`, with a fresh random IV each time. */
