@@ -52,6 +52,7 @@ const organizersOfA = staffOnly({ checkin: 403, otherOrganizer: 404, organizer: 
 const everyStaffOfA = staffOnly({ checkin: 'reached', otherOrganizer: 404, organizer: 'reached', admin: 'reached' });
 
 const MATRIX: Record<string, Probe> = {
+  'GET /api/admin/auth/me': { path: () => '/api/admin/auth/me', expect: staffOnly({ checkin: 'reached', otherOrganizer: 'reached', organizer: 'reached', admin: 'reached' }) },
   'POST /api/admin/organizations': {
     path: () => '/api/admin/organizations',
     body: () => ({ name: `机构 ${unique()}` }),

@@ -186,3 +186,13 @@ describe('POST /api/admin/staff', () => {
     expect(count?.n).toBe(0);
   });
 });
+
+describe('GET /api/admin/auth/me', () => {
+  it('says who is signed in, without the password hash', async () => {
+    const organizationId = await createOrganization();
+    const desk = await signInStaff('checkin', organizationId);
+    const response = await call('/api/admin/auth/me', { cookie: desk.cookie });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ staff: { id: desk.staffId, email: desk.email, role: 'checkin', organizationId } });
+  });
+});

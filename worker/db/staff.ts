@@ -32,7 +32,7 @@ export async function organizationExists(db: Database, id: string) {
   return !!(await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id)).get());
 }
 
-export const staffView = (member: StaffMember) => ({
+export const staffView = (member: Pick<StaffMember, 'id' | 'email' | 'role' | 'organizationId'>) => ({
   id: member.id,
   email: member.email,
   role: member.role,

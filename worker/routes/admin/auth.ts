@@ -6,7 +6,7 @@ import { database } from '../../db/client.ts';
 import { consume, peek } from '../../db/rate-limits.ts';
 import { findStaffByEmail, staffView } from '../../db/staff.ts';
 import type { AppEnv } from '../../env.ts';
-import { signIn, signOut } from '../../lib/auth.ts';
+import { requireStaff, signIn, signOut } from '../../lib/auth.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { DECOY_PASSWORD_HASH, verifyPassword } from '../../lib/password.ts';
 import { clientIp, enforceLimit, tooMany } from '../../lib/rate-limit.ts';
@@ -41,6 +41,8 @@ export const adminAuthRoutes = new Hono<AppEnv>()
       return c.json({ staff: staffView(member) }, 200);
     },
   )
+  // Who is signed in: the organizer pages ask on load.
+  .get('/me', requireStaff(), (c) => c.json({ staff: staffView(c.var.staff!) }, 200))
   .post('/logout', async (c) => {
     await signOut(c, 'staff');
     return c.body(null, 204);
