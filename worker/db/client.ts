@@ -1,12 +1,13 @@
 import { drizzle } from 'drizzle-orm/d1';
 import type { SQL } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { retryReads } from './read-retries.ts';
 import * as schema from './schema.ts';
 
 export type Database = ReturnType<typeof database>;
 
 export function database(d1: D1Database) {
-  return drizzle(d1, { schema });
+  return drizzle(retryReads(d1), { schema });
 }
 
 const dialect = new SQLiteAsyncDialect();
