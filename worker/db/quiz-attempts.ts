@@ -3,7 +3,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BankEntry, GivenAnswer } from '../domain/quiz.ts';
 import { batch, type Database } from './client.ts';
-import { countMoves } from './quiz-ranks.ts';
+import { moveStatements } from './quiz-moves.ts';
 import { quizAttempts, quizQuestions, quizSeasons } from './schema.ts';
 
 export type Attempt = typeof quizAttempts.$inferSelect;
@@ -63,11 +63,10 @@ export interface Submission {
 }
 
 /**
- * Records a submit in one batch: the count rows the player leaves and joins (db/quiz-ranks.ts),
- * the season totals, and the attempt itself last. Every statement holds only while the attempt
- * is still open, so of two parallel submits exactly one counts. At most 6 rows change: the
- * attempt, the totals and four count rows (a player's first submit also adds one to the season's
- * player count). Returns false when the attempt was submitted already.
+ * Records a submit in one batch: the move of the player's totals (db/quiz-moves.ts), the totals,
+ * and the attempt itself last. Every statement holds only while the attempt is still open, so of
+ * two parallel submits exactly one counts. Three rows change: the attempt, the totals and one move
+ * row. Returns false when the attempt was submitted already.
  */
 export async function recordSubmission(db: Database, s: Submission): Promise<boolean> {
   const { id, seasonId, personId } = s.attempt;
@@ -75,11 +74,7 @@ export async function recordSubmission(db: Database, s: Submission): Promise<boo
   // A late attempt scores nothing and its time does not count: the total, and when it was reached, stay.
   const countedMs = s.late ? 0 : s.durationMs;
   const results = await batch<unknown[][]>(db, [
-    ...countMoves({ seasonId, personId, points: s.score, countedMs, open }),
-    // A player's first submit puts them on the board: only then does the season's count change.
-    sql`UPDATE quiz_seasons SET players = players + 1
-        WHERE id = ${seasonId} AND ${open}
-          AND NOT EXISTS (SELECT 1 FROM quiz_players WHERE season_id = ${seasonId} AND person_id = ${personId})`,
+    ...moveStatements({ seasonId, personId, points: s.score, countedMs, open }),
     sql`INSERT INTO quiz_players (season_id, person_id, name, district, score, time_ms, days_played, finished_at)
         SELECT ${seasonId}, id, coalesce(name, ''), coalesce(district, ''), ${s.score}, ${countedMs}, 1, ${s.submittedAt}
         FROM people WHERE id = ${personId} AND ${open}

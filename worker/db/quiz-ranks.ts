@@ -1,18 +1,22 @@
-// A player's rank on the season board without counting everyone ahead. Two count tables are
-// kept in the submit's batch: players per season total, and players per (total, 100 seconds of
-// time), each of those rows with a running count by second (`upto`: of its players, how many
-// used at most 0, 1, … 99 seconds of its 100). A rank is then the players with a higher total,
-// plus those with the same total in earlier 100-second rows, plus one entry of the player's own
-// row's running count, plus a count by index of only the players in the player's own second —
-// or, low on the board, the season's player count minus the same four counted from the bottom.
-import { sql, type SQL } from 'drizzle-orm';
+// A player's rank on the season board, read from a few rows whatever the rank.
+//
+// Every submit that changes a player's totals adds itself to one row of quiz_score_moves: the
+// move from the old total to the new one (from -1 on a first submit), with two Fenwick trees by
+// whole second of total time, of when the movers arrived (their new time) and of when they left
+// (their old time). A day adds at most questionsPerDay × pointsPerCorrect points, so only moves
+// that start that far below a total or less can reach or pass it. For a player on total s at
+// time t, the players ahead are:
+//   the moves that jumped over s (one per player now above s who never stopped on s)
+//   + for the moves that landed on s: arrivals in seconds before t's, and for those that left s
+//     (up, or on along the time axis of s by a day without points): the players, minus
+//     departures in seconds before t's (each player now on s with an earlier second is counted
+//     once: its arrivals and departures on s cancel but for the last)
+//   + the players of s in t's own second ahead of it, counted by index.
+// So `me` reads the season row, at most (questionsPerDay + 2)² move rows and the players of one
+// second, at rank 10 as at rank 90,000; a submit writes one row.
+import { sql } from 'drizzle-orm';
 import { statement, type Database } from './client.ts';
-import { SECONDS_PER_ROW } from './quiz-counts.ts';
-
-// Literals, not bound parameters: D1 binds numbers as REAL, which would make `/` divide exactly.
-const ROW_MS = sql.raw(String(SECONDS_PER_ROW * 1000));
-const SECOND_MS = sql.raw('1000');
-const NO_PLAYERS = sql.raw(`'[${Array(SECONDS_PER_ROW).fill(0).join(',')}]'`);
+import { countPaths, eventsBefore, secondOf } from './quiz-moves.ts';
 
 export interface Standing {
   rank: number;
@@ -20,84 +24,29 @@ export interface Standing {
   timeMs: number;
 }
 
-/** The count row of a time in milliseconds, and the second within that row. */
-const rowOf = (timeMs: SQL) => sql`(${timeMs} / ${ROW_MS})`;
-const secondOf = (timeMs: SQL) => sql`(${timeMs} / ${SECOND_MS} % ${sql.raw(String(SECONDS_PER_ROW))})`;
-
-/** `upto` with one player more (+1) or fewer (-1) from `second` on. */
-const shifted = (column: SQL, second: SQL, by: '+' | '-') =>
-  sql`(SELECT json_group_array(value ${sql.raw(by)} (key >= ${second})) FROM json_each(${column}))`;
-
-/**
- * The statements of a submit that keep the counts right: they read the player's totals as they
- * are before the batch updates them, so they go first. At most four rows change.
- */
-export function countMoves(p: { seasonId: string; personId: string; points: number; countedMs: number; open: SQL }): SQL[] {
-  const current = (column: string) => sql`(SELECT ${sql.raw(column)} FROM quiz_players WHERE season_id = ${p.seasonId} AND person_id = ${p.personId})`;
-  const score = current('score');
-  const time = current('time_ms');
-  const newScore = sql`(coalesce(${score}, 0) + ${p.points})`;
-  const newTime = sql`CAST(coalesce(${time}, 0) + ${p.countedMs} AS INTEGER)`;
-  const scoreChanged = sql`(${score} IS NULL OR ${score} <> ${newScore})`;
-  // The time counts change when the total or the whole second does.
-  const timeChanged = sql`(${score} IS NULL OR (${score}, ${time} / ${SECOND_MS}) <> (${newScore}, ${newTime} / ${SECOND_MS}))`;
-  return [
-    sql`UPDATE quiz_score_counts SET players = players - 1
-        WHERE season_id = ${p.seasonId} AND score = ${score} AND ${scoreChanged} AND ${p.open}`,
-    sql`INSERT INTO quiz_score_counts (season_id, score, players)
-        SELECT ${p.seasonId}, ${newScore}, 1 WHERE ${scoreChanged} AND ${p.open}
-        ON CONFLICT (season_id, score) DO UPDATE SET players = players + 1`,
-    sql`UPDATE quiz_time_counts SET players = players - 1, upto = ${shifted(sql`quiz_time_counts.upto`, secondOf(time), '-')}
-        WHERE season_id = ${p.seasonId} AND score = ${score} AND time_bucket = ${rowOf(time)} AND ${timeChanged} AND ${p.open}`,
-    sql`INSERT INTO quiz_time_counts (season_id, score, time_bucket, players, upto)
-        SELECT ${p.seasonId}, ${newScore}, ${rowOf(newTime)}, 1, ${shifted(NO_PLAYERS, secondOf(newTime), '+')}
-        WHERE ${timeChanged} AND ${p.open}
-        ON CONFLICT (season_id, score, time_bucket) DO UPDATE SET
-          players = players + 1, upto = ${shifted(sql`quiz_time_counts.upto`, secondOf(newTime), '+')}`,
-  ];
-}
-
-/** Where a rank is counted from: `auto` picks the nearer end; the others are for tests. */
-export type CountFrom = 'auto' | 'top' | 'bottom';
-
-/**
- * The player's place on the whole season board, counted from whichever end is nearer: players
- * in the top half of the totals count those ahead of them, the others count those behind and
- * take them from the season's player count (kept by the first submits). Either way reads the
- * count rows of the other totals on that side, the 100-second rows of the player's own total on
- * that side, one entry of the player's own row, and by index the players in the same second.
- */
-export async function seasonStanding(db: Database, seasonId: string, personId: string, from: CountFrom = 'auto'): Promise<Standing | undefined> {
-  const row = rowOf(sql`me.time_ms`);
-  const second = secondOf(sql`me.time_ms`);
-  const secondStart = sql`(me.time_ms / ${SECOND_MS} * ${SECOND_MS})`;
-  const ownRow = (value: SQL) =>
-    sql`coalesce((SELECT ${value} FROM quiz_time_counts WHERE season_id = me.season_id AND score = me.score AND time_bucket = ${row}), 0)`;
-  const ahead = sql`1
-        + coalesce((SELECT sum(players) FROM quiz_score_counts
-            WHERE season_id = me.season_id AND score > me.score), 0)
-        + coalesce((SELECT sum(players) FROM quiz_time_counts
-            WHERE season_id = me.season_id AND score = me.score AND time_bucket < ${row}), 0)
-        + ${ownRow(sql`CASE WHEN ${second} = 0 THEN 0 ELSE json_extract(upto, '$[' || (${second} - 1) || ']') END`)}
-        + (SELECT count(*) FROM quiz_players p
-            WHERE p.season_id = me.season_id AND p.score = me.score AND p.time_ms >= ${secondStart}
-              AND (p.time_ms, p.finished_at, p.person_id) < (me.time_ms, me.finished_at, me.person_id))`;
-  const behind = sql`(SELECT players FROM quiz_seasons WHERE id = me.season_id)
-        - coalesce((SELECT sum(players) FROM quiz_score_counts
-            WHERE season_id = me.season_id AND score < me.score), 0)
-        - coalesce((SELECT sum(players) FROM quiz_time_counts
-            WHERE season_id = me.season_id AND score = me.score AND time_bucket > ${row}), 0)
-        - ${ownRow(sql`players - json_extract(upto, '$[' || ${second} || ']')`)}
-        - (SELECT count(*) FROM quiz_players p
-            WHERE p.season_id = me.season_id AND p.score = me.score AND p.time_ms < ${secondStart} + ${SECOND_MS}
-              AND (p.time_ms, p.finished_at, p.person_id) > (me.time_ms, me.finished_at, me.person_id))`;
-  // The highest total is the first entry of the board index.
-  const inTopHalf = sql`me.score * 2 >= (SELECT score FROM quiz_players WHERE season_id = me.season_id ORDER BY score DESC LIMIT 1)`;
-  const rank = from === 'top' ? ahead : from === 'bottom' ? behind : sql`CASE WHEN ${inTopHalf} THEN ${ahead} ELSE ${behind} END`;
+/** The player's place on the whole season board. */
+export async function seasonStanding(db: Database, seasonId: string, personId: string): Promise<Standing | undefined> {
+  const second = secondOf(sql`time_ms`);
+  const arrivedBefore = eventsBefore(sql`m.arrivals`, 'me', 'n');
+  const departedBefore = eventsBefore(sql`m.departures`, 'me', 'n');
+  // The farthest a move can start below a total: one day's points, or a first submit's from -1.
+  const reach = sql`(SELECT questions_per_day * points_per_correct + 1 FROM quiz_seasons WHERE id = me.season_id)`;
   const standing = await statement(
     db,
-    sql`SELECT me.score, me.time_ms AS timeMs, ${rank} AS rank
-      FROM quiz_players me WHERE me.season_id = ${seasonId} AND me.person_id = ${personId}`,
+    sql`SELECT me.score, me.time_ms AS timeMs, 1
+        + coalesce((SELECT sum(CASE
+              WHEN m.to_score < me.score THEN 0
+              WHEN m.from_score < me.score AND m.to_score > me.score THEN m.moves
+              WHEN m.from_score < me.score THEN ${arrivedBefore}
+              WHEN m.to_score > me.score THEN m.moves - ${departedBefore}
+              ELSE ${arrivedBefore} - ${departedBefore} END)
+            FROM quiz_score_moves m
+            WHERE m.season_id = me.season_id AND m.from_score BETWEEN me.score - ${reach} AND me.score), 0)
+        + (SELECT count(*) FROM quiz_players p
+            WHERE p.season_id = me.season_id AND p.score = me.score AND p.time_ms >= me.second * 1000
+              AND (p.time_ms, p.finished_at, p.person_id) < (me.time_ms, me.finished_at, me.person_id)) AS rank
+      FROM (SELECT season_id, person_id, score, time_ms, finished_at, ${second} AS second, ${countPaths('n', second)}
+            FROM quiz_players WHERE season_id = ${seasonId} AND person_id = ${personId}) me`,
   ).first<Standing>();
   return standing ?? undefined;
 }

@@ -6,7 +6,7 @@ import { batch, type Database } from './client.ts';
 import { campaigns, quizSeasons } from './schema.ts';
 
 export type Season = typeof quizSeasons.$inferSelect;
-export type NewSeason = Omit<typeof quizSeasons.$inferInsert, 'id' | 'createdAt' | 'players'>;
+export type NewSeason = Omit<typeof quizSeasons.$inferInsert, 'id' | 'createdAt'>;
 
 /** The campaign a season would belong to, when the staff member may reach it. */
 export async function findCampaignForSeason(db: Database, campaignId: string, scope: CampaignScope) {

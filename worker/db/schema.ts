@@ -202,11 +202,6 @@ export const quizSeasons = sqliteTable('quiz_seasons', {
   questionsPerDay: integer('questions_per_day').notNull(),
   timeLimitSec: integer('time_limit_sec').notNull(),
   pointsPerCorrect: integer('points_per_correct').notNull(),
-  /**
-   * Players on the season board (rows of quiz_players), raised only by a player's first submit:
-   * a rank low on the board is counted from the bottom, as this minus the players behind.
-   */
-  players: integer('players').notNull().default(0),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('quiz_seasons_one_per_campaign').on(t.campaignId)]);
 
@@ -280,31 +275,23 @@ export const quizPlayers = sqliteTable('quiz_players', {
   primaryKey({ columns: [t.seasonId, t.personId] }),
   index('quiz_players_board').on(t.seasonId, sql`${t.score} DESC`, t.timeMs, t.finishedAt, t.personId),
   index('quiz_players_district_board').on(t.seasonId, t.district, sql`${t.score} DESC`, t.timeMs, t.finishedAt, t.personId),
-  index('quiz_players_by_person').on(t.personId),
 ]);
 
-/** How many players have each season total: a rank adds up those above instead of counting players. */
-export const quizScoreCounts = sqliteTable('quiz_score_counts', {
-  seasonId: text('season_id').notNull().references(() => quizSeasons.id),
-  score: integer('score').notNull(),
-  players: integer('players').notNull(),
-}, (t) => [primaryKey({ columns: [t.seasonId, t.score] })]);
-
 /**
- * Within one season total, how many players used each 100 seconds of time, and of those how many
- * used at most 0, 1, … 99 of its seconds: players who tie on score are ranked by time, and a rank
- * adds up the rows before its own, takes one entry of its own row's running count, and counts
- * player by player only its own second.
+ * The moves of players' season totals, one row per (old total, new total): a submit that changes
+ * a player's totals adds itself to one row, so a rank is read from the few moves that can reach
+ * or pass its total (db/quiz-ranks.ts). A first submit moves from -1 (not on the board yet).
  */
-export const quizTimeCounts = sqliteTable('quiz_time_counts', {
+export const quizScoreMoves = sqliteTable('quiz_score_moves', {
   seasonId: text('season_id').notNull().references(() => quizSeasons.id),
-  score: integer('score').notNull(),
-  /** The total time in whole 100-second steps (time_ms / 100000). */
-  timeBucket: integer('time_bucket').notNull(),
-  players: integer('players').notNull(),
-  /** JSON array of 100 running counts: entry i is how many of the players used at most i seconds of the 100 (time_ms / 1000 % 100 <= i). */
-  upto: text('upto').notNull(),
-}, (t) => [primaryKey({ columns: [t.seasonId, t.score, t.timeBucket] })]);
+  fromScore: integer('from_score').notNull(),
+  toScore: integer('to_score').notNull(),
+  moves: integer('moves').notNull(),
+  /** Fenwick tree (JSON object, node → count) over the whole second of the movers' new total time. */
+  arrivals: text('arrivals').notNull(),
+  /** The same over their old total time; empty for first submits. */
+  departures: text('departures').notNull(),
+}, (t) => [primaryKey({ columns: [t.seasonId, t.fromScore, t.toScore] })]);
 
 /**
  * Who did what to whose data: staff sign-ins, exports, check-ins, campaign and staff changes.
