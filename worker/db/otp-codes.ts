@@ -2,7 +2,7 @@
 // requests cannot slip past the limits or use one code twice.
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { sha256 } from '../lib/tokens.ts';
-import type { Database } from './client.ts';
+import { batch, type Database } from './client.ts';
 import { otpCodes } from './schema.ts';
 
 export const OTP_TTL_SEC = 300;
@@ -47,9 +47,12 @@ export async function withdrawCode(db: Database, id: string) {
   await db.delete(otpCodes).where(eq(otpCodes.id, id));
 }
 
-export type CheckResult = 'ok' | 'invalid_code' | 'code_expired';
+export type CheckResult = { right: true; codeId: string } | { right: false; error: 'invalid_code' | 'code_expired' };
 
-/** Checks a code against the phone's newest live code; a right code can be used once. */
+/**
+ * Checks a code against the phone's newest live code. A wrong one counts as a failed attempt;
+ * a right one is left live for useCode, which signs in with it.
+ */
 export async function checkCode(db: Database, phone: string, code: string, now = Date.now()): Promise<CheckResult> {
   const current = await db
     .select()
@@ -60,24 +63,54 @@ export async function checkCode(db: Database, phone: string, code: string, now =
     .get();
   const live = (row: typeof current): row is NonNullable<typeof current> =>
     !!row && !row.usedAt && row.expiresAt.getTime() > now && row.failedAttempts < OTP_MAX_FAILED_ATTEMPTS;
-  if (!live(current)) return 'code_expired';
+  if (!live(current)) return { right: false, error: 'code_expired' };
+  if ((await codeHash(current.id, code)) === current.codeHash) return { right: true, codeId: current.id };
 
-  const stillLive = and(
-    eq(otpCodes.id, current.id),
-    isNull(otpCodes.usedAt),
-    gt(otpCodes.expiresAt, new Date(now)),
-    lt(otpCodes.failedAttempts, OTP_MAX_FAILED_ATTEMPTS),
-  );
-  if ((await codeHash(current.id, code)) === current.codeHash) {
-    const used = await db.update(otpCodes).set({ usedAt: new Date(now) }).where(stillLive).returning({ id: otpCodes.id });
-    return used.length === 1 ? 'ok' : 'code_expired';
-  }
   const [failed] = await db
     .update(otpCodes)
     .set({ failedAttempts: sql`${otpCodes.failedAttempts} + 1` })
-    .where(stillLive)
+    .where(
+      and(
+        eq(otpCodes.id, current.id),
+        isNull(otpCodes.usedAt),
+        gt(otpCodes.expiresAt, new Date(now)),
+        lt(otpCodes.failedAttempts, OTP_MAX_FAILED_ATTEMPTS),
+      ),
+    )
     .returning({ failedAttempts: otpCodes.failedAttempts });
-  return failed && failed.failedAttempts < OTP_MAX_FAILED_ATTEMPTS ? 'invalid_code' : 'code_expired';
+  return { right: false, error: failed && failed.failedAttempts < OTP_MAX_FAILED_ATTEMPTS ? 'invalid_code' : 'code_expired' };
+}
+
+export interface CodeSignIn {
+  codeId: string;
+  phone: string;
+  /** The new session: the SHA-256 of the browser's token, and when it ends. */
+  tokenHash: string;
+  expiresAt: number;
+  /** The browser's current session, ended by the sign-in (rotation). */
+  previousTokenHash?: string;
+}
+
+/**
+ * Uses a right code and signs its phone in, in one batch: the person (made at the first sign-in),
+ * the new session, the code marked used, and the browser's previous session ended. Each statement
+ * holds only while the code is live or once the new session exists, so of racing requests one
+ * signs in, and a failed batch leaves the code live for the retry. Undefined when the code was
+ * used (or expired) in between.
+ */
+export async function useCode(db: Database, s: CodeSignIn, now = Date.now()) {
+  const live = sql`EXISTS (SELECT 1 FROM otp_codes WHERE id = ${s.codeId} AND used_at IS NULL
+    AND expires_at > ${now} AND failed_attempts < ${OTP_MAX_FAILED_ATTEMPTS})`;
+  const signedIn = sql`EXISTS (SELECT 1 FROM auth_sessions WHERE token_hash = ${s.tokenHash})`;
+  const results = await batch<unknown[][]>(db, [
+    sql`INSERT INTO people (id, phone) SELECT ${crypto.randomUUID()}, ${s.phone} WHERE ${live} ON CONFLICT (phone) DO NOTHING`,
+    sql`INSERT INTO auth_sessions (token_hash, person_id, created_at, expires_at)
+        SELECT ${s.tokenHash}, id, ${now}, ${s.expiresAt} FROM people WHERE phone = ${s.phone} AND ${live}`,
+    sql`UPDATE otp_codes SET used_at = ${now} WHERE id = ${s.codeId} AND ${signedIn}`,
+    ...(s.previousTokenHash ? [sql`DELETE FROM auth_sessions WHERE token_hash = ${s.previousTokenHash} AND ${signedIn}`] : []),
+    sql`SELECT p.id, p.phone, p.name FROM auth_sessions a JOIN people p ON p.id = a.person_id WHERE a.token_hash = ${s.tokenHash}`,
+  ]);
+  return results.at(-1)![0] as { id: string; phone: string; name: string | null } | undefined;
 }
 
 export async function deleteStaleCodes(db: Database, now = Date.now()) {

@@ -6,16 +6,6 @@ import { people } from './schema.ts';
 
 export type Person = typeof people.$inferSelect;
 
-/** The person with this phone, created on first sign-in (one statement, so parallel sign-ins agree). */
-export async function findOrCreatePerson(db: Database, phone: string): Promise<Person> {
-  const [person] = await db
-    .insert(people)
-    .values({ id: crypto.randomUUID(), phone })
-    .onConflictDoUpdate({ target: people.phone, set: { phone: sql`excluded.phone` } })
-    .returning();
-  return person!;
-}
-
 /**
  * Changes only the fields given, so two changes to different fields never undo each other;
  * the emergency-donor rule is checked on the row as it is when written. Undefined when the

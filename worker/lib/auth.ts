@@ -26,13 +26,19 @@ export async function signIn(c: Context<AppEnv>, audience: Audience, subject: Su
   const db = database(c.env.DB);
   const previous = readToken(c, audience);
   if (previous) await endSession(db, previous);
-  const ttl = audience === 'person' ? PERSON_SESSION_TTL_SEC : STAFF_SESSION_TTL_SEC;
-  const token = await createSession(db, subject, ttl);
+  const token = await createSession(db, subject, sessionTtlSec[audience]);
+  setSessionCookie(c, audience, token);
+}
+
+export const sessionTtlSec: Record<Audience, number> = { person: PERSON_SESSION_TTL_SEC, staff: STAFF_SESSION_TTL_SEC };
+
+/** Hands the browser the token of a session already stored. */
+export function setSessionCookie(c: Context<AppEnv>, audience: Audience, token: string) {
   setCookie(c, cookieName[audience], token, {
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
-    maxAge: ttl,
+    maxAge: sessionTtlSec[audience],
     ...(isHttps(c) ? { secure: true, prefix: 'host' as const } : {}),
   });
 }

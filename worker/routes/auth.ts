@@ -2,15 +2,14 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { database } from '../db/client.ts';
-import { checkCode, issueCode, OTP_TTL_SEC, withdrawCode } from '../db/otp-codes.ts';
-import { findOrCreatePerson } from '../db/people.ts';
+import { checkCode, issueCode, OTP_TTL_SEC, useCode, withdrawCode } from '../db/otp-codes.ts';
 import { maskPhone } from '../domain/phone.ts';
 import type { AppEnv } from '../env.ts';
-import { signIn, signOut } from '../lib/auth.ts';
+import { personSessionHash, sessionTtlSec, setSessionCookie, signOut } from '../lib/auth.ts';
 import { ApiError } from '../lib/errors.ts';
 import { clientIp, enforceLimit, tooMany } from '../lib/rate-limit.ts';
 import { smsSender } from '../lib/sms.ts';
-import { randomDigits } from '../lib/tokens.ts';
+import { randomDigits, randomToken, sha256 } from '../lib/tokens.ts';
 import { json } from '../lib/validation.ts';
 import { phoneNumber } from './schemas.ts';
 
@@ -52,10 +51,18 @@ export const authRoutes = new Hono<AppEnv>()
       const db = database(c.env.DB);
       await enforceLimit(db, checksPerAddress(clientIp(c)));
 
-      const result = await checkCode(db, phone, code);
-      if (result !== 'ok') throw new ApiError(400, result);
-      const person = await findOrCreatePerson(db, phone);
-      await signIn(c, 'person', { personId: person.id });
+      const checked = await checkCode(db, phone, code);
+      if (!checked.right) throw new ApiError(400, checked.error);
+      const token = randomToken();
+      const person = await useCode(db, {
+        codeId: checked.codeId,
+        phone,
+        tokenHash: await sha256(token),
+        expiresAt: Date.now() + sessionTtlSec.person * 1000,
+        previousTokenHash: await personSessionHash(c),
+      });
+      if (!person) throw new ApiError(400, 'code_expired'); // a parallel request used it first
+      setSessionCookie(c, 'person', token);
       return c.json({ person: { id: person.id, phone: maskPhone(person.phone), name: person.name } }, 200);
     },
   )
