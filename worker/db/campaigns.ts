@@ -1,6 +1,7 @@
 // Campaigns with their sessions and slots, seats taken and left; and the organizers' writes.
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
-import type { Database } from './client.ts';
+import { auditStatement, type AuditEntry } from './audit.ts';
+import { batch, type Database } from './client.ts';
 import { campaigns, organizations, quizSeasons, sessions, slots } from './schema.ts';
 
 export type CampaignKind = (typeof campaigns.kind.enumValues)[number];
@@ -77,25 +78,31 @@ export async function getCampaign(db: Database, id: string, scope: CampaignScope
 export type NewCampaign = Omit<typeof campaigns.$inferInsert, 'id' | 'createdAt'>;
 export type CampaignChanges = Partial<Omit<NewCampaign, 'organizationId' | 'kind'>>;
 
-export async function createCampaign(db: Database, values: NewCampaign) {
-  const [created] = await db.insert(campaigns).values({ id: crypto.randomUUID(), ...values }).returning({ id: campaigns.id });
-  return created!.id;
+/** Creates the campaign and its audit entry in one batch: never one without the other. */
+export async function createCampaign(db: Database, values: NewCampaign, audit: AuditEntry) {
+  const id = crypto.randomUUID();
+  await batch(db, [db.insert(campaigns).values({ id, ...values }).getSQL(), auditStatement({ ...audit, targetType: 'campaign', targetId: id })]);
+  return id;
 }
 
 /**
  * Applies the changes when the campaign is in scope and its dates stay in order as they are when
  * written (two edits racing, one of each date, cannot cross them); false otherwise.
  */
-export async function updateCampaign(db: Database, id: string, scope: CampaignScope, changes: CampaignChanges) {
+export async function updateCampaign(db: Database, id: string, scope: CampaignScope, changes: CampaignChanges, audit: AuditEntry) {
   const startsOn = changes.startsOn ?? sql`${campaigns.startsOn}`;
   const endsOn = changes.endsOn ?? sql`${campaigns.endsOn}`;
   // An edit that changes nothing still says whether the campaign is there: drizzle refuses an empty SET.
   const set = Object.keys(changes).length > 0 ? changes : { id: sql`${campaigns.id}` };
-  const updated = await db
-    .update(campaigns)
-    .set(set)
-    .where(and(eq(campaigns.id, id), inScope(scope), sql`${startsOn} <= ${endsOn}`))
-    .returning({ id: campaigns.id });
+  const [updated] = await batch<[{ id: string }[], []]>(db, [
+    db
+      .update(campaigns)
+      .set(set)
+      .where(and(eq(campaigns.id, id), inScope(scope), sql`${startsOn} <= ${endsOn}`))
+      .returning({ id: campaigns.id })
+      .getSQL(),
+    auditStatement(audit, Date.now(), sql`changes() = 1`),
+  ]);
   return updated.length === 1;
 }
 
@@ -200,12 +207,13 @@ export interface NewSession {
 }
 
 /** Adds a session and its slots together (one batch); returns the ids. */
-export async function createSession(db: Database, campaignId: string, session: NewSession) {
+export async function createSession(db: Database, campaignId: string, session: NewSession, audit: AuditEntry) {
   const sessionId = crypto.randomUUID();
   const slotRows = session.slots.map((slot, index) => ({ id: crypto.randomUUID(), sessionId, sortOrder: index, ...slot }));
-  await db.batch([
-    db.insert(sessions).values({ id: sessionId, campaignId, startsAt: session.startsAt, endsAt: session.endsAt, venue: session.venue, address: session.address }),
-    db.insert(slots).values(slotRows),
+  await batch(db, [
+    db.insert(sessions).values({ id: sessionId, campaignId, startsAt: session.startsAt, endsAt: session.endsAt, venue: session.venue, address: session.address }).getSQL(),
+    db.insert(slots).values(slotRows).getSQL(),
+    auditStatement({ ...audit, targetType: 'session', targetId: sessionId }),
   ]);
   return { sessionId, slotIds: slotRows.map((slot) => slot.id) };
 }

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { campaignKinds, createCampaign, createSession, getCampaign, listCampaigns, updateCampaign } from '../../db/campaigns.ts';
-import { byStaff, recordAudit } from '../../db/audit.ts';
+import { byStaff } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
 import { campaigns } from '../../db/schema.ts';
 import { organizationExists } from '../../db/staff.ts';
@@ -135,8 +135,7 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
     } else if (!(await organizationExists(db, organizationId))) {
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'organizationId', message: 'organization_unknown' }] });
     }
-    const id = await createCampaign(db, { ...input, organizationId });
-    await recordAudit(db, byStaff(me, organizationId, 'campaign.create', { type: 'campaign', id }));
+    const id = await createCampaign(db, { ...input, organizationId }, byStaff(me, organizationId, 'campaign.create'));
     const campaign = await getCampaign(db, id, staffScope(me));
     return c.json({ campaign: campaignView(campaign!) }, 201);
   })
@@ -150,12 +149,12 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
     if (!datesInOrder({ startsOn: changes.startsOn ?? current.startsOn, endsOn: changes.endsOn ?? current.endsOn })) {
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'endsOn', message: 'dates_out_of_order' }] });
     }
-    if (!(await updateCampaign(db, id, scope, changes))) {
+    // The names of the fields changed, not their values: enough to know what to look at.
+    const audit = byStaff(c.var.staff!, current.organization.id, 'campaign.update', { type: 'campaign', id }, { fields: Object.keys(changes).join(',') });
+    if (!(await updateCampaign(db, id, scope, changes, audit))) {
       // It exists in scope (read above), so another edit moved a date in between.
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'endsOn', message: 'dates_out_of_order' }] });
     }
-    // The names of the fields changed, not their values: enough to know what to look at.
-    await recordAudit(db, byStaff(c.var.staff!, current.organization.id, 'campaign.update', { type: 'campaign', id }, { fields: Object.keys(changes).join(',') }));
     return c.json({ campaign: campaignView((await getCampaign(db, id, scope))!) }, 200);
   })
   .post('/:id/sessions', requireStaff('admin', 'organizer'), param(idParam), ...json(newSession), async (c) => {
@@ -164,8 +163,7 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
     const scope = staffScope(c.var.staff!);
     const current = await getCampaign(db, id, scope);
     if (!current) throw notFound();
-    const { sessionId } = await createSession(db, id, c.req.valid('json'));
-    await recordAudit(db, byStaff(c.var.staff!, current.organization.id, 'session.create', { type: 'session', id: sessionId }, { campaignId: id }));
+    const { sessionId } = await createSession(db, id, c.req.valid('json'), byStaff(c.var.staff!, current.organization.id, 'session.create', undefined, { campaignId: id }));
     const campaign = await getCampaign(db, id, scope);
     const session = campaignView(campaign!).sessions.find((candidate) => candidate.id === sessionId)!;
     return c.json({ session }, 201);
