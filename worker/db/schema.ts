@@ -16,6 +16,8 @@ export const organizations = sqliteTable('organizations', {
   })
     .notNull()
     .default('other'),
+  /** The China hour (0–23) at which its reminders for tomorrow's sessions go out. */
+  reminderHour: integer('reminder_hour').notNull().default(18),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('organizations_name_unique').on(t.name)]);
 
@@ -42,6 +44,12 @@ export const people = sqliteTable('people', {
   bloodType: text('blood_type', { enum: ['A', 'B', 'O', 'AB'] }),
   district: text('district'),
   emergencyDonor: integer('emergency_donor', { mode: 'boolean' }).notNull().default(false),
+  /** The language of the texts Lifeline sends them: the app's language when they last signed in. */
+  language: text('language', { enum: ['zh-CN', 'en'] }).notNull().default('zh-CN'),
+  /** Reminders the day before; confirmations and promotions go regardless. */
+  reminders: integer('reminders', { mode: 'boolean' }).notNull().default(true),
+  /** The daily quiz nudge, off unless asked for. */
+  quizNudges: integer('quiz_nudges', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex('people_phone_unique').on(t.phone),
@@ -76,6 +84,8 @@ export const sessions = sqliteTable('sessions', {
   endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
   venue: text('venue').notNull(),
   address: text('address').notNull(),
+  /** Set when the organizer cancels the session: it leaves the public page and takes no sign-ups. */
+  cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 }, (t) => [index('sessions_by_campaign').on(t.campaignId, t.startsAt)]);
 
@@ -316,3 +326,47 @@ export const auditLog = sqliteTable('audit_log', {
   index('audit_log_by_time').on(sql`${t.at} DESC`, sql`${t.id} DESC`),
   index('audit_log_by_organization').on(t.organizationId, sql`${t.at} DESC`, sql`${t.id} DESC`),
 ]);
+
+/**
+ * The outbox: every text to a person is a row written in the same batch (or by a trigger in the
+ * same statement) as the change that causes it, then handed to the notifications queue and sent
+ * by its consumer. `dedupeKey` makes each cause yield at most one message.
+ */
+export const notifications = sqliteTable('notifications', {
+  id: text('id').primaryKey(),
+  personId: text('person_id').notNull().references(() => people.id),
+  kind: text('kind', { enum: ['confirmed', 'promoted', 'session_changed', 'session_cancelled', 'reminder', 'quiz_nudge', 'callout'] }).notNull(),
+  /** The organization on whose behalf it is sent: its organizers see the message's state. */
+  organizationId: text('organization_id').references(() => organizations.id),
+  registrationId: text('registration_id').references(() => registrations.id),
+  calloutId: text('callout_id').references(() => callouts.id),
+  dedupeKey: text('dedupe_key').notNull(),
+  /** `skipped`: no longer wanted when its time came (opted out, or the sign-up was cancelled). */
+  status: text('status', { enum: ['queued', 'sending', 'sent', 'skipped', 'failed'] }).notNull().default('queued'),
+  attempts: integer('attempts').notNull().default(0),
+  /** The error's class, never its text (which could quote a phone number). */
+  lastError: text('last_error'),
+  createdAt: createdAt(),
+  /** When the relay put it on the queue; null until then, so the relay finds it. */
+  handedAt: integer('handed_at', { mode: 'timestamp_ms' }),
+  /** When a consumer claimed it for sending: a claim older than the lease may be taken over. */
+  claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
+  sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+}, (t) => [
+  uniqueIndex('notifications_dedupe').on(t.dedupeKey),
+  index('notifications_queued').on(t.handedAt, t.createdAt).where(sql`${t.status} = 'queued'`),
+  index('notifications_by_organization').on(t.organizationId, sql`${t.createdAt} DESC`, sql`${t.id} DESC`),
+  index('notifications_by_person').on(t.personId, t.kind, t.createdAt),
+]);
+
+/** An emergency call-out: an organizer's message to willing donors of a blood type (and district). */
+export const callouts = sqliteTable('callouts', {
+  id: text('id').primaryKey(),
+  organizationId: text('organization_id').references(() => organizations.id),
+  staffId: text('staff_id').notNull().references(() => staff.id),
+  bloodType: text('blood_type', { enum: ['A', 'B', 'O', 'AB'] }).notNull(),
+  district: text('district'),
+  message: text('message').notNull(),
+  recipients: integer('recipients').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('callouts_by_organization').on(t.organizationId, t.createdAt)]);
