@@ -76,6 +76,8 @@ describe.skipIf(!baseUrl)('the daily quiz', () => {
     await page.clock.install({ time: Date.now() - 10 * 60_000 });
 
     await page.goto(`${baseUrl}/campaigns/demo-quiz`);
+    await page.getByRole('link', { name: '开始今日答题' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/quiz-campaign.png`, fullPage: true });
     await page.getByRole('link', { name: '开始今日答题' }).click();
     await page.getByRole('heading', { name: '登录' }).waitFor();
     await signInWithDevCode(page, '13500000001');
@@ -124,6 +126,15 @@ describe.skipIf(!baseUrl)('the daily quiz', () => {
     expect(await page.locator('.answered').textContent()).toBe('已答 2 / 5');
     expect(await page.locator('.question input:checked').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(chosen);
     expect(await secondsLeft(page)).toBeLessThanOrEqual(left);
+
+    // So does the switch to English (the page is drawn again), and back.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Question 2 of 5' }).waitFor();
+    expect(await page.locator('.answered').textContent()).toBe('2 of 5 answered');
+    expect(await secondsLeft(page)).toBeLessThanOrEqual(left);
+    await page.screenshot({ path: `${SHOTS}/quiz-question-en.png`, fullPage: true });
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '第 2 题（共 5 题）' }).waitFor();
 
     for (let number = 2; number < 5; number++) {
       await page.getByRole('button', { name: '下一题' }).click();
@@ -216,10 +227,14 @@ describe.skipIf(!baseUrl)('the daily quiz', () => {
     await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
     await fitsTheWidth(page, '320-quiz-leaderboard-200');
 
-    // Once played, the day is over: a second start is not offered.
+    // Once played, the day is over: this tab shows the result again, another tab the score.
     await page.goto(`${baseUrl}/quiz/${SEASON}`);
     await page.getByRole('heading', { name: '答题结果' }).waitFor();
-    expect(await page.getByRole('button', { name: '开始答题' }).count()).toBe(0);
+    const otherTab = await page.context().newPage();
+    await otherTab.goto(`${baseUrl}/quiz/${SEASON}`);
+    await otherTab.getByText(/^今天已答题，得分 \d+ 分。明天再来吧！$/).waitFor();
+    await otherTab.screenshot({ path: `${SHOTS}/320-quiz-played.png`, fullPage: true });
+    expect(await otherTab.getByRole('button', { name: '开始答题' }).count()).toBe(0);
     await page.context().close();
   });
 });

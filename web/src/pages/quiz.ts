@@ -108,7 +108,11 @@ async function startAttempt(context: PageContext, state: SeasonState, button: HT
     if (context.signal.aborted) return; // the person left the page
     if (!(error instanceof ApiFailure)) throw error;
     if (error.status === 401) return signInFirst();
-    if (error.code === 'already_played') return context.refresh(); // played in another tab, or time ran out
+    if (error.code === 'already_played' || error.code === 'season_closed') {
+      // Played in another tab, time ran out (this phone's clock may be slow), or the season ended.
+      replaceContent(context.view, ...pageHead(state), h('p', { class: 'notice', role: 'alert' }, error.message), h('div', { class: 'actions' }, leaderboardLink(state.season.id, false)));
+      return;
+    }
     button.disabled = false;
     button.textContent = label;
     if (error.code === 'ineligible') {
