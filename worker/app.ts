@@ -10,17 +10,18 @@ import { limitBody } from './lib/body-limit.ts';
 import { ApiError, describeForLog, errorResponse, isDatabaseUnavailable } from './lib/errors.ts';
 import { languages } from './lib/messages.ts';
 import { sameOriginWrites } from './lib/same-origin.ts';
+import { requestLog } from './lib/request-log.ts';
 import { api } from './api.ts';
 
 const MAX_JSON_BODY_BYTES = 64 * 1024;
 /** Routes that set a larger limit of their own: a question bank is a whole file. */
 const LARGER_BODIES = ['/api/admin/quiz/seasons/:id/questions'];
 
-// No per-request log line: Workers Logs (observability in wrangler.toml) records every
-// invocation already, and a console line per request halved sign-up throughput under load.
-// Errors and notable events are logged as JSON with the request id.
+// Errors and notable events are logged as JSON with the request id; deployed, every request is
+// too (lib/request-log.ts), beside the invocation logs of Workers Logs (observability).
 export const app = new Hono<AppEnv>()
   .use(requestId())
+  .use(requestLog)
   .use(
     languageDetector({
       order: ['header'],

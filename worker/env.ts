@@ -14,6 +14,8 @@ export interface Bindings {
   SMS_WEBHOOK_SECRET?: string;
   /** 32 random bytes, base64url: encrypts ID numbers at rest (a secret in production). */
   ID_NUMBER_KEY?: string;
+  /** "true" in the deployed environments: one JSON log line per request (lib/request-log.ts). */
+  LOG_REQUESTS?: string;
 }
 
 /** The signed-in citizen's whole profile: loaded with the session, in the same query. */

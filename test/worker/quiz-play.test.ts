@@ -210,11 +210,9 @@ describe('submitting', () => {
 
     const totals = await env.DB.prepare('SELECT score, days_played FROM quiz_players WHERE season_id = ?').bind(seasonId).all();
     expect(totals.results).toEqual([{ score: 40, days_played: 1 }]);
-    const counts = await env.DB.batch([
-      env.DB.prepare('SELECT score, players FROM quiz_score_counts WHERE season_id = ?').bind(seasonId),
-      env.DB.prepare('SELECT score, time_bucket, players FROM quiz_time_counts WHERE season_id = ?').bind(seasonId),
-    ]);
-    expect(counts.map((result) => result.results)).toEqual([[{ score: 40, players: 1 }], [{ score: 40, time_bucket: 0, players: 1 }]]);
+    // One move, from off the board to 40 points.
+    const moves = await env.DB.prepare('SELECT from_score, to_score, moves FROM quiz_score_moves WHERE season_id = ?').bind(seasonId).all();
+    expect(moves.results).toEqual([{ from_score: -1, to_score: 40, moves: 1 }]);
   });
 
   it("treats another player's attempt as not found and leaves it open", async () => {

@@ -1,14 +1,18 @@
-// The season rank counted from either end of the board: both ways, and the nearer-end choice,
-// against a brute-force rank over a few hundred players with many ties (same total, same
-// second, same time, same finish), including players exactly at the switching point.
+// Ranks against a brute-force order, over a season played submit by submit through the same
+// batch as the route (recordSubmission): many ties (same total, same second, same time, same
+// finish), days without points, late days, totals beyond what the trees tell apart, players at
+// the bottom. Then the season, district and day `me` of every player, and the move rows the
+// submits kept against a replay of the attempts (what migration 0005 and the bench build).
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { database } from '../../worker/db/client.ts';
-import { timeCountRows } from '../../worker/db/quiz-counts.ts';
+import { recordSubmission } from '../../worker/db/quiz-attempts.ts';
+import { dayStanding, districtStanding } from '../../worker/db/quiz-boards.ts';
+import { movesFromAttempts } from '../../worker/db/quiz-moves.ts';
 import { seasonStanding } from '../../worker/db/quiz-ranks.ts';
 import { setUpSeason } from './quiz-fixtures.ts';
 
-interface Row {
+interface Entry {
   personId: string;
   score: number;
   timeMs: number;
@@ -16,47 +20,109 @@ interface Row {
 }
 
 /** The contract order: score desc, time asc, earlier finish, then person id. */
-const before = (a: Row, b: Row) =>
+const before = (a: Entry, b: Entry) =>
   a.score !== b.score ? b.score - a.score : a.timeMs !== b.timeMs ? a.timeMs - b.timeMs : a.finishedAt !== b.finishedAt ? a.finishedAt - b.finishedAt : a.personId < b.personId ? -1 : 1;
 
-describe('the season rank from either end', () => {
-  it('gives the brute-force rank both ways for every player', async () => {
-    const { seasonId } = await setUpSeason();
-    const prefix = crypto.randomUUID().slice(0, 8);
-    // Totals 0–100 (the switching point is 50), times on and around the boundaries of seconds
-    // and of 100-second count rows.
-    const times = [999, 1_000, 1_000, 1_001, 1_500, 99_999, 100_000, 100_000, 100_001, 150_000, 199_000, 199_999, 250_000];
-    const rows: Row[] = Array.from({ length: 360 }, (_, i) => ({
-      personId: `${prefix}-${(i * 7919) % 1000}`, // not in the order inserted
-      score: i === 0 ? 100 : [40, 50, 50, 60, 0, 10, 90, 50, 40, 100][i % 10]!,
-      timeMs: times[(i * 13) % times.length]!,
-      finishedAt: 1_780_000_000_000 + ((i * 31) % 3) * 1000,
-    }));
-    const statements = rows.flatMap((row) => [
-      env.DB.prepare('INSERT INTO people (id, phone, name, district) VALUES (?, ?, ?, ?)').bind(row.personId, `1${String(Math.random()).slice(2, 12)}`, '选手', '冠县'),
-      env.DB.prepare(
-        `INSERT INTO quiz_players (season_id, person_id, name, district, score, time_ms, days_played, finished_at)
-         VALUES (?, ?, '选手', '冠县', ?, ?, 1, ?)`,
-      ).bind(seasonId, row.personId, row.score, row.timeMs, row.finishedAt),
-    ]);
-    await env.DB.batch([
-      ...statements,
-      // The count rows and the player count, as the submits would have left them.
-      env.DB.prepare('INSERT INTO quiz_score_counts (season_id, score, players) SELECT season_id, score, count(*) FROM quiz_players WHERE season_id = ?1 GROUP BY 2').bind(seasonId),
-      env.DB.prepare(`INSERT INTO quiz_time_counts (season_id, score, time_bucket, players, upto) ${timeCountRows('?1')}`).bind(seasonId),
-      env.DB.prepare('UPDATE quiz_seasons SET players = (SELECT count(*) FROM quiz_players WHERE season_id = ?1) WHERE id = ?1').bind(seasonId),
-    ]);
+const DISTRICTS = ['冠县', '莘县', '临清市'];
+const DAYS = ['2026-08-01', '2026-08-02', '2026-08-03', '2026-08-04', '2026-08-05', '2026-08-06'];
+// Times on and around whole seconds, so that many players share a second or a time exactly.
+const DURATIONS = [999, 1_000, 1_000, 1_001, 1_500, 20_000, 20_000, 59_999, 60_000];
+// Past 2^21 s the trees count every time as their last second: these are ranked by index there.
+const MARATHON = [2_100_000_000, 2_200_000_000, 2_200_000_000];
 
-    const sorted = [...rows].sort(before);
-    // Many ties all the way down to the person id.
-    expect(new Set(rows.map((row) => `${row.score}/${row.timeMs}/${row.finishedAt}`)).size).toBeLessThan(rows.length / 3);
-    expect(rows.filter((row) => row.score === 50).length).toBeGreaterThan(50);
+describe('season, district and day ranks', () => {
+  it('equal the brute-force order for every player after many submits', async () => {
+    const { seasonId } = await setUpSeason({ startsOn: DAYS[0], endsOn: DAYS.at(-1), questionsPerDay: 5, pointsPerCorrect: 10 });
     const db = database(env.DB);
-    for (const [index, row] of sorted.entries()) {
-      const expected = { rank: index + 1, score: row.score, timeMs: row.timeMs };
-      expect({ personId: row.personId, ...(await seasonStanding(db, seasonId, row.personId, 'top')) }).toEqual({ personId: row.personId, ...expected });
-      expect({ personId: row.personId, ...(await seasonStanding(db, seasonId, row.personId, 'bottom')) }).toEqual({ personId: row.personId, ...expected });
-      expect(await seasonStanding(db, seasonId, row.personId)).toEqual(expected);
+    const prefix = crypto.randomUUID().slice(0, 8);
+    const players = Array.from({ length: 90 }, (_, i) => ({ personId: `${prefix}-${(i * 7919) % 1000}`, district: DISTRICTS[i % 3]! }));
+    await env.DB.batch(
+      players.map((p, i) =>
+        env.DB.prepare('INSERT INTO people (id, phone, name, district) VALUES (?, ?, ?, ?)').bind(p.personId, `1${String(Math.random()).slice(2, 7)}${String(i).padStart(5, '0')}`, '选手', p.district),
+      ),
+    );
+
+    for (const [d, date] of DAYS.entries()) {
+      const base = Date.parse(`${date}T20:00:00+08:00`);
+      for (const [i, player] of players.entries()) {
+        // The first three play alike every day but one, when they take "marathon" times.
+        const marathoner = i < 3;
+        if ((i * 7 + d * 3) % 4 === 0 && !marathoner) continue; // some skip a day
+        const late = (i + d) % 11 === 0 && !marathoner;
+        const right = marathoner ? 3 : (i * 5 + d * 3) % 6;
+        const durationMs = marathoner ? (d === 2 ? MARATHON[i]! : 20_000) : DURATIONS[(i * 13 + d) % DURATIONS.length]!;
+        const submittedAt = base + ((i * 31) % 3) * 1000; // finishes tie too
+        const id = crypto.randomUUID();
+        await env.DB.prepare(
+          `INSERT INTO quiz_attempts (id, season_id, person_id, day, question_ids, started_at, deadline) VALUES (?, ?, ?, ?, '[]', ?, ?)`,
+        )
+          .bind(id, seasonId, player.personId, date, submittedAt - durationMs, submittedAt - durationMs + 60_000)
+          .run();
+        const recorded = await recordSubmission(db, {
+          attempt: { id, seasonId, personId: player.personId },
+          submittedAt,
+          answers: [],
+          score: late ? 0 : right * 10,
+          correct: right,
+          durationMs,
+          late,
+        });
+        expect(recorded).toBe(true);
+      }
     }
-  });
+
+    const totals = (
+      await env.DB.prepare('SELECT person_id AS personId, district, score, time_ms AS timeMs, finished_at AS finishedAt FROM quiz_players WHERE season_id = ?')
+        .bind(seasonId)
+        .all<Entry & { district: string }>()
+    ).results;
+    expect(totals).toHaveLength(players.length);
+    const season = [...totals].sort(before);
+    // The data is what it is meant to be: crowded totals, shared seconds and times, the trees' cap passed.
+    const onTotal = new Map<number, number>();
+    for (const t of totals) onTotal.set(t.score, (onTotal.get(t.score) ?? 0) + 1);
+    expect(Math.max(...onTotal.values())).toBeGreaterThan(8);
+    expect(new Set(totals.map((t) => `${t.score}/${Math.floor(t.timeMs / 1000)}`)).size).toBeLessThan(totals.length);
+    expect(totals.filter((t) => t.timeMs > 2 ** 21 * 1000 && t.score === 180)).toHaveLength(3);
+
+    for (const [index, entry] of season.entries()) {
+      expect({ personId: entry.personId, ...(await seasonStanding(db, seasonId, entry.personId)) }).toEqual({
+        personId: entry.personId,
+        rank: index + 1,
+        score: entry.score,
+        timeMs: entry.timeMs,
+      });
+    }
+    for (const district of DISTRICTS) {
+      for (const [index, entry] of season.filter((t) => t.district === district).entries()) {
+        expect(await districtStanding(db, seasonId, entry.personId, district)).toEqual({ rank: index + 1, score: entry.score, timeMs: entry.timeMs });
+      }
+    }
+    for (const date of [DAYS[0]!, DAYS[2]!]) {
+      const attempts = (
+        await env.DB.prepare(
+          'SELECT person_id AS personId, district, score, duration_ms AS timeMs, submitted_at AS finishedAt FROM quiz_attempts WHERE season_id = ? AND day = ?',
+        )
+          .bind(seasonId, date)
+          .all<Entry & { district: string }>()
+      ).results.sort(before);
+      for (const [index, entry] of attempts.entries()) {
+        expect(await dayStanding(db, { seasonId, personId: entry.personId, day: date })).toEqual({ rank: index + 1, score: entry.score, timeMs: entry.timeMs });
+        const inDistrict = attempts.filter((a) => a.district === entry.district);
+        expect((await dayStanding(db, { seasonId, personId: entry.personId, day: date, district: entry.district }))?.rank).toBe(inDistrict.indexOf(entry) + 1);
+      }
+    }
+
+    // The move rows the submits kept are the replay of the attempts (tree keys in any order).
+    const rows = async (query: string) =>
+      (await env.DB.prepare(query).bind(seasonId).all<{ from_score: number; to_score: number; moves: number; arrivals: string; departures: string }>()).results.map((row) => ({
+        ...row,
+        arrivals: JSON.parse(row.arrivals) as unknown,
+        departures: JSON.parse(row.departures) as unknown,
+      }));
+    const kept = await rows('SELECT from_score, to_score, moves, arrivals, departures FROM quiz_score_moves WHERE season_id = ?1 ORDER BY from_score, to_score');
+    const replayed = await rows(`SELECT from_score, to_score, moves, arrivals, departures FROM (${movesFromAttempts('?1')})`);
+    expect(kept.length).toBeGreaterThan(20);
+    expect(kept).toEqual(replayed);
+  }, 120_000);
 });

@@ -2,10 +2,10 @@
 // read only the totals table through its board indexes; day boards read that day's attempts by
 // index. (The rank on the whole season board is db/quiz-ranks.ts.)
 // Order everywhere: score descending, then time ascending, then the earlier finish.
-import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { statement, type Database } from './client.ts';
 import type { Standing } from './quiz-ranks.ts';
-import { people, quizAttempts, quizPlayers, quizSeasons } from './schema.ts';
+import { people, quizAttempts, quizPlayers } from './schema.ts';
 
 export interface BoardQuery {
   seasonId: string;
@@ -95,13 +95,15 @@ export async function finalists(db: Database, seasonId: string, top: number) {
     .all();
 }
 
-/** True while the person is on the board of a season that has not ended: name and district are fixed then. */
+/**
+ * True while the person is on the board of a season that has not ended: name and district are
+ * fixed then. Read season by season (there are a few), each by the totals' primary key.
+ */
 export async function playsInRunningSeason(db: Database, personId: string, today: string) {
-  const row = await db
-    .select({ seasonId: quizPlayers.seasonId })
-    .from(quizPlayers)
-    .innerJoin(quizSeasons, eq(quizSeasons.id, quizPlayers.seasonId))
-    .where(and(eq(quizPlayers.personId, personId), gte(quizSeasons.endsOn, today)))
-    .get();
-  return row !== undefined;
+  const row = await statement(
+    db,
+    sql`SELECT 1 AS plays FROM quiz_seasons s CROSS JOIN quiz_players p ON p.season_id = s.id AND p.person_id = ${personId}
+        WHERE s.ends_on >= ${today} LIMIT 1`,
+  ).first();
+  return row !== null;
 }

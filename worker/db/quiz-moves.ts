@@ -69,7 +69,8 @@ export function moveStatements(p: { seasonId: string; personId: string; points: 
           arrivals = ${withEvent(sql`arrivals`, 'move', 'a')},
           departures = ${departures(sql`departures`)}
         FROM ${move}
-        WHERE season_id = ${p.seasonId} AND from_score = move.from_score AND to_score = move.to_score AND ${moves}`,
+        WHERE quiz_score_moves.season_id = ${p.seasonId} AND quiz_score_moves.from_score = move.from_score
+          AND quiz_score_moves.to_score = move.to_score AND ${moves}`,
     sql`INSERT INTO quiz_score_moves (season_id, from_score, to_score, moves, arrivals, departures)
         SELECT ${p.seasonId}, move.from_score, move.to_score, 1, ${withEvent(sql`'{}'`, 'move', 'a')}, ${departures(sql`'{}'`)}
         FROM ${move}
