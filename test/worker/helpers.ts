@@ -2,6 +2,7 @@
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { app } from '../../worker/app.ts';
+import type { Bindings } from '../../worker/env.ts';
 import { hashPassword } from '../../worker/lib/password.ts';
 
 export const BASE = 'http://lifeline.test';
@@ -16,6 +17,8 @@ export interface CallOptions {
   cookie?: string;
   headers?: Record<string, string>;
   address?: string;
+  /** Bindings in place of the real ones, e.g. the fault tests' failing D1. */
+  bindings?: Partial<Bindings>;
 }
 
 /** Sends a request through the Worker's fetch handler, JSON body if given. */
@@ -37,7 +40,7 @@ export function call(path: string, options: CallOptions = {}) {
   });
   // app.fetch rather than exports.default.fetch: through the loopback export, concurrent
   // requests run one after another, which would hide the races the tests are there to run.
-  return app.fetch(request, env, createExecutionContext());
+  return app.fetch(request, options.bindings ? { ...env, ...options.bindings } : env, createExecutionContext());
 }
 
 /** The `name=value` part of each Set-Cookie, ready for a Cookie header. */

@@ -1,6 +1,7 @@
 // Campaigns with their sessions and slots, seats taken and left; and the organizers' writes.
-import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit.ts';
+import { derivedId } from '../lib/idempotency.ts';
 import { batch, type Database } from './client.ts';
 import { campaigns, organizations, quizSeasons, sessions, slots } from './schema.ts';
 
@@ -22,6 +23,9 @@ export const inScope = (scope: CampaignScope) =>
     : scope.organizationId === null
       ? undefined // a platform admin
       : eq(campaigns.organizationId, scope.organizationId);
+
+/** The public no longer sees a cancelled session; its organizers still do (with `cancelledAt`). */
+const shownSessions = (scope: CampaignScope) => ('published' in scope ? isNull(sessions.cancelledAt) : undefined);
 
 /** A campaign with its sessions and slots, or undefined when it does not exist in this scope. */
 export async function getCampaign(db: Database, id: string, scope: CampaignScope) {
@@ -51,7 +55,7 @@ export async function getCampaign(db: Database, id: string, scope: CampaignScope
 
   // One round trip for both; no joins here, since a D1 batch maps columns by name.
   const [campaignSessions, sessionSlots] = await db.batch([
-    db.select().from(sessions).where(eq(sessions.campaignId, id)).orderBy(asc(sessions.startsAt)),
+    db.select().from(sessions).where(and(eq(sessions.campaignId, id), shownSessions(scope))).orderBy(asc(sessions.startsAt)),
     db
       .select({
         id: slots.id,
@@ -63,7 +67,7 @@ export async function getCampaign(db: Database, id: string, scope: CampaignScope
         waiting: peopleWaiting,
       })
       .from(slots)
-      .where(inArray(slots.sessionId, db.select({ id: sessions.id }).from(sessions).where(eq(sessions.campaignId, id))))
+      .where(inArray(slots.sessionId, db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.campaignId, id), shownSessions(scope)))))
       .orderBy(asc(slots.sortOrder), asc(slots.createdAt), asc(slots.id)),
   ]);
   return {
@@ -78,10 +82,15 @@ export async function getCampaign(db: Database, id: string, scope: CampaignScope
 export type NewCampaign = Omit<typeof campaigns.$inferInsert, 'id' | 'createdAt'>;
 export type CampaignChanges = Partial<Omit<NewCampaign, 'organizationId' | 'kind'>>;
 
-/** Creates the campaign and its audit entry in one batch: never one without the other. */
-export async function createCampaign(db: Database, values: NewCampaign, audit: AuditEntry) {
-  const id = crypto.randomUUID();
-  await batch(db, [db.insert(campaigns).values({ id, ...values }).getSQL(), auditStatement({ ...audit, targetType: 'campaign', targetId: id })]);
+/**
+ * Creates the campaign and its audit entry in one batch: never one without the other. An id that
+ * exists already (a keyed request sent again) creates and logs nothing.
+ */
+export async function createCampaign(db: Database, values: NewCampaign, audit: AuditEntry, id = crypto.randomUUID()) {
+  await batch(db, [
+    db.insert(campaigns).values({ id, ...values }).onConflictDoNothing().getSQL(),
+    auditStatement({ ...audit, targetType: 'campaign', targetId: id }, Date.now(), sql`changes() = 1`),
+  ]);
   return id;
 }
 
@@ -161,7 +170,7 @@ interface UpcomingSeats {
  */
 const nextSessionOf = (now: Date) =>
   sql<string | null>`(SELECT json_object('startsAt', s.starts_at, 'endsAt', s.ends_at, 'venue', s.venue)
-    FROM sessions AS s WHERE s.campaign_id = "campaigns"."id" AND s.starts_at > ${now.getTime()}
+    FROM sessions AS s WHERE s.campaign_id = "campaigns"."id" AND s.starts_at > ${now.getTime()} AND s.cancelled_at IS NULL
     ORDER BY s.starts_at, s.id LIMIT 1)`.mapWith((text: string | null): NextSession | null => {
     if (text === null) return null;
     const session = JSON.parse(text) as { startsAt: number; endsAt: number; venue: string };
@@ -175,7 +184,7 @@ const upcomingSeatsOf = (now: Date) =>
         WHERE r.slot_id = sl.id AND r.status IN ('confirmed', 'checked_in')))), 0),
       'waitlist', coalesce(max(sl.waitlist), 0))
     FROM sessions AS s LEFT JOIN slots AS sl ON sl.session_id = s.id
-    WHERE s.campaign_id = "campaigns"."id" AND s.starts_at > ${now.getTime()})`.mapWith((text: string): UpcomingSeats => {
+    WHERE s.campaign_id = "campaigns"."id" AND s.starts_at > ${now.getTime()} AND s.cancelled_at IS NULL)`.mapWith((text: string): UpcomingSeats => {
     const seats = JSON.parse(text) as { sessions: number; remaining: number; waitlist: number };
     return { sessions: seats.sessions, remaining: seats.remaining, waitlist: seats.waitlist === 1 };
   });
@@ -207,13 +216,15 @@ export interface NewSession {
 }
 
 /** Adds a session and its slots together (one batch); returns the ids. */
-export async function createSession(db: Database, campaignId: string, session: NewSession, audit: AuditEntry) {
-  const sessionId = crypto.randomUUID();
-  const slotRows = session.slots.map((slot, index) => ({ id: crypto.randomUUID(), sessionId, sortOrder: index, ...slot }));
+export async function createSession(db: Database, campaignId: string, session: NewSession, audit: AuditEntry, sessionId = crypto.randomUUID()) {
+  // Slot ids follow from the session's, so a keyed request sent again inserts the same rows, which are ignored.
+  const slotRows = await Promise.all(
+    session.slots.map(async (slot, index) => ({ id: await derivedId(sessionId, String(index)), sessionId, sortOrder: index, ...slot })),
+  );
   await batch(db, [
-    db.insert(sessions).values({ id: sessionId, campaignId, startsAt: session.startsAt, endsAt: session.endsAt, venue: session.venue, address: session.address }).getSQL(),
-    db.insert(slots).values(slotRows).getSQL(),
-    auditStatement({ ...audit, targetType: 'session', targetId: sessionId }),
+    db.insert(sessions).values({ id: sessionId, campaignId, startsAt: session.startsAt, endsAt: session.endsAt, venue: session.venue, address: session.address }).onConflictDoNothing().getSQL(),
+    db.insert(slots).values(slotRows).onConflictDoNothing().getSQL(),
+    auditStatement({ ...audit, targetType: 'session', targetId: sessionId }, Date.now(), sql`changes() > 0`),
   ]);
   return { sessionId, slotIds: slotRows.map((slot) => slot.id) };
 }

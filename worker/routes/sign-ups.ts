@@ -22,6 +22,7 @@ import type { AppEnv } from '../env.ts';
 import { personSessionHash, requirePerson } from '../lib/auth.ts';
 import { encryptText } from '../lib/crypto.ts';
 import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
+import { idempotencyKey } from '../lib/idempotency.ts';
 import { clientIp, enforceLimits, refuseOverLimit } from '../lib/rate-limit.ts';
 import { json, param } from '../lib/validation.ts';
 import { personName, phoneNumber } from './schemas.ts';
@@ -57,18 +58,6 @@ const groupBody = v.object({
   contactPhone: phoneNumber,
   members: v.pipe(v.array(v.object({ name: personName, phone: phoneNumber })), v.minLength(1), v.maxLength(200)),
 });
-
-/** Printable ASCII, as clients generate them (usually a UUID). */
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-
-function idempotencyKey(c: Context<AppEnv>): string | undefined {
-  const key = c.req.header('idempotency-key');
-  if (key === undefined) return undefined;
-  if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new ApiError(400, 'validation_failed', { issues: [{ path: 'Idempotency-Key', message: 'field_invalid' }] });
-  }
-  return key;
-}
 
 interface BookedBody {
   registration: { id: string; code: string; status: 'confirmed' | 'waitlisted'; slotId: string; position?: number };

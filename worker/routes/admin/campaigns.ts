@@ -13,6 +13,7 @@ import { questionTypes } from '../../domain/questions.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
+import { derivedId, idempotencyKey } from '../../lib/idempotency.ts';
 import { staffScope } from '../../lib/scope.ts';
 import { json, param, query } from '../../lib/validation.ts';
 import { campaignView } from '../views.ts';
@@ -135,7 +136,10 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
     } else if (!(await organizationExists(db, organizationId))) {
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'organizationId', message: 'organization_unknown' }] });
     }
-    const id = await createCampaign(db, { ...input, organizationId }, byStaff(me, organizationId, 'campaign.create'));
+    // With an Idempotency-Key, the campaign's id follows from it: sent again, the request creates nothing more.
+    const key = idempotencyKey(c);
+    const newId = key ? await derivedId(me.id, 'POST /api/admin/campaigns', key) : undefined;
+    const id = await createCampaign(db, { ...input, organizationId }, byStaff(me, organizationId, 'campaign.create'), newId);
     const campaign = await getCampaign(db, id, staffScope(me));
     return c.json({ campaign: campaignView(campaign!) }, 201);
   })
@@ -163,7 +167,10 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
     const scope = staffScope(c.var.staff!);
     const current = await getCampaign(db, id, scope);
     if (!current) throw notFound();
-    const { sessionId } = await createSession(db, id, c.req.valid('json'), byStaff(c.var.staff!, current.organization.id, 'session.create', undefined, { campaignId: id }));
+    const key = idempotencyKey(c);
+    const newId = key ? await derivedId(c.var.staff!.id, `POST /api/admin/campaigns/${id}/sessions`, key) : undefined;
+    const audit = byStaff(c.var.staff!, current.organization.id, 'session.create', undefined, { campaignId: id });
+    const { sessionId } = await createSession(db, id, c.req.valid('json'), audit, newId);
     const campaign = await getCampaign(db, id, scope);
     const session = campaignView(campaign!).sessions.find((candidate) => candidate.id === sessionId)!;
     return c.json({ session }, 201);
