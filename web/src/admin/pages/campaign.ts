@@ -1,0 +1,220 @@
+// One campaign for its organizers: what it is, its tasks (roster, statistics, check-in, quiz),
+// its sessions with their seats (a slot's capacity changes in place), and a new session.
+import type { InferResponseType } from 'hono/client';
+import { api, read, within } from '../../api.ts';
+import { append, h, on, uniqueId } from '../../dom.ts';
+import { loadPage } from '../load.ts';
+import { href, type AdminContext } from '../router.ts';
+import { canManage, type Staff } from '../session.ts';
+import { strings } from '../strings.ts';
+import { actionMessage, field, input, setPageTitle, shortTime, showFailure, whileBusy, type Field } from '../ui.ts';
+
+type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
+type Session = Campaign['sessions'][number];
+type Slot = Session['slots'][number];
+
+/** The tasks this role may open for this campaign. */
+function tasks(campaign: Campaign, staff: Staff) {
+  const s = strings();
+  const base = `/campaigns/${encodeURIComponent(campaign.id)}`;
+  const manage = canManage(staff.role);
+  const links: [string, string][] = [
+    ...(manage ? ([[`${base}/roster`, s.roster]] as [string, string][]) : []),
+    [`${base}/stats`, s.stats],
+    [`${base}/check-in`, s.checkIn],
+    ...(manage && campaign.kind === 'quiz' ? ([[`${base}/quiz`, s.quizAdmin]] as [string, string][]) : []),
+    ...(manage ? ([[`${base}/edit`, s.editCampaign]] as [string, string][]) : []),
+  ];
+  return h(
+    'nav',
+    { class: 'tasks', 'aria-label': s.actionsTitle },
+    ...links.map(([path, label]) => h('a', { class: 'button button-secondary', href: href(path) }, label)),
+  );
+}
+
+const slotText = (slot: Slot) => strings().slotLine(slot.role, slot.taken, slot.capacity, slot.waiting);
+
+/** A slot's seats, and for organizers a box to change them. */
+function slotItem(slot: Slot, manage: boolean) {
+  const s = strings();
+  const line = h('span', { class: 'slot-line' }, slotText(slot));
+  const item = h('li', { class: 'admin-slot' }, line);
+  if (!manage) return item;
+  const capacity = field('capacity', s.capacityOf(slot.role), input({ type: 'number', inputmode: 'numeric', min: 0, step: 1, value: slot.capacity }));
+  const message = actionMessage();
+  const button = h('button', { type: 'submit' }, s.changeCapacity);
+  const form = h('form', { class: 'capacity-form', novalidate: true }, capacity.element, button);
+  on(form, 'submit', async (event) => {
+    event.preventDefault();
+    const value = Number(capacity.control.value);
+    if (capacity.control.value.trim() === '' || !Number.isInteger(value) || value < 0) {
+      capacity.showError(s.numberInvalid);
+      return capacity.control.focus();
+    }
+    try {
+      const { slot: updated } = await whileBusy(button, message, s.saving, () =>
+        read(api.admin.slots[':id'].$patch({ param: { id: slot.id }, json: { capacity: value } })),
+      );
+      line.textContent = slotText({ ...slot, ...updated });
+      message.ok(s.capacityRaised(Math.max(0, updated.taken - slot.taken)));
+      slot = { ...slot, ...updated };
+    } catch (error) {
+      showFailure(error, [capacity], message);
+    }
+  });
+  item.append(form, message.element);
+  return item;
+}
+
+function sessionCard(session: Session, manage: boolean) {
+  return h(
+    'li',
+    { class: 'session' },
+    h('p', { class: 'venue' }, `${shortTime(session.startsAt)}–${session.endsAt.slice(11, 16)} · ${session.venue}`),
+    h('p', { class: 'meta' }, session.address),
+    h('ul', { class: 'slots' }, ...session.slots.map((slot) => slotItem(slot, manage))),
+  );
+}
+
+/** The instant of "2026-06-14T09:00" from a datetime-local box, read as China time. */
+const chinaInstant = (local: string) => new Date(`${local.length === 16 ? `${local}:00` : local}+08:00`);
+
+/** The form for a new session with one or more slots. */
+function newSessionForm(campaign: Campaign, onAdded: () => void) {
+  const s = strings();
+  const startsAt = field('startsAt', s.startsAt, input({ type: 'datetime-local', required: true }), { hint: s.chinaTime });
+  const endsAt = field('endsAt', s.endsAt, input({ type: 'datetime-local', required: true }));
+  const venue = field('venue', s.venue, input({ maxlength: 100, required: true }));
+  const address = field('address', s.address, input({ maxlength: 200, required: true }));
+
+  interface SlotRow {
+    element: HTMLElement;
+    role: Field<HTMLInputElement>;
+    capacity: Field<HTMLInputElement>;
+    waitlist: HTMLInputElement;
+  }
+  const rows: SlotRow[] = [];
+  const list = h('div', { class: 'slot-rows' });
+  const addRow = () => {
+    const role = field('', s.slotRole, input({ maxlength: 40, required: true }), { hint: rows.length === 0 ? s.slotRoleHint : undefined });
+    const capacity = field('', s.capacity, input({ type: 'number', inputmode: 'numeric', min: 0, step: 1, value: 20 }));
+    const waitlist = h('input', { type: 'checkbox', id: uniqueId('waitlist'), checked: true });
+    const legend = h('legend', null);
+    const remove = h('button', { type: 'button', class: 'link-button' });
+    const element = h(
+      'fieldset',
+      { class: 'slot-row' },
+      legend,
+      role.element,
+      capacity.element,
+      h('div', { class: 'field' }, h('label', { class: 'choice', for: waitlist.id }, waitlist, s.waitlist)),
+      remove,
+    );
+    const row = { element, role, capacity, waitlist };
+    on(remove, 'click', () => {
+      rows.splice(rows.indexOf(row), 1);
+      element.remove();
+      renumber();
+      rows[0]?.role.control.focus();
+    });
+    rows.push(row);
+    list.append(element);
+    renumber();
+    return row;
+  };
+  // The API names a slot's problems by position (slots.0.role): the rows keep those names.
+  const renumber = () =>
+    rows.forEach((row, index) => {
+      row.role.path = `slots.${index}.role`;
+      row.capacity.path = `slots.${index}.capacity`;
+      row.element.querySelector('legend')!.textContent = s.slotNumber(index + 1);
+      const remove = row.element.querySelector<HTMLButtonElement>('.link-button')!;
+      remove.textContent = s.removeSlot(index + 1);
+      remove.hidden = rows.length === 1;
+    });
+  addRow();
+  const addButton = on(h('button', { type: 'button' }, s.addSlot), 'click', () => addRow().role.control.focus());
+
+  const message = actionMessage();
+  const button = h('button', { type: 'submit', class: 'button' }, s.addSession);
+  const headingId = uniqueId('add-session');
+  const form = h(
+    'form',
+    { class: 'form card', novalidate: true, 'aria-labelledby': headingId },
+    h('h2', { id: headingId }, s.addSession),
+    startsAt.element,
+    endsAt.element,
+    venue.element,
+    address.element,
+    h('fieldset', { class: 'field slots-fieldset' }, h('legend', null, s.slotsTitle), list, addButton),
+    button,
+    message.element,
+  );
+  on(form, 'submit', async (event) => {
+    event.preventDefault();
+    const required = [startsAt, endsAt, venue, address, ...rows.map((row) => row.role)];
+    const missing = required.filter((f) => !f.control.value.trim());
+    for (const f of missing) f.showError(s.required);
+    const badCapacity = rows.map((row) => row.capacity).filter((f) => !/^\d+$/.test(f.control.value.trim()));
+    for (const f of badCapacity) f.showError(s.numberInvalid);
+    const first = [...required, ...rows.map((row) => row.capacity)].find((f) => missing.includes(f) || badCapacity.includes(f));
+    if (first) {
+      first.control.focus();
+      return message.clear();
+    }
+    try {
+      await whileBusy(button, message, s.saving, () =>
+        read(
+          api.admin.campaigns[':id'].sessions.$post({
+            param: { id: campaign.id },
+            json: {
+              startsAt: chinaInstant(startsAt.control.value),
+              endsAt: chinaInstant(endsAt.control.value),
+              venue: venue.control.value,
+              address: address.control.value,
+              slots: rows.map((row) => ({ role: row.role.control.value, capacity: Number(row.capacity.control.value), waitlist: row.waitlist.checked })),
+            },
+          }),
+        ),
+      );
+      onAdded();
+    } catch (error) {
+      showFailure(error, [startsAt, endsAt, venue, address, ...rows.flatMap((row) => [row.role, row.capacity])], message);
+    }
+  });
+  return form;
+}
+
+export function campaignPage(context: AdminContext) {
+  const s = strings();
+  const id = context.params.id!;
+  return loadPage(
+    context,
+    () => read(api.admin.campaigns[':id'].$get({ param: { id } }, within(context.signal))),
+    ({ campaign }, staff) => {
+      setPageTitle(campaign.title);
+      const manage = canManage(staff.role);
+      const added = context.query.get('added') === '1';
+      append(context.view, [
+        h('a', { class: 'back', href: href('/') }, `← ${s.campaignsTitle}`),
+        h('p', { class: `kind-${campaign.kind}` }, h('span', { class: 'badge' }, s.kind[campaign.kind]), ' ', h('span', { class: `status-pill status-pill-${campaign.status}` }, s.campaignStatus[campaign.status])),
+        h('h1', null, campaign.title),
+        h('p', { class: 'meta' }, `${s.dates(campaign.startsOn, campaign.endsOn)} · ${campaign.organization.name}`),
+        campaign.summary ? h('p', null, campaign.summary) : null,
+        tasks(campaign, staff),
+        h('h2', { tabindex: -1 }, s.sessionsTitle),
+        added ? h('p', { class: 'form-message form-message-ok', role: 'status' }, s.sessionAdded) : null,
+        campaign.sessions.length === 0
+          ? h('p', { class: 'status' }, s.noSessions)
+          : h('ul', { class: 'sessions' }, ...campaign.sessions.map((session) => sessionCard(session, manage))),
+        manage
+          ? newSessionForm(campaign, () => {
+              // Drawn again from the API with the new session, the message by the list.
+              history.replaceState(null, '', href(`/campaigns/${encodeURIComponent(id)}`, { added: '1' }));
+              void context.refresh().then(() => context.view.querySelector<HTMLElement>('h2[tabindex]')?.focus());
+            })
+          : null,
+      ]);
+    },
+  );
+}

@@ -1,0 +1,44 @@
+// The campaigns of my organization (every campaign for a platform admin), latest first.
+import { api, read, within } from '../../api.ts';
+import { h } from '../../dom.ts';
+import { loadPage } from '../load.ts';
+import { href, type AdminContext } from '../router.ts';
+import { canManage } from '../session.ts';
+import { strings } from '../strings.ts';
+import { setPageTitle } from '../ui.ts';
+
+export function campaignsPage(context: AdminContext) {
+  const s = strings();
+  setPageTitle(s.campaignsTitle);
+  return loadPage(
+    context,
+    () => read(api.admin.campaigns.$get({ query: {} }, within(context.signal))),
+    ({ items }, staff) => {
+      context.view.append(
+        h('div', { class: 'page-head' }, h('h1', null, s.campaignsTitle), canManage(staff.role) ? h('a', { class: 'button', href: href('/campaigns/new') }, s.newCampaign) : null),
+        items.length === 0
+          ? h('p', { class: 'status' }, s.noCampaigns)
+          : h(
+              'ul',
+              { class: 'campaigns' },
+              ...items.map((campaign) =>
+                h(
+                  'li',
+                  { class: `kind-${campaign.kind}` },
+                  h(
+                    'a',
+                    { class: 'card-link', href: href(`/campaigns/${encodeURIComponent(campaign.id)}`) },
+                    h('span', { class: 'badge' }, s.kind[campaign.kind]),
+                    ' ',
+                    h('span', { class: `status-pill status-pill-${campaign.status}` }, s.campaignStatus[campaign.status]),
+                    h('h2', null, campaign.title),
+                    h('p', { class: 'meta' }, s.dates(campaign.startsOn, campaign.endsOn)),
+                    staff.role === 'admin' ? h('p', { class: 'meta' }, campaign.organization.name) : null,
+                  ),
+                ),
+              ),
+            ),
+      );
+    },
+  );
+}
