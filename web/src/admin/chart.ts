@@ -91,10 +91,15 @@ export function columnChart(columns: Column[], summary: string): SVGSVGElement {
     let top = height;
     const group = svg('g', {}, svg('title', {}, column.title));
     for (const part of column.parts) {
-      const size = (part.value / max) * (height - 4);
+      const size = (part.value / max) * (height - 14); // room for the count above
       if (size <= 0) continue;
       top -= size;
       group.append(svg('rect', { class: `column tone-${part.tone}`, x, y: top.toFixed(2), width: columnWidth, height: size.toFixed(2) }));
+    }
+    // The count above its column, while the columns are wide enough to carry one.
+    const total = column.parts.reduce((sum, part) => sum + part.value, 0);
+    if (columns.length <= 31 && total > 0) {
+      group.append(svg('text', { class: 'column-value', x: x + columnWidth / 2, y: Math.max(10, top - 3).toFixed(2), 'text-anchor': 'middle' }, String(total)));
     }
     if (index % every === 0) {
       group.append(svg('text', { class: 'column-label', x: x + columnWidth / 2, y: height + 14, 'text-anchor': 'middle' }, column.label));

@@ -32,7 +32,9 @@ function renderShell() {
   for (const link of nav.querySelectorAll('a')) {
     const section = link.dataset.section;
     link.textContent = section === 'check-in' ? s.navCheckIn : s.navCampaigns;
-    const current = section === 'check-in' ? path.startsWith('/check-in') : !path.startsWith('/check-in') && path !== '/sign-in';
+    // A campaign's own desk (/campaigns/:id/check-in) is in the check-in section too.
+    const atDesk = /(^|\/)check-in(\?|$)/.test(path);
+    const current = section === 'check-in' ? atDesk : !atDesk && !path.startsWith('/sign-in');
     if (current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }

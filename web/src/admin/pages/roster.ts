@@ -89,7 +89,9 @@ export function rosterPage(context: AdminContext) {
       );
 
       const list = h('ul', { class: 'roster' }, ...page.items.map(row));
-      const count = h('p', { class: 'meta', role: 'status' }, s.shown(page.items.length));
+      const count = h('span', { role: 'status' }, s.shown(page.items.length));
+      // Sign-ups keep arriving: the list is read again on request, with the same filter.
+      const refresh = on(h('button', { type: 'button' }, s.refresh), 'click', () => void context.refresh());
       const message = actionMessage();
       const more = h('button', { type: 'button', class: 'button button-secondary button-wide' }, s.loadMore);
       let cursor = page.nextCursor;
@@ -118,7 +120,7 @@ export function rosterPage(context: AdminContext) {
         }
       });
 
-      view.append(filters, exports, page.items.length === 0 ? h('p', { class: 'status' }, s.noRegistrations) : list, count, more, message.element);
+      view.append(filters, exports, page.items.length === 0 ? h('p', { class: 'status' }, s.noRegistrations) : list, h('div', { class: 'roster-foot meta' }, count, refresh), more, message.element);
     },
   );
 }

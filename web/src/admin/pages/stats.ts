@@ -18,13 +18,16 @@ const total = (counts: Record<RegistrationStatus, number>) => statusOrder.reduce
 
 function tiles(stats: Stats) {
   const s = strings();
-  const tile = (label: string, value: string) => h('div', { class: 'tile' }, h('span', { class: 'tile-value' }, value), h('span', { class: 'tile-label' }, label));
+  const tile = (label: string, value: string, note?: string) =>
+    h('div', { class: 'tile' }, h('span', { class: 'tile-value' }, value), h('span', { class: 'tile-label' }, label), note ? h('span', { class: 'tile-note' }, note) : null);
   return h(
     'div',
     { class: 'tiles' },
     tile(s.total, String(total(stats.byStatus))),
     tile(s.registrationStatus.checked_in, String(stats.byStatus.checked_in)),
-    tile(s.attendanceRate, stats.attendanceRate === null ? s.attendanceNone : `${Math.round(stats.attendanceRate * 100)}%`),
+    stats.attendanceRate === null
+      ? tile(s.attendanceRate, '—', s.attendanceNone)
+      : tile(s.attendanceRate, `${Math.round(stats.attendanceRate * 100)}%`),
   );
 }
 
