@@ -102,6 +102,12 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await organizer.getByRole('heading', { name: TITLE }).waitFor();
     campaignId = decodeURIComponent(new URL(organizer.url()).hash.split('/')[2]!);
 
+    await organizer.getByRole('link', { name: '编辑活动' }).click();
+    expect(await organizer.getByLabel('活动名称').inputValue()).toBe(TITLE);
+    await organizer.getByLabel('一句话简介').fill('献血车开进社区，欢迎街坊邻居。献血后请多喝水。');
+    await organizer.getByRole('button', { name: '保存', exact: true }).click();
+    await organizer.getByText('献血车开进社区，欢迎街坊邻居。献血后请多喝水。').waitFor();
+
     const form = organizer.locator('form').filter({ has: organizer.getByRole('heading', { name: '添加场次' }) });
     await form.getByLabel('开始时间').fill(chinaTime(10, '08:30').slice(0, 16));
     await form.getByLabel('结束时间').fill(chinaTime(10, '16:30').slice(0, 16));
@@ -198,7 +204,11 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
 
     await desk.getByRole('button', { name: 'English' }).click();
     await desk.getByRole('link', { name: 'Check-in', exact: true }).first().click();
-    await desk.getByLabel('Booking code').waitFor();
+    await desk.getByLabel('Booking code').fill('ZZZZ2222');
+    await desk.getByRole('button', { name: 'Check in', exact: true }).click();
+    await desk.locator('.result-title').getByText('Unknown code').waitFor();
+    await expectNoSidewaysScroll(desk);
+    await desk.screenshot({ path: `${SHOTS}/admin-check-in-en.png`, fullPage: true });
     await desk.getByRole('button', { name: '中文' }).click();
     await desk.context().close();
   });
@@ -229,6 +239,17 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await organizer.getByRole('link', { name: '报名名单' }).click();
     await organizer.getByRole('heading', { name: '报名名单' }).waitFor();
     expect(await organizer.locator('.roster-row').count()).toBe(3);
+    expect(await organizer.getByRole('button', { name: '加载更多' }).isHidden()).toBe(true);
+
+    // Pages of two instead of fifty: the API's real cursor brings the third row.
+    await organizer.route('**/registrations?*', (route) => route.continue({ url: route.request().url().replace('limit=50', 'limit=2') }));
+    await organizer.getByRole('button', { name: '刷新名单' }).click();
+    await expect.poll(() => organizer.locator('.roster-row').count()).toBe(2);
+    await organizer.getByRole('button', { name: '加载更多' }).click();
+    await expect.poll(() => organizer.locator('.roster-row').count()).toBe(3);
+    expect(await organizer.getByText('已显示 3 条').count()).toBe(1);
+    expect(await organizer.getByRole('button', { name: '加载更多' }).isHidden()).toBe(true);
+    await organizer.unroute('**/registrations?*');
     await organizer.getByLabel('状态').selectOption('checked_in');
     await organizer.getByRole('button', { name: '筛选' }).click();
     await expect.poll(() => organizer.locator('.roster-row').count()).toBe(1);

@@ -180,6 +180,7 @@ const zhCN = {
   recordedDonation: (kind: string) => `已登记献血：${kind}`,
   nextCode: '下一位',
   desksTitle: '按活动签到（献血活动在此登记献血）',
+  deskLink: (title: string, kind: string) => `${title}（${kind}）`,
 
   // Quiz admin
   quizTitle: '答题管理',
@@ -379,6 +380,7 @@ const en: Strings = {
   recordedDonation: (kind) => `Donation recorded: ${kind}`,
   nextCode: 'Next person',
   desksTitle: 'Check in at a campaign’s desk (blood drives record donations there)',
+  deskLink: (title, kind) => `${title} (${kind})`,
 
   quizTitle: 'Quiz admin',
   notQuiz: 'Only health quiz campaigns have a question bank and finalists.',

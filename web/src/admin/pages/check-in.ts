@@ -109,7 +109,7 @@ function campaignDesks(campaigns: CampaignItem[]) {
     h(
       'ul',
       { class: 'desk-links' },
-      ...open.map((campaign) => h('li', null, h('a', { href: href(`/campaigns/${encodeURIComponent(campaign.id)}/check-in`) }, `${campaign.title}（${s.kind[campaign.kind]}）`))),
+      ...open.map((campaign) => h('li', null, h('a', { href: href(`/campaigns/${encodeURIComponent(campaign.id)}/check-in`) }, s.deskLink(campaign.title, s.kind[campaign.kind])))),
     ),
   );
 }
