@@ -7,10 +7,12 @@ import { adminCampaignRoutes } from './routes/admin/campaigns.ts';
 import { adminCampaignStatsRoutes } from './routes/admin/campaign-stats.ts';
 import { checkInRoutes } from './routes/admin/check-ins.ts';
 import { emergencyDonorRoutes } from './routes/admin/emergency-donors.ts';
+import { adminNotificationRoutes } from './routes/admin/notifications.ts';
 import { adminRegistrationRoutes } from './routes/admin/registrations.ts';
 import { adminRosterRoutes } from './routes/admin/roster.ts';
 import { adminQuizRoutes } from './routes/admin/quiz.ts';
 import { organizationRoutes } from './routes/admin/organizations.ts';
+import { adminSessionRoutes } from './routes/admin/sessions.ts';
 import { adminSlotRoutes } from './routes/admin/slots.ts';
 import { staffRoutes } from './routes/admin/staff.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -37,11 +39,13 @@ export const api = new Hono<AppEnv>()
   .route('/admin/campaigns', adminCampaignRoutes)
   .route('/admin/campaigns', adminRosterRoutes)
   .route('/admin/campaigns', adminCampaignStatsRoutes)
+  .route('/admin/sessions', adminSessionRoutes)
   .route('/admin/slots', adminSlotRoutes)
   .route('/admin/checkins', checkInRoutes)
   .route('/admin/registrations', adminRegistrationRoutes)
   .route('/admin/quiz', adminQuizRoutes)
   .route('/admin/audit', adminAuditRoutes)
+  .route('/admin/notifications', adminNotificationRoutes)
   .route('/admin', emergencyDonorRoutes);
 
 export type AppType = typeof api;

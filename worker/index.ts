@@ -5,6 +5,13 @@ import { markNoShows, quizTotalsDrift } from './db/housekeeping.ts';
 import { deleteStaleCodes } from './db/otp-codes.ts';
 import { deleteExpiredWindows } from './db/rate-limits.ts';
 import type { Bindings } from './env.ts';
+import { deliverBatch, type NotificationMessage } from './notifications/deliver.ts';
+import { relayNotifications } from './notifications/relay.ts';
+import { queueDueNotifications } from './notifications/schedule.ts';
+import { smsSender } from './lib/sms.ts';
+
+/** The cron (wrangler.toml) for texts that come due; any other cron is the nightly housekeeping. */
+export const NOTIFICATIONS_CRON = '*/10 * * * *';
 
 export default {
   fetch: app.fetch,
@@ -14,6 +21,12 @@ export default {
   async scheduled(controller, env) {
     const now = controller.scheduledTime;
     const db = database(env.DB);
+    if (controller.cron === NOTIFICATIONS_CRON) {
+      const due = await queueDueNotifications(db, now);
+      const handed = await relayNotifications(env);
+      console.log(JSON.stringify({ event: 'notifications_tick', ...due, handed }));
+      return;
+    }
     await Promise.all([deleteExpiredSessions(db, now), deleteStaleCodes(db, now), deleteExpiredWindows(db, now)]);
     const noShows = await markNoShows(db, now);
     const drift = await quizTotalsDrift(db);
@@ -21,4 +34,7 @@ export default {
     // Season ids and counts only: which players drifted is for whoever repairs it to look up.
     if (drift.length) console.warn(JSON.stringify({ event: 'quiz_totals_drift', seasons: drift }));
   },
-} satisfies ExportedHandler<Bindings>;
+  async queue(batch, env) {
+    await deliverBatch(database(env.DB), batch as MessageBatch<NotificationMessage>, smsSender(env));
+  },
+} satisfies ExportedHandler<Bindings, NotificationMessage>;

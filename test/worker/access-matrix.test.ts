@@ -26,6 +26,8 @@ async function setUp() {
   await env.DB.prepare(`UPDATE organizations SET kind = 'blood_centre' WHERE id = ?`).bind(a).run();
   const b = await createOrganization();
   const campaign = await createCampaign({ organizationId: a, sessions: [{ ...SESSION, slots: [{ role: '学员', capacity: 10 }] }] });
+  // Cancelled by whoever may; the others must not reach it before that.
+  const spare = await createCampaign({ organizationId: a, sessions: [{ ...SESSION, slots: [{ role: '学员', capacity: 10 }] }] });
   const citizen = await signInCitizen();
   const signUp = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, { cookie: citizen.cookie, body: { name: '王学员' } });
   const { registration } = (await signUp.json()) as { registration: { id: string; code: string } };
@@ -37,7 +39,7 @@ async function setUp() {
     organizer: (await signInStaff('organizer', a)).cookie,
     admin: (await signInStaff('admin')).cookie,
   };
-  return { a, campaign, registration, quiz, cookies };
+  return { a, campaign, spareSessionId: spare.sessionIds[0]!, registration, quiz, cookies };
 }
 
 interface Probe {
@@ -95,6 +97,19 @@ const MATRIX: Record<string, Probe> = {
   },
   'GET /api/admin/quiz/seasons/:id/finalists': { path: (f) => `/api/admin/quiz/seasons/${f.quiz.seasonId}/finalists`, expect: organizersOfA },
   'GET /api/admin/quiz/seasons/:id/finalists.csv': { path: (f) => `/api/admin/quiz/seasons/${f.quiz.seasonId}/finalists.csv`, expect: organizersOfA },
+  'PATCH /api/admin/organizations/:id': {
+    path: (f) => `/api/admin/organizations/${f.a}`,
+    body: () => ({ reminderHour: 18 }),
+    expect: organizersOfA,
+  },
+  'PATCH /api/admin/sessions/:id': { path: (f) => `/api/admin/sessions/${f.campaign.sessionIds[0]}`, body: () => ({ venue: '新会场' }), expect: organizersOfA },
+  'POST /api/admin/sessions/:id/cancel': { path: (f) => `/api/admin/sessions/${f.spareSessionId}/cancel`, expect: organizersOfA },
+  'GET /api/admin/notifications': { path: () => '/api/admin/notifications', expect: staffOnly({ checkin: 403, otherOrganizer: 'reached', organizer: 'reached', admin: 'reached' }) },
+  'POST /api/admin/callouts': {
+    path: () => '/api/admin/callouts',
+    body: () => ({ bloodType: 'B', message: '血库告急', dryRun: true }),
+    expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 'reached', admin: 'reached' }),
+  },
   'GET /api/admin/audit': { path: () => '/api/admin/audit', expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 403, admin: 'reached' }) },
   // The donor list is the whole city's: admins and the blood centre's organizers (A) only.
   'GET /api/admin/emergency-donors': {

@@ -41,7 +41,7 @@ describe('China time', () => {
 });
 
 describe('profile rules', () => {
-  const empty: Profile = { name: null, gender: null, birthDate: null, bloodType: null, district: null, emergencyDonor: false };
+  const empty: Profile = { name: null, gender: null, birthDate: null, bloodType: null, district: null, emergencyDonor: false, reminders: true, quizNudges: false };
   it('needs a blood type and a district for the emergency donor list', () => {
     expect(profileProblems({ ...empty, emergencyDonor: true }, '2026-11-23').map((p) => p.message)).toEqual([
       'emergency_needs_blood_type',

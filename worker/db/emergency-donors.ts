@@ -1,8 +1,9 @@
 // The emergency donor list (应急献血志愿者): people who opted in, by blood type and district,
-// who may give whole blood today under the interval rule.
+// who may give whole blood today under the interval rule; and the call-outs sent to them.
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { nextDonationDay, type Donation } from '../domain/eligibility.ts';
-import type { Database } from './client.ts';
+import { auditStatement, type AuditEntry } from './audit.ts';
+import { batch, type Database } from './client.ts';
 import { people } from './schema.ts';
 
 export interface DonorFilter {
@@ -73,4 +74,45 @@ export async function emergencyDonorPage(db: Database, filter: DonorFilter, toda
     if (rows.length < chunk) return { donors: found, next: null };
     cursor = rows.at(-1)!.id;
   }
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+// Donors who had no call-out in the last seven days: each donor receives at most one a week.
+const notCalledThisWeek = (now: number) =>
+  sql`NOT EXISTS (SELECT 1 FROM notifications n WHERE n.person_id = p.id AND n.kind = 'callout' AND n.created_at > ${now - WEEK_MS})`;
+
+/** Of these donors, how many a call-out would reach now. */
+export async function reachableDonors(db: Database, donorIds: string[], now = Date.now()) {
+  const row = await db.get<{ reachable: number }>(sql`SELECT count(*) AS reachable FROM json_each(${JSON.stringify(donorIds)}) j
+    JOIN people p ON p.id = j.value WHERE p.emergency_donor = 1 AND ${notCalledThisWeek(now)}`);
+  return row.reachable;
+}
+
+export interface NewCallout {
+  organizationId: string | null;
+  staffId: string;
+  bloodType: DonorFilter['bloodType'];
+  district: string | null;
+  message: string;
+}
+
+/**
+ * Records the call-out and queues its text to each donor not called this week, with the audit
+ * entry, in one batch: D1 runs batches one at a time, so two call-outs at once cannot both
+ * reach the same donor.
+ */
+export async function sendCallout(db: Database, callout: NewCallout, donorIds: string[], audit: AuditEntry, now = Date.now()) {
+  const id = crypto.randomUUID();
+  const [, , counted] = await batch<[[], [], { recipients: number }[], []]>(db, [
+    sql`INSERT INTO callouts (id, organization_id, staff_id, blood_type, district, message, recipients)
+        VALUES (${id}, ${callout.organizationId}, ${callout.staffId}, ${callout.bloodType}, ${callout.district}, ${callout.message}, 0)`,
+    sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, callout_id, dedupe_key)
+        SELECT lower(hex(randomblob(16))), p.id, 'callout', ${callout.organizationId}, ${id}, 'callout:' || ${id} || ':' || p.id
+        FROM json_each(${JSON.stringify(donorIds)}) j JOIN people p ON p.id = j.value
+        WHERE p.emergency_donor = 1 AND ${notCalledThisWeek(now)}`,
+    sql`UPDATE callouts SET recipients = (SELECT count(*) FROM notifications WHERE callout_id = ${id}) WHERE id = ${id} RETURNING recipients`,
+    auditStatement({ ...audit, targetType: 'callout', targetId: id }, now),
+  ]);
+  return { id, recipients: counted[0]?.recipients ?? 0 };
 }

@@ -89,13 +89,16 @@ export interface CodeSignIn {
   expiresAt: number;
   /** The browser's current session, ended by the sign-in (rotation). */
   previousTokenHash?: string;
+  /** The app's language at sign-in: the language of the texts the person will get. */
+  language: 'zh-CN' | 'en';
 }
 
 /**
  * Uses a right code and signs its phone in, in one batch: the person (made at the first sign-in),
  * the new session, the code marked used, and the browser's previous session ended. Each statement
  * holds only while the code is live or once the new session exists, so of racing requests one
- * signs in, and a failed batch leaves the code live for the retry. Undefined when the code was
+ * signs in, and a failed batch leaves the code live for the retry. The person's language follows
+ * the app's at each sign-in. Undefined when the code was
  * used (or expired) in between.
  */
 export async function useCode(db: Database, s: CodeSignIn, now = Date.now()) {
@@ -108,6 +111,7 @@ export async function useCode(db: Database, s: CodeSignIn, now = Date.now()) {
         SELECT ${s.tokenHash}, id, ${now}, ${s.expiresAt} FROM people WHERE phone = ${s.phone} AND ${live}`,
     sql`UPDATE otp_codes SET used_at = ${now} WHERE id = ${s.codeId} AND ${signedIn}`,
     ...(s.previousTokenHash ? [sql`DELETE FROM auth_sessions WHERE token_hash = ${s.previousTokenHash} AND ${signedIn}`] : []),
+    sql`UPDATE people SET language = ${s.language} WHERE phone = ${s.phone} AND ${signedIn}`,
     sql`SELECT p.id, p.phone, p.name FROM auth_sessions a JOIN people p ON p.id = a.person_id WHERE a.token_hash = ${s.tokenHash}`,
   ]);
   return results.at(-1)![0] as { id: string; phone: string; name: string | null } | undefined;

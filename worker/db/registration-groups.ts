@@ -35,6 +35,7 @@ export async function signUpGroup(db: Database, group: NewGroup): Promise<GroupR
         INSERT INTO registration_groups (id, code, slot_id, contact_person_id, organization, contact_name, contact_phone)
         SELECT ${group.id}, ${group.code}, s.id, ${group.contactPersonId}, ${group.organization}, ${group.contactName}, ${group.contactPhone}
         FROM slots s WHERE s.id = ${group.slotId} AND (s.waitlist = 1 OR ${free} >= ${group.members.length})
+          AND NOT EXISTS (SELECT 1 FROM sessions WHERE id = s.session_id AND cancelled_at IS NOT NULL)
         RETURNING id`,
       sql`
         INSERT INTO people (id, phone)

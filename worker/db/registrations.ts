@@ -22,7 +22,7 @@ const positionOf = (registrationId: SQL) => sql`(
 export const slotForSignUp = (db: Database, slotId: string) =>
   db
     .select({
-      session: { startsAt: sessions.startsAt },
+      session: { startsAt: sessions.startsAt, cancelledAt: sessions.cancelledAt },
       campaign: {
         id: campaigns.id,
         kind: campaigns.kind,
@@ -91,6 +91,7 @@ export async function signUp(db: Database, r: NewRegistration): Promise<SignUpRe
             (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND status = 'waitlisted') AS waiting,
             (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = ${r.slotId}) AS last) q
         WHERE s.id = ${r.slotId} AND ((q.taken < s.capacity AND q.waiting = 0) OR s.waitlist = 1)
+          AND NOT EXISTS (SELECT 1 FROM sessions WHERE id = s.session_id AND cancelled_at IS NOT NULL)
         RETURNING status, CASE WHEN status = 'waitlisted' THEN
           (SELECT count(*) FROM registrations w WHERE w.slot_id = ${r.slotId} AND w.status = 'waitlisted') END AS position`,
       ...(fillsProfile

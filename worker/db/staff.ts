@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
-import type { Database } from './client.ts';
+import { eq, sql } from 'drizzle-orm';
+import { auditStatement, type AuditEntry } from './audit.ts';
+import { batch, type Database } from './client.ts';
 import { organizations, staff } from './schema.ts';
 
 export type StaffMember = typeof staff.$inferSelect;
@@ -38,3 +39,12 @@ export const staffView = (member: Pick<StaffMember, 'id' | 'email' | 'role' | 'o
   role: member.role,
   organizationId: member.organizationId,
 });
+
+/** Sets when the organization's reminders go out; the change and its audit entry in one batch. */
+export async function setReminderHour(db: Database, id: string, reminderHour: number, audit: AuditEntry) {
+  const [updated] = await batch<[{ id: string; name: string; kind: string; reminderHour: number }[], []]>(db, [
+    sql`UPDATE organizations SET reminder_hour = ${reminderHour} WHERE id = ${id} RETURNING id, name, kind, reminder_hour AS reminderHour`,
+    auditStatement(audit, Date.now(), sql`changes() = 1`),
+  ]);
+  return updated[0];
+}

@@ -12,6 +12,10 @@ export interface Profile {
   bloodType: (typeof bloodTypes)[number] | null;
   district: string | null;
   emergencyDonor: boolean;
+  /** Reminder texts the day before a session; confirmations and promotions go regardless. */
+  reminders: boolean;
+  /** The evening nudge to play the day's quiz. */
+  quizNudges: boolean;
 }
 
 /** Problems of a profile as it would be after a change, by field. */

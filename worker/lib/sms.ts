@@ -3,7 +3,8 @@ import type { Bindings } from '../env.ts';
 import { maskPhone } from '../domain/phone.ts';
 
 export interface SmsSender {
-  send(phone: string, text: string): Promise<void>;
+  /** `key` names the message: a gateway that sees it twice (a retry after a lost answer) sends once. */
+  send(phone: string, text: string, key?: string): Promise<void>;
 }
 
 export class SmsDeliveryError extends Error {}
@@ -16,7 +17,7 @@ export class ConsoleSmsSender implements SmsSender {
 }
 
 /**
- * POSTs `{ to, text }` to a webhook with `X-Lifeline-Timestamp` and
+ * POSTs `{ to, text, key? }` to a webhook with `X-Lifeline-Timestamp` and
  * `X-Lifeline-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`, so the gateway
  * bridge can reject forged or replayed requests.
  */
@@ -27,8 +28,8 @@ export class WebhookSmsSender implements SmsSender {
     private readonly fetcher: typeof fetch = fetch,
   ) {}
 
-  async send(phone: string, text: string) {
-    const body = JSON.stringify({ to: phone, text });
+  async send(phone: string, text: string, key?: string) {
+    const body = JSON.stringify({ to: phone, text, ...(key && { key }) });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await this.fetcher(this.url, {
       method: 'POST',

@@ -60,6 +60,7 @@ export const authRoutes = new Hono<AppEnv>()
         tokenHash: await sha256(token),
         expiresAt: Date.now() + sessionTtlSec.person * 1000,
         previousTokenHash: await personSessionHash(c),
+        language: c.get('language'),
       });
       if (!person) throw new ApiError(400, 'code_expired'); // a parallel request used it first
       setSessionCookie(c, 'person', token);

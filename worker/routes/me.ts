@@ -23,15 +23,19 @@ const profileChange = v.object({
   bloodType: nullable(v.picklist(bloodTypes)),
   district: nullable(v.pipe(v.string(), v.maxLength(40, 'district_unknown'))),
   emergencyDonor: v.optional(v.boolean()),
+  reminders: v.optional(v.boolean()),
+  quizNudges: v.optional(v.boolean()),
 });
 
-const profileOf = ({ name, gender, birthDate, bloodType, district, emergencyDonor }: Person): Profile => ({
+const profileOf = ({ name, gender, birthDate, bloodType, district, emergencyDonor, reminders, quizNudges }: Person): Profile => ({
   name,
   gender,
   birthDate,
   bloodType,
   district,
   emergencyDonor,
+  reminders,
+  quizNudges,
 });
 
 type RegistrationRow = Awaited<ReturnType<typeof listPersonRegistrations>>[number];
@@ -55,6 +59,8 @@ function personView(person: Person) {
     bloodType: person.bloodType,
     district: person.district,
     emergencyDonor: person.emergencyDonor,
+    reminders: person.reminders,
+    quizNudges: person.quizNudges,
   };
 }
 

@@ -70,6 +70,7 @@ const replay = (c: Context<AppEnv>, stored: { status: number; body: string }) =>
 /** The slot, unless it cannot take sign-ups now. */
 function openSlot(found: SlotForSignUp) {
   if (!found || found.campaign.status === 'draft') throw notFound();
+  if (found.session.cancelledAt) throw new ApiError(409, 'session_cancelled');
   const today = chinaDay(Date.now());
   if (found.campaign.status === 'closed' || found.session.startsAt.getTime() <= Date.now() || found.campaign.endsOn < today) {
     throw new ApiError(409, 'registration_closed');

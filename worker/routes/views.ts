@@ -23,6 +23,8 @@ export const sessionView = (session: SessionRow) => ({
   endsAt: toChinaIso(session.endsAt),
   venue: session.venue,
   address: session.address,
+  // Only organizers see a cancelled session: the public list leaves it out.
+  ...(session.cancelledAt && { cancelledAt: toChinaIso(session.cancelledAt) }),
 });
 
 /** The campaign with its effective eligibility rules (blood drives: the donor rules by default). */

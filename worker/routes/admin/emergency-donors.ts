@@ -1,12 +1,12 @@
 // The emergency donor list, for the blood centre when stocks run short: willing donors of a
 // blood type (and district) who may give whole blood today. Phones are masked on screen and
-// in full only in the export, which is audited.
+// in full only in the export, which is audited. A call-out texts them all at once.
 import { Hono, type Context } from 'hono';
 import { eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { byStaff, recordAudit } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
-import { emergencyDonorPage, type DonorFilter, type EmergencyDonor } from '../../db/emergency-donors.ts';
+import { emergencyDonorPage, reachableDonors, sendCallout, type DonorFilter, type EmergencyDonor } from '../../db/emergency-donors.ts';
 import { organizations } from '../../db/schema.ts';
 import { chinaDay } from '../../domain/china-time.ts';
 import { maskPhone } from '../../domain/phone.ts';
@@ -16,13 +16,27 @@ import { requireStaff } from '../../lib/auth.ts';
 import { csvPieces } from '../../lib/csv.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Language } from '../../lib/messages.ts';
+import { enforceLimit } from '../../lib/rate-limit.ts';
 import { byteStream, inChunks } from '../../lib/streams.ts';
-import { query } from '../../lib/validation.ts';
+import { json, query } from '../../lib/validation.ts';
 
 const filters = {
   bloodType: v.picklist(bloodTypes),
   district: v.optional(v.pipe(v.string(), v.maxLength(40))),
 };
+
+// An ID number has no place in a text to many people.
+const ID_NUMBER_LIKE = /\d{17}[\dXx]/;
+
+const newCallout = v.object({
+  ...filters,
+  message: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(140), v.check((text) => !ID_NUMBER_LIKE.test(text), 'callout_id_number')),
+  /** Count the donors it would reach, send nothing. */
+  dryRun: v.optional(v.boolean(), false),
+});
+
+/** Call-outs an organization may send a day: enough for a shortage, not for a habit. */
+const calloutsPerDay = (organizationId: string | null) => ({ key: `callout:${organizationId ?? 'platform'}`, max: 5, windowSec: 86_400 });
 
 const pageQuery = v.object({
   ...filters,
@@ -103,4 +117,23 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
         'cache-control': 'no-store',
       },
     });
+  })
+  .post('/callouts', requireStaff('admin', 'organizer'), ...json(newCallout), async (c) => {
+    const { dryRun, message, ...filter } = c.req.valid('json');
+    await checkBloodCentre(c, filter);
+    const db = database(c.env.DB);
+    const donorIds: string[] = [];
+    for await (const donor of allDonors(c, filter, chinaDay(Date.now()))) donorIds.push(donor.id);
+    if (dryRun) return c.json({ matched: donorIds.length, reachable: await reachableDonors(db, donorIds) }, 200);
+
+    const me = c.var.staff!;
+    await enforceLimit(db, calloutsPerDay(me.organizationId));
+    const detail = { bloodType: filter.bloodType, district: filter.district ?? null, matched: donorIds.length };
+    const sent = await sendCallout(
+      db,
+      { organizationId: me.organizationId, staffId: me.id, bloodType: filter.bloodType, district: filter.district ?? null, message },
+      donorIds,
+      byStaff(me, me.organizationId, 'callout.send', undefined, detail),
+    );
+    return c.json({ callout: { id: sent.id, matched: donorIds.length, recipients: sent.recipients } }, 201);
   });

@@ -1,0 +1,178 @@
+// The outbox of texts to people. Rows are written with the change that causes them; the relay
+// hands them to the queue; the consumer claims, sends and settles each one exactly once.
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { NotificationKind } from '../domain/notification-texts.ts';
+import type { Language } from '../lib/messages.ts';
+import { batch, type Database } from './client.ts';
+import { callouts, campaigns, notifications, organizations, people, registrations, sessions, slots } from './schema.ts';
+
+const newId = sql.raw('lower(hex(randomblob(16)))');
+
+/**
+ * For a batch that changes or cancels a session: one text to everyone signed up for it (seated
+ * or waiting). Runs before a cancellation's UPDATE, while they are still signed up.
+ */
+export function sessionNotices(sessionId: string, kind: 'session_changed' | 'session_cancelled', changeId: string): SQL {
+  return sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key)
+    SELECT ${newId}, r.person_id, ${kind}, c.organization_id, r.id, ${kind} || ':' || ${changeId} || ':' || r.id
+    FROM registrations r
+    JOIN slots s ON s.id = r.slot_id
+    JOIN sessions se ON se.id = s.session_id
+    JOIN campaigns c ON c.id = se.campaign_id
+    WHERE se.id = ${sessionId} AND r.status IN ('confirmed', 'waitlisted')`;
+}
+
+/**
+ * Reminders for sessions starting within [from, to), for organizations that send theirs at this
+ * China hour, to seated people who have not turned reminders off. One per sign-up, ever.
+ */
+export async function queueReminders(db: Database, chinaHour: number, from: number, to: number) {
+  const result = await db.run(sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key)
+    SELECT ${newId}, r.person_id, 'reminder', c.organization_id, r.id, 'reminder:' || r.id
+    FROM organizations o
+    JOIN campaigns c ON c.organization_id = o.id
+    JOIN sessions se ON se.campaign_id = c.id
+    JOIN slots s ON s.session_id = se.id
+    JOIN registrations r ON r.slot_id = s.id
+    JOIN people p ON p.id = r.person_id
+    WHERE o.reminder_hour = ${chinaHour} AND se.starts_at >= ${from} AND se.starts_at < ${to} AND se.cancelled_at IS NULL
+      AND r.status = 'confirmed' AND p.reminders = 1`);
+  return result.meta.changes;
+}
+
+/** The daily quiz nudge: players who opted in, of seasons open today, who have not played today. */
+export async function queueQuizNudges(db: Database, today: string) {
+  const result = await db.run(sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, dedupe_key)
+    SELECT ${newId}, p.id, 'quiz_nudge', c.organization_id, 'quiz_nudge:' || q.id || ':' || ${today} || ':' || p.id
+    FROM quiz_seasons q
+    JOIN campaigns c ON c.id = q.campaign_id
+    JOIN quiz_players qp ON qp.season_id = q.id
+    JOIN people p ON p.id = qp.person_id
+    WHERE q.starts_on <= ${today} AND q.ends_on >= ${today} AND c.status = 'published' AND p.quiz_nudges = 1
+      AND NOT EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.season_id = q.id AND a.person_id = p.id AND a.day = ${today})`);
+  return result.meta.changes;
+}
+
+// A message handed over but never settled (the queue send failed, or it was lost) is handed
+// over again after this long; the consumer's claim keeps it from going out twice.
+const HANDOVER_TIMEOUT_MS = 2 * 60 * 60 * 1000;
+
+/** Marks up to `limit` queued messages as handed to the queue and returns their ids. */
+export async function takeForHandover(db: Database, limit: number, now = Date.now()) {
+  const rows = await batch<[{ id: string }[]]>(db, [
+    sql`UPDATE notifications SET handed_at = ${now}
+        WHERE id IN (SELECT id FROM notifications WHERE status = 'queued' AND (handed_at IS NULL OR handed_at < ${now - HANDOVER_TIMEOUT_MS})
+                     ORDER BY created_at LIMIT ${limit})
+        RETURNING id`,
+  ]);
+  return rows[0].map((row) => row.id);
+}
+
+// A consumer that claimed a message and then vanished leaves it to another after this long.
+const CLAIM_LEASE_MS = 5 * 60 * 1000;
+
+/** Claims a message for sending; undefined when it is settled or another consumer holds it. */
+export async function claim(db: Database, id: string, now = Date.now()) {
+  const [claimed] = await batch<[{ attempts: number }[]]>(db, [
+    sql`UPDATE notifications SET status = 'sending', claimed_at = ${now}, attempts = attempts + 1
+        WHERE id = ${id} AND (status = 'queued' OR (status = 'sending' AND claimed_at < ${now - CLAIM_LEASE_MS}))
+        RETURNING attempts`,
+  ]);
+  return claimed[0];
+}
+
+/** Everything the text and the decision to send need, read at sending time. */
+export function messageFacts(db: Database, id: string) {
+  return db
+    .select({
+      kind: notifications.kind,
+      phone: people.phone,
+      language: people.language,
+      reminders: people.reminders,
+      quizNudges: people.quizNudges,
+      emergencyDonor: people.emergencyDonor,
+      organization: organizations.name,
+      registrationStatus: registrations.status,
+      code: registrations.code,
+      startsAt: sessions.startsAt,
+      venue: sessions.venue,
+      address: sessions.address,
+      title: campaigns.title,
+      message: callouts.message,
+    })
+    .from(notifications)
+    .innerJoin(people, eq(people.id, notifications.personId))
+    .leftJoin(organizations, eq(organizations.id, notifications.organizationId))
+    .leftJoin(registrations, eq(registrations.id, notifications.registrationId))
+    .leftJoin(slots, eq(slots.id, registrations.slotId))
+    .leftJoin(sessions, eq(sessions.id, slots.sessionId))
+    .leftJoin(campaigns, eq(campaigns.id, sessions.campaignId))
+    .leftJoin(callouts, eq(callouts.id, notifications.calloutId))
+    .where(eq(notifications.id, id))
+    .get();
+}
+
+export type MessageFacts = NonNullable<Awaited<ReturnType<typeof messageFacts>>> & { language: Language };
+
+/** Settles a claimed message: sent, skipped (no longer wanted), back in the queue, or failed for good. */
+export async function settle(db: Database, id: string, claimedAt: number, outcome: { status: 'sent' | 'skipped' | 'queued' | 'failed'; error?: string }, now = Date.now()) {
+  await db
+    .update(notifications)
+    .set({
+      status: outcome.status,
+      ...(outcome.status === 'sent' && { sentAt: new Date(now) }),
+      ...(outcome.error !== undefined && { lastError: outcome.error }),
+    })
+    .where(and(eq(notifications.id, id), eq(notifications.status, 'sending'), eq(notifications.claimedAt, new Date(claimedAt))));
+}
+
+export interface NotificationCursor {
+  at: number;
+  id: string;
+}
+
+/** Organizers' view of their texts, newest first: what went out, what waits, what failed. */
+export function listNotifications(
+  db: Database,
+  filter: { organizationId: string | null; status?: (typeof notifications.status.enumValues)[number]; kind?: NotificationKind; before?: NotificationCursor },
+  limit: number,
+) {
+  const before = filter.before;
+  return db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      status: notifications.status,
+      attempts: notifications.attempts,
+      lastError: notifications.lastError,
+      createdAt: notifications.createdAt,
+      sentAt: notifications.sentAt,
+      registrationId: notifications.registrationId,
+      calloutId: notifications.calloutId,
+      name: people.name,
+      phone: people.phone,
+    })
+    .from(notifications)
+    .innerJoin(people, eq(people.id, notifications.personId))
+    .where(
+      and(
+        filter.organizationId === null ? undefined : eq(notifications.organizationId, filter.organizationId),
+        filter.status === undefined ? undefined : eq(notifications.status, filter.status),
+        filter.kind === undefined ? undefined : eq(notifications.kind, filter.kind),
+        before === undefined
+          ? undefined
+          : or(lt(notifications.createdAt, new Date(before.at)), and(eq(notifications.createdAt, new Date(before.at)), lt(notifications.id, before.id))),
+      ),
+    )
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit);
+}
+
+/** How many of the organization's texts are in each state. */
+export function notificationCounts(db: Database, organizationId: string | null) {
+  return db
+    .select({ status: notifications.status, count: sql<number>`count(*)` })
+    .from(notifications)
+    .where(organizationId === null ? undefined : eq(notifications.organizationId, organizationId))
+    .groupBy(notifications.status);
+}
