@@ -17,6 +17,7 @@ import { derivedId, idempotencyKey } from '../../lib/idempotency.ts';
 import { staffScope } from '../../lib/scope.ts';
 import { json, param, query } from '../../lib/validation.ts';
 import { campaignView } from '../views.ts';
+import { instant } from '../schemas.ts';
 
 const day = v.pipe(v.string(), v.check(isCalendarDay, 'date_invalid'));
 const age = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(120));
@@ -75,13 +76,6 @@ const newCampaign = v.pipe(
 const campaignChanges = v.pipe(
   v.partial(v.object(editable)),
   v.forward(v.check((input) => datesInOrder(input), 'dates_out_of_order'), ['endsOn']),
-);
-
-const instant = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'datetime_invalid'),
-  v.transform((text) => new Date(text)),
-  v.check((date) => !Number.isNaN(date.getTime()), 'datetime_invalid'),
 );
 
 const newSession = v.pipe(
