@@ -89,10 +89,11 @@ describe('the season board', () => {
 
     // The move rows are what a replay of the attempts gives.
     const moves = await env.DB.batch([
-      env.DB.prepare('SELECT from_score, to_score, moves, arrivals, departures FROM quiz_score_moves WHERE season_id = ?1 ORDER BY from_score, to_score').bind(seasonId),
-      env.DB.prepare(`SELECT from_score, to_score, moves, arrivals, departures FROM (${movesFromAttempts('?1')})`).bind(seasonId),
+      env.DB.prepare('SELECT from_score, jumps, arrivals, departures FROM quiz_moves WHERE season_id = ?1 ORDER BY from_score').bind(seasonId),
+      env.DB.prepare(`SELECT from_score, jumps, arrivals, departures FROM (${movesFromAttempts('?1')})`).bind(seasonId),
     ]);
-    const parsed = (rows: Record<string, unknown>[]) => rows.map((row) => ({ ...row, arrivals: JSON.parse(row.arrivals as string) as unknown, departures: JSON.parse(row.departures as string) as unknown }));
+    const parsed = (rows: Record<string, unknown>[]) =>
+      rows.map((row) => ({ from: row.from_score, ...Object.fromEntries(['jumps', 'arrivals', 'departures'].map((key) => [key, JSON.parse(row[key] as string) as unknown])) }));
     expect(parsed(moves[0]!.results as Record<string, unknown>[])).toEqual(parsed(moves[1]!.results as Record<string, unknown>[]));
   });
 

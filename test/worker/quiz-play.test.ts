@@ -210,9 +210,9 @@ describe('submitting', () => {
 
     const totals = await env.DB.prepare('SELECT score, days_played FROM quiz_players WHERE season_id = ?').bind(seasonId).all();
     expect(totals.results).toEqual([{ score: 40, days_played: 1 }]);
-    // One move, from off the board to 40 points.
-    const moves = await env.DB.prepare('SELECT from_score, to_score, moves FROM quiz_score_moves WHERE season_id = ?').bind(seasonId).all();
-    expect(moves.results).toEqual([{ from_score: -1, to_score: 40, moves: 1 }]);
+    // One move, from off the board to 40 points: a jump of 4 right answers, one arrival at 40.
+    const moves = await env.DB.prepare('SELECT from_score, jumps, json_extract(arrivals, \'$."40"."2097152"\') AS arrived FROM quiz_moves WHERE season_id = ?').bind(seasonId).all();
+    expect(moves.results.map((row) => ({ ...row, jumps: JSON.parse(row.jumps as string) as unknown }))).toEqual([{ from_score: -1, jumps: { 1: 1, 2: 1, 3: 1, 4: 1 }, arrived: 1 }]);
   });
 
   it("treats another player's attempt as not found and leaves it open", async () => {

@@ -65,8 +65,8 @@ export interface Submission {
 /**
  * Records a submit in one batch: the move of the player's totals (db/quiz-moves.ts), the totals,
  * and the attempt itself last. Every statement holds only while the attempt is still open, so of
- * two parallel submits exactly one counts. Three rows change: the attempt, the totals and one move
- * row. Returns false when the attempt was submitted already.
+ * two parallel submits exactly one counts. Three rows change: the attempt, the totals and the
+ * quiz_moves row of the total left. Returns false when the attempt was submitted already.
  */
 export async function recordSubmission(db: Database, s: Submission): Promise<boolean> {
   const { id, seasonId, personId } = s.attempt;
@@ -74,7 +74,7 @@ export async function recordSubmission(db: Database, s: Submission): Promise<boo
   // A late attempt scores nothing and its time does not count: the total, and when it was reached, stay.
   const countedMs = s.late ? 0 : s.durationMs;
   const results = await batch<unknown[][]>(db, [
-    ...moveStatements({ seasonId, personId, points: s.score, countedMs, open }),
+    ...moveStatements({ seasonId, personId, points: s.score, steps: s.late ? 0 : s.correct, countedMs, open }),
     sql`INSERT INTO quiz_players (season_id, person_id, name, district, score, time_ms, days_played, finished_at)
         SELECT ${seasonId}, id, coalesce(name, ''), coalesce(district, ''), ${s.score}, ${countedMs}, 1, ${s.submittedAt}
         FROM people WHERE id = ${personId} AND ${open}

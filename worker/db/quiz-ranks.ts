@@ -1,22 +1,21 @@
 // A player's rank on the season board, read from a few rows whatever the rank.
 //
-// Every submit that changes a player's totals adds itself to one row of quiz_score_moves: the
-// move from the old total to the new one (from -1 on a first submit), with two Fenwick trees by
-// whole second of total time, of when the movers arrived (their new time) and of when they left
-// (their old time). A day adds at most questionsPerDay × pointsPerCorrect points, so only moves
-// that start that far below a total or less can reach or pass it. For a player on total s at
-// time t, the players ahead are:
-//   the moves that jumped over s (one per player now above s who never stopped on s)
-//   + for the moves that landed on s: arrivals in seconds before t's, and for those that left s
-//     (up, or on along the time axis of s by a day without points): the players, minus
-//     departures in seconds before t's (each player now on s with an earlier second is counted
-//     once: its arrivals and departures on s cancel but for the last)
+// Every submit that changes a player's totals adds its move to the quiz_moves row of the total
+// it leaves (-1 on a first submit): how far it jumped, and Fenwick trees by whole second of total
+// time of when movers arrived at each total (their new time) and left this one (their old time).
+// No day gains more than questionsPerDay × pointsPerCorrect, so only the rows of totals that far
+// below a total or less hold moves that reach or pass it. For a player on total s at time t, the
+// players ahead are:
+//   the moves from those rows that jumped past s (one per player now above s: a player's moves
+//     never overlap, so exactly one of them passes s)
+//   + the arrivals at s in seconds before t's − the departures from s in seconds before t's (for
+//     a player now on s the two cancel but for the last arrival; for one who left s, entirely)
 //   + the players of s in t's own second ahead of it, counted by index.
-// So `me` reads the season row, at most (questionsPerDay + 2)² move rows and the players of one
-// second, at rank 10 as at rank 90,000; a submit writes one row.
+// So `me` reads the season, its own totals, at most questionsPerDay + 2 rows of quiz_moves and
+// the players of one second, at rank 10 as at rank 90,000.
 import { sql } from 'drizzle-orm';
 import { statement, type Database } from './client.ts';
-import { countPaths, eventsBefore, secondOf } from './quiz-moves.ts';
+import { countPaths, eventsBefore, path, secondOf } from './quiz-moves.ts';
 
 export interface Standing {
   rank: number;
@@ -26,27 +25,24 @@ export interface Standing {
 
 /** The player's place on the whole season board. */
 export async function seasonStanding(db: Database, seasonId: string, personId: string): Promise<Standing | undefined> {
-  const second = secondOf(sql`time_ms`);
-  const arrivedBefore = eventsBefore(sql`m.arrivals`, 'me', 'n');
-  const departedBefore = eventsBefore(sql`m.departures`, 'me', 'n');
-  // The farthest a move can start below a total: one day's points, or a first submit's from -1.
-  const reach = sql`(SELECT questions_per_day * points_per_correct + 1 FROM quiz_seasons WHERE id = me.season_id)`;
+  const second = secondOf(sql`p.time_ms`);
+  // The jump a move from m.from_score needs to pass me.score, in steps of pointsPerCorrect (first submits jump from 0).
+  const pastMe = path(sql`(me.score - max(m.from_score, 0)) / me.points + 1`);
   const standing = await statement(
     db,
     sql`SELECT me.score, me.time_ms AS timeMs, 1
-        + coalesce((SELECT sum(CASE
-              WHEN m.to_score < me.score THEN 0
-              WHEN m.from_score < me.score AND m.to_score > me.score THEN m.moves
-              WHEN m.from_score < me.score THEN ${arrivedBefore}
-              WHEN m.to_score > me.score THEN m.moves - ${departedBefore}
-              ELSE ${arrivedBefore} - ${departedBefore} END)
-            FROM quiz_score_moves m
-            WHERE m.season_id = me.season_id AND m.from_score BETWEEN me.score - ${reach} AND me.score), 0)
+        + coalesce((SELECT sum(coalesce(m.jumps ->> ${pastMe}, 0) + ${eventsBefore(sql`m.arrivals`, 'me', 'a')}
+              - CASE WHEN m.from_score = me.score THEN ${eventsBefore(sql`m.departures`, 'me', 'd')} ELSE 0 END)
+            FROM quiz_moves m
+            WHERE m.season_id = me.season_id AND m.from_score BETWEEN me.score - me.reach AND me.score), 0)
         + (SELECT count(*) FROM quiz_players p
             WHERE p.season_id = me.season_id AND p.score = me.score AND p.time_ms >= me.second * 1000
               AND (p.time_ms, p.finished_at, p.person_id) < (me.time_ms, me.finished_at, me.person_id)) AS rank
-      FROM (SELECT season_id, person_id, score, time_ms, finished_at, ${second} AS second, ${countPaths('n', second)}
-            FROM quiz_players WHERE season_id = ${seasonId} AND person_id = ${personId}) me`,
+      FROM (SELECT p.season_id, p.person_id, p.score, p.time_ms, p.finished_at, ${second} AS second,
+              s.points_per_correct AS points, s.questions_per_day * s.points_per_correct + 1 AS reach,
+              ${countPaths('a', [sql`p.score`], second)}, ${countPaths('d', [], second)}
+            FROM quiz_players p JOIN quiz_seasons s ON s.id = p.season_id
+            WHERE p.season_id = ${seasonId} AND p.person_id = ${personId}) me`,
   ).first<Standing>();
   return standing ?? undefined;
 }

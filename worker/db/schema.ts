@@ -288,20 +288,21 @@ export const quizPlayers = sqliteTable('quiz_players', {
 ]);
 
 /**
- * The moves of players' season totals, one row per (old total, new total): a submit that changes
- * a player's totals adds itself to one row, so a rank is read from the few moves that can reach
- * or pass its total (db/quiz-ranks.ts). A first submit moves from -1 (not on the board yet).
+ * Where players' season totals moved from, one row per total left (-1 for a first submit, which
+ * comes from off the board): a submit that changes a player's totals writes only the row of the
+ * total it leaves, and a rank reads only the rows of the totals a day's points can reach it from
+ * (db/quiz-ranks.ts).
  */
-export const quizScoreMoves = sqliteTable('quiz_score_moves', {
+export const quizMoves = sqliteTable('quiz_moves', {
   seasonId: text('season_id').notNull().references(() => quizSeasons.id),
   fromScore: integer('from_score').notNull(),
-  toScore: integer('to_score').notNull(),
-  moves: integer('moves').notNull(),
-  /** Fenwick tree (JSON object, node → count) over the whole second of the movers' new total time. */
+  /** JSON object: for j = 1, 2, …, how many moves from here gained at least j × pointsPerCorrect (from 0 for -1). */
+  jumps: text('jumps').notNull(),
+  /** JSON object: for each total moved to (this one too, for days without points), a Fenwick tree over the whole second of the movers' new time. */
   arrivals: text('arrivals').notNull(),
-  /** The same over their old total time; empty for first submits. */
+  /** Fenwick tree over the whole second of the movers' old time; empty for -1. */
   departures: text('departures').notNull(),
-}, (t) => [primaryKey({ columns: [t.seasonId, t.fromScore, t.toScore] })]);
+}, (t) => [primaryKey({ columns: [t.seasonId, t.fromScore] })]);
 
 /**
  * Who did what to whose data: staff sign-ins, exports, check-ins, campaign and staff changes.
