@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app.ts';
 import { addRegistrations, createCampaign } from './fixtures.ts';
 import { BASE, call, errorOf, signInCitizen } from './helpers.ts';
-import { hostileBody, hostileHeaders, hostileQuery, hostileSegment, type HostileBody, type HostileHeaders } from './hostile.ts';
+import { hostileBody, hostileCsv, hostileHeaders, hostileQuery, hostileSegment, type HostileBody, type HostileHeaders } from './hostile.ts';
 import { invariantViolations } from './invariants.ts';
 import { CPR_ANSWERS, DONOR, IDENTITIES, setUpWorld, type Identity, type World } from './world.ts';
 
@@ -31,6 +31,8 @@ interface RouteFuzz {
   examples?: (w: World) => Example[];
   queryKeys?: string[];
   bodyLimit?: number;
+  /** The route takes CSV files as well as JSON. */
+  csv?: boolean;
 }
 
 const ROUTES: Record<string, RouteFuzz> = {
@@ -115,6 +117,7 @@ const ROUTES: Record<string, RouteFuzz> = {
   'POST /api/admin/quiz/seasons/:id/questions': {
     examples: (w) => [{ params: { id: w.quiz.seasonId }, body: [{ type: 'single', stem: '新题', options: ['对', '错'], answers: [0], explanation: '', category: '急救' }] }],
     bodyLimit: 2 * 1024 * 1024,
+    csv: true,
   },
   'GET /api/admin/quiz/seasons/:id/finalists': { examples: (w) => [{ params: { id: w.quiz.seasonId } }], queryKeys: ['top'] },
   'GET /api/admin/quiz/seasons/:id/finalists.csv': { examples: (w) => [{ params: { id: w.quiz.seasonId } }], queryKeys: ['top'] },
@@ -176,7 +179,9 @@ function requests(w: World, route: string): fc.Arbitrary<FuzzRequest> {
           .tuple(...names.map((name) => segment(example.params?.[name])))
           .map((values) => names.reduce((path, name, index) => path.replace(`:${name}`, values[index]!), pattern)),
         query: hostileQuery(spec.queryKeys ?? ['q']),
-        body: hostileBody(example.body, spec.bodyLimit ?? JSON_LIMIT),
+        body: spec.csv
+          ? fc.oneof(hostileBody(example.body, spec.bodyLimit ?? JSON_LIMIT), hostileCsv)
+          : hostileBody(example.body, spec.bodyLimit ?? JSON_LIMIT),
         headers: fc.oneof(
           { weight: 3, arbitrary: fc.constant({}) },
           { weight: 2, arbitrary: hostileHeaders },

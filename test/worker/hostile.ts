@@ -264,6 +264,27 @@ export function hostileBody(example: unknown, limitBytes: number): fc.Arbitrary<
   );
 }
 
+const CSV_HEADER = 'type,stem,option_a,option_b,option_c,option_d,answers,explanation,category';
+
+/** A CSV cell as a careless or hostile spreadsheet writes it: quotes, separators and line breaks inside. */
+const csvCell = fc.oneof(
+  hostileString,
+  fc.constantFrom('single', 'multiple', 'truefalse', 'A', 'AC', 'Z', '"', '""', '"a""b"', 'a,b', '"a\nb"', '\r', '=1+1'),
+);
+
+/** CSV files for the question import: a header (or a broken one) and rows of hostile cells. */
+export const hostileCsv: fc.Arbitrary<HostileBody> = fc
+  .tuple(
+    fc.constantFrom(CSV_HEADER, `\uFEFF${CSV_HEADER}`, CSV_HEADER.toUpperCase(), 'type,stem', '', '"type,stem'),
+    fc.array(fc.array(csvCell, { maxLength: 11 }), { maxLength: 6 }),
+    fc.constantFrom('\r\n', '\n', '\r'),
+  )
+  .map(([header, rows, newline]) => ({
+    contentType: 'text/csv; charset=utf-8',
+    bytes: [header, ...rows.map((cells) => cells.join(','))].join(newline),
+    label: 'csv',
+  }));
+
 /** Query strings: known keys with hostile values, repeated keys, broken escapes, sheer size. */
 export function hostileQuery(keys: string[]): fc.Arbitrary<string> {
   const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_KEYS) });
