@@ -6,8 +6,20 @@ import * as schema from './schema.ts';
 
 export type Database = ReturnType<typeof database>;
 
+/** Reads and writes at D1's primary: what a person reads after their own write includes it. */
 export function database(d1: D1Database) {
   return drizzle(retryReads(d1), { schema });
+}
+
+/**
+ * For public reads that may be a moment behind (the campaign list and page, anonymous
+ * leaderboards): with read replication on, D1 answers from the nearest replica (Sessions API).
+ * A person's own data and every write go through `database()`, so they read their own writes
+ * without carrying a bookmark. (drizzle's types name D1Database only; a session has the
+ * `prepare` and `batch` it uses.)
+ */
+export function replicaDatabase(d1: D1Database) {
+  return drizzle(retryReads(d1).withSession('first-unconstrained') as unknown as D1Database, { schema });
 }
 
 const dialect = new SQLiteAsyncDialect();

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { campaignKinds, getCampaign, listPublishedCampaigns } from '../db/campaigns.ts';
-import { database } from '../db/client.ts';
+import { replicaDatabase } from '../db/client.ts';
 import { chinaDay } from '../domain/china-time.ts';
 import type { AppEnv } from '../env.ts';
 import { notFound } from '../lib/errors.ts';
@@ -15,11 +15,11 @@ export const campaignRoutes = new Hono<AppEnv>()
   .get('/', query(v.object({ kind: v.optional(v.picklist(campaignKinds)) })), async (c) => {
     const { kind } = c.req.valid('query');
     const now = new Date();
-    const rows = await listPublishedCampaigns(database(c.env.DB), { kind, today: chinaDay(now.getTime()), now });
+    const rows = await listPublishedCampaigns(replicaDatabase(c.env.DB), { kind, today: chinaDay(now.getTime()), now });
     return c.json({ items: rows.map(campaignListItemView) }, 200);
   })
   .get('/:id', param(campaignId), async (c) => {
-    const campaign = await getCampaign(database(c.env.DB), c.req.valid('param').id, { published: true });
+    const campaign = await getCampaign(replicaDatabase(c.env.DB), c.req.valid('param').id, { published: true });
     if (!campaign) throw notFound();
     return c.json({ campaign: campaignView(campaign) }, 200);
   });
