@@ -58,6 +58,7 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await postAs(baseUrl, admin, '/api/admin/staff', { ...VOLUNTEER, role: 'checkin', organizationId: organization.id });
     browser = await launchChromium();
     organizer = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    organizer.setDefaultTimeout(8_000); // a missing element fails its step, not the whole test's time
     organizer.on('pageerror', (error) => {
       throw error;
     });
@@ -126,7 +127,7 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     expect(await slot.locator('.slot-line').textContent()).toBe('献血者：已确认 0 / 名额 2');
 
     await slot.getByLabel('“献血者”的名额').fill('4');
-    await slot.getByRole('button', { name: '修改名额' }).click();
+    await slot.getByRole('button', { name: '保存“献血者”的设置' }).click();
     await expect.poll(() => slot.locator('.slot-line').textContent()).toBe('献血者：已确认 0 / 名额 4');
     expect(await slot.locator('.form-message-ok').textContent()).toBe('已保存。');
     await organizer.screenshot({ path: `${SHOTS}/admin-campaign-desktop.png`, fullPage: true });
@@ -200,7 +201,8 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await desk.goto(`${baseUrl}/admin/#/campaigns/${campaignId}`);
     await desk.getByRole('link', { name: '统计' }).waitFor();
     expect(await desk.getByRole('link', { name: '报名名单' }).count()).toBe(0);
-    expect(await desk.getByRole('button', { name: '修改名额' }).count()).toBe(0);
+    expect(await desk.getByRole('button', { name: '保存“献血者”的设置' }).count()).toBe(0);
+    expect(await desk.getByText('献血者：已确认 2 / 名额 4').count()).toBe(1);
 
     await desk.getByRole('button', { name: 'English' }).click();
     await desk.getByRole('link', { name: 'Check-in', exact: true }).first().click();
@@ -352,5 +354,14 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await organizer.getByRole('button', { name: '查看名单' }).click();
     await organizer.getByText('还没有人答题。').waitFor();
     expect(await organizer.getByRole('link', { name: '下载 CSV' }).getAttribute('href')).toMatch(/^\/api\/admin\/quiz\/seasons\/[^/]+\/finalists\.csv\?top=10$/);
+  });
+
+  it('signs out, and the pages ask to sign in again', async () => {
+    await organizer.getByRole('button', { name: '退出登录' }).click();
+    await organizer.getByRole('heading', { name: '组织者登录' }).waitFor();
+    expect(await organizer.locator('#sections').isHidden()).toBe(true);
+    await organizer.goto(`${baseUrl}/admin/#/campaigns/${campaignId}/roster`);
+    await organizer.getByRole('heading', { name: '组织者登录' }).waitFor();
+    expect(new URL(organizer.url()).hash).toBe(`#/sign-in?next=${encodeURIComponent(`/campaigns/${campaignId}/roster`)}`);
   });
 });

@@ -2,18 +2,13 @@
 // and the sign-in page when the API says nobody is signed in. Never a blank page.
 import { ApiFailure } from '../api.ts';
 import { h, on, replaceContent } from '../dom.ts';
-import { currentPath, navigate, type AdminContext } from './router.ts';
+import { failureNotice } from './notice.ts';
+import { signInFirst, type AdminContext } from './router.ts';
 import { me, type Staff } from './session.ts';
 import { strings } from './strings.ts';
-import { failureNotice } from './ui.ts';
 
 /** After this long a slow answer gets a retry button beside the loading line. */
 const SLOW_MS = 6_000;
-
-/** Sends the person to sign in, and back here afterwards. */
-export function signInFirst() {
-  navigate(`/sign-in?next=${encodeURIComponent(currentPath())}`, { replace: true });
-}
 
 /**
  * Loads what the page needs, with the signed-in staff member, then draws it. A 401 leads to
@@ -37,7 +32,7 @@ export async function loadPage<T>(context: AdminContext, fetchData: (staff: Staf
     draw(data, staff);
   } catch (error) {
     if (signal.aborted) return;
-    if (error instanceof ApiFailure && error.status === 401) return signInFirst();
+    if (error instanceof ApiFailure && error.code === 'unauthenticated') return signInFirst();
     if (!(error instanceof ApiFailure)) throw error;
     replaceContent(view, failureNotice(error.message, () => void context.refresh()));
   } finally {

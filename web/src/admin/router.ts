@@ -1,7 +1,7 @@
 // Hash routing (/admin/#/campaigns/:id): the organizer app is one static page, so any of its
 // addresses works without the Worker knowing them, and reloads land on the same screen.
 import { replaceContent } from '../dom.ts';
-import { failureNotice } from './ui.ts';
+import { failureNotice } from './notice.ts';
 import { strings } from './strings.ts';
 
 export interface AdminContext {
@@ -100,7 +100,12 @@ export function navigate(to: string, options: { replace?: boolean } = {}) {
 }
 
 /** The current app address, to come back to after signing in. */
-export const currentPath = () => location.hash.replace(/^#/, '') || '/';
+const currentPath = () => location.hash.replace(/^#/, '') || '/';
+
+/** Sends the person to sign in, and back here afterwards. */
+export function signInFirst() {
+  navigate(`/sign-in?next=${encodeURIComponent(currentPath())}`, { replace: true });
+}
 
 export function startRouter(options: { view: HTMLElement; routes: AdminRoute[]; notFound: AdminPage; beforeRender: () => void }) {
   ({ view, routes, notFound, beforeRender } = options);

@@ -2,16 +2,8 @@
 // labelled fields with their error line, and a message line beside each action.
 import { ApiFailure } from '../api.ts';
 import { h, on, uniqueId } from '../dom.ts';
+import { signInFirst } from './router.ts';
 import { strings } from './strings.ts';
-
-export function failureNotice(message: string, retry: () => void): HTMLElement {
-  return h(
-    'div',
-    { class: 'notice notice-error', role: 'alert' },
-    h('p', null, message),
-    on(h('button', { type: 'button', class: 'button' }, strings().retry), 'click', retry),
-  );
-}
 
 export function setPageTitle(title: string) {
   document.title = `${title} · ${strings().title}`;
@@ -65,8 +57,10 @@ export function select(options: [value: string, label: string][], selected?: str
 /**
  * Puts an API failure where it belongs: each issue next to the field its path names, the rest
  * (or the failure itself) in the action's message line. Focuses the first field with a problem.
+ * A session that ended meanwhile leads to the sign-in page.
  */
 export function showFailure(error: unknown, fields: Field[], message: ActionMessage) {
+  if (error instanceof ApiFailure && error.code === 'unauthenticated') return signInFirst(); // signed out meanwhile
   const issues = error instanceof ApiFailure ? error.issues : [];
   let placed = false;
   for (const issue of issues) {

@@ -1,7 +1,7 @@
 // Creating a campaign, and editing one: title, texts, dates, status, the no-show rule.
 // Blood drives get the Chinese donor rules by default (the API applies them).
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { api, read, within } from '../../api.ts';
+import { api, idempotencyKey, read, within } from '../../api.ts';
 import { h, on, uniqueId } from '../../dom.ts';
 import { loadPage } from '../load.ts';
 import { href, navigate, type AdminContext } from '../router.ts';
@@ -102,9 +102,11 @@ export function newCampaignPage(context: AdminContext) {
       context.view.append(h('a', { class: 'back', href: href('/') }, `← ${s.campaignsTitle}`), h('h1', null, s.newCampaign));
       if (!canManage(staff.role)) return notAllowed(context.view);
       const organizations = staff.role === 'admin' ? [...new Map(campaigns.map((c) => [c.organization.id, c.organization])).values()] : undefined;
+      // One key for this form: a retry after a lost answer creates no second campaign.
+      const key = idempotencyKey();
       campaignForm(context.view, {
         organizations,
-        submit: async (values) => (await read(api.admin.campaigns.$post({ json: values }))).campaign.id,
+        submit: async (values) => (await read(api.admin.campaigns.$post({ json: values }, { headers: { 'Idempotency-Key': key } }))).campaign.id,
       });
     },
   );

@@ -1,7 +1,7 @@
 // One campaign for its organizers: what it is, its tasks (roster, statistics, check-in, quiz),
 // its sessions with their seats (a slot's capacity changes in place), and a new session.
 import type { InferResponseType } from 'hono/client';
-import { api, read, within } from '../../api.ts';
+import { api, idempotencyKey, read, within } from '../../api.ts';
 import { append, h, on, uniqueId } from '../../dom.ts';
 import { loadPage } from '../load.ts';
 import { href, type AdminContext } from '../router.ts';
@@ -41,9 +41,16 @@ function slotItem(slot: Slot, manage: boolean) {
   const item = h('li', { class: 'admin-slot' }, line);
   if (!manage) return item;
   const capacity = field('capacity', s.capacityOf(slot.role), input({ type: 'number', inputmode: 'numeric', min: 0, step: 1, value: slot.capacity }));
+  const waitlist = h('input', { type: 'checkbox', id: uniqueId('waitlist'), checked: slot.waitlist });
   const message = actionMessage();
-  const button = h('button', { type: 'submit' }, s.changeCapacity);
-  const form = h('form', { class: 'capacity-form', novalidate: true }, capacity.element, button);
+  const button = h('button', { type: 'submit', 'aria-label': s.saveSlotLabel(slot.role) }, s.saveSlot);
+  const form = h(
+    'form',
+    { class: 'capacity-form', novalidate: true },
+    capacity.element,
+    h('label', { class: 'choice', for: waitlist.id }, waitlist, s.waitlist),
+    button,
+  );
   on(form, 'submit', async (event) => {
     event.preventDefault();
     const value = Number(capacity.control.value);
@@ -53,7 +60,7 @@ function slotItem(slot: Slot, manage: boolean) {
     }
     try {
       const { slot: updated } = await whileBusy(button, message, s.saving, () =>
-        read(api.admin.slots[':id'].$patch({ param: { id: slot.id }, json: { capacity: value } })),
+        read(api.admin.slots[':id'].$patch({ param: { id: slot.id }, json: { capacity: value, waitlist: waitlist.checked } })),
       );
       line.textContent = slotText({ ...slot, ...updated });
       message.ok(s.capacityRaised(Math.max(0, updated.taken - slot.taken)));
@@ -136,6 +143,8 @@ function newSessionForm(campaign: Campaign, onAdded: () => void) {
   const addButton = on(h('button', { type: 'button' }, s.addSlot), 'click', () => addRow().role.control.focus());
 
   const message = actionMessage();
+  // One key for this form: a retry after a lost answer adds no second session.
+  const key = idempotencyKey();
   const button = h('button', { type: 'submit', class: 'button' }, s.addSession);
   const headingId = uniqueId('add-session');
   const form = h(
@@ -174,7 +183,7 @@ function newSessionForm(campaign: Campaign, onAdded: () => void) {
               address: address.control.value,
               slots: rows.map((row) => ({ role: row.role.control.value, capacity: Number(row.capacity.control.value), waitlist: row.waitlist.checked })),
             },
-          }),
+          }, { headers: { 'Idempotency-Key': key } }),
         ),
       );
       onAdded();
@@ -195,6 +204,8 @@ export function campaignPage(context: AdminContext) {
       setPageTitle(campaign.title);
       const manage = canManage(staff.role);
       const added = context.query.get('added') === '1';
+      // Said once: a reload or a later visit does not say it again.
+      if (added) history.replaceState(null, '', href(`/campaigns/${encodeURIComponent(id)}`));
       append(context.view, [
         h('a', { class: 'back', href: href('/') }, `← ${s.campaignsTitle}`),
         h('p', { class: `kind-${campaign.kind}` }, h('span', { class: 'badge' }, s.kind[campaign.kind]), ' ', h('span', { class: `status-pill status-pill-${campaign.status}` }, s.campaignStatus[campaign.status])),

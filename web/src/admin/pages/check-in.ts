@@ -5,10 +5,10 @@ import type { InferResponseType } from 'hono/client';
 import { api, ApiFailure, read, within } from '../../api.ts';
 import { append, h, on, replaceContent, uniqueId } from '../../dom.ts';
 import { loadPage } from '../load.ts';
-import { href, type AdminContext } from '../router.ts';
+import { href, signInFirst, type AdminContext } from '../router.ts';
 import { canManage, type Staff } from '../session.ts';
 import { strings, type DonationKind } from '../strings.ts';
-import { actionMessage, field, input, messageOf, setPageTitle, shortTime, whileBusy } from '../ui.ts';
+import { actionMessage, field, input, messageOf, setPageTitle, shortTime, showFailure, whileBusy } from '../ui.ts';
 
 type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
 type CampaignItem = InferResponseType<typeof api.admin.campaigns.$get, 200>['items'][number];
@@ -88,7 +88,7 @@ function outcomeCard(outcome: Outcome, campaign: Campaign | undefined, staff: St
         );
         nextButton.focus();
       } catch (error) {
-        undoMessage.error(messageOf(error));
+        showFailure(error, [], undoMessage);
       }
     });
     actions.append(undo);
@@ -234,6 +234,7 @@ export function checkInPage(context: AdminContext) {
           show({ kind: 'ok', registration });
         } catch (error) {
           if (context.signal.aborted) return;
+          if (error instanceof ApiFailure && error.code === 'unauthenticated') return signInFirst();
           if (error instanceof ApiFailure && (error.status === 404 || refusals[error.code])) {
             message.clear();
             return show({ kind: error.status === 404 ? 'unknown' : refusals[error.code]!, code: typed, message: error.message });

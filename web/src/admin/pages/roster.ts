@@ -7,7 +7,7 @@ import { loadPage } from '../load.ts';
 import { href, navigate, type AdminContext } from '../router.ts';
 import { canManage } from '../session.ts';
 import { strings, type RegistrationStatus } from '../strings.ts';
-import { actionMessage, field, messageOf, select, setPageTitle, shortTime } from '../ui.ts';
+import { actionMessage, field, select, setPageTitle, shortTime, showFailure } from '../ui.ts';
 
 type Item = InferResponseType<(typeof api.admin.campaigns)[':id']['registrations']['$get'], 200>['items'][number];
 
@@ -114,7 +114,7 @@ export function rosterPage(context: AdminContext) {
           rows[0]?.focus();
         } catch (error) {
           if (context.signal.aborted) return;
-          message.error(messageOf(error)); // the button stays: pressing it again retries
+          showFailure(error, [], message); // the button stays: pressing it again retries
         } finally {
           more.disabled = false;
         }
