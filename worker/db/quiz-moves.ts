@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 const TREE_BITS = 21;
 const LAST_SECOND = 2 ** TREE_BITS - 1;
 /** questionsPerDay is at most 50: no day gains more than 50 × pointsPerCorrect. */
-export const MAX_STEPS = 50;
+const MAX_STEPS = 50;
 // Literals, not bound parameters: D1 binds numbers as REAL, which would make `/` divide exactly.
 const literal = (n: number) => sql.raw(String(n));
 
