@@ -113,6 +113,28 @@ const FLOWS: Flow[] = [
     },
   },
   {
+    name: 'capacity raise, which confirms the first person waiting',
+    ok: 200,
+    async setUp() {
+      const { slotIds, organizationId } = await campaignWithSlot('cpr_training', { capacity: 1, waitlist: true });
+      for (const citizen of [await signInCitizen(), await signInCitizen()]) {
+        await call(`/api/slots/${slotIds[0]}/registrations`, { cookie: citizen.cookie, body: { name: '张三' } });
+      }
+      const organizer = await signInStaff('organizer', organizationId);
+      return {
+        send: (db) => call(`/api/admin/slots/${slotIds[0]}`, { bindings: through(db), method: 'PATCH', cookie: organizer.cookie, body: { capacity: 2 } }),
+        // A retry is a second edit and is logged as one: what matters is that no edit goes unlogged.
+        effect: () =>
+          row(
+            `SELECT (SELECT capacity FROM slots WHERE id = ?1) AS capacity,
+                    (SELECT count(*) FROM registrations WHERE slot_id = ?1 AND status = 'waitlisted') AS waiting,
+                    (SELECT count(*) > 0 FROM audit_log WHERE action = 'slot.update' AND target_id = ?1) AS audited`,
+            slotIds[0],
+          ),
+      };
+    },
+  },
+  {
     name: 'check-in recording a donation',
     ok: 200,
     alreadyDone: 'already_checked_in',
@@ -203,6 +225,43 @@ const FLOWS: Flow[] = [
                     (SELECT count(*) FROM slots WHERE session_id IN (SELECT id FROM sessions WHERE campaign_id = ?1)) AS slots,
                     (SELECT count(*) FROM audit_log WHERE action = 'session.create' AND json_extract(detail, '$.campaignId') = ?1) AS audited`,
             id,
+          ),
+      };
+    },
+  },
+  {
+    name: 'staff creation',
+    ok: 201,
+    alreadyDone: 'email_taken',
+    async setUp() {
+      const { organizationId } = await createCampaign();
+      const organizer = await signInStaff('organizer', organizationId);
+      const email = `desk-${crypto.randomUUID()}@example.org`;
+      return {
+        send: (db) => call('/api/admin/staff', { bindings: through(db), cookie: organizer.cookie, body: { email, password: 'a long password', role: 'checkin', organizationId } }),
+        effect: () =>
+          row(
+            `SELECT (SELECT count(*) FROM staff WHERE email = ?1) AS staff,
+                    (SELECT count(*) FROM audit_log WHERE action = 'staff.create' AND target_id IN (SELECT id FROM staff WHERE email = ?1)) AS audited`,
+            email,
+          ),
+      };
+    },
+  },
+  {
+    name: 'organization creation',
+    ok: 201,
+    alreadyDone: 'organization_exists',
+    async setUp() {
+      const admin = await signInStaff('admin');
+      const name = `医院 ${crypto.randomUUID()}`;
+      return {
+        send: (db) => call('/api/admin/organizations', { bindings: through(db), cookie: admin.cookie, body: { name } }),
+        effect: () =>
+          row(
+            `SELECT (SELECT count(*) FROM organizations WHERE name = ?1) AS organizations,
+                    (SELECT count(*) FROM audit_log WHERE action = 'organization.create' AND target_id IN (SELECT id FROM organizations WHERE name = ?1)) AS audited`,
+            name,
           ),
       };
     },

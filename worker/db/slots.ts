@@ -1,5 +1,6 @@
 // Organizers changing a slot: capacity and waiting list.
 import { eq, sql } from 'drizzle-orm';
+import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, statement, type Database } from './client.ts';
 import { promoteWaiting } from './registrations.ts';
 import { campaigns, sessions, slots } from './schema.ts';
@@ -30,14 +31,16 @@ export async function getSlotWithCounts(db: Database, slotId: string) {
  * Changes capacity and waiting list in one batch: never below the seats already taken, and
  * a raise confirms waiting people in their order in the same step (a second bus arrives).
  */
-export async function updateSlot(db: Database, slotId: string, change: { capacity?: number; waitlist?: boolean }) {
+export async function updateSlot(db: Database, slotId: string, change: { capacity?: number; waitlist?: boolean }, audit: AuditEntry) {
   const capacity = change.capacity ?? null;
   const waitlist = change.waitlist === undefined ? null : change.waitlist ? 1 : 0;
-  const [updated, promoted] = await batch<[{ id: string }[], { id: string; personId: string }[]]>(db, [
+  const [updated, , promoted] = await batch<[{ id: string }[], [], { id: string; personId: string }[]]>(db, [
     sql`UPDATE slots SET capacity = coalesce(${capacity}, capacity), waitlist = coalesce(${waitlist}, waitlist)
         WHERE id = ${slotId} AND (${capacity} IS NULL OR ${capacity} >=
           (SELECT count(*) FROM registrations WHERE slot_id = ${slotId} AND status IN ('confirmed', 'checked_in')))
         RETURNING id`,
+    // The audit entry rides in the same batch, written only when the change was.
+    auditStatement(audit, Date.now(), sql`changes() = 1`),
     promoteWaiting(slotId),
   ]);
   return { updated: updated.length === 1, promoted };

@@ -9,24 +9,24 @@ export async function findStaffByEmail(db: Database, email: string) {
   return db.select().from(staff).where(eq(staff.email, email)).get();
 }
 
-/** Adds a staff member; undefined when the email is already in use (UNIQUE index). */
-export async function createStaff(db: Database, member: Omit<typeof staff.$inferInsert, 'id' | 'createdAt'>) {
-  const [created] = await db
-    .insert(staff)
-    .values({ id: crypto.randomUUID(), ...member })
-    .onConflictDoNothing({ target: staff.email })
-    .returning();
-  return created;
+/** Adds a staff member with the audit entry of who did it, in one batch; undefined when the email is taken. */
+export async function createStaff(db: Database, member: Omit<typeof staff.$inferInsert, 'id' | 'createdAt'>, audit: AuditEntry) {
+  const id = crypto.randomUUID();
+  const [inserted] = await batch<[{ id: string }[], []]>(db, [
+    db.insert(staff).values({ id, ...member }).onConflictDoNothing({ target: staff.email }).returning({ id: staff.id }).getSQL(),
+    auditStatement({ ...audit, targetType: 'staff', targetId: id }, Date.now(), sql`changes() = 1`),
+  ]);
+  return inserted.length === 1 ? { id, email: member.email, role: member.role, organizationId: member.organizationId ?? null } : undefined;
 }
 
-/** Adds an organization; undefined when the name is taken. */
-export async function createOrganization(db: Database, organization: { name: string; kind?: typeof organizations.$inferInsert['kind'] }) {
-  const [created] = await db
-    .insert(organizations)
-    .values({ id: crypto.randomUUID(), ...organization })
-    .onConflictDoNothing({ target: organizations.name })
-    .returning();
-  return created;
+/** Adds an organization with its audit entry, in one batch; undefined when the name is taken. */
+export async function createOrganization(db: Database, organization: { name: string; kind?: typeof organizations.$inferInsert['kind'] }, audit: AuditEntry) {
+  const id = crypto.randomUUID();
+  const [inserted] = await batch<[{ kind: typeof organizations.$inferSelect['kind'] }[], []]>(db, [
+    db.insert(organizations).values({ id, ...organization }).onConflictDoNothing({ target: organizations.name }).returning({ kind: organizations.kind }).getSQL(),
+    auditStatement({ ...audit, organizationId: id, targetType: 'organization', targetId: id }, Date.now(), sql`changes() = 1`),
+  ]);
+  return inserted[0] && { id, name: organization.name, kind: inserted[0].kind };
 }
 
 export async function organizationExists(db: Database, id: string) {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { organizations } from '../../db/schema.ts';
-import { byStaff, recordAudit } from '../../db/audit.ts';
+import { byStaff } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
 import { createOrganization, setReminderHour } from '../../db/staff.ts';
 import type { AppEnv } from '../../env.ts';
@@ -24,9 +24,8 @@ export const organizationRoutes = new Hono<AppEnv>()
     ),
     async (c) => {
       const db = database(c.env.DB);
-      const created = await createOrganization(db, c.req.valid('json'));
+      const created = await createOrganization(db, c.req.valid('json'), byStaff(c.var.staff!, null, 'organization.create'));
       if (!created) throw new ApiError(409, 'organization_exists');
-      await recordAudit(db, byStaff(c.var.staff!, created.id, 'organization.create', { type: 'organization', id: created.id }));
       return c.json({ organization: { id: created.id, name: created.name, kind: created.kind } }, 201);
     },
   )

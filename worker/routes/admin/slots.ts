@@ -1,7 +1,7 @@
 // Organizers change a slot's capacity and waiting list.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { byStaff, recordAudit } from '../../db/audit.ts';
+import { byStaff } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
 import { getSlotOwner, getSlotWithCounts, updateSlot } from '../../db/slots.ts';
 import type { AppEnv } from '../../env.ts';
@@ -27,9 +27,9 @@ export const adminSlotRoutes = new Hono<AppEnv>().patch(
     if (!owner || !canReach(c.var.staff!, owner.organizationId)) throw notFound();
 
     const change = c.req.valid('json');
-    const { updated } = await updateSlot(db, id, change);
+    const audit = byStaff(c.var.staff!, owner.organizationId, 'slot.update', { type: 'slot', id }, { capacity: change.capacity ?? null, waitlist: change.waitlist ?? null });
+    const { updated } = await updateSlot(db, id, change, audit);
     if (!updated) throw new ApiError(409, 'capacity_below_taken');
-    await recordAudit(db, byStaff(c.var.staff!, owner.organizationId, 'slot.update', { type: 'slot', id }, { capacity: change.capacity ?? null, waitlist: change.waitlist ?? null }));
     const slot = (await getSlotWithCounts(db, id))!;
     return c.json({ slot: { ...slot, remaining: Math.max(0, slot.capacity - slot.taken) } }, 200);
   },

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { byStaff, recordAudit } from '../../db/audit.ts';
+import { byStaff } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
 import { staff } from '../../db/schema.ts';
 import { createStaff, organizationExists, staffView } from '../../db/staff.ts';
@@ -35,13 +35,11 @@ export const staffRoutes = new Hono<AppEnv>().post('/', requireStaff('admin', 'o
     throw new ApiError(400, 'validation_failed', { issues: [{ path: 'organizationId', message: 'organization_unknown' }] });
   }
 
-  const created = await createStaff(db, {
-    email: input.email,
-    passwordHash: await hashPassword(input.password),
-    role: input.role,
-    organizationId,
-  });
+  const created = await createStaff(
+    db,
+    { email: input.email, passwordHash: await hashPassword(input.password), role: input.role, organizationId },
+    byStaff(me, organizationId, 'staff.create', undefined, { role: input.role }),
+  );
   if (!created) throw new ApiError(409, 'email_taken');
-  await recordAudit(db, byStaff(me, organizationId, 'staff.create', { type: 'staff', id: created.id }, { role: created.role }));
   return c.json({ staff: staffView(created) }, 201);
 });
