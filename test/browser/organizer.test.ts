@@ -106,6 +106,16 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await organizer.getByRole('link', { name: '编辑活动' }).click();
     expect(await organizer.getByLabel('活动名称').inputValue()).toBe(TITLE);
     await organizer.getByLabel('一句话简介').fill('献血车开进社区，欢迎街坊邻居。献血后请多喝水。');
+    // The drive's own question: a choice with one option is caught next to its options.
+    await organizer.getByRole('button', { name: '添加问题' }).click();
+    await organizer.getByLabel('问题', { exact: true }).fill('献血后需要休息的地方吗');
+    await organizer.getByLabel('回答方式').selectOption('choice');
+    await organizer.getByLabel('选项').fill('需要');
+    await organizer.getByRole('button', { name: '保存', exact: true }).click();
+    const options = organizer.locator('div.field').filter({ has: organizer.getByLabel('选项') });
+    await expect.poll(() => options.locator('.field-error').textContent()).toBe('每行一个，2–20 个。');
+    await organizer.screenshot({ path: `${SHOTS}/admin-campaign-edit-desktop.png`, fullPage: true });
+    await organizer.getByLabel('选项').fill('需要\n不需要');
     await organizer.getByRole('button', { name: '保存', exact: true }).click();
     await organizer.getByText('献血车开进社区，欢迎街坊邻居。献血后请多喝水。').waitFor();
 
@@ -133,9 +143,13 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await organizer.screenshot({ path: `${SHOTS}/admin-campaign-desktop.png`, fullPage: true });
 
     const { campaign } = (await (await fetch(`${baseUrl}/api/admin/campaigns/${campaignId}`, { headers: { cookie: admin } })).json()) as {
-      campaign: { kind: string; status: string; sessions: { slots: { id: string; capacity: number }[] }[] };
+      campaign: { kind: string; status: string; questions: unknown[]; sessions: { slots: { id: string; capacity: number }[] }[] };
     };
-    expect(campaign).toMatchObject({ kind: 'blood_drive', status: 'published' });
+    expect(campaign).toMatchObject({
+      kind: 'blood_drive',
+      status: 'published',
+      questions: [{ key: 'q1', label: '献血后需要休息的地方吗', type: 'choice', required: false, options: ['需要', '不需要'] }],
+    });
     expect(campaign.sessions[0]!.slots).toMatchObject([{ capacity: 4 }]);
     slotId = campaign.sessions[0]!.slots[0]!.id;
   });
@@ -359,7 +373,7 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
   it('signs out, and the pages ask to sign in again', async () => {
     await organizer.getByRole('button', { name: '退出登录' }).click();
     await organizer.getByRole('heading', { name: '组织者登录' }).waitFor();
-    expect(await organizer.locator('#sections').isHidden()).toBe(true);
+    await expect.poll(() => organizer.locator('#sections').isHidden()).toBe(true);
     await organizer.goto(`${baseUrl}/admin/#/campaigns/${campaignId}/roster`);
     await organizer.getByRole('heading', { name: '组织者登录' }).waitFor();
     expect(new URL(organizer.url()).hash).toBe(`#/sign-in?next=${encodeURIComponent(`/campaigns/${campaignId}/roster`)}`);

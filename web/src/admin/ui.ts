@@ -63,14 +63,17 @@ export function showFailure(error: unknown, fields: Field[], message: ActionMess
   if (error instanceof ApiFailure && error.code === 'unauthenticated') return signInFirst(); // signed out meanwhile
   const issues = error instanceof ApiFailure ? error.issues : [];
   let placed = false;
+  // The field the issue names, else the one it lies within (questions.0.options → questions.0).
+  const fieldFor = (path: string) =>
+    fields.find((candidate) => candidate.path === path) ?? fields.find((candidate) => candidate.path && path.startsWith(`${candidate.path}.`));
   for (const issue of issues) {
-    const target = fields.find((candidate) => candidate.path === issue.path);
+    const target = fieldFor(issue.path);
     if (!target) continue;
     target.showError(issue.message);
     if (!placed) target.control.focus();
     placed = true;
   }
-  const unplaced = issues.filter((issue) => !fields.some((candidate) => candidate.path === issue.path));
+  const unplaced = issues.filter((issue) => !fieldFor(issue.path));
   message.error(unplaced.length ? unplaced.map((issue) => issue.message).join(' ') : placed ? null : messageOf(error));
 }
 

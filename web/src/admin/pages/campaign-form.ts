@@ -7,6 +7,7 @@ import { loadPage } from '../load.ts';
 import { href, navigate, type AdminContext } from '../router.ts';
 import { canManage, type Staff } from '../session.ts';
 import { strings, type CampaignStatus, type Kind } from '../strings.ts';
+import { questionEditor } from '../question-editor.ts';
 import { actionMessage, field, input, select, setPageTitle, showFailure, whileBusy, type Field } from '../ui.ts';
 
 type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
@@ -45,6 +46,7 @@ function campaignForm(
   const startsOn = add(field('startsOn', s.startsOn, input({ type: 'date', value: current?.startsOn ?? '', required: true })));
   const endsOn = add(field('endsOn', s.endsOn, input({ type: 'date', value: current?.endsOn ?? '', required: true })));
   const status = add(field('status', s.status, select(statuses.map((k) => [k, s.campaignStatus[k]]), current?.status ?? 'draft')));
+  const questions = questionEditor(current?.questions ?? []);
   const autoNoShow = h('input', { type: 'checkbox', id: uniqueId('auto-no-show'), name: 'autoNoShow', checked: current?.autoNoShow ?? false });
   const autoNoShowField = h('div', { class: 'field' }, h('label', { class: 'choice', for: autoNoShow.id }, autoNoShow, s.autoNoShow));
 
@@ -55,6 +57,7 @@ function campaignForm(
     { class: 'form card', novalidate: true },
     ...fields.map((f) => f.element),
     autoNoShowField,
+    questions.element,
     h('div', { class: 'actions' }, button, current ? h('a', { href: href(`/campaigns/${encodeURIComponent(current.id)}`) }, s.cancel) : null),
     message.element,
   );
@@ -62,8 +65,10 @@ function campaignForm(
     event.preventDefault();
     const missing = [title, startsOn, endsOn, ...(organization ? [organization] : [])].filter((f) => !f.control.value.trim());
     for (const f of missing) f.showError(s.required);
-    if (missing.length) {
-      missing[0]!.control.focus();
+    const questionProblem = questions.check();
+    const first = missing[0] ?? questionProblem;
+    if (first) {
+      first.control.focus();
       return message.clear();
     }
     try {
@@ -78,14 +83,14 @@ function campaignForm(
           endsOn: endsOn.control.value,
           status: status.control.value as CampaignStatus,
           autoNoShow: autoNoShow.checked,
-          // Not edited here: the kind's defaults (a blood drive's donor rules), no own questions.
+          // Not edited here: the kind's defaults (a blood drive's donor rules).
           eligibility: current?.eligibility ?? null,
-          questions: current?.questions ?? [],
+          questions: questions.value(),
         }),
       );
       navigate(`/campaigns/${encodeURIComponent(id)}`);
     } catch (error) {
-      showFailure(error, fields, message);
+      showFailure(error, [...fields, ...questions.fields()], message);
     }
   });
   view.append(form);
@@ -125,7 +130,7 @@ export function editCampaignPage(context: AdminContext) {
       if (!canManage(staff.role)) return notAllowed(context.view);
       campaignForm(context.view, {
         campaign,
-        submit: async ({ kind: _kind, organizationId: _organization, eligibility: _eligibility, questions: _questions, ...changes }) =>
+        submit: async ({ kind: _kind, organizationId: _organization, eligibility: _eligibility, ...changes }) =>
           (await read(api.admin.campaigns[':id'].$patch({ param: { id }, json: changes }))).campaign.id,
       });
     },
