@@ -113,7 +113,7 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await organizer.getByLabel('选项').fill('需要');
     await organizer.getByRole('button', { name: '保存', exact: true }).click();
     const options = organizer.locator('div.field').filter({ has: organizer.getByLabel('选项') });
-    await expect.poll(() => options.locator('.field-error').textContent()).toBe('每行一个，2–20 个。');
+    await expect.poll(() => options.locator('.field-error').textContent()).toBe('选择题需要 2–20 个选项。');
     await organizer.screenshot({ path: `${SHOTS}/admin-campaign-edit-desktop.png`, fullPage: true });
     await organizer.getByLabel('选项').fill('需要\n不需要');
     await organizer.getByRole('button', { name: '保存', exact: true }).click();

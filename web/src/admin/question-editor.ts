@@ -113,7 +113,7 @@ export function questionEditor(initial: Question[]): QuestionEditor {
         if (!row.label.control.value.trim()) problems.push((row.label.showError(s.required), row.label));
         const options = row.options.control.value.split('\n').filter((line) => line.trim());
         if (row.type.control.value === 'choice' && (options.length < 2 || options.length > 20)) {
-          problems.push((row.options.showError(s.questionOptionsHint), row.options));
+          problems.push((row.options.showError(s.questionOptionsCount), row.options));
         }
       }
       return problems[0];
