@@ -1,6 +1,7 @@
 // Generators of hostile input for the fuzz suite: strings, JSON values, whole bodies (also as raw
 // bytes that are not JSON or not UTF-8), query strings, path parameters and headers.
 import fc from 'fast-check';
+import { toBase64Url } from '../../worker/lib/tokens.ts';
 
 /** Strings that have broken web apps before: SQL, script, CSV formulas, encodings, lookalikes. */
 export const HOSTILE_STRINGS = [
@@ -288,7 +289,14 @@ export const hostileCsv: fc.Arbitrary<HostileBody> = fc
 /** Query strings: known keys with hostile values, repeated keys, broken escapes, sheer size. */
 export function hostileQuery(keys: string[]): fc.Arbitrary<string> {
   const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_KEYS) });
-  const pair = fc.tuple(key, fc.oneof(hostileString, fc.constantFrom('1', '0', '50', '101', '-1', '2026-11-23', 'blood_drive', 'published'))).map(
+  const value = fc.oneof(
+    hostileString,
+    fc.constantFrom('1', '0', '50', '101', '-1', '2026-11-23', 'blood_drive', 'published', 'A', '东昌府区'),
+    // Page cursors are base64url JSON: hostile JSON in that dress, and base64 that is not.
+    hostileJson.map((json) => toBase64Url(encoder.encode(toJsonText(json)))),
+    fc.constantFrom('====', 'a', '!!!', '_-_-'),
+  );
+  const pair = fc.tuple(key, value).map(
     ([k, value]) => `${encodeQuery(k)}=${encodeQuery(value)}`,
   );
   return fc.oneof(
