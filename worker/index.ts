@@ -15,10 +15,12 @@ export const NOTIFICATIONS_CRON = '*/10 * * * *';
 
 export default {
   fetch: app.fetch,
-  // Nightly housekeeping (the cron in wrangler.toml): expired sessions, old sign-in codes and
-  // rate-limit windows go; no-shows are marked where organizers chose so; quiz totals are checked.
-  // The scheduled time is the clock, so a late or repeated run decides as the planned one would.
-  async scheduled(controller, env) {
+  // The crons of wrangler.toml: texts that come due, and the nightly housekeeping (expired
+  // sessions, old sign-in codes and rate-limit windows go; no-shows are marked where organizers
+  // chose so; quiz totals are checked). The scheduled time is the clock, so a late or repeated
+  // run decides as the planned one would. (The unused context keeps the runtime's signature, so
+  // tests may call the handlers as workerd does.)
+  async scheduled(controller, env, _ctx: ExecutionContext) {
     const now = controller.scheduledTime;
     const db = database(env.DB);
     if (controller.cron === NOTIFICATIONS_CRON) {
@@ -34,7 +36,7 @@ export default {
     // Season ids and counts only: which players drifted is for whoever repairs it to look up.
     if (drift.length) console.warn(JSON.stringify({ event: 'quiz_totals_drift', seasons: drift }));
   },
-  async queue(batch, env) {
+  async queue(batch, env, _ctx: ExecutionContext) {
     await deliverBatch(database(env.DB), batch as MessageBatch<NotificationMessage>, smsSender(env));
   },
 } satisfies ExportedHandler<Bindings, NotificationMessage>;

@@ -1,5 +1,6 @@
 // The nightly cron through the Worker's own scheduled handler, against real D1, with the clock
 // given by the controller's scheduledTime: purges, auto no-shows and the quiz totals check.
+import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
@@ -11,7 +12,7 @@ const HOUR = 60 * 60 * 1000;
 
 async function runHousekeeping(scheduledTime: number) {
   const controller = { scheduledTime, cron: '0 19 * * *', noRetry() {} } as ScheduledController;
-  await worker.scheduled(controller, env);
+  await worker.scheduled(controller, env, createExecutionContext());
 }
 
 afterEach(() => {
