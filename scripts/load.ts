@@ -172,14 +172,11 @@ async function call(label: string, path: string, options: Call) {
 }
 
 /** Runs `task` for every item, at most `limit` at a time. */
-async function pool<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<void>) {
+async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>) {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await task(items[index]!, index);
-      }
+      while (next < items.length) await task(items[next++]!);
     }),
   );
 }
