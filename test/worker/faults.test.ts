@@ -6,7 +6,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { database } from '../../worker/db/client.ts';
 import { issueCode } from '../../worker/db/otp-codes.ts';
-import { D1_OUTAGES, faultyD1, type FaultMode } from './faulty-d1.ts';
+import { D1_OUTAGES, faultyD1, type FaultMode, type Step } from './faulty-d1.ts';
 import { createCampaign } from './fixtures.ts';
 import { call, errorOf, newPhone, signInCitizen, signInStaff } from './helpers.ts';
 import { invariantViolations } from './invariants.ts';
@@ -230,6 +230,29 @@ const FLOWS: Flow[] = [
     },
   },
   {
+    name: 'session cancellation, which cancels its sign-ups',
+    ok: 200,
+    alreadyDone: 'session_cancelled',
+    async setUp() {
+      const { slotIds, sessionIds, organizationId } = await campaignWithSlot('cpr_training', { capacity: 1, waitlist: true });
+      for (const citizen of [await signInCitizen(), await signInCitizen()]) {
+        await call(`/api/slots/${slotIds[0]}/registrations`, { cookie: citizen.cookie, body: { name: '张三' } });
+      }
+      const organizer = await signInStaff('organizer', organizationId);
+      return {
+        send: (db) => call(`/api/admin/sessions/${sessionIds[0]}/cancel`, { bindings: through(db), method: 'POST', cookie: organizer.cookie }),
+        effect: () =>
+          row(
+            `SELECT (SELECT cancelled_at IS NOT NULL FROM sessions WHERE id = ?1) AS cancelled,
+                    (SELECT count(*) FROM registrations WHERE slot_id = ?2 AND status <> 'cancelled') AS active,
+                    (SELECT count(*) FROM audit_log WHERE action = 'session.cancel' AND target_id = ?1) AS audited`,
+            sessionIds[0],
+            slotIds[0],
+          ),
+      };
+    },
+  },
+  {
     name: 'staff creation',
     ok: 201,
     alreadyDone: 'email_taken',
@@ -287,11 +310,14 @@ const FLOWS: Flow[] = [
   },
 ];
 
-/** One round trip fails before and after D1 did it, and every third also after a wait; then D1 stays down. */
-const faultsAt = (step: number): { mode: FaultMode; lasting: boolean }[] => [
+/**
+ * One round trip fails before D1 does it, after (a write only: for a read it is the same), and
+ * every third also after a wait; then D1 stays down from there on.
+ */
+const faultsAt = (index: number, step: Step): { mode: FaultMode; lasting: boolean }[] => [
   { mode: 'fail', lasting: false },
-  { mode: 'lose-answer', lasting: false },
-  ...(step % 3 === 0 ? [{ mode: 'hang' as const, lasting: false }] : []),
+  ...(step.read ? [] : [{ mode: 'lose-answer' as const, lasting: false }]),
+  ...(index % 3 === 0 ? [{ mode: 'hang' as const, lasting: false }] : []),
   { mode: 'fail', lasting: true },
 ];
 
@@ -309,7 +335,7 @@ describe('D1 failing mid-request', () => {
 
       let outage = 0;
       for (const [at, step] of counting.steps.entries()) {
-        for (const { mode, lasting } of faultsAt(at)) {
+        for (const { mode, lasting } of faultsAt(at, step)) {
           const message = D1_OUTAGES[outage++ % D1_OUTAGES.length]!;
           const context = `${lasting ? 'lasting outage' : mode} at round trip ${at} (${step.label}), "${message}"`;
           const trial = await flow.setUp();
