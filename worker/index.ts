@@ -1,4 +1,5 @@
 import { app } from './app.ts';
+import { NOTIFICATIONS_CRON } from './crons.ts';
 import { database } from './db/client.ts';
 import { deleteExpiredSessions } from './db/auth-sessions.ts';
 import { markNoShows, quizTotalsDrift } from './db/housekeeping.ts';
@@ -9,9 +10,6 @@ import { deliverBatch, type NotificationMessage } from './notifications/deliver.
 import { relayNotifications } from './notifications/relay.ts';
 import { queueDueNotifications } from './notifications/schedule.ts';
 import { smsSender } from './lib/sms.ts';
-
-/** The cron (wrangler.toml) for texts that come due; any other cron is the nightly housekeeping. */
-export const NOTIFICATIONS_CRON = '*/10 * * * *';
 
 export default {
   fetch: app.fetch,

@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
-import worker, { NOTIFICATIONS_CRON } from '../../worker/index.ts';
+import { NOTIFICATIONS_CRON } from '../../worker/crons.ts';
+import worker from '../../worker/index.ts';
 import { database } from '../../worker/db/client.ts';
 import { backoffSeconds, deliver, MAX_ATTEMPTS, type NotificationMessage } from '../../worker/notifications/deliver.ts';
 import { chinaDateTime, addDays, chinaDay } from '../../worker/domain/china-time.ts';
