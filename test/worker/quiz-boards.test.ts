@@ -95,7 +95,7 @@ describe('the season board', () => {
     const parsed = (rows: Record<string, unknown>[]) =>
       rows.map((row) => ({ from: row.from_score, ...Object.fromEntries(['jumps', 'arrivals', 'departures'].map((key) => [key, JSON.parse(row[key] as string) as unknown])) }));
     expect(parsed(moves[0]!.results as Record<string, unknown>[])).toEqual(parsed(moves[1]!.results as Record<string, unknown>[]));
-  });
+  }, 30_000); // 120 requests: over the default 5 s when the machine is busy
 
   it('shows one district, with `me` there only for its own players', async () => {
     const { seasonId } = await setUpSeason({ startsOn: '2026-08-01', endsOn: '2026-08-31' });
