@@ -1,7 +1,8 @@
 // D1 failing mid-request. For each flow that writes more than one thing, every round trip to D1
-// fails in turn — before D1 does the work, after it did it but the answer was lost, and after a
-// wait. Each time: a 503 `unavailable` with Retry-After and no detail; the data holds the whole
-// change or none of it, and every invariant; and the same request sent again lands exactly once.
+// fails in turn — before D1 does the work, after it did it but the answer was lost, after a wait,
+// and for good. A read that failed once is tried again and the request goes through; otherwise
+// the answer is a 503 `unavailable` with Retry-After and no detail, the data holds the whole change
+// or none of it and every invariant, and the same request sent again lands exactly once.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { database } from '../../worker/db/client.ts';
@@ -383,5 +384,4 @@ describe('the fault proxy', () => {
     await expect(failing.db.prepare('INSERT INTO people (id, phone) VALUES (?, ?)').bind(crypto.randomUUID(), phone).run()).rejects.toThrow('Network connection lost');
     expect(await row('SELECT count(*) AS n FROM people WHERE phone = ?', phone)).toEqual({ n: 1 });
   });
-
 });

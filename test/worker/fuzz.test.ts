@@ -17,6 +17,12 @@ import { CPR_ANSWERS, DONOR, IDENTITIES, setUpWorld, type Identity, type World }
 // One seed per run, printed with any failure: FUZZ_SEED=<seed> npm test replays it. By default it
 // changes daily, so CI explores new inputs over time yet a failure reproduces all day long.
 const SEED = Number(env.FUZZ_SEED) || Math.floor(Date.now() / 86_400_000);
+/** Runs a property; a failure also says how to replay the whole run. */
+const assertReplayable = <T>(property: fc.IAsyncProperty<T>, parameters: fc.Parameters<T>) =>
+  fc.assert(property, parameters).catch((error: Error) => {
+    error.message += `\nReplay this run: FUZZ_SEED=${SEED} npx vitest run test/worker/fuzz.test.ts`;
+    throw error;
+  });
 /** Each route its own seed, derived from the run's, so that routes do not all draw alike. */
 const seedFor = (route: string) => [...route].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) | 0, SEED);
 const RUNS_PER_ROUTE = 150;
@@ -228,8 +234,13 @@ async function checkContract(request: FuzzRequest, response: Response) {
   const file = response.status < 400 && /\.(csv|xlsx)$/.test(request.path);
   if (!file && !/^application\/json/.test(type)) throw problem(`content type ${type}`, text);
   if (response.status >= 400) {
-    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
-    if (typeof body.error?.code !== 'string' || !/^[a-z_]+$/.test(body.error.code) || typeof body.error.message !== 'string' || !body.error.message) {
+    let body: { error?: { code?: unknown; message?: unknown } } | undefined;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw problem('error body is not JSON', text);
+    }
+    if (typeof body?.error?.code !== 'string' || !/^[a-z_]+$/.test(body.error.code) || typeof body.error.message !== 'string' || !body.error.message) {
       throw problem('error shape', text);
     }
   }
@@ -248,7 +259,7 @@ describe('fuzzing every route', () => {
 
   for (const route of appRoutes()) {
     it(`${route} answers hostile requests below 500, in the contract's shape`, async () => {
-      await fc.assert(
+      await assertReplayable(
         fc.asyncProperty(requests(world, route), async (request) => checkContract(request, await send(world, request))),
         { seed: seedFor(route), numRuns: RUNS_PER_ROUTE, endOnFailure: true },
       );
@@ -305,7 +316,7 @@ describe('sign-ups, cancellations, teams, check-ins and capacity changes racing 
       return act('/api/admin/checkins', { cookie: await world.cookieFor('checkin'), body: { code: mine?.code ?? 'NONE2345' } });
     };
 
-    await fc.assert(
+    await assertReplayable(
       fc.asyncProperty(fc.array(fc.array(action, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), async (rounds) => {
         const { slotIds } = await createCampaign({
           organizationId: world.organizationId,
