@@ -44,13 +44,25 @@ describe.skipIf(!baseUrl)('scanning a pass at the desk', () => {
   let code: string;
 
   beforeAll(async () => {
+    // A campaign of its own, of a kind no citizen test counts: the seeded ones are theirs.
     const admin = await adminSession(baseUrl);
-    const { session } = await postAs<{ session: { slots: { id: string }[] } }>(baseUrl, admin, '/api/admin/campaigns/demo-cpr/sessions', {
+    const run = Date.now().toString(36);
+    const { organization } = await postAs<{ organization: { id: string } }>(baseUrl, admin, '/api/admin/organizations', { name: `扫码测试社区 ${run}` });
+    const { campaign } = await postAs<{ campaign: { id: string } }>(baseUrl, admin, '/api/admin/campaigns', {
+      kind: 'outreach',
+      organizationId: organization.id,
+      title: `社区义诊（扫码测试）${run}`,
+      description: '',
+      startsOn: chinaTime(8, '00:00').slice(0, 10),
+      endsOn: chinaTime(8, '00:00').slice(0, 10),
+      status: 'published',
+    });
+    const { session } = await postAs<{ session: { slots: { id: string }[] } }>(baseUrl, admin, `/api/admin/campaigns/${campaign.id}/sessions`, {
       startsAt: chinaTime(8, '09:00'),
       endsAt: chinaTime(8, '11:00'),
       venue: '扫码测试教室',
       address: '东昌府区柳园南路 9 号',
-      slots: [{ role: '学员', capacity: 5, waitlist: false }],
+      slots: [{ role: '就诊居民', capacity: 5, waitlist: false }],
     });
     const citizen = await citizenSession(baseUrl, '13700000201');
     ({
