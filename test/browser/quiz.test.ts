@@ -63,8 +63,8 @@ describe.skipIf(!baseUrl)('the daily quiz', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    await otherPlayer('13500000011', '赵大海', '东昌府区');
-    await otherPlayer('13500000012', '钱多多', '莘县');
+    await otherPlayer('13800000011', '赵大海', '东昌府区');
+    await otherPlayer('13800000012', '钱多多', '莘县');
   });
   afterAll(async () => {
     await browser?.close();
@@ -80,7 +80,7 @@ describe.skipIf(!baseUrl)('the daily quiz', () => {
     await page.screenshot({ path: `${SHOTS}/quiz-campaign.png`, fullPage: true });
     await page.getByRole('link', { name: '开始今日答题' }).click();
     await page.getByRole('heading', { name: '登录' }).waitFor();
-    await signInWithDevCode(page, '13500000001');
+    await signInWithDevCode(page, '13800000001');
     await page.getByRole('heading', { level: 1, name: '“健康达人”知识挑战赛' }).waitFor();
     expect(await page.locator('.rules').textContent()).toContain('每次 5 道题，限时 2 分钟');
 
@@ -203,7 +203,7 @@ describe.skipIf(!baseUrl)('the daily quiz', () => {
     const page = await openPhone(browser, { width: 320 });
     await page.clock.install();
     await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(`/quiz/${SEASON}`)}`);
-    await signInWithDevCode(page, '13500000002');
+    await signInWithDevCode(page, '13800000002');
     await page.getByRole('button', { name: '开始答题' }).waitFor();
     expect(await saveProfile(page, { name: '孙悟空', district: '冠县' })).toBe(200);
     await page.getByRole('button', { name: '开始答题' }).click();
