@@ -217,6 +217,8 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     expect(await desk.getByRole('link', { name: '报名名单' }).count()).toBe(0);
     expect(await desk.getByRole('button', { name: '保存“献血者”的设置' }).count()).toBe(0);
     expect(await desk.getByText('献血者：已确认 2 / 名额 4').count()).toBe(1);
+    await desk.goto(`${baseUrl}/admin/#/campaigns/${campaignId}/roster`);
+    await desk.getByText('您的账号不能使用这个页面。').waitFor();
 
     await desk.getByRole('button', { name: 'English' }).click();
     await desk.getByRole('link', { name: 'Check-in', exact: true }).first().click();

@@ -3,7 +3,7 @@
 import { ApiFailure } from '../api.ts';
 import { h, on, replaceContent } from '../dom.ts';
 import { failureNotice } from './notice.ts';
-import { signInFirst, type AdminContext } from './router.ts';
+import { href, signInFirst, type AdminContext } from './router.ts';
 import { me, type Staff } from './session.ts';
 import { strings } from './strings.ts';
 
@@ -12,7 +12,8 @@ const SLOW_MS = 6_000;
 
 /**
  * Loads what the page needs, with the signed-in staff member, then draws it. A 401 leads to
- * the sign-in page; an API failure shows its message with a retry; a bug goes to the router.
+ * the sign-in page; an API failure shows its message (with a retry when the network failed,
+ * not when the API answered); a bug goes to the router.
  */
 export async function loadPage<T>(context: AdminContext, fetchData: (staff: Staff) => Promise<T>, draw: (data: T, staff: Staff) => void) {
   const { view, signal } = context;
@@ -34,7 +35,12 @@ export async function loadPage<T>(context: AdminContext, fetchData: (staff: Staf
     if (signal.aborted) return;
     if (error instanceof ApiFailure && error.code === 'unauthenticated') return signInFirst();
     if (!(error instanceof ApiFailure)) throw error;
-    replaceContent(view, failureNotice(error.message, () => void context.refresh()));
+    // Not found or not allowed: asking again gets the same answer, so the way out is back.
+    if (error.answered) {
+      replaceContent(view, h('div', { class: 'notice notice-error', role: 'alert' }, h('p', null, error.message), h('p', null, h('a', { href: href('/') }, s.navCampaigns))));
+    } else {
+      replaceContent(view, failureNotice(error.message, () => void context.refresh()));
+    }
   } finally {
     clearTimeout(slow);
     if (!signal.aborted) view.removeAttribute('aria-busy');

@@ -48,15 +48,19 @@ export function rosterPage(context: AdminContext) {
     read(api.admin.campaigns[':id'].registrations.$get({ param: { id }, query: { status, sessionId, cursor, limit: PAGE_SIZE } }, within(context.signal)));
   return loadPage(
     context,
-    async () => {
-      const [{ campaign }, page] = await Promise.all([read(api.admin.campaigns[':id'].$get({ param: { id } }, within(context.signal))), fetchPage()]);
+    async (staff) => {
+      // Check-in volunteers may not see the roster: not asked for, only said so.
+      const [{ campaign }, page] = await Promise.all([
+        read(api.admin.campaigns[':id'].$get({ param: { id } }, within(context.signal))),
+        canManage(staff.role) ? fetchPage() : null,
+      ]);
       return { campaign, page };
     },
-    ({ campaign, page }, staff) => {
+    ({ campaign, page }) => {
       setPageTitle(`${s.rosterTitle}: ${campaign.title}`);
       const view = context.view;
       view.append(h('a', { class: 'back', href: href(`/campaigns/${encodeURIComponent(id)}`) }, `← ${campaign.title}`), h('h1', null, s.rosterTitle));
-      if (!canManage(staff.role)) {
+      if (!page) {
         view.append(h('p', { class: 'notice notice-error', role: 'alert' }, s.notAllowed));
         return;
       }
