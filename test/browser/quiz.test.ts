@@ -199,6 +199,18 @@ describe.skipIf(!baseUrl)('the daily quiz', () => {
     await page.context().close();
   });
 
+  it('shows the boards to anyone, with a way to sign in to see one’s rank', async () => {
+    const page = await openPhone(browser);
+    await page.goto(`${baseUrl}/quiz/${SEASON}/leaderboard`);
+    await page.getByRole('heading', { name: '赛季总榜 · 全市' }).waitFor();
+    expect(await page.locator('.board-name').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.board-me').count()).toBe(0);
+    await page.getByRole('link', { name: '登录后查看我的名次' }).click();
+    await page.getByRole('heading', { name: '登录' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toBe(`/quiz/${SEASON}/leaderboard`);
+    await page.context().close();
+  });
+
   it('submits by itself when time is up, and fits a 320 px phone with large text', async () => {
     const page = await openPhone(browser, { width: 320 });
     await page.clock.install();

@@ -1,6 +1,5 @@
-// The citizen web app: routes to pages, in Chinese with an English switch.
-// The quiz pages (/quiz/…) load lazily, as organizer pages (/admin/…) should (page: async (context) => (await import('./admin/…')).page(context)) so the
-// citizen pages stay light.
+// The citizen web app: routes to pages, in Chinese with an English switch. The quiz pages load
+// when first opened, so the pages everyone opens first stay light.
 import { h } from './dom.ts';
 import { keepFormValues, restoreFormValues } from './form-values.ts';
 import { strings } from './i18n.ts';
