@@ -9,10 +9,10 @@ import { database } from '../../worker/db/client.ts';
 import { issueCode } from '../../worker/db/otp-codes.ts';
 import { D1_OUTAGES, faultyD1, type FaultMode, type Step } from './faulty-d1.ts';
 import { createCampaign } from './fixtures.ts';
-import { call, errorOf, newPhone, signInCitizen, signInStaff } from './helpers.ts';
+import { call, errorOf, newPhone } from './helpers.ts';
 import { invariantViolations } from './invariants.ts';
-import { answersFor, newPlayer, setUpSeason, startAttempt, type AttemptBody } from './quiz-fixtures.ts';
-import { DONOR } from './world.ts';
+import { answersFor, setUpSeason, startAttempt, type AttemptBody } from './quiz-fixtures.ts';
+import { DONOR, quickCitizen, quickStaff } from './world.ts';
 
 interface Trial {
   /** Sends the flow's request through the given binding: the same request every time (same Idempotency-Key). */
@@ -59,7 +59,7 @@ const FLOWS: Flow[] = [
     ok: 201,
     async setUp() {
       const { slotIds } = await campaignWithSlot('blood_drive', { capacity: 5 });
-      const citizen = await signInCitizen();
+      const citizen = await quickCitizen();
       const key = crypto.randomUUID();
       return {
         send: (db) => call(`/api/slots/${slotIds[0]}/registrations`, { bindings: through(db), cookie: citizen.cookie, headers: { 'idempotency-key': key }, body: DONOR }),
@@ -79,7 +79,7 @@ const FLOWS: Flow[] = [
     alreadyDone: 'already_registered',
     async setUp() {
       const { slotIds } = await campaignWithSlot('cpr_training', { capacity: 5 });
-      const citizen = await signInCitizen();
+      const citizen = await quickCitizen();
       const phones = [newPhone(), newPhone()];
       const body = { organization: '某公司', contactName: '王经理', contactPhone: citizen.phone, members: phones.map((phone, i) => ({ name: `成员${i}`, phone })) };
       return {
@@ -101,7 +101,7 @@ const FLOWS: Flow[] = [
     alreadyDone: 'already_cancelled',
     async setUp() {
       const { slotIds } = await campaignWithSlot('cpr_training', { capacity: 1, waitlist: true });
-      const [holder, waiting] = [await signInCitizen(), await signInCitizen()];
+      const [holder, waiting] = [await quickCitizen(), await quickCitizen()];
       const ids: string[] = [];
       for (const citizen of [holder, waiting]) {
         const response = await call(`/api/slots/${slotIds[0]}/registrations`, { cookie: citizen.cookie, body: { name: '张三' } });
@@ -118,10 +118,10 @@ const FLOWS: Flow[] = [
     ok: 200,
     async setUp() {
       const { slotIds, organizationId } = await campaignWithSlot('cpr_training', { capacity: 1, waitlist: true });
-      for (const citizen of [await signInCitizen(), await signInCitizen()]) {
+      for (const citizen of [await quickCitizen(), await quickCitizen()]) {
         await call(`/api/slots/${slotIds[0]}/registrations`, { cookie: citizen.cookie, body: { name: '张三' } });
       }
-      const organizer = await signInStaff('organizer', organizationId);
+      const organizer = await quickStaff('organizer', organizationId);
       return {
         send: (db) => call(`/api/admin/slots/${slotIds[0]}`, { bindings: through(db), method: 'PATCH', cookie: organizer.cookie, body: { capacity: 2 } }),
         // A retry is a second edit and is logged as one: what matters is that no edit goes unlogged.
@@ -141,10 +141,10 @@ const FLOWS: Flow[] = [
     alreadyDone: 'already_checked_in',
     async setUp() {
       const { slotIds, organizationId } = await campaignWithSlot('blood_drive', { capacity: 5 });
-      const donor = await signInCitizen();
+      const donor = await quickCitizen();
       const signedUp = await call(`/api/slots/${slotIds[0]}/registrations`, { cookie: donor.cookie, body: DONOR });
       const { registration } = (await signedUp.json()) as { registration: { id: string; code: string } };
-      const desk = await signInStaff('checkin', organizationId);
+      const desk = await quickStaff('checkin', organizationId);
       return {
         send: (db) => call('/api/admin/checkins', { bindings: through(db), cookie: desk.cookie, body: { code: registration.code, donated: 'whole_blood' } }),
         effect: () =>
@@ -162,7 +162,7 @@ const FLOWS: Flow[] = [
     async setUp() {
       quizSeason ??= setUpSeason({ questionsPerDay: 3 });
       const { seasonId } = await quizSeason;
-      const player = await newPlayer();
+      const player = await quickCitizen({ name: '张三', district: '东昌府区' });
       const { attempt } = (await (await startAttempt(seasonId, player.cookie)).json()) as AttemptBody;
       const body = { answers: await answersFor(seasonId, attempt, 2) };
       return {
@@ -182,7 +182,7 @@ const FLOWS: Flow[] = [
     name: 'profile change',
     ok: 200,
     async setUp() {
-      const citizen = await signInCitizen();
+      const citizen = await quickCitizen();
       const body = { name: '新名字', district: '临清市', bloodType: 'O', emergencyDonor: true };
       return {
         send: (db) => call('/api/me', { bindings: through(db), method: 'PATCH', cookie: citizen.cookie, body }),
@@ -195,7 +195,7 @@ const FLOWS: Flow[] = [
     ok: 201,
     async setUp() {
       const { organizationId } = await createCampaign();
-      const organizer = await signInStaff('organizer', organizationId);
+      const organizer = await quickStaff('organizer', organizationId);
       const title = `故障演练 ${crypto.randomUUID()}`;
       const body = { kind: 'outreach', title, description: '说明', startsOn: '2099-03-01', endsOn: '2099-03-02', status: 'published' };
       const key = crypto.randomUUID();
@@ -215,7 +215,7 @@ const FLOWS: Flow[] = [
     ok: 201,
     async setUp() {
       const { id, organizationId } = await createCampaign();
-      const organizer = await signInStaff('organizer', organizationId);
+      const organizer = await quickStaff('organizer', organizationId);
       const body = { startsAt: inDays(20), endsAt: inDays(20.1), venue: '会场', address: '地址', slots: [{ role: '甲', capacity: 2 }, { role: '乙', capacity: 3 }] };
       const key = crypto.randomUUID();
       return {
@@ -236,10 +236,10 @@ const FLOWS: Flow[] = [
     alreadyDone: 'session_cancelled',
     async setUp() {
       const { slotIds, sessionIds, organizationId } = await campaignWithSlot('cpr_training', { capacity: 1, waitlist: true });
-      for (const citizen of [await signInCitizen(), await signInCitizen()]) {
+      for (const citizen of [await quickCitizen(), await quickCitizen()]) {
         await call(`/api/slots/${slotIds[0]}/registrations`, { cookie: citizen.cookie, body: { name: '张三' } });
       }
-      const organizer = await signInStaff('organizer', organizationId);
+      const organizer = await quickStaff('organizer', organizationId);
       return {
         send: (db) => call(`/api/admin/sessions/${sessionIds[0]}/cancel`, { bindings: through(db), method: 'POST', cookie: organizer.cookie }),
         effect: () =>
@@ -259,7 +259,7 @@ const FLOWS: Flow[] = [
     alreadyDone: 'email_taken',
     async setUp() {
       const { organizationId } = await createCampaign();
-      const organizer = await signInStaff('organizer', organizationId);
+      const organizer = await quickStaff('organizer', organizationId);
       const email = `desk-${crypto.randomUUID()}@example.org`;
       return {
         send: (db) => call('/api/admin/staff', { bindings: through(db), cookie: organizer.cookie, body: { email, password: 'a long password', role: 'checkin', organizationId } }),
@@ -277,7 +277,7 @@ const FLOWS: Flow[] = [
     ok: 201,
     alreadyDone: 'organization_exists',
     async setUp() {
-      const admin = await signInStaff('admin');
+      const admin = await quickStaff('admin');
       const name = `医院 ${crypto.randomUUID()}`;
       return {
         send: (db) => call('/api/admin/organizations', { bindings: through(db), cookie: admin.cookie, body: { name } }),

@@ -3,10 +3,10 @@
 // with a profile, a sign-up and a quiz attempt. Sessions are made straight in D1, one per
 // request if need be, so a fuzzed logout cannot sign the rest of the run out.
 import { env } from 'cloudflare:workers';
-import { createSession } from '../../worker/db/auth-sessions.ts';
+import { createSession, type Subject } from '../../worker/db/auth-sessions.ts';
 import { database } from '../../worker/db/client.ts';
 import { createCampaign } from './fixtures.ts';
-import { call, createOrganization, signInCitizen, signInStaff } from './helpers.ts';
+import { call, createOrganization, newPhone, signInCitizen, signInStaff } from './helpers.ts';
 import { setUpSeason, startAttempt, type AttemptBody } from './quiz-fixtures.ts';
 
 export const IDENTITIES = ['anonymous', 'citizen', 'checkin', 'organizer', 'admin'] as const;
@@ -28,6 +28,31 @@ const DAY = 24 * 60 * 60 * 1000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 
 export type World = Awaited<ReturnType<typeof setUpWorld>>;
+
+/** A session cookie for the subject, written straight to D1. */
+export async function sessionCookie(subject: Subject) {
+  const token = await createSession(database(env.DB), subject, 3600);
+  return `${'personId' in subject ? 'lifeline_session' : 'lifeline_staff'}=${token}`;
+}
+
+/** A signed-in citizen without the SMS round trips (the sign-in has its own tests). */
+export async function quickCitizen(profile: { name?: string; district?: string } = {}) {
+  const personId = crypto.randomUUID();
+  const phone = newPhone();
+  await env.DB.prepare('INSERT INTO people (id, phone, name, district) VALUES (?, ?, ?, ?)')
+    .bind(personId, phone, profile.name ?? null, profile.district ?? null)
+    .run();
+  return { personId, phone, cookie: await sessionCookie({ personId }) };
+}
+
+/** A signed-in staff member without hashing a password (the login has its own tests). */
+export async function quickStaff(role: 'admin' | 'organizer' | 'checkin', organizationId: string | null = null) {
+  const staffId = crypto.randomUUID();
+  await env.DB.prepare('INSERT INTO staff (id, email, password_hash, role, organization_id) VALUES (?, ?, ?, ?, ?)')
+    .bind(staffId, `${role}-${staffId}@example.org`, 'no password', role, organizationId)
+    .run();
+  return { staffId, cookie: await sessionCookie({ staffId }) };
+}
 
 export async function setUpWorld() {
   const organizationId = await createOrganization();
@@ -82,11 +107,6 @@ export async function setUpWorld() {
     attempt,
     staff: { admin, organizer, checkin },
     /** A fresh session cookie for the identity (none for anonymous). */
-    async cookieFor(identity: Identity): Promise<string | undefined> {
-      if (identity === 'anonymous') return undefined;
-      const subject = subjects[identity];
-      const token = await createSession(database(env.DB), subject, 3600);
-      return `${'personId' in subject ? 'lifeline_session' : 'lifeline_staff'}=${token}`;
-    },
+    cookieFor: async (identity: Identity) => (identity === 'anonymous' ? undefined : sessionCookie(subjects[identity])),
   };
 }
