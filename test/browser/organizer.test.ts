@@ -164,6 +164,11 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await desk.getByRole('heading', { name: `签到：${TITLE}` }).waitFor();
     await desk.screenshot({ path: `${SHOTS}/admin-check-in-desk.png`, fullPage: true });
 
+    // This Chromium has no camera: the desk says so in words and the code can still be typed.
+    await desk.getByRole('button', { name: '扫描二维码' }).click();
+    await expect.poll(() => desk.locator('.desk .form-message-error').textContent()).toMatch(/^(无法使用摄像头|这台设备没有可用的摄像头|摄像头打开失败)/);
+    expect(await desk.locator('.camera-box').isHidden()).toBe(true);
+
     // Lower case with a space, as read aloud; the donation recorded with it.
     const code = signUps[0]!.code;
     await desk.getByLabel('预约码').fill(`${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`);

@@ -6,6 +6,7 @@ import { api, ApiFailure, read, within } from '../../api.ts';
 import { append, h, on, replaceContent, uniqueId } from '../../dom.ts';
 import { loadPage } from '../load.ts';
 import { href, signInFirst, type AdminContext } from '../router.ts';
+import type { CameraProblem } from '../scanner.ts';
 import { canManage, type Staff } from '../session.ts';
 import { strings, type DonationKind } from '../strings.ts';
 import { actionMessage, field, input, messageOf, setPageTitle, shortTime, showFailure, whileBusy } from '../ui.ts';
@@ -179,25 +180,30 @@ export function checkInPage(context: AdminContext) {
         const controller = new AbortController();
         scanning = controller;
         camera.hidden = false;
-        cameraStatus.textContent = s.cameraStarting;
+        cameraStatus.textContent = s.scanHelp;
         scanButton.textContent = s.stopScan;
         scanButton.setAttribute('aria-expanded', 'true');
+        message.clear();
+        let problem: CameraProblem = 'failed';
         try {
-          const { scanOnce } = await import('../scanner.ts');
-          const reading = scanOnce(video, controller.signal, (text) => {
-            stopCamera();
-            scannedLast = true;
-            code.control.value = text;
-            void checkIn();
-          });
-          if (!controller.signal.aborted) cameraStatus.textContent = s.scanHelp;
-          await reading;
-        } catch (error) {
-          if (controller.signal.aborted) return;
-          const problem = (error as { problem?: string }).problem;
-          stopCamera();
-          message.error(problem === 'denied' ? s.cameraDenied : problem === 'missing' ? s.cameraMissing : s.cameraFailed);
+          const scanner = await import('../scanner.ts');
+          try {
+            await scanner.scanOnce(video, controller.signal, (text) => {
+              stopCamera();
+              scannedLast = true;
+              code.control.value = text;
+              void checkIn();
+            });
+            return;
+          } catch (error) {
+            if (error instanceof scanner.CameraError) problem = error.problem;
+          }
+        } catch {
+          // the scanner's module did not load (offline): the camera cannot help now
         }
+        if (controller.signal.aborted) return;
+        stopCamera();
+        message.error({ denied: s.cameraDenied, missing: s.cameraMissing, failed: s.cameraFailed }[problem]);
       };
       on(scanButton, 'click', () => (scanning ? stopCamera() : void startCamera()));
 
