@@ -86,7 +86,7 @@ export type CampaignChanges = Partial<Omit<NewCampaign, 'organizationId' | 'kind
  * Creates the campaign and its audit entry in one batch: never one without the other. An id that
  * exists already (a keyed request sent again) creates and logs nothing.
  */
-export async function createCampaign(db: Database, values: NewCampaign, audit: AuditEntry, id = crypto.randomUUID()) {
+export async function createCampaign(db: Database, values: NewCampaign, audit: AuditEntry, id: string = crypto.randomUUID()) {
   await batch(db, [
     db.insert(campaigns).values({ id, ...values }).onConflictDoNothing().getSQL(),
     auditStatement({ ...audit, targetType: 'campaign', targetId: id }, Date.now(), sql`changes() = 1`),
@@ -216,7 +216,7 @@ export interface NewSession {
 }
 
 /** Adds a session and its slots together (one batch); returns the ids. */
-export async function createSession(db: Database, campaignId: string, session: NewSession, audit: AuditEntry, sessionId = crypto.randomUUID()) {
+export async function createSession(db: Database, campaignId: string, session: NewSession, audit: AuditEntry, sessionId: string = crypto.randomUUID()) {
   // Slot ids follow from the session's, so a keyed request sent again inserts the same rows, which are ignored.
   const slotRows = await Promise.all(
     session.slots.map(async (slot, index) => ({ id: await derivedId(sessionId, String(index)), sessionId, sortOrder: index, ...slot })),
