@@ -9,7 +9,7 @@ import { database } from '../../worker/db/client.ts';
 import { issueCode } from '../../worker/db/otp-codes.ts';
 import { D1_OUTAGES, faultyD1, type FaultMode, type Step } from './faulty-d1.ts';
 import { createCampaign } from './fixtures.ts';
-import { call, errorOf, newPhone } from './helpers.ts';
+import { call, createStaffMember, errorOf, newAddress, newPhone } from './helpers.ts';
 import { invariantViolations } from './invariants.ts';
 import { answersFor, setUpSeason, startAttempt, type AttemptBody } from './quiz-fixtures.ts';
 import { DONOR, quickCitizen, quickStaff } from './world.ts';
@@ -286,6 +286,26 @@ const FLOWS: Flow[] = [
             `SELECT (SELECT count(*) FROM organizations WHERE name = ?1) AS organizations,
                     (SELECT count(*) FROM audit_log WHERE action = 'organization.create' AND target_id IN (SELECT id FROM organizations WHERE name = ?1)) AS audited`,
             name,
+          ),
+      };
+    },
+  },
+  {
+    name: 'staff sign-in, with its audit entry',
+    ok: 200,
+    async setUp() {
+      const { organizationId } = await createCampaign();
+      const member = await createStaffMember('organizer', organizationId);
+      const address = newAddress();
+      return {
+        send: (db) => call('/api/admin/auth/login', { bindings: through(db), address, body: member }),
+        // Each sign-in starts a session of its own: what matters is that none goes unlogged.
+        effect: () =>
+          row(
+            `WITH s AS (SELECT count(*) AS n FROM auth_sessions WHERE staff_id = (SELECT id FROM staff WHERE email = ?1)),
+                  a AS (SELECT count(*) AS n FROM audit_log WHERE action = 'staff.sign_in' AND staff_id = (SELECT id FROM staff WHERE email = ?1))
+             SELECT s.n > 0 AS signedIn, s.n = a.n AS logged FROM s, a`,
+            member.email,
           ),
       };
     },

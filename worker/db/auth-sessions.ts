@@ -1,19 +1,22 @@
 // Server-side sessions: the browser holds a random token, D1 holds only its SHA-256.
 import { and, eq, gt, lt } from 'drizzle-orm';
 import { randomToken, sha256 } from '../lib/tokens.ts';
-import type { Database } from './client.ts';
+import { auditStatement, type AuditEntry } from './audit.ts';
+import { batch, type Database } from './client.ts';
 import { authSessions, people, staff } from './schema.ts';
 
 export type Subject = { personId: string } | { staffId: string };
 
-export async function createSession(db: Database, subject: Subject, ttlSec: number, now = Date.now()) {
+/** Starts a session and returns its token; with an audit entry, the two are written in one batch. */
+export async function createSession(db: Database, subject: Subject, ttlSec: number, audit?: AuditEntry, now = Date.now()) {
   const token = randomToken();
-  await db.insert(authSessions).values({
+  const insert = db.insert(authSessions).values({
     tokenHash: await sha256(token),
     ...subject,
     createdAt: new Date(now),
     expiresAt: new Date(now + ttlSec * 1000),
   });
+  await batch(db, [insert.getSQL(), ...(audit ? [auditStatement(audit, now)] : [])]);
   return token;
 }
 

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import type { AuditEntry } from '../db/audit.ts';
 import { database } from '../db/client.ts';
 import { createSession, endSession, findPersonBySession, findStaffBySession, type Subject } from '../db/auth-sessions.ts';
 import type { AppEnv, SignedInStaff } from '../env.ts';
@@ -21,12 +22,15 @@ function readToken(c: Context<AppEnv>, audience: Audience) {
   return isHttps(c) ? getCookie(c, cookieName[audience], 'host') : getCookie(c, cookieName[audience]);
 }
 
-/** Signs in: ends the browser's previous session of this kind (rotation) and starts a new one. */
-export async function signIn(c: Context<AppEnv>, audience: Audience, subject: Subject) {
+/**
+ * Signs in: ends the browser's previous session of this kind (rotation) and starts a new one,
+ * with its audit entry in the same batch when there is one.
+ */
+export async function signIn(c: Context<AppEnv>, audience: Audience, subject: Subject, audit?: AuditEntry) {
   const db = database(c.env.DB);
   const previous = readToken(c, audience);
   if (previous) await endSession(db, previous);
-  const token = await createSession(db, subject, sessionTtlSec[audience]);
+  const token = await createSession(db, subject, sessionTtlSec[audience], audit);
   setSessionCookie(c, audience, token);
 }
 

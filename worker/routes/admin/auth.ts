@@ -36,8 +36,7 @@ export const adminAuthRoutes = new Hono<AppEnv>()
         if (member) await recordAudit(db, { staffId: member.id, organizationId: member.organizationId, action: 'staff.sign_in_failed' });
         throw new ApiError(401, 'invalid_credentials');
       }
-      await signIn(c, 'staff', { staffId: member.id });
-      await recordAudit(db, { staffId: member.id, organizationId: member.organizationId, action: 'staff.sign_in' });
+      await signIn(c, 'staff', { staffId: member.id }, { staffId: member.id, organizationId: member.organizationId, action: 'staff.sign_in' });
       return c.json({ staff: staffView(member) }, 200);
     },
   )
