@@ -78,6 +78,9 @@ describe.skipIf(!baseUrl)('a citizen account', () => {
     await expect.poll(() => errorOf('加入应急献血志愿者名单').textContent()).toBe('加入应急献血名单需先填写血型。');
 
     await page.getByLabel('血型').selectOption({ label: 'O 型' });
+    expect(await page.getByLabel('活动前一天短信提醒我').isChecked()).toBe(true);
+    await page.getByLabel('活动前一天短信提醒我').uncheck();
+    await page.getByLabel('每天晚上提醒我做“健康达人”答题').check();
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('已保存。').waitFor();
     await page.screenshot({ path: `${SHOTS}/profile.png`, fullPage: true });
@@ -90,6 +93,8 @@ describe.skipIf(!baseUrl)('a citizen account', () => {
     expect(await page.getByLabel('所在区县（聊城市）').inputValue()).toBe('临清市');
     expect(await page.getByLabel('血型').inputValue()).toBe('O');
     expect(await page.getByLabel('加入应急献血志愿者名单').isChecked()).toBe(true);
+    expect(await page.getByLabel('活动前一天短信提醒我').isChecked()).toBe(false);
+    expect(await page.getByLabel('每天晚上提醒我做“健康达人”答题').isChecked()).toBe(true);
   });
 
   it('switches everything to English, API messages included', async () => {

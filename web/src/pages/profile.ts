@@ -1,5 +1,5 @@
 // The person's profile: name, gender, birth date, district, blood type, the emergency donor
-// list; and signing out.
+// list, which texts to get; and signing out.
 import { bloodTypes } from '../../../worker/domain/profile.ts';
 import { api, ApiFailure, read, succeed, within } from '../api.ts';
 import { checkboxField, choiceField, FieldList, formMessage, inputField } from '../components/form.ts';
@@ -57,6 +57,9 @@ export async function profilePage(context: PageContext) {
         checkboxField({ path: 'emergencyDonor', label: s.emergencyDonor, hint: s.emergencyDonorRule, checked: person.emergencyDonor }),
       );
 
+      const reminders = fields.add(checkboxField({ path: 'reminders', label: s.reminders, hint: s.remindersRule, checked: person.reminders }));
+      const quizNudges = fields.add(checkboxField({ path: 'quizNudges', label: s.quizNudges, checked: person.quizNudges }));
+
       const message = formMessage();
       const save = h('button', { type: 'submit', class: 'button button-wide' }, s.save);
       const form = on(
@@ -68,6 +71,7 @@ export async function profilePage(context: PageContext) {
           birthDate.element,
           district.element,
           h('div', { class: 'card emergency' }, h('h2', null, s.bloodDonationTitle), bloodType.element, emergencyDonor.element),
+          h('div', { class: 'card' }, h('h2', null, s.textsTitle), reminders.element, quizNudges.element),
           message.element,
           save,
         ),
@@ -89,6 +93,8 @@ export async function profilePage(context: PageContext) {
                   district: (district.value() as string | undefined) ?? null,
                   bloodType: (bloodType.value() as BloodType | undefined) ?? null,
                   emergencyDonor: emergencyDonor.value() === true,
+                  reminders: reminders.value() === true,
+                  quizNudges: quizNudges.value() === true,
                 },
               }),
             );
