@@ -55,6 +55,8 @@ function metered(db: D1Database, log: MeteredQuery[]): D1Database {
       results.forEach((result, i) => record((statements[i]!.inner as Statement | undefined)?.statement ?? '?', result.meta));
       return results;
     },
+    // Public reads go through a Sessions API session (read replicas): metered the same way.
+    withSession: (constraint?: string) => metered(db.withSession(constraint) as unknown as D1Database, log),
   });
 }
 
