@@ -377,6 +377,40 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     expect(await organizer.getByRole('link', { name: '下载 CSV' }).getAttribute('href')).toMatch(/^\/api\/admin\/quiz\/seasons\/[^/]+\/finalists\.csv\?top=10$/);
   });
 
+  it('finds emergency donors by blood type and district, and counts a call-out before sending it', async () => {
+    const donor = await citizenSession(baseUrl, '13700000104');
+    const profile = await fetch(`${baseUrl}/api/me`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: donor },
+      body: JSON.stringify({ name: '赵应急', bloodType: 'AB', district: '茌平区', emergencyDonor: true }),
+    });
+    expect(profile.status).toBe(200);
+
+    await organizer.goto(`${baseUrl}/admin/#/`);
+    await organizer.getByRole('link', { name: '应急献血者' }).click();
+    await organizer.getByRole('heading', { name: '应急献血者' }).waitFor();
+    await organizer.getByRole('button', { name: '查找' }).click();
+    expect(await organizer.locator('div.field').filter({ hasText: '血型' }).locator('.field-error').textContent()).toBe('此项为必填项。');
+    await organizer.getByLabel('血型').selectOption('AB');
+    await organizer.getByLabel('区县').selectOption('茌平区');
+    await organizer.getByRole('button', { name: '查找' }).click();
+    const row = organizer.locator('.roster-row').filter({ hasText: '赵应急' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('137****0104'); // masked on screen
+    expect(await organizer.getByRole('link', { name: '导出 CSV' }).getAttribute('href')).toBe(
+      `/api/admin/emergency-donors.csv?${new URLSearchParams({ bloodType: 'AB', district: '茌平区' })}`,
+    );
+
+    const callout = organizer.locator('form').filter({ has: organizer.getByRole('heading', { name: '短信呼吁' }) });
+    await callout.getByLabel('短信内容').fill('聊城市中心血站急需 AB 型血，请方便时到东昌府区献血点献血。');
+    await callout.getByRole('button', { name: '先算一算能通知多少人' }).click();
+    await expect.poll(() => callout.locator('.form-message-ok').textContent()).toMatch(/^符合条件 [1-9]\d* 人，本周还可通知 [1-9]\d* 人。尚未发送。$/);
+    organizer.once('dialog', (dialog) => void dialog.accept());
+    await callout.getByRole('button', { name: '发送短信' }).click();
+    await expect.poll(() => callout.locator('.form-message-ok').textContent()).toMatch(/^已安排发送给 [1-9]\d* 人。$/);
+    await organizer.screenshot({ path: `${SHOTS}/admin-emergency-donors-desktop.png`, fullPage: true });
+  });
+
   it('signs out, and the pages ask to sign in again', async () => {
     await organizer.getByRole('button', { name: '退出登录' }).click();
     await organizer.getByRole('heading', { name: '组织者登录' }).waitFor();

@@ -97,6 +97,7 @@ void startRouter({
     { path: '/campaigns/:id/stats', page: async (context) => (await import('./pages/stats.ts')).statsPage(context) },
     { path: '/campaigns/:id/check-in', page: checkInPage },
     { path: '/campaigns/:id/quiz', page: async (context) => (await import('./pages/quiz.ts')).quizAdminPage(context) },
+    { path: '/emergency-donors', page: async (context) => (await import('./pages/emergency-donors.ts')).emergencyDonorsPage(context) },
   ],
   notFound: notFoundPage,
   beforeRender: renderShell,

@@ -33,7 +33,7 @@ function campaignForm(
   const kind = current ? null : add(field('kind', s.campaignKind, select(kinds.map((k) => [k, s.kind[k]]), 'blood_drive')));
   const organization = options.organizations
     ? add(
-        field('organizationId', s.organization, select([['', s.chooseOrganization], ...options.organizations.map((o): [string, string] => [o.id, o.name])]), {
+        field('organizationId', s.organization, select([['', s.choose], ...options.organizations.map((o): [string, string] => [o.id, o.name])]), {
           hint: s.organizationIdHint,
         }),
       )

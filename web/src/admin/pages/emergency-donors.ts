@@ -1,0 +1,135 @@
+// The emergency donor list, for the blood centre when stocks run short: willing donors of a
+// blood type (and district) who may give today, their CSV (audited), and a text to all of
+// them (counted first, sent after a confirmation). Platform admins and blood-centre
+// organizers only: anyone else gets the API's plain refusal.
+import type { InferResponseType } from 'hono/client';
+import { api, read, within } from '../../api.ts';
+import { cityConfig } from '../../city.ts';
+import { append, h, on } from '../../dom.ts';
+import { loadPage } from '../load.ts';
+import { href, navigate, type AdminContext } from '../router.ts';
+import { strings } from '../strings.ts';
+import { actionMessage, field, select, setPageTitle, showFailure, whileBusy } from '../ui.ts';
+
+type Donor = InferResponseType<(typeof api.admin)['emergency-donors']['$get'], 200>['items'][number];
+type BloodType = 'A' | 'B' | 'O' | 'AB';
+
+const bloodTypes: BloodType[] = ['A', 'B', 'O', 'AB'];
+
+function donorRow(donor: Donor) {
+  const s = strings();
+  return h(
+    'li',
+    { class: 'roster-row' },
+    h('div', { class: 'roster-who' }, h('strong', null, donor.name ?? '—'), h('span', { class: 'meta' }, donor.phone)),
+    h('span', { class: 'status-badge status-confirmed' }, donor.bloodType),
+    h(
+      'dl',
+      { class: 'facts roster-facts' },
+      h('div', null, h('dt', null, s.district), h('dd', null, donor.district ?? '—')),
+      h('div', null, h('dt', null, s.lastDonation), h('dd', null, donor.lastDonation ? `${donor.lastDonation.day} · ${s.donation[donor.lastDonation.kind]}` : s.neverDonated)),
+    ),
+  );
+}
+
+/** The call-out: how many it would reach (nothing sent), then the text, after a confirmation. */
+function calloutForm(filter: { bloodType: BloodType; district?: string }) {
+  const s = strings();
+  const box = h('textarea', { rows: 3, maxlength: 140 });
+  const text = field('message', s.calloutText, box, { hint: s.calloutHint });
+  const message = actionMessage();
+  const count = h('button', { type: 'button', class: 'button button-secondary' }, s.calloutCount);
+  const send = h('button', { type: 'submit', class: 'button' }, s.calloutSend);
+  const form = h('form', { class: 'form card', novalidate: true, 'aria-label': s.calloutTitle }, h('h2', null, s.calloutTitle), text.element, h('div', { class: 'actions' }, count, send), message.element);
+  const body = (dryRun: boolean) => ({ ...filter, message: box.value, dryRun });
+  const filled = () => {
+    if (box.value.trim()) return true;
+    text.showError(s.required);
+    box.focus();
+    message.clear();
+    return false;
+  };
+  on(count, 'click', async () => {
+    if (!filled()) return;
+    try {
+      const answer = await whileBusy(count, message, s.loading, () => read(api.admin.callouts.$post({ json: body(true) })));
+      if ('matched' in answer) message.ok(s.calloutWouldReach(answer.matched, answer.reachable));
+    } catch (error) {
+      showFailure(error, [text], message);
+    }
+  });
+  on(form, 'submit', async (event) => {
+    event.preventDefault();
+    if (!filled() || !window.confirm(s.calloutConfirm)) return;
+    try {
+      const answer = await whileBusy(send, message, s.saving, () => read(api.admin.callouts.$post({ json: body(false) })));
+      if ('callout' in answer) message.ok(s.calloutSent(answer.callout.recipients));
+    } catch (error) {
+      showFailure(error, [text], message);
+    }
+  });
+  return form;
+}
+
+export function emergencyDonorsPage(context: AdminContext) {
+  const s = strings();
+  setPageTitle(s.donorsTitle);
+  const bloodType = bloodTypes.find((type) => type === context.query.get('bloodType'));
+  const district = context.query.get('district') || undefined;
+  const fetchPage = (cursor?: string) =>
+    read(api.admin['emergency-donors'].$get({ query: { bloodType: bloodType!, district, cursor, limit: '50' } }, within(context.signal)));
+  return loadPage(
+    context,
+    async () => {
+      const [city, page] = await Promise.all([cityConfig(), bloodType ? fetchPage() : null]);
+      return { districts: city.districts, page };
+    },
+    ({ districts, page }) => {
+      const view = context.view;
+      const typeField = field('bloodType', s.bloodType, select([['', s.choose], ...bloodTypes.map((t): [string, string] => [t, t])], bloodType ?? ''));
+      const districtField = field('district', s.district, select([['', s.allDistricts], ...districts.map((d): [string, string] => [d, d])], district ?? ''), { optional: true });
+      const filters = h('form', { class: 'filters card', 'aria-label': s.filters }, typeField.element, districtField.element, h('button', { type: 'submit', class: 'button button-secondary' }, s.findDonors));
+      on(filters, 'submit', (event) => {
+        event.preventDefault();
+        if (!typeField.control.value) {
+          typeField.showError(s.required);
+          return typeField.control.focus();
+        }
+        navigate(href('/emergency-donors', { bloodType: typeField.control.value, district: districtField.control.value }), { replace: true });
+      });
+      view.append(h('a', { class: 'back', href: href('/') }, `← ${s.campaignsTitle}`), h('h1', null, s.donorsTitle), h('p', null, s.donorsIntro), filters);
+      if (!bloodType || !page) return;
+
+      const query = new URLSearchParams({ bloodType, ...(district && { district }) }).toString();
+      const list = h('ul', { class: 'roster' }, ...page.items.map(donorRow));
+      const message = actionMessage();
+      const more = h('button', { type: 'button', class: 'button button-secondary button-wide', hidden: !page.nextCursor }, s.loadMore);
+      let cursor = page.nextCursor;
+      on(more, 'click', async () => {
+        try {
+          const next = await whileBusy(more, message, s.loading, () => fetchPage(cursor ?? undefined));
+          const rows = next.items.map(donorRow);
+          list.append(...rows);
+          cursor = next.nextCursor;
+          more.hidden = !cursor;
+          message.clear();
+          rows[0]?.setAttribute('tabindex', '-1');
+          rows[0]?.focus();
+        } catch (error) {
+          if (!context.signal.aborted) showFailure(error, [], message);
+        }
+      });
+      const results = h('section', { 'aria-label': s.donorsFound }, page.items.length === 0 ? h('p', { class: 'status' }, s.noDonors) : list, more, message.element);
+      append(view, [
+        h(
+          'div',
+          { class: 'exports' },
+          h('div', { class: 'actions' }, h('a', { class: 'button', href: `/api/admin/emergency-donors.csv?${query}`, download: '' }, s.exportCsv)),
+          h('p', { class: 'hint' }, s.donorsExportHint),
+        ),
+        results,
+        page.items.length ? calloutForm({ bloodType, ...(district && { district }) }) : null,
+      ]);
+    },
+  );
+}
