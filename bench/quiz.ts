@@ -16,6 +16,7 @@ interface MeteredQuery {
   sql: string;
   read: number;
   written: number;
+  ms: number;
 }
 
 const PORT = 8793;
@@ -135,12 +136,14 @@ async function request(path: string, options: { personId?: string; body?: unknow
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const total = (queries: MeteredQuery[], field: 'read' | 'written') => queries.reduce((sum, q) => sum + q[field], 0);
+const total = (queries: MeteredQuery[], field: 'read' | 'written' | 'ms') => queries.reduce((sum, q) => sum + q[field], 0);
 
 interface Figure {
   what: string;
   ms: number;
   workerMs: number;
+  /** D1's own time for the request's queries (meta.duration, summed). */
+  d1Ms: number;
   read: number;
   written: number;
   note: string;
@@ -160,6 +163,7 @@ async function measure(what: string, send: (run: number) => Promise<Measured>, n
     what,
     ms: median(runs.map((r) => r.ms)),
     workerMs: median(runs.map((r) => r.workerMs)),
+    d1Ms: median(queries.map((q) => total(q, 'ms'))),
     read: median(queries.map((q) => total(q, 'read'))),
     written: median(queries.map((q) => total(q, 'written'))),
     note: note(queries),
@@ -221,25 +225,25 @@ try {
   figures.push(await measure('season board, top 50 (anonymous)', () => request(`${leaderboard}?limit=50`), () => 'read through the board index'));
   for (const [what, personId] of [['`me` ranked 10', rank10!.person_id], ['`me` ranked 90,000', rank90k!.person_id]] as const) {
     figures.push(
-      await measure(`${what} (leaderboard?limit=1, signed in)`, () => request(`${leaderboard}?limit=1`, { personId }), (runs) => `the rank query alone: ${median(runs.map((q) => total(rankQuery(q), 'read')))} rows read`),
+      await measure(`${what} (leaderboard?limit=1, signed in)`, () => request(`${leaderboard}?limit=1`, { personId }), (runs) => `the rank query alone: ${median(runs.map((q) => total(rankQuery(q), 'read')))} rows read, ${median(runs.map((q) => total(rankQuery(q), 'ms')))} ms in D1`),
     );
   }
   for (const [what, personId] of [['ranked 10', rank10!.person_id], ['ranked 90,000', rank90k!.person_id]] as const) {
     const district = districtOf.get(personId)!;
     figures.push(
-      await measure(`\`me\` on their district's board, ${what} in the city`, () => request(`${leaderboard}?limit=1&district=${encodeURIComponent(district)}`, { personId }), (runs) => `the rank query alone: ${median(runs.map((q) => total(rankQuery(q), 'read')))} rows read (counted by index in the district)`),
+      await measure(`\`me\` on their district's board, ${what} in the city`, () => request(`${leaderboard}?limit=1&district=${encodeURIComponent(district)}`, { personId }), (runs) => `the rank query alone: ${median(runs.map((q) => total(rankQuery(q), 'read')))} rows read, ${median(runs.map((q) => total(rankQuery(q), 'ms')))} ms in D1 (counted by index in the district)`),
     );
   }
   for (const [what, personId] of [['ranked 10', rank10!.person_id], ['ranked 90,000', rank90k!.person_id]] as const) {
     figures.push(await measure(`for comparison: COUNT(*) of everyone ahead, ${what}`, () => request(`/api/_bench/count-rank?season=${SEASON}&person=${personId}`), () => 'grows with the rank'));
   }
 
-  console.log('\n| What | median ms, HTTP | median ms, in the Worker | D1 rows read | D1 rows written | |');
-  console.log('|---|---|---|---|---|---|');
-  for (const f of figures) console.log(`| ${f.what} | ${f.ms.toFixed(1)} | ${f.workerMs} | ${f.read} | ${f.written} | ${f.note} |`);
+  console.log('\n| What | median ms, HTTP | median ms, in the Worker | median ms, in D1 | D1 rows read | D1 rows written | |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const f of figures) console.log(`| ${f.what} | ${f.ms.toFixed(1)} | ${f.workerMs} | ${f.d1Ms} | ${f.read} | ${f.written} | ${f.note} |`);
   const [me10, me90k] = [figures[4]!, figures[5]!];
   console.log(`\n\`me\` at rank 90,000 takes ${(me90k.ms / me10.ms).toFixed(2)}× the time of rank 10 over HTTP and reads ${(me90k.read / me10.read).toFixed(2)}× the rows (target ≤ 2×).`);
-  console.log('HTTP times include wrangler dev\'s local proxy; Worker times have 1 ms resolution (Workers clocks move only across I/O).');
+  console.log('HTTP times include wrangler dev\'s local proxy; Worker times have 1 ms resolution (Workers clocks move only across I/O), D1 times (meta.duration) too.');
   console.log('Rows read include the session lookup; a submit also reads its attempt and questions and counts its rate-limit window.');
 } finally {
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
