@@ -62,7 +62,7 @@ export function moveStatements(p: { seasonId: string; personId: string; points: 
   const jumps = Array.from({ length: MAX_STEPS }, (_, i) => i + 1).map((j) => path(literal(j <= p.steps ? j : 1)));
   // MATERIALIZED: flattened into the UPDATE, SQLite (3.51, and workerd's) mixed up the CASE paths
   // of the two trees; the tests compare the rows kept with a replay of the attempts.
-  const move = sql`WITH move AS MATERIALIZED (SELECT coalesce(p.score, -1) AS from_score, coalesce(p.score, 0) + CAST(${p.points} AS INTEGER) AS to_score,
+  const move = sql`WITH move AS MATERIALIZED (SELECT coalesce(p.score, -1) AS from_score,
         ${addPaths('a', [sql`coalesce(p.score, 0) + CAST(${p.points} AS INTEGER)`], secondOf(after))}, ${addPaths('d', [], secondOf(before))}
       FROM (SELECT 1) LEFT JOIN quiz_players p ON p.season_id = ${p.seasonId} AND p.person_id = ${p.personId}
       WHERE ${p.open} AND (p.score IS NULL OR ${steps} > 0 OR ${secondOf(before)} <> ${secondOf(after)}))`;
