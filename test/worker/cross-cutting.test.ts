@@ -95,6 +95,10 @@ describe('when D1 is down or overloaded', () => {
   const failing = (message: string) =>
     ({
       prepare: () => ({ bind: () => ({ all: () => Promise.reject(new Error(message)), raw: () => Promise.reject(new Error(message)) }) }),
+      // Public reads go through a read-replication session (the Sessions API): the same failing database.
+      withSession() {
+        return this;
+      },
     }) as unknown as D1Database;
 
   for (const message of ['D1_ERROR: D1 DB is overloaded. Too many requests queued.', 'Network connection lost.', 'D1_ERROR: storage operation exceeded timeout']) {
