@@ -390,6 +390,18 @@ describe('D1 failing mid-request', () => {
   }
 });
 
+describe("D1's transient errors", () => {
+  it('each one answers 503 unavailable with Retry-After when D1 stays down', async () => {
+    const citizen = await quickCitizen();
+    for (const message of D1_OUTAGES) {
+      const failing = faultyD1(env.DB, { at: 0, mode: 'fail', message, lasting: true });
+      const response = await call('/api/me', { bindings: through(failing.db), method: 'PATCH', cookie: citizen.cookie, body: { name: '李四' } });
+      expect(response.status, message).toBe(503);
+      expect(response.headers.get('retry-after'), message).toMatch(/^[1-9]\d*$/);
+    }
+  });
+});
+
 describe('the fault proxy', () => {
   it('sees every round trip and passes the real answers through', async () => {
     const counting = faultyD1(env.DB);
