@@ -1,7 +1,9 @@
 // Sign-up rate limits: per person and per client address, on single and team sign-ups; a replay of
 // an answered Idempotency-Key is never refused. The clock is pinned to the start of an hour so the
 // fixed windows (10 minutes, an hour) cannot roll over in the middle of a test.
+import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sha256 } from '../../worker/lib/tokens.ts';
 import { call, errorOf, newAddress, newPhone, signInCitizen, type Registration } from './helpers.ts';
 import { createCampaign } from './fixtures.ts';
 
@@ -79,16 +81,22 @@ describe('sign-ups per client address', () => {
   it(`counts every try from an address, signed in or not, and refuses past ${PER_ADDRESS} in 10 minutes`, async () => {
     const slotId = await openSlot();
     const address = newAddress();
+    // The window's count so far, written straight to D1 (sending thousands of requests would take
+    // longer than a test should); the last hundred arrive over HTTP below.
+    const windowStart = Math.floor(Date.now() / 600_000) * 600_000;
+    await env.DB.prepare('INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, ?)')
+      .bind(await sha256(`signup-ip:${address}`), windowStart, PER_ADDRESS - 101)
+      .run();
     // A script with made-up session cookies: each try is counted before the session is known.
-    for (let sent = 0; sent < PER_ADDRESS; sent += 100) {
-      const statuses = await Promise.all(
-        Array.from({ length: 100 }, async () => (await signUp(slotId, `lifeline_session=forged-${crypto.randomUUID()}`, address)).status),
-      );
-      expect(new Set(statuses)).toEqual(new Set([401]));
-    }
+    const statuses = await Promise.all(
+      Array.from({ length: 100 }, async () => (await signUp(slotId, `lifeline_session=forged-${crypto.randomUUID()}`, address)).status),
+    );
+    expect(new Set(statuses)).toEqual(new Set([401]));
     const citizen = await signInCitizen();
+    expect((await signUp(slotId, citizen.cookie, address)).status).toBe(201); // the last one the window allows
     await expectRateLimited(await signUp(slotId, citizen.cookie, address));
-    expect((await signUp(slotId, citizen.cookie, newAddress())).status).toBe(201);
+    // From elsewhere the same try gets past the limit (and is refused for what it is).
+    expect((await signUp(slotId, citizen.cookie, newAddress())).status).toBe(409);
   });
 });
 
