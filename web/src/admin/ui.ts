@@ -2,12 +2,18 @@
 // labelled fields with their error line, and a message line beside each action.
 import { ApiFailure } from '../api.ts';
 import { h, on, uniqueId } from '../dom.ts';
-import { signInFirst } from './router.ts';
+import { href, signInFirst } from './router.ts';
 import { strings } from './strings.ts';
 
 export function setPageTitle(title: string) {
   document.title = `${title} · ${strings().title}`;
 }
+
+/** "← Where this page belongs", at the top of a page. */
+export const backLink = (path: string, label: string) => h('a', { class: 'back', href: href(path) }, `← ${label}`);
+
+/** Said instead of a page this role may not use (the API would refuse it anyway). */
+export const notAllowed = () => h('p', { class: 'notice notice-error', role: 'alert' }, strings().notAllowed);
 
 /** The message to show for a failed call: the API's own (translated), or "try again". */
 export const messageOf = (error: unknown) => (error instanceof ApiFailure ? error.message : strings().failed);

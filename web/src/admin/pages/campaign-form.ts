@@ -4,21 +4,17 @@ import type { InferRequestType, InferResponseType } from 'hono/client';
 import { api, idempotencyKey, read, within } from '../../api.ts';
 import { h, on, uniqueId } from '../../dom.ts';
 import { loadPage } from '../load.ts';
+import { questionEditor } from '../question-editor.ts';
 import { href, navigate, type AdminContext } from '../router.ts';
 import { canManage, type Staff } from '../session.ts';
 import { strings, type CampaignStatus, type Kind } from '../strings.ts';
-import { questionEditor } from '../question-editor.ts';
-import { actionMessage, field, input, select, setPageTitle, showFailure, whileBusy, type Field } from '../ui.ts';
+import { actionMessage, backLink, field, input, notAllowed, select, setPageTitle, showFailure, whileBusy, type Field } from '../ui.ts';
 
 type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
 type NewCampaign = InferRequestType<typeof api.admin.campaigns.$post>['json'];
 
 const kinds: Kind[] = ['blood_drive', 'outreach', 'cpr_training', 'quiz'];
 const statuses: CampaignStatus[] = ['draft', 'published', 'closed'];
-
-function notAllowed(view: HTMLElement) {
-  view.append(h('p', { class: 'notice notice-error', role: 'alert' }, strings().notAllowed));
-}
 
 /** The form, filled from `campaign` when editing; `organizations` only for a new campaign by an admin. */
 function campaignForm(
@@ -104,8 +100,8 @@ export function newCampaignPage(context: AdminContext) {
     // An admin picks the organization; the ones running campaigns are the ones to pick from.
     async (staff: Staff) => (staff.role === 'admin' ? (await read(api.admin.campaigns.$get({ query: {} }, within(context.signal)))).items : []),
     (campaigns, staff) => {
-      context.view.append(h('a', { class: 'back', href: href('/') }, `← ${s.campaignsTitle}`), h('h1', null, s.newCampaign));
-      if (!canManage(staff.role)) return notAllowed(context.view);
+      context.view.append(backLink('/', s.campaignsTitle), h('h1', null, s.newCampaign));
+      if (!canManage(staff.role)) return void context.view.append(notAllowed());
       const organizations = staff.role === 'admin' ? [...new Map(campaigns.map((c) => [c.organization.id, c.organization])).values()] : undefined;
       // One key for this form: a retry after a lost answer creates no second campaign.
       const key = idempotencyKey();
@@ -126,8 +122,8 @@ export function editCampaignPage(context: AdminContext) {
     () => read(api.admin.campaigns[':id'].$get({ param: { id } }, within(context.signal))),
     ({ campaign }, staff) => {
       setPageTitle(`${s.editCampaign}: ${campaign.title}`);
-      context.view.append(h('a', { class: 'back', href: href(`/campaigns/${encodeURIComponent(id)}`) }, `← ${campaign.title}`), h('h1', null, s.editCampaign));
-      if (!canManage(staff.role)) return notAllowed(context.view);
+      context.view.append(backLink(`/campaigns/${encodeURIComponent(id)}`, campaign.title), h('h1', null, s.editCampaign));
+      if (!canManage(staff.role)) return void context.view.append(notAllowed());
       campaignForm(context.view, {
         campaign,
         submit: async ({ kind: _kind, organizationId: _organization, eligibility: _eligibility, ...changes }) =>

@@ -7,7 +7,7 @@ import { loadPage } from '../load.ts';
 import { href, type AdminContext } from '../router.ts';
 import { canManage, type Staff } from '../session.ts';
 import { strings } from '../strings.ts';
-import { actionMessage, field, input, setPageTitle, shortTime, showFailure, whileBusy, type Field } from '../ui.ts';
+import { actionMessage, backLink, field, input, setPageTitle, shortTime, showFailure, whileBusy, type Field } from '../ui.ts';
 
 type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
 type Session = Campaign['sessions'][number];
@@ -207,7 +207,7 @@ export function campaignPage(context: AdminContext) {
       // Said once: a reload or a later visit does not say it again.
       if (added) history.replaceState(null, '', href(`/campaigns/${encodeURIComponent(id)}`));
       append(context.view, [
-        h('a', { class: 'back', href: href('/') }, `← ${s.campaignsTitle}`),
+        backLink('/', s.campaignsTitle),
         h('p', { class: `kind-${campaign.kind}` }, h('span', { class: 'badge' }, s.kind[campaign.kind]), ' ', h('span', { class: `status-pill status-pill-${campaign.status}` }, s.campaignStatus[campaign.status])),
         h('h1', null, campaign.title),
         h('p', { class: 'meta' }, `${s.dates(campaign.startsOn, campaign.endsOn)} · ${campaign.organization.name}`),

@@ -9,7 +9,7 @@ import { href, signInFirst, type AdminContext } from '../router.ts';
 import type { CameraProblem } from '../scanner.ts';
 import { canManage, type Staff } from '../session.ts';
 import { strings, type DonationKind } from '../strings.ts';
-import { actionMessage, field, input, messageOf, setPageTitle, shortTime, showFailure, whileBusy } from '../ui.ts';
+import { actionMessage, backLink, field, input, messageOf, setPageTitle, shortTime, showFailure, whileBusy } from '../ui.ts';
 
 type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
 type CampaignItem = InferResponseType<typeof api.admin.campaigns.$get, 200>['items'][number];
@@ -263,7 +263,7 @@ export function checkInPage(context: AdminContext) {
       });
 
       append(view, [
-        campaign ? h('a', { class: 'back', href: href(`/campaigns/${encodeURIComponent(campaign.id)}`) }, `← ${campaign.title}`) : null,
+        campaign ? backLink(`/campaigns/${encodeURIComponent(campaign.id)}`, campaign.title) : null,
         h('h1', null, title),
         form,
         camera,

@@ -7,9 +7,10 @@ import { api, read, within } from '../../api.ts';
 import { cityConfig } from '../../city.ts';
 import { append, h, on } from '../../dom.ts';
 import { loadPage } from '../load.ts';
+import { pagedList } from '../paged-list.ts';
 import { href, navigate, type AdminContext } from '../router.ts';
 import { strings } from '../strings.ts';
-import { actionMessage, field, select, setPageTitle, showFailure, whileBusy } from '../ui.ts';
+import { actionMessage, backLink, field, select, setPageTitle, showFailure, whileBusy } from '../ui.ts';
 
 type Donor = InferResponseType<(typeof api.admin)['emergency-donors']['$get'], 200>['items'][number];
 type BloodType = 'A' | 'B' | 'O' | 'AB';
@@ -97,29 +98,12 @@ export function emergencyDonorsPage(context: AdminContext) {
         }
         navigate(href('/emergency-donors', { bloodType: typeField.control.value, district: districtField.control.value }), { replace: true });
       });
-      view.append(h('a', { class: 'back', href: href('/') }, `← ${s.campaignsTitle}`), h('h1', null, s.donorsTitle), h('p', null, s.donorsIntro), filters);
+      view.append(backLink('/', s.campaignsTitle), h('h1', null, s.donorsTitle), h('p', null, s.donorsIntro), filters);
       if (!bloodType || !page) return;
 
       const query = new URLSearchParams({ bloodType, ...(district && { district }) }).toString();
-      const list = h('ul', { class: 'roster' }, ...page.items.map(donorRow));
-      const message = actionMessage();
-      const more = h('button', { type: 'button', class: 'button button-secondary button-wide', hidden: !page.nextCursor }, s.loadMore);
-      let cursor = page.nextCursor;
-      on(more, 'click', async () => {
-        try {
-          const next = await whileBusy(more, message, s.loading, () => fetchPage(cursor ?? undefined));
-          const rows = next.items.map(donorRow);
-          list.append(...rows);
-          cursor = next.nextCursor;
-          more.hidden = !cursor;
-          message.clear();
-          rows[0]?.setAttribute('tabindex', '-1');
-          rows[0]?.focus();
-        } catch (error) {
-          if (!context.signal.aborted) showFailure(error, [], message);
-        }
-      });
-      const results = h('section', { 'aria-label': s.donorsFound }, page.items.length === 0 ? h('p', { class: 'status' }, s.noDonors) : list, more, message.element);
+      const { list, more, message } = pagedList(page, { fetchNext: (cursor) => fetchPage(cursor), row: donorRow, signal: context.signal });
+      const results = h('section', { 'aria-label': s.donorsFound }, page.items.length === 0 ? h('p', { class: 'status' }, s.noDonors) : list, more, message);
       append(view, [
         h(
           'div',

@@ -4,10 +4,10 @@ import type { InferResponseType } from 'hono/client';
 import { api, read, within } from '../../api.ts';
 import { h, on, replaceContent } from '../../dom.ts';
 import { loadPage } from '../load.ts';
-import { href, type AdminContext } from '../router.ts';
+import type { AdminContext } from '../router.ts';
 import { canManage } from '../session.ts';
 import { strings } from '../strings.ts';
-import { actionMessage, field, input, select, setPageTitle, showFailure, whileBusy } from '../ui.ts';
+import { actionMessage, backLink, field, input, notAllowed, select, setPageTitle, showFailure, whileBusy } from '../ui.ts';
 
 type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
 
@@ -147,8 +147,8 @@ export function quizAdminPage(context: AdminContext) {
     ({ campaign }, staff) => {
       setPageTitle(`${s.quizTitle}: ${campaign.title}`);
       const view = context.view;
-      view.append(h('a', { class: 'back', href: href(`/campaigns/${encodeURIComponent(id)}`) }, `← ${campaign.title}`), h('h1', null, s.quizTitle));
-      if (!canManage(staff.role)) return void view.append(h('p', { class: 'notice notice-error', role: 'alert' }, s.notAllowed));
+      view.append(backLink(`/campaigns/${encodeURIComponent(id)}`, campaign.title), h('h1', null, s.quizTitle));
+      if (!canManage(staff.role)) return void view.append(notAllowed());
       if (campaign.kind !== 'quiz') return void view.append(h('p', { class: 'notice' }, s.notQuiz));
       const season = campaign.season;
       if (!season) return void view.append(seasonForm(campaign, () => void context.refresh()));

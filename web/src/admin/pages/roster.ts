@@ -4,10 +4,11 @@ import type { InferResponseType } from 'hono/client';
 import { api, read, within } from '../../api.ts';
 import { h, on } from '../../dom.ts';
 import { loadPage } from '../load.ts';
+import { pagedList } from '../paged-list.ts';
 import { href, navigate, type AdminContext } from '../router.ts';
 import { canManage } from '../session.ts';
 import { strings, type RegistrationStatus } from '../strings.ts';
-import { actionMessage, field, select, setPageTitle, shortTime, showFailure } from '../ui.ts';
+import { backLink, field, notAllowed, select, setPageTitle, shortTime } from '../ui.ts';
 
 type Item = InferResponseType<(typeof api.admin.campaigns)[':id']['registrations']['$get'], 200>['items'][number];
 
@@ -59,11 +60,8 @@ export function rosterPage(context: AdminContext) {
     ({ campaign, page }) => {
       setPageTitle(`${s.rosterTitle}: ${campaign.title}`);
       const view = context.view;
-      view.append(h('a', { class: 'back', href: href(`/campaigns/${encodeURIComponent(id)}`) }, `← ${campaign.title}`), h('h1', null, s.rosterTitle));
-      if (!page) {
-        view.append(h('p', { class: 'notice notice-error', role: 'alert' }, s.notAllowed));
-        return;
-      }
+      view.append(backLink(`/campaigns/${encodeURIComponent(id)}`, campaign.title), h('h1', null, s.rosterTitle));
+      if (!page) return void view.append(notAllowed());
 
       // Filters: a plain form whose choice becomes the page's address (reload and back keep it).
       const statusField = field('status', s.filterStatus, select([['', s.allStatuses], ...statuses.map((k): [string, string] => [k, s.registrationStatus[k]])], status ?? ''));
@@ -92,39 +90,17 @@ export function rosterPage(context: AdminContext) {
         h('p', { class: 'hint' }, s.exportHint),
       );
 
-      const list = h('ul', { class: 'roster' }, ...page.items.map(row));
       const count = h('span', { role: 'status' }, s.shown(page.items.length));
       // Sign-ups keep arriving: the list is read again on request, with the same filter.
       const refresh = on(h('button', { type: 'button' }, s.refresh), 'click', () => void context.refresh());
-      const message = actionMessage();
-      const more = h('button', { type: 'button', class: 'button button-secondary button-wide' }, s.loadMore);
-      let cursor = page.nextCursor;
-      let shown = page.items.length;
-      more.hidden = !cursor;
-      on(more, 'click', async () => {
-        more.disabled = true;
-        message.busy(s.loading);
-        try {
-          const next = await fetchPage(cursor ?? undefined);
-          const rows = next.items.map(row);
-          list.append(...rows);
-          shown += next.items.length;
-          count.textContent = s.shown(shown);
-          cursor = next.nextCursor;
-          more.hidden = !cursor;
-          message.clear();
-          // Focus stays in the list: on the first new row for a keyboard or screen reader.
-          rows[0]?.setAttribute('tabindex', '-1');
-          rows[0]?.focus();
-        } catch (error) {
-          if (context.signal.aborted) return;
-          showFailure(error, [], message); // the button stays: pressing it again retries
-        } finally {
-          more.disabled = false;
-        }
+      const { list, more, message } = pagedList(page, {
+        fetchNext: (cursor) => fetchPage(cursor),
+        row,
+        onCount: (shown) => (count.textContent = s.shown(shown)),
+        signal: context.signal,
       });
 
-      view.append(filters, exports, page.items.length === 0 ? h('p', { class: 'status' }, s.noRegistrations) : list, h('div', { class: 'roster-foot meta' }, count, refresh), more, message.element);
+      view.append(filters, exports, page.items.length === 0 ? h('p', { class: 'status' }, s.noRegistrations) : list, h('div', { class: 'roster-foot meta' }, count, refresh), more, message);
     },
   );
 }

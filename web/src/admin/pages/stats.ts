@@ -5,9 +5,9 @@ import { api, read, within } from '../../api.ts';
 import { append, h } from '../../dom.ts';
 import { barList, columnChart } from '../chart.ts';
 import { loadPage } from '../load.ts';
-import { href, type AdminContext } from '../router.ts';
+import type { AdminContext } from '../router.ts';
 import { strings, type DonationKind, type RegistrationStatus } from '../strings.ts';
-import { setPageTitle, shortTime } from '../ui.ts';
+import { backLink, setPageTitle, shortTime } from '../ui.ts';
 
 type Stats = InferResponseType<(typeof api.admin.campaigns)[':id']['stats']['$get'], 200>['stats'];
 
@@ -87,7 +87,7 @@ export function statsPage(context: AdminContext) {
       const bloodTypes = stats.bloodTypes as Record<string, number> | undefined;
       const donations = stats.donations as Partial<Record<DonationKind, number>> | undefined;
       append(context.view, [
-        h('a', { class: 'back', href: href(`/campaigns/${encodeURIComponent(id)}`) }, `← ${campaign.title}`),
+        backLink(`/campaigns/${encodeURIComponent(id)}`, campaign.title),
         h('h1', null, s.statsTitle),
         tiles(stats),
         h('section', { class: 'card' }, perDay(stats)),
