@@ -193,6 +193,21 @@ describe('GET /api/admin/auth/me', () => {
     const desk = await signInStaff('checkin', organizationId);
     const response = await call('/api/admin/auth/me', { cookie: desk.cookie });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ staff: { id: desk.staffId, email: desk.email, role: 'checkin', organizationId } });
+    expect(await response.json()).toEqual({
+      staff: { id: desk.staffId, email: desk.email, role: 'checkin', organizationId },
+      organization: { id: organizationId, name: expect.any(String), kind: 'hospital', reminderHour: 18 },
+    });
+  });
+
+  it('shows the organization’s reminder hour as changed, and no organization for a platform admin', async () => {
+    const organizationId = await createOrganization();
+    const organizer = await signInStaff('organizer', organizationId);
+    const changed = await call(`/api/admin/organizations/${organizationId}`, { method: 'PATCH', body: { reminderHour: 7 }, cookie: organizer.cookie });
+    expect(changed.status).toBe(200);
+    const mine = (await (await call('/api/admin/auth/me', { cookie: organizer.cookie })).json()) as { organization: { reminderHour: number } };
+    expect(mine.organization.reminderHour).toBe(7);
+
+    const admin = await signInStaff('admin');
+    expect(await (await call('/api/admin/auth/me', { cookie: admin.cookie })).json()).toMatchObject({ staff: { role: 'admin', organizationId: null }, organization: null });
   });
 });

@@ -29,6 +29,17 @@ export async function createOrganization(db: Database, organization: { name: str
   return inserted[0] && { id, name: organization.name, kind: inserted[0].kind };
 }
 
+/** The organization a staff member belongs to, as the organizer pages show it; null for a platform admin. */
+export async function findStaffOrganization(db: Database, id: string | null) {
+  if (!id) return null;
+  const found = await db
+    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, reminderHour: organizations.reminderHour })
+    .from(organizations)
+    .where(eq(organizations.id, id))
+    .get();
+  return found ?? null;
+}
+
 export async function organizationExists(db: Database, id: string) {
   return !!(await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id)).get());
 }

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { recordAudit } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
 import { consume, peek } from '../../db/rate-limits.ts';
-import { findStaffByEmail, staffView } from '../../db/staff.ts';
+import { findStaffByEmail, findStaffOrganization, staffView } from '../../db/staff.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff, signIn, signOut } from '../../lib/auth.ts';
 import { ApiError } from '../../lib/errors.ts';
@@ -40,8 +40,13 @@ export const adminAuthRoutes = new Hono<AppEnv>()
       return c.json({ staff: staffView(member) }, 200);
     },
   )
-  // Who is signed in: the organizer pages ask on load.
-  .get('/me', requireStaff(), (c) => c.json({ staff: staffView(c.var.staff!) }, 200))
+  // Who is signed in, and their organization (its kind decides which pages apply; its reminder
+  // hour is shown and changed on the texts page): the organizer pages ask on load.
+  .get('/me', requireStaff(), async (c) => {
+    const member = c.var.staff!;
+    const organization = await findStaffOrganization(database(c.env.DB), member.organizationId);
+    return c.json({ staff: staffView(member), organization }, 200);
+  })
   .post('/logout', async (c) => {
     await signOut(c, 'staff');
     return c.body(null, 204);
