@@ -2,6 +2,7 @@
 // the late rule, one attempt a day (races included), China-time days and fair play.
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sha256 } from '../../worker/lib/tokens.ts';
 import { call, errorOf, signInCitizen } from './helpers.ts';
 import { answerKey, answersFor, newPlayer, playDay, sampleQuestions, setUpSeason, startAttempt, type AttemptBody } from './quiz-fixtures.ts';
 
@@ -249,8 +250,15 @@ describe('submitting', () => {
     expect((await submit(attempt.id, player.cookie, [])).status).toBe(200);
   });
 
-  it('limits how often a player may submit', async () => {
+  it('limits how often a player may be refused, and counts no scoring submit', async () => {
     const { seasonId } = await setUpSeason();
+    const windows = async (personId: string) =>
+      (await env.DB.prepare('SELECT count(*) AS n FROM rate_limits WHERE key = ?').bind(await sha256(`quiz-submit:${personId}`)).first<{ n: number }>())?.n;
+    const fair = await newPlayer();
+    const { attempt: fairAttempt } = await started(seasonId, fair.cookie);
+    expect((await submit(fairAttempt.id, fair.cookie, [])).status).toBe(200);
+    expect(await windows(fair.personId)).toBe(0);
+
     const player = await newPlayer();
     const { attempt } = await started(seasonId, player.cookie);
     for (let i = 0; i < 20; i++) expect((await submit(attempt.id, player.cookie, [{ questionId: 'x', optionIds: [] }])).status).toBe(400);

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { Database } from '../db/client.ts';
-import { consume, eventCounter, type Limit, type LimitState } from '../db/rate-limits.ts';
+import { consume, eventCounter, peek, type Limit, type LimitState } from '../db/rate-limits.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from './errors.ts';
 
@@ -24,6 +24,21 @@ export async function enforceLimits(db: Database, limits: [Limit, ...Limit[]], n
   const [first, ...rest] = await Promise.all(limits.map((limit) => eventCounter(db, limit, now)));
   const counts = await db.batch([first!.query, ...rest.map((counter) => counter.query)]);
   refuseOverLimit(...[first!, ...rest].map((counter, i) => counter.verdict(counts[i]!)));
+}
+
+/**
+ * Limits refusals only: `work` runs while the count is within the limit, and each 4xx it answers
+ * counts one. For actions that succeed at most once by their nature (a quiz submit), so the
+ * success needs no counter write while hammering is still cut off.
+ */
+export async function limitRefusals<T>(db: Database, limit: Limit, work: () => Promise<T>): Promise<T> {
+  refuseOverLimit(await peek(db, limit));
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ApiError && error.status < 500) await consume(db, limit);
+    throw error;
+  }
 }
 
 /** The caller's address as Cloudflare saw it; wrangler dev and tests set it too. */

@@ -12,7 +12,7 @@ import { drawQuestions, maskName, scoreAttempt } from '../domain/quiz.ts';
 import type { AppEnv } from '../env.ts';
 import { loadPerson, requirePerson } from '../lib/auth.ts';
 import { ApiError, notFound, type FieldIssue, type IneligibleReason } from '../lib/errors.ts';
-import { enforceLimit } from '../lib/rate-limit.ts';
+import { enforceLimit, limitRefusals } from '../lib/rate-limit.ts';
 import { json, param, query } from '../lib/validation.ts';
 import { attemptView, seasonView } from './quiz-views.ts';
 
@@ -34,7 +34,9 @@ const boardQuery = v.object({
 
 // A player starts once a day and submits once; these leave room for reloads and flaky networks.
 const startsPerPerson = (personId: string) => ({ key: `quiz-start:${personId}`, max: 20, windowSec: 600 });
-const submitsPerPerson = (personId: string) => ({ key: `quiz-submit:${personId}`, max: 20, windowSec: 600 });
+// Only refused submits are counted: the one that scores happens once an attempt anyway, and
+// counting it would add a rate-limit row to every submit's writes.
+const refusedSubmitsPerPerson = (personId: string) => ({ key: `quiz-submit:${personId}`, max: 20, windowSec: 600 });
 
 /** The season, unless its campaign is still a draft. */
 async function visibleSeason(db: Database, seasonId: string) {
@@ -126,43 +128,44 @@ export const quizRoutes = new Hono<AppEnv>()
   .post('/attempts/:id/submit', requirePerson, param(v.object({ id })), ...json(submitBody), async (c) => {
     const person = c.var.person!;
     const db = database(c.env.DB);
-    await enforceLimit(db, submitsPerPerson(person.id));
-    const found = await getOwnAttempt(db, c.req.valid('param').id, person.id);
-    if (!found) throw notFound(); // someone else's attempt does not exist for this player
-    const { attempt, season } = found;
-    if (attempt.submittedAt) throw new ApiError(409, 'already_submitted');
-    const { answers } = c.req.valid('json');
-    const issues = answerIssues(attempt.questionIds, answers);
-    if (issues.length > 0) throw new ApiError(400, 'validation_failed', { issues });
+    return limitRefusals(db, refusedSubmitsPerPerson(person.id), async () => {
+      const found = await getOwnAttempt(db, c.req.valid('param').id, person.id);
+      if (!found) throw notFound(); // someone else's attempt does not exist for this player
+      const { attempt, season } = found;
+      if (attempt.submittedAt) throw new ApiError(409, 'already_submitted');
+      const { answers } = c.req.valid('json');
+      const issues = answerIssues(attempt.questionIds, answers);
+      if (issues.length > 0) throw new ApiError(400, 'validation_failed', { issues });
 
-    const questions = await questionsInOrder(db, attempt.questionIds);
-    const now = Date.now();
-    const late = now > attempt.deadline.getTime();
-    const scored = scoreAttempt(questions, answers, season.pointsPerCorrect, late);
-    const durationMs = now - attempt.startedAt.getTime();
-    const recorded = await recordSubmission(db, {
-      attempt,
-      submittedAt: now,
-      answers,
-      score: scored.score,
-      correct: scored.correct,
-      durationMs,
-      late,
-    });
-    if (!recorded) throw new ApiError(409, 'already_submitted'); // a parallel submit counted first
-
-    const explanations = new Map(questions.map((question) => [question.id, question.explanation]));
-    return c.json(
-      {
+      const questions = await questionsInOrder(db, attempt.questionIds);
+      const now = Date.now();
+      const late = now > attempt.deadline.getTime();
+      const scored = scoreAttempt(questions, answers, season.pointsPerCorrect, late);
+      const durationMs = now - attempt.startedAt.getTime();
+      const recorded = await recordSubmission(db, {
+        attempt,
+        submittedAt: now,
+        answers,
         score: scored.score,
         correct: scored.correct,
-        total: scored.total,
         durationMs,
         late,
-        results: scored.results.map((result) => ({ ...result, explanation: explanations.get(result.questionId) ?? '' })),
-      },
-      200,
-    );
+      });
+      if (!recorded) throw new ApiError(409, 'already_submitted'); // a parallel submit counted first
+
+      const explanations = new Map(questions.map((question) => [question.id, question.explanation]));
+      return c.json(
+        {
+          score: scored.score,
+          correct: scored.correct,
+          total: scored.total,
+          durationMs,
+          late,
+          results: scored.results.map((result) => ({ ...result, explanation: explanations.get(result.questionId) ?? '' })),
+        },
+        200,
+      );
+    });
   })
   .get('/seasons/:seasonId/leaderboard', loadPerson, param(seasonParam), query(boardQuery), async (c) => {
     // A player's own rank must include their submit of a moment ago; anyone else may read a replica.
