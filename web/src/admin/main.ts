@@ -8,12 +8,34 @@ import { campaignsPage } from './pages/campaigns.ts';
 import { checkInPage } from './pages/check-in.ts';
 import { signInPage } from './pages/sign-in.ts';
 import { navigate, refresh, startRouter, type AdminContext } from './router.ts';
-import { forgetSignIn, me } from './session.ts';
-import { strings } from './strings.ts';
+import { canManage, forgetSignIn, me, myOrganization } from './session.ts';
+import { strings, type Role } from './strings.ts';
 import { messageOf, setPageTitle } from './ui.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const view = byId('view');
+
+type Section = 'campaigns' | 'check-in' | 'texts' | 'staff' | 'audit';
+
+const sectionNames = (s: ReturnType<typeof strings>): Record<Section, string> => ({
+  campaigns: s.navCampaigns,
+  'check-in': s.navCheckIn,
+  texts: s.navTexts,
+  staff: s.navStaff,
+  audit: s.navAudit,
+});
+
+/** The section a page belongs to: a campaign's own desk (/campaigns/:id/check-in) is in check-in. */
+function sectionOf(path: string): Section | null {
+  if (path.startsWith('/sign-in')) return null;
+  if (/(^|\/)check-in(\?|$)/.test(path)) return 'check-in';
+  const first = path.split(/[/?]/)[1];
+  return first === 'texts' || first === 'staff' || first === 'audit' ? first : 'campaigns';
+}
+
+/** Who sees which section: texts and staff for organizers (and admins), the audit log for admins. */
+const sectionFor = (section: Section, role: Role) =>
+  section === 'audit' ? role === 'admin' : section === 'texts' || section === 'staff' ? canManage(role) : true;
 
 /** The frame's texts in the current language, the section of the current page, and who is signed in. */
 function renderShell() {
@@ -28,21 +50,20 @@ function renderShell() {
   switcher.setAttribute('aria-label', s.switchToLabel);
   const nav = byId('sections');
   nav.setAttribute('aria-label', s.sectionsLabel);
-  const path = location.hash.replace(/^#/, '') || '/';
-  for (const link of nav.querySelectorAll('a')) {
-    const section = link.dataset.section;
-    link.textContent = section === 'check-in' ? s.navCheckIn : s.navCampaigns;
-    // A campaign's own desk (/campaigns/:id/check-in) is in the check-in section too.
-    const atDesk = /(^|\/)check-in(\?|$)/.test(path);
-    const current = section === 'check-in' ? atDesk : !atDesk && !path.startsWith('/sign-in');
-    if (current) link.setAttribute('aria-current', 'page');
+  const section = sectionOf(location.hash.replace(/^#/, '') || '/');
+  const links = [...nav.querySelectorAll<HTMLAnchorElement>('a')];
+  for (const link of links) {
+    link.textContent = sectionNames(s)[link.dataset.section as Section];
+    if (link.dataset.section === section) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   byId('sign-out').textContent = s.signOut;
   // Who is signed in, once known; the frame shows no staff links before that.
   me().then(
-    (staff) => {
-      byId('who-text').textContent = s.signedInAs(staff.email, staff.role);
+    async (staff) => {
+      const organization = await myOrganization();
+      byId('who-text').textContent = s.signedInAs(staff.email, staff.role) + (organization ? s.ofOrganization(organization.name) : '');
+      for (const link of links) link.hidden = !sectionFor(link.dataset.section as Section, staff.role);
       byId('who').hidden = false;
       nav.hidden = false;
     },
@@ -97,6 +118,9 @@ void startRouter({
     { path: '/campaigns/:id/stats', page: async (context) => (await import('./pages/stats.ts')).statsPage(context) },
     { path: '/campaigns/:id/check-in', page: checkInPage },
     { path: '/campaigns/:id/quiz', page: async (context) => (await import('./pages/quiz.ts')).quizAdminPage(context) },
+    { path: '/texts', page: async (context) => (await import('./pages/texts.ts')).textsPage(context) },
+    { path: '/staff', page: async (context) => (await import('./pages/staff.ts')).staffPage(context) },
+    { path: '/audit', page: async (context) => (await import('./pages/audit.ts')).auditPage(context) },
     { path: '/emergency-donors', page: async (context) => (await import('./pages/emergency-donors.ts')).emergencyDonorsPage(context) },
   ],
   notFound: notFoundPage,

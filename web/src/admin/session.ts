@@ -3,26 +3,34 @@ import type { InferResponseType } from 'hono/client';
 import { api, read } from '../api.ts';
 import type { Role } from './strings.ts';
 
-export type Staff = InferResponseType<typeof api.admin.auth.me.$get, 200>['staff'];
+type Me = InferResponseType<typeof api.admin.auth.me.$get, 200>;
+export type Staff = Me['staff'];
+/** The signed-in staff member's organization (null for a platform admin). */
+export type Organization = Me['organization'];
 
-let known: Promise<Staff> | undefined;
+let known: Promise<Me> | undefined;
 
-/** The signed-in staff member; an ApiFailure (401 when nobody is) otherwise, asked again next time. */
-export function me(): Promise<Staff> {
-  known ??= read(api.admin.auth.me.$get()).then(
-    ({ staff }) => staff,
-    (error: unknown) => {
-      known = undefined;
-      throw error;
-    },
-  );
+function ask(): Promise<Me> {
+  known ??= read(api.admin.auth.me.$get()).catch((error: unknown) => {
+    known = undefined;
+    throw error;
+  });
   return known;
 }
 
-export function rememberSignIn(staff: Staff) {
-  known = Promise.resolve(staff);
+/** The signed-in staff member; an ApiFailure (401 when nobody is) otherwise, asked again next time. */
+export const me = async (): Promise<Staff> => (await ask()).staff;
+
+/** Their organization: its name, kind and reminder hour. */
+export const myOrganization = async (): Promise<Organization> => (await ask()).organization;
+
+/** After a change to the organization (its reminder hour), so the pages show it without asking again. */
+export function rememberOrganization(organization: NonNullable<Organization>) {
+  const current = known;
+  if (current) known = current.then((answer) => ({ ...answer, organization }));
 }
 
+/** Signed in (or out): the next page asks who it is, with their organization. */
 export function forgetSignIn() {
   known = undefined;
 }
@@ -33,3 +41,7 @@ export function forgetSignIn() {
  * The API refuses the rest anyway (403): this only keeps out of sight what would be refused.
  */
 export const canManage = (role: Role) => role === 'admin' || role === 'organizer';
+
+/** The emergency donor list is the whole city's: platform admins and the blood centre only. */
+export const seesDonors = (staff: Staff, organization: Organization) =>
+  staff.role === 'admin' || (staff.role === 'organizer' && organization?.kind === 'blood_centre');

@@ -4,6 +4,7 @@ import type { InferRequestType, InferResponseType } from 'hono/client';
 import { api, idempotencyKey, read, within } from '../../api.ts';
 import { h, on, uniqueId } from '../../dom.ts';
 import { loadPage } from '../load.ts';
+import { knownOrganizations } from '../organizations.ts';
 import { questionEditor } from '../question-editor.ts';
 import { href, navigate, type AdminContext } from '../router.ts';
 import { canManage, type Staff } from '../session.ts';
@@ -98,11 +99,10 @@ export function newCampaignPage(context: AdminContext) {
   return loadPage(
     context,
     // An admin picks the organization; the ones running campaigns are the ones to pick from.
-    async (staff: Staff) => (staff.role === 'admin' ? (await read(api.admin.campaigns.$get({ query: {} }, within(context.signal)))).items : []),
-    (campaigns, staff) => {
+    async (staff: Staff) => (staff.role === 'admin' ? knownOrganizations(context.signal) : undefined),
+    (organizations, staff) => {
       context.view.append(backLink('/', s.campaignsTitle), h('h1', null, s.newCampaign));
       if (!canManage(staff.role)) return void context.view.append(notAllowed());
-      const organizations = staff.role === 'admin' ? [...new Map(campaigns.map((c) => [c.organization.id, c.organization])).values()] : undefined;
       // One key for this form: a retry after a lost answer creates no second campaign.
       const key = idempotencyKey();
       campaignForm(context.view, {

@@ -2,7 +2,7 @@
 // its sessions with their seats (a slot's capacity changes in place), and a new session.
 import type { InferResponseType } from 'hono/client';
 import { api, idempotencyKey, read, within } from '../../api.ts';
-import { append, h, on, uniqueId } from '../../dom.ts';
+import { append, h, on, replaceContent, uniqueId } from '../../dom.ts';
 import { loadPage } from '../load.ts';
 import { href, type AdminContext } from '../router.ts';
 import { canManage, type Staff } from '../session.ts';
@@ -73,18 +73,119 @@ function slotItem(slot: Slot, manage: boolean) {
   return item;
 }
 
-function sessionCard(session: Session, manage: boolean) {
-  return h(
-    'li',
-    { class: 'session' },
-    h('p', { class: 'venue' }, `${shortTime(session.startsAt)}–${session.endsAt.slice(11, 16)} · ${session.venue}`),
-    h('p', { class: 'meta' }, session.address),
-    h('ul', { class: 'slots' }, ...session.slots.map((slot) => slotItem(slot, manage))),
-  );
-}
+/** "2026-06-14T09:00:00+08:00" → "2026-06-14T09:00", for a datetime-local box. */
+const localValue = (iso: string) => iso.slice(0, 16);
 
 /** The instant of "2026-06-14T09:00" from a datetime-local box, read as China time. */
 const chinaInstant = (local: string) => new Date(`${local.length === 16 ? `${local}:00` : local}+08:00`);
+
+/** Everyone the session's texts go to: the confirmed and the waiting. */
+const signedUp = (session: Session) => session.slots.reduce((sum, slot) => sum + slot.taken + slot.waiting, 0);
+
+/**
+ * Moving a session (time, venue, address) and cancelling it, for organizers. Only what was
+ * changed is sent: the API tells people what changed. Both end in `onDone`, which draws the
+ * card again from the session's new state.
+ */
+function sessionChanges(session: Session, onDone: (session: Session, said: string) => void) {
+  const s = strings();
+  const startsAt = field('startsAt', s.startsAt, input({ type: 'datetime-local', required: true, value: localValue(session.startsAt) }), { hint: s.chinaTime });
+  const endsAt = field('endsAt', s.endsAt, input({ type: 'datetime-local', required: true, value: localValue(session.endsAt) }));
+  const venue = field('venue', s.venue, input({ maxlength: 100, required: true, value: session.venue }));
+  const address = field('address', s.address, input({ maxlength: 200, required: true, value: session.address }));
+  const fields = [startsAt, endsAt, venue, address];
+  const message = actionMessage();
+  const save = h('button', { type: 'submit', class: 'button' }, s.saveSessionChange);
+  const cancel = h('button', { type: 'button', class: 'button button-quiet' }, s.cancelSession);
+  const form = h(
+    'form',
+    { class: 'form session-change', novalidate: true },
+    h('p', { class: 'hint' }, s.sessionChangeHint),
+    ...fields.map((f) => f.element),
+    h('div', { class: 'actions' }, save, cancel),
+    message.element,
+  );
+  on(form, 'submit', async (event) => {
+    event.preventDefault();
+    const missing = fields.filter((f) => !f.control.value.trim());
+    for (const f of missing) f.showError(s.required);
+    if (missing[0]) {
+      missing[0].control.focus();
+      return message.clear();
+    }
+    const change = {
+      ...(startsAt.control.value !== localValue(session.startsAt) && { startsAt: chinaInstant(startsAt.control.value) }),
+      ...(endsAt.control.value !== localValue(session.endsAt) && { endsAt: chinaInstant(endsAt.control.value) }),
+      ...(venue.control.value.trim() !== session.venue && { venue: venue.control.value }),
+      ...(address.control.value.trim() !== session.address && { address: address.control.value }),
+    };
+    if (Object.keys(change).length === 0) return message.error(s.nothingChanged);
+    try {
+      await whileBusy(save, message, s.saving, () => read(api.admin.sessions[':id'].$patch({ param: { id: session.id }, json: change })));
+      onDone(
+        {
+          ...session,
+          startsAt: `${startsAt.control.value}:00+08:00`,
+          endsAt: `${endsAt.control.value}:00+08:00`,
+          venue: venue.control.value.trim(),
+          address: address.control.value.trim(),
+        },
+        s.sessionChanged,
+      );
+    } catch (error) {
+      showFailure(error, fields, message);
+    }
+  });
+  on(cancel, 'click', async () => {
+    if (!window.confirm(s.cancelSessionConfirm(signedUp(session)))) return;
+    try {
+      await whileBusy(cancel, message, s.cancelling, () => read(api.admin.sessions[':id'].cancel.$post({ param: { id: session.id } })));
+      onDone({ ...session, cancelledAt: chinaNow() }, '');
+    } catch (error) {
+      showFailure(error, [], message);
+    }
+  });
+  return h('details', { class: 'session-edit' }, h('summary', null, s.changeSession), form);
+}
+
+/** Now as the API writes it, "2026-06-14T09:00:00+08:00" (China time). */
+const chinaNow = () => `${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+
+/** A session's card: when and where, its slots, and for organizers its changes; a cancelled one says so. */
+function sessionCard(session: Session, manage: boolean) {
+  const item = h('li', { class: 'session' });
+  const draw = (current: Session, said: string) => {
+    const s = strings();
+    const cancelled = !!current.cancelledAt;
+    item.className = cancelled ? 'session session-cancelled' : 'session';
+    // What just happened, said where the old card's controls were; the focus goes there.
+    const news = said
+      ? h('p', { class: 'form-message form-message-ok', role: 'status', tabindex: -1 }, said)
+      : cancelled
+        ? h('p', { class: 'meta', tabindex: -1 }, s.sessionCancelledAt(shortTime(current.cancelledAt!)))
+        : null;
+    replaceContent(
+      item,
+      h(
+        'p',
+        { class: 'venue' },
+        cancelled ? h('span', { class: 'status-badge status-cancelled' }, s.sessionCancelled) : null,
+        cancelled ? ' ' : null,
+        `${shortTime(current.startsAt)}–${current.endsAt.slice(11, 16)} · ${current.venue}`,
+      ),
+      h('p', { class: 'meta' }, current.address),
+      news,
+      h('ul', { class: 'slots' }, ...current.slots.map((slot) => slotItem(slot, manage && !cancelled))),
+      manage && !cancelled ? sessionChanges(current, redraw) : null,
+    );
+  };
+  const redraw = (current: Session, said: string) => {
+    draw(current, said);
+    item.querySelector<HTMLElement>(':scope > [tabindex="-1"]')?.focus();
+  };
+  draw(session, '');
+  return item;
+}
 
 /** The form for a new session with one or more slots. */
 function newSessionForm(campaign: Campaign, onAdded: () => void) {

@@ -1,36 +1,28 @@
 // The campaigns of my organization (every campaign for a platform admin), latest first.
-import type { InferResponseType } from 'hono/client';
 import { api, read, within } from '../../api.ts';
 import { h } from '../../dom.ts';
 import { loadPage } from '../load.ts';
 import { href, type AdminContext } from '../router.ts';
-import { canManage, type Staff } from '../session.ts';
+import { canManage, myOrganization, seesDonors } from '../session.ts';
 import { strings } from '../strings.ts';
 import { setPageTitle } from '../ui.ts';
-
-type CampaignItem = InferResponseType<typeof api.admin.campaigns.$get, 200>['items'][number];
-
-/**
- * The emergency donor list is for platform admins and the blood centre's organizers; the staff
- * answer does not say an organization's kind, so an organizer running blood drives is taken
- * for the blood centre. Another organizer who opens it anyway gets the API's refusal.
- */
-const seesDonors = (staff: Staff, campaigns: CampaignItem[]) =>
-  staff.role === 'admin' || (staff.role === 'organizer' && campaigns.some((campaign) => campaign.kind === 'blood_drive'));
 
 export function campaignsPage(context: AdminContext) {
   const s = strings();
   setPageTitle(s.campaignsTitle);
   return loadPage(
     context,
-    () => read(api.admin.campaigns.$get({ query: {} }, within(context.signal))),
-    ({ items }, staff) => {
+    async () => {
+      const [{ items }, organization] = await Promise.all([read(api.admin.campaigns.$get({ query: {} }, within(context.signal))), myOrganization()]);
+      return { items, organization };
+    },
+    ({ items, organization }, staff) => {
       context.view.append(
         h(
           'div',
           { class: 'page-head' },
           h('h1', null, s.campaignsTitle),
-          seesDonors(staff, items) ? h('a', { class: 'button button-secondary', href: href('/emergency-donors') }, s.navDonors) : null,
+          seesDonors(staff, organization) ? h('a', { class: 'button button-secondary', href: href('/emergency-donors') }, s.navDonors) : null,
           canManage(staff.role) ? h('a', { class: 'button', href: href('/campaigns/new') }, s.newCampaign) : null,
         ),
         items.length === 0

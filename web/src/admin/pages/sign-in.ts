@@ -2,7 +2,7 @@
 import { api, read } from '../../api.ts';
 import { h, on } from '../../dom.ts';
 import { navigate, type AdminContext } from '../router.ts';
-import { rememberSignIn } from '../session.ts';
+import { forgetSignIn } from '../session.ts';
 import { strings } from '../strings.ts';
 import { actionMessage, field, input, setPageTitle, showFailure, whileBusy } from '../ui.ts';
 
@@ -28,10 +28,10 @@ export function signInPage({ view, query }: AdminContext) {
     }
     if (!ok) return message.clear();
     try {
-      const { staff } = await whileBusy(button, message, s.signingIn, () =>
+      await whileBusy(button, message, s.signingIn, () =>
         read(api.admin.auth.login.$post({ json: { email: email.control.value.trim(), password: password.control.value } })),
       );
-      rememberSignIn(staff);
+      forgetSignIn(); // the next page asks who this is, with their organization
       navigate(safeNext(query.get('next')), { replace: true });
     } catch (error) {
       showFailure(error, [email, password], message);
