@@ -130,6 +130,23 @@ describe('PATCH /api/admin/registrations/:id (corrections)', () => {
     expect((await checkIn(organizer.cookie, { code: registration.code })).status).toBe(200);
   });
 
+  it('gives a late no-show a seat back only while one is free', async () => {
+    const { organizationId, registration, slotId } = await bookedAt('cpr_training', { role: '学员', capacity: 2, waitlist: true });
+    const organizer = await signInStaff('organizer', organizationId);
+    await env.DB.prepare('UPDATE sessions SET starts_at = ? WHERE id = (SELECT session_id FROM slots WHERE id = ?)').bind(Date.now() - 3_600_000, slotId).run();
+    expect((await correct(organizer.cookie, registration.id, 'no_show')).status).toBe(200);
+    // The seat goes: the capacity comes down to those still seated.
+    expect((await call(`/api/admin/slots/${slotId}`, { method: 'PATCH', cookie: organizer.cookie, body: { capacity: 0 } })).status).toBe(200);
+    const late = await checkIn(organizer.cookie, { code: registration.code });
+    expect(late.status).toBe(409);
+    expect((await errorOf(late)).code).toBe('slot_full');
+    const undo = await correct(organizer.cookie, registration.id, 'confirmed');
+    expect((await errorOf(undo)).code).toBe('slot_full');
+    // With a seat again, the late arrival is let in.
+    expect((await call(`/api/admin/slots/${slotId}`, { method: 'PATCH', cookie: organizer.cookie, body: { capacity: 1 } })).status).toBe(200);
+    expect((await checkIn(organizer.cookie, { code: registration.code })).status).toBe(200);
+  });
+
   it("keeps check-in staff, other organizations and bad values out", async () => {
     const { organizationId, registration } = await bookedAt('cpr_training');
     const desk = await signInStaff('checkin', organizationId);

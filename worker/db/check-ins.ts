@@ -31,6 +31,13 @@ export async function findByCode(db: Database, code: string) {
 }
 
 /**
+ * A no-show's seat may have gone to someone else since (a capacity lowered, a person moved up):
+ * they take a seat again only while the slot has one free.
+ */
+const seatFree = sql`(SELECT capacity FROM slots WHERE slots.id = registrations.slot_id) >
+  (SELECT count(*) FROM registrations AS taken WHERE taken.slot_id = registrations.slot_id AND taken.status IN ('confirmed', 'checked_in'))`;
+
+/**
  * Marks a confirmed sign-up (or a late arrival marked no-show) checked in and, for a donation,
  * records it in the donor's history — in one batch, so a double scan checks in and records once.
  */
@@ -43,7 +50,7 @@ export async function checkIn(
 ) {
   const [updated] = await batch<[{ id: string }[], ...[][]]>(db, [
     sql`UPDATE registrations SET status = 'checked_in', checked_in_at = ${now}
-        WHERE id = ${registration.id} AND status IN ('confirmed', 'no_show')
+        WHERE id = ${registration.id} AND (status = 'confirmed' OR (status = 'no_show' AND ${seatFree}))
         RETURNING id`,
     // changes() says whether the statement before made a change: the UPDATE for the audit entry,
     // then the audit entry for the donation. So both follow this scan's check-in, even when
@@ -86,7 +93,9 @@ export async function correctStatus(
   audit: AuditEntry,
 ) {
   const [updated] = await batch<[{ id: string }[], ...[][]]>(db, [
-    sql`UPDATE registrations SET status = ${to}, checked_in_at = NULL WHERE id = ${id} AND status = ${from} RETURNING id`,
+    sql`UPDATE registrations SET status = ${to}, checked_in_at = NULL
+        WHERE id = ${id} AND status = ${from} AND (${from} <> 'no_show' OR ${seatFree})
+        RETURNING id`,
     // Right after the UPDATE, changes() says whether this correction made the change.
     auditStatement(audit, Date.now(), sql`changes() = 1`),
     ...(from === 'checked_in'

@@ -38,8 +38,9 @@ export const checkInRoutes = new Hono<AppEnv>().post('/', requireStaff('admin', 
   const audit = byStaff(c.var.staff!, found.organizationId, 'registration.check_in', { type: 'registration', id: found.id }, { donated: donated ?? null });
   const done = await checkIn(db, found, donated ? { kind: donated, day: chinaDay(now) } : null, audit, now);
   if (!done) {
-    // Scanned twice at once: the other scan won.
     const again = await findByCode(db, code);
+    // A no-show whose seat went to someone else meanwhile; otherwise two scans at once, and the other won.
+    if (again?.status === 'no_show') throw new ApiError(409, 'slot_full');
     throw refusal[again?.status === 'cancelled' ? 'cancelled' : 'checked_in']();
   }
   return c.json(

@@ -28,7 +28,11 @@ export const adminRegistrationRoutes = new Hono<AppEnv>().patch(
     if (!from) throw new ApiError(409, 'status_not_correctable');
     if (status === 'no_show' && found.startsAt.getTime() > Date.now()) throw new ApiError(409, 'session_not_started');
     const audit = byStaff(c.var.staff!, found.organizationId, 'registration.correct', { type: 'registration', id }, { from, to: status });
-    if (!(await correctStatus(db, id, from, status, audit))) throw new ApiError(409, 'status_not_correctable');
+    if (!(await correctStatus(db, id, from, status, audit))) {
+      // Still a no-show: its seat is taken now. Otherwise another correction came first.
+      const again = await findForCorrection(db, id);
+      throw new ApiError(409, again?.status === from && from === 'no_show' ? 'slot_full' : 'status_not_correctable');
+    }
     return c.json({ registration: { id, status } }, 200);
   },
 );
