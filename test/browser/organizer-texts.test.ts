@@ -177,6 +177,7 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     await organizer.getByRole('heading', { name: 'Texts' }).waitFor();
     expect(await organizer.locator('.text-row .status-badge').first().textContent()).toBe('Sent');
     expect(await organizer.getByText('Reminders for tomorrow’s sessions go out at 07:00 (China time) every day.').count()).toBe(1);
+    await organizer.screenshot({ path: `${SHOTS}/admin-texts-en-desktop.png`, fullPage: true });
     await organizer.getByRole('button', { name: '中文' }).click();
     await organizer.getByRole('heading', { name: '短信通知' }).waitFor();
 
@@ -244,10 +245,10 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     await admin.getByRole('heading', { name: '审计日志' }).waitFor();
     await admin.locator('.audit-row').first().waitFor();
     for (const [action, words, fact] of [
-      ['session.update', '修改场次时间或地点', '修改项: 开始时间、结束时间、地点名称'],
+      ['session.update', '修改场次时间或地点', '修改项：开始时间、结束时间、地点名称'],
       ['session.cancel', '取消场次', '场次'],
-      ['organization.update', '修改机构设置', '提醒时间: 07:00'],
-      ['staff.create', '添加工作人员', '角色: 签到志愿者'],
+      ['organization.update', '修改机构设置', '提醒时间：07:00'],
+      ['staff.create', '添加工作人员', '角色：签到志愿者'],
     ] as const) {
       await admin.getByLabel('操作').selectOption(action);
       await admin.getByRole('button', { name: '筛选' }).click();

@@ -344,6 +344,7 @@ const zhCN = {
   noAudit: '没有符合条件的记录。',
   system: '系统自动',
   listSeparator: '、',
+  labelled: (label: string, value: string) => `${label}：${value}`,
   autoNoShowShort: '自动记录未到场',
   auditAction: {
     'staff.sign_in': '登录',
@@ -689,6 +690,7 @@ const en: Strings = {
   noAudit: 'No entries match.',
   system: 'Automatic',
   listSeparator: ', ',
+  labelled: (label, value) => `${label}: ${value}`,
   autoNoShowShort: 'Automatic no-shows',
   auditAction: {
     'staff.sign_in': 'Signed in',

@@ -42,7 +42,7 @@ function fact(key: string, value: string | number | boolean | null) {
     if (key === 'fields') return value.split(',').map((name) => fieldNames(s)[name] ?? name).join(s.listSeparator);
     return value;
   };
-  return `${s.auditDetail[key] ?? key}: ${words()}`;
+  return s.labelled(s.auditDetail[key] ?? key, words());
 }
 
 function entryRow(entry: Entry) {
@@ -51,8 +51,12 @@ function entryRow(entry: Entry) {
   return h(
     'li',
     { class: 'roster-row audit-row' },
-    h('div', { class: 'roster-who' }, h('strong', null, isAction(entry.action) ? s.auditAction[entry.action] : entry.action), h('span', { class: 'meta' }, entry.staff?.email ?? s.system)),
-    h('time', { class: 'meta', datetime: entry.at }, shortTime(entry.at)),
+    h(
+      'div',
+      { class: 'roster-who' },
+      h('strong', null, isAction(entry.action) ? s.auditAction[entry.action] : entry.action),
+      h('span', { class: 'meta' }, h('time', { datetime: entry.at }, shortTime(entry.at)), ` · ${entry.staff?.email ?? s.system}`),
+    ),
     entry.target || facts.length
       ? h(
           'p',

@@ -102,12 +102,12 @@ export function textsPage(context: AdminContext) {
         organization ? reminderForm(organization) : null,
         h(
           'ul',
-          { class: 'tiles', 'aria-label': s.textCounts },
+          { class: 'tiles text-tiles', 'aria-label': s.textCounts },
           ...statuses.map((value) =>
             h(
               'li',
               null,
-              h('a', { class: `tile tile-link text-status-${value}`, href: href('/texts', { status: value, kind }), 'aria-current': value === status ? 'true' : undefined }, h('span', { class: 'tile-value' }, counts[value] ?? 0), h('span', { class: 'tile-label' }, s.textStatus[value])),
+              h('a', { class: `tile tile-link${counts[value] ? ` text-status-${value}` : ''}`, href: href('/texts', { status: value, kind }), 'aria-current': value === status ? 'true' : undefined }, h('span', { class: 'tile-value' }, counts[value] ?? 0), h('span', { class: 'tile-label' }, s.textStatus[value])),
             ),
           ),
         ),
