@@ -244,7 +244,7 @@ try {
   const [me10, me90k] = [figures[4]!, figures[5]!];
   console.log(`\n\`me\` at rank 90,000 takes ${(me90k.ms / me10.ms).toFixed(2)}× the time of rank 10 over HTTP and reads ${(me90k.read / me10.read).toFixed(2)}× the rows (target ≤ 2×).`);
   console.log('HTTP times include wrangler dev\'s local proxy; Worker times have 1 ms resolution (Workers clocks move only across I/O), D1 times (meta.duration) too.');
-  console.log('Rows read include the session lookup; a submit also reads its attempt and questions and counts its rate-limit window.');
+  console.log('Rows read include the session lookup; a submit also reads its attempt and questions and looks at its rate-limit window (only refused submits are counted).');
 } finally {
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));
