@@ -84,6 +84,12 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
   });
 
   it('moves one session and cancels another, each with its own confirmation', async () => {
+    // A second screen of the same organizer, left open on the campaign since before the changes.
+    const stale = await openPhone(browser);
+    await stale.goto(`${baseUrl}/admin/#/campaigns/${campaignId}`);
+    await signIn(stale, ORGANIZER);
+    await stale.locator('.session').filter({ hasText: CANCELLED }).waitFor();
+
     await organizer.goto(`${baseUrl}/admin/#/campaigns/${campaignId}`);
     await signIn(organizer, ORGANIZER);
     await organizer.getByRole('heading', { name: TITLE }).waitFor();
@@ -131,6 +137,21 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     expect(await organizer.locator('.session-cancelled').textContent()).toMatch(/已于 \d{4}-\d\d-\d\d \d\d:\d\d 取消/);
     expect(await organizer.locator('.session').filter({ hasText: MOVED.to }).count()).toBe(1);
     await organizer.screenshot({ path: `${SHOTS}/admin-campaign-changes-desktop.png`, fullPage: true });
+
+    // The stale screen learns of the cancellation from the API, in words by the action; offline,
+    // it says so and the same button tries again.
+    const late = stale.locator('.session').filter({ hasText: CANCELLED });
+    await late.getByText('修改时间或地点').click();
+    await late.getByLabel('地点名称').fill('社区广场');
+    await stale.context().setOffline(true);
+    await late.getByRole('button', { name: '保存修改' }).click();
+    await expect.poll(() => late.locator('.form-message-error').textContent()).toBe('网络连接失败，请检查网络后重试。');
+    await stale.context().setOffline(false);
+    await late.getByRole('button', { name: '保存修改' }).click();
+    await expect.poll(() => late.locator('.form-message-error').textContent()).toBe('该场次已取消。');
+    await expectNoSidewaysScroll(stale);
+    await stale.screenshot({ path: `${SHOTS}/admin-session-change-refused.png`, fullPage: true });
+    await stale.context().close();
   });
 
   it('lists the texts those changes sent, by state and kind, and sets the reminder hour', async () => {
@@ -264,6 +285,18 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
         await admin.screenshot({ path: `${SHOTS}/admin-audit.png`, fullPage: true });
       }
     }
+    // Admins choose the role and the organization; an organizer needs one, said by its field.
+    await admin.getByRole('link', { name: '工作人员' }).click();
+    await admin.getByLabel('角色').selectOption('organizer');
+    await admin.getByLabel('邮箱').fill(`texts-second-${run}@clinic.example`);
+    await admin.getByLabel('初始密码').fill('organizer-password');
+    await admin.getByRole('button', { name: '添加账号' }).click();
+    const organizationError = admin.locator('.field').filter({ has: admin.getByLabel('所属机构') }).locator('.field-error');
+    await expect.poll(() => organizationError.textContent()).toBe('非管理员账号必须属于一个机构。');
+    await expectNoSidewaysScroll(admin);
+    await admin.screenshot({ path: `${SHOTS}/admin-staff-admin.png`, fullPage: true });
+
+    await admin.getByRole('link', { name: '审计日志' }).click();
     await admin.setViewportSize({ width: 1280, height: 900 });
     await admin.getByLabel('操作').selectOption('');
     await admin.getByRole('button', { name: '筛选' }).click();

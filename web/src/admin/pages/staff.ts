@@ -25,7 +25,7 @@ function staffForm(staff: Staff, organizations: { id: string; name: string }[] |
   // Organizers add check-in volunteers to their own organization: nothing to choose.
   const role = organizations ? add(field('role', s.staffRole, select(roles.map((r) => [r, s.role[r]]), 'checkin'))) : null;
   const organization = organizations
-    ? add(field('organizationId', s.organization, select([['', s.choose], ...organizations.map((o): [string, string] => [o.id, o.name])]), { hint: s.organizationIdHint }))
+    ? add(field('organizationId', s.staffOrganization, select([['', s.choose], ...organizations.map((o): [string, string] => [o.id, o.name])]), { hint: s.staffOrganizationHint }))
     : null;
   const message = actionMessage();
   const button = h('button', { type: 'submit', class: 'button' }, s.addStaff);
