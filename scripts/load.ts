@@ -109,7 +109,10 @@ async function startServer(state: string) {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`wrangler dev did not start:\n${output}`);
+    if (Date.now() > deadline || server.exitCode !== null) {
+      if (server.exitCode === null) process.kill(-server.pid!, 'SIGTERM');
+      throw new Error(`wrangler dev did not start:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const stop = async () => {
