@@ -1,6 +1,7 @@
 // The API's routes, one small app per resource. Its type is what the web client is typed by.
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
+import { relayAfterWrites } from './notifications/after-writes.ts';
 import { adminAuditRoutes } from './routes/admin/audit.ts';
 import { adminAuthRoutes } from './routes/admin/auth.ts';
 import { adminCampaignRoutes } from './routes/admin/campaigns.ts';
@@ -25,6 +26,9 @@ import { registrationRoutes } from './routes/registrations.ts';
 import { signUpRoutes } from './routes/sign-ups.ts';
 
 export const api = new Hono<AppEnv>()
+  // Organizer writes and team sign-ups may queue texts for many people: hand them over at once.
+  .use('/admin/*', relayAfterWrites)
+  .use('/slots/:slotId/groups', relayAfterWrites)
   .route('/health', healthRoutes)
   .route('/config', configRoutes)
   .route('/auth', authRoutes)

@@ -11,7 +11,6 @@ import { ApiError, describeForLog, errorResponse, isDatabaseUnavailable } from '
 import { languages } from './lib/messages.ts';
 import { sameOriginWrites } from './lib/same-origin.ts';
 import { requestLog } from './lib/request-log.ts';
-import { relayAfterWrites } from './notifications/after-writes.ts';
 import { api } from './api.ts';
 
 const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -34,7 +33,6 @@ export const app = new Hono<AppEnv>()
   .use(secureHeaders())
   .use('/api/*', sameOriginWrites)
   .use('/api/*', except(LARGER_BODIES, limitBody(MAX_JSON_BODY_BYTES)))
-  .use('/api/*', relayAfterWrites)
   .route('/api', api);
 
 app.notFound((c) => {

@@ -17,7 +17,7 @@ export interface Bindings {
   /** "true" in the deployed environments: one JSON log line per request (lib/request-log.ts). */
   LOG_REQUESTS?: string;
   /** The outbox's queue (texts to people); without it texts stay queued in D1. */
-  NOTIFICATIONS?: Queue<{ id: string }>;
+  NOTIFICATIONS?: Queue<{ key: string }>;
 }
 
 /** The signed-in citizen's whole profile: loaded with the session, in the same query. */

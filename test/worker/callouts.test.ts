@@ -94,12 +94,12 @@ describe('POST /api/admin/callouts', () => {
     const [donor] = await donors(district, 1);
     const { cookie } = await bloodCentreOrganizer();
     const { callout: made } = (await (await callout(cookie, { district })).json()) as { callout: { id: string } };
-    const row = await env.DB.prepare(`SELECT id FROM notifications WHERE callout_id = ?`).bind(made.id).first<{ id: string }>();
+    const row = await env.DB.prepare(`SELECT id, dedupe_key AS key FROM notifications WHERE callout_id = ?`).bind(made.id).first<{ id: string; key: string }>();
     await env.DB.prepare(`UPDATE people SET emergency_donor = 0 WHERE id = ?`).bind(donor).run();
     await env.DB.prepare(`UPDATE notifications SET status = 'queued', claimed_at = NULL WHERE id = ?`).bind(row!.id).run();
     const sent: string[] = [];
     const sender: SmsSender = { send: async (_phone, text) => void sent.push(text) };
-    await deliver(database(env.DB), row!.id, sender);
+    await deliver(database(env.DB), row!.key, sender);
     expect(sent).toEqual([]);
   });
 });

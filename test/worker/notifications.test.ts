@@ -18,6 +18,7 @@ const inDays = (days: number) => ({
 
 interface Row {
   id: string;
+  key: string;
   kind: string;
   status: string;
   attempts: number;
@@ -27,7 +28,7 @@ interface Row {
 }
 
 const notificationsFor = async (where: string, ...values: unknown[]) =>
-  (await env.DB.prepare(`SELECT id, kind, status, attempts, last_error, person_id, registration_id FROM notifications WHERE ${where} ORDER BY created_at`).bind(...values).all<Row>()).results;
+  (await env.DB.prepare(`SELECT id, dedupe_key AS key, kind, status, attempts, last_error, person_id, registration_id FROM notifications WHERE ${where} ORDER BY created_at`).bind(...values).all<Row>()).results;
 
 /** A sender that records what it was given, failing the first `failures` times. */
 function recordingSender(failures = 0) {
@@ -47,13 +48,13 @@ function recordingSender(failures = 0) {
   return { sender, sent, calls: () => calls };
 }
 
-/** An outbox row the relay will not pick up (already handed over), for driving the consumer by hand. */
+/** An outbox row the relay will not pick up (already handed over), for driving the consumer by hand; its key. */
 async function handedOverNotice(personId: string, kind = 'quiz_nudge', organizationId: string | null = null) {
   const id = crypto.randomUUID();
   await env.DB.prepare(`INSERT INTO notifications (id, person_id, kind, organization_id, dedupe_key, handed_at) VALUES (?, ?, ?, ?, ?, ?)`)
     .bind(id, personId, kind, organizationId, `test:${id}`, Date.now())
     .run();
-  return id;
+  return `test:${id}`;
 }
 
 async function signedUp(options: { capacity?: number; waitlist?: boolean; days?: number } = {}) {
@@ -119,8 +120,8 @@ describe('the queue consumer', () => {
     await env.DB.prepare(`UPDATE notifications SET status = 'queued', claimed_at = NULL WHERE id = ?`).bind(row!.id).run();
     const { sender, sent } = recordingSender();
     const db = database(env.DB);
-    expect(await deliver(db, row!.id, sender)).toEqual({ ack: true });
-    expect(await deliver(db, row!.id, sender)).toEqual({ ack: true });
+    expect(await deliver(db, row!.key, sender)).toEqual({ ack: true });
+    expect(await deliver(db, row!.key, sender)).toEqual({ ack: true });
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ phone: citizen.phone, key: row!.id });
     expect(sent[0]!.text).toContain(`Booking code ${registration.code}`);
@@ -130,46 +131,46 @@ describe('the queue consumer', () => {
   it('retries a failing gateway with growing delays, then marks the message failed without quoting the number', async () => {
     const citizen = await signInCitizen();
     await env.DB.prepare(`UPDATE people SET quiz_nudges = 1 WHERE id = ?`).bind(citizen.personId).run();
-    const id = await handedOverNotice(citizen.personId);
+    const key = await handedOverNotice(citizen.personId);
     const { sender, calls } = recordingSender(Infinity);
     const db = database(env.DB);
     const outcomes = [];
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) outcomes.push(await deliver(db, id, sender));
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) outcomes.push(await deliver(db, key, sender));
     expect(outcomes).toEqual([
       ...[1, 2, 3, 4].map((attempt) => ({ ack: false, retryAfterSec: backoffSeconds(attempt) })),
       { ack: true },
     ]);
     expect(calls()).toBe(MAX_ATTEMPTS);
-    const [row] = await notificationsFor('id = ?', id);
+    const [row] = await notificationsFor('dedupe_key = ?', key);
     expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, last_error: 'SmsDeliveryError' });
     // A late redelivery of the failed message sends nothing more.
-    expect(await deliver(db, id, sender)).toEqual({ ack: true });
+    expect(await deliver(db, key, sender)).toEqual({ ack: true });
     expect(calls()).toBe(MAX_ATTEMPTS);
   });
 
   it('a message that fails once goes out on the retry', async () => {
     const citizen = await signInCitizen();
     await env.DB.prepare(`UPDATE people SET quiz_nudges = 1 WHERE id = ?`).bind(citizen.personId).run();
-    const id = await handedOverNotice(citizen.personId);
+    const key = await handedOverNotice(citizen.personId);
     const { sender, sent } = recordingSender(1);
     const db = database(env.DB);
-    expect(await deliver(db, id, sender)).toEqual({ ack: false, retryAfterSec: 30 });
-    expect(await deliver(db, id, sender)).toEqual({ ack: true });
+    expect(await deliver(db, key, sender)).toEqual({ ack: false, retryAfterSec: 30 });
+    expect(await deliver(db, key, sender)).toEqual({ ack: true });
     expect(sent).toHaveLength(1);
-    expect((await notificationsFor('id = ?', id))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect((await notificationsFor('dedupe_key = ?', key))[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('acknowledges or retries each message of a queue batch', async () => {
     const citizen = await signInCitizen();
     await env.DB.prepare(`UPDATE people SET quiz_nudges = 1 WHERE id = ?`).bind(citizen.personId).run();
-    const ids = [await handedOverNotice(citizen.personId), await handedOverNotice(citizen.personId)];
-    const batch = createMessageBatch<NotificationMessage>('lifeline-notifications', ids.map((id, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body: { id } })));
+    const keys = [await handedOverNotice(citizen.personId), await handedOverNotice(citizen.personId)];
+    const batch = createMessageBatch<NotificationMessage>('lifeline-notifications', keys.map((key, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body: { key } })));
     const ctx = createExecutionContext();
     await worker.queue(batch, env, ctx);
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks.sort()).toEqual(['m0', 'm1']);
     expect(result.retryMessages).toEqual([]);
-    expect((await notificationsFor(`id IN (?, ?)`, ...ids)).map((row) => row.status)).toEqual(['sent', 'sent']);
+    expect((await notificationsFor(`dedupe_key IN (?, ?)`, ...keys)).map((row) => row.status)).toEqual(['sent', 'sent']);
   });
 
   it('skips what the person turned off, and confirmations of sign-ups already cancelled', async () => {
@@ -178,15 +179,15 @@ describe('the queue consumer', () => {
     const { sender, sent } = recordingSender();
     expect(await deliver(database(env.DB), nudge, sender)).toEqual({ ack: true });
     expect(sent).toEqual([]);
-    expect((await notificationsFor('id = ?', nudge))[0]).toMatchObject({ status: 'skipped', last_error: 'opted_out' });
+    expect((await notificationsFor('dedupe_key = ?', nudge))[0]).toMatchObject({ status: 'skipped', last_error: 'opted_out' });
 
     const { registration, citizen: booked } = await signedUp();
     expect((await call(`/api/registrations/${registration.id}/cancel`, { method: 'POST', cookie: booked.cookie })).status).toBe(200);
     const [confirmation] = await notificationsFor(`registration_id = ? AND kind = 'confirmed'`, registration.id);
     await env.DB.prepare(`UPDATE notifications SET status = 'queued', claimed_at = NULL WHERE id = ?`).bind(confirmation!.id).run();
-    expect(await deliver(database(env.DB), confirmation!.id, sender)).toEqual({ ack: true });
+    expect(await deliver(database(env.DB), confirmation!.key, sender)).toEqual({ ack: true });
     expect(sent).toEqual([]);
-    expect((await notificationsFor('id = ?', confirmation!.id))[0]).toMatchObject({ status: 'skipped', last_error: 'cancelled' });
+    expect((await notificationsFor('dedupe_key = ?', confirmation!.key))[0]).toMatchObject({ status: 'skipped', last_error: 'cancelled' });
   });
 });
 

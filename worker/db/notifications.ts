@@ -1,6 +1,6 @@
 // The outbox of texts to people. Rows are written with the change that causes them; the relay
 // hands them to the queue; the consumer claims, sends and settles each one exactly once.
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { NotificationKind } from '../domain/notification-texts.ts';
 import type { Language } from '../lib/messages.ts';
 import { batch, type Database } from './client.ts';
@@ -57,34 +57,39 @@ export async function queueQuizNudges(db: Database, today: string) {
 // over again after this long; the consumer's claim keeps it from going out twice.
 const HANDOVER_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 
-/** Marks up to `limit` queued messages as handed to the queue and returns their ids. */
+/** Marks up to `limit` queued messages as handed to the queue and returns their keys. */
 export async function takeForHandover(db: Database, limit: number, now = Date.now()) {
-  const rows = await batch<[{ id: string }[]]>(db, [
+  const rows = await batch<[{ dedupe_key: string }[]]>(db, [
     sql`UPDATE notifications SET handed_at = ${now}
         WHERE id IN (SELECT id FROM notifications WHERE status = 'queued' AND (handed_at IS NULL OR handed_at < ${now - HANDOVER_TIMEOUT_MS})
                      ORDER BY created_at LIMIT ${limit})
-        RETURNING id`,
+        RETURNING dedupe_key`,
   ]);
-  return rows[0].map((row) => row.id);
+  return rows[0].map((row) => row.dedupe_key);
 }
 
 // A consumer that claimed a message and then vanished leaves it to another after this long.
 const CLAIM_LEASE_MS = 5 * 60 * 1000;
 
-/** Claims a message for sending; undefined when it is settled or another consumer holds it. */
-export async function claim(db: Database, id: string, now = Date.now()) {
-  const [claimed] = await batch<[{ attempts: number }[]]>(db, [
-    sql`UPDATE notifications SET status = 'sending', claimed_at = ${now}, attempts = attempts + 1
-        WHERE id = ${id} AND (status = 'queued' OR (status = 'sending' AND claimed_at < ${now - CLAIM_LEASE_MS}))
-        RETURNING attempts`,
+/**
+ * Claims messages, by their keys, for sending, in one statement. Keys of messages settled already,
+ * or held by another consumer, are left out of the answer.
+ */
+export async function claim(db: Database, keys: string[], now = Date.now()) {
+  const [claimed] = await batch<[{ id: string; key: string; attempts: number }[]]>(db, [
+    sql`UPDATE notifications SET status = 'sending', claimed_at = ${now}, attempts = attempts + 1, handed_at = coalesce(handed_at, ${now})
+        WHERE dedupe_key IN (SELECT value FROM json_each(${JSON.stringify(keys)}))
+          AND (status = 'queued' OR (status = 'sending' AND claimed_at < ${now - CLAIM_LEASE_MS}))
+        RETURNING id, dedupe_key AS key, attempts`,
   ]);
-  return claimed[0];
+  return claimed;
 }
 
-/** Everything the text and the decision to send need, read at sending time. */
-export function messageFacts(db: Database, id: string) {
+/** Everything the texts and the decisions to send need, read at sending time. */
+export function messageFacts(db: Database, ids: string[]) {
   return db
     .select({
+      id: notifications.id,
       kind: notifications.kind,
       phone: people.phone,
       language: people.language,
@@ -108,22 +113,28 @@ export function messageFacts(db: Database, id: string) {
     .leftJoin(sessions, eq(sessions.id, slots.sessionId))
     .leftJoin(campaigns, eq(campaigns.id, sessions.campaignId))
     .leftJoin(callouts, eq(callouts.id, notifications.calloutId))
-    .where(eq(notifications.id, id))
-    .get();
+    .where(inArray(notifications.id, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`));
 }
 
-export type MessageFacts = NonNullable<Awaited<ReturnType<typeof messageFacts>>> & { language: Language };
+export type MessageFacts = Awaited<ReturnType<typeof messageFacts>>[number] & { language: Language };
 
-/** Settles a claimed message: sent, skipped (no longer wanted), back in the queue, or failed for good. */
-export async function settle(db: Database, id: string, claimedAt: number, outcome: { status: 'sent' | 'skipped' | 'queued' | 'failed'; error?: string }, now = Date.now()) {
-  await db
-    .update(notifications)
-    .set({
-      status: outcome.status,
-      ...(outcome.status === 'sent' && { sentAt: new Date(now) }),
-      ...(outcome.error !== undefined && { lastError: outcome.error }),
-    })
-    .where(and(eq(notifications.id, id), eq(notifications.status, 'sending'), eq(notifications.claimedAt, new Date(claimedAt))));
+export interface Settlement {
+  id: string;
+  status: 'sent' | 'skipped' | 'queued' | 'failed';
+  error?: string;
+}
+
+/** Settles claimed messages (sent, no longer wanted, back in the queue, or failed for good) in one batch. */
+export async function settle(db: Database, settlements: Settlement[], claimedAt: number, now = Date.now()) {
+  if (settlements.length === 0) return;
+  await batch(
+    db,
+    settlements.map(
+      (s) => sql`UPDATE notifications SET status = ${s.status}, last_error = coalesce(${s.error ?? null}, last_error),
+                   sent_at = CASE WHEN ${s.status} = 'sent' THEN ${now} ELSE sent_at END
+                 WHERE id = ${s.id} AND status = 'sending' AND claimed_at = ${claimedAt}`,
+    ),
+  );
 }
 
 export interface NotificationCursor {

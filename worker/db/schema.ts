@@ -357,7 +357,8 @@ export const notifications = sqliteTable('notifications', {
   uniqueIndex('notifications_dedupe').on(t.dedupeKey),
   index('notifications_queued').on(t.handedAt, t.createdAt).where(sql`${t.status} = 'queued'`),
   index('notifications_by_organization').on(t.organizationId, sql`${t.createdAt} DESC`, sql`${t.id} DESC`),
-  index('notifications_by_person').on(t.personId, t.kind, t.createdAt),
+  // The weekly call-out cap looks a donor's call-outs up; other texts need no entry here.
+  index('notifications_callouts_by_person').on(t.personId, t.createdAt).where(sql`${t.kind} = 'callout'`),
 ]);
 
 /** An emergency call-out: an organizer's message to willing donors of a blood type (and district). */

@@ -1,5 +1,5 @@
-// Texts a write has queued (confirmations, promotions, session changes, call-outs) leave at once,
-// after the response has gone: the cron's sweep is only the safety net.
+// Texts an organizer's write (or a team sign-up) has queued, perhaps for many people (session
+// changes, call-outs, promotions, team confirmations), leave at once, after the response.
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
 import { relayNotifications } from './relay.ts';

@@ -1,13 +1,14 @@
-// The notifications queue's consumer: claims each message, decides whether it is still wanted,
-// sends it through the SmsSender and settles it. A message goes out once: a redelivered or
+// The notifications queue's consumer: claims a batch's messages, decides whether each is still
+// wanted, sends it through the SmsSender and settles them. A message goes out once: a redelivered or
 // retried queue message finds its row settled (or claimed) and is acknowledged unsent.
-import { claim, messageFacts, settle, type MessageFacts } from '../db/notifications.ts';
+import { claim, messageFacts, settle, type MessageFacts, type Settlement } from '../db/notifications.ts';
 import type { Database } from '../db/client.ts';
 import { notificationText } from '../domain/notification-texts.ts';
 import type { SmsSender } from '../lib/sms.ts';
 
+/** A queue message names its outbox row by the row's dedupe key, which the sender of it knows. */
 export interface NotificationMessage {
-  id: string;
+  key: string;
 }
 
 /** Tries per message before it is marked failed; the queue's own max_retries is higher. */
@@ -36,33 +37,51 @@ function reasonToSkip(facts: MessageFacts): string | null {
 
 export type Outcome = { ack: true } | { ack: false; retryAfterSec: number };
 
-export async function deliver(db: Database, id: string, sender: SmsSender, now = Date.now()): Promise<Outcome> {
-  const claimed = await claim(db, id, now);
-  if (!claimed) return { ack: true };
-  const facts = (await messageFacts(db, id)) as MessageFacts | undefined;
-  if (!facts) return { ack: true };
-  const skip = reasonToSkip(facts);
-  if (skip) {
-    await settle(db, id, now, { status: 'skipped', error: skip });
-    return { ack: true };
-  }
-  try {
-    await sender.send(facts.phone, notificationText(facts.kind, { ...facts, organization: facts.organization ?? '' }, facts.language), id);
-  } catch (error) {
-    // The error's class only: a gateway's message may quote the number.
-    const name = error instanceof Error ? error.name : 'Error';
-    const failed = claimed.attempts >= MAX_ATTEMPTS;
-    await settle(db, id, now, { status: failed ? 'failed' : 'queued', error: name });
-    return failed ? { ack: true } : { ack: false, retryAfterSec: backoffSeconds(claimed.attempts) };
-  }
-  await settle(db, id, now, { status: 'sent' });
-  return { ack: true };
+/**
+ * Delivers the messages named by `keys`, in three round trips to D1 for the lot: claim, read the
+ * facts, settle. Keys not claimed (settled already, or another consumer's) are acknowledged.
+ */
+export async function deliverMany(db: Database, keys: string[], sender: SmsSender, now = Date.now()): Promise<Map<string, Outcome>> {
+  const outcomes = new Map<string, Outcome>(keys.map((key) => [key, { ack: true }]));
+  const claimed = await claim(db, keys, now);
+  if (claimed.length === 0) return outcomes;
+  const facts = new Map((await messageFacts(db, claimed.map((message) => message.id))).map((row) => [row.id, row as MessageFacts]));
+  const settlements: Settlement[] = [];
+  await Promise.all(
+    claimed.map(async ({ id, key, attempts }) => {
+      const message = facts.get(id);
+      if (!message) return;
+      const skip = reasonToSkip(message);
+      if (skip) {
+        settlements.push({ id, status: 'skipped', error: skip });
+        return;
+      }
+      try {
+        await sender.send(message.phone, notificationText(message.kind, { ...message, organization: message.organization ?? '' }, message.language), id);
+        settlements.push({ id, status: 'sent' });
+      } catch (error) {
+        // The error's class only: a gateway's message may quote the number.
+        const name = error instanceof Error ? error.name : 'Error';
+        const failed = attempts >= MAX_ATTEMPTS;
+        settlements.push({ id, status: failed ? 'failed' : 'queued', error: name });
+        if (!failed) outcomes.set(key, { ack: false, retryAfterSec: backoffSeconds(attempts) });
+      }
+    }),
+  );
+  await settle(db, settlements, now);
+  return outcomes;
 }
 
-/** The queue handler's body: every message of the batch delivered, acknowledged or retried. */
+/** One message: what the tests and a single redelivery use. */
+export async function deliver(db: Database, key: string, sender: SmsSender, now = Date.now()): Promise<Outcome> {
+  return (await deliverMany(db, [key], sender, now)).get(key)!;
+}
+
+/** The queue handler's body: the batch delivered together, each message acknowledged or retried. */
 export async function deliverBatch(db: Database, batch: MessageBatch<NotificationMessage>, sender: SmsSender) {
+  const outcomes = await deliverMany(db, batch.messages.map((message) => message.body.key), sender);
   for (const message of batch.messages) {
-    const outcome = await deliver(db, message.body.id, sender);
+    const outcome = outcomes.get(message.body.key)!;
     if (outcome.ack) message.ack();
     else message.retry({ delaySeconds: outcome.retryAfterSec });
   }

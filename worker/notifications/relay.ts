@@ -1,8 +1,11 @@
-// Hands queued outbox rows to the notifications queue: right after any write that may have
-// queued some (in the background), and from the cron as a sweep for anything left behind.
+// Hands queued outbox rows to the notifications queue. A request that knows what it queued (a
+// sign-up's confirmation, a cancellation's promotions) sends those keys straight after its
+// response; organizer writes, which may queue texts for many people, hand over whatever is queued;
+// the cron sweeps up anything left behind. The consumer's claim makes a key sent twice harmless.
+import type { Context } from 'hono';
 import { database } from '../db/client.ts';
 import { takeForHandover } from '../db/notifications.ts';
-import type { Bindings } from '../env.ts';
+import type { AppEnv, Bindings } from '../env.ts';
 
 // Queues take at most 100 messages per sendBatch.
 const HANDOVER_BATCH = 100;
@@ -13,10 +16,23 @@ export async function relayNotifications(env: Bindings, now = Date.now()) {
   const db = database(env.DB);
   let handed = 0;
   for (;;) {
-    const ids = await takeForHandover(db, HANDOVER_BATCH, now);
-    if (ids.length === 0) return handed;
-    await queue.sendBatch(ids.map((id) => ({ body: { id } })));
-    handed += ids.length;
-    if (ids.length < HANDOVER_BATCH) return handed;
+    const keys = await takeForHandover(db, HANDOVER_BATCH, now);
+    if (keys.length === 0) return handed;
+    await queue.sendBatch(keys.map((key) => ({ body: { key } })));
+    handed += keys.length;
+    if (keys.length < HANDOVER_BATCH) return handed;
   }
+}
+
+/** After the response: the texts this request queued, by their dedupe keys, onto the queue. */
+export function sendAfterResponse(c: Context<AppEnv>, keys: string[]) {
+  const queue = c.env.NOTIFICATIONS;
+  if (!queue || keys.length === 0) return;
+  const requestId = c.get('requestId');
+  c.executionCtx.waitUntil(
+    queue.sendBatch(keys.map((key) => ({ body: { key } }))).catch((error: unknown) => {
+      // The cron's sweep sends it later.
+      console.error(JSON.stringify({ event: 'notifications_send_failed', requestId, name: error instanceof Error ? error.name : 'Error' }));
+    }),
+  );
 }

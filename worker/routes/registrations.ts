@@ -7,6 +7,7 @@ import type { AppEnv } from '../env.ts';
 import { requirePerson } from '../lib/auth.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { param } from '../lib/validation.ts';
+import { sendAfterResponse } from '../notifications/relay.ts';
 
 const refusals = {
   cancelled: () => new ApiError(409, 'already_cancelled'),
@@ -27,8 +28,12 @@ export const registrationRoutes = new Hono<AppEnv>()
       if (registration.status !== 'confirmed' && registration.status !== 'waitlisted') throw refusals[registration.status]();
       if (registration.startsAt.getTime() <= Date.now()) throw new ApiError(409, 'registration_closed');
 
-      const { cancelled } = await cancelRegistration(db, { id, slotId: registration.slotId, personId });
-      if (cancelled) return c.json({ registration: { id, status: 'cancelled' as const } }, 200);
+      const { cancelled, promoted } = await cancelRegistration(db, { id, slotId: registration.slotId, personId });
+      if (cancelled) {
+        // The freed seat's new holder hears of it (the trigger queued the text with the promotion).
+        sendAfterResponse(c, promoted.map((moved) => `promoted:${moved.id}`));
+        return c.json({ registration: { id, status: 'cancelled' as const } }, 200);
+      }
       // Its status changed between the read and the write (a parallel cancel or a check-in): read again.
     }
     throw new ApiError(409, 'already_cancelled');

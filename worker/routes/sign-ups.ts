@@ -26,6 +26,7 @@ import { idempotencyKey } from '../lib/idempotency.ts';
 import { clientIp, enforceLimits, refuseOverLimit } from '../lib/rate-limit.ts';
 import { json, param } from '../lib/validation.ts';
 import { personName, phoneNumber } from './schemas.ts';
+import { sendAfterResponse } from '../notifications/relay.ts';
 
 // A person signs up for a handful of slots, a script for hundreds. Many phones share one address
 // (carrier NAT, a campus or venue Wi-Fi on a drive day), so the per-address limits are far looser.
@@ -145,6 +146,7 @@ export const signUpRoutes = new Hono<AppEnv>()
         if (result.outcome === 'code_taken') continue;
         if (result.outcome === 'slot_full') throw new ApiError(409, 'slot_full');
         if (result.outcome === 'already_registered') throw new ApiError(409, 'already_registered');
+        if (result.status === 'confirmed') sendAfterResponse(c, [`confirmed:${registration.id}`]);
         return c.json(
           {
             registration: {
