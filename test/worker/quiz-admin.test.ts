@@ -291,3 +291,22 @@ describe('GET /api/admin/quiz/seasons/:id/finalists', () => {
     expect((await call(`/api/admin/quiz/seasons/${seasonId}/finalists?top=101`, { cookie: admin.cookie })).status).toBe(400);
   });
 });
+
+describe('the audit log of quiz set-up', () => {
+  it('records the season made and each question import with its counts', async () => {
+    const { seasonId, organizationId, organizer } = await setUpSeason();
+    const imported = await call(`/api/admin/quiz/seasons/${seasonId}/questions`, {
+      cookie: organizer.cookie,
+      body: [{ type: 'truefalse', stem: '审计用的新题', options: ['对', '错'], answers: [0] }, { type: 'single', stem: '' }],
+    });
+    expect(imported.status).toBe(201);
+    const { results } = await env.DB.prepare(`SELECT action, detail FROM audit_log WHERE organization_id = ? AND action LIKE 'quiz.%' ORDER BY at`)
+      .bind(organizationId)
+      .all<{ action: string; detail: string }>();
+    expect(results.map((row) => [row.action, JSON.parse(row.detail)])).toEqual([
+      ['quiz.season.create', { campaignId: expect.any(String) }],
+      ['quiz.questions.import', { imported: 20, rejected: 0 }],
+      ['quiz.questions.import', { imported: 1, rejected: 1 }],
+    ]);
+  });
+});

@@ -1,21 +1,11 @@
 // Quiz seasons and their question banks.
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { BankQuestion } from '../domain/quiz-import.ts';
-import { inScope, type CampaignScope } from './campaigns.ts';
 import { batch, type Database } from './client.ts';
 import { campaigns, quizSeasons } from './schema.ts';
 
 export type Season = typeof quizSeasons.$inferSelect;
 export type NewSeason = Omit<typeof quizSeasons.$inferInsert, 'id' | 'createdAt'>;
-
-/** The campaign a season would belong to, when the staff member may reach it. */
-export async function findCampaignForSeason(db: Database, campaignId: string, scope: CampaignScope) {
-  return db
-    .select({ id: campaigns.id, kind: campaigns.kind, title: campaigns.title })
-    .from(campaigns)
-    .where(and(eq(campaigns.id, campaignId), inScope(scope)))
-    .get();
-}
 
 /** Adds the season; undefined when the campaign has one already (UNIQUE index). */
 export async function createSeason(db: Database, season: NewSeason) {

@@ -5,7 +5,8 @@ import * as v from 'valibot';
 import { byStaff, recordAudit } from '../../db/audit.ts';
 import { database, type Database } from '../../db/client.ts';
 import { finalists } from '../../db/quiz-boards.ts';
-import { addQuestions, createSeason, findCampaignForSeason, getSeason } from '../../db/quiz-seasons.ts';
+import { campaignSummary } from '../../db/campaigns.ts';
+import { addQuestions, createSeason, getSeason } from '../../db/quiz-seasons.ts';
 import { isCalendarDay } from '../../domain/china-time.ts';
 import { checkRows, MAX_IMPORT_ROWS, rowsFromCsv, toBankQuestion, type ImportRow, type Problem } from '../../domain/quiz-import.ts';
 import type { AppEnv } from '../../env.ts';
@@ -98,18 +99,19 @@ export const adminQuizRoutes = new Hono<AppEnv>()
   .post('/seasons', requireStaff('admin', 'organizer'), ...json(newSeason), async (c) => {
     const input = c.req.valid('json');
     const db = database(c.env.DB);
-    const campaign = await findCampaignForSeason(db, input.campaignId, staffScope(c.var.staff!));
+    const campaign = await campaignSummary(db, input.campaignId, staffScope(c.var.staff!));
     if (!campaign) throw notFound();
     if (campaign.kind !== 'quiz') {
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'campaignId', message: 'campaign_not_quiz' }] });
     }
     const season = await createSeason(db, input);
     if (!season) throw new ApiError(409, 'season_exists');
+    await recordAudit(db, byStaff(c.var.staff!, campaign.organizationId, 'quiz.season.create', { type: 'season', id: season.id }, { campaignId: campaign.id }));
     return c.json({ season: seasonView(season, campaign.title) }, 201);
   })
   .post('/seasons/:id/questions', requireStaff('admin', 'organizer'), limitBody(MAX_IMPORT_BYTES), param(idParam), async (c) => {
     const db = database(c.env.DB);
-    const { season } = await reachableSeason(c, db, c.req.valid('param').id);
+    const { season, campaign } = await reachableSeason(c, db, c.req.valid('param').id);
     const { rows, rejected } = await importRows(c);
     if (rows.length > MAX_IMPORT_ROWS) throw new ApiError(400, 'validation_failed', { issues: [{ path: 'body', message: 'quiz_import_too_many' }] });
 
@@ -121,6 +123,10 @@ export const adminQuizRoutes = new Hono<AppEnv>()
       ...checked.flatMap((row) => ('problems' in row ? [row] : [])),
       ...accepted.filter((row) => !inserted.has(row.question.id)).map((row) => ({ line: row.line, problems: [{ message: 'quiz_duplicate_in_bank' as const }] })),
     ].sort((a, b) => a.line - b.line);
+    await recordAudit(
+      db,
+      byStaff(c.var.staff!, campaign.organizationId, 'quiz.questions.import', { type: 'season', id: season.id }, { imported: inserted.size, rejected: refused.length }),
+    );
     const language = c.get('language');
     return c.json({ imported: inserted.size, rejected: refused.map((row) => ({ line: row.line, message: explain(language, row.problems) })) }, 201);
   })
