@@ -3,17 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { database } from '../../worker/db/client.ts';
 import { deliver } from '../../worker/notifications/deliver.ts';
 import type { SmsSender } from '../../worker/lib/sms.ts';
-import { call, cookieFrom, createOrganization, createStaffMember, errorOf, newAddress, signInStaff } from './helpers.ts';
+import { bloodCentreOrganizer, call, createOrganization, errorOf, signInStaff } from './helpers.ts';
 
 const WEEK = 7 * 86_400_000;
-
-async function bloodCentreOrganizer() {
-  const id = crypto.randomUUID();
-  await env.DB.prepare(`INSERT INTO organizations (id, name, kind) VALUES (?, ?, 'blood_centre')`).bind(id, `血站 ${id.slice(0, 8)}`).run();
-  const member = await createStaffMember('organizer', id);
-  const response = await call('/api/admin/auth/login', { body: member, address: newAddress() });
-  return { organizationId: id, cookie: cookieFrom(response) };
-}
 
 /** Willing type-B donors in a district of their own, so tests do not see each other's. */
 async function donors(district: string, count: number) {

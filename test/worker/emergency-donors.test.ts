@@ -1,17 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, chinaDay } from '../../worker/domain/china-time.ts';
-import { call, createStaffMember, errorOf, newAddress, cookieFrom, signInCitizen, signInStaff, createOrganization } from './helpers.ts';
+import { bloodCentreOrganizer, call, createOrganization, errorOf, signInCitizen, signInStaff } from './helpers.ts';
 
 const today = chinaDay(Date.now());
-
-async function bloodCentreOrganizer() {
-  const id = crypto.randomUUID();
-  await env.DB.prepare(`INSERT INTO organizations (id, name, kind) VALUES (?, ?, 'blood_centre')`).bind(id, `血站 ${id.slice(0, 8)}`).run();
-  const member = await createStaffMember('organizer', id);
-  const response = await call('/api/admin/auth/login', { body: member, address: newAddress() });
-  return { organizationId: id, cookie: cookieFrom(response) };
-}
 
 /** A donor of a blood type unique to this test run, so other tests' people never show up. */
 async function donor(options: { bloodType?: string; district?: string; willing?: boolean; donations?: { day: string; kind: string }[] }) {

@@ -92,7 +92,7 @@ function render(moveFocus: boolean): Promise<void> {
     .catch((error: unknown) => {
       if (controller.signal.aborted) return;
       console.error(error); // a bug: the person still gets a way forward
-      replaceContent(view, failureNotice(strings().failed, context.refresh));
+      replaceContent(view, failureNotice(strings().failed, strings().retry, context.refresh));
     });
 }
 

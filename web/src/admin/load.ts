@@ -2,7 +2,7 @@
 // and the sign-in page when the API says nobody is signed in. Never a blank page.
 import { ApiFailure } from '../api.ts';
 import { h, on, replaceContent } from '../dom.ts';
-import { failureNotice } from './notice.ts';
+import { failureNotice } from '../components/failure-notice.ts';
 import { href, signInFirst, type AdminContext } from './router.ts';
 import { me, type Staff } from './session.ts';
 import { strings } from './strings.ts';
@@ -39,7 +39,7 @@ export async function loadPage<T>(context: AdminContext, fetchData: (staff: Staf
     if (error.answered) {
       replaceContent(view, h('div', { class: 'notice notice-error', role: 'alert' }, h('p', null, error.message), h('p', null, h('a', { href: href('/') }, s.navCampaigns))));
     } else {
-      replaceContent(view, failureNotice(error.message, () => void context.refresh()));
+      replaceContent(view, failureNotice(error.message, strings().retry, () => void context.refresh()));
     }
   } finally {
     clearTimeout(slow);

@@ -1,7 +1,7 @@
 // Hash routing (/admin/#/campaigns/:id): the organizer app is one static page, so any of its
 // addresses works without the Worker knowing them, and reloads land on the same screen.
 import { replaceContent } from '../dom.ts';
-import { failureNotice } from './notice.ts';
+import { failureNotice } from '../components/failure-notice.ts';
 import { strings } from './strings.ts';
 
 export interface AdminContext {
@@ -75,7 +75,7 @@ function render(moveFocus: boolean): Promise<void> {
     .catch((error: unknown) => {
       if (controller.signal.aborted) return;
       console.error(error); // a bug: the person still gets a way forward
-      replaceContent(view, failureNotice(strings().failed, context.refresh));
+      replaceContent(view, failureNotice(strings().failed, strings().retry, context.refresh));
     });
 }
 

@@ -34,7 +34,7 @@ export async function loadPage<T>(context: PageContext, fetchData: () => Promise
     if (signal.aborted) return;
     if (error instanceof ApiFailure && error.status === 401) return signInFirst();
     if (!(error instanceof ApiFailure)) throw error; // a bug: the router shows it with a retry
-    replaceContent(view, failureNotice(error.message, context.refresh));
+    replaceContent(view, failureNotice(error.message, strings().retry, context.refresh));
   } finally {
     clearTimeout(slow);
     if (!signal.aborted) view.removeAttribute('aria-busy');

@@ -271,7 +271,7 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
       questionBox.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button').forEach((control) => (control.disabled = false));
       const s = strings();
       const reason = error.retryAfterSec ? s.sentences(error.message, s.tryAgainIn(error.retryAfterSec)) : error.message;
-      replaceContent(status, failureNotice(s.sentences(q.submitFailed, reason), () => submit()));
+      replaceContent(status, failureNotice(s.sentences(q.submitFailed, reason), s.retry, () => submit()));
       status.querySelector('button')!.textContent = q.retrySubmit;
     }
   }
