@@ -251,9 +251,23 @@ for (const row of checkRows(quizQuestions.map((input, index) => ({ line: index +
   });
 }
 
+// Citizens on the emergency donor list, so a call-out can be tried (the 199… numbers are demo
+// numbers; the console sender prints their texts).
+const donors = [
+  { blood_type: 'O', district: '东昌府区' },
+  { blood_type: 'O', district: '临清市' },
+  { blood_type: 'B', district: '东昌府区' },
+  { blood_type: 'B', district: '冠县' },
+  { blood_type: 'A', district: '东昌府区' },
+  { blood_type: 'AB', district: '高唐县' },
+];
+donors.forEach((donor, index) =>
+  insert('people', { id: `demo-donor-${index + 1}`, phone: `1990000000${index + 1}`, name: `献血志愿者${index + 1}`, emergency_donor: 1, ...donor }),
+);
+
 const file = join(mkdtempSync(join(tmpdir(), 'lifeline-seed-')), 'seed.sql');
 writeFileSync(file, statements.join('\n'));
 wrangler(['--file', file]);
 console.log(
-  `Seed: added ${organizations.length} organizations, ${campaigns.length} campaigns, a quiz season of ${quizQuestions.length} questions and the admin ${ADMIN_EMAIL}.`,
+  `Seed: added ${organizations.length} organizations, ${campaigns.length} campaigns, a quiz season of ${quizQuestions.length} questions, ${donors.length} emergency donors and the admin ${ADMIN_EMAIL}.`,
 );
