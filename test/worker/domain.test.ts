@@ -1,3 +1,4 @@
+import { notificationText } from '../../worker/domain/notification-texts.ts';
 import { describe, expect, it } from 'vitest';
 import { addDays, chinaDateTime, chinaDay, isCalendarDay, toChinaIso } from '../../worker/domain/china-time.ts';
 import { maskPhone, normalizePhone } from '../../worker/domain/phone.ts';
@@ -53,5 +54,19 @@ describe('profile rules', () => {
     expect(profileProblems({ ...empty, birthDate: '2026-02-30' }, '2026-11-23')).toHaveLength(1);
     expect(profileProblems({ ...empty, birthDate: '2026-11-24' }, '2026-11-23')).toHaveLength(1);
     expect(profileProblems({ ...empty, birthDate: '1990-05-17' }, '2026-11-23')).toEqual([]);
+  });
+});
+
+describe('texts to people', () => {
+  const startsAt = new Date('2026-06-14T01:00:00Z'); // 09:00 in China
+  it('say what, when, where and the booking code, in the person’s language', () => {
+    const facts = { organization: '聊城市中心血站', title: '无偿献血进社区', code: 'AB23CD45', startsAt, venue: '人民广场', address: '东昌府区' };
+    expect(notificationText('confirmed', facts, 'zh-CN')).toBe('【聊城市中心血站】您已报名「无偿献血进社区」：6月14日 09:00，人民广场（东昌府区）。预约码 AB23CD45。不能到场请在应用中取消。');
+    expect(notificationText('reminder', facts, 'en')).toBe('[聊城市中心血站] Reminder: tomorrow 14 Jun 09:00, "无偿献血进社区", 人民广场 (东昌府区). Booking code AB23CD45.');
+  });
+  it('sign a call-out with its organization, or with the call-out alone for a platform admin', () => {
+    expect(notificationText('callout', { organization: '聊城市中心血站', message: 'O型血告急。' }, 'zh-CN')).toMatch(/^【聊城市中心血站·应急献血】O型血告急。/);
+    expect(notificationText('callout', { organization: '', message: 'O型血告急。' }, 'zh-CN')).toMatch(/^【应急献血】O型血告急。/);
+    expect(notificationText('callout', { organization: '', message: 'Type O needed.' }, 'en')).toMatch(/^\[emergency blood\] Type O needed\./);
   });
 });

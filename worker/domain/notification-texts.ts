@@ -37,7 +37,8 @@ const templates: Record<Language, Record<NotificationKind, Template>> = {
     session_cancelled: (f) => `【${f.organization}】很抱歉，「${f.title}」${f.startsAt} 的场次已取消，您的报名随之取消。`,
     reminder: (f) => `【${f.organization}】提醒：明天 ${f.startsAt}「${f.title}」，${f.venue}（${f.address}）。预约码 ${f.code}。`,
     quiz_nudge: (f) => `【${f.organization}】今天的「${f.title}」答题还没做哦，每天一次，别错过。`,
-    callout: (f) => `【${f.organization}·应急献血】${f.message} 不想再收到：在应用“我的资料”中关闭应急献血。`,
+    // A platform admin's call-out has no organization: the signature is the call-out's alone.
+    callout: (f) => `【${[f.organization, '应急献血'].filter(Boolean).join('·')}】${f.message} 不想再收到：在应用“我的资料”中关闭应急献血。`,
   },
   en: {
     confirmed: (f) => `[${f.organization}] You're booked for "${f.title}": ${f.startsAt}, ${f.venue} (${f.address}). Booking code ${f.code}. Can't come? Cancel in the app.`,
@@ -46,7 +47,7 @@ const templates: Record<Language, Record<NotificationKind, Template>> = {
     session_cancelled: (f) => `[${f.organization}] Sorry: "${f.title}" on ${f.startsAt} is cancelled, and your sign-up with it.`,
     reminder: (f) => `[${f.organization}] Reminder: tomorrow ${f.startsAt}, "${f.title}", ${f.venue} (${f.address}). Booking code ${f.code}.`,
     quiz_nudge: (f) => `[${f.organization}] Today's "${f.title}" quiz is waiting for you: one try a day.`,
-    callout: (f) => `[${f.organization} · emergency blood] ${f.message} To stop these, turn off emergency donor in your profile in the app.`,
+    callout: (f) => `[${[f.organization, 'emergency blood'].filter(Boolean).join(' · ')}] ${f.message} To stop these, turn off emergency donor in your profile in the app.`,
   },
 };
 
