@@ -2,7 +2,7 @@ import { app } from './app.ts';
 import { NOTIFICATIONS_CRON } from './crons.ts';
 import { database } from './db/client.ts';
 import { deleteExpiredSessions } from './db/auth-sessions.ts';
-import { markNoShows, quizTotalsDrift } from './db/housekeeping.ts';
+import { markNoShows, quizTotalsDrift, repairQuizTotals } from './db/housekeeping.ts';
 import { deleteStaleCodes } from './db/otp-codes.ts';
 import { deleteExpiredWindows } from './db/rate-limits.ts';
 import type { Bindings } from './env.ts';
@@ -31,8 +31,9 @@ export default {
     const noShows = await markNoShows(db, now);
     const drift = await quizTotalsDrift(db);
     console.log(JSON.stringify({ event: 'housekeeping', cron: controller.cron, noShows, quizTotalsDrift: drift.length }));
-    // Season ids and counts only: which players drifted is for whoever repairs it to look up.
+    // Season ids and counts only, never who; then each drifted season is rebuilt from its attempts.
     if (drift.length) console.warn(JSON.stringify({ event: 'quiz_totals_drift', seasons: drift }));
+    for (const { seasonId } of drift) await repairQuizTotals(db, seasonId);
   },
   async queue(batch, env, _ctx: ExecutionContext) {
     await deliverBatch(database(env.DB), batch as MessageBatch<NotificationMessage>, smsSender(env));

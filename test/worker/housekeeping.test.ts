@@ -131,5 +131,17 @@ describe('quiz totals check', () => {
     const line = String(warnings.mock.lastCall![0]);
     expect(JSON.parse(line)).toEqual({ event: 'quiz_totals_drift', seasons: [{ seasonId, players: 2 }] });
     for (const secret of [player.personId, player.phone, other.personId, other.phone, '李四']) expect(line).not.toContain(secret);
+
+    // The same run put the totals and the rank moves back: the next run finds nothing, and the
+    // board and `me` read as before the drift.
+    const moves = async () =>
+      (await env.DB.prepare('SELECT from_score, jumps, arrivals, departures FROM quiz_moves WHERE season_id = ? ORDER BY from_score').bind(seasonId).all()).results;
+    const before = await moves();
+    await runHousekeeping(Date.now());
+    expect(warnings).toHaveBeenCalledTimes(1);
+    expect(await moves()).toEqual(before);
+    const board = (await (await call(`/api/quiz/seasons/${seasonId}/leaderboard`, { cookie: player.cookie })).json()) as { items: { score: number }[]; me: { rank: number; score: number } };
+    expect(board.items.map((item) => item.score)).toEqual([50, 30]);
+    expect(board.me).toMatchObject({ rank: 2, score: 30 });
   });
 });

@@ -1,8 +1,9 @@
-// The nightly cron's own queries: no-shows for campaigns whose organizer chose so, and a check
-// that the quiz's season totals still equal the sums over the attempts.
+// The nightly cron's own queries: no-shows for campaigns whose organizer chose so, and the quiz's
+// season totals checked against the sums over the attempts, and repaired where they drifted.
 import { sql } from 'drizzle-orm';
 import { auditStatement } from './audit.ts';
 import { batch, type Database } from './client.ts';
+import { movesFromAttempts } from './quiz-moves.ts';
 
 /** Check-in desks close a while after a session ends: late check-ins still count until then. */
 export const NO_SHOW_AFTER_MS = 2 * 60 * 60 * 1000;
@@ -56,7 +57,7 @@ export interface QuizTotalsDrift {
 
 /**
  * Seasons where `quiz_players` (score, time, days played) no longer equals the sums over the
- * submitted attempts. Only reports: the repair belongs with the quiz's aggregate tables.
+ * submitted attempts (repairQuizTotals puts them right).
  * A late attempt scores nothing and its time does not count (db/quiz-attempts.ts).
  */
 export async function quizTotalsDrift(db: Database): Promise<QuizTotalsDrift[]> {
@@ -76,4 +77,31 @@ export async function quizTotalsDrift(db: Database): Promise<QuizTotalsDrift[]> 
           WHERE p.person_id IS NULL)
         GROUP BY season_id ORDER BY season_id`,
   );
+}
+
+/**
+ * Puts a drifted season's aggregates back to what its submitted attempts say, in one batch: each
+ * player's totals (a player's name and district stay as the season fixed them; one missing from
+ * the board joins it with their profile's name and the district of their attempts), players
+ * without a submitted attempt leave the board, and the season's rank moves are rebuilt.
+ */
+export async function repairQuizTotals(db: Database, seasonId: string) {
+  const sums = sql`SELECT person_id, sum(score) AS score, sum(CASE WHEN late THEN 0 ELSE duration_ms END) AS time_ms,
+      count(*) AS days, max(submitted_at) AS last_submit, max(district) AS district
+    FROM quiz_attempts WHERE season_id = ${seasonId} AND submitted_at IS NOT NULL GROUP BY person_id`;
+  await batch(db, [
+    sql`UPDATE quiz_players SET score = s.score, time_ms = s.time_ms, days_played = s.days
+        FROM (${sums}) AS s
+        WHERE quiz_players.season_id = ${seasonId} AND quiz_players.person_id = s.person_id
+          AND (quiz_players.score <> s.score OR quiz_players.time_ms <> s.time_ms OR quiz_players.days_played <> s.days)`,
+    sql`INSERT INTO quiz_players (season_id, person_id, name, district, score, time_ms, days_played, finished_at)
+        SELECT ${seasonId}, s.person_id, coalesce(p.name, ''), coalesce(s.district, p.district, ''), s.score, s.time_ms, s.days, s.last_submit
+        FROM (${sums}) AS s JOIN people p ON p.id = s.person_id
+        WHERE NOT EXISTS (SELECT 1 FROM quiz_players q WHERE q.season_id = ${seasonId} AND q.person_id = s.person_id)`,
+    sql`DELETE FROM quiz_players WHERE season_id = ${seasonId}
+        AND NOT EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.season_id = ${seasonId} AND a.person_id = quiz_players.person_id AND a.submitted_at IS NOT NULL)`,
+    sql`DELETE FROM quiz_moves WHERE season_id = ${seasonId}`,
+    sql`INSERT INTO quiz_moves (season_id, from_score, jumps, arrivals, departures)
+        SELECT season_id, from_score, jumps, arrivals, departures FROM (${sql.raw(movesFromAttempts(`'${seasonId.replace(/'/g, "''")}'`))})`,
+  ]);
 }
