@@ -1,13 +1,13 @@
 // `npm run bench` (export section): a roster of 5,000 and one of 50,000 rows exported as CSV and
 // XLSX through `wrangler dev`, with the time to the last byte and workerd's peak memory while
 // it streams. Prints figures only: memory should stay flat as the rows grow tenfold.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, webcrypto } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startWranglerDev, wrangler } from './wrangler-dev.ts';
 
-const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 const PORT = 8795;
 const STAFF_TOKEN = 'bench-export-admin';
 const SIZES = [5_000, 50_000];
@@ -52,28 +52,6 @@ function benchData(sealed: string): string {
   return lines.join('\n');
 }
 
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [WRANGLER, ...args], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`wrangler ${args.join(' ')}:\n${result.stdout}${result.stderr}`);
-}
-
-async function serve(state: string): Promise<ChildProcess> {
-  const server = spawn(
-    process.execPath,
-    [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', state, '--env-file', 'local.env', '--show-interactive-dev-session=false'],
-    { stdio: 'ignore', detached: true },
-  );
-  for (let i = 0; i < 200; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${PORT}/api/health`);
-      return server;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw new Error('wrangler dev did not start');
-}
-
 /** Resident memory of the workerd processes in the server's process group, in MiB. */
 function workerdMemory(group: number): number {
   const listing = spawnSync('ps', ['-o', 'rss=,comm=', '-g', String(group)], { encoding: 'utf8' }).stdout;
@@ -107,9 +85,9 @@ const sqlFile = join(state, 'data.sql');
 let server: ChildProcess | undefined;
 try {
   writeFileSync(sqlFile, benchData(await sealedIdNumber()));
-  run(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
-  run(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', sqlFile]);
-  server = await serve(state);
+  wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
+  wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', sqlFile]);
+  server = await startWranglerDev(['--persist-to', state, '--env-file', 'local.env'], PORT);
   // Warm-up: a fresh workerd compiles the Worker, and V8 grows its heap to a working size on
   // the first large exports (resident memory that stays with the process). After that, a
   // rise in memory during an export is what the export itself holds.

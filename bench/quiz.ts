@@ -2,15 +2,15 @@
 // local D1 (recursive CTEs through `wrangler d1 execute`), then, through `wrangler dev`, the time
 // and D1 rows of a submit, of the top-50 season board and of `me` for players ranked about 10
 // and about 90,000 — beside the naive COUNT(*) rank. Prints figures only.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { movesFromAttempts } from '../worker/db/quiz-moves.ts';
 import { addDays, chinaDay } from '../worker/domain/china-time.ts';
+import { startWranglerDev, wrangler } from './wrangler-dev.ts';
 
-const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 /** One D1 query of a request, as bench/quiz-worker.ts reports it. */
 interface MeteredQuery {
   sql: string;
@@ -73,12 +73,6 @@ function seasonData(): string {
   ].join('\n');
 }
 
-function wrangler(args: string[]) {
-  const result = spawnSync(process.execPath, [WRANGLER, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`wrangler ${args.join(' ')}:\n${result.stdout}${result.stderr}`);
-  return result.stdout;
-}
-
 function query<T>(state: string, sql: string): T[] {
   const out = wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--json', '--command', sql]);
   return JSON.parse(out)[0].results as T[];
@@ -92,22 +86,6 @@ function executeFile(state: string, sql: string) {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-async function serve(state: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [WRANGLER, 'dev', 'bench/quiz-worker.ts', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', state, '--show-interactive-dev-session=false'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 200; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${PORT}/api/health`);
-      return server;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw new Error('the bench worker did not start');
 }
 
 interface Measured {
@@ -202,7 +180,7 @@ try {
     query<{ id: string; district: string }>(state, `SELECT id, district FROM people WHERE id IN ('${rank10!.person_id}', '${rank90k!.person_id}')`).map((row) => [row.id, row.district]),
   );
 
-  server = await serve(state);
+  server = await startWranglerDev(['bench/quiz-worker.ts', '--persist-to', state], PORT);
   const submitBatch = (queries: MeteredQuery[]) => queries.filter((q) => /^(WITH move AS|(UPDATE|INSERT INTO) quiz_(players|attempts))/.test(q.sql));
   const rankQuery = (queries: MeteredQuery[]) => queries.filter((q) => q.sql.startsWith('SELECT me.score'));
   const leaderboard = `/api/quiz/seasons/${SEASON}/leaderboard`;

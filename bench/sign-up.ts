@@ -1,12 +1,12 @@
 // `npm run bench`: sign-up throughput and latency of Lifeline beside a bare Worker, both under
 // `wrangler dev` on this machine, and a 1,000-request race for 100 seats. Prints figures only.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startWranglerDev, wrangler } from './wrangler-dev.ts';
 
-const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const WARMUP = 200;
@@ -33,27 +33,10 @@ function benchData(): string {
   return lines.join('\n');
 }
 
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [WRANGLER, ...args], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`wrangler ${args.join(' ')}:\n${result.stdout}${result.stderr}`);
-}
-
 async function serve(config: string, port: number, state: string, sqlFile: string): Promise<ChildProcess> {
-  run(['d1', 'migrations', 'apply', 'DB', '--local', '--config', config, '--persist-to', state]);
-  run(['d1', 'execute', 'DB', '--local', '--config', config, '--persist-to', state, '--file', sqlFile]);
-  const server = spawn(process.execPath, [WRANGLER, 'dev', '--config', config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--show-interactive-dev-session=false'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 200; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/`);
-      return server;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw new Error(`${config} did not start`);
+  wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--config', config, '--persist-to', state]);
+  wrangler(['d1', 'execute', 'DB', '--local', '--config', config, '--persist-to', state, '--file', sqlFile]);
+  return startWranglerDev(['--config', config, '--persist-to', state], port, '/');
 }
 
 function signUp(port: number, slot: string, person: number) {
