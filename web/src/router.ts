@@ -1,8 +1,7 @@
 // History-API routing: real paths (the Worker serves the app for any of them), a back button
 // that returns to the previous page and its scroll position, and focus moved to the new page.
-import { failureNotice } from './components/failure-notice.ts';
-import { replaceContent } from './dom.ts';
 import { strings } from './i18n.ts';
+import { matchRoute, runPage } from './route-match.ts';
 
 export interface PageContext {
   /** Where the page draws itself; cleared before each page. */
@@ -41,34 +40,11 @@ let current: AbortController | undefined;
 
 const historyState = (): HistoryState => (history.state as HistoryState | null) ?? {};
 
-function match(pathname: string): { page: Page; params: Record<string, string> } {
-  const parts = pathname.split('/').filter(Boolean);
-  for (const route of routes) {
-    const pattern = route.path.split('/').filter(Boolean);
-    if (pattern.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    const matches = pattern.every((segment, index) => {
-      const part = parts[index]!;
-      if (segment.startsWith(':')) {
-        try {
-          params[segment.slice(1)] = decodeURIComponent(part);
-        } catch {
-          return false;
-        }
-        return true;
-      }
-      return segment === part;
-    });
-    if (matches) return { page: route.page, params };
-  }
-  return { page: fallback, params: {} };
-}
-
 function render(moveFocus: boolean): Promise<void> {
   current?.abort();
   const controller = new AbortController();
   current = controller;
-  const { page, params } = match(location.pathname);
+  const { page, params } = matchRoute(routes, location.pathname, fallback);
   const savedScroll = historyState().scrollY ?? 0;
   view.textContent = '';
   onRender();
@@ -87,13 +63,7 @@ function render(moveFocus: boolean): Promise<void> {
     window.scrollTo(0, 0);
     view.focus({ preventScroll: true }); // a screen reader starts reading the new page
   }
-  return Promise.resolve()
-    .then(() => page(context))
-    .catch((error: unknown) => {
-      if (controller.signal.aborted) return;
-      console.error(error); // a bug: the person still gets a way forward
-      replaceContent(view, failureNotice(strings().failed, strings().retry, context.refresh));
-    });
+  return runPage(view, controller.signal, () => page(context), strings(), context.refresh);
 }
 
 function rememberScroll() {

@@ -1,7 +1,6 @@
 // Hash routing (/admin/#/campaigns/:id): the organizer app is one static page, so any of its
 // addresses works without the Worker knowing them, and reloads land on the same screen.
-import { replaceContent } from '../dom.ts';
-import { failureNotice } from '../components/failure-notice.ts';
+import { matchRoute, runPage } from '../route-match.ts';
 import { strings } from './strings.ts';
 
 export interface AdminContext {
@@ -36,33 +35,12 @@ function hashLocation() {
   return { path, query: new URLSearchParams(search) };
 }
 
-function match(pathname: string): { page: AdminPage; params: Record<string, string> } {
-  const parts = pathname.split('/').filter(Boolean);
-  for (const route of routes) {
-    const pattern = route.path.split('/').filter(Boolean);
-    if (pattern.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    const matches = pattern.every((segment, index) => {
-      const part = parts[index]!;
-      if (!segment.startsWith(':')) return segment === part;
-      try {
-        params[segment.slice(1)] = decodeURIComponent(part);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    if (matches) return { page: route.page, params };
-  }
-  return { page: notFound, params: {} };
-}
-
 function render(moveFocus: boolean): Promise<void> {
   current?.abort();
   const controller = new AbortController();
   current = controller;
   const { path, query } = hashLocation();
-  const { page, params } = match(path);
+  const { page, params } = matchRoute(routes, path, notFound);
   view.textContent = '';
   beforeRender();
   const context: AdminContext = { view, params, query, signal: controller.signal, refresh: () => render(false) };
@@ -70,13 +48,7 @@ function render(moveFocus: boolean): Promise<void> {
     window.scrollTo(0, 0);
     view.focus({ preventScroll: true }); // a screen reader starts reading the new page
   }
-  return Promise.resolve()
-    .then(() => page(context))
-    .catch((error: unknown) => {
-      if (controller.signal.aborted) return;
-      console.error(error); // a bug: the person still gets a way forward
-      replaceContent(view, failureNotice(strings().failed, strings().retry, context.refresh));
-    });
+  return runPage(view, controller.signal, () => page(context), strings(), context.refresh);
 }
 
 /** An app address for a link: `href('/campaigns/x')` → "#/campaigns/x". */
