@@ -2,12 +2,11 @@
 // blood type (and district) who may give whole blood today. Phones are masked on screen and
 // in full only in the export, which is audited. A call-out texts them all at once.
 import { Hono, type Context } from 'hono';
-import { eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { byStaff, recordAudit } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
 import { emergencyDonorPage, reachableDonors, sendCallout, type DonorFilter, type EmergencyDonor } from '../../db/emergency-donors.ts';
-import { organizations } from '../../db/schema.ts';
+import { findStaffOrganization } from '../../db/staff.ts';
 import { chinaDay } from '../../domain/china-time.ts';
 import { maskPhone } from '../../domain/phone.ts';
 import { bloodTypes } from '../../domain/profile.ts';
@@ -51,11 +50,7 @@ const pageQuery = v.object({
 async function checkBloodCentre(c: Context<AppEnv>, filter: DonorFilter) {
   const me = c.var.staff!;
   if (me.role !== 'admin') {
-    const organization = await database(c.env.DB)
-      .select({ kind: organizations.kind })
-      .from(organizations)
-      .where(eq(organizations.id, me.organizationId!))
-      .get();
+    const organization = await findStaffOrganization(database(c.env.DB), me.organizationId);
     if (organization?.kind !== 'blood_centre') throw new ApiError(403, 'forbidden');
   }
   if (filter.district !== undefined && !c.env.DISTRICTS.includes(filter.district)) {
