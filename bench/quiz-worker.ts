@@ -54,7 +54,9 @@ function metered(db: D1Database, log: MeteredQuery[]): D1Database {
     prepare: (sql: string) => wrap(db.prepare(sql) as Statement),
     batch: async (statements: (D1PreparedStatement & { inner?: D1PreparedStatement })[]) => {
       const results = await db.batch(statements.map((s) => s.inner ?? s));
-      results.forEach((result, i) => record((statements[i]!.inner as Statement | undefined)?.statement ?? '?', result.meta));
+      results.forEach((result, i) => {
+        record((statements[i]!.inner as Statement | undefined)?.statement ?? '?', result.meta);
+      });
       return results;
     },
     // Public reads go through a Sessions API session (read replicas): metered the same way.

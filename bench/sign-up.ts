@@ -73,6 +73,8 @@ async function load(port: number, first: number, count: number) {
   };
 }
 
+type Measurement = Awaited<ReturnType<typeof measure>>;
+
 async function measure(name: string, config: string, port: number, sqlFile: string) {
   const state = mkdtempSync(join(tmpdir(), `lifeline-bench-${name}-`));
   const server = await serve(config, port, state, sqlFile);
@@ -106,7 +108,7 @@ console.log(`Sign-up benchmark: ${REQUESTS} requests, ${CONCURRENCY} at a time, 
 // request path as Cloudflare runs it. The target is for the second.
 const WITHOUT_CONSUMER = 'wrangler.bench-request-path.toml';
 writeFileSync(WITHOUT_CONSUMER, readFileSync('wrangler.toml', 'utf8').replace(/^\[\[queues\.consumers\]\]\n(?:[^\n]+\n)+/m, ''));
-let bare, lifeline, withDelivery;
+let bare: Measurement, lifeline: Measurement, withDelivery: Measurement;
 try {
   bare = await measure('bare', 'bench/wrangler.bare.toml', 8790, sqlFile);
   lifeline = await measure('lifeline', WITHOUT_CONSUMER, 8791, sqlFile);
@@ -115,7 +117,7 @@ try {
   rmSync(WITHOUT_CONSUMER, { force: true });
 }
 
-const row = (name: string, r: typeof bare) =>
+const row = (name: string, r: Measurement) =>
   `| ${name} | ${r.throughput.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.race.booked} / ${r.race.refused} / ${r.race.errors} |`;
 console.log('\n| Worker | sign-ups/s | p50 ms | p99 ms | errors | race: booked / refused / errors |');
 console.log('|---|---|---|---|---|---|');

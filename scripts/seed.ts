@@ -56,7 +56,7 @@ const organizations = [
   { id: 'org-school', name: '聊城大学', kind: 'school' },
   { id: 'org-community', name: '东昌府区柳园街道办事处', kind: 'community' },
 ];
-organizations.forEach((organization) => insert('organizations', organization));
+for (const organization of organizations) insert('organizations', organization);
 
 insert('staff', {
   id: 'staff-admin',
@@ -219,9 +219,9 @@ for (const campaign of campaigns) {
       venue: session.venue,
       address: session.address,
     });
-    session.slots.forEach((slot, k) =>
-      insert('slots', { id: `${sessionId}-slot${k + 1}`, session_id: sessionId, role: slot.role, capacity: slot.capacity, waitlist: slot.waitlist, sort_order: k }),
-    );
+    session.slots.forEach((slot, k) => {
+      insert('slots', { id: `${sessionId}-slot${k + 1}`, session_id: sessionId, role: slot.role, capacity: slot.capacity, waitlist: slot.waitlist, sort_order: k });
+    });
   });
 }
 
@@ -261,9 +261,9 @@ const donors = [
   { blood_type: 'A', district: '东昌府区' },
   { blood_type: 'AB', district: '高唐县' },
 ];
-donors.forEach((donor, index) =>
-  insert('people', { id: `demo-donor-${index + 1}`, phone: `1990000000${index + 1}`, name: `献血志愿者${index + 1}`, emergency_donor: 1, ...donor }),
-);
+donors.forEach((donor, index) => {
+  insert('people', { id: `demo-donor-${index + 1}`, phone: `1990000000${index + 1}`, name: `献血志愿者${index + 1}`, emergency_donor: 1, ...donor });
+});
 
 const file = join(mkdtempSync(join(tmpdir(), 'lifeline-seed-')), 'seed.sql');
 writeFileSync(file, statements.join('\n'));

@@ -34,7 +34,9 @@ export function restoreFormValues(view: HTMLElement, kept: Kept) {
     controls.every((control, index) => control.type === kept.controls[index]!.type) &&
     forms.length === kept.forms.length;
   if (!same) return;
-  forms.forEach((form, index) => (form.hidden = kept.forms[index]!));
+  forms.forEach((form, index) => {
+    form.hidden = kept.forms[index]!;
+  });
   controls.forEach((control, index) => {
     const { value, checked } = kept.controls[index]!;
     if (control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox')) control.checked = checked;

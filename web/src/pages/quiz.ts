@@ -246,7 +246,9 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
   async function submit() {
     if (submitting) return;
     submitting = true;
-    questionBox.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button').forEach((control) => (control.disabled = true));
+    questionBox.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button').forEach((control) => {
+      control.disabled = true;
+    });
     replaceContent(status, h('p', { class: 'status', role: 'status' }, timeUp ? q.timeUp : q.submitting));
     const sent = attempt.questions.flatMap((question) => (answers[question.id]?.length ? [{ questionId: question.id, optionIds: answers[question.id]! }] : []));
     try {
@@ -268,7 +270,9 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
       }
       // Offline, slow, or too many tries: the answers stay, and the person can send them again.
       submitting = false;
-      questionBox.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button').forEach((control) => (control.disabled = false));
+      questionBox.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button').forEach((control) => {
+        control.disabled = false;
+      });
       const s = strings();
       const reason = error.retryAfterSec ? s.sentences(error.message, s.tryAgainIn(error.retryAfterSec)) : error.message;
       replaceContent(status, failureNotice(s.sentences(q.submitFailed, reason), s.retry, () => submit()));
