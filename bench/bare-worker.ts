@@ -30,6 +30,8 @@ export default {
     )
       .bind(id, session.person_id, id.slice(0, 8).toUpperCase(), slotId)
       .first<{ status: string }>();
-    return row ? Response.json({ registration: { id, status: row.status } }, { status: 201 }) : Response.json({ error: 'slot_full' }, { status: 409 });
+    return row
+      ? Response.json({ registration: { id, status: row.status } }, { status: 201 })
+      : Response.json({ error: 'slot_full' }, { status: 409 });
   },
 };

@@ -19,7 +19,11 @@ async function sealedIdNumber(): Promise<string> {
   const secret = /^ID_NUMBER_KEY=(.+)$/m.exec(readFileSync('local.env', 'utf8'))![1]!.trim();
   const key = await webcrypto.subtle.importKey('raw', Buffer.from(secret, 'base64url'), 'AES-GCM', false, ['encrypt']);
   const iv = webcrypto.getRandomValues(new Uint8Array(12));
-  const sealed = await webcrypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode('371502199003071230'));
+  const sealed = await webcrypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    key,
+    new TextEncoder().encode('371502199003071230'),
+  );
   return `v1.${Buffer.from(iv).toString('base64url')}.${Buffer.from(sealed).toString('base64url')}`;
 }
 
@@ -92,7 +96,9 @@ try {
   // the first large exports (resident memory that stays with the process). After that, a
   // rise in memory during an export is what the export itself holds.
   for (const format of ['csv', 'xlsx', 'csv', 'xlsx'] as const) await exportOnce(server.pid!, SIZES.at(-1)!, format);
-  console.log('\nRoster export through wrangler dev, after a warm-up (rows, format, time to last byte, file size, workerd memory before → peak)');
+  console.log(
+    '\nRoster export through wrangler dev, after a warm-up (rows, format, time to last byte, file size, workerd memory before → peak)',
+  );
   for (const size of SIZES) {
     for (const format of ['csv', 'xlsx'] as const) {
       const r = await exportOnce(server.pid!, size, format);

@@ -14,14 +14,26 @@ export interface MeteredQuery {
 
 type Statement = D1PreparedStatement & { statement: string; params: unknown[]; dbSession: InternalSession };
 interface InternalSession {
-  _sendOrThrow(endpoint: string, sql: string, params: unknown[], format: string, span: unknown): Promise<D1Result | D1Result[]>;
+  _sendOrThrow(
+    endpoint: string,
+    sql: string,
+    params: unknown[],
+    format: string,
+    span: unknown,
+  ): Promise<D1Result | D1Result[]>;
 }
 
 // The span argument the binding's internal call expects; nothing is traced here.
 const noSpan = { setAttribute() {}, setAttributes() {} };
 
 function metered(db: D1Database, log: MeteredQuery[]): D1Database {
-  const record = (sql: string, meta: D1Meta) => log.push({ sql: sql.replace(/\s+/g, ' ').trim().slice(0, 70), read: meta.rows_read, written: meta.rows_written, ms: meta.duration });
+  const record = (sql: string, meta: D1Meta) =>
+    log.push({
+      sql: sql.replace(/\s+/g, ' ').trim().slice(0, 70),
+      read: meta.rows_read,
+      written: meta.rows_written,
+      ms: meta.duration,
+    });
   const wrap = (stmt: Statement): D1PreparedStatement =>
     Object.assign(Object.create(stmt) as Statement, {
       inner: stmt,
@@ -44,8 +56,17 @@ function metered(db: D1Database, log: MeteredQuery[]): D1Database {
       },
       // raw() drops D1's meta, so ask the binding the way raw() itself does and keep it.
       raw: async () => {
-        const answer = await stmt.dbSession._sendOrThrow('/query', stmt.statement, stmt.params, 'ROWS_AND_COLUMNS', noSpan);
-        const result = (Array.isArray(answer) ? answer[0]! : answer) as unknown as { meta: D1Meta; results?: { rows: unknown[][] } };
+        const answer = await stmt.dbSession._sendOrThrow(
+          '/query',
+          stmt.statement,
+          stmt.params,
+          'ROWS_AND_COLUMNS',
+          noSpan,
+        );
+        const result = (Array.isArray(answer) ? answer[0]! : answer) as unknown as {
+          meta: D1Meta;
+          results?: { rows: unknown[][] };
+        };
         record(stmt.statement, result.meta);
         return result.results?.rows ?? [];
       },
@@ -76,13 +97,24 @@ async function countRank(db: D1Database, seasonId: string, personId: string) {
     )
     .bind(seasonId, personId)
     .all<{ rank: number }>();
-  return Response.json({ rank: result.results[0]?.rank }, { headers: { 'x-d1-queries': JSON.stringify([{ sql: 'naive rank', read: result.meta.rows_read, written: 0, ms: result.meta.duration }]), 'x-worker-ms': String(Date.now() - started) } });
+  return Response.json(
+    { rank: result.results[0]?.rank },
+    {
+      headers: {
+        'x-d1-queries': JSON.stringify([
+          { sql: 'naive rank', read: result.meta.rows_read, written: 0, ms: result.meta.duration },
+        ]),
+        'x-worker-ms': String(Date.now() - started),
+      },
+    },
+  );
 }
 
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
-    if (url.pathname === '/api/_bench/count-rank') return countRank(env.DB, url.searchParams.get('season')!, url.searchParams.get('person')!);
+    if (url.pathname === '/api/_bench/count-rank')
+      return countRank(env.DB, url.searchParams.get('season')!, url.searchParams.get('person')!);
     const log: MeteredQuery[] = [];
     // Workers clocks move only across I/O, so this is the request's D1 time at 1 ms resolution.
     const started = Date.now();

@@ -24,10 +24,28 @@ const PLAYERS = Number(process.env.BENCH_QUIZ_PLAYERS ?? 100_000);
 const DAYS = 120;
 const RUNS = 30;
 const SEASON = 'bench-season';
-const DISTRICTS = ['东昌府区', '茌平区', '临清市', '阳谷县', '莘县', '东阿县', '冠县', '高唐县', '经济技术开发区', '高新技术产业开发区', '江北水城旅游度假区'];
+const DISTRICTS = [
+  '东昌府区',
+  '茌平区',
+  '临清市',
+  '阳谷县',
+  '莘县',
+  '东阿县',
+  '冠县',
+  '高唐县',
+  '经济技术开发区',
+  '高新技术产业开发区',
+  '江北水城旅游度假区',
+];
 
 const today = chinaDay(Date.now());
-const season = { startsOn: addDays(today, -DAYS), endsOn: today, questionsPerDay: 5, timeLimitSec: 120, pointsPerCorrect: 10 };
+const season = {
+  startsOn: addDays(today, -DAYS),
+  endsOn: today,
+  questionsPerDay: 5,
+  timeLimitSec: 120,
+  pointsPerCorrect: 10,
+};
 const token = (personId: string) => `bench-quiz-${personId}`;
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url');
 const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -100,7 +118,10 @@ async function request(path: string, options: { personId?: string; body?: unknow
   const started = performance.now();
   const response = await fetch(`http://127.0.0.1:${PORT}${path}`, {
     method: options.body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json', ...(options.personId && { cookie: `lifeline_session=${token(options.personId)}` }) },
+    headers: {
+      'content-type': 'application/json',
+      ...(options.personId && { cookie: `lifeline_session=${token(options.personId)}` }),
+    },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const body = await response.json();
@@ -114,7 +135,8 @@ async function request(path: string, options: { personId?: string; body?: unknow
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const total = (queries: MeteredQuery[], field: 'read' | 'written' | 'ms') => queries.reduce((sum, q) => sum + q[field], 0);
+const total = (queries: MeteredQuery[], field: 'read' | 'written' | 'ms') =>
+  queries.reduce((sum, q) => sum + q[field], 0);
 
 interface Figure {
   what: string;
@@ -128,7 +150,11 @@ interface Figure {
 }
 
 /** `RUNS` requests: median times and rows, the note from the runs' queries. */
-async function measure(what: string, send: (run: number) => Promise<Measured>, note: (runs: MeteredQuery[][]) => string = () => ''): Promise<Figure> {
+async function measure(
+  what: string,
+  send: (run: number) => Promise<Measured>,
+  note: (runs: MeteredQuery[][]) => string = () => '',
+): Promise<Figure> {
   await send(-1); // warm the isolate and SQLite's page cache
   const runs: Measured[] = [];
   for (let run = 0; run < RUNS; run++) {
@@ -151,16 +177,26 @@ async function measure(what: string, send: (run: number) => Promise<Measured>, n
 const state = mkdtempSync(join(tmpdir(), 'lifeline-bench-quiz-'));
 let server: ChildProcess | undefined;
 try {
-  console.log(`\nQuiz benchmark: ${PLAYERS.toLocaleString('en')} players, ${DAYS} days of history, ${RUNS} runs each (median), local D1 under wrangler dev.`);
+  console.log(
+    `\nQuiz benchmark: ${PLAYERS.toLocaleString('en')} players, ${DAYS} days of history, ${RUNS} runs each (median), local D1 under wrangler dev.`,
+  );
   wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
   let started = performance.now();
   executeFile(state, seasonData());
-  const [counts] = query<{ attempts: number; players: number }>(state, `SELECT (SELECT count(*) FROM quiz_attempts) AS attempts, (SELECT count(*) FROM quiz_players) AS players`);
-  console.log(`Generated ${counts!.players.toLocaleString('en')} players and ${counts!.attempts.toLocaleString('en')} attempts in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  const [counts] = query<{ attempts: number; players: number }>(
+    state,
+    `SELECT (SELECT count(*) FROM quiz_attempts) AS attempts, (SELECT count(*) FROM quiz_players) AS players`,
+  );
+  console.log(
+    `Generated ${counts!.players.toLocaleString('en')} players and ${counts!.attempts.toLocaleString('en')} attempts in ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+  );
 
   const board = `FROM quiz_players WHERE season_id = '${SEASON}' ORDER BY score DESC, time_ms, finished_at, person_id`;
   const [rank10] = query<{ person_id: string }>(state, `SELECT person_id ${board} LIMIT 1 OFFSET 9`);
-  const [rank90k] = query<{ person_id: string }>(state, `SELECT person_id ${board} LIMIT 1 OFFSET ${Math.min(89_999, PLAYERS - 1)}`);
+  const [rank90k] = query<{ person_id: string }>(
+    state,
+    `SELECT person_id ${board} LIMIT 1 OFFSET ${Math.min(89_999, PLAYERS - 1)}`,
+  );
   // Submitters spread over the board, none of whom has played today, and not the two measured for `me`.
   const submitters = Array.from({ length: RUNS + 3 }, (_, i) => `p${Math.floor(((i + 0.5) * PLAYERS) / (RUNS + 3))}`)
     .filter((id) => id !== rank10!.person_id && id !== rank90k!.person_id)
@@ -172,57 +208,112 @@ try {
   executeFile(
     state,
     [
-      ...newcomers.map((id, i) => `INSERT INTO people (id, phone, name, district) VALUES ('${id}', '19${String(i).padStart(9, '0')}', '新人${i}', ${sqlText(DISTRICTS[i % DISTRICTS.length]!)});`),
-      ...signedIn.map((id) => `INSERT INTO auth_sessions (token_hash, person_id, expires_at) VALUES ('${hash(token(id))}', '${id}', ${expires});`),
+      ...newcomers.map(
+        (id, i) =>
+          `INSERT INTO people (id, phone, name, district) VALUES ('${id}', '19${String(i).padStart(9, '0')}', '新人${i}', ${sqlText(DISTRICTS[i % DISTRICTS.length]!)});`,
+      ),
+      ...signedIn.map(
+        (id) =>
+          `INSERT INTO auth_sessions (token_hash, person_id, expires_at) VALUES ('${hash(token(id))}', '${id}', ${expires});`,
+      ),
     ].join('\n'),
   );
   const districtOf = new Map(
-    query<{ id: string; district: string }>(state, `SELECT id, district FROM people WHERE id IN ('${rank10!.person_id}', '${rank90k!.person_id}')`).map((row) => [row.id, row.district]),
+    query<{ id: string; district: string }>(
+      state,
+      `SELECT id, district FROM people WHERE id IN ('${rank10!.person_id}', '${rank90k!.person_id}')`,
+    ).map((row) => [row.id, row.district]),
   );
 
   server = await startWranglerDev(['bench/quiz-worker.ts', '--persist-to', state], PORT);
-  const submitBatch = (queries: MeteredQuery[]) => queries.filter((q) => /^(WITH move AS|(UPDATE|INSERT INTO) quiz_(players|attempts))/.test(q.sql));
+  const submitBatch = (queries: MeteredQuery[]) =>
+    queries.filter((q) => /^(WITH move AS|(UPDATE|INSERT INTO) quiz_(players|attempts))/.test(q.sql));
   const rankQuery = (queries: MeteredQuery[]) => queries.filter((q) => q.sql.startsWith('SELECT me.score'));
   const leaderboard = `/api/quiz/seasons/${SEASON}/leaderboard`;
 
   const figures = [await measure('baseline: GET /api/health (one D1 query)', () => request('/api/health'))];
   const play = (players: string[]) => async (run: number) => {
     const personId = players[run + 1]!;
-    const attempt = (await request(`/api/quiz/seasons/${SEASON}/attempts`, { personId, body: {} })).body as { attempt: { id: string; questions: { id: string; options: { id: string }[] }[] } };
+    const attempt = (await request(`/api/quiz/seasons/${SEASON}/attempts`, { personId, body: {} })).body as {
+      attempt: { id: string; questions: { id: string; options: { id: string }[] }[] };
+    };
     const answers = attempt.attempt.questions.map((q) => ({ questionId: q.id, optionIds: [q.options[0]!.id] }));
     return request(`/api/quiz/attempts/${attempt.attempt.id}/submit`, { personId, body: { answers } });
   };
   const submitNote = (runs: MeteredQuery[][]) => {
-    if (process.env.BENCH_QUIZ_DETAIL) for (const q of runs.at(-1)!) console.log(`  ${q.written} written, ${q.read} read: ${q.sql}`);
+    if (process.env.BENCH_QUIZ_DETAIL)
+      for (const q of runs.at(-1)!) console.log(`  ${q.written} written, ${q.read} read: ${q.sql}`);
     const batches = runs.map(submitBatch);
     const written = batches.map((batch) => total(batch, 'written'));
     return `of which the submit batch: ${median(written)} written (at most ${Math.max(...written)}), ${median(batches.map((batch) => total(batch, 'read')))} read`;
   };
   figures.push(await measure('submit (POST /api/quiz/attempts/:id/submit)', play(submitters), submitNote));
   figures.push(await measure("submit, a newcomer's first", play(newcomers), submitNote));
-  figures.push(await measure('season board, top 50 (anonymous)', () => request(`${leaderboard}?limit=50`), () => 'read through the board index'));
-  for (const [what, personId] of [['`me` ranked 10', rank10!.person_id], ['`me` ranked 90,000', rank90k!.person_id]] as const) {
+  figures.push(
+    await measure(
+      'season board, top 50 (anonymous)',
+      () => request(`${leaderboard}?limit=50`),
+      () => 'read through the board index',
+    ),
+  );
+  for (const [what, personId] of [
+    ['`me` ranked 10', rank10!.person_id],
+    ['`me` ranked 90,000', rank90k!.person_id],
+  ] as const) {
     figures.push(
-      await measure(`${what} (leaderboard?limit=1, signed in)`, () => request(`${leaderboard}?limit=1`, { personId }), (runs) => `the rank query alone: ${median(runs.map((q) => total(rankQuery(q), 'read')))} rows read, ${median(runs.map((q) => total(rankQuery(q), 'ms')))} ms in D1`),
+      await measure(
+        `${what} (leaderboard?limit=1, signed in)`,
+        () => request(`${leaderboard}?limit=1`, { personId }),
+        (runs) =>
+          `the rank query alone: ${median(runs.map((q) => total(rankQuery(q), 'read')))} rows read, ${median(runs.map((q) => total(rankQuery(q), 'ms')))} ms in D1`,
+      ),
     );
   }
-  for (const [what, personId] of [['ranked 10', rank10!.person_id], ['ranked 90,000', rank90k!.person_id]] as const) {
+  for (const [what, personId] of [
+    ['ranked 10', rank10!.person_id],
+    ['ranked 90,000', rank90k!.person_id],
+  ] as const) {
     const district = districtOf.get(personId)!;
     figures.push(
-      await measure(`\`me\` on their district's board, ${what} in the city`, () => request(`${leaderboard}?limit=1&district=${encodeURIComponent(district)}`, { personId }), (runs) => `the rank query alone: ${median(runs.map((q) => total(rankQuery(q), 'read')))} rows read, ${median(runs.map((q) => total(rankQuery(q), 'ms')))} ms in D1 (counted by index in the district)`),
+      await measure(
+        `\`me\` on their district's board, ${what} in the city`,
+        () => request(`${leaderboard}?limit=1&district=${encodeURIComponent(district)}`, { personId }),
+        (runs) =>
+          `the rank query alone: ${median(runs.map((q) => total(rankQuery(q), 'read')))} rows read, ${median(runs.map((q) => total(rankQuery(q), 'ms')))} ms in D1 (counted by index in the district)`,
+      ),
     );
   }
-  for (const [what, personId] of [['ranked 10', rank10!.person_id], ['ranked 90,000', rank90k!.person_id]] as const) {
-    figures.push(await measure(`for comparison: COUNT(*) of everyone ahead, ${what}`, () => request(`/api/_bench/count-rank?season=${SEASON}&person=${personId}`), () => 'grows with the rank'));
+  for (const [what, personId] of [
+    ['ranked 10', rank10!.person_id],
+    ['ranked 90,000', rank90k!.person_id],
+  ] as const) {
+    figures.push(
+      await measure(
+        `for comparison: COUNT(*) of everyone ahead, ${what}`,
+        () => request(`/api/_bench/count-rank?season=${SEASON}&person=${personId}`),
+        () => 'grows with the rank',
+      ),
+    );
   }
 
-  console.log('\n| What | median ms, HTTP | median ms, in the Worker | median ms, in D1 | D1 rows read | D1 rows written | |');
+  console.log(
+    '\n| What | median ms, HTTP | median ms, in the Worker | median ms, in D1 | D1 rows read | D1 rows written | |',
+  );
   console.log('|---|---|---|---|---|---|---|');
-  for (const f of figures) console.log(`| ${f.what} | ${f.ms.toFixed(1)} | ${f.workerMs} | ${f.d1Ms} | ${f.read} | ${f.written} | ${f.note} |`);
+  for (const f of figures)
+    console.log(
+      `| ${f.what} | ${f.ms.toFixed(1)} | ${f.workerMs} | ${f.d1Ms} | ${f.read} | ${f.written} | ${f.note} |`,
+    );
   const [me10, me90k] = [figures[4]!, figures[5]!];
-  console.log(`\n\`me\` at rank 90,000 takes ${(me90k.ms / me10.ms).toFixed(2)}× the time of rank 10 over HTTP and reads ${(me90k.read / me10.read).toFixed(2)}× the rows (target ≤ 2×).`);
-  console.log('HTTP times include wrangler dev\'s local proxy; Worker times have 1 ms resolution (Workers clocks move only across I/O), D1 times (meta.duration) too.');
-  console.log('Rows read include the session lookup; a submit also reads its attempt and questions and looks at its rate-limit window (only refused submits are counted).');
+  console.log(
+    `\n\`me\` at rank 90,000 takes ${(me90k.ms / me10.ms).toFixed(2)}× the time of rank 10 over HTTP and reads ${(me90k.read / me10.read).toFixed(2)}× the rows (target ≤ 2×).`,
+  );
+  console.log(
+    "HTTP times include wrangler dev's local proxy; Worker times have 1 ms resolution (Workers clocks move only across I/O), D1 times (meta.duration) too.",
+  );
+  console.log(
+    'Rows read include the session lookup; a submit also reads its attempt and questions and looks at its rate-limit window (only refused submits are counted).',
+  );
 } finally {
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));

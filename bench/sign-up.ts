@@ -23,12 +23,16 @@ function benchData(): string {
     "INSERT INTO organizations (id, name, kind) VALUES ('bench-org', '压测血站', 'blood_centre');",
     `INSERT INTO campaigns (id, organization_id, kind, title, starts_on, ends_on, status) VALUES ('bench', 'bench-org', 'cpr_training', '压测', '2099-01-01', '2099-12-31', 'published');`,
     `INSERT INTO sessions (id, campaign_id, starts_at, ends_at, venue, address) VALUES ('bench-s', 'bench', ${Date.parse('2099-06-14T01:00:00Z')}, ${Date.parse('2099-06-14T08:00:00Z')}, '血站', '地址');`,
-    "INSERT INTO slots (id, session_id, role, capacity, waitlist) VALUES ('open', 'bench-s', '献血者', 1000000, 0), ('race', 'bench-s', '献血者', " + RACE_SEATS + ', 0);',
+    "INSERT INTO slots (id, session_id, role, capacity, waitlist) VALUES ('open', 'bench-s', '献血者', 1000000, 0), ('race', 'bench-s', '献血者', " +
+      RACE_SEATS +
+      ', 0);',
   ];
   const expires = Date.now() + 86_400_000;
   for (let i = 0; i < people; i++) {
     lines.push(`INSERT INTO people (id, phone) VALUES ('p${i}', '139${String(i).padStart(8, '0')}');`);
-    lines.push(`INSERT INTO auth_sessions (token_hash, person_id, expires_at) VALUES ('${hash(token(i))}', 'p${i}', ${expires});`);
+    lines.push(
+      `INSERT INTO auth_sessions (token_hash, person_id, expires_at) VALUES ('${hash(token(i))}', 'p${i}', ${expires});`,
+    );
   }
   return lines.join('\n');
 }
@@ -44,7 +48,11 @@ function signUp(port: number, slot: string, person: number) {
   return fetch(`http://127.0.0.1:${port}/api/slots/${slot}/registrations`, {
     method: 'POST',
     // Each phone from its own address, as in a crowd: one address for all would meet the per-address limit.
-    headers: { 'content-type': 'application/json', cookie: `lifeline_session=${token(person)}`, 'cf-connecting-ip': address(person) },
+    headers: {
+      'content-type': 'application/json',
+      cookie: `lifeline_session=${token(person)}`,
+      'cf-connecting-ip': address(person),
+    },
     body: JSON.stringify({ name: `压测${person}` }),
   }).then(async (response) => {
     await response.arrayBuffer();
@@ -100,14 +108,19 @@ async function measure(name: string, config: string, port: number, sqlFile: stri
 const sqlFile = join(mkdtempSync(join(tmpdir(), 'lifeline-bench-data-')), 'bench.sql');
 writeFileSync(sqlFile, benchData());
 
-console.log(`Sign-up benchmark: ${REQUESTS} requests, ${CONCURRENCY} at a time, after ${WARMUP} to warm up; then ${RACE} at once for ${RACE_SEATS} seats.`);
+console.log(
+  `Sign-up benchmark: ${REQUESTS} requests, ${CONCURRENCY} at a time, after ${WARMUP} to warm up; then ${RACE} at once for ${RACE_SEATS} seats.`,
+);
 // Deployed, the queue's consumer runs in invocations of its own that Cloudflare scales apart from
 // requests; under wrangler dev it shares the machine with them. So Lifeline runs twice: as it is
 // locally (each booking's confirmation text delivered in the same process), and with the
 // consumer taken out of a copy of wrangler.toml (the texts wait in the local queue), which is the
 // request path as Cloudflare runs it. The target is for the second.
 const WITHOUT_CONSUMER = 'wrangler.bench-request-path.toml';
-writeFileSync(WITHOUT_CONSUMER, readFileSync('wrangler.toml', 'utf8').replace(/^\[\[queues\.consumers\]\]\n(?:[^\n]+\n)+/m, ''));
+writeFileSync(
+  WITHOUT_CONSUMER,
+  readFileSync('wrangler.toml', 'utf8').replace(/^\[\[queues\.consumers\]\]\n(?:[^\n]+\n)+/m, ''),
+);
 let bare: Measurement, lifeline: Measurement, withDelivery: Measurement;
 try {
   bare = await measure('bare', 'bench/wrangler.bare.toml', 8790, sqlFile);

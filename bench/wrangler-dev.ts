@@ -15,10 +15,14 @@ export function wrangler(args: string[]): string {
  * (stop it with `process.kill(-server.pid, 'SIGTERM')`), once `path` answers.
  */
 export async function startWranglerDev(args: string[], port: number, path = '/api/health'): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [WRANGLER, 'dev', ...args, '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = spawn(
+    process.execPath,
+    [WRANGLER, 'dev', ...args, '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   for (let i = 0; i < 200; i++) {
     try {
       await fetch(`http://127.0.0.1:${port}${path}`);

@@ -35,6 +35,15 @@ function step(title: string, command: string, args: string[]) {
 console.log(`Deploying Lifeline to ${target} (Worker lifeline-${target}, D1 lifeline-${target}).`);
 step('Build the web app', process.execPath, ['node_modules/vite/bin/vite.js', 'build']);
 // wrangler lists the migrations it will apply and asks before it does (in CI it just applies).
-step(`Apply migrations to the ${target} database`, process.execPath, [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--remote', '--env', target]);
+step(`Apply migrations to the ${target} database`, process.execPath, [
+  WRANGLER,
+  'd1',
+  'migrations',
+  'apply',
+  'DB',
+  '--remote',
+  '--env',
+  target,
+]);
 step(`Deploy the Worker to ${target}`, process.execPath, [WRANGLER, 'deploy', '--env', target]);
 console.log(`\n✓ ${target} deployed.`);

@@ -53,7 +53,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -84,20 +86,40 @@ async function startServer(state: string) {
   wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', sqlFile]);
   // Served from a bundle made first, as `wrangler deploy` would make it: wrangler dev reloads the
   // Worker when a source file changes, which would drop requests in flight mid-run.
-  if (!existsSync('dist/web/index.html')) spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'ignore' });
+  if (!existsSync('dist/web/index.html'))
+    spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'ignore' });
   const bundle = join(state, 'bundle');
   wrangler(['deploy', '--dry-run', '--outdir', bundle]);
   const port = await freePort();
   const server = spawn(
     process.execPath,
-    [WRANGLER, 'dev', join(bundle, 'index.js'), '--config', 'wrangler.toml', '--no-bundle', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--env-file', 'local.env', '--log-level', 'warn', '--show-interactive-dev-session=false'],
+    [
+      WRANGLER,
+      'dev',
+      join(bundle, 'index.js'),
+      '--config',
+      'wrangler.toml',
+      '--no-bundle',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      state,
+      '--env-file',
+      'local.env',
+      '--log-level',
+      'warn',
+      '--show-interactive-dev-session=false',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   // Keep only the end of the server's output, for when it fails.
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
-    for (const line of chunk.toString().split('\n')) if (line.includes('"event":"error"') && errorLogs.length < 5) errorLogs.push(line.trim());
+    for (const line of chunk.toString().split('\n'))
+      if (line.includes('"event":"error"') && errorLogs.length < 5) errorLogs.push(line.trim());
   };
   server.stdout.on('data', keep);
   server.stderr.on('data', keep);
@@ -160,7 +182,8 @@ async function call(label: string, path: string, options: Call) {
     });
     const text = await response.text();
     samples.push({ label, status: response.status, ms: performance.now() - started });
-    if (response.status >= 500 && serverErrors.length < 5) serverErrors.push(`${label} ${response.status}: ${text.slice(0, 300)}`);
+    if (response.status >= 500 && serverErrors.length < 5)
+      serverErrors.push(`${label} ${response.status}: ${text.slice(0, 300)}`);
     let body: any = null;
     try {
       body = text ? JSON.parse(text) : null;
@@ -184,21 +207,29 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
   );
 }
 
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 function report(title: string, phase: Sample[], seconds: number) {
   const byLabel = new Map<string, Sample[]>();
   for (const sample of phase) byLabel.set(sample.label, [...(byLabel.get(sample.label) ?? []), sample]);
   const all = phase.map((s) => s.ms).sort((a, b) => a - b);
-  console.log(`\n${title}: ${phase.length} requests in ${seconds.toFixed(1)} s = ${(phase.length / seconds).toFixed(0)} requests/s, p50 ${percentile(all, 0.5).toFixed(0)} ms, p99 ${percentile(all, 0.99).toFixed(0)} ms`);
+  console.log(
+    `\n${title}: ${phase.length} requests in ${seconds.toFixed(1)} s = ${(phase.length / seconds).toFixed(0)} requests/s, p50 ${percentile(all, 0.5).toFixed(0)} ms, p99 ${percentile(all, 0.99).toFixed(0)} ms`,
+  );
   console.log('| request | count | p50 ms | p99 ms | answers by status |');
   console.log('|---|---|---|---|---|');
   for (const [label, list] of byLabel) {
     const sorted = list.map((s) => s.ms).sort((a, b) => a - b);
     const statuses = new Map<number, number>();
     for (const s of list) statuses.set(s.status, (statuses.get(s.status) ?? 0) + 1);
-    const answers = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`).join(', ');
-    console.log(`| ${label} | ${list.length} | ${percentile(sorted, 0.5).toFixed(0)} | ${percentile(sorted, 0.99).toFixed(0)} | ${answers} |`);
+    const answers = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}: ${n}`)
+      .join(', ');
+    console.log(
+      `| ${label} | ${list.length} | ${percentile(sorted, 0.5).toFixed(0)} | ${percentile(sorted, 0.99).toFixed(0)} | ${answers} |`,
+    );
   }
   const failures = phase.filter((s) => s.status === 0 || s.status >= 500).length;
   console.log(`5xx and failed connections: ${failures}`);
@@ -226,9 +257,15 @@ async function signIn(i: number): Promise<string | undefined> {
   const address = addressOf(i);
   const sent = await call('POST /api/auth/otp', '/api/auth/otp', { body: { phone: phoneOf(i) }, address });
   if (sent.status !== 202) return undefined;
-  const verified = await call('POST /api/auth/verify', '/api/auth/verify', { body: { phone: phoneOf(i), code: sent.body.devCode }, address });
+  const verified = await call('POST /api/auth/verify', '/api/auth/verify', {
+    body: { phone: phoneOf(i), code: sent.body.devCode },
+    address,
+  });
   if (verified.status !== 200) return undefined;
-  return verified.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  return verified.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
 }
 
 // ── Setting up, as an organizer would ─────────────────────────────────────────────────────────
@@ -236,8 +273,15 @@ async function signIn(i: number): Promise<string | undefined> {
 async function setUp() {
   const address = '192.0.2.1';
   const login = await call('setup', '/api/admin/auth/login', { body: ADMIN, address });
-  const cookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-  const organization = await call('setup', '/api/admin/organizations', { body: { name: '聊城市中心血站', kind: 'blood_centre' }, cookie, address });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  const organization = await call('setup', '/api/admin/organizations', {
+    body: { name: '聊城市中心血站', kind: 'blood_centre' },
+    cookie,
+    address,
+  });
   const organizationId = organization.body.organization.id as string;
 
   const year = new Date().getUTCFullYear() + 1;
@@ -245,7 +289,15 @@ async function setUp() {
   const drive = await call('setup', '/api/admin/campaigns', {
     cookie,
     address,
-    body: { kind: 'blood_drive', title: '世界献血者日 · 热血聊城', description: '6 月 14 日全城献血。', startsOn: `${year}-06-01`, endsOn: `${year}-06-30`, organizationId, status: 'published' },
+    body: {
+      kind: 'blood_drive',
+      title: '世界献血者日 · 热血聊城',
+      description: '6 月 14 日全城献血。',
+      startsOn: `${year}-06-01`,
+      endsOn: `${year}-06-30`,
+      organizationId,
+      status: 'published',
+    },
   });
   const campaignId = drive.body.campaign.id as string;
   const slotIds: string[] = [];
@@ -253,7 +305,13 @@ async function setUp() {
     const session = await call('setup', `/api/admin/campaigns/${campaignId}/sessions`, {
       cookie,
       address,
-      body: { startsAt: day + slot.startsAt, endsAt: day + slot.endsAt, venue: '东昌府区献血屋', address: '东昌东路 1 号', slots: [{ role: '献血者', capacity: slot.capacity, waitlist: slot.waitlist }] },
+      body: {
+        startsAt: day + slot.startsAt,
+        endsAt: day + slot.endsAt,
+        venue: '东昌府区献血屋',
+        address: '东昌东路 1 号',
+        slots: [{ role: '献血者', capacity: slot.capacity, waitlist: slot.waitlist }],
+      },
     });
     slotIds.push(session.body.session.slots[0].id);
   }
@@ -262,7 +320,15 @@ async function setUp() {
   const quiz = await call('setup', '/api/admin/campaigns', {
     cookie,
     address,
-    body: { kind: 'quiz', title: '健康达人', description: '每日一答。', startsOn: today, endsOn: today, organizationId, status: 'published' },
+    body: {
+      kind: 'quiz',
+      title: '健康达人',
+      description: '每日一答。',
+      startsOn: today,
+      endsOn: today,
+      organizationId,
+      status: 'published',
+    },
   });
   const season = await call('setup', '/api/admin/quiz/seasons', {
     cookie,
@@ -293,9 +359,13 @@ async function donorDay(i: number, slotIds: string[]) {
   const headers = { 'idempotency-key': crypto.randomUUID() };
   const label = 'POST /api/slots/:id/registrations';
   // One in ten presses twice: both copies must get the same answer.
-  const copies = await Promise.all(Array.from({ length: Math.random() < 0.1 ? 2 : 1 }, () => call(label, path, { body, cookie, address, headers })));
+  const copies = await Promise.all(
+    Array.from({ length: Math.random() < 0.1 ? 2 : 1 }, () => call(label, path, { body, cookie, address, headers })),
+  );
   const [first] = copies;
-  if (copies.some((copy) => JSON.stringify(copy.body) !== JSON.stringify(first!.body) || copy.status !== first!.status)) {
+  if (
+    copies.some((copy) => JSON.stringify(copy.body) !== JSON.stringify(first!.body) || copy.status !== first!.status)
+  ) {
     problems.push(`phone ${i}: two copies of one Idempotency-Key got different answers`);
   }
   if (first!.status !== 201) return;
@@ -308,7 +378,11 @@ async function donorDay(i: number, slotIds: string[]) {
   if (Math.random() < 0.33) {
     const cancels = await Promise.all(
       Array.from({ length: Math.random() < 0.2 ? 2 : 1 }, () =>
-        call('POST /api/registrations/:id/cancel', `/api/registrations/${registration.id}/cancel`, { method: 'POST', cookie, address }),
+        call('POST /api/registrations/:id/cancel', `/api/registrations/${registration.id}/cancel`, {
+          method: 'POST',
+          cookie,
+          address,
+        }),
       ),
     );
     if (cancels.filter((answer) => answer.status === 200).length > 1) problems.push(`phone ${i}: cancelled twice`);
@@ -325,19 +399,35 @@ async function quizEvening(i: number, seasonId: string) {
   const cookie = `lifeline_session=${playerToken(i)}`;
   const startLabel = 'POST /api/quiz/seasons/:id/attempts';
   const starts = await Promise.all(
-    Array.from({ length: Math.random() < 0.05 ? 2 : 1 }, () => call(startLabel, `/api/quiz/seasons/${seasonId}/attempts`, { method: 'POST', cookie, address })),
+    Array.from({ length: Math.random() < 0.05 ? 2 : 1 }, () =>
+      call(startLabel, `/api/quiz/seasons/${seasonId}/attempts`, { method: 'POST', cookie, address }),
+    ),
   );
   const started = starts.find((answer) => answer.status === 201 || answer.status === 200);
   if (!started) return;
-  if (new Set(starts.map((answer) => answer.body.attempt?.id)).size !== 1) problems.push(`player ${i}: two attempts for one day`);
-  const attempt = started.body.attempt as { id: string; questions: { id: string; type: string; options: { id: string }[] }[] };
+  if (new Set(starts.map((answer) => answer.body.attempt?.id)).size !== 1)
+    problems.push(`player ${i}: two attempts for one day`);
+  const attempt = started.body.attempt as {
+    id: string;
+    questions: { id: string; type: string; options: { id: string }[] }[];
+  };
   const answers = attempt.questions.map((question) => ({
     questionId: question.id,
-    optionIds: question.type === 'multiple' ? question.options.filter(() => Math.random() < 0.5).map((o) => o.id).slice(0, 3) : [pick(question.options).id],
+    optionIds:
+      question.type === 'multiple'
+        ? question.options
+            .filter(() => Math.random() < 0.5)
+            .map((o) => o.id)
+            .slice(0, 3)
+        : [pick(question.options).id],
   }));
   const submits = await Promise.all(
     Array.from({ length: Math.random() < 0.05 ? 2 : 1 }, () =>
-      call('POST /api/quiz/attempts/:id/submit', `/api/quiz/attempts/${attempt.id}/submit`, { body: { answers }, cookie, address }),
+      call('POST /api/quiz/attempts/:id/submit', `/api/quiz/attempts/${attempt.id}/submit`, {
+        body: { answers },
+        cookie,
+        address,
+      }),
     ),
   );
   const counted = submits.filter((answer) => answer.status === 200).length;
@@ -357,7 +447,16 @@ function integrity(state: string, slotIds: string[], seasonId: string) {
   const checks: [string, boolean, string][] = [];
   const check = (name: string, ok: boolean, detail = '') => checks.push([name, ok, detail]);
 
-  const slots = query<{ id: string; capacity: number; waitlist: number; taken: number; waiting: number; registrations: number; arrivals: number; maxArrival: number }>(
+  const slots = query<{
+    id: string;
+    capacity: number;
+    waitlist: number;
+    taken: number;
+    waiting: number;
+    registrations: number;
+    arrivals: number;
+    maxArrival: number;
+  }>(
     state,
     `SELECT s.id, s.capacity, s.waitlist,
             (SELECT count(*) FROM registrations r WHERE r.slot_id = s.id AND r.status IN ('confirmed', 'checked_in')) AS taken,
@@ -369,11 +468,22 @@ function integrity(state: string, slotIds: string[], seasonId: string) {
   );
   slots.sort((a, b) => slotIds.indexOf(a.id) - slotIds.indexOf(b.id));
   for (const [n, slot] of slots.entries()) {
-    console.log(`  slot ${n + 1}: capacity ${slot.capacity}, taken ${slot.taken}, waiting ${slot.waiting}${slot.waitlist ? '' : ' (no waiting list)'}, ${slot.registrations} sign-ups in all`);
+    console.log(
+      `  slot ${n + 1}: capacity ${slot.capacity}, taken ${slot.taken}, waiting ${slot.waiting}${slot.waitlist ? '' : ' (no waiting list)'}, ${slot.registrations} sign-ups in all`,
+    );
   }
-  check('taken ≤ capacity in every slot', slots.every((s) => s.taken <= s.capacity));
-  check('nobody waits while a seat is free', slots.every((s) => s.waiting === 0 || s.taken === s.capacity));
-  check('arrival numbers 1…n without gaps or repeats (the waiting list has one order)', slots.every((s) => s.arrivals === s.registrations && s.maxArrival === s.registrations));
+  check(
+    'taken ≤ capacity in every slot',
+    slots.every((s) => s.taken <= s.capacity),
+  );
+  check(
+    'nobody waits while a seat is free',
+    slots.every((s) => s.waiting === 0 || s.taken === s.capacity),
+  );
+  check(
+    'arrival numbers 1…n without gaps or repeats (the waiting list has one order)',
+    slots.every((s) => s.arrivals === s.registrations && s.maxArrival === s.registrations),
+  );
 
   const doubles = query<{ n: number }>(
     state,
@@ -382,12 +492,21 @@ function integrity(state: string, slotIds: string[], seasonId: string) {
   )[0]!.n;
   check('one active sign-up per person and slot', doubles === 0, `${doubles} people with two`);
 
-  const rows = query<{ id: string; status: string }>(state, `SELECT id, status FROM registrations WHERE slot_id IN ${inSlots}`);
+  const rows = query<{ id: string; status: string }>(
+    state,
+    `SELECT id, status FROM registrations WHERE slot_id IN ${inSlots}`,
+  );
   const inDatabase = new Map(rows.map((row) => [row.id, row.status]));
   const lost = [...booked.keys()].filter((id) => !inDatabase.has(id)).length;
   const unannounced = rows.filter((row) => !booked.has(row.id)).length;
-  check('every 201 is in the database, and nothing else is (no lost or duplicated sign-ups)', lost === 0 && unannounced === 0, `${lost} lost, ${unannounced} never answered`);
-  const wrongStatus = [...booked.keys()].filter((id) => (inDatabase.get(id) === 'cancelled') !== cancelled.has(id)).length;
+  check(
+    'every 201 is in the database, and nothing else is (no lost or duplicated sign-ups)',
+    lost === 0 && unannounced === 0,
+    `${lost} lost, ${unannounced} never answered`,
+  );
+  const wrongStatus = [...booked.keys()].filter(
+    (id) => (inDatabase.get(id) === 'cancelled') !== cancelled.has(id),
+  ).length;
   check('cancelled exactly when a cancel answered 200', wrongStatus === 0, `${wrongStatus} differ`);
 
   const attempts = query<{ doubles: number; submitted: number }>(
@@ -396,7 +515,11 @@ function integrity(state: string, slotIds: string[], seasonId: string) {
             (SELECT count(*) FROM quiz_attempts WHERE season_id = '${seasonId}' AND submitted_at IS NOT NULL) AS submitted`,
   )[0]!;
   check('one quiz attempt per player and day', attempts.doubles === 0, `${attempts.doubles} players with two`);
-  check('every submit answered 200 is recorded, once', attempts.submitted === submitted, `${attempts.submitted} recorded, ${submitted} answered 200`);
+  check(
+    'every submit answered 200 is recorded, once',
+    attempts.submitted === submitted,
+    `${attempts.submitted} recorded, ${submitted} answered 200`,
+  );
   const drift = query<{ n: number }>(
     state,
     `WITH sums AS (SELECT person_id, sum(score) AS score, sum(CASE WHEN late THEN 0 ELSE duration_ms END) AS time_ms, count(*) AS days
@@ -409,7 +532,8 @@ function integrity(state: string, slotIds: string[], seasonId: string) {
   check('no two answers to one request disagreed', problems.length === 0, problems.slice(0, 3).join('; '));
 
   console.log('\nIntegrity:');
-  for (const [name, ok, detail] of checks) console.log(`  ${ok ? '✓' : '✗'} ${name}${ok || !detail ? '' : ` — ${detail}`}`);
+  for (const [name, ok, detail] of checks)
+    console.log(`  ${ok ? '✓' : '✗'} ${name}${ok || !detail ? '' : ` — ${detail}`}`);
   return checks.every(([, ok]) => ok);
 }
 
@@ -428,12 +552,20 @@ try {
 
   let mark = samples.length;
   let started = performance.now();
-  await pool(Array.from({ length: PHONES }, (_, i) => i), BURST, (i) => donorDay(i, slotIds));
+  await pool(
+    Array.from({ length: PHONES }, (_, i) => i),
+    BURST,
+    (i) => donorDay(i, slotIds),
+  );
   let failures = report('World Blood Donor Day', samples.slice(mark), (performance.now() - started) / 1000);
 
   mark = samples.length;
   started = performance.now();
-  await pool(Array.from({ length: PLAYERS }, (_, i) => i), QUIZ_CONCURRENCY, (i) => quizEvening(i, seasonId));
+  await pool(
+    Array.from({ length: PLAYERS }, (_, i) => i),
+    QUIZ_CONCURRENCY,
+    (i) => quizEvening(i, seasonId),
+  );
   failures += report('Quiz evening', samples.slice(mark), (performance.now() - started) / 1000);
 
   await server.stop();

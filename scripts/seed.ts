@@ -36,13 +36,17 @@ const quote = (value: unknown): string =>
     : typeof value === 'number'
       ? String(value)
       : typeof value === 'boolean'
-        ? (value ? '1' : '0')
+        ? value
+          ? '1'
+          : '0'
         : `'${String(typeof value === 'object' ? JSON.stringify(value) : value).replace(/'/g, "''")}'`;
 
 const statements: string[] = [];
 function insert(table: string, row: Record<string, unknown>) {
   const columns = Object.keys(row);
-  statements.push(`INSERT OR IGNORE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => quote(row[c])).join(', ')});`);
+  statements.push(
+    `INSERT OR IGNORE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => quote(row[c])).join(', ')});`,
+  );
 }
 
 const today = chinaDay(Date.now());
@@ -109,12 +113,39 @@ const campaigns: DemoCampaign[] = [
     eligibility: { donorRules: true },
     questions: [
       { key: 'firstTime', label: '是否首次献血', type: 'boolean', required: true },
-      { key: 'contactTime', label: '方便接听电话的时间', type: 'choice', required: true, options: ['上午', '下午', '晚上'] },
+      {
+        key: 'contactTime',
+        label: '方便接听电话的时间',
+        type: 'choice',
+        required: true,
+        options: ['上午', '下午', '晚上'],
+      },
     ],
     sessions: [
-      { day: 3, from: '08:30', to: '16:30', venue: '聊城市中心血站献血大厅', address: '东昌府区东昌东路 116 号', slots: donorSlots },
-      { day: 10, from: '09:00', to: '15:00', venue: '献血车 · 聊城大学西校区', address: '东昌府区湖南路 1 号', slots: donorSlots },
-      { day: 17, from: '09:00', to: '16:00', venue: '献血车 · 东昌府区人民广场', address: '东昌府区柳园南路人民广场东侧', slots: donorSlots },
+      {
+        day: 3,
+        from: '08:30',
+        to: '16:30',
+        venue: '聊城市中心血站献血大厅',
+        address: '东昌府区东昌东路 116 号',
+        slots: donorSlots,
+      },
+      {
+        day: 10,
+        from: '09:00',
+        to: '15:00',
+        venue: '献血车 · 聊城大学西校区',
+        address: '东昌府区湖南路 1 号',
+        slots: donorSlots,
+      },
+      {
+        day: 17,
+        from: '09:00',
+        to: '16:00',
+        venue: '献血车 · 东昌府区人民广场',
+        address: '东昌府区柳园南路人民广场东侧',
+        slots: donorSlots,
+      },
     ],
   },
   {
@@ -123,13 +154,28 @@ const campaigns: DemoCampaign[] = [
     kind: 'outreach',
     title: '免费“两癌”筛查（35–64 岁女性）',
     summary: '乳腺癌、宫颈癌免费筛查，名额有限，请按预约时间到场。',
-    description: '筛查对象为本市户籍或常住的 35–64 岁女性。检查当天请携带身份证，避开月经期，检查前 24 小时内避免阴道用药。',
+    description:
+      '筛查对象为本市户籍或常住的 35–64 岁女性。检查当天请携带身份证，避开月经期，检查前 24 小时内避免阴道用药。',
     startsOn: addDays(today, 5),
     endsOn: addDays(today, 12),
     eligibility: { gender: 'female', minAge: 35, maxAge: 64 },
     sessions: [
-      { day: 5, from: '08:00', to: '11:30', venue: '古楼街道社区卫生服务中心二楼', address: '东昌府区古楼街道光岳路 28 号', slots: [{ role: '筛查', capacity: 80, waitlist: true }] },
-      { day: 12, from: '08:00', to: '11:30', venue: '古楼街道社区卫生服务中心二楼', address: '东昌府区古楼街道光岳路 28 号', slots: [{ role: '筛查', capacity: 80, waitlist: true }] },
+      {
+        day: 5,
+        from: '08:00',
+        to: '11:30',
+        venue: '古楼街道社区卫生服务中心二楼',
+        address: '东昌府区古楼街道光岳路 28 号',
+        slots: [{ role: '筛查', capacity: 80, waitlist: true }],
+      },
+      {
+        day: 12,
+        from: '08:00',
+        to: '11:30',
+        venue: '古楼街道社区卫生服务中心二楼',
+        address: '东昌府区古楼街道光岳路 28 号',
+        slots: [{ role: '筛查', capacity: 80, waitlist: true }],
+      },
     ],
   },
   {
@@ -166,8 +212,22 @@ const campaigns: DemoCampaign[] = [
     startsOn: addDays(today, 4),
     endsOn: addDays(today, 11),
     sessions: [
-      { day: 4, from: '14:00', to: '16:00', venue: '聊城大学体育馆一楼', address: '东昌府区湖南路 1 号', slots: [{ role: '学员', capacity: 30, waitlist: true }] },
-      { day: 11, from: '09:00', to: '11:00', venue: '市疾控中心培训教室', address: '东昌府区建设路 89 号', slots: [{ role: '学员', capacity: 24, waitlist: false }] },
+      {
+        day: 4,
+        from: '14:00',
+        to: '16:00',
+        venue: '聊城大学体育馆一楼',
+        address: '东昌府区湖南路 1 号',
+        slots: [{ role: '学员', capacity: 30, waitlist: true }],
+      },
+      {
+        day: 11,
+        from: '09:00',
+        to: '11:00',
+        venue: '市疾控中心培训教室',
+        address: '东昌府区建设路 89 号',
+        slots: [{ role: '学员', capacity: 24, waitlist: false }],
+      },
     ],
   },
   {
@@ -176,7 +236,8 @@ const campaigns: DemoCampaign[] = [
     kind: 'quiz',
     title: '“健康达人”知识挑战赛',
     summary: '每天答题赢积分，赛季积分前 10 名进入 12 月现场总决赛。',
-    description: '题目涵盖传染病防治、疫苗接种、慢性病防控、急救知识和健康生活方式。每天一次机会，答得又快又准得分更高。',
+    description:
+      '题目涵盖传染病防治、疫苗接种、慢性病防控、急救知识和健康生活方式。每天一次机会，答得又快又准得分更高。',
     startsOn: addDays(today, -60),
     endsOn: addDays(today, 30),
     sessions: [],
@@ -220,7 +281,14 @@ for (const campaign of campaigns) {
       address: session.address,
     });
     session.slots.forEach((slot, k) => {
-      insert('slots', { id: `${sessionId}-slot${k + 1}`, session_id: sessionId, role: slot.role, capacity: slot.capacity, waitlist: slot.waitlist, sort_order: k });
+      insert('slots', {
+        id: `${sessionId}-slot${k + 1}`,
+        session_id: sessionId,
+        role: slot.role,
+        capacity: slot.capacity,
+        waitlist: slot.waitlist,
+        sort_order: k,
+      });
     });
   });
 }
@@ -237,7 +305,10 @@ insert('quiz_seasons', {
   points_per_correct: 10,
 });
 for (const row of checkRows(quizQuestions.map((input, index) => ({ line: index + 1, input })))) {
-  if ('problems' in row) throw new Error(`scripts/quiz-questions.ts, question ${row.line}: ${row.problems.map((p) => p.message).join(', ')}`);
+  if ('problems' in row)
+    throw new Error(
+      `scripts/quiz-questions.ts, question ${row.line}: ${row.problems.map((p) => p.message).join(', ')}`,
+    );
   const question = toBankQuestion(row.question, () => crypto.randomUUID());
   insert('quiz_questions', {
     id: question.id,
@@ -262,7 +333,13 @@ const donors = [
   { blood_type: 'AB', district: '高唐县' },
 ];
 donors.forEach((donor, index) => {
-  insert('people', { id: `demo-donor-${index + 1}`, phone: `1990000000${index + 1}`, name: `献血志愿者${index + 1}`, emergency_donor: 1, ...donor });
+  insert('people', {
+    id: `demo-donor-${index + 1}`,
+    phone: `1990000000${index + 1}`,
+    name: `献血志愿者${index + 1}`,
+    emergency_donor: 1,
+    ...donor,
+  });
 });
 
 const file = join(mkdtempSync(join(tmpdir(), 'lifeline-seed-')), 'seed.sql');

@@ -42,7 +42,8 @@ app.notFound((c) => {
 
 app.onError((error, c) => {
   if (error instanceof ApiError) return errorResponse(c, error);
-  if (error instanceof HTTPException && error.status === 400) return errorResponse(c, new ApiError(400, 'invalid_json'));
+  if (error instanceof HTTPException && error.status === 400)
+    return errorResponse(c, new ApiError(400, 'invalid_json'));
   if (isDatabaseUnavailable(error)) {
     console.error(JSON.stringify({ event: 'database_unavailable', requestId: c.get('requestId'), name: error.name }));
     return errorResponse(c, new ApiError(503, 'unavailable', { retryAfterSec: 2 }));

@@ -30,7 +30,9 @@ export default {
     await Promise.all([deleteExpiredSessions(db, now), deleteStaleCodes(db, now), deleteExpiredWindows(db, now)]);
     const noShows = await markNoShows(db, now);
     const drift = await quizTotalsDrift(db);
-    console.log(JSON.stringify({ event: 'housekeeping', cron: controller.cron, noShows, quizTotalsDrift: drift.length }));
+    console.log(
+      JSON.stringify({ event: 'housekeeping', cron: controller.cron, noShows, quizTotalsDrift: drift.length }),
+    );
     // Season ids and counts only, never who; then each drifted season is rebuilt from its attempts.
     if (drift.length) console.warn(JSON.stringify({ event: 'quiz_totals_drift', seasons: drift }));
     for (const { seasonId } of drift) await repairQuizTotals(db, seasonId);

@@ -11,7 +11,11 @@ const PHONE = '13400000001';
 describe.skipIf(!baseUrl)('a citizen account', () => {
   let browser: Browser;
   let page: Page;
-  const errorOf = (label: string) => page.locator('.field').filter({ has: page.getByText(label, { exact: true }) }).locator('.field-error');
+  const errorOf = (label: string) =>
+    page
+      .locator('.field')
+      .filter({ has: page.getByText(label, { exact: true }) })
+      .locator('.field-error');
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -49,7 +53,10 @@ describe.skipIf(!baseUrl)('a citizen account', () => {
     await other.goto(`${baseUrl}/sign-in`);
     await other.getByLabel('手机号码').fill(PHONE); // a code went to this phone less than a minute ago
     await other.getByRole('button', { name: '获取验证码' }).click();
-    const phoneError = other.locator('.field').filter({ has: other.getByLabel('手机号码') }).locator('.field-error');
+    const phoneError = other
+      .locator('.field')
+      .filter({ has: other.getByLabel('手机号码') })
+      .locator('.field-error');
     await expect.poll(() => phoneError.textContent()).toMatch(/^操作过于频繁，请稍后再试。请 \d+ 秒后再试。$/);
     expect(await other.locator('form button').first().textContent()).toMatch(/^\d+ 秒后可重新获取$/);
 
@@ -104,7 +111,9 @@ describe.skipIf(!baseUrl)('a citizen account', () => {
     expect(await page.locator('#sections a').allTextContents()).toEqual(['Campaigns', 'My sign-ups', 'Profile']);
     await page.getByLabel('Blood type').selectOption({ label: "Don't know" });
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => errorOf('Join the emergency donor list').textContent()).toBe('Joining the emergency donor list needs your blood type.');
+    await expect
+      .poll(() => errorOf('Join the emergency donor list').textContent())
+      .toBe('Joining the emergency donor list needs your blood type.');
     await page.screenshot({ path: `${SHOTS}/profile-en.png`, fullPage: true });
 
     await page.getByRole('link', { name: 'Campaigns' }).click();

@@ -35,7 +35,13 @@ describe.skipIf(!baseUrl)('signing up for a blood drive', () => {
   });
 
   it('checks the form inline before sending it', async () => {
-    await page.locator('.session').first().locator('.slot').filter({ hasText: '献血者' }).getByRole('link', { name: '报名', exact: true }).click();
+    await page
+      .locator('.session')
+      .first()
+      .locator('.slot')
+      .filter({ hasText: '献血者' })
+      .getByRole('link', { name: '报名', exact: true })
+      .click();
     await signInWithDevCode(page, '13600000001');
     await page.getByRole('button', { name: '确认报名' }).click();
     await expect.poll(() => field('姓名').locator('.field-error').textContent()).toBe('此项为必填项。');
@@ -45,7 +51,9 @@ describe.skipIf(!baseUrl)('signing up for a blood drive', () => {
     expect(await field('方便接听电话的时间').locator('.field-error').textContent()).toBe('此项为必填项。');
 
     await page.getByLabel('身份证号码').fill('371502199003071231'); // wrong check digit
-    await expect.poll(() => field('身份证号码').locator('.field-error').textContent()).toBe('身份证号码不正确，请核对（18 位，末位可能是 X）。');
+    await expect
+      .poll(() => field('身份证号码').locator('.field-error').textContent())
+      .toBe('身份证号码不正确，请核对（18 位，末位可能是 X）。');
     await page.screenshot({ path: `${SHOTS}/sign-up-blood-errors.png`, fullPage: true });
   });
 
@@ -82,7 +90,9 @@ describe.skipIf(!baseUrl)('signing up for a blood drive', () => {
       }),
     );
     await page.getByRole('button', { name: '确认报名' }).click();
-    await expect.poll(() => field('体重（公斤）').locator('.field-error').textContent()).toBe('体重需在 20–300 公斤之间。');
+    await expect
+      .poll(() => field('体重（公斤）').locator('.field-error').textContent())
+      .toBe('体重需在 20–300 公斤之间。');
     expect(await field('方便接听电话的时间').locator('.field-error').textContent()).toBe('请从可选项中选择。');
     expect(await page.getByLabel('体重（公斤）').getAttribute('aria-invalid')).toBe('true');
     await page.unroute('**/api/slots/*/registrations');

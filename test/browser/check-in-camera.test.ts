@@ -47,7 +47,12 @@ describe.skipIf(!baseUrl)('scanning a pass at the desk', () => {
     // A campaign of its own, of a kind no citizen test counts: the seeded ones are theirs.
     const admin = await adminSession(baseUrl);
     const run = Date.now().toString(36);
-    const { organization } = await postAs<{ organization: { id: string } }>(baseUrl, admin, '/api/admin/organizations', { name: `扫码测试社区 ${run}` });
+    const { organization } = await postAs<{ organization: { id: string } }>(
+      baseUrl,
+      admin,
+      '/api/admin/organizations',
+      { name: `扫码测试社区 ${run}` },
+    );
     const { campaign } = await postAs<{ campaign: { id: string } }>(baseUrl, admin, '/api/admin/campaigns', {
       kind: 'outreach',
       organizationId: organization.id,
@@ -57,17 +62,27 @@ describe.skipIf(!baseUrl)('scanning a pass at the desk', () => {
       endsOn: chinaTime(8, '00:00').slice(0, 10),
       status: 'published',
     });
-    const { session } = await postAs<{ session: { slots: { id: string }[] } }>(baseUrl, admin, `/api/admin/campaigns/${campaign.id}/sessions`, {
-      startsAt: chinaTime(8, '09:00'),
-      endsAt: chinaTime(8, '11:00'),
-      venue: '扫码测试教室',
-      address: '东昌府区柳园南路 9 号',
-      slots: [{ role: '就诊居民', capacity: 5, waitlist: false }],
-    });
+    const { session } = await postAs<{ session: { slots: { id: string }[] } }>(
+      baseUrl,
+      admin,
+      `/api/admin/campaigns/${campaign.id}/sessions`,
+      {
+        startsAt: chinaTime(8, '09:00'),
+        endsAt: chinaTime(8, '11:00'),
+        venue: '扫码测试教室',
+        address: '东昌府区柳园南路 9 号',
+        slots: [{ role: '就诊居民', capacity: 5, waitlist: false }],
+      },
+    );
     const citizen = await citizenSession(baseUrl, '13700000201');
     ({
       registration: { code },
-    } = await postAs<{ registration: { code: string } }>(baseUrl, citizen, `/api/slots/${session.slots[0]!.id}/registrations`, { name: '周扫码' }));
+    } = await postAs<{ registration: { code: string } }>(
+      baseUrl,
+      citizen,
+      `/api/slots/${session.slots[0]!.id}/registrations`,
+      { name: '周扫码' },
+    ));
 
     folder = mkdtempSync(join(tmpdir(), 'lifeline-camera-'));
     const video = join(folder, 'pass.y4m');

@@ -15,7 +15,9 @@ interface MyRegistration {
 
 /** The signed-in person's sign-ups, as the API has them. */
 const myRegistrations = (page: Page) =>
-  page.evaluate(async () => ((await (await fetch('/api/me/registrations')).json()) as { items: MyRegistration[] }).items);
+  page.evaluate(
+    async () => ((await (await fetch('/api/me/registrations')).json()) as { items: MyRegistration[] }).items,
+  );
 
 describe.skipIf(!baseUrl)('a citizen signs up for a CPR class', () => {
   let browser: Browser;
@@ -62,7 +64,9 @@ describe.skipIf(!baseUrl)('a citizen signs up for a CPR class', () => {
     // Back goes to the campaign (the form is not in the history any more), one seat fewer.
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: /心肺复苏/ }).waitFor();
-    await expect.poll(() => page.locator('.session').first().locator('.seats').textContent()).toBe('剩余 29 个名额（共 30 个）');
+    await expect
+      .poll(() => page.locator('.session').first().locator('.seats').textContent())
+      .toBe('剩余 29 个名额（共 30 个）');
   });
 
   it('lists the sign-up in My sign-ups and cancels it after a confirmation step', async () => {
@@ -90,7 +94,8 @@ describe.skipIf(!baseUrl)('a citizen signs up for a CPR class', () => {
     await page.goto(`${baseUrl}/campaigns/demo-cpr`);
     const posts: string[] = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().includes('/registrations')) posts.push(request.headers()['idempotency-key'] ?? '');
+      if (request.method() === 'POST' && request.url().includes('/registrations'))
+        posts.push(request.headers()['idempotency-key'] ?? '');
     });
     await page.locator('.session').nth(1).getByRole('link', { name: '报名', exact: true }).click();
     await page.getByLabel('姓名').waitFor();
@@ -104,7 +109,11 @@ describe.skipIf(!baseUrl)('a citizen signs up for a CPR class', () => {
 
   it('retries a sign-up whose answer was lost with the same Idempotency-Key, and books once', async () => {
     await page.goto(`${baseUrl}/campaigns/demo-free-clinic`);
-    await page.locator('.slot').filter({ hasText: '义诊咨询' }).getByRole('link', { name: '报名', exact: true }).click();
+    await page
+      .locator('.slot')
+      .filter({ hasText: '义诊咨询' })
+      .getByRole('link', { name: '报名', exact: true })
+      .click();
     await page.getByRole('button', { name: '确认报名' }).waitFor();
     await page.getByText('否', { exact: true }).click(); // its optional question
 
@@ -137,14 +146,27 @@ describe.skipIf(!baseUrl)('a citizen signs up for a CPR class', () => {
     await page.route('**/api/me/registrations', async (route) => {
       const answer = await route.fetch();
       const { items } = (await answer.json()) as { items: MyRegistration[] };
-      await route.fulfill({ response: answer, json: { items: items.map((item) => (item.id === registration.id ? { ...item, status: 'checked_in' } : item)) } });
+      await route.fulfill({
+        response: answer,
+        json: { items: items.map((item) => (item.id === registration.id ? { ...item, status: 'checked_in' } : item)) },
+      });
     });
     await page.route('**/api/me/donations', (route) =>
-      route.fulfill({ json: { items: [{ day: '2025-03-01', kind: 'platelets' }, { day: '2024-06-14', kind: 'whole_blood' }] } }),
+      route.fulfill({
+        json: {
+          items: [
+            { day: '2025-03-01', kind: 'platelets' },
+            { day: '2024-06-14', kind: 'whole_blood' },
+          ],
+        },
+      }),
     );
     await page.goto(`${baseUrl}/me/sign-ups`);
     await page.locator('.donations li').first().waitFor();
-    expect(await page.locator('.donations li').allTextContents()).toEqual(['2025年3月1日 周六机采血小板', '2024年6月14日 周五全血']);
+    expect(await page.locator('.donations li').allTextContents()).toEqual([
+      '2025年3月1日 周六机采血小板',
+      '2024年6月14日 周五全血',
+    ]);
     const checkedIn = page.locator(`.registration.status-checked_in`);
     expect(await checkedIn.locator('.status-badge').textContent()).toBe('已签到');
     expect(await checkedIn.getByRole('button', { name: '取消报名' }).count()).toBe(0);

@@ -46,12 +46,19 @@ export async function expectNoSidewaysScroll(page: Page) {
 /** A cookie header for a session started through the API (no browser). */
 async function sessionCookie(response: Response): Promise<string> {
   if (!response.ok) throw new Error(`${response.url}: ${response.status} ${await response.text()}`);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
 }
 
 export async function citizenSession(baseUrl: string, phoneNumber: string): Promise<string> {
   const post = (path: string, body: unknown) =>
-    fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const { devCode } = (await (await post('/api/auth/otp', { phone: phoneNumber })).json()) as { devCode: string };
   return sessionCookie(await post('/api/auth/verify', { phone: phoneNumber, code: devCode }));
 }

@@ -5,7 +5,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { adminSession, chinaTime, citizenSession, expectNoSidewaysScroll, openPhone, postAs, SHOTS } from './citizen.ts';
+import {
+  adminSession,
+  chinaTime,
+  citizenSession,
+  expectNoSidewaysScroll,
+  openPhone,
+  postAs,
+  SHOTS,
+} from './citizen.ts';
 
 const baseUrl = inject('baseUrl');
 const run = Date.now().toString(36);
@@ -37,10 +45,26 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
 
   beforeAll(async () => {
     const admin = await adminSession(baseUrl);
-    const { organization } = await postAs<{ organization: { id: string } }>(baseUrl, admin, '/api/admin/organizations', { name: `柳园社区卫生服务中心 ${run}`, kind: 'health_centre' });
-    await postAs(baseUrl, admin, '/api/admin/staff', { ...ORGANIZER, role: 'organizer', organizationId: organization.id });
-    const login = await fetch(`${baseUrl}/api/admin/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ORGANIZER) });
-    const cookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    const { organization } = await postAs<{ organization: { id: string } }>(
+      baseUrl,
+      admin,
+      '/api/admin/organizations',
+      { name: `柳园社区卫生服务中心 ${run}`, kind: 'health_centre' },
+    );
+    await postAs(baseUrl, admin, '/api/admin/staff', {
+      ...ORGANIZER,
+      role: 'organizer',
+      organizationId: organization.id,
+    });
+    const login = await fetch(`${baseUrl}/api/admin/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ORGANIZER),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
     const { campaign } = await postAs<{ campaign: { id: string } }>(baseUrl, cookie, '/api/admin/campaigns', {
       kind: 'outreach',
       title: TITLE,
@@ -50,7 +74,10 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
       status: 'published',
     });
     campaignId = campaign.id;
-    for (const [day, venue] of [[5, MOVED.from], [6, CANCELLED]] as const) {
+    for (const [day, venue] of [
+      [5, MOVED.from],
+      [6, CANCELLED],
+    ] as const) {
       await postAs(baseUrl, cookie, `/api/admin/campaigns/${campaignId}/sessions`, {
         startsAt: chinaTime(day, '09:00'),
         endsAt: chinaTime(day, '11:30'),
@@ -59,7 +86,9 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
         slots: [{ role: '居民', capacity: 30 }],
       });
     }
-    const { campaign: full } = (await (await fetch(`${baseUrl}/api/admin/campaigns/${campaignId}`, { headers: { cookie } })).json()) as {
+    const { campaign: full } = (await (
+      await fetch(`${baseUrl}/api/admin/campaigns/${campaignId}`, { headers: { cookie } })
+    ).json()) as {
       campaign: { sessions: { venue: string; slots: { id: string }[] }[] };
     };
     const slotOf = (venue: string) => full.sessions.find((session) => session.venue === venue)!.slots[0]!.id;
@@ -69,7 +98,9 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
       ['13700000302', '周居民', MOVED.from],
       ['13700000303', '吴居民', CANCELLED],
     ] as const) {
-      await postAs(baseUrl, await citizenSession(baseUrl, phone), `/api/slots/${slotOf(venue)}/registrations`, { name });
+      await postAs(baseUrl, await citizenSession(baseUrl, phone), `/api/slots/${slotOf(venue)}/registrations`, {
+        name,
+      });
     }
 
     browser = await launchChromium();
@@ -102,7 +133,9 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     // Ending before it starts: the API's issue lands under the end time.
     await moving.getByLabel('结束时间').fill(chinaTime(5, '08:00').slice(0, 16));
     await moving.getByRole('button', { name: '保存修改' }).click();
-    await expect.poll(() => moving.locator('.field').filter({ hasText: '结束时间' }).locator('.field-error').isVisible()).toBe(true);
+    await expect
+      .poll(() => moving.locator('.field').filter({ hasText: '结束时间' }).locator('.field-error').isVisible())
+      .toBe(true);
 
     await moving.getByLabel('开始时间').fill(chinaTime(5, '14:00').slice(0, 16));
     await moving.getByLabel('结束时间').fill(chinaTime(5, '16:30').slice(0, 16));
@@ -111,7 +144,9 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     await moving.getByRole('button', { name: '保存修改' }).click();
     const moved = organizer.locator('.session').filter({ hasText: MOVED.to });
     await moved.getByText('已保存，报名者会收到短信通知。').waitFor();
-    expect(await moved.locator('.venue').textContent()).toBe(`${chinaTime(5, '14:00').slice(0, 16).replace('T', ' ')}–16:30 · ${MOVED.to}`);
+    expect(await moved.locator('.venue').textContent()).toBe(
+      `${chinaTime(5, '14:00').slice(0, 16).replace('T', ' ')}–16:30 · ${MOVED.to}`,
+    );
     expect(await organizer.evaluate(() => document.activeElement?.textContent)).toBe('已保存，报名者会收到短信通知。');
 
     const cancelling = organizer.locator('.session').filter({ hasText: CANCELLED });
@@ -157,10 +192,16 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
   it('lists the texts those changes sent, by state and kind, and sets the reminder hour', async () => {
     // The local queue consumer sends them to the console: each becomes "sent".
     await expect
-      .poll(async () => (await textRows(organizer, 'session_changed')).filter((row) => row.includes('已发送')).length, { timeout: 120_000, interval: 1_000 })
+      .poll(async () => (await textRows(organizer, 'session_changed')).filter((row) => row.includes('已发送')).length, {
+        timeout: 120_000,
+        interval: 1_000,
+      })
       .toBe(2);
     await expect
-      .poll(async () => (await textRows(organizer, 'session_cancelled')).filter((row) => row.includes('已发送')).length, { timeout: 120_000, interval: 1_000 })
+      .poll(
+        async () => (await textRows(organizer, 'session_cancelled')).filter((row) => row.includes('已发送')).length,
+        { timeout: 120_000, interval: 1_000 },
+      )
       .toBe(1);
     const row = organizer.locator('.text-row');
     expect(await row.textContent()).toContain('场次取消');
@@ -184,7 +225,9 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     expect(await organizer.getByRole('link', { name: '应急献血者' }).count()).toBe(0);
 
     await organizer.getByRole('link', { name: '短信', exact: true }).click();
-    const reminder = organizer.locator('form').filter({ has: organizer.getByRole('heading', { name: '提醒短信时间' }) });
+    const reminder = organizer
+      .locator('form')
+      .filter({ has: organizer.getByRole('heading', { name: '提醒短信时间' }) });
     expect(await reminder.textContent()).toContain('明天场次的提醒短信在每天 18:00（北京时间）发出。');
     await reminder.getByLabel('发送时间（北京时间）').selectOption('7');
     await reminder.getByRole('button', { name: '保存' }).click();
@@ -197,7 +240,9 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     await organizer.getByRole('button', { name: 'English' }).click();
     await organizer.getByRole('heading', { name: 'Texts' }).waitFor();
     expect(await organizer.locator('.text-row .status-badge').first().textContent()).toBe('Sent');
-    expect(await organizer.getByText('Reminders for tomorrow’s sessions go out at 07:00 (China time) every day.').count()).toBe(1);
+    expect(
+      await organizer.getByText('Reminders for tomorrow’s sessions go out at 07:00 (China time) every day.').count(),
+    ).toBe(1);
     await organizer.screenshot({ path: `${SHOTS}/admin-texts-en-desktop.png`, fullPage: true });
     await organizer.getByRole('button', { name: '中文' }).click();
     await organizer.getByRole('heading', { name: '短信通知' }).waitFor();
@@ -229,7 +274,9 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     await organizer.getByLabel('邮箱').fill(VOLUNTEER.email);
     await organizer.getByLabel('初始密码').fill('short');
     await organizer.getByRole('button', { name: '添加账号' }).click();
-    expect(await organizer.locator('.field').filter({ hasText: '初始密码' }).locator('.field-error').textContent()).toBe('密码至少需要 10 个字符。');
+    expect(
+      await organizer.locator('.field').filter({ hasText: '初始密码' }).locator('.field-error').textContent(),
+    ).toBe('密码至少需要 10 个字符。');
     await organizer.getByLabel('初始密码').fill(VOLUNTEER.password);
     await organizer.getByRole('button', { name: '添加账号' }).click();
     await organizer.getByText(`已添加 ${VOLUNTEER.email}，对方现在可以登录。`).waitFor();
@@ -291,7 +338,10 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     await admin.getByLabel('邮箱').fill(`texts-second-${run}@clinic.example`);
     await admin.getByLabel('初始密码').fill('organizer-password');
     await admin.getByRole('button', { name: '添加账号' }).click();
-    const organizationError = admin.locator('.field').filter({ has: admin.getByLabel('所属机构') }).locator('.field-error');
+    const organizationError = admin
+      .locator('.field')
+      .filter({ has: admin.getByLabel('所属机构') })
+      .locator('.field-error');
     await expect.poll(() => organizationError.textContent()).toBe('非管理员账号必须属于一个机构。');
     await expectNoSidewaysScroll(admin);
     await admin.screenshot({ path: `${SHOTS}/admin-staff-admin.png`, fullPage: true });

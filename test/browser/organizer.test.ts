@@ -7,7 +7,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkCharacter } from '../../worker/domain/id-number.ts';
 import { launchChromium } from './chromium.ts';
-import { adminSession, chinaTime, citizenSession, expectNoSidewaysScroll, openPhone, postAs, SHOTS } from './citizen.ts';
+import {
+  adminSession,
+  chinaTime,
+  citizenSession,
+  expectNoSidewaysScroll,
+  openPhone,
+  postAs,
+  SHOTS,
+} from './citizen.ts';
 
 const baseUrl = inject('baseUrl');
 const run = Date.now().toString(36);
@@ -43,19 +51,37 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
   /** A citizen signs up for the drive's slot through the API. */
   async function citizenSignsUp(phone: string, name: string, n: number) {
     const cookie = await citizenSession(baseUrl, phone);
-    const { registration } = await postAs<{ registration: Registration }>(baseUrl, cookie, `/api/slots/${slotId}/registrations`, {
-      name,
-      idNumber: idNumber(n),
-      weightKg: 65,
-    });
+    const { registration } = await postAs<{ registration: Registration }>(
+      baseUrl,
+      cookie,
+      `/api/slots/${slotId}/registrations`,
+      {
+        name,
+        idNumber: idNumber(n),
+        weightKg: 65,
+      },
+    );
     return { ...registration, cookie };
   }
 
   beforeAll(async () => {
     admin = await adminSession(baseUrl);
-    const { organization } = await postAs<{ organization: { id: string } }>(baseUrl, admin, '/api/admin/organizations', { name: `东昌府区献血点 ${run}`, kind: 'blood_centre' });
-    await postAs(baseUrl, admin, '/api/admin/staff', { ...ORGANIZER, role: 'organizer', organizationId: organization.id });
-    await postAs(baseUrl, admin, '/api/admin/staff', { ...VOLUNTEER, role: 'checkin', organizationId: organization.id });
+    const { organization } = await postAs<{ organization: { id: string } }>(
+      baseUrl,
+      admin,
+      '/api/admin/organizations',
+      { name: `东昌府区献血点 ${run}`, kind: 'blood_centre' },
+    );
+    await postAs(baseUrl, admin, '/api/admin/staff', {
+      ...ORGANIZER,
+      role: 'organizer',
+      organizationId: organization.id,
+    });
+    await postAs(baseUrl, admin, '/api/admin/staff', {
+      ...VOLUNTEER,
+      role: 'checkin',
+      organizationId: organization.id,
+    });
     browser = await launchChromium();
     organizer = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     organizer.setDefaultTimeout(8_000); // a missing element fails its step, not the whole test's time
@@ -86,7 +112,9 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await organizer.getByRole('link', { name: '新建活动' }).click();
     await organizer.getByRole('heading', { name: '新建活动' }).waitFor();
     await organizer.getByRole('button', { name: '创建活动' }).click();
-    expect(await organizer.locator('.field').filter({ hasText: '活动名称' }).locator('.field-error').textContent()).toBe('此项为必填项。');
+    expect(
+      await organizer.locator('.field').filter({ hasText: '活动名称' }).locator('.field-error').textContent(),
+    ).toBe('此项为必填项。');
 
     await organizer.getByLabel('活动类型').selectOption('blood_drive');
     await organizer.getByLabel('活动名称').fill(TITLE);
@@ -96,7 +124,9 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await organizer.getByLabel('状态').selectOption('published');
     await organizer.getByRole('button', { name: '创建活动' }).click();
     // The API's field issue lands under the field it names, in Chinese.
-    await expect.poll(() => organizer.locator('.field').filter({ hasText: '结束日期' }).locator('.field-error').isVisible()).toBe(true);
+    await expect
+      .poll(() => organizer.locator('.field').filter({ hasText: '结束日期' }).locator('.field-error').isVisible())
+      .toBe(true);
 
     await organizer.getByLabel('结束日期').fill(chinaTime(12, '00:00').slice(0, 10));
     await organizer.getByRole('button', { name: '创建活动' }).click();
@@ -142,21 +172,39 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     expect(await slot.locator('.form-message-ok').textContent()).toBe('已保存。');
     await organizer.screenshot({ path: `${SHOTS}/admin-campaign-desktop.png`, fullPage: true });
 
-    const { campaign } = (await (await fetch(`${baseUrl}/api/admin/campaigns/${campaignId}`, { headers: { cookie: admin } })).json()) as {
-      campaign: { kind: string; status: string; questions: unknown[]; sessions: { slots: { id: string; capacity: number }[] }[] };
+    const { campaign } = (await (
+      await fetch(`${baseUrl}/api/admin/campaigns/${campaignId}`, { headers: { cookie: admin } })
+    ).json()) as {
+      campaign: {
+        kind: string;
+        status: string;
+        questions: unknown[];
+        sessions: { slots: { id: string; capacity: number }[] }[];
+      };
     };
     expect(campaign).toMatchObject({
       kind: 'blood_drive',
       status: 'published',
-      questions: [{ key: 'q1', label: '献血后需要休息的地方吗', type: 'choice', required: false, options: ['需要', '不需要'] }],
+      questions: [
+        { key: 'q1', label: '献血后需要休息的地方吗', type: 'choice', required: false, options: ['需要', '不需要'] },
+      ],
     });
     expect(campaign.sessions[0]!.slots).toMatchObject([{ capacity: 4 }]);
     slotId = campaign.sessions[0]!.slots[0]!.id;
   });
 
   it('lets a check-in volunteer on a phone type codes and see each answer in plain words', async () => {
-    signUps.push(await citizenSignsUp('13700000101', '王献血', 1), await citizenSignsUp('13700000102', '李取消', 2), await citizenSignsUp('13700000103', '张误签', 3));
-    await postAs(baseUrl, (signUps[1] as Registration & { cookie: string }).cookie, `/api/registrations/${signUps[1]!.id}/cancel`, {});
+    signUps.push(
+      await citizenSignsUp('13700000101', '王献血', 1),
+      await citizenSignsUp('13700000102', '李取消', 2),
+      await citizenSignsUp('13700000103', '张误签', 3),
+    );
+    await postAs(
+      baseUrl,
+      (signUps[1] as Registration & { cookie: string }).cookie,
+      `/api/registrations/${signUps[1]!.id}/cancel`,
+      {},
+    );
 
     const desk = await openPhone(browser);
     await desk.goto(`${baseUrl}/admin/#/campaigns/${campaignId}/check-in`);
@@ -166,7 +214,9 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
 
     // This Chromium has no camera: the desk says so in words and the code can still be typed.
     await desk.getByRole('button', { name: '扫描二维码' }).click();
-    await expect.poll(() => desk.locator('.desk .form-message-error').textContent()).toMatch(/^(无法使用摄像头|这台设备没有可用的摄像头|摄像头打开失败)/);
+    await expect
+      .poll(() => desk.locator('.desk .form-message-error').textContent())
+      .toMatch(/^(无法使用摄像头|这台设备没有可用的摄像头|摄像头打开失败)/);
     expect(await desk.locator('.camera-box').isHidden()).toBe(true);
 
     // Lower case with a space, as read aloud; the donation recorded with it.
@@ -206,13 +256,17 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
 
     await desk.getByLabel('预约码').fill('?');
     await desk.getByRole('button', { name: '签到', exact: true }).click();
-    expect(await desk.locator('.field').filter({ hasText: '预约码' }).locator('.field-error').textContent()).toBe('请输入报名凭证上的预约码。');
+    expect(await desk.locator('.field').filter({ hasText: '预约码' }).locator('.field-error').textContent()).toBe(
+      '请输入报名凭证上的预约码。',
+    );
 
     // Offline: a message with the code kept, and the same button sends it again.
     await desk.context().setOffline(true);
     await desk.getByLabel('预约码').fill(signUps[2]!.code);
     await desk.getByRole('button', { name: '签到', exact: true }).click();
-    await expect.poll(() => desk.locator('.desk .form-message-error').textContent()).toBe('网络连接失败，请检查网络后重试。');
+    await expect
+      .poll(() => desk.locator('.desk .form-message-error').textContent())
+      .toBe('网络连接失败，请检查网络后重试。');
     await desk.screenshot({ path: `${SHOTS}/admin-check-in-offline.png`, fullPage: true });
     await desk.context().setOffline(false);
 
@@ -250,7 +304,9 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await desk.screenshot({ path: `${SHOTS}/admin-check-in-undone.png`, fullPage: true });
     await desk.context().close();
 
-    const roster = (await (await fetch(`${baseUrl}/api/admin/campaigns/${campaignId}/registrations`, { headers: { cookie: admin } })).json()) as {
+    const roster = (await (
+      await fetch(`${baseUrl}/api/admin/campaigns/${campaignId}/registrations`, { headers: { cookie: admin } })
+    ).json()) as {
       items: { code: string; status: string }[];
     };
     expect(roster.items.find((item) => item.code === signUps[2]!.code)?.status).toBe('confirmed');
@@ -265,7 +321,9 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     expect(await organizer.getByRole('button', { name: '加载更多' }).isHidden()).toBe(true);
 
     // Pages of two instead of fifty: the API's real cursor brings the third row.
-    await organizer.route('**/registrations?*', (route) => route.continue({ url: route.request().url().replace('limit=50', 'limit=2') }));
+    await organizer.route('**/registrations?*', (route) =>
+      route.continue({ url: route.request().url().replace('limit=50', 'limit=2') }),
+    );
     await organizer.getByRole('button', { name: '刷新名单' }).click();
     await expect.poll(() => organizer.locator('.roster-row').count()).toBe(2);
     await organizer.getByRole('button', { name: '加载更多' }).click();
@@ -280,7 +338,10 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     expect(new URL(organizer.url()).hash).toBe(`#/campaigns/${campaignId}/roster?status=checked_in`);
     await organizer.screenshot({ path: `${SHOTS}/admin-roster-desktop.png`, fullPage: true });
 
-    const [download] = await Promise.all([organizer.waitForEvent('download'), organizer.getByRole('link', { name: '导出 CSV' }).click()]);
+    const [download] = await Promise.all([
+      organizer.waitForEvent('download'),
+      organizer.getByRole('link', { name: '导出 CSV' }).click(),
+    ]);
     expect(download.url()).toBe(`${baseUrl}/api/admin/campaigns/${campaignId}/registrations.csv?status=checked_in`);
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -289,7 +350,9 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     expect(lines[1]).toContain('王献血');
     expect(lines[1]).toContain('13700000101'); // in full in the export
     expect(lines.filter(Boolean)).toHaveLength(2);
-    expect(await organizer.getByRole('link', { name: '导出 Excel' }).getAttribute('href')).toBe(`/api/admin/campaigns/${campaignId}/registrations.xlsx?status=checked_in`);
+    expect(await organizer.getByRole('link', { name: '导出 Excel' }).getAttribute('href')).toBe(
+      `/api/admin/campaigns/${campaignId}/registrations.xlsx?status=checked_in`,
+    );
   });
 
   it('shows the statistics with its charts', async () => {
@@ -299,7 +362,13 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     expect(tiles[0]).toBe('3报名总数');
     expect(tiles[1]).toBe('1已签到');
     const byStatus = organizer.locator('figure').filter({ hasText: '按状态' });
-    expect(await byStatus.locator('.bar-row').allTextContents()).toEqual(['已确认1', '已签到1', '候补中0', '未到场0', '已取消1']);
+    expect(await byStatus.locator('.bar-row').allTextContents()).toEqual([
+      '已确认1',
+      '已签到1',
+      '候补中0',
+      '未到场0',
+      '已取消1',
+    ]);
     const byBlood = organizer.locator('figure').filter({ hasText: '按血型' });
     expect(await byBlood.locator('.bar-row').count()).toBeGreaterThan(0);
     expect(await organizer.locator('svg.columns rect.column').count()).toBe(1); // one day of sign-ups
@@ -339,8 +408,15 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
 
   it('imports quiz questions from a file, shows the rejected lines, and lists the finalists', async () => {
     const organizerCookie = await (async () => {
-      const response = await fetch(`${baseUrl}/api/admin/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ORGANIZER) });
-      return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+      const response = await fetch(`${baseUrl}/api/admin/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(ORGANIZER),
+      });
+      return response.headers
+        .getSetCookie()
+        .map((cookie) => cookie.split(';')[0])
+        .join('; ');
     })();
     const { campaign } = await postAs<{ campaign: { id: string } }>(baseUrl, organizerCookie, '/api/admin/campaigns', {
       kind: 'quiz',
@@ -361,20 +437,28 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
       'single,这行没有答案,甲,乙,,,,,',
       'truefalse,发现有人倒地应先确认环境安全,对,错,,,A,,急救',
     ].join('\r\n');
-    await organizer.getByLabel('题目文件（CSV 或 JSON）').setInputFiles({ name: 'questions.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+    await organizer
+      .getByLabel('题目文件（CSV 或 JSON）')
+      .setInputFiles({ name: 'questions.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
     await organizer.getByRole('button', { name: '导入' }).click();
     await organizer.getByText('成功导入 2 道题。').waitFor();
     expect(await organizer.locator('.rejected h3').textContent()).toBe('1 行未导入：');
     expect(await organizer.locator('.rejected-lines li strong').allTextContents()).toEqual(['第 3 行']);
     await organizer.screenshot({ path: `${SHOTS}/admin-quiz-desktop.png`, fullPage: true });
 
-    await organizer.getByLabel('题目文件（CSV 或 JSON）').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await organizer
+      .getByLabel('题目文件（CSV 或 JSON）')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await organizer.getByRole('button', { name: '导入' }).click();
-    expect(await organizer.locator('.field').filter({ hasText: '题目文件' }).locator('.field-error').textContent()).toBe('只支持 .csv 或 .json 文件。');
+    expect(
+      await organizer.locator('.field').filter({ hasText: '题目文件' }).locator('.field-error').textContent(),
+    ).toBe('只支持 .csv 或 .json 文件。');
 
     await organizer.getByRole('button', { name: '查看名单' }).click();
     await organizer.getByText('还没有人答题。').waitFor();
-    expect(await organizer.getByRole('link', { name: '下载 CSV' }).getAttribute('href')).toMatch(/^\/api\/admin\/quiz\/seasons\/[^/]+\/finalists\.csv\?top=10$/);
+    expect(await organizer.getByRole('link', { name: '下载 CSV' }).getAttribute('href')).toMatch(
+      /^\/api\/admin\/quiz\/seasons\/[^/]+\/finalists\.csv\?top=10$/,
+    );
   });
 
   it('finds emergency donors by blood type and district, and counts a call-out before sending it', async () => {
@@ -390,7 +474,9 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await organizer.getByRole('link', { name: '应急献血者' }).click();
     await organizer.getByRole('heading', { name: '应急献血者' }).waitFor();
     await organizer.getByRole('button', { name: '查找' }).click();
-    expect(await organizer.locator('div.field').filter({ hasText: '血型' }).locator('.field-error').textContent()).toBe('此项为必填项。');
+    expect(await organizer.locator('div.field').filter({ hasText: '血型' }).locator('.field-error').textContent()).toBe(
+      '此项为必填项。',
+    );
     await organizer.getByLabel('血型').selectOption('AB');
     await organizer.getByLabel('区县').selectOption('茌平区');
     await organizer.getByRole('button', { name: '查找' }).click();
@@ -404,7 +490,9 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     const callout = organizer.locator('form').filter({ has: organizer.getByRole('heading', { name: '短信呼吁' }) });
     await callout.getByLabel('短信内容').fill('聊城市中心血站急需 AB 型血，请方便时到东昌府区献血点献血。');
     await callout.getByRole('button', { name: '先算一算能通知多少人' }).click();
-    await expect.poll(() => callout.locator('.form-message-ok').textContent()).toMatch(/^符合条件 [1-9]\d* 人，本周还可通知 [1-9]\d* 人。尚未发送。$/);
+    await expect
+      .poll(() => callout.locator('.form-message-ok').textContent())
+      .toMatch(/^符合条件 [1-9]\d* 人，本周还可通知 [1-9]\d* 人。尚未发送。$/);
     organizer.once('dialog', (dialog) => void dialog.accept());
     await callout.getByRole('button', { name: '发送短信' }).click();
     await expect.poll(() => callout.locator('.form-message-ok').textContent()).toMatch(/^已安排发送给 [1-9]\d* 人。$/);
@@ -417,6 +505,8 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
     await expect.poll(() => organizer.locator('#sections').isHidden()).toBe(true);
     await organizer.goto(`${baseUrl}/admin/#/campaigns/${campaignId}/roster`);
     await organizer.getByRole('heading', { name: '组织者登录' }).waitFor();
-    expect(new URL(organizer.url()).hash).toBe(`#/sign-in?next=${encodeURIComponent(`/campaigns/${campaignId}/roster`)}`);
+    expect(new URL(organizer.url()).hash).toBe(
+      `#/sign-in?next=${encodeURIComponent(`/campaigns/${campaignId}/roster`)}`,
+    );
   });
 });

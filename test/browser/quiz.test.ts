@@ -24,7 +24,10 @@ async function otherPlayer(phone: string, name: string, district: string) {
   });
   expect(saved.status).toBe(200);
   const { attempt } = await postAs<{ attempt: Attempt }>(baseUrl, cookie, `/api/quiz/seasons/${SEASON}/attempts`, {});
-  const answers = attempt.questions.map((question) => ({ questionId: question.id, optionIds: [question.options[0]!.id] }));
+  const answers = attempt.questions.map((question) => ({
+    questionId: question.id,
+    optionIds: [question.options[0]!.id],
+  }));
   await postAs(baseUrl, cookie, `/api/quiz/attempts/${attempt.id}/submit`, { answers });
 }
 
@@ -54,7 +57,14 @@ async function secondsLeft(page: Page): Promise<number> {
 /** The signed-in person's name and district, through the page's own cookies. */
 const saveProfile = (page: Page, profile: { name: string; district: string }) =>
   page.evaluate(
-    async (body) => (await fetch('/api/me', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
+    async (body) =>
+      (
+        await fetch('/api/me', {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).status,
     profile,
   );
 
@@ -118,13 +128,19 @@ describe.skipIf(!baseUrl)('the daily quiz', () => {
     await page.getByRole('button', { name: '下一题' }).click();
     await expect.poll(() => focusedText(page)).toBe('第 2 题（共 5 题）');
     await answerShownQuestion(page);
-    const chosen = await page.locator('.question input:checked').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const chosen = await page
+      .locator('.question input:checked')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
 
     // A reload mid-quiz comes back to the same question with the answers given.
     await page.reload();
     await page.getByRole('heading', { name: '第 2 题（共 5 题）' }).waitFor();
     expect(await page.locator('.answered').textContent()).toBe('已答 2 / 5');
-    expect(await page.locator('.question input:checked').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(chosen);
+    expect(
+      await page
+        .locator('.question input:checked')
+        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+    ).toEqual(chosen);
     expect(await secondsLeft(page)).toBeLessThanOrEqual(left);
 
     // So does the switch to English (the page is drawn again), and back.

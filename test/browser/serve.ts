@@ -26,7 +26,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -34,7 +36,9 @@ async function freePort(): Promise<number> {
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) {
     if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium.`);
-    console.warn(`\n[browser tests] skipped: ${CHROMIUM} is not installed (apt-get install chromium fonts-wqy-microhei).\n`);
+    console.warn(
+      `\n[browser tests] skipped: ${CHROMIUM} is not installed (apt-get install chromium fonts-wqy-microhei).\n`,
+    );
     project.provide('baseUrl', '');
     return;
   }
@@ -45,7 +49,19 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const server = spawn(
     process.execPath,
-    [wranglerBin, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--env-file', 'local.env', '--show-interactive-dev-session=false'],
+    [
+      wranglerBin,
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      state,
+      '--env-file',
+      'local.env',
+      '--show-interactive-dev-session=false',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';

@@ -16,19 +16,29 @@ describe.skipIf(!baseUrl)('a full slot', () => {
   beforeAll(async () => {
     // An organizer adds a small session to the CPR campaign; someone else takes both seats.
     const admin = await adminSession(baseUrl);
-    const { session } = await postAs<{ session: { slots: { id: string }[] } }>(baseUrl, admin, '/api/admin/campaigns/demo-cpr/sessions', {
-      startsAt: chinaTime(6, '19:00'),
-      endsAt: chinaTime(6, '21:00'),
-      venue: '柳园街道社区活动室',
-      address: '东昌府区柳园南路 8 号',
-      slots: [
-        { role: '晚间学员', capacity: 1, waitlist: true },
-        { role: '旁听', capacity: 1, waitlist: false },
-      ],
-    });
+    const { session } = await postAs<{ session: { slots: { id: string }[] } }>(
+      baseUrl,
+      admin,
+      '/api/admin/campaigns/demo-cpr/sessions',
+      {
+        startsAt: chinaTime(6, '19:00'),
+        endsAt: chinaTime(6, '21:00'),
+        venue: '柳园街道社区活动室',
+        address: '东昌府区柳园南路 8 号',
+        slots: [
+          { role: '晚间学员', capacity: 1, waitlist: true },
+          { role: '旁听', capacity: 1, waitlist: false },
+        ],
+      },
+    );
     firstInLine = await citizenSession(baseUrl, '13500000001');
     for (const slot of session.slots) {
-      const { registration } = await postAs<{ registration: { id: string } }>(baseUrl, firstInLine, `/api/slots/${slot.id}/registrations`, { name: '赵先到' });
+      const { registration } = await postAs<{ registration: { id: string } }>(
+        baseUrl,
+        firstInLine,
+        `/api/slots/${slot.id}/registrations`,
+        { name: '赵先到' },
+      );
       firstRegistrationId ??= registration.id;
     }
     browser = await launchChromium();

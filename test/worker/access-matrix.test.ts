@@ -14,7 +14,10 @@ type Caller = (typeof CALLERS)[number];
 type Expected = 401 | 403 | 404 | 'reached';
 
 const DAY = 86_400_000;
-const SESSION = { startsAt: new Date(Date.now() + 10 * DAY).toISOString(), endsAt: new Date(Date.now() + 10 * DAY + 3_600_000).toISOString() };
+const SESSION = {
+  startsAt: new Date(Date.now() + 10 * DAY).toISOString(),
+  endsAt: new Date(Date.now() + 10 * DAY + 3_600_000).toISOString(),
+};
 const unique = () => crypto.randomUUID().slice(0, 8);
 
 type Fixture = Awaited<ReturnType<typeof setUp>>;
@@ -25,11 +28,20 @@ async function setUp() {
   const a = quiz.organizationId;
   await env.DB.prepare(`UPDATE organizations SET kind = 'blood_centre' WHERE id = ?`).bind(a).run();
   const b = await createOrganization();
-  const campaign = await createCampaign({ organizationId: a, sessions: [{ ...SESSION, slots: [{ role: '学员', capacity: 10 }] }] });
+  const campaign = await createCampaign({
+    organizationId: a,
+    sessions: [{ ...SESSION, slots: [{ role: '学员', capacity: 10 }] }],
+  });
   // Cancelled by whoever may; the others must not reach it before that.
-  const spare = await createCampaign({ organizationId: a, sessions: [{ ...SESSION, slots: [{ role: '学员', capacity: 10 }] }] });
+  const spare = await createCampaign({
+    organizationId: a,
+    sessions: [{ ...SESSION, slots: [{ role: '学员', capacity: 10 }] }],
+  });
   const citizen = await signInCitizen();
-  const signUp = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, { cookie: citizen.cookie, body: { name: '王学员' } });
+  const signUp = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
+    cookie: citizen.cookie,
+    body: { name: '王学员' },
+  });
   const { registration } = (await signUp.json()) as { registration: { id: string; code: string } };
   const cookies: Record<Caller, string | undefined> = {
     anonymous: undefined,
@@ -49,12 +61,16 @@ interface Probe {
 }
 
 // Citizens and anonymous callers are refused everywhere (401); listed here: the staff roles.
-const staffOnly = (roles: Partial<Record<Caller, Expected>>) => ({ anonymous: 401, citizen: 401, ...roles }) as Record<Caller, Expected>;
+const staffOnly = (roles: Partial<Record<Caller, Expected>>) =>
+  ({ anonymous: 401, citizen: 401, ...roles }) as Record<Caller, Expected>;
 const organizersOfA = staffOnly({ checkin: 403, otherOrganizer: 404, organizer: 'reached', admin: 'reached' });
 const everyStaffOfA = staffOnly({ checkin: 'reached', otherOrganizer: 404, organizer: 'reached', admin: 'reached' });
 
 const MATRIX: Record<string, Probe> = {
-  'GET /api/admin/auth/me': { path: () => '/api/admin/auth/me', expect: staffOnly({ checkin: 'reached', otherOrganizer: 'reached', organizer: 'reached', admin: 'reached' }) },
+  'GET /api/admin/auth/me': {
+    path: () => '/api/admin/auth/me',
+    expect: staffOnly({ checkin: 'reached', otherOrganizer: 'reached', organizer: 'reached', admin: 'reached' }),
+  },
   'POST /api/admin/organizations': {
     path: () => '/api/admin/organizations',
     body: () => ({ name: `机构 ${unique()}` }),
@@ -62,32 +78,81 @@ const MATRIX: Record<string, Probe> = {
   },
   'POST /api/admin/staff': {
     path: () => '/api/admin/staff',
-    body: (f) => ({ email: `desk-${unique()}@example.org`, password: 'a-long-password', role: 'checkin', organizationId: f.a }),
+    body: (f) => ({
+      email: `desk-${unique()}@example.org`,
+      password: 'a-long-password',
+      role: 'checkin',
+      organizationId: f.a,
+    }),
     expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 'reached', admin: 'reached' }),
   },
-  'GET /api/admin/campaigns': { path: () => '/api/admin/campaigns', expect: staffOnly({ checkin: 'reached', otherOrganizer: 'reached', organizer: 'reached', admin: 'reached' }) },
+  'GET /api/admin/campaigns': {
+    path: () => '/api/admin/campaigns',
+    expect: staffOnly({ checkin: 'reached', otherOrganizer: 'reached', organizer: 'reached', admin: 'reached' }),
+  },
   'GET /api/admin/campaigns/:id': { path: (f) => `/api/admin/campaigns/${f.campaign.id}`, expect: everyStaffOfA },
   'POST /api/admin/campaigns': {
     path: () => '/api/admin/campaigns',
-    body: (f) => ({ kind: 'outreach', title: '义诊', description: '', startsOn: '2099-01-01', endsOn: '2099-01-02', organizationId: f.a }),
+    body: (f) => ({
+      kind: 'outreach',
+      title: '义诊',
+      description: '',
+      startsOn: '2099-01-01',
+      endsOn: '2099-01-02',
+      organizationId: f.a,
+    }),
     expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 'reached', admin: 'reached' }),
   },
-  'PATCH /api/admin/campaigns/:id': { path: (f) => `/api/admin/campaigns/${f.campaign.id}`, body: () => ({ title: '新标题' }), expect: organizersOfA },
+  'PATCH /api/admin/campaigns/:id': {
+    path: (f) => `/api/admin/campaigns/${f.campaign.id}`,
+    body: () => ({ title: '新标题' }),
+    expect: organizersOfA,
+  },
   'POST /api/admin/campaigns/:id/sessions': {
     path: (f) => `/api/admin/campaigns/${f.campaign.id}/sessions`,
     body: () => ({ ...SESSION, venue: '会场', address: '地址', slots: [{ role: '学员', capacity: 5 }] }),
     expect: organizersOfA,
   },
-  'GET /api/admin/campaigns/:id/registrations': { path: (f) => `/api/admin/campaigns/${f.campaign.id}/registrations`, expect: organizersOfA },
-  'GET /api/admin/campaigns/:id/registrations.csv': { path: (f) => `/api/admin/campaigns/${f.campaign.id}/registrations.csv`, expect: organizersOfA },
-  'GET /api/admin/campaigns/:id/registrations.xlsx': { path: (f) => `/api/admin/campaigns/${f.campaign.id}/registrations.xlsx`, expect: organizersOfA },
-  'GET /api/admin/campaigns/:id/stats': { path: (f) => `/api/admin/campaigns/${f.campaign.id}/stats`, expect: everyStaffOfA },
-  'PATCH /api/admin/slots/:id': { path: (f) => `/api/admin/slots/${f.campaign.slotIds[0]}`, body: () => ({ capacity: 20 }), expect: organizersOfA },
-  'POST /api/admin/checkins': { path: () => '/api/admin/checkins', body: (f) => ({ code: f.registration.code }), expect: everyStaffOfA },
-  'PATCH /api/admin/registrations/:id': { path: (f) => `/api/admin/registrations/${f.registration.id}`, body: () => ({ status: 'confirmed' }), expect: organizersOfA },
+  'GET /api/admin/campaigns/:id/registrations': {
+    path: (f) => `/api/admin/campaigns/${f.campaign.id}/registrations`,
+    expect: organizersOfA,
+  },
+  'GET /api/admin/campaigns/:id/registrations.csv': {
+    path: (f) => `/api/admin/campaigns/${f.campaign.id}/registrations.csv`,
+    expect: organizersOfA,
+  },
+  'GET /api/admin/campaigns/:id/registrations.xlsx': {
+    path: (f) => `/api/admin/campaigns/${f.campaign.id}/registrations.xlsx`,
+    expect: organizersOfA,
+  },
+  'GET /api/admin/campaigns/:id/stats': {
+    path: (f) => `/api/admin/campaigns/${f.campaign.id}/stats`,
+    expect: everyStaffOfA,
+  },
+  'PATCH /api/admin/slots/:id': {
+    path: (f) => `/api/admin/slots/${f.campaign.slotIds[0]}`,
+    body: () => ({ capacity: 20 }),
+    expect: organizersOfA,
+  },
+  'POST /api/admin/checkins': {
+    path: () => '/api/admin/checkins',
+    body: (f) => ({ code: f.registration.code }),
+    expect: everyStaffOfA,
+  },
+  'PATCH /api/admin/registrations/:id': {
+    path: (f) => `/api/admin/registrations/${f.registration.id}`,
+    body: () => ({ status: 'confirmed' }),
+    expect: organizersOfA,
+  },
   'POST /api/admin/quiz/seasons': {
     path: () => '/api/admin/quiz/seasons',
-    body: (f) => ({ campaignId: f.quiz.campaignId, startsOn: '2099-01-01', endsOn: '2099-01-02', questionsPerDay: 2, timeLimitSec: 60 }),
+    body: (f) => ({
+      campaignId: f.quiz.campaignId,
+      startsOn: '2099-01-01',
+      endsOn: '2099-01-02',
+      questionsPerDay: 2,
+      timeLimitSec: 60,
+    }),
     expect: organizersOfA,
   },
   'POST /api/admin/quiz/seasons/:id/questions': {
@@ -95,22 +160,41 @@ const MATRIX: Record<string, Probe> = {
     body: () => [{ type: 'truefalse', stem: `题 ${unique()}`, options: ['对', '错'], answers: [0] }],
     expect: organizersOfA,
   },
-  'GET /api/admin/quiz/seasons/:id/finalists': { path: (f) => `/api/admin/quiz/seasons/${f.quiz.seasonId}/finalists`, expect: organizersOfA },
-  'GET /api/admin/quiz/seasons/:id/finalists.csv': { path: (f) => `/api/admin/quiz/seasons/${f.quiz.seasonId}/finalists.csv`, expect: organizersOfA },
+  'GET /api/admin/quiz/seasons/:id/finalists': {
+    path: (f) => `/api/admin/quiz/seasons/${f.quiz.seasonId}/finalists`,
+    expect: organizersOfA,
+  },
+  'GET /api/admin/quiz/seasons/:id/finalists.csv': {
+    path: (f) => `/api/admin/quiz/seasons/${f.quiz.seasonId}/finalists.csv`,
+    expect: organizersOfA,
+  },
   'PATCH /api/admin/organizations/:id': {
     path: (f) => `/api/admin/organizations/${f.a}`,
     body: () => ({ reminderHour: 18 }),
     expect: organizersOfA,
   },
-  'PATCH /api/admin/sessions/:id': { path: (f) => `/api/admin/sessions/${f.campaign.sessionIds[0]}`, body: () => ({ venue: '新会场' }), expect: organizersOfA },
-  'POST /api/admin/sessions/:id/cancel': { path: (f) => `/api/admin/sessions/${f.spareSessionId}/cancel`, expect: organizersOfA },
-  'GET /api/admin/notifications': { path: () => '/api/admin/notifications', expect: staffOnly({ checkin: 403, otherOrganizer: 'reached', organizer: 'reached', admin: 'reached' }) },
+  'PATCH /api/admin/sessions/:id': {
+    path: (f) => `/api/admin/sessions/${f.campaign.sessionIds[0]}`,
+    body: () => ({ venue: '新会场' }),
+    expect: organizersOfA,
+  },
+  'POST /api/admin/sessions/:id/cancel': {
+    path: (f) => `/api/admin/sessions/${f.spareSessionId}/cancel`,
+    expect: organizersOfA,
+  },
+  'GET /api/admin/notifications': {
+    path: () => '/api/admin/notifications',
+    expect: staffOnly({ checkin: 403, otherOrganizer: 'reached', organizer: 'reached', admin: 'reached' }),
+  },
   'POST /api/admin/callouts': {
     path: () => '/api/admin/callouts',
     body: () => ({ bloodType: 'B', message: '血库告急', dryRun: true }),
     expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 'reached', admin: 'reached' }),
   },
-  'GET /api/admin/audit': { path: () => '/api/admin/audit', expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 403, admin: 'reached' }) },
+  'GET /api/admin/audit': {
+    path: () => '/api/admin/audit',
+    expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 403, admin: 'reached' }),
+  },
   // The donor list is the whole city's: admins and the blood centre's organizers (A) only.
   'GET /api/admin/emergency-donors': {
     path: () => '/api/admin/emergency-donors?bloodType=B',
@@ -126,7 +210,11 @@ const MATRIX: Record<string, Probe> = {
 const PUBLIC = new Set(['POST /api/admin/auth/login', 'POST /api/admin/auth/logout']);
 
 const adminRoutes = () => [
-  ...new Set(app.routes.filter((route) => route.method !== 'ALL' && route.path.startsWith('/api/admin')).map((route) => `${route.method} ${route.path}`)),
+  ...new Set(
+    app.routes
+      .filter((route) => route.method !== 'ALL' && route.path.startsWith('/api/admin'))
+      .map((route) => `${route.method} ${route.path}`),
+  ),
 ];
 
 describe('access to every /api/admin route', () => {
@@ -136,7 +224,9 @@ describe('access to every /api/admin route', () => {
   });
 
   it('has an entry for every admin route the app serves, and none it lacks', () => {
-    const served = adminRoutes().filter((route) => !PUBLIC.has(route)).sort();
+    const served = adminRoutes()
+      .filter((route) => !PUBLIC.has(route))
+      .sort();
     expect(served).toEqual(Object.keys(MATRIX).sort());
   });
 
@@ -145,7 +235,11 @@ describe('access to every /api/admin route', () => {
       const method = route.split(' ')[0]!;
       const seen: Partial<Record<Caller, number>> = {};
       for (const caller of CALLERS) {
-        const response = await call(probe.path(fixture), { method, cookie: fixture.cookies[caller], ...(probe.body && { body: probe.body(fixture) }) });
+        const response = await call(probe.path(fixture), {
+          method,
+          cookie: fixture.cookies[caller],
+          ...(probe.body && { body: probe.body(fixture) }),
+        });
         await response.arrayBuffer();
         seen[caller] = response.status;
       }
@@ -156,7 +250,9 @@ describe('access to every /api/admin route', () => {
           return [caller, reached ? 'reached' : status];
         }),
       );
-      expect(verdict, JSON.stringify(seen)).toEqual(Object.fromEntries(CALLERS.map((caller) => [caller, probe.expect[caller]])));
+      expect(verdict, JSON.stringify(seen)).toEqual(
+        Object.fromEntries(CALLERS.map((caller) => [caller, probe.expect[caller]])),
+      );
     });
   }
 });

@@ -1,10 +1,21 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { call, createOrganization, createStaffMember, newAddress, signInCitizen, signInStaff, type Registration } from './helpers.ts';
+import {
+  call,
+  createOrganization,
+  createStaffMember,
+  newAddress,
+  signInCitizen,
+  signInStaff,
+  type Registration,
+} from './helpers.ts';
 import { createCampaign } from './fixtures.ts';
 
 const DAY = 86_400_000;
-const SESSION = { startsAt: new Date(Date.now() + 10 * DAY).toISOString(), endsAt: new Date(Date.now() + 10 * DAY + 3_600_000).toISOString() };
+const SESSION = {
+  startsAt: new Date(Date.now() + 10 * DAY).toISOString(),
+  endsAt: new Date(Date.now() + 10 * DAY + 3_600_000).toISOString(),
+};
 
 interface AuditItem {
   id: string;
@@ -21,7 +32,10 @@ async function auditOf(organizationId: string) {
   const items: AuditItem[] = [];
   let cursor: string | null = null;
   do {
-    const response = await call(`/api/admin/audit?organizationId=${organizationId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { cookie: admin.cookie });
+    const response = await call(
+      `/api/admin/audit?organizationId=${organizationId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      { cookie: admin.cookie },
+    );
     expect(response.status, await response.clone().text()).toBe(200);
     const page = (await response.json()) as { items: AuditItem[]; nextCursor: string | null };
     items.push(...page.items);
@@ -34,7 +48,14 @@ describe('the audit log', () => {
   it('records staff sign-ins and failed sign-ins to real accounts, never the password', async () => {
     const organizationId = await createOrganization();
     const member = await createStaffMember('organizer', organizationId);
-    expect((await call('/api/admin/auth/login', { body: { ...member, password: 'wrong-password-1' }, address: newAddress() })).status).toBe(401);
+    expect(
+      (
+        await call('/api/admin/auth/login', {
+          body: { ...member, password: 'wrong-password-1' },
+          address: newAddress(),
+        })
+      ).status,
+    ).toBe(401);
     expect((await call('/api/admin/auth/login', { body: member, address: newAddress() })).status).toBe(200);
     const items = await auditOf(organizationId);
     expect(items.map((item) => item.action)).toEqual(['staff.sign_in', 'staff.sign_in_failed']);
@@ -47,40 +68,89 @@ describe('the audit log', () => {
     const organizer = await signInStaff('organizer', organizationId);
     const created = await call('/api/admin/campaigns', {
       cookie: organizer.cookie,
-      body: { kind: 'cpr_training', title: '心肺复苏培训', description: '', startsOn: '2099-01-01', endsOn: '2099-01-31' },
+      body: {
+        kind: 'cpr_training',
+        title: '心肺复苏培训',
+        description: '',
+        startsOn: '2099-01-01',
+        endsOn: '2099-01-31',
+      },
     });
     const { campaign } = (await created.json()) as { campaign: { id: string } };
-    expect((await call(`/api/admin/campaigns/${campaign.id}`, { method: 'PATCH', cookie: organizer.cookie, body: { title: '新标题', status: 'published' } })).status).toBe(200);
+    expect(
+      (
+        await call(`/api/admin/campaigns/${campaign.id}`, {
+          method: 'PATCH',
+          cookie: organizer.cookie,
+          body: { title: '新标题', status: 'published' },
+        })
+      ).status,
+    ).toBe(200);
     const session = await call(`/api/admin/campaigns/${campaign.id}/sessions`, {
       cookie: organizer.cookie,
       body: { ...SESSION, venue: '会场', address: '地址', slots: [{ role: '学员', capacity: 10 }] },
     });
     const { session: made } = (await session.json()) as { session: { id: string; slots: { id: string }[] } };
-    expect((await call(`/api/admin/slots/${made.slots[0]!.id}`, { method: 'PATCH', cookie: organizer.cookie, body: { capacity: 20 } })).status).toBe(200);
+    expect(
+      (
+        await call(`/api/admin/slots/${made.slots[0]!.id}`, {
+          method: 'PATCH',
+          cookie: organizer.cookie,
+          body: { capacity: 20 },
+        })
+      ).status,
+    ).toBe(200);
     const desk = await call('/api/admin/staff', {
       cookie: organizer.cookie,
-      body: { email: `desk-${crypto.randomUUID().slice(0, 8)}@example.org`, password: 'a-long-password', role: 'checkin', organizationId },
+      body: {
+        email: `desk-${crypto.randomUUID().slice(0, 8)}@example.org`,
+        password: 'a-long-password',
+        role: 'checkin',
+        organizationId,
+      },
     });
     expect(desk.status).toBe(201);
 
     const items = (await auditOf(organizationId)).filter((item) => item.action !== 'staff.sign_in');
-    expect(items.map((item) => item.action)).toEqual(['staff.create', 'slot.update', 'session.create', 'campaign.update', 'campaign.create']);
+    expect(items.map((item) => item.action)).toEqual([
+      'staff.create',
+      'slot.update',
+      'session.create',
+      'campaign.update',
+      'campaign.create',
+    ]);
     for (const item of items) expect(item.staff?.id).toBe(organizer.staffId);
-    expect(items.find((item) => item.action === 'campaign.update')).toMatchObject({ target: { type: 'campaign', id: campaign.id }, detail: { fields: 'title,status' } });
+    expect(items.find((item) => item.action === 'campaign.update')).toMatchObject({
+      target: { type: 'campaign', id: campaign.id },
+      detail: { fields: 'title,status' },
+    });
     expect(items.find((item) => item.action === 'slot.update')!.detail).toMatchObject({ capacity: 20 });
   });
 
   it('records a check-in scanned three times at once exactly once, and a correction once', async () => {
     const organizationId = await createOrganization();
-    const campaign = await createCampaign({ organizationId, sessions: [{ ...SESSION, slots: [{ role: '学员', capacity: 5 }] }] });
+    const campaign = await createCampaign({
+      organizationId,
+      sessions: [{ ...SESSION, slots: [{ role: '学员', capacity: 5 }] }],
+    });
     const citizen = await signInCitizen();
-    const signUp = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, { body: { name: '王学员' }, cookie: citizen.cookie });
+    const signUp = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
+      body: { name: '王学员' },
+      cookie: citizen.cookie,
+    });
     const { registration } = (await signUp.json()) as { registration: Registration };
     const desk = await signInStaff('checkin', organizationId);
-    const scans = await Promise.all([1, 2, 3].map(() => call('/api/admin/checkins', { body: { code: registration.code }, cookie: desk.cookie })));
+    const scans = await Promise.all(
+      [1, 2, 3].map(() => call('/api/admin/checkins', { body: { code: registration.code }, cookie: desk.cookie })),
+    );
     expect(scans.map((scan) => scan.status).sort()).toEqual([200, 409, 409]);
     const organizer = await signInStaff('organizer', organizationId);
-    const undo = () => call(`/api/admin/registrations/${registration.id}`, { method: 'PATCH', cookie: organizer.cookie, body: { status: 'confirmed' } });
+    const undo = () =>
+      call(`/api/admin/registrations/${registration.id}`, {
+        method: 'PATCH',
+        cookie: organizer.cookie,
+        body: { status: 'confirmed' },
+      });
     const undos = await Promise.all([undo(), undo()]);
     expect(undos.map((response) => response.status).sort()).toEqual([200, 409]);
 
@@ -90,15 +160,21 @@ describe('the audit log', () => {
       ['registration.check_in', desk.staffId],
     ]);
     expect(items[0]!.detail).toEqual({ from: 'checked_in', to: 'confirmed' });
-    const rows = await env.DB.prepare(`SELECT count(*) AS n FROM audit_log WHERE target_id = ?`).bind(registration.id).first<{ n: number }>();
+    const rows = await env.DB.prepare(`SELECT count(*) AS n FROM audit_log WHERE target_id = ?`)
+      .bind(registration.id)
+      .first<{ n: number }>();
     expect(rows?.n).toBe(2);
   });
 
   it('is for admins only, and refuses a broken cursor', async () => {
     const organizationId = await createOrganization();
     expect((await call('/api/admin/audit')).status).toBe(401);
-    expect((await call('/api/admin/audit', { cookie: (await signInStaff('organizer', organizationId)).cookie })).status).toBe(403);
-    expect((await call('/api/admin/audit', { cookie: (await signInStaff('checkin', organizationId)).cookie })).status).toBe(403);
+    expect(
+      (await call('/api/admin/audit', { cookie: (await signInStaff('organizer', organizationId)).cookie })).status,
+    ).toBe(403);
+    expect(
+      (await call('/api/admin/audit', { cookie: (await signInStaff('checkin', organizationId)).cookie })).status,
+    ).toBe(403);
     const admin = await signInStaff('admin');
     expect((await call('/api/admin/audit?cursor=%7B', { cookie: admin.cookie })).status).toBe(400);
     expect((await call('/api/admin/audit?limit=0', { cookie: admin.cookie })).status).toBe(400);

@@ -12,7 +12,9 @@ async function donors(district: string, count: number) {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const id = crypto.randomUUID();
-    await env.DB.prepare(`INSERT INTO people (id, phone, name, blood_type, district, emergency_donor) VALUES (?, ?, '献血者', 'B', ?, 1)`)
+    await env.DB.prepare(
+      `INSERT INTO people (id, phone, name, blood_type, district, emergency_donor) VALUES (?, ?, '献血者', 'B', ?, 1)`,
+    )
       .bind(id, `136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, district)
       .run();
     ids.push(id);
@@ -20,14 +22,20 @@ async function donors(district: string, count: number) {
   return ids;
 }
 
-const callout = (cookie: string, body: Record<string, unknown>) => call('/api/admin/callouts', { cookie, body: { bloodType: 'B', message: '血库B型告急，请就近到市血站献血。', ...body } });
+const callout = (cookie: string, body: Record<string, unknown>) =>
+  call('/api/admin/callouts', {
+    cookie,
+    body: { bloodType: 'B', message: '血库B型告急，请就近到市血站献血。', ...body },
+  });
 
 describe('POST /api/admin/callouts', () => {
   it('counts, then texts willing donors, each at most once a week, and writes the audit log', async () => {
     const district = '莘县';
     const [called, ...fresh] = await donors(district, 3);
     // One of them had a call-out three days ago.
-    await env.DB.prepare(`INSERT INTO notifications (id, person_id, kind, dedupe_key, status, created_at) VALUES (?, ?, 'callout', ?, 'sent', ?)`)
+    await env.DB.prepare(
+      `INSERT INTO notifications (id, person_id, kind, dedupe_key, status, created_at) VALUES (?, ?, 'callout', ?, 'sent', ?)`,
+    )
       .bind(crypto.randomUUID(), called, `old:${called}`, Date.now() - 3 * 86_400_000)
       .run();
     const { organizationId, cookie } = await bloodCentreOrganizer();
@@ -39,13 +47,19 @@ describe('POST /api/admin/callouts', () => {
     expect(sent.status).toBe(201);
     const { callout: made } = (await sent.json()) as { callout: { id: string; matched: number; recipients: number } };
     expect(made).toMatchObject({ matched: 3, recipients: 2 });
-    const rows = await env.DB.prepare(`SELECT person_id FROM notifications WHERE callout_id = ? ORDER BY person_id`).bind(made.id).all<{ person_id: string }>();
+    const rows = await env.DB.prepare(`SELECT person_id FROM notifications WHERE callout_id = ? ORDER BY person_id`)
+      .bind(made.id)
+      .all<{ person_id: string }>();
     expect(rows.results.map((row) => row.person_id)).toEqual([...fresh].sort());
 
     const again = await callout(cookie, { district });
     expect(((await again.json()) as { callout: { recipients: number } }).callout.recipients).toBe(0);
 
-    const audit = await env.DB.prepare(`SELECT detail FROM audit_log WHERE organization_id = ? AND action = 'callout.send' ORDER BY at`).bind(organizationId).all<{ detail: string }>();
+    const audit = await env.DB.prepare(
+      `SELECT detail FROM audit_log WHERE organization_id = ? AND action = 'callout.send' ORDER BY at`,
+    )
+      .bind(organizationId)
+      .all<{ detail: string }>();
     expect(audit.results.map((row) => JSON.parse(row.detail))).toEqual([
       { bloodType: 'B', district, matched: 3 },
       { bloodType: 'B', district, matched: 3 },
@@ -53,8 +67,14 @@ describe('POST /api/admin/callouts', () => {
     // A week later the first donor may be called again.
     const reachable = await callout(cookie, { district, dryRun: true });
     expect(((await reachable.json()) as { reachable: number }).reachable).toBe(0);
-    await env.DB.prepare(`UPDATE notifications SET created_at = created_at - ? WHERE person_id IN (?, ?, ?) AND kind = 'callout'`).bind(WEEK, called, ...fresh).run();
-    expect(((await (await callout(cookie, { district, dryRun: true })).json()) as { reachable: number }).reachable).toBe(3);
+    await env.DB.prepare(
+      `UPDATE notifications SET created_at = created_at - ? WHERE person_id IN (?, ?, ?) AND kind = 'callout'`,
+    )
+      .bind(WEEK, called, ...fresh)
+      .run();
+    expect(
+      ((await (await callout(cookie, { district, dryRun: true })).json()) as { reachable: number }).reachable,
+    ).toBe(3);
   });
 
   it('two call-outs at once reach each donor once', async () => {
@@ -62,7 +82,9 @@ describe('POST /api/admin/callouts', () => {
     await donors(district, 4);
     const { cookie } = await bloodCentreOrganizer();
     const both = await Promise.all([callout(cookie, { district }), callout(cookie, { district })]);
-    const recipients = await Promise.all(both.map(async (response) => ((await response.json()) as { callout: { recipients: number } }).callout.recipients));
+    const recipients = await Promise.all(
+      both.map(async (response) => ((await response.json()) as { callout: { recipients: number } }).callout.recipients),
+    );
     expect(recipients.sort()).toEqual([0, 4]);
   });
 
@@ -86,9 +108,13 @@ describe('POST /api/admin/callouts', () => {
     const [donor] = await donors(district, 1);
     const { cookie } = await bloodCentreOrganizer();
     const { callout: made } = (await (await callout(cookie, { district })).json()) as { callout: { id: string } };
-    const row = await env.DB.prepare(`SELECT id, dedupe_key AS key FROM notifications WHERE callout_id = ?`).bind(made.id).first<{ id: string; key: string }>();
+    const row = await env.DB.prepare(`SELECT id, dedupe_key AS key FROM notifications WHERE callout_id = ?`)
+      .bind(made.id)
+      .first<{ id: string; key: string }>();
     await env.DB.prepare(`UPDATE people SET emergency_donor = 0 WHERE id = ?`).bind(donor).run();
-    await env.DB.prepare(`UPDATE notifications SET status = 'queued', claimed_at = NULL WHERE id = ?`).bind(row!.id).run();
+    await env.DB.prepare(`UPDATE notifications SET status = 'queued', claimed_at = NULL WHERE id = ?`)
+      .bind(row!.id)
+      .run();
     const sent: string[] = [];
     const sender: SmsSender = { send: async (_phone, text) => void sent.push(text) };
     await deliver(database(env.DB), row!.key, sender);

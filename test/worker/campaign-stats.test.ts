@@ -31,7 +31,13 @@ describe('GET /api/admin/campaigns/:id/stats', () => {
     const campaign = await createCampaign({
       organizationId,
       sessions: [
-        { ...at(-2), slots: [{ role: '学员', capacity: 4 }, { role: '助教', capacity: 1 }] },
+        {
+          ...at(-2),
+          slots: [
+            { role: '学员', capacity: 4 },
+            { role: '助教', capacity: 1 },
+          ],
+        },
         { ...at(5), slots: [{ role: '学员', capacity: 3, waitlist: true }] },
       ],
     });
@@ -40,12 +46,23 @@ describe('GET /api/admin/campaigns/:id/stats', () => {
     await addRegistrations(past2, ['cancelled']);
     await addRegistrations(future, ['confirmed', 'confirmed', 'confirmed', 'waitlisted', 'cancelled']);
     const threeDaysAgo = Date.now() - 3 * DAY;
-    await env.DB.prepare(`UPDATE registrations SET created_at = ?, cancelled_at = ? WHERE slot_id = ? AND status = 'cancelled'`).bind(threeDaysAgo, Date.now(), future).run();
+    await env.DB.prepare(
+      `UPDATE registrations SET created_at = ?, cancelled_at = ? WHERE slot_id = ? AND status = 'cancelled'`,
+    )
+      .bind(threeDaysAgo, Date.now(), future)
+      .run();
 
     const stats = await statsOf(campaign.id, (await signInStaff('checkin', organizationId)).cookie);
     expect(stats.byStatus).toEqual({ confirmed: 4, waitlisted: 1, cancelled: 2, checked_in: 2, no_show: 1 });
     expect(stats.attendanceRate).toBe(0.5);
-    expect(stats.bySession.map((session) => [session.id, session.capacity, session.byStatus.confirmed, session.byStatus.checked_in])).toEqual([
+    expect(
+      stats.bySession.map((session) => [
+        session.id,
+        session.capacity,
+        session.byStatus.confirmed,
+        session.byStatus.checked_in,
+      ]),
+    ).toEqual([
       [campaign.sessionIds[0], 5, 1, 2],
       [campaign.sessionIds[1], 3, 3, 0],
     ]);
@@ -59,7 +76,11 @@ describe('GET /api/admin/campaigns/:id/stats', () => {
 
   it('counts blood types and donations at a blood drive', async () => {
     const organizationId = await createOrganization();
-    const campaign = await createCampaign({ kind: 'blood_drive', organizationId, sessions: [{ ...at(10), slots: [{ role: '献血者', capacity: 5 }] }] });
+    const campaign = await createCampaign({
+      kind: 'blood_drive',
+      organizationId,
+      sessions: [{ ...at(10), slots: [{ role: '献血者', capacity: 5 }] }],
+    });
     const donor = await signInCitizen();
     await call('/api/me', { method: 'PATCH', cookie: donor.cookie, body: { bloodType: 'B' } });
     const signUp = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
@@ -69,7 +90,14 @@ describe('GET /api/admin/campaigns/:id/stats', () => {
     const { registration } = (await signUp.json()) as { registration: { code: string } };
     await addRegistrations(campaign.slotIds[0]!, ['confirmed']);
     const organizer = await signInStaff('organizer', organizationId);
-    expect((await call('/api/admin/checkins', { cookie: organizer.cookie, body: { code: registration.code, donated: 'whole_blood' } })).status).toBe(200);
+    expect(
+      (
+        await call('/api/admin/checkins', {
+          cookie: organizer.cookie,
+          body: { code: registration.code, donated: 'whole_blood' },
+        })
+      ).status,
+    ).toBe(200);
 
     const stats = await statsOf(campaign.id, organizer.cookie);
     expect(stats.bloodTypes).toEqual({ B: 1, unknown: 1 });
@@ -79,7 +107,15 @@ describe('GET /api/admin/campaigns/:id/stats', () => {
 
   it('is 404 to another organization and 401 without a staff session', async () => {
     const campaign = await createCampaign({ organizationId: await createOrganization() });
-    expect((await call(`/api/admin/campaigns/${campaign.id}/stats`, { cookie: (await signInStaff('organizer', await createOrganization())).cookie })).status).toBe(404);
-    expect((await call(`/api/admin/campaigns/${campaign.id}/stats`, { cookie: (await signInCitizen()).cookie })).status).toBe(401);
+    expect(
+      (
+        await call(`/api/admin/campaigns/${campaign.id}/stats`, {
+          cookie: (await signInStaff('organizer', await createOrganization())).cookie,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await call(`/api/admin/campaigns/${campaign.id}/stats`, { cookie: (await signInCitizen()).cookie })).status,
+    ).toBe(401);
   });
 });

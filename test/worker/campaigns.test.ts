@@ -37,7 +37,12 @@ describe('GET /api/campaigns', () => {
     expect(ids).not.toContain(closed.id);
     expect(ids).not.toContain(ended.id);
     const item = items.find((candidate) => candidate.id === later.id)!;
-    expect(item).toMatchObject({ kind: 'blood_drive', startsOn: '2099-03-01', endsOn: '2099-03-02', organization: { id: later.organizationId } });
+    expect(item).toMatchObject({
+      kind: 'blood_drive',
+      startsOn: '2099-03-01',
+      endsOn: '2099-03-02',
+      organization: { id: later.organizationId },
+    });
     expect(typeof item.organization.name).toBe('string');
   });
 
@@ -45,17 +50,40 @@ describe('GET /api/campaigns', () => {
     const campaign = await createCampaign({
       kind: 'blood_drive',
       sessions: [
-        { startsAt: '2099-01-10T09:00:00+08:00', endsAt: '2099-01-10T16:00:00+08:00', slots: [{ role: '献血者', capacity: 3, waitlist: true }, { role: '志愿者', capacity: 2 }] },
-        { startsAt: '2099-01-03T09:00:00+08:00', endsAt: '2099-01-03T12:00:00+08:00', slots: [{ role: '献血者', capacity: 5 }] },
+        {
+          startsAt: '2099-01-10T09:00:00+08:00',
+          endsAt: '2099-01-10T16:00:00+08:00',
+          slots: [
+            { role: '献血者', capacity: 3, waitlist: true },
+            { role: '志愿者', capacity: 2 },
+          ],
+        },
+        {
+          startsAt: '2099-01-03T09:00:00+08:00',
+          endsAt: '2099-01-03T12:00:00+08:00',
+          slots: [{ role: '献血者', capacity: 5 }],
+        },
         // Started already: neither the next session nor its seats count.
-        { startsAt: '2020-01-03T09:00:00+08:00', endsAt: '2020-01-03T12:00:00+08:00', slots: [{ role: '献血者', capacity: 100 }] },
+        {
+          startsAt: '2020-01-03T09:00:00+08:00',
+          endsAt: '2020-01-03T12:00:00+08:00',
+          slots: [{ role: '献血者', capacity: 100 }],
+        },
       ],
     });
     const [donors, volunteers] = campaign.slotIds;
     // Over capacity (an organizer lowered it): counts as 0 left, not −1.
     await addRegistrations(donors!, ['confirmed', 'checked_in', 'confirmed', 'confirmed', 'waitlisted', 'cancelled']);
     await addRegistrations(volunteers!, ['confirmed', 'no_show', 'cancelled']);
-    const full = await createCampaign({ sessions: [{ startsAt: '2099-01-05T09:00:00+08:00', endsAt: '2099-01-05T10:00:00+08:00', slots: [{ role: '学员', capacity: 1 }] }] });
+    const full = await createCampaign({
+      sessions: [
+        {
+          startsAt: '2099-01-05T09:00:00+08:00',
+          endsAt: '2099-01-05T10:00:00+08:00',
+          slots: [{ role: '学员', capacity: 1 }],
+        },
+      ],
+    });
     await addRegistrations(full.slotIds[0]!, ['confirmed']);
     const none = await createCampaign({ kind: 'quiz' });
 
@@ -96,8 +124,19 @@ describe('GET /api/campaigns/:id', () => {
     const campaign = await createCampaign({
       kind: 'blood_drive',
       sessions: [
-        { startsAt: '2099-01-10T09:00:00+08:00', endsAt: '2099-01-10T16:00:00+08:00', slots: [{ role: '献血者', capacity: 3, waitlist: true }, { role: '志愿者', capacity: 2 }] },
-        { startsAt: '2099-01-03T09:00:00+08:00', endsAt: '2099-01-03T12:00:00+08:00', slots: [{ role: '献血者', capacity: 5 }] },
+        {
+          startsAt: '2099-01-10T09:00:00+08:00',
+          endsAt: '2099-01-10T16:00:00+08:00',
+          slots: [
+            { role: '献血者', capacity: 3, waitlist: true },
+            { role: '志愿者', capacity: 2 },
+          ],
+        },
+        {
+          startsAt: '2099-01-03T09:00:00+08:00',
+          endsAt: '2099-01-03T12:00:00+08:00',
+          slots: [{ role: '献血者', capacity: 5 }],
+        },
       ],
     });
     const [donors, volunteers] = campaign.slotIds;
@@ -106,15 +145,44 @@ describe('GET /api/campaigns/:id', () => {
 
     const response = await call(`/api/campaigns/${campaign.id}`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { campaign: { id: string; kind: string; questions: unknown[]; sessions: { id: string; startsAt: string; endsAt: string; slots: Record<string, unknown>[] }[] } };
+    const body = (await response.json()) as {
+      campaign: {
+        id: string;
+        kind: string;
+        questions: unknown[];
+        sessions: { id: string; startsAt: string; endsAt: string; slots: Record<string, unknown>[] }[];
+      };
+    };
     expect(body.campaign).toMatchObject({ id: campaign.id, kind: 'blood_drive', questions: [] });
     const [first, second] = body.campaign.sessions;
-    expect(first).toMatchObject({ id: campaign.sessionIds[1], startsAt: '2099-01-03T09:00:00+08:00', endsAt: '2099-01-03T12:00:00+08:00' });
-    expect(first!.slots).toEqual([expect.objectContaining({ role: '献血者', capacity: 5, taken: 0, remaining: 5, waitlist: false })]);
+    expect(first).toMatchObject({
+      id: campaign.sessionIds[1],
+      startsAt: '2099-01-03T09:00:00+08:00',
+      endsAt: '2099-01-03T12:00:00+08:00',
+    });
+    expect(first!.slots).toEqual([
+      expect.objectContaining({ role: '献血者', capacity: 5, taken: 0, remaining: 5, waitlist: false }),
+    ]);
     expect(second!.startsAt).toBe('2099-01-10T09:00:00+08:00');
     expect(second!.slots).toEqual([
-      expect.objectContaining({ id: donors, role: '献血者', capacity: 3, taken: 3, remaining: 0, waitlist: true, waiting: 1 }),
-      expect.objectContaining({ id: volunteers, role: '志愿者', capacity: 2, taken: 1, remaining: 1, waitlist: false, waiting: 0 }),
+      expect.objectContaining({
+        id: donors,
+        role: '献血者',
+        capacity: 3,
+        taken: 3,
+        remaining: 0,
+        waitlist: true,
+        waiting: 1,
+      }),
+      expect.objectContaining({
+        id: volunteers,
+        role: '志愿者',
+        capacity: 2,
+        taken: 1,
+        remaining: 1,
+        waitlist: false,
+        waiting: 0,
+      }),
     ]);
   });
 

@@ -17,7 +17,10 @@ async function bookedAt(kind: 'blood_drive' | 'cpr_training', slot = { role: '�
   const campaign = await createCampaign({ kind, organizationId, sessions: [{ ...SESSION, slots: [slot] }] });
   const slotId = campaign.slotIds[0]!;
   const citizen = await signInCitizen();
-  const response = await call(`/api/slots/${slotId}/registrations`, { body: kind === 'blood_drive' ? DONOR : { name: '李学员' }, cookie: citizen.cookie });
+  const response = await call(`/api/slots/${slotId}/registrations`, {
+    body: kind === 'blood_drive' ? DONOR : { name: '李学员' },
+    cookie: citizen.cookie,
+  });
   expect(response.status, await response.clone().text()).toBe(201);
   const { registration } = (await response.json()) as { registration: Registration };
   return { organizationId, slotId, citizen, registration };
@@ -33,9 +36,16 @@ describe('POST /api/admin/checkins', () => {
     const response = await checkIn(desk.cookie, { code: typed });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { registration: Record<string, unknown> };
-    expect(body.registration).toMatchObject({ id: registration.id, status: 'checked_in', name: '李学员', slot: { role: '献血者' } });
+    expect(body.registration).toMatchObject({
+      id: registration.id,
+      status: 'checked_in',
+      name: '李学员',
+      slot: { role: '献血者' },
+    });
     expect(body.registration.checkedInAt).toMatch(/\+08:00$/);
-    const row = await env.DB.prepare('SELECT status, checked_in_at FROM registrations WHERE id = ?').bind(registration.id).first<{ status: string; checked_in_at: number }>();
+    const row = await env.DB.prepare('SELECT status, checked_in_at FROM registrations WHERE id = ?')
+      .bind(registration.id)
+      .first<{ status: string; checked_in_at: number }>();
     expect(row?.status).toBe('checked_in');
     expect(row?.checked_in_at).toBeGreaterThan(0);
   });
@@ -43,27 +53,41 @@ describe('POST /api/admin/checkins', () => {
   it('records a donation once, which the interval rule then enforces', async () => {
     const { organizationId, registration, citizen } = await bookedAt('blood_drive');
     const desk = await signInStaff('organizer', organizationId);
-    const scans = await Promise.all([1, 2, 3].map(() => checkIn(desk.cookie, { code: registration.code, donated: 'whole_blood' })));
+    const scans = await Promise.all(
+      [1, 2, 3].map(() => checkIn(desk.cookie, { code: registration.code, donated: 'whole_blood' })),
+    );
     expect(scans.map((scan) => scan.status).sort()).toEqual([200, 409, 409]);
-    for (const scan of scans.filter((s) => s.status === 409)) expect((await errorOf(scan)).code).toBe('already_checked_in');
-    const donations = await env.DB.prepare('SELECT kind, registration_id FROM donations WHERE person_id = ?').bind(citizen.personId).all();
+    for (const scan of scans.filter((s) => s.status === 409))
+      expect((await errorOf(scan)).code).toBe('already_checked_in');
+    const donations = await env.DB.prepare('SELECT kind, registration_id FROM donations WHERE person_id = ?')
+      .bind(citizen.personId)
+      .all();
     expect(donations.results).toEqual([{ kind: 'whole_blood', registration_id: registration.id }]);
 
-    const history = (await (await call('/api/me/donations', { cookie: citizen.cookie })).json()) as { items: { kind: string }[] };
+    const history = (await (await call('/api/me/donations', { cookie: citizen.cookie })).json()) as {
+      items: { kind: string }[];
+    };
     expect(history.items.map((item) => item.kind)).toEqual(['whole_blood']);
 
     // Whole blood today: the next drive within six months refuses with the interval reason.
-    const next = await createCampaign({ kind: 'blood_drive', sessions: [{ ...inDays(30), slots: [{ role: '献血者', capacity: 5 }] }] });
+    const next = await createCampaign({
+      kind: 'blood_drive',
+      sessions: [{ ...inDays(30), slots: [{ role: '献血者', capacity: 5 }] }],
+    });
     const again = await call(`/api/slots/${next.slotIds[0]}/registrations`, { body: DONOR, cookie: citizen.cookie });
     expect(again.status).toBe(422);
-    expect(((await again.json()) as { error: { reasons: { code: string }[] } }).error.reasons.map((r) => r.code)).toEqual(['interval']);
+    expect(
+      ((await again.json()) as { error: { reasons: { code: string }[] } }).error.reasons.map((r) => r.code),
+    ).toEqual(['interval']);
   });
 
   it('refuses cancelled and waitlisted sign-ups, and unknown codes', async () => {
     const { organizationId, slotId, registration, citizen } = await bookedAt('cpr_training');
     const desk = await signInStaff('checkin', organizationId);
     const waiting = await signInCitizen();
-    const queued = (await (await call(`/api/slots/${slotId}/registrations`, { body: { name: '候补' }, cookie: waiting.cookie })).json()) as { registration: Registration };
+    const queued = (await (
+      await call(`/api/slots/${slotId}/registrations`, { body: { name: '候补' }, cookie: waiting.cookie })
+    ).json()) as { registration: Registration };
     expect(queued.registration.status).toBe('waitlisted');
     const notConfirmed = await checkIn(desk.cookie, { code: queued.registration.code });
     expect(notConfirmed.status).toBe(409);
@@ -87,7 +111,9 @@ describe('POST /api/admin/checkins', () => {
     const citizen = await signInCitizen();
     expect((await checkIn(citizen.cookie, { code: registration.code })).status).toBe(401);
     expect((await call('/api/admin/checkins', { body: { code: registration.code } })).status).toBe(401);
-    const row = await env.DB.prepare('SELECT status FROM registrations WHERE id = ?').bind(registration.id).first<{ status: string }>();
+    const row = await env.DB.prepare('SELECT status FROM registrations WHERE id = ?')
+      .bind(registration.id)
+      .first<{ status: string }>();
     expect(row?.status).toBe('confirmed');
   });
 
@@ -101,7 +127,8 @@ describe('POST /api/admin/checkins', () => {
 });
 
 describe('PATCH /api/admin/registrations/:id (corrections)', () => {
-  const correct = (cookie: string, id: string, status: string) => call(`/api/admin/registrations/${id}`, { method: 'PATCH', body: { status }, cookie });
+  const correct = (cookie: string, id: string, status: string) =>
+    call(`/api/admin/registrations/${id}`, { method: 'PATCH', body: { status }, cookie });
 
   it('undoes a mistaken check-in, with its donation record', async () => {
     const { organizationId, registration, citizen } = await bookedAt('blood_drive');
@@ -109,9 +136,13 @@ describe('PATCH /api/admin/registrations/:id (corrections)', () => {
     expect((await checkIn(organizer.cookie, { code: registration.code, donated: 'platelets' })).status).toBe(200);
     const undo = await correct(organizer.cookie, registration.id, 'confirmed');
     expect(undo.status).toBe(200);
-    const row = await env.DB.prepare('SELECT status, checked_in_at FROM registrations WHERE id = ?').bind(registration.id).first();
+    const row = await env.DB.prepare('SELECT status, checked_in_at FROM registrations WHERE id = ?')
+      .bind(registration.id)
+      .first();
     expect(row).toEqual({ status: 'confirmed', checked_in_at: null });
-    const donations = await env.DB.prepare('SELECT count(*) AS n FROM donations WHERE person_id = ?').bind(citizen.personId).first<{ n: number }>();
+    const donations = await env.DB.prepare('SELECT count(*) AS n FROM donations WHERE person_id = ?')
+      .bind(citizen.personId)
+      .first<{ n: number }>();
     expect(donations?.n).toBe(0);
     expect((await correct(organizer.cookie, registration.id, 'confirmed')).status).toBe(409);
   });
@@ -123,7 +154,9 @@ describe('PATCH /api/admin/registrations/:id (corrections)', () => {
     expect(early.status).toBe(409);
     expect((await errorOf(early)).code).toBe('session_not_started');
 
-    await env.DB.prepare('UPDATE sessions SET starts_at = ? WHERE id = (SELECT session_id FROM slots WHERE id = (SELECT slot_id FROM registrations WHERE id = ?))')
+    await env.DB.prepare(
+      'UPDATE sessions SET starts_at = ? WHERE id = (SELECT session_id FROM slots WHERE id = (SELECT slot_id FROM registrations WHERE id = ?))',
+    )
       .bind(Date.now() - 3_600_000, registration.id)
       .run();
     expect((await correct(organizer.cookie, registration.id, 'no_show')).status).toBe(200);
@@ -131,23 +164,35 @@ describe('PATCH /api/admin/registrations/:id (corrections)', () => {
   });
 
   it('gives a late no-show a seat back only while one is free', async () => {
-    const { organizationId, registration, slotId } = await bookedAt('cpr_training', { role: '学员', capacity: 2, waitlist: true });
+    const { organizationId, registration, slotId } = await bookedAt('cpr_training', {
+      role: '学员',
+      capacity: 2,
+      waitlist: true,
+    });
     const organizer = await signInStaff('organizer', organizationId);
-    await env.DB.prepare('UPDATE sessions SET starts_at = ? WHERE id = (SELECT session_id FROM slots WHERE id = ?)').bind(Date.now() - 3_600_000, slotId).run();
+    await env.DB.prepare('UPDATE sessions SET starts_at = ? WHERE id = (SELECT session_id FROM slots WHERE id = ?)')
+      .bind(Date.now() - 3_600_000, slotId)
+      .run();
     expect((await correct(organizer.cookie, registration.id, 'no_show')).status).toBe(200);
     // The seat goes: the capacity comes down to those still seated.
-    expect((await call(`/api/admin/slots/${slotId}`, { method: 'PATCH', cookie: organizer.cookie, body: { capacity: 0 } })).status).toBe(200);
+    expect(
+      (await call(`/api/admin/slots/${slotId}`, { method: 'PATCH', cookie: organizer.cookie, body: { capacity: 0 } }))
+        .status,
+    ).toBe(200);
     const late = await checkIn(organizer.cookie, { code: registration.code });
     expect(late.status).toBe(409);
     expect((await errorOf(late)).code).toBe('slot_full');
     const undo = await correct(organizer.cookie, registration.id, 'confirmed');
     expect((await errorOf(undo)).code).toBe('slot_full');
     // With a seat again, the late arrival is let in.
-    expect((await call(`/api/admin/slots/${slotId}`, { method: 'PATCH', cookie: organizer.cookie, body: { capacity: 1 } })).status).toBe(200);
+    expect(
+      (await call(`/api/admin/slots/${slotId}`, { method: 'PATCH', cookie: organizer.cookie, body: { capacity: 1 } }))
+        .status,
+    ).toBe(200);
     expect((await checkIn(organizer.cookie, { code: registration.code })).status).toBe(200);
   });
 
-  it("keeps check-in staff, other organizations and bad values out", async () => {
+  it('keeps check-in staff, other organizations and bad values out', async () => {
     const { organizationId, registration } = await bookedAt('cpr_training');
     const desk = await signInStaff('checkin', organizationId);
     expect((await correct(desk.cookie, registration.id, 'no_show')).status).toBe(403);

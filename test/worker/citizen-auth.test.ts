@@ -53,14 +53,17 @@ const verify = (phone: string, code: string, address: string, options: { cookie?
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 const otpRows = async (phone: string) =>
-  (await env.DB.prepare('SELECT * FROM otp_codes WHERE phone = ? ORDER BY created_at').bind(phone).all<OtpRow>()).results;
+  (await env.DB.prepare('SELECT * FROM otp_codes WHERE phone = ? ORDER BY created_at').bind(phone).all<OtpRow>())
+    .results;
 
 /** Moves this phone's codes back in time, so the one-a-minute limit no longer holds them. */
 const ageCodes = (phone: string, byMs = 2 * MINUTE) =>
   env.DB.prepare('UPDATE otp_codes SET created_at = created_at - ? WHERE phone = ?').bind(byMs, phone).run();
 
 const sessionCount = async (personId: string) =>
-  (await env.DB.prepare('SELECT count(*) AS n FROM auth_sessions WHERE person_id = ?').bind(personId).first<{ n: number }>())!.n;
+  (await env.DB.prepare('SELECT count(*) AS n FROM auth_sessions WHERE person_id = ?')
+    .bind(personId)
+    .first<{ n: number }>())!.n;
 
 const me = (cookie?: string, base = BASE) => call(`${base}/api/me`, cookie ? { cookie } : {});
 
@@ -77,7 +80,11 @@ function fetchWithEnv(overrides: Partial<Cloudflare.Env>, path: string, init: Re
   const { address = newAddress(), headers, ...rest } = init;
   const request = new Request(`${BASE}${path}`, {
     ...rest,
-    headers: { 'cf-connecting-ip': address, 'content-type': 'application/json', ...(headers as Record<string, string>) },
+    headers: {
+      'cf-connecting-ip': address,
+      'content-type': 'application/json',
+      ...(headers as Record<string, string>),
+    },
   });
   return app.fetch(request, { ...env, ...overrides }, createExecutionContext());
 }
@@ -149,7 +156,9 @@ describe('POST /api/auth/otp', () => {
     const second = await verify(`+86 ${phone}`, secondCode, address);
     expect(second.status).toBe(200);
     expect(((await second.json()) as VerifyBody).person.id).toBe(person.id);
-    const count = await env.DB.prepare('SELECT count(*) AS n FROM people WHERE phone LIKE ?').bind(`%${phone}`).first<{ n: number }>();
+    const count = await env.DB.prepare('SELECT count(*) AS n FROM people WHERE phone LIKE ?')
+      .bind(`%${phone}`)
+      .first<{ n: number }>();
     expect(count?.n).toBe(1);
   });
 
@@ -172,7 +181,9 @@ describe('POST /api/auth/otp', () => {
   it('stores the code hashed: no column holds the plain code', async () => {
     const phone = newPhone();
     const code = await codeFor(phone, newAddress());
-    const row = (await env.DB.prepare('SELECT * FROM otp_codes WHERE phone = ?').bind(phone).first<Record<string, unknown>>())!;
+    const row = (await env.DB.prepare('SELECT * FROM otp_codes WHERE phone = ?')
+      .bind(phone)
+      .first<Record<string, unknown>>())!;
     expect(row).not.toBeNull();
     for (const [column, value] of Object.entries(row)) {
       expect(String(value), column).not.toBe(code);
@@ -183,7 +194,16 @@ describe('POST /api/auth/otp', () => {
   });
 
   it('refuses a phone number that is not an 11-digit mainland mobile with validation_failed on phone', async () => {
-    for (const phone of ['12345', '23800138000', '1380013800', '138001380001', '+1 2025550123', 'abcdefghijk', '', '1'.repeat(40)]) {
+    for (const phone of [
+      '12345',
+      '23800138000',
+      '1380013800',
+      '138001380001',
+      '+1 2025550123',
+      'abcdefghijk',
+      '',
+      '1'.repeat(40),
+    ]) {
       const response = await requestCode(phone, newAddress());
       expect(response.status, phone).toBe(400);
       const error = await errorOf(response);
@@ -222,7 +242,11 @@ describe('POST /api/auth/otp', () => {
     for (const { name, body, contentType } of cases) {
       const headers: Record<string, string> = { 'cf-connecting-ip': newAddress() };
       if (contentType) headers['content-type'] = contentType;
-      const request = new Request(`${BASE}/api/auth/otp`, { method: 'POST', headers, ...(body !== undefined ? { body } : {}) });
+      const request = new Request(`${BASE}/api/auth/otp`, {
+        method: 'POST',
+        headers,
+        ...(body !== undefined ? { body } : {}),
+      });
       const response = await app.fetch(request, env, createExecutionContext());
       expect(response.status, name).toBe(400);
       const error = await errorOf(response);
@@ -257,7 +281,11 @@ describe('POST /api/auth/otp', () => {
 
     for (const language of ['en', 'en-US,en;q=0.9', 'en-GB']) {
       const english = await errorOf(
-        await call('/api/auth/otp', { body: { phone: '123' }, address: newAddress(), headers: { 'accept-language': language } }),
+        await call('/api/auth/otp', {
+          body: { phone: '123' },
+          address: newAddress(),
+          headers: { 'accept-language': language },
+        }),
       );
       expect(english.code, language).toBe('validation_failed');
       expect(english.message, language).not.toMatch(CJK);
@@ -268,7 +296,11 @@ describe('POST /api/auth/otp', () => {
     }
 
     const zh = await errorOf(
-      await call('/api/auth/otp', { body: { phone: '123' }, address: newAddress(), headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' } }),
+      await call('/api/auth/otp', {
+        body: { phone: '123' },
+        address: newAddress(),
+        headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
+      }),
     );
     expect(zh.message).toBe(chinese.message);
   });
@@ -297,7 +329,9 @@ describe('POST /api/auth/otp', () => {
     const phone = newPhone();
     const address = newAddress();
     const responses = await Promise.all(
-      Array.from({ length: 10 }, () => fetchWithEnv({}, '/api/auth/otp', { method: 'POST', body: JSON.stringify({ phone }), address })),
+      Array.from({ length: 10 }, () =>
+        fetchWithEnv({}, '/api/auth/otp', { method: 'POST', body: JSON.stringify({ phone }), address }),
+      ),
     );
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([202, ...Array(9).fill(429)]);
@@ -335,7 +369,9 @@ describe('POST /api/auth/otp', () => {
     const insertCodes = async (phone: string, ages: number[]) => {
       const now = Date.now();
       for (const age of ages) {
-        await env.DB.prepare('INSERT INTO otp_codes (id, phone, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+        await env.DB.prepare(
+          'INSERT INTO otp_codes (id, phone, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+        )
           .bind(crypto.randomUUID(), phone, 'not-a-real-hash', now - age, now - age + 300_000)
           .run();
       }
@@ -449,7 +485,10 @@ describe('POST /api/auth/otp', () => {
     const webhook = { SMS_WEBHOOK_URL: 'https://sms.example/send', SMS_WEBHOOK_SECRET: secret };
 
     const phone = newPhone();
-    const zh = await fetchWithEnv(webhook, '/api/auth/otp', { method: 'POST', body: JSON.stringify({ phone: `+86 ${phone}` }) });
+    const zh = await fetchWithEnv(webhook, '/api/auth/otp', {
+      method: 'POST',
+      body: JSON.stringify({ phone: `+86 ${phone}` }),
+    });
     expect(zh.status).toBe(202);
     const { devCode } = (await zh.json()) as OtpBody;
     expect(sent).toHaveLength(1);
@@ -463,8 +502,16 @@ describe('POST /api/auth/otp', () => {
     // X-Lifeline-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">
     const timestamp = message.headers.get('x-lifeline-timestamp')!;
     expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(60);
-    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${timestamp}.${message.body}`)));
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    const mac = new Uint8Array(
+      await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${timestamp}.${message.body}`)),
+    );
     const hex = Array.from(mac, (byte) => byte.toString(16).padStart(2, '0')).join('');
     expect(message.headers.get('x-lifeline-signature')).toBe(`sha256=${hex}`);
 
@@ -493,7 +540,10 @@ describe('POST /api/auth/otp', () => {
       },
     } as unknown as D1Database;
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const response = await fetchWithEnv({ DB: brokenDb }, '/api/auth/otp', { method: 'POST', body: JSON.stringify({ phone: newPhone() }) });
+    const response = await fetchWithEnv({ DB: brokenDb }, '/api/auth/otp', {
+      method: 'POST',
+      body: JSON.stringify({ phone: newPhone() }),
+    });
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain('secret detail');
@@ -519,7 +569,9 @@ describe('POST /api/auth/verify', () => {
     expect(person.phone).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
     expect(person.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
 
-    const stored = await env.DB.prepare('SELECT id, phone FROM people WHERE id = ?').bind(person.id).first<{ id: string; phone: string }>();
+    const stored = await env.DB.prepare('SELECT id, phone FROM people WHERE id = ?')
+      .bind(person.id)
+      .first<{ id: string; phone: string }>();
     expect(stored?.phone).toBe(phone);
 
     const cookie = setCookieLine(response, 'lifeline_session');
@@ -534,7 +586,9 @@ describe('POST /api/auth/verify', () => {
     expect(response.headers.getSetCookie().some((line) => line.startsWith('__Host-'))).toBe(false);
 
     // The token itself is not stored: only a digest of it.
-    const raw = await env.DB.prepare('SELECT count(*) AS n FROM auth_sessions WHERE token_hash = ?').bind(cookie.value).first<{ n: number }>();
+    const raw = await env.DB.prepare('SELECT count(*) AS n FROM auth_sessions WHERE token_hash = ?')
+      .bind(cookie.value)
+      .first<{ n: number }>();
     expect(raw?.n).toBe(0);
     expect(await sessionCount(person.id)).toBe(1);
 
@@ -609,7 +663,9 @@ describe('POST /api/auth/verify', () => {
     expect(right.status).toBe(400);
     expect((await errorOf(right)).code).toBe('code_expired');
     expect(right.headers.getSetCookie()).toEqual([]);
-    expect(await env.DB.prepare('SELECT count(*) AS n FROM people WHERE phone = ?').bind(phone).first<{ n: number }>()).toEqual({ n: 0 });
+    expect(
+      await env.DB.prepare('SELECT count(*) AS n FROM people WHERE phone = ?').bind(phone).first<{ n: number }>(),
+    ).toEqual({ n: 0 });
   });
 
   it('accepts the right code after four wrong ones', async () => {
@@ -626,7 +682,9 @@ describe('POST /api/auth/verify', () => {
     const phone = newPhone();
     const address = newAddress();
     const code = await codeFor(phone, address);
-    await env.DB.prepare('UPDATE otp_codes SET expires_at = ? WHERE phone = ?').bind(Date.now() - 1000, phone).run();
+    await env.DB.prepare('UPDATE otp_codes SET expires_at = ? WHERE phone = ?')
+      .bind(Date.now() - 1000, phone)
+      .run();
     const response = await verify(phone, code, address);
     expect(response.status).toBe(400);
     expect((await errorOf(response)).code).toBe('code_expired');
@@ -680,7 +738,11 @@ describe('POST /api/auth/verify', () => {
     const code = await codeFor(phone, address);
     const responses = await Promise.all(
       Array.from({ length: 10 }, () =>
-        fetchWithEnv({}, '/api/auth/verify', { method: 'POST', body: JSON.stringify({ phone, code: wrongCode(code) }), address }),
+        fetchWithEnv({}, '/api/auth/verify', {
+          method: 'POST',
+          body: JSON.stringify({ phone, code: wrongCode(code) }),
+          address,
+        }),
       ),
     );
     const codes = await Promise.all(responses.map(async (response) => (await errorOf(response)).code));
@@ -697,7 +759,9 @@ describe('POST /api/auth/verify', () => {
     const second = await signInCitizen(phone);
     expect(second.personId).toBe(first.personId);
     expect(second.cookie).not.toBe(first.cookie);
-    const people = await env.DB.prepare('SELECT count(*) AS n FROM people WHERE phone = ?').bind(phone).first<{ n: number }>();
+    const people = await env.DB.prepare('SELECT count(*) AS n FROM people WHERE phone = ?')
+      .bind(phone)
+      .first<{ n: number }>();
     expect(people?.n).toBe(1);
     // Two browsers, two sessions: signing in elsewhere does not sign the first one out.
     expect((await me(first.cookie)).status).toBe(200);
@@ -769,9 +833,16 @@ describe('POST /api/auth/verify', () => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       const error = await errorOf(response);
       expect(error.code, JSON.stringify(body)).toBe('validation_failed');
-      expect(error.issues?.map((issue) => issue.path), JSON.stringify(body)).toContain(path);
+      expect(
+        error.issues?.map((issue) => issue.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
-    const notJson = await call('/api/auth/verify', { body: 'phone=1&code=2', address, headers: { 'content-type': 'text/plain' } });
+    const notJson = await call('/api/auth/verify', {
+      body: 'phone=1&code=2',
+      address,
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(notJson.status).toBe(400);
     expect((await errorOf(notJson)).code).toBe('invalid_json');
   });
@@ -815,7 +886,9 @@ describe('POST /api/auth/logout', () => {
     expect(await response.text()).toBe('');
     const cleared = setCookieLine(response, 'lifeline_session');
     expect(cleared.value).toBe('');
-    expect(cleared.attributes.some((attribute) => attribute === 'max-age=0' || attribute.startsWith('expires='))).toBe(true);
+    expect(cleared.attributes.some((attribute) => attribute === 'max-age=0' || attribute.startsWith('expires='))).toBe(
+      true,
+    );
 
     expect(await sessionCount(personId)).toBe(0);
     const after = await me(cookie);
@@ -828,7 +901,9 @@ describe('POST /api/auth/logout', () => {
     const first = await signInCitizen(phone);
     await ageCodes(phone);
     const second = await signInCitizen(phone);
-    expect((await call('/api/auth/logout', { method: 'POST', cookie: first.cookie, address: newAddress() })).status).toBe(204);
+    expect(
+      (await call('/api/auth/logout', { method: 'POST', cookie: first.cookie, address: newAddress() })).status,
+    ).toBe(204);
     expect((await me(first.cookie)).status).toBe(401);
     expect((await me(second.cookie)).status).toBe(200);
     expect(await sessionCount(first.personId)).toBe(1);
@@ -837,7 +912,11 @@ describe('POST /api/auth/logout', () => {
   it('answers 204 without a session, and with an unknown session token', async () => {
     const none = await call('/api/auth/logout', { method: 'POST', address: newAddress() });
     expect(none.status).toBe(204);
-    const unknown = await call('/api/auth/logout', { method: 'POST', cookie: 'lifeline_session=not-a-session', address: newAddress() });
+    const unknown = await call('/api/auth/logout', {
+      method: 'POST',
+      cookie: 'lifeline_session=not-a-session',
+      address: newAddress(),
+    });
     expect(unknown.status).toBe(204);
   });
 

@@ -54,7 +54,11 @@ describe('errors', () => {
         throw new Error('D1_ERROR: secret table detail');
       },
     } as unknown as D1Database;
-    const response = await app.fetch(new Request(`${BASE}/api/campaigns`), { ...env, DB: brokenDb }, createExecutionContext());
+    const response = await app.fetch(
+      new Request(`${BASE}/api/campaigns`),
+      { ...env, DB: brokenDb },
+      createExecutionContext(),
+    );
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain('secret');
@@ -72,12 +76,18 @@ describe('logs of unexpected errors', () => {
     const broken = {
       prepare: (query: string) => ({
         bind: (...values: unknown[]) =>
-          values.includes('13612345678') ? { run: fail, all: fail, raw: fail, first: fail } : env.DB.prepare(query).bind(...values),
+          values.includes('13612345678')
+            ? { run: fail, all: fail, raw: fail, first: fail }
+            : env.DB.prepare(query).bind(...values),
       }),
     } as unknown as D1Database;
     try {
       const response = await app.fetch(
-        new Request(`${BASE}/api/auth/otp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"phone":"13612345678"}' }),
+        new Request(`${BASE}/api/auth/otp`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"phone":"13612345678"}',
+        }),
         { ...env, DB: broken, EXPOSE_DEV_OTP: 'true' },
         createExecutionContext(),
       );
@@ -94,16 +104,26 @@ describe('logs of unexpected errors', () => {
 describe('when D1 is down or overloaded', () => {
   const failing = (message: string) =>
     ({
-      prepare: () => ({ bind: () => ({ all: () => Promise.reject(new Error(message)), raw: () => Promise.reject(new Error(message)) }) }),
+      prepare: () => ({
+        bind: () => ({ all: () => Promise.reject(new Error(message)), raw: () => Promise.reject(new Error(message)) }),
+      }),
       // Public reads go through a read-replication session (the Sessions API): the same failing database.
       withSession() {
         return this;
       },
     }) as unknown as D1Database;
 
-  for (const message of ['D1_ERROR: D1 DB is overloaded. Too many requests queued.', 'Network connection lost.', 'D1_ERROR: storage operation exceeded timeout']) {
+  for (const message of [
+    'D1_ERROR: D1 DB is overloaded. Too many requests queued.',
+    'Network connection lost.',
+    'D1_ERROR: storage operation exceeded timeout',
+  ]) {
     it(`answers 503 unavailable with Retry-After for "${message}"`, async () => {
-      const response = await app.fetch(new Request(`${BASE}/api/campaigns`), { ...env, DB: failing(message) }, createExecutionContext());
+      const response = await app.fetch(
+        new Request(`${BASE}/api/campaigns`),
+        { ...env, DB: failing(message) },
+        createExecutionContext(),
+      );
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('2');
       expect(await response.json()).toEqual({ error: { code: 'unavailable', message: '服务繁忙，请稍后重试。' } });
@@ -133,7 +153,9 @@ describe('cross-site requests', () => {
       expect(response.status).toBe(403);
       expect((await errorOf(response)).code).toBe('forbidden');
     }
-    const count = await env.DB.prepare("SELECT count(*) AS n FROM otp_codes WHERE phone = '13700137000'").first<{ n: number }>();
+    const count = await env.DB.prepare("SELECT count(*) AS n FROM otp_codes WHERE phone = '13700137000'").first<{
+      n: number;
+    }>();
     expect(count?.n).toBe(0);
   });
 
@@ -142,7 +164,9 @@ describe('cross-site requests', () => {
   });
 
   it('leaves reads alone', async () => {
-    const response = await call('/api/campaigns', { headers: { origin: 'https://elsewhere.example', 'sec-fetch-site': 'cross-site' } });
+    const response = await call('/api/campaigns', {
+      headers: { origin: 'https://elsewhere.example', 'sec-fetch-site': 'cross-site' },
+    });
     expect(response.status).toBe(200);
   });
 });

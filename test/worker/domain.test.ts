@@ -11,7 +11,16 @@ describe('phone numbers', () => {
     }
   });
   it('refuses anything else', () => {
-    for (const input of ['', '1380013800', '138001380001', '12800138000', '23800138000', '+1 415 555 0100', '１３８００１３８０００', '1380013800a']) {
+    for (const input of [
+      '',
+      '1380013800',
+      '138001380001',
+      '12800138000',
+      '23800138000',
+      '+1 415 555 0100',
+      '１３８００１３８０００',
+      '1380013800a',
+    ]) {
       expect(normalizePhone(input)).toBeNull();
     }
   });
@@ -42,13 +51,24 @@ describe('China time', () => {
 });
 
 describe('profile rules', () => {
-  const empty: Profile = { name: null, gender: null, birthDate: null, bloodType: null, district: null, emergencyDonor: false, reminders: true, quizNudges: false };
+  const empty: Profile = {
+    name: null,
+    gender: null,
+    birthDate: null,
+    bloodType: null,
+    district: null,
+    emergencyDonor: false,
+    reminders: true,
+    quizNudges: false,
+  };
   it('needs a blood type and a district for the emergency donor list', () => {
     expect(profileProblems({ ...empty, emergencyDonor: true }, '2026-11-23').map((p) => p.message)).toEqual([
       'emergency_needs_blood_type',
       'emergency_needs_district',
     ]);
-    expect(profileProblems({ ...empty, emergencyDonor: true, bloodType: 'O', district: '冠县' }, '2026-11-23')).toEqual([]);
+    expect(profileProblems({ ...empty, emergencyDonor: true, bloodType: 'O', district: '冠县' }, '2026-11-23')).toEqual(
+      [],
+    );
   });
   it('refuses impossible and future birth dates', () => {
     expect(profileProblems({ ...empty, birthDate: '2026-02-30' }, '2026-11-23')).toHaveLength(1);
@@ -60,13 +80,30 @@ describe('profile rules', () => {
 describe('texts to people', () => {
   const startsAt = new Date('2026-06-14T01:00:00Z'); // 09:00 in China
   it('say what, when, where and the booking code, in the person’s language', () => {
-    const facts = { organization: '聊城市中心血站', title: '无偿献血进社区', code: 'AB23CD45', startsAt, venue: '人民广场', address: '东昌府区' };
-    expect(notificationText('confirmed', facts, 'zh-CN')).toBe('【聊城市中心血站】您已报名「无偿献血进社区」：6月14日 09:00，人民广场（东昌府区）。预约码 AB23CD45。不能到场请在应用中取消。');
-    expect(notificationText('reminder', facts, 'en')).toBe('[聊城市中心血站] Reminder: tomorrow 14 Jun 09:00, "无偿献血进社区", 人民广场 (东昌府区). Booking code AB23CD45.');
+    const facts = {
+      organization: '聊城市中心血站',
+      title: '无偿献血进社区',
+      code: 'AB23CD45',
+      startsAt,
+      venue: '人民广场',
+      address: '东昌府区',
+    };
+    expect(notificationText('confirmed', facts, 'zh-CN')).toBe(
+      '【聊城市中心血站】您已报名「无偿献血进社区」：6月14日 09:00，人民广场（东昌府区）。预约码 AB23CD45。不能到场请在应用中取消。',
+    );
+    expect(notificationText('reminder', facts, 'en')).toBe(
+      '[聊城市中心血站] Reminder: tomorrow 14 Jun 09:00, "无偿献血进社区", 人民广场 (东昌府区). Booking code AB23CD45.',
+    );
   });
   it('sign a call-out with its organization, or with the call-out alone for a platform admin', () => {
-    expect(notificationText('callout', { organization: '聊城市中心血站', message: 'O型血告急。' }, 'zh-CN')).toMatch(/^【聊城市中心血站·应急献血】O型血告急。/);
-    expect(notificationText('callout', { organization: '', message: 'O型血告急。' }, 'zh-CN')).toMatch(/^【应急献血】O型血告急。/);
-    expect(notificationText('callout', { organization: '', message: 'Type O needed.' }, 'en')).toMatch(/^\[emergency blood\] Type O needed\./);
+    expect(notificationText('callout', { organization: '聊城市中心血站', message: 'O型血告急。' }, 'zh-CN')).toMatch(
+      /^【聊城市中心血站·应急献血】O型血告急。/,
+    );
+    expect(notificationText('callout', { organization: '', message: 'O型血告急。' }, 'zh-CN')).toMatch(
+      /^【应急献血】O型血告急。/,
+    );
+    expect(notificationText('callout', { organization: '', message: 'Type O needed.' }, 'en')).toMatch(
+      /^\[emergency blood\] Type O needed\./,
+    );
   });
 });

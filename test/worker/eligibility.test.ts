@@ -3,7 +3,13 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { BOOKING_CODE_ALPHABET, bookingCode, normalizeBookingCode } from '../../worker/domain/booking-code.ts';
-import { checkEligibility, nextDonationDay, rulesFor, type Applicant, type Donation } from '../../worker/domain/eligibility.ts';
+import {
+  checkEligibility,
+  nextDonationDay,
+  rulesFor,
+  type Applicant,
+  type Donation,
+} from '../../worker/domain/eligibility.ts';
 import { maskIdNumber, parseIdNumber } from '../../worker/domain/id-number.ts';
 import { decryptText } from '../../worker/lib/crypto.ts';
 import { call, errorOf, signInCitizen } from './helpers.ts';
@@ -14,7 +20,8 @@ const CJK = /[\u4e00-\u9fff]/;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A China calendar day (UTC+8), `days` from today. */
-const chinaDayFromToday = (days: number) => new Date(Date.now() + 8 * 60 * 60 * 1000 + days * DAY_MS).toISOString().slice(0, 10);
+const chinaDayFromToday = (days: number) =>
+  new Date(Date.now() + 8 * 60 * 60 * 1000 + days * DAY_MS).toISOString().slice(0, 10);
 
 function addDays(day: string, days: number) {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -58,10 +65,18 @@ async function campaignOf(kind: 'blood_drive' | 'outreach', eligibility?: unknow
     kind,
     startsOn: chinaDayFromToday(0),
     endsOn: addDays(SESSION_DAY, 1),
-    sessions: [{ startsAt: `${SESSION_DAY}T09:00:00+08:00`, endsAt: `${SESSION_DAY}T16:00:00+08:00`, slots: [{ role: '献血者', capacity: 100 }] }],
+    sessions: [
+      {
+        startsAt: `${SESSION_DAY}T09:00:00+08:00`,
+        endsAt: `${SESSION_DAY}T16:00:00+08:00`,
+        slots: [{ role: '献血者', capacity: 100 }],
+      },
+    ],
   });
   if (eligibility !== undefined) {
-    await env.DB.prepare('UPDATE campaigns SET eligibility = ? WHERE id = ?').bind(JSON.stringify(eligibility), campaign.id).run();
+    await env.DB.prepare('UPDATE campaigns SET eligibility = ? WHERE id = ?')
+      .bind(JSON.stringify(eligibility), campaign.id)
+      .run();
   }
   return { ...campaign, slotId: campaign.slotIds[0]! };
 }
@@ -79,7 +94,12 @@ const signUp = (slotId: string, cookie: string, body: unknown, headers: Record<s
   call(`/api/slots/${slotId}/registrations`, { body, cookie, headers });
 
 /** Signs a fresh citizen up; returns the response and the citizen. */
-async function attempt(slotId: string, body: Record<string, unknown>, headers: Record<string, string> = {}, citizen?: Awaited<ReturnType<typeof signInCitizen>>) {
+async function attempt(
+  slotId: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+  citizen?: Awaited<ReturnType<typeof signInCitizen>>,
+) {
   const who = citizen ?? (await signInCitizen());
   return { response: await signUp(slotId, who.cookie, { name: '献血者', ...body }, headers), citizen: who };
 }
@@ -110,9 +130,17 @@ async function pathsOf(response: Response) {
 
 const registrationsOf = async (slotId: string) =>
   (
-    await env.DB.prepare('SELECT id, person_id, status, id_number_encrypted, id_number_masked FROM registrations WHERE slot_id = ?')
+    await env.DB.prepare(
+      'SELECT id, person_id, status, id_number_encrypted, id_number_masked FROM registrations WHERE slot_id = ?',
+    )
       .bind(slotId)
-      .all<{ id: string; person_id: string; status: string; id_number_encrypted: string | null; id_number_masked: string | null }>()
+      .all<{
+        id: string;
+        person_id: string;
+        status: string;
+        id_number_encrypted: string | null;
+        id_number_masked: string | null;
+      }>()
   ).results;
 
 describe('the test ID numbers', () => {
@@ -127,9 +155,15 @@ describe('the test ID numbers', () => {
 describe('blood drives: what a donor must give', () => {
   it('needs an ID number: 400 naming idNumber', async () => {
     const drive = await bloodDrive();
-    const { response } = await attempt(drive.slotId, { weightKg: 60, gender: 'male', birthDate: bornFor(30) }, { 'accept-language': 'en' });
+    const { response } = await attempt(
+      drive.slotId,
+      { weightKg: 60, gender: 'male', birthDate: bornFor(30) },
+      { 'accept-language': 'en' },
+    );
     expect(await pathsOf(response.clone())).toEqual(['idNumber']);
-    expect((await errorOf(response)).issues).toEqual([{ path: 'idNumber', message: 'Blood donation sign-up needs your ID number.' }]);
+    expect((await errorOf(response)).issues).toEqual([
+      { path: 'idNumber', message: 'Blood donation sign-up needs your ID number.' },
+    ]);
     expect(await registrationsOf(drive.slotId)).toHaveLength(0);
   });
 
@@ -153,9 +187,11 @@ describe('blood drives: what a donor must give', () => {
       expect(await pathsOf(response), number).toEqual(['idNumber']);
       expect(text).not.toContain(number);
     }
-    expect(await pathsOf(await signUp(drive.slotId, citizen.cookie, { name: '献血者', idNumber: '3'.repeat(33), weightKg: 60 }))).toEqual([
-      'idNumber',
-    ]);
+    expect(
+      await pathsOf(
+        await signUp(drive.slotId, citizen.cookie, { name: '献血者', idNumber: '3'.repeat(33), weightKg: 60 }),
+      ),
+    ).toEqual(['idNumber']);
     expect(await registrationsOf(drive.slotId)).toHaveLength(0);
   });
 
@@ -170,7 +206,9 @@ describe('blood drives: what a donor must give', () => {
     const drive = await bloodDrive();
     const { response, citizen } = await attempt(drive.slotId, { idNumber: '371502199003071230', weightKg: 60 });
     expect((await expectBooked(response)).status).toBe('confirmed');
-    const person = await env.DB.prepare('SELECT name, gender, birth_date FROM people WHERE id = ?').bind(citizen.personId).first();
+    const person = await env.DB.prepare('SELECT name, gender, birth_date FROM people WHERE id = ?')
+      .bind(citizen.personId)
+      .first();
     expect(person).toEqual({ name: '献血者', gender: 'male', birth_date: '1990-03-07' });
   });
 
@@ -189,10 +227,19 @@ describe('blood drives: what a donor must give', () => {
   it('believes the ID number over the gender and birth date typed in the form', async () => {
     const drive = await bloodDrive();
     // A woman of 30 who types "male": 47 kg is enough for a woman.
-    const { response } = await attempt(drive.slotId, { idNumber: woman(bornFor(30)), weightKg: 47, gender: 'male', birthDate: bornFor(80) });
+    const { response } = await attempt(drive.slotId, {
+      idNumber: woman(bornFor(30)),
+      weightKg: 47,
+      gender: 'male',
+      birthDate: bornFor(80),
+    });
     await expectBooked(response);
     // A 17-year-old who types an adult birth date is still 17.
-    const young = await attempt(drive.slotId, { idNumber: man(addDays(bornFor(18), 1)), weightKg: 60, birthDate: bornFor(30) });
+    const young = await attempt(drive.slotId, {
+      idNumber: man(addDays(bornFor(18), 1)),
+      weightKg: 60,
+      birthDate: bornFor(30),
+    });
     expect(await codesOf(young.response)).toEqual(['age']);
   });
 });
@@ -200,24 +247,46 @@ describe('blood drives: what a donor must give', () => {
 describe('blood drives: the donor rules', () => {
   it('takes donors aged 18 to 55 on the day of the session', async () => {
     const drive = await bloodDrive();
-    expect(await codesOf((await attempt(drive.slotId, { idNumber: man(addDays(bornFor(18), 1)), weightKg: 60 })).response)).toEqual(['age']);
+    expect(
+      await codesOf((await attempt(drive.slotId, { idNumber: man(addDays(bornFor(18), 1)), weightKg: 60 })).response),
+    ).toEqual(['age']);
     await expectBooked((await attempt(drive.slotId, { idNumber: man(bornFor(18)), weightKg: 60 })).response);
-    await expectBooked((await attempt(drive.slotId, { idNumber: woman(addDays(bornFor(56), 1)), weightKg: 60 })).response);
-    const old = await attempt(drive.slotId, { idNumber: woman(bornFor(56)), weightKg: 60 }, { 'accept-language': 'en' });
-    expect(await reasonsOf(old.response)).toEqual([{ code: 'age', message: 'Age must be 18–55 (you will be 56 on the day).' }]);
+    await expectBooked(
+      (await attempt(drive.slotId, { idNumber: woman(addDays(bornFor(56), 1)), weightKg: 60 })).response,
+    );
+    const old = await attempt(
+      drive.slotId,
+      { idNumber: woman(bornFor(56)), weightKg: 60 },
+      { 'accept-language': 'en' },
+    );
+    expect(await reasonsOf(old.response)).toEqual([
+      { code: 'age', message: 'Age must be 18–55 (you will be 56 on the day).' },
+    ]);
     expect(await registrationsOf(drive.slotId)).toHaveLength(2);
   });
 
   it('takes men from 50 kg and women from 45 kg', async () => {
     const drive = await bloodDrive();
-    const light = await attempt(drive.slotId, { idNumber: man(bornFor(30)), weightKg: 49.5 }, { 'accept-language': 'en' });
+    const light = await attempt(
+      drive.slotId,
+      { idNumber: man(bornFor(30)), weightKg: 49.5 },
+      { 'accept-language': 'en' },
+    );
     expect(await reasonsOf(light.response)).toEqual([{ code: 'weight', message: 'Donors must weigh at least 50 kg.' }]);
     await expectBooked((await attempt(drive.slotId, { idNumber: man(bornFor(30)), weightKg: 50 })).response);
-    const lightWoman = await attempt(drive.slotId, { idNumber: woman(bornFor(30)), weightKg: 44.9 }, { 'accept-language': 'en' });
-    expect(await reasonsOf(lightWoman.response)).toEqual([{ code: 'weight', message: 'Donors must weigh at least 45 kg.' }]);
+    const lightWoman = await attempt(
+      drive.slotId,
+      { idNumber: woman(bornFor(30)), weightKg: 44.9 },
+      { 'accept-language': 'en' },
+    );
+    expect(await reasonsOf(lightWoman.response)).toEqual([
+      { code: 'weight', message: 'Donors must weigh at least 45 kg.' },
+    ]);
     await expectBooked((await attempt(drive.slotId, { idNumber: woman(bornFor(30)), weightKg: 45 })).response);
     // A man of 47 kg is refused even where a woman of 47 kg is not.
-    expect(await codesOf((await attempt(drive.slotId, { idNumber: man(bornFor(30)), weightKg: 47 })).response)).toEqual(['weight']);
+    expect(await codesOf((await attempt(drive.slotId, { idNumber: man(bornFor(30)), weightKg: 47 })).response)).toEqual(
+      ['weight'],
+    );
   });
 
   it('waits 6 months after whole blood, and says from which day', async () => {
@@ -233,43 +302,78 @@ describe('blood drives: the donor rules', () => {
     expect(reason!.message).toContain(next);
     expect(reason!.message).toMatch(CJK);
 
-    const en = await attempt(drive.slotId, { idNumber: man(bornFor(30)), weightKg: 60 }, { 'accept-language': 'en' }, citizen);
-    expect(await reasonsOf(en.response)).toEqual([{ code: 'interval', message: `Too soon after your last donation: you can give again from ${next}.` }]);
+    const en = await attempt(
+      drive.slotId,
+      { idNumber: man(bornFor(30)), weightKg: 60 },
+      { 'accept-language': 'en' },
+      citizen,
+    );
+    expect(await reasonsOf(en.response)).toEqual([
+      { code: 'interval', message: `Too soon after your last donation: you can give again from ${next}.` },
+    ]);
     expect(await registrationsOf(drive.slotId)).toHaveLength(0);
 
     // Exactly 6 months before the session is long enough.
     const other = await signInCitizen();
     await addDonation(other.personId, addMonths(SESSION_DAY, -6), 'whole_blood');
-    await expectBooked((await attempt(drive.slotId, { idNumber: woman(bornFor(40)), weightKg: 60 }, {}, other)).response);
+    await expectBooked(
+      (await attempt(drive.slotId, { idNumber: woman(bornFor(40)), weightKg: 60 }, {}, other)).response,
+    );
   });
 
   it('waits 2 weeks between platelet donations', async () => {
     const drive = await bloodDrive();
     const soon = await signInCitizen();
     await addDonation(soon.personId, addDays(SESSION_DAY, -10), 'platelets');
-    const refused = await attempt(drive.slotId, { idNumber: man(bornFor(30)), weightKg: 60, donationKind: 'platelets' }, {}, soon);
+    const refused = await attempt(
+      drive.slotId,
+      { idNumber: man(bornFor(30)), weightKg: 60, donationKind: 'platelets' },
+      {},
+      soon,
+    );
     const [reason] = await reasonsOf(refused.response);
     expect(reason).toEqual({ code: 'interval', message: expect.stringContaining(addDays(SESSION_DAY, 4)) });
 
     const later = await signInCitizen();
     await addDonation(later.personId, addDays(SESSION_DAY, -14), 'platelets');
-    await expectBooked((await attempt(drive.slotId, { idNumber: man(bornFor(30)), weightKg: 60, donationKind: 'platelets' }, {}, later)).response);
+    await expectBooked(
+      (await attempt(drive.slotId, { idNumber: man(bornFor(30)), weightKg: 60, donationKind: 'platelets' }, {}, later))
+        .response,
+    );
   });
 
   it('waits 4 weeks from platelets to whole blood and 3 months from whole blood to platelets', async () => {
     const drive = await bloodDrive();
-    const cases: { given: string; kind: 'whole_blood' | 'platelets'; asked: 'whole_blood' | 'platelets'; next: string | null }[] = [
+    const cases: {
+      given: string;
+      kind: 'whole_blood' | 'platelets';
+      asked: 'whole_blood' | 'platelets';
+      next: string | null;
+    }[] = [
       { given: addDays(SESSION_DAY, -21), kind: 'platelets', asked: 'whole_blood', next: addDays(SESSION_DAY, 7) },
       { given: addDays(SESSION_DAY, -28), kind: 'platelets', asked: 'whole_blood', next: null },
-      { given: addMonths(SESSION_DAY, -2), kind: 'whole_blood', asked: 'platelets', next: addMonths(addMonths(SESSION_DAY, -2), 3) },
+      {
+        given: addMonths(SESSION_DAY, -2),
+        kind: 'whole_blood',
+        asked: 'platelets',
+        next: addMonths(addMonths(SESSION_DAY, -2), 3),
+      },
       { given: addMonths(SESSION_DAY, -3), kind: 'whole_blood', asked: 'platelets', next: null },
     ];
     for (const { given, kind, asked, next } of cases) {
       const citizen = await signInCitizen();
       await addDonation(citizen.personId, given, kind);
-      const { response } = await attempt(drive.slotId, { idNumber: man(bornFor(30)), weightKg: 60, donationKind: asked }, {}, citizen);
+      const { response } = await attempt(
+        drive.slotId,
+        { idNumber: man(bornFor(30)), weightKg: 60, donationKind: asked },
+        {},
+        citizen,
+      );
       if (next === null) await expectBooked(response);
-      else expect(await reasonsOf(response), `${kind} on ${given}, then ${asked}`).toEqual([{ code: 'interval', message: expect.stringContaining(next) }]);
+      else
+        expect(await reasonsOf(response), `${kind} on ${given}, then ${asked}`).toEqual([
+          { code: 'interval', message: expect.stringContaining(next) },
+        ]);
     }
   });
 
@@ -278,7 +382,12 @@ describe('blood drives: the donor rules', () => {
     const citizen = await signInCitizen();
     await addDonation(citizen.personId, addMonths(SESSION_DAY, -1), 'whole_blood');
     const next = addMonths(addMonths(SESSION_DAY, -1), 6);
-    const response = await signUp(drive.slotId, citizen.cookie, { name: '王五', idNumber: man(addDays(bornFor(18), 1)), weightKg: 40 }, { 'accept-language': 'en' });
+    const response = await signUp(
+      drive.slotId,
+      citizen.cookie,
+      { name: '王五', idNumber: man(addDays(bornFor(18), 1)), weightKg: 40 },
+      { 'accept-language': 'en' },
+    );
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({
       error: {
@@ -293,7 +402,9 @@ describe('blood drives: the donor rules', () => {
     });
     expect(await registrationsOf(drive.slotId)).toHaveLength(0);
     // Nothing is learned from a refusal.
-    expect(await env.DB.prepare('SELECT name, gender, birth_date FROM people WHERE id = ?').bind(citizen.personId).first()).toEqual({
+    expect(
+      await env.DB.prepare('SELECT name, gender, birth_date FROM people WHERE id = ?').bind(citizen.personId).first(),
+    ).toEqual({
       name: null,
       gender: null,
       birth_date: null,
@@ -316,24 +427,43 @@ describe('blood drives: the donor rules', () => {
 
     const repeat = await signInCitizen();
     await addDonation(repeat.personId, given, 'whole_blood');
-    await expectBooked((await attempt(drive.slotId, { idNumber: man(bornFor(58)), weightKg: 70 }, {}, repeat)).response);
+    await expectBooked(
+      (await attempt(drive.slotId, { idNumber: man(bornFor(58)), weightKg: 70 }, {}, repeat)).response,
+    );
 
-    const first = await attempt(drive.slotId, { idNumber: man(bornFor(58)), weightKg: 70 }, { 'accept-language': 'en' });
-    expect(await reasonsOf(first.response)).toEqual([{ code: 'age', message: 'Age must be 18–55 (you will be 58 on the day).' }]);
+    const first = await attempt(
+      drive.slotId,
+      { idNumber: man(bornFor(58)), weightKg: 70 },
+      { 'accept-language': 'en' },
+    );
+    expect(await reasonsOf(first.response)).toEqual([
+      { code: 'age', message: 'Age must be 18–55 (you will be 58 on the day).' },
+    ]);
 
     const reacted = await signInCitizen();
     await addDonation(reacted.personId, addYears(given, -1), 'whole_blood');
     await addDonation(reacted.personId, given, 'whole_blood', true);
-    expect(await codesOf((await attempt(drive.slotId, { idNumber: man(bornFor(58)), weightKg: 70 }, {}, reacted)).response)).toEqual(['age']);
+    expect(
+      await codesOf((await attempt(drive.slotId, { idNumber: man(bornFor(58)), weightKg: 70 }, {}, reacted)).response),
+    ).toEqual(['age']);
 
     const sixty = await signInCitizen();
     await addDonation(sixty.personId, given, 'platelets');
-    await expectBooked((await attempt(drive.slotId, { idNumber: woman(bornFor(60)), weightKg: 70 }, {}, sixty)).response);
+    await expectBooked(
+      (await attempt(drive.slotId, { idNumber: woman(bornFor(60)), weightKg: 70 }, {}, sixty)).response,
+    );
 
     const sixtyOne = await signInCitizen();
     await addDonation(sixtyOne.personId, given, 'whole_blood');
-    const old = await attempt(drive.slotId, { idNumber: woman(bornFor(61)), weightKg: 70 }, { 'accept-language': 'en' }, sixtyOne);
-    expect(await reasonsOf(old.response)).toEqual([{ code: 'age', message: 'Age must be 18–60 (you will be 61 on the day).' }]);
+    const old = await attempt(
+      drive.slotId,
+      { idNumber: woman(bornFor(61)), weightKg: 70 },
+      { 'accept-language': 'en' },
+      sixtyOne,
+    );
+    expect(await reasonsOf(old.response)).toEqual([
+      { code: 'age', message: 'Age must be 18–60 (you will be 61 on the day).' },
+    ]);
   });
 
   it('reads only the donor’s own donations', async () => {
@@ -350,11 +480,18 @@ describe('ID numbers at rest and in answers', () => {
     const number = '371502199003071230';
     const citizen = await signInCitizen();
     const responses: Response[] = [];
-    const booked = await signUp(drive.slotId, citizen.cookie, { name: '张三', idNumber: number, weightKg: 60 }, { 'idempotency-key': crypto.randomUUID() });
+    const booked = await signUp(
+      drive.slotId,
+      citizen.cookie,
+      { name: '张三', idNumber: number, weightKg: 60 },
+      { 'idempotency-key': crypto.randomUUID() },
+    );
     responses.push(booked.clone());
     const { id } = await expectBooked(booked);
 
-    const row = await env.DB.prepare('SELECT * FROM registrations WHERE id = ?').bind(id).first<Record<string, unknown>>();
+    const row = await env.DB.prepare('SELECT * FROM registrations WHERE id = ?')
+      .bind(id)
+      .first<Record<string, unknown>>();
     expect(row!.id_number_masked).toBe('3715**********1230');
     const sealed = row!.id_number_encrypted as string;
     expect(sealed).not.toContain(number);
@@ -366,7 +503,9 @@ describe('ID numbers at rest and in answers', () => {
     expect(others).not.toContain(number);
     const person = await env.DB.prepare('SELECT * FROM people WHERE id = ?').bind(citizen.personId).first();
     expect(JSON.stringify(person)).not.toContain(number);
-    const remembered = await env.DB.prepare('SELECT body FROM idempotent_responses WHERE person_id = ?').bind(citizen.personId).all();
+    const remembered = await env.DB.prepare('SELECT body FROM idempotent_responses WHERE person_id = ?')
+      .bind(citizen.personId)
+      .all();
     expect(JSON.stringify(remembered.results)).not.toContain(number);
 
     // Every answer this person can get about it.
@@ -408,26 +547,47 @@ describe('ID numbers at rest and in answers', () => {
 describe('outreach for women aged 35–64', () => {
   it('refuses a man with reason gender', async () => {
     const outreach = await screening();
-    const { response } = await attempt(outreach.slotId, { gender: 'male', birthDate: bornFor(40) }, { 'accept-language': 'en' });
+    const { response } = await attempt(
+      outreach.slotId,
+      { gender: 'male', birthDate: bornFor(40) },
+      { 'accept-language': 'en' },
+    );
     expect(await reasonsOf(response)).toEqual([{ code: 'gender', message: 'This is for women only.' }]);
     expect(await registrationsOf(outreach.slotId)).toHaveLength(0);
   });
 
   it('refuses a woman of 30 or 65 with reason age, and takes women of 35, 40 and 64', async () => {
     const outreach = await screening();
-    const young = await attempt(outreach.slotId, { gender: 'female', birthDate: bornFor(30) }, { 'accept-language': 'en' });
-    expect(await reasonsOf(young.response)).toEqual([{ code: 'age', message: 'Age must be 35–64 (you will be 30 on the day).' }]);
-    expect(await codesOf((await attempt(outreach.slotId, { gender: 'female', birthDate: bornFor(65) })).response)).toEqual(['age']);
-    expect(await codesOf((await attempt(outreach.slotId, { gender: 'female', birthDate: addDays(bornFor(35), 1) })).response)).toEqual(['age']);
+    const young = await attempt(
+      outreach.slotId,
+      { gender: 'female', birthDate: bornFor(30) },
+      { 'accept-language': 'en' },
+    );
+    expect(await reasonsOf(young.response)).toEqual([
+      { code: 'age', message: 'Age must be 35–64 (you will be 30 on the day).' },
+    ]);
+    expect(
+      await codesOf((await attempt(outreach.slotId, { gender: 'female', birthDate: bornFor(65) })).response),
+    ).toEqual(['age']);
+    expect(
+      await codesOf(
+        (await attempt(outreach.slotId, { gender: 'female', birthDate: addDays(bornFor(35), 1) })).response,
+      ),
+    ).toEqual(['age']);
     for (const age of [35, 40, 64]) {
-      expect((await expectBooked((await attempt(outreach.slotId, { gender: 'female', birthDate: bornFor(age) })).response)).status).toBe('confirmed');
+      expect(
+        (await expectBooked((await attempt(outreach.slotId, { gender: 'female', birthDate: bornFor(age) })).response))
+          .status,
+      ).toBe('confirmed');
     }
     expect(await registrationsOf(outreach.slotId)).toHaveLength(3);
   });
 
   it('gives both reasons for a young man, and asks nothing of blood donors', async () => {
     const outreach = await screening();
-    expect(await codesOf((await attempt(outreach.slotId, { gender: 'male', birthDate: bornFor(20) })).response)).toEqual(['age', 'gender']);
+    expect(
+      await codesOf((await attempt(outreach.slotId, { gender: 'male', birthDate: bornFor(20) })).response),
+    ).toEqual(['age', 'gender']);
     // No weight and no ID number are needed outside blood drives.
     await expectBooked((await attempt(outreach.slotId, { gender: 'female', birthDate: bornFor(50) })).response);
   });
@@ -442,7 +602,11 @@ describe('outreach for women aged 35–64', () => {
   it('uses the facts already on the profile', async () => {
     const outreach = await screening();
     const citizen = await signInCitizen();
-    const patched = await call('/api/me', { method: 'PATCH', cookie: citizen.cookie, body: { gender: 'female', birthDate: bornFor(45) } });
+    const patched = await call('/api/me', {
+      method: 'PATCH',
+      cookie: citizen.cookie,
+      body: { gender: 'female', birthDate: bornFor(45) },
+    });
     expect(patched.status).toBe(200);
     await expectBooked((await attempt(outreach.slotId, {}, {}, citizen)).response);
   });
@@ -464,14 +628,22 @@ describe('checkEligibility', () => {
     expect(rulesFor('blood_drive', null).donorRules).toBe(true);
     expect(rulesFor('blood_drive', { minAge: 20 })).toEqual({ minAge: 20, donorRules: true });
     expect(rulesFor('blood_drive', { donorRules: false }).donorRules).toBe(false);
-    expect(rulesFor('outreach', { gender: 'female', minAge: 35, maxAge: 64 })).toEqual({ gender: 'female', minAge: 35, maxAge: 64, donorRules: false });
+    expect(rulesFor('outreach', { gender: 'female', minAge: 35, maxAge: 64 })).toEqual({
+      gender: 'female',
+      minAge: 35,
+      maxAge: 64,
+      donorRules: false,
+    });
     expect(rulesFor('cpr_training', undefined).donorRules).toBe(false);
     expect(rulesFor('outreach', { donorRules: true }).donorRules).toBe(true);
   });
 
   it('passes an eligible donor and asks nothing without rules', () => {
     expect(checkEligibility(donor, applicant(), day)).toEqual({ missing: [], reasons: [] });
-    expect(checkEligibility({}, applicant({ birthDate: null, gender: null, weightKg: null }), day)).toEqual({ missing: [], reasons: [] });
+    expect(checkEligibility({}, applicant({ birthDate: null, gender: null, weightKg: null }), day)).toEqual({
+      missing: [],
+      reasons: [],
+    });
   });
 
   it('names every missing fact', () => {
@@ -479,12 +651,17 @@ describe('checkEligibility', () => {
       missing: ['birthDate', 'gender', 'weightKg'],
       reasons: [],
     });
-    expect(checkEligibility({ minAge: 35 }, applicant({ birthDate: null, gender: null }), day).missing).toEqual(['birthDate']);
-    expect(checkEligibility({ gender: 'female' }, applicant({ birthDate: null, gender: null }), day).missing).toEqual(['gender']);
+    expect(checkEligibility({ minAge: 35 }, applicant({ birthDate: null, gender: null }), day).missing).toEqual([
+      'birthDate',
+    ]);
+    expect(checkEligibility({ gender: 'female' }, applicant({ birthDate: null, gender: null }), day).missing).toEqual([
+      'gender',
+    ]);
   });
 
   it('counts age in whole years on the day', () => {
-    const age = (birthDate: string, rules = donor) => checkEligibility(rules, applicant({ birthDate }), day).reasons.map((r) => r.code);
+    const age = (birthDate: string, rules = donor) =>
+      checkEligibility(rules, applicant({ birthDate }), day).reasons.map((r) => r.code);
     expect(age('2009-06-14')).toEqual([]); // 18 that day
     expect(age('2009-06-15')).toEqual(['age']); // 18 the next day
     expect(age('1971-06-15')).toEqual([]); // 55 until the next day
@@ -494,16 +671,32 @@ describe('checkEligibility', () => {
       message: 'ineligible_age',
       params: { min: 18, max: 55, age: 56 },
     });
-    expect(checkEligibility({ minAge: 35 }, applicant({ birthDate: '2000-01-01' }), day).reasons[0]!.params).toEqual({ min: 35, max: 150, age: 27 });
-    expect(checkEligibility({ maxAge: 64 }, applicant({ birthDate: '1950-01-01' }), day).reasons[0]!.params).toEqual({ min: 0, max: 64, age: 77 });
+    expect(checkEligibility({ minAge: 35 }, applicant({ birthDate: '2000-01-01' }), day).reasons[0]!.params).toEqual({
+      min: 35,
+      max: 150,
+      age: 27,
+    });
+    expect(checkEligibility({ maxAge: 64 }, applicant({ birthDate: '1950-01-01' }), day).reasons[0]!.params).toEqual({
+      min: 0,
+      max: 64,
+      age: 77,
+    });
   });
 
   it('narrows, never widens, a campaign’s own ages with the donor rules', () => {
     const rules = rulesFor('blood_drive', { minAge: 16, maxAge: 70 });
-    expect(checkEligibility(rules, applicant({ birthDate: '2010-01-01' }), day).reasons.map((r) => r.code)).toEqual(['age']);
-    expect(checkEligibility(rules, applicant({ birthDate: '1960-01-01' }), day).reasons.map((r) => r.code)).toEqual(['age']);
+    expect(checkEligibility(rules, applicant({ birthDate: '2010-01-01' }), day).reasons.map((r) => r.code)).toEqual([
+      'age',
+    ]);
+    expect(checkEligibility(rules, applicant({ birthDate: '1960-01-01' }), day).reasons.map((r) => r.code)).toEqual([
+      'age',
+    ]);
     const stricter = rulesFor('blood_drive', { minAge: 20, maxAge: 40 });
-    expect(checkEligibility(stricter, applicant({ birthDate: '1980-01-01' }), day).reasons[0]!.params).toEqual({ min: 20, max: 40, age: 47 });
+    expect(checkEligibility(stricter, applicant({ birthDate: '1980-01-01' }), day).reasons[0]!.params).toEqual({
+      min: 20,
+      max: 40,
+      age: 47,
+    });
   });
 
   it('lets repeat donors without adverse reactions give until 60', () => {
@@ -511,22 +704,40 @@ describe('checkEligibility', () => {
     const past: Donation = { day: '2025-01-01', kind: 'whole_blood', adverseReaction: false };
     expect(checkEligibility(donor, applicant(old), day).reasons.map((r) => r.code)).toEqual(['age']);
     expect(checkEligibility(donor, applicant({ ...old, donations: [past] }), day).reasons).toEqual([]);
-    expect(checkEligibility(donor, applicant({ ...old, donations: [past, { ...past, day: '2024-01-01', adverseReaction: true }] }), day).reasons.map((r) => r.code)).toEqual(['age']);
-    expect(checkEligibility(donor, applicant({ birthDate: '1966-01-01', donations: [past] }), day).reasons.map((r) => r.code)).toEqual(['age']);
+    expect(
+      checkEligibility(
+        donor,
+        applicant({ ...old, donations: [past, { ...past, day: '2024-01-01', adverseReaction: true }] }),
+        day,
+      ).reasons.map((r) => r.code),
+    ).toEqual(['age']);
+    expect(
+      checkEligibility(donor, applicant({ birthDate: '1966-01-01', donations: [past] }), day).reasons.map(
+        (r) => r.code,
+      ),
+    ).toEqual(['age']);
   });
 
   it('checks weight by gender, and only when the gender is known', () => {
-    const weight = (gender: 'male' | 'female', weightKg: number) => checkEligibility(donor, applicant({ gender, weightKg }), day).reasons;
+    const weight = (gender: 'male' | 'female', weightKg: number) =>
+      checkEligibility(donor, applicant({ gender, weightKg }), day).reasons;
     expect(weight('male', 49.9)).toEqual([{ code: 'weight', message: 'ineligible_weight', params: { min: 50 } }]);
     expect(weight('male', 50)).toEqual([]);
     expect(weight('female', 44.9)).toEqual([{ code: 'weight', message: 'ineligible_weight', params: { min: 45 } }]);
     expect(weight('female', 45)).toEqual([]);
-    expect(checkEligibility(donor, applicant({ gender: null, weightKg: 30 }), day)).toEqual({ missing: ['gender'], reasons: [] });
+    expect(checkEligibility(donor, applicant({ gender: null, weightKg: 30 }), day)).toEqual({
+      missing: ['gender'],
+      reasons: [],
+    });
   });
 
   it('checks the gender a campaign asks for', () => {
-    expect(checkEligibility({ gender: 'female' }, applicant({ gender: 'male' }), day).reasons).toEqual([{ code: 'gender', message: 'ineligible_women_only' }]);
-    expect(checkEligibility({ gender: 'male' }, applicant({ gender: 'female' }), day).reasons).toEqual([{ code: 'gender', message: 'ineligible_men_only' }]);
+    expect(checkEligibility({ gender: 'female' }, applicant({ gender: 'male' }), day).reasons).toEqual([
+      { code: 'gender', message: 'ineligible_women_only' },
+    ]);
+    expect(checkEligibility({ gender: 'male' }, applicant({ gender: 'female' }), day).reasons).toEqual([
+      { code: 'gender', message: 'ineligible_men_only' },
+    ]);
     expect(checkEligibility({ gender: 'female' }, applicant({ gender: 'female' }), day).reasons).toEqual([]);
   });
 
@@ -543,7 +754,11 @@ describe('checkEligibility', () => {
   it('returns every failed rule', () => {
     const verdict = checkEligibility(
       donor,
-      applicant({ birthDate: '1950-01-01', weightKg: 40, donations: [{ day: '2027-06-01', kind: 'platelets', adverseReaction: true }] }),
+      applicant({
+        birthDate: '1950-01-01',
+        weightKg: 40,
+        donations: [{ day: '2027-06-01', kind: 'platelets', adverseReaction: true }],
+      }),
       day,
     );
     expect(verdict.missing).toEqual([]);
@@ -552,7 +767,11 @@ describe('checkEligibility', () => {
 });
 
 describe('nextDonationDay', () => {
-  const given = (day: string, kind: 'whole_blood' | 'platelets', adverseReaction = false): Donation => ({ day, kind, adverseReaction });
+  const given = (day: string, kind: 'whole_blood' | 'platelets', adverseReaction = false): Donation => ({
+    day,
+    kind,
+    adverseReaction,
+  });
 
   it('is null for a first-time donor', () => {
     expect(nextDonationDay('whole_blood', [])).toBeNull();
@@ -576,7 +795,11 @@ describe('nextDonationDay', () => {
   });
 
   it('takes the latest of several donations in any order', () => {
-    const donations = [given('2026-01-01', 'whole_blood'), given('2026-06-01', 'platelets'), given('2025-12-01', 'whole_blood')];
+    const donations = [
+      given('2026-01-01', 'whole_blood'),
+      given('2026-06-01', 'platelets'),
+      given('2025-12-01', 'whole_blood'),
+    ];
     expect(nextDonationDay('whole_blood', donations)).toBe('2026-07-01');
     expect(nextDonationDay('platelets', donations)).toBe('2026-06-15');
     expect(nextDonationDay('whole_blood', [...donations, given('2026-05-20', 'whole_blood')])).toBe('2026-11-20');
@@ -587,17 +810,37 @@ describe('parseIdNumber', () => {
   const today = '2026-11-23';
 
   it('reads birth date and gender from valid numbers', () => {
-    expect(parseIdNumber('371502199003071230', today)).toEqual({ normalized: '371502199003071230', birthDate: '1990-03-07', gender: 'male' });
-    expect(parseIdNumber('371502200001010026', today)).toEqual({ normalized: '371502200001010026', birthDate: '2000-01-01', gender: 'female' });
-    expect(parseIdNumber('371502196001010019', today)).toEqual({ normalized: '371502196001010019', birthDate: '1960-01-01', gender: 'male' });
-    expect(parseIdNumber('371502196806150027', today)).toEqual({ normalized: '371502196806150027', birthDate: '1968-06-15', gender: 'female' });
+    expect(parseIdNumber('371502199003071230', today)).toEqual({
+      normalized: '371502199003071230',
+      birthDate: '1990-03-07',
+      gender: 'male',
+    });
+    expect(parseIdNumber('371502200001010026', today)).toEqual({
+      normalized: '371502200001010026',
+      birthDate: '2000-01-01',
+      gender: 'female',
+    });
+    expect(parseIdNumber('371502196001010019', today)).toEqual({
+      normalized: '371502196001010019',
+      birthDate: '1960-01-01',
+      gender: 'male',
+    });
+    expect(parseIdNumber('371502196806150027', today)).toEqual({
+      normalized: '371502196806150027',
+      birthDate: '1968-06-15',
+      gender: 'female',
+    });
   });
 
   it('accepts a lower-case x and spaces around, storing upper case', () => {
     let sequence = 0;
     let number = '';
     while (!number.endsWith('X')) number = idNumber('1985-07-20', `${pad(sequence++)}2`);
-    expect(parseIdNumber(` ${number.toLowerCase()} `, today)).toEqual({ normalized: number, birthDate: '1985-07-20', gender: 'female' });
+    expect(parseIdNumber(` ${number.toLowerCase()} `, today)).toEqual({
+      normalized: number,
+      birthDate: '1985-07-20',
+      gender: 'female',
+    });
   });
 
   it('accepts 29 February of a leap year only', () => {

@@ -6,14 +6,30 @@ import { bloodCentreOrganizer, call, createOrganization, errorOf, signInCitizen,
 const today = chinaDay(Date.now());
 
 /** A donor of a blood type unique to this test run, so other tests' people never show up. */
-async function donor(options: { bloodType?: string; district?: string; willing?: boolean; donations?: { day: string; kind: string }[] }) {
+async function donor(options: {
+  bloodType?: string;
+  district?: string;
+  willing?: boolean;
+  donations?: { day: string; kind: string }[];
+}) {
   const id = crypto.randomUUID();
   const phone = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  await env.DB.prepare(`INSERT INTO people (id, phone, name, blood_type, district, emergency_donor) VALUES (?, ?, ?, ?, ?, ?)`)
-    .bind(id, phone, `献血者${id.slice(0, 4)}`, options.bloodType ?? 'AB', options.district ?? '东昌府区', options.willing === false ? 0 : 1)
+  await env.DB.prepare(
+    `INSERT INTO people (id, phone, name, blood_type, district, emergency_donor) VALUES (?, ?, ?, ?, ?, ?)`,
+  )
+    .bind(
+      id,
+      phone,
+      `献血者${id.slice(0, 4)}`,
+      options.bloodType ?? 'AB',
+      options.district ?? '东昌府区',
+      options.willing === false ? 0 : 1,
+    )
     .run();
   for (const donation of options.donations ?? []) {
-    await env.DB.prepare(`INSERT INTO donations (id, person_id, day, kind) VALUES (?, ?, ?, ?)`).bind(crypto.randomUUID(), id, donation.day, donation.kind).run();
+    await env.DB.prepare(`INSERT INTO donations (id, person_id, day, kind) VALUES (?, ?, ?, ?)`)
+      .bind(crypto.randomUUID(), id, donation.day, donation.kind)
+      .run();
   }
   return { id, phone };
 }
@@ -34,7 +50,13 @@ describe('GET /api/admin/emergency-donors', () => {
       await donor({ district, donations: [{ day: addDays(today, -35), kind: 'platelets' }] }),
     ];
     await donor({ district, donations: [{ day: addMonths(today, -2), kind: 'whole_blood' }] });
-    await donor({ district, donations: [{ day: addMonths(today, -8), kind: 'whole_blood' }, { day: addDays(today, -7), kind: 'platelets' }] });
+    await donor({
+      district,
+      donations: [
+        { day: addMonths(today, -8), kind: 'whole_blood' },
+        { day: addDays(today, -7), kind: 'platelets' },
+      ],
+    });
     await donor({ district, willing: false });
     await donor({ district, bloodType: 'O' });
     await donor({ district: '临清市' });
@@ -43,7 +65,10 @@ describe('GET /api/admin/emergency-donors', () => {
     const items: DonorItem[] = [];
     let cursor: string | null = null;
     do {
-      const response = await call(`/api/admin/emergency-donors?bloodType=AB&district=${encodeURIComponent(district)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { cookie });
+      const response = await call(
+        `/api/admin/emergency-donors?bloodType=AB&district=${encodeURIComponent(district)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { cookie },
+      );
       expect(response.status, await response.clone().text()).toBe(200);
       const page = (await response.json()) as { items: DonorItem[]; nextCursor: string | null };
       items.push(...page.items);
@@ -51,7 +76,10 @@ describe('GET /api/admin/emergency-donors', () => {
     } while (cursor);
     expect(items.map((item) => item.id).sort()).toEqual(eligible.map((d) => d.id).sort());
     for (const item of items) expect(item.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
-    expect(items.find((item) => item.id === eligible[2]!.id)!.lastDonation).toEqual({ day: addDays(today, -35), kind: 'platelets' });
+    expect(items.find((item) => item.id === eligible[2]!.id)!.lastDonation).toEqual({
+      day: addDays(today, -35),
+      kind: 'platelets',
+    });
   });
 
   it('exports full phones as CSV, written to the audit log with the count', async () => {
@@ -59,12 +87,24 @@ describe('GET /api/admin/emergency-donors', () => {
     const people = [await donor({ district }), await donor({ district })];
     await donor({ district, donations: [{ day: today, kind: 'whole_blood' }] });
     const admin = await signInStaff('admin');
-    const response = await call(`/api/admin/emergency-donors.csv?bloodType=AB&district=${encodeURIComponent(district)}`, { cookie: admin.cookie });
+    const response = await call(
+      `/api/admin/emergency-donors.csv?bloodType=AB&district=${encodeURIComponent(district)}`,
+      { cookie: admin.cookie },
+    );
     expect(response.status).toBe(200);
     const lines = (await response.text()).replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('姓名,手机号,血型,区县,最近献血日期');
-    expect(lines.slice(1, -1).map((line) => line.split(',')[1]).sort()).toEqual(people.map((p) => p.phone).sort());
-    const entry = await env.DB.prepare(`SELECT detail FROM audit_log WHERE staff_id = ? AND action = 'emergency_donors.export'`).bind(admin.staffId).first<{ detail: string }>();
+    expect(
+      lines
+        .slice(1, -1)
+        .map((line) => line.split(',')[1])
+        .sort(),
+    ).toEqual(people.map((p) => p.phone).sort());
+    const entry = await env.DB.prepare(
+      `SELECT detail FROM audit_log WHERE staff_id = ? AND action = 'emergency_donors.export'`,
+    )
+      .bind(admin.staffId)
+      .first<{ detail: string }>();
     expect(JSON.parse(entry!.detail)).toEqual({ bloodType: 'AB', district, rows: 2 });
   });
 
@@ -74,7 +114,10 @@ describe('GET /api/admin/emergency-donors', () => {
     expect((await call(path, { cookie: (await signInCitizen()).cookie })).status).toBe(401);
     const hospital = await createOrganization();
     expect((await call(path, { cookie: (await signInStaff('organizer', hospital)).cookie })).status).toBe(403);
-    expect((await call(`${path.replace('?', '.csv?')}`, { cookie: (await signInStaff('organizer', hospital)).cookie })).status).toBe(403);
+    expect(
+      (await call(`${path.replace('?', '.csv?')}`, { cookie: (await signInStaff('organizer', hospital)).cookie }))
+        .status,
+    ).toBe(403);
     expect((await call(path, { cookie: (await signInStaff('checkin', hospital)).cookie })).status).toBe(403);
   });
 
@@ -83,7 +126,9 @@ describe('GET /api/admin/emergency-donors', () => {
     const badType = await call('/api/admin/emergency-donors?bloodType=Z', { cookie });
     expect(badType.status).toBe(400);
     expect((await errorOf(badType)).code).toBe('validation_failed');
-    expect((await call(`/api/admin/emergency-donors?bloodType=B&district=${encodeURIComponent('火星')}`, { cookie })).status).toBe(400);
+    expect(
+      (await call(`/api/admin/emergency-donors?bloodType=B&district=${encodeURIComponent('火星')}`, { cookie })).status,
+    ).toBe(400);
     expect((await call('/api/admin/emergency-donors', { cookie })).status).toBe(400);
   });
 });

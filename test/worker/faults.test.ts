@@ -44,12 +44,22 @@ const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
 const ACTIVE = `status IN ('confirmed', 'waitlisted', 'checked_in')`;
 
 async function row(query: string, ...values: unknown[]) {
-  return env.DB.prepare(query).bind(...values).first();
+  return env.DB.prepare(query)
+    .bind(...values)
+    .first();
 }
 
 /** A published campaign with one session in ten days and the given slot. */
-const campaignWithSlot = (kind: 'blood_drive' | 'cpr_training', slot: { capacity: number; waitlist?: boolean }, organizationId?: string) =>
-  createCampaign({ kind, organizationId, sessions: [{ startsAt: inDays(10), endsAt: inDays(10.2), slots: [{ role: '志愿者', ...slot }] }] });
+const campaignWithSlot = (
+  kind: 'blood_drive' | 'cpr_training',
+  slot: { capacity: number; waitlist?: boolean },
+  organizationId?: string,
+) =>
+  createCampaign({
+    kind,
+    organizationId,
+    sessions: [{ startsAt: inDays(10), endsAt: inDays(10.2), slots: [{ role: '志愿者', ...slot }] }],
+  });
 
 let quizSeason: Promise<{ seasonId: string }> | undefined;
 
@@ -62,7 +72,13 @@ const FLOWS: Flow[] = [
       const citizen = await quickCitizen();
       const key = crypto.randomUUID();
       return {
-        send: (db) => call(`/api/slots/${slotIds[0]}/registrations`, { bindings: through(db), cookie: citizen.cookie, headers: { 'idempotency-key': key }, body: DONOR }),
+        send: (db) =>
+          call(`/api/slots/${slotIds[0]}/registrations`, {
+            bindings: through(db),
+            cookie: citizen.cookie,
+            headers: { 'idempotency-key': key },
+            body: DONOR,
+          }),
         effect: () =>
           row(
             `SELECT (SELECT count(*) FROM registrations WHERE person_id = ?1 AND ${ACTIVE}) AS active,
@@ -81,7 +97,12 @@ const FLOWS: Flow[] = [
       const { slotIds } = await campaignWithSlot('cpr_training', { capacity: 5 });
       const citizen = await quickCitizen();
       const phones = [newPhone(), newPhone()];
-      const body = { organization: '某公司', contactName: '王经理', contactPhone: citizen.phone, members: phones.map((phone, i) => ({ name: `成员${i}`, phone })) };
+      const body = {
+        organization: '某公司',
+        contactName: '王经理',
+        contactPhone: citizen.phone,
+        members: phones.map((phone, i) => ({ name: `成员${i}`, phone })),
+      };
       return {
         send: (db) => call(`/api/slots/${slotIds[0]}/groups`, { bindings: through(db), cookie: citizen.cookie, body }),
         effect: () =>
@@ -104,12 +125,20 @@ const FLOWS: Flow[] = [
       const [holder, waiting] = [await quickCitizen(), await quickCitizen()];
       const ids: string[] = [];
       for (const citizen of [holder, waiting]) {
-        const response = await call(`/api/slots/${slotIds[0]}/registrations`, { cookie: citizen.cookie, body: { name: '张三' } });
+        const response = await call(`/api/slots/${slotIds[0]}/registrations`, {
+          cookie: citizen.cookie,
+          body: { name: '张三' },
+        });
         ids.push(((await response.json()) as { registration: { id: string } }).registration.id);
       }
       return {
-        send: (db) => call(`/api/registrations/${ids[0]}/cancel`, { bindings: through(db), method: 'POST', cookie: holder.cookie }),
-        effect: () => row(`SELECT (SELECT status FROM registrations WHERE id = ?1) AS holder, (SELECT status FROM registrations WHERE id = ?2) AS waiting`, ...ids),
+        send: (db) =>
+          call(`/api/registrations/${ids[0]}/cancel`, { bindings: through(db), method: 'POST', cookie: holder.cookie }),
+        effect: () =>
+          row(
+            `SELECT (SELECT status FROM registrations WHERE id = ?1) AS holder, (SELECT status FROM registrations WHERE id = ?2) AS waiting`,
+            ...ids,
+          ),
       };
     },
   },
@@ -123,7 +152,13 @@ const FLOWS: Flow[] = [
       }
       const organizer = await quickStaff('organizer', organizationId);
       return {
-        send: (db) => call(`/api/admin/slots/${slotIds[0]}`, { bindings: through(db), method: 'PATCH', cookie: organizer.cookie, body: { capacity: 2 } }),
+        send: (db) =>
+          call(`/api/admin/slots/${slotIds[0]}`, {
+            bindings: through(db),
+            method: 'PATCH',
+            cookie: organizer.cookie,
+            body: { capacity: 2 },
+          }),
         // A retry is a second edit and is logged as one: what matters is that no edit goes unlogged.
         effect: () =>
           row(
@@ -146,7 +181,12 @@ const FLOWS: Flow[] = [
       const { registration } = (await signedUp.json()) as { registration: { id: string; code: string } };
       const desk = await quickStaff('checkin', organizationId);
       return {
-        send: (db) => call('/api/admin/checkins', { bindings: through(db), cookie: desk.cookie, body: { code: registration.code, donated: 'whole_blood' } }),
+        send: (db) =>
+          call('/api/admin/checkins', {
+            bindings: through(db),
+            cookie: desk.cookie,
+            body: { code: registration.code, donated: 'whole_blood' },
+          }),
         effect: () =>
           row(
             `SELECT (SELECT status FROM registrations WHERE id = ?1) AS status, (SELECT count(*) FROM donations WHERE registration_id = ?1) AS donations`,
@@ -166,7 +206,8 @@ const FLOWS: Flow[] = [
       const { attempt } = (await (await startAttempt(seasonId, player.cookie)).json()) as AttemptBody;
       const body = { answers: await answersFor(seasonId, attempt, 2) };
       return {
-        send: (db) => call(`/api/quiz/attempts/${attempt.id}/submit`, { bindings: through(db), cookie: player.cookie, body }),
+        send: (db) =>
+          call(`/api/quiz/attempts/${attempt.id}/submit`, { bindings: through(db), cookie: player.cookie, body }),
         effect: () =>
           row(
             `SELECT (SELECT submitted_at IS NOT NULL FROM quiz_attempts WHERE id = ?1) AS submitted,
@@ -186,7 +227,8 @@ const FLOWS: Flow[] = [
       const body = { name: '新名字', district: '临清市', bloodType: 'O', emergencyDonor: true };
       return {
         send: (db) => call('/api/me', { bindings: through(db), method: 'PATCH', cookie: citizen.cookie, body }),
-        effect: () => row('SELECT name, district, blood_type, emergency_donor FROM people WHERE id = ?', citizen.personId),
+        effect: () =>
+          row('SELECT name, district, blood_type, emergency_donor FROM people WHERE id = ?', citizen.personId),
       };
     },
   },
@@ -197,10 +239,23 @@ const FLOWS: Flow[] = [
       const { organizationId } = await createCampaign();
       const organizer = await quickStaff('organizer', organizationId);
       const title = `故障演练 ${crypto.randomUUID()}`;
-      const body = { kind: 'outreach', title, description: '说明', startsOn: '2099-03-01', endsOn: '2099-03-02', status: 'published' };
+      const body = {
+        kind: 'outreach',
+        title,
+        description: '说明',
+        startsOn: '2099-03-01',
+        endsOn: '2099-03-02',
+        status: 'published',
+      };
       const key = crypto.randomUUID();
       return {
-        send: (db) => call('/api/admin/campaigns', { bindings: through(db), cookie: organizer.cookie, headers: { 'idempotency-key': key }, body }),
+        send: (db) =>
+          call('/api/admin/campaigns', {
+            bindings: through(db),
+            cookie: organizer.cookie,
+            headers: { 'idempotency-key': key },
+            body,
+          }),
         effect: () =>
           row(
             `SELECT (SELECT count(*) FROM campaigns WHERE title = ?1) AS campaigns,
@@ -216,10 +271,25 @@ const FLOWS: Flow[] = [
     async setUp() {
       const { id, organizationId } = await createCampaign();
       const organizer = await quickStaff('organizer', organizationId);
-      const body = { startsAt: inDays(20), endsAt: inDays(20.1), venue: '会场', address: '地址', slots: [{ role: '甲', capacity: 2 }, { role: '乙', capacity: 3 }] };
+      const body = {
+        startsAt: inDays(20),
+        endsAt: inDays(20.1),
+        venue: '会场',
+        address: '地址',
+        slots: [
+          { role: '甲', capacity: 2 },
+          { role: '乙', capacity: 3 },
+        ],
+      };
       const key = crypto.randomUUID();
       return {
-        send: (db) => call(`/api/admin/campaigns/${id}/sessions`, { bindings: through(db), cookie: organizer.cookie, headers: { 'idempotency-key': key }, body }),
+        send: (db) =>
+          call(`/api/admin/campaigns/${id}/sessions`, {
+            bindings: through(db),
+            cookie: organizer.cookie,
+            headers: { 'idempotency-key': key },
+            body,
+          }),
         effect: () =>
           row(
             `SELECT (SELECT count(*) FROM sessions WHERE campaign_id = ?1) AS sessions,
@@ -235,13 +305,21 @@ const FLOWS: Flow[] = [
     ok: 200,
     alreadyDone: 'session_cancelled',
     async setUp() {
-      const { slotIds, sessionIds, organizationId } = await campaignWithSlot('cpr_training', { capacity: 1, waitlist: true });
+      const { slotIds, sessionIds, organizationId } = await campaignWithSlot('cpr_training', {
+        capacity: 1,
+        waitlist: true,
+      });
       for (const citizen of [await quickCitizen(), await quickCitizen()]) {
         await call(`/api/slots/${slotIds[0]}/registrations`, { cookie: citizen.cookie, body: { name: '张三' } });
       }
       const organizer = await quickStaff('organizer', organizationId);
       return {
-        send: (db) => call(`/api/admin/sessions/${sessionIds[0]}/cancel`, { bindings: through(db), method: 'POST', cookie: organizer.cookie }),
+        send: (db) =>
+          call(`/api/admin/sessions/${sessionIds[0]}/cancel`, {
+            bindings: through(db),
+            method: 'POST',
+            cookie: organizer.cookie,
+          }),
         effect: () =>
           row(
             `SELECT (SELECT cancelled_at IS NOT NULL FROM sessions WHERE id = ?1) AS cancelled,
@@ -262,7 +340,12 @@ const FLOWS: Flow[] = [
       const organizer = await quickStaff('organizer', organizationId);
       const email = `desk-${crypto.randomUUID()}@example.org`;
       return {
-        send: (db) => call('/api/admin/staff', { bindings: through(db), cookie: organizer.cookie, body: { email, password: 'a long password', role: 'checkin', organizationId } }),
+        send: (db) =>
+          call('/api/admin/staff', {
+            bindings: through(db),
+            cookie: organizer.cookie,
+            body: { email, password: 'a long password', role: 'checkin', organizationId },
+          }),
         effect: () =>
           row(
             `SELECT (SELECT count(*) FROM staff WHERE email = ?1) AS staff,
@@ -371,7 +454,9 @@ describe('D1 failing mid-request', () => {
           }
           expect(response.status, `${context}: ${await response.clone().text()}`).toBe(503);
           expect(response.headers.get('retry-after'), context).toMatch(/^[1-9]\d*$/);
-          expect(await response.json(), context).toEqual({ error: { code: 'unavailable', message: '服务繁忙，请稍后重试。' } });
+          expect(await response.json(), context).toEqual({
+            error: { code: 'unavailable', message: '服务繁忙，请稍后重试。' },
+          });
 
           const landed = await trial.effect();
           expect([before, after], `${context}: half-written ${JSON.stringify(landed)}`).toContainEqual(landed);
@@ -395,7 +480,12 @@ describe("D1's transient errors", () => {
     const citizen = await quickCitizen();
     for (const message of D1_OUTAGES) {
       const failing = faultyD1(env.DB, { at: 0, mode: 'fail', message, lasting: true });
-      const response = await call('/api/me', { bindings: through(failing.db), method: 'PATCH', cookie: citizen.cookie, body: { name: '李四' } });
+      const response = await call('/api/me', {
+        bindings: through(failing.db),
+        method: 'PATCH',
+        cookie: citizen.cookie,
+        body: { name: '李四' },
+      });
       expect(response.status, message).toBe(503);
       expect(response.headers.get('retry-after'), message).toMatch(/^[1-9]\d*$/);
     }
@@ -413,7 +503,9 @@ describe('the fault proxy', () => {
   it('a write whose answer was lost did happen: the proxy runs it before failing', async () => {
     const phone = newPhone();
     const failing = faultyD1(env.DB, { at: 0, mode: 'lose-answer', message: D1_OUTAGES[2]! });
-    await expect(failing.db.prepare('INSERT INTO people (id, phone) VALUES (?, ?)').bind(crypto.randomUUID(), phone).run()).rejects.toThrow('Network connection lost');
+    await expect(
+      failing.db.prepare('INSERT INTO people (id, phone) VALUES (?, ?)').bind(crypto.randomUUID(), phone).run(),
+    ).rejects.toThrow('Network connection lost');
     expect(await row('SELECT count(*) AS n FROM people WHERE phone = ?', phone)).toEqual({ n: 1 });
   });
 });

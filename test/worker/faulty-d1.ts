@@ -62,15 +62,21 @@ export function faultyD1(real: D1Database, fault: Fault | null = null): FaultyD1
       bind: (...values: unknown[]) => wrapStatement(statement.bind(...values), step),
       run: () => roundTrip(step, () => statement.run()),
       all: () => roundTrip(step, () => statement.all()),
-      first: (column?: string) => roundTrip(step, () => (column === undefined ? statement.first() : statement.first(column))),
-      raw: (options?: { columnNames?: boolean }) => roundTrip(step, () => statement.raw(options as { columnNames: true })),
+      first: (column?: string) =>
+        roundTrip(step, () => (column === undefined ? statement.first() : statement.first(column))),
+      raw: (options?: { columnNames?: boolean }) =>
+        roundTrip(step, () => statement.raw(options as { columnNames: true })),
     };
     realStatement.set(proxy, { statement, read: step.read });
     return proxy as unknown as D1PreparedStatement;
   };
 
   const wrap = (target: Queryable) => ({
-    prepare: (query: string) => wrapStatement(target.prepare(query), { label: query.replace(/\s+/g, ' ').trim().slice(0, 60), read: isRead(query) }),
+    prepare: (query: string) =>
+      wrapStatement(target.prepare(query), {
+        label: query.replace(/\s+/g, ' ').trim().slice(0, 60),
+        read: isRead(query),
+      }),
     batch: (statements: D1PreparedStatement[]) => {
       const entries = statements.map((statement) => realStatement.get(statement) ?? { statement, read: false });
       const step = { label: `batch of ${statements.length}`, read: entries.every((entry) => entry.read) };

@@ -25,14 +25,24 @@ export async function createCampaign(
     `INSERT INTO campaigns (id, organization_id, kind, title, summary, description, starts_on, ends_on, status)
      VALUES (?, ?, ?, ?, '', '', ?, ?, ?)`,
   )
-    .bind(id, organizationId, options.kind ?? 'cpr_training', options.title ?? `活动 ${id.slice(0, 6)}`, options.startsOn ?? '2099-01-01', options.endsOn ?? '2099-01-31', options.status ?? 'published')
+    .bind(
+      id,
+      organizationId,
+      options.kind ?? 'cpr_training',
+      options.title ?? `活动 ${id.slice(0, 6)}`,
+      options.startsOn ?? '2099-01-01',
+      options.endsOn ?? '2099-01-31',
+      options.status ?? 'published',
+    )
     .run();
   const sessionIds: string[] = [];
   const slotIds: string[] = [];
   for (const session of options.sessions ?? []) {
     const sessionId = crypto.randomUUID();
     sessionIds.push(sessionId);
-    await env.DB.prepare('INSERT INTO sessions (id, campaign_id, starts_at, ends_at, venue, address) VALUES (?, ?, ?, ?, ?, ?)')
+    await env.DB.prepare(
+      'INSERT INTO sessions (id, campaign_id, starts_at, ends_at, venue, address) VALUES (?, ?, ?, ?, ?, ?)',
+    )
       .bind(sessionId, id, Date.parse(session.startsAt), Date.parse(session.endsAt), '会场', '地址')
       .run();
     for (const slot of session.slots) {
@@ -51,7 +61,10 @@ export async function addRegistrations(slotId: string, statuses: string[]) {
   for (const status of statuses) {
     const personId = crypto.randomUUID();
     await env.DB.batch([
-      env.DB.prepare('INSERT INTO people (id, phone) VALUES (?, ?)').bind(personId, `1${String(Math.random()).slice(2, 12)}`),
+      env.DB.prepare('INSERT INTO people (id, phone) VALUES (?, ?)').bind(
+        personId,
+        `1${String(Math.random()).slice(2, 12)}`,
+      ),
       env.DB.prepare(
         `INSERT INTO registrations (id, slot_id, person_id, code, status, arrival)
          VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(arrival), 0) + 1 FROM registrations WHERE slot_id = ?))`,

@@ -10,7 +10,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app.ts';
 import { addRegistrations, createCampaign } from './fixtures.ts';
 import { BASE, call, errorOf, type CallOptions } from './helpers.ts';
-import { hostileBody, hostileCsv, hostileHeaders, hostileQuery, hostileSegment, type HostileBody, type HostileHeaders } from './hostile.ts';
+import {
+  hostileBody,
+  hostileCsv,
+  hostileHeaders,
+  hostileQuery,
+  hostileSegment,
+  type HostileBody,
+  type HostileHeaders,
+} from './hostile.ts';
 import { invariantViolations } from './invariants.ts';
 import { CPR_ANSWERS, DONOR, IDENTITIES, quickCitizen, setUpWorld, type Identity, type World } from './world.ts';
 
@@ -43,11 +51,22 @@ interface RouteFuzz {
 }
 
 const ROUTES: Record<string, RouteFuzz> = {
-  'POST /api/auth/otp': { examples: () => [{ body: { phone: '13800138000' } }, { body: { phone: '+86 139 0000 0001' } }] },
+  'POST /api/auth/otp': {
+    examples: () => [{ body: { phone: '13800138000' } }, { body: { phone: '+86 139 0000 0001' } }],
+  },
   'POST /api/auth/verify': { examples: (w) => [{ body: { phone: w.citizen.phone, code: '123456' } }] },
   'PATCH /api/me': {
     examples: () => [
-      { body: { name: '张三', gender: 'male', birthDate: '1990-03-07', bloodType: 'A', district: '东昌府区', emergencyDonor: true } },
+      {
+        body: {
+          name: '张三',
+          gender: 'male',
+          birthDate: '1990-03-07',
+          bloodType: 'A',
+          district: '东昌府区',
+          emergencyDonor: true,
+        },
+      },
       { body: { emergencyDonor: false, bloodType: null } },
     ],
   },
@@ -64,7 +83,15 @@ const ROUTES: Record<string, RouteFuzz> = {
     examples: (w) => [
       {
         params: { slotId: w.cpr.slotIds[0]! },
-        body: { organization: '某公司', contactName: '王经理', contactPhone: '13900000000', members: [{ name: '甲', phone: '13900000001' }, { name: '乙', phone: '13900000002' }] },
+        body: {
+          organization: '某公司',
+          contactName: '王经理',
+          contactPhone: '13900000000',
+          members: [
+            { name: '甲', phone: '13900000001' },
+            { name: '乙', phone: '13900000002' },
+          ],
+        },
       },
     ],
   },
@@ -75,18 +102,39 @@ const ROUTES: Record<string, RouteFuzz> = {
     examples: (w) => [
       {
         params: { id: w.attempt.id },
-        body: { answers: w.attempt.questions.map((question) => ({ questionId: question.id, optionIds: [question.options[0]!.id] })) },
+        body: {
+          answers: w.attempt.questions.map((question) => ({
+            questionId: question.id,
+            optionIds: [question.options[0]!.id],
+          })),
+        },
       },
     ],
   },
-  'GET /api/quiz/seasons/:seasonId/leaderboard': { examples: (w) => [{ params: { seasonId: w.quiz.seasonId } }], queryKeys: ['day', 'district', 'limit'] },
-  'POST /api/admin/auth/login': { examples: (w) => [{ body: { email: w.staff.organizer.email, password: 'wrong password' } }] },
+  'GET /api/quiz/seasons/:seasonId/leaderboard': {
+    examples: (w) => [{ params: { seasonId: w.quiz.seasonId } }],
+    queryKeys: ['day', 'district', 'limit'],
+  },
+  'POST /api/admin/auth/login': {
+    examples: (w) => [{ body: { email: w.staff.organizer.email, password: 'wrong password' } }],
+  },
   'POST /api/admin/organizations': { examples: () => [{ body: { name: '新机构', kind: 'hospital' } }] },
   'POST /api/admin/staff': {
-    examples: (w) => [{ body: { email: 'new@example.org', password: 'long enough password', role: 'checkin', organizationId: w.organizationId } }],
+    examples: (w) => [
+      {
+        body: {
+          email: 'new@example.org',
+          password: 'long enough password',
+          role: 'checkin',
+          organizationId: w.organizationId,
+        },
+      },
+    ],
   },
   'GET /api/admin/campaigns': { queryKeys: ['status', 'kind'] },
-  'GET /api/admin/campaigns/:id': { examples: (w) => [{ params: { id: w.drive.id } }, { params: { id: w.foreign.id } }] },
+  'GET /api/admin/campaigns/:id': {
+    examples: (w) => [{ params: { id: w.drive.id } }, { params: { id: w.foreign.id } }],
+  },
   'POST /api/admin/campaigns': {
     examples: (w) => [
       {
@@ -105,33 +153,91 @@ const ROUTES: Record<string, RouteFuzz> = {
     ],
   },
   'PATCH /api/admin/campaigns/:id': {
-    examples: (w) => [{ params: { id: w.draft.id }, body: { title: '改名', summary: '', startsOn: '2099-01-01', endsOn: '2099-01-31', eligibility: null, questions: [] } }],
+    examples: (w) => [
+      {
+        params: { id: w.draft.id },
+        body: {
+          title: '改名',
+          summary: '',
+          startsOn: '2099-01-01',
+          endsOn: '2099-01-31',
+          eligibility: null,
+          questions: [],
+        },
+      },
+    ],
   },
   'POST /api/admin/campaigns/:id/sessions': {
     examples: (w) => [
       {
         params: { id: w.draft.id },
-        body: { startsAt: '2099-01-05T09:00:00+08:00', endsAt: '2099-01-05T12:00:00+08:00', venue: '会场', address: '地址', slots: [{ role: '志愿者', capacity: 3, waitlist: true }] },
+        body: {
+          startsAt: '2099-01-05T09:00:00+08:00',
+          endsAt: '2099-01-05T12:00:00+08:00',
+          venue: '会场',
+          address: '地址',
+          slots: [{ role: '志愿者', capacity: 3, waitlist: true }],
+        },
       },
     ],
   },
-  'PATCH /api/admin/sessions/:id': { examples: (w) => [{ params: { id: w.cpr.sessionIds[0]! }, body: { venue: '新会场', startsAt: '2099-01-05T09:00:00+08:00' } }] },
+  'PATCH /api/admin/sessions/:id': {
+    examples: (w) => [
+      { params: { id: w.cpr.sessionIds[0]! }, body: { venue: '新会场', startsAt: '2099-01-05T09:00:00+08:00' } },
+    ],
+  },
   'POST /api/admin/sessions/:id/cancel': { examples: (w) => [{ params: { id: w.draft.sessionIds[0]! } }] },
-  'PATCH /api/admin/organizations/:id': { examples: (w) => [{ params: { id: w.organizationId }, body: { reminderHour: 18 } }] },
-  'POST /api/admin/callouts': { examples: () => [{ body: { bloodType: 'O', district: '东昌府区', message: '急需O型血', dryRun: true } }] },
-  'PATCH /api/admin/slots/:id': { examples: (w) => [{ params: { id: w.cpr.slotIds[0]! }, body: { capacity: 3, waitlist: true } }] },
-  'POST /api/admin/checkins': { examples: (w) => [{ body: { code: w.registration.code } }, { body: { code: w.registration.code, donated: 'whole_blood' } }] },
-  'PATCH /api/admin/registrations/:id': { examples: (w) => [{ params: { id: w.registration.id }, body: { status: 'confirmed' } }] },
+  'PATCH /api/admin/organizations/:id': {
+    examples: (w) => [{ params: { id: w.organizationId }, body: { reminderHour: 18 } }],
+  },
+  'POST /api/admin/callouts': {
+    examples: () => [{ body: { bloodType: 'O', district: '东昌府区', message: '急需O型血', dryRun: true } }],
+  },
+  'PATCH /api/admin/slots/:id': {
+    examples: (w) => [{ params: { id: w.cpr.slotIds[0]! }, body: { capacity: 3, waitlist: true } }],
+  },
+  'POST /api/admin/checkins': {
+    examples: (w) => [
+      { body: { code: w.registration.code } },
+      { body: { code: w.registration.code, donated: 'whole_blood' } },
+    ],
+  },
+  'PATCH /api/admin/registrations/:id': {
+    examples: (w) => [{ params: { id: w.registration.id }, body: { status: 'confirmed' } }],
+  },
   'POST /api/admin/quiz/seasons': {
-    examples: (w) => [{ body: { campaignId: w.quiz.campaignId, startsOn: '2099-01-01', endsOn: '2099-01-02', questionsPerDay: 5, timeLimitSec: 60 } }],
+    examples: (w) => [
+      {
+        body: {
+          campaignId: w.quiz.campaignId,
+          startsOn: '2099-01-01',
+          endsOn: '2099-01-02',
+          questionsPerDay: 5,
+          timeLimitSec: 60,
+        },
+      },
+    ],
   },
   'POST /api/admin/quiz/seasons/:id/questions': {
-    examples: (w) => [{ params: { id: w.quiz.seasonId }, body: [{ type: 'single', stem: '新题', options: ['对', '错'], answers: [0], explanation: '', category: '急救' }] }],
+    examples: (w) => [
+      {
+        params: { id: w.quiz.seasonId },
+        body: [
+          { type: 'single', stem: '新题', options: ['对', '错'], answers: [0], explanation: '', category: '急救' },
+        ],
+      },
+    ],
     bodyLimit: 2 * 1024 * 1024,
     csv: true,
   },
-  'GET /api/admin/quiz/seasons/:id/finalists': { examples: (w) => [{ params: { id: w.quiz.seasonId } }], queryKeys: ['top'] },
-  'GET /api/admin/quiz/seasons/:id/finalists.csv': { examples: (w) => [{ params: { id: w.quiz.seasonId } }], queryKeys: ['top'] },
+  'GET /api/admin/quiz/seasons/:id/finalists': {
+    examples: (w) => [{ params: { id: w.quiz.seasonId } }],
+    queryKeys: ['top'],
+  },
+  'GET /api/admin/quiz/seasons/:id/finalists.csv': {
+    examples: (w) => [{ params: { id: w.quiz.seasonId } }],
+    queryKeys: ['top'],
+  },
 };
 
 /** Every route the app serves, as `METHOD /path`, from the app's own router. */
@@ -168,7 +274,20 @@ interface FuzzRequest {
 }
 
 /** Query parameters some route reads: every route gets them, so a new route's are fuzzed too. */
-const QUERY_KEYS = ['kind', 'status', 'day', 'district', 'limit', 'top', 'cursor', 'sessionId', 'bloodType', 'action', 'organizationId', 'q'];
+const QUERY_KEYS = [
+  'kind',
+  'status',
+  'day',
+  'district',
+  'limit',
+  'top',
+  'cursor',
+  'sessionId',
+  'bloodType',
+  'action',
+  'organizationId',
+  'q',
+];
 
 const OTHER_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
@@ -188,7 +307,10 @@ function requests(w: World, route: string): fc.Arbitrary<FuzzRequest> {
     .chain((example) =>
       fc.record({
         identity: fc.constantFrom(...IDENTITIES),
-        method: fc.oneof({ weight: 12, arbitrary: fc.constant(method) }, { weight: 1, arbitrary: fc.constantFrom(...OTHER_METHODS) }),
+        method: fc.oneof(
+          { weight: 12, arbitrary: fc.constant(method) },
+          { weight: 1, arbitrary: fc.constantFrom(...OTHER_METHODS) },
+        ),
         path: fc
           .tuple(...names.map((name) => segment(example.params?.[name])))
           .map((values) => names.reduce((path, name, index) => path.replace(`:${name}`, values[index]!), pattern)),
@@ -196,13 +318,12 @@ function requests(w: World, route: string): fc.Arbitrary<FuzzRequest> {
         body: spec.csv
           ? fc.oneof(hostileBody(example.body, spec.bodyLimit ?? JSON_LIMIT), hostileCsv)
           : hostileBody(example.body, spec.bodyLimit ?? JSON_LIMIT),
-        headers: fc.oneof(
-          { weight: 3, arbitrary: fc.constant({}) },
-          { weight: 2, arbitrary: hostileHeaders },
-        ),
+        headers: fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 2, arbitrary: hostileHeaders }),
       }),
     )
-    .map((request) => (request.method === 'GET' || request.method === 'HEAD' ? { ...request, body: undefined } : request));
+    .map((request) =>
+      request.method === 'GET' || request.method === 'HEAD' ? { ...request, body: undefined } : request,
+    );
 }
 
 async function send(w: World, request: FuzzRequest) {
@@ -215,7 +336,15 @@ async function send(w: World, request: FuzzRequest) {
   if (request.headers.crossSite) headers.set('sec-fetch-site', 'cross-site');
   if (request.body?.contentType) headers.set('content-type', request.body.contentType);
   const context = createExecutionContext();
-  const response = await app.fetch(new Request(`${BASE}${request.path}${request.query}`, { method: request.method, headers, body: request.body?.bytes }), env, context);
+  const response = await app.fetch(
+    new Request(`${BASE}${request.path}${request.query}`, {
+      method: request.method,
+      headers,
+      body: request.body?.bytes,
+    }),
+    env,
+    context,
+  );
   // Work left for after the answer (texts relayed) finishes within the run, so it cannot outlive the test.
   await waitOnExecutionContext(context);
   return response;
@@ -226,7 +355,8 @@ const describeRequest = (r: FuzzRequest) =>
 
 /** What every answer of the API must look like, whatever it was asked. */
 async function checkContract(request: FuzzRequest, response: Response) {
-  const problem = (what: string, text = '') => new Error(`${what}: ${response.status} for ${describeRequest(request)} ${text.slice(0, 300)}`);
+  const problem = (what: string, text = '') =>
+    new Error(`${what}: ${response.status} for ${describeRequest(request)} ${text.slice(0, 300)}`);
   const text = await response.text();
   if (response.status >= 500) throw problem('server error', text);
   // A path of dot segments may leave /api once the URL is resolved: the web app answers there.
@@ -241,11 +371,17 @@ async function checkContract(request: FuzzRequest, response: Response) {
     } catch {
       throw problem('error body is not JSON', text);
     }
-    if (typeof body?.error?.code !== 'string' || !/^[a-z_]+$/.test(body.error.code) || typeof body.error.message !== 'string' || !body.error.message) {
+    if (
+      typeof body?.error?.code !== 'string' ||
+      !/^[a-z_]+$/.test(body.error.code) ||
+      typeof body.error.message !== 'string' ||
+      !body.error.message
+    ) {
       throw problem('error shape', text);
     }
   }
-  if ((response.status === 429 || response.status === 503) && !response.headers.get('retry-after')) throw problem('no Retry-After');
+  if ((response.status === 429 || response.status === 503) && !response.headers.get('retry-after'))
+    throw problem('no Retry-After');
 }
 
 describe('fuzzing every route', () => {
@@ -280,11 +416,36 @@ type Action =
 
 const PEOPLE = 6;
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('sign-up' as const), who: fc.nat(PEOPLE - 1), slot: fc.nat(1) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('cancel' as const), who: fc.nat(PEOPLE - 1), slot: fc.nat(1) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('check-in' as const), who: fc.nat(PEOPLE - 1), slot: fc.nat(1) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('team' as const), who: fc.nat(PEOPLE - 1), slot: fc.nat(1), members: fc.integer({ min: 1, max: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('capacity' as const), slot: fc.nat(1), capacity: fc.nat(4), waitlist: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('sign-up' as const), who: fc.nat(PEOPLE - 1), slot: fc.nat(1) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('cancel' as const), who: fc.nat(PEOPLE - 1), slot: fc.nat(1) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('check-in' as const), who: fc.nat(PEOPLE - 1), slot: fc.nat(1) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('team' as const),
+      who: fc.nat(PEOPLE - 1),
+      slot: fc.nat(1),
+      members: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('capacity' as const),
+      slot: fc.nat(1),
+      capacity: fc.nat(4),
+      waitlist: fc.boolean(),
+    }),
+  },
 );
 
 describe('sign-ups, cancellations, teams, check-ins and capacity changes racing in any order', () => {
@@ -298,40 +459,71 @@ describe('sign-ups, cancellations, teams, check-ins and capacity changes racing 
   it('keep every invariant after each round', async () => {
     let teamPhone = 0;
     // Texts the actions queue stay in D1 (no queue binding): relaying them is not what races here.
-    const act = (path: string, options: CallOptions) => call(path, { ...options, bindings: { NOTIFICATIONS: undefined } });
+    const act = (path: string, options: CallOptions) =>
+      call(path, { ...options, bindings: { NOTIFICATIONS: undefined } });
     const run = async (slotIds: string[], a: Action): Promise<Response> => {
       const slotId = slotIds[a.slot]!;
       if (a.kind === 'capacity') {
-        return act(`/api/admin/slots/${slotId}`, { method: 'PATCH', cookie: await world.cookieFor('organizer'), body: { capacity: a.capacity, waitlist: a.waitlist } });
+        return act(`/api/admin/slots/${slotId}`, {
+          method: 'PATCH',
+          cookie: await world.cookieFor('organizer'),
+          body: { capacity: a.capacity, waitlist: a.waitlist },
+        });
       }
       const citizen = citizens[a.who]!;
-      if (a.kind === 'sign-up') return act(`/api/slots/${slotId}/registrations`, { cookie: citizen.cookie, body: { name: '张三' } });
+      if (a.kind === 'sign-up')
+        return act(`/api/slots/${slotId}/registrations`, { cookie: citizen.cookie, body: { name: '张三' } });
       if (a.kind === 'team') {
-        const members = Array.from({ length: a.members }, (_, i) => ({ name: `队员${i}`, phone: `1370000${String(teamPhone++).padStart(4, '0')}` }));
-        return act(`/api/slots/${slotId}/groups`, { cookie: citizen.cookie, body: { organization: '公司', contactName: '王经理', contactPhone: '13900000000', members } });
+        const members = Array.from({ length: a.members }, (_, i) => ({
+          name: `队员${i}`,
+          phone: `1370000${String(teamPhone++).padStart(4, '0')}`,
+        }));
+        return act(`/api/slots/${slotId}/groups`, {
+          cookie: citizen.cookie,
+          body: { organization: '公司', contactName: '王经理', contactPhone: '13900000000', members },
+        });
       }
-      const mine = await env.DB.prepare(`SELECT id, code FROM registrations WHERE slot_id = ? AND person_id = ? ORDER BY arrival DESC LIMIT 1`)
+      const mine = await env.DB.prepare(
+        `SELECT id, code FROM registrations WHERE slot_id = ? AND person_id = ? ORDER BY arrival DESC LIMIT 1`,
+      )
         .bind(slotId, citizen.personId)
         .first<{ id: string; code: string }>();
-      if (a.kind === 'cancel') return act(`/api/registrations/${mine?.id ?? 'none'}/cancel`, { method: 'POST', cookie: citizen.cookie });
-      return act('/api/admin/checkins', { cookie: await world.cookieFor('checkin'), body: { code: mine?.code ?? 'NONE2345' } });
+      if (a.kind === 'cancel')
+        return act(`/api/registrations/${mine?.id ?? 'none'}/cancel`, { method: 'POST', cookie: citizen.cookie });
+      return act('/api/admin/checkins', {
+        cookie: await world.cookieFor('checkin'),
+        body: { code: mine?.code ?? 'NONE2345' },
+      });
     };
 
     await assertReplayable(
-      fc.asyncProperty(fc.array(fc.array(action, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), async (rounds) => {
-        const { slotIds } = await createCampaign({
-          organizationId: world.organizationId,
-          sessions: [{ startsAt: new Date(Date.now() + 864e6).toISOString(), endsAt: new Date(Date.now() + 865e6).toISOString(), slots: [{ role: '甲', capacity: 2, waitlist: true }, { role: '乙', capacity: 1 }] }],
-        });
-        for (const round of rounds) {
-          const responses = await Promise.all(round.map((a) => run(slotIds, a)));
-          for (const [index, response] of responses.entries()) {
-            if (response.status >= 500) throw new Error(`${JSON.stringify(round[index])}: ${response.status} ${await response.text()}`);
+      fc.asyncProperty(
+        fc.array(fc.array(action, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }),
+        async (rounds) => {
+          const { slotIds } = await createCampaign({
+            organizationId: world.organizationId,
+            sessions: [
+              {
+                startsAt: new Date(Date.now() + 864e6).toISOString(),
+                endsAt: new Date(Date.now() + 865e6).toISOString(),
+                slots: [
+                  { role: '甲', capacity: 2, waitlist: true },
+                  { role: '乙', capacity: 1 },
+                ],
+              },
+            ],
+          });
+          for (const round of rounds) {
+            const responses = await Promise.all(round.map((a) => run(slotIds, a)));
+            for (const [index, response] of responses.entries()) {
+              if (response.status >= 500)
+                throw new Error(`${JSON.stringify(round[index])}: ${response.status} ${await response.text()}`);
+            }
+            const violations = await invariantViolations();
+            if (violations.length > 0) throw new Error(violations.join('\n'));
           }
-          const violations = await invariantViolations();
-          if (violations.length > 0) throw new Error(violations.join('\n'));
-        }
-      }),
+        },
+      ),
       { seed: seedFor('races'), numRuns: 25, endOnFailure: true },
     );
   }, 60_000);
@@ -352,8 +544,16 @@ describe('bugs the fuzzing found, kept as regressions', () => {
 
   it('a JSON array where an object belongs is refused with validation_failed (was taken as an empty edit)', async () => {
     const edits = [
-      call(`/api/admin/campaigns/${world.cpr.id}`, { method: 'PATCH', cookie: await world.cookieFor('organizer'), body: [{ title: '改名' }] }),
-      call(`/api/admin/slots/${world.cpr.slotIds[0]}`, { method: 'PATCH', cookie: await world.cookieFor('organizer'), body: [] }),
+      call(`/api/admin/campaigns/${world.cpr.id}`, {
+        method: 'PATCH',
+        cookie: await world.cookieFor('organizer'),
+        body: [{ title: '改名' }],
+      }),
+      call(`/api/admin/slots/${world.cpr.slotIds[0]}`, {
+        method: 'PATCH',
+        cookie: await world.cookieFor('organizer'),
+        body: [],
+      }),
       call('/api/me', { method: 'PATCH', cookie: await world.cookieFor('citizen'), body: [] }),
     ];
     for (const response of await Promise.all(edits)) {
@@ -377,7 +577,9 @@ describe('the invariant checks', () => {
     ).all();
     if (results.length === 0) {
       // Nobody submitted during the fuzzing: a player row without its attempts breaks the rule as well.
-      await env.DB.prepare(`INSERT INTO quiz_players SELECT season_id, person_id, '张三', '', 10, 0, 1, 0 FROM quiz_attempts LIMIT 1`).run();
+      await env.DB.prepare(
+        `INSERT INTO quiz_players SELECT season_id, person_id, '张三', '', 10, 0, 1, 0 FROM quiz_attempts LIMIT 1`,
+      ).run();
     }
     expect((await invariantViolations()).filter((v) => v.startsWith('quiz totals'))).toHaveLength(1);
   });

@@ -53,7 +53,8 @@ export function cookieFrom(response: Response): string {
 
 let phoneCounter = 0;
 /** A unique mainland mobile number per call. */
-export const newPhone = () => `139${String(Date.now() % 1e4).padStart(4, '0')}${String(phoneCounter++).padStart(4, '0')}`;
+export const newPhone = () =>
+  `139${String(Date.now() % 1e4).padStart(4, '0')}${String(phoneCounter++).padStart(4, '0')}`;
 
 /** Signs a citizen in through the real OTP flow; returns the session cookie and person. */
 export async function signInCitizen(phone = newPhone()) {
@@ -85,7 +86,9 @@ export async function createStaffMember(role: 'admin' | 'organizer' | 'checkin',
 /** An organizer of a new blood centre, signed in: the emergency donor list is theirs to use. */
 export async function bloodCentreOrganizer() {
   const id = crypto.randomUUID();
-  await env.DB.prepare(`INSERT INTO organizations (id, name, kind) VALUES (?, ?, 'blood_centre')`).bind(id, `血站 ${id.slice(0, 8)}`).run();
+  await env.DB.prepare(`INSERT INTO organizations (id, name, kind) VALUES (?, ?, 'blood_centre')`)
+    .bind(id, `血站 ${id.slice(0, 8)}`)
+    .run();
   const member = await createStaffMember('organizer', id);
   const response = await call('/api/admin/auth/login', { body: member, address: newAddress() });
   return { organizationId: id, cookie: cookieFrom(response) };

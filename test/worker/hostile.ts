@@ -59,14 +59,31 @@ export const HOSTILE_STRINGS = [
 ];
 
 /** Keys a careless merge turns into prototype pollution, and ones that look like fields. */
-export const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', '', '0', 'a.b', '$where', '\u0000', '\uD800'];
+export const HOSTILE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  '',
+  '0',
+  'a.b',
+  '$where',
+  '\u0000',
+  '\uD800',
+];
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.array(fc.oneof(loneSurrogate, fc.string({ maxLength: 3 })), { maxLength: 8 }).map((parts) => parts.join('')) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(fc.oneof(loneSurrogate, fc.string({ maxLength: 3 })), { maxLength: 8 })
+      .map((parts) => parts.join('')),
+  },
 );
 
 /** Numbers JSON can carry that no field expects. */
@@ -89,7 +106,9 @@ export class JsonObject {
 export type JsonValue = null | boolean | number | string | RawJson | JsonObject | JsonValue[];
 
 /** Number tokens that JSON.parse reads as Infinity or -0, which JSON.stringify never writes. */
-const rawNumber = fc.constantFrom('1e999', '-1e999', '-0', '1E400', '0.0000000000000000000000001', '123456789012345678901234567890').map((text) => new RawJson(text));
+const rawNumber = fc
+  .constantFrom('1e999', '-1e999', '-0', '1E400', '0.0000000000000000000000001', '123456789012345678901234567890')
+  .map((text) => new RawJson(text));
 
 export const hostileJson: fc.Arbitrary<JsonValue> = fc.letrec<{ value: JsonValue }>((tie) => ({
   value: fc.oneof(
@@ -102,7 +121,9 @@ export const hostileJson: fc.Arbitrary<JsonValue> = fc.letrec<{ value: JsonValue
     {
       weight: 1,
       arbitrary: fc
-        .array(fc.tuple(fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 8 })), tie('value')), { maxLength: 4 })
+        .array(fc.tuple(fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 8 })), tie('value')), {
+          maxLength: 4,
+        })
         .map((entries) => new JsonObject(entries)),
     },
   ),
@@ -113,20 +134,24 @@ export const hugeJson: fc.Arbitrary<JsonValue> = fc.oneof(
   fc.integer({ min: 1_000, max: 5_000 }).map((n) => Array.from({ length: n }, (_, i) => i)),
   fc.integer({ min: 100, max: 2_000 }).map((depth) => new RawJson('['.repeat(depth) + ']'.repeat(depth))),
   fc.integer({ min: 50, max: 500 }).map((depth) => new RawJson('{"a":'.repeat(depth) + '1' + '}'.repeat(depth))),
-  fc.integer({ min: 200, max: 1_000 }).map((n) => new JsonObject(Array.from({ length: n }, (_, i) => [`k${i}`, 'v'] as [string, JsonValue]))),
+  fc
+    .integer({ min: 200, max: 1_000 })
+    .map((n) => new JsonObject(Array.from({ length: n }, (_, i) => [`k${i}`, 'v'] as [string, JsonValue]))),
 );
 
 /** Plain JS data (example bodies) as a JsonValue tree. */
 export function fromPlain(value: unknown): JsonValue {
   if (Array.isArray(value)) return value.map(fromPlain);
-  if (value !== null && typeof value === 'object') return new JsonObject(Object.entries(value).map(([key, item]) => [key, fromPlain(item)]));
+  if (value !== null && typeof value === 'object')
+    return new JsonObject(Object.entries(value).map(([key, item]) => [key, fromPlain(item)]));
   return value as JsonValue;
 }
 
 /** JSON text; strings keep lone surrogates as `\ud800` escapes, as a client would send them. */
 export function toJsonText(value: JsonValue): string {
   if (value instanceof RawJson) return value.text;
-  if (value instanceof JsonObject) return `{${value.entries.map(([key, item]) => `${JSON.stringify(key)}:${toJsonText(item)}`).join(',')}}`;
+  if (value instanceof JsonObject)
+    return `{${value.entries.map(([key, item]) => `${JSON.stringify(key)}:${toJsonText(item)}`).join(',')}}`;
   if (Array.isArray(value)) return `[${value.map(toJsonText).join(',')}]`;
   return JSON.stringify(value) ?? 'null';
 }
@@ -149,12 +174,17 @@ export const mutation: fc.Arbitrary<Mutation> = fc.record({
 /** Every container and value position in a tree, parents first, as a path of steps. */
 function positions(value: JsonValue, path: (string | number)[] = []): (string | number)[][] {
   const here = [path];
-  if (value instanceof JsonObject) return here.concat(...value.entries.map(([key, item]) => positions(item, [...path, key])));
+  if (value instanceof JsonObject)
+    return here.concat(...value.entries.map(([key, item]) => positions(item, [...path, key])));
   if (Array.isArray(value)) return here.concat(...value.map((item, index) => positions(item, [...path, index])));
   return here;
 }
 
-function mapAt(value: JsonValue, path: (string | number)[], change: (found: JsonValue) => JsonValue | undefined): JsonValue | undefined {
+function mapAt(
+  value: JsonValue,
+  path: (string | number)[],
+  change: (found: JsonValue) => JsonValue | undefined,
+): JsonValue | undefined {
   if (path.length === 0) return change(value);
   const [step, ...rest] = path;
   if (value instanceof JsonObject) {
@@ -189,10 +219,16 @@ export function mutate(value: JsonValue, m: Mutation): JsonValue {
       case 'wrap':
         return [found];
       case 'add':
-        return found instanceof JsonObject ? new JsonObject([...found.entries, [m.key, m.value]]) : Array.isArray(found) ? [...found, m.value] : m.value;
+        return found instanceof JsonObject
+          ? new JsonObject([...found.entries, [m.key, m.value]])
+          : Array.isArray(found)
+            ? [...found, m.value]
+            : m.value;
       case 'duplicate':
         // A repeated key: JSON.parse keeps the last one, a careless parser the first.
-        return found instanceof JsonObject && found.entries.length > 0 ? new JsonObject([...found.entries, [found.entries[0]![0], m.value]]) : m.value;
+        return found instanceof JsonObject && found.entries.length > 0
+          ? new JsonObject([...found.entries, [found.entries[0]![0], m.value]])
+          : m.value;
     }
   });
   return result ?? null;
@@ -249,18 +285,40 @@ export function hostileBody(example: unknown, limitBytes: number): fc.Arbitrary<
   });
   return fc.oneof(
     { weight: 2, arbitrary: fc.constant(asJson(valid, 'valid')) },
-    { weight: 8, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }).map((ms) => asJson(ms.reduce(mutate, valid), 'mutated')) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .array(mutation, { minLength: 1, maxLength: 3 })
+        .map((ms) => asJson(ms.reduce(mutate, valid), 'mutated')),
+    },
     { weight: 2, arbitrary: hostileJson.map((value) => asJson(value, 'hostile value')) },
     { weight: 1, arbitrary: hugeJson.map((value) => asJson(value, 'huge value')) },
     {
       weight: 1,
-      arbitrary: fc.constantFrom(...CONTENT_TYPES).map((contentType) => asJson(valid, `content type ${contentType || '(empty)'}`, contentType)),
+      arbitrary: fc
+        .constantFrom(...CONTENT_TYPES)
+        .map((contentType) => asJson(valid, `content type ${contentType || '(empty)'}`, contentType)),
     },
     { weight: 1, arbitrary: fc.constant(asJson(valid, 'no content type', null)) },
-    { weight: 2, arbitrary: fc.constantFrom(...BROKEN_BYTES).map(([label, bytes]): HostileBody => ({ contentType: 'application/json', bytes, label })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom(...BROKEN_BYTES)
+        .map(([label, bytes]): HostileBody => ({ contentType: 'application/json', bytes, label })),
+    },
     {
       weight: 1,
-      arbitrary: fc.constant(0).map(() => asJson(new JsonObject([...(valid instanceof JsonObject ? valid.entries : []), ['padding', 'x'.repeat(limitBytes)]]), 'over the size limit')),
+      arbitrary: fc
+        .constant(0)
+        .map(() =>
+          asJson(
+            new JsonObject([
+              ...(valid instanceof JsonObject ? valid.entries : []),
+              ['padding', 'x'.repeat(limitBytes)],
+            ]),
+            'over the size limit',
+          ),
+        ),
     },
   );
 }
@@ -270,7 +328,21 @@ const CSV_HEADER = 'type,stem,option_a,option_b,option_c,option_d,answers,explan
 /** A CSV cell as a careless or hostile spreadsheet writes it: quotes, separators and line breaks inside. */
 const csvCell = fc.oneof(
   hostileString,
-  fc.constantFrom('single', 'multiple', 'truefalse', 'A', 'AC', 'Z', '"', '""', '"a""b"', 'a,b', '"a\nb"', '\r', '=1+1'),
+  fc.constantFrom(
+    'single',
+    'multiple',
+    'truefalse',
+    'A',
+    'AC',
+    'Z',
+    '"',
+    '""',
+    '"a""b"',
+    'a,b',
+    '"a\nb"',
+    '\r',
+    '=1+1',
+  ),
 );
 
 /** CSV files for the question import: a header (or a broken one) and rows of hostile cells. */
@@ -288,7 +360,10 @@ export const hostileCsv: fc.Arbitrary<HostileBody> = fc
 
 /** Query strings: known keys with hostile values, repeated keys, broken escapes, sheer size. */
 export function hostileQuery(keys: string[]): fc.Arbitrary<string> {
-  const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_KEYS) });
+  const key = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...keys) },
+    { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_KEYS) },
+  );
   const value = fc.oneof(
     hostileString,
     fc.constantFrom('1', '0', '50', '101', '-1', '2026-11-23', 'blood_drive', 'published', 'A', '东昌府区'),
@@ -296,18 +371,28 @@ export function hostileQuery(keys: string[]): fc.Arbitrary<string> {
     hostileJson.map((json) => toBase64Url(encoder.encode(toJsonText(json)))),
     fc.constantFrom('====', 'a', '!!!', '_-_-'),
   );
-  const pair = fc.tuple(key, value).map(
-    ([k, value]) => `${encodeQuery(k)}=${encodeQuery(value)}`,
-  );
+  const pair = fc.tuple(key, value).map(([k, value]) => `${encodeQuery(k)}=${encodeQuery(value)}`);
   return fc.oneof(
     { weight: 2, arbitrary: fc.constant('') },
     { weight: 5, arbitrary: fc.array(pair, { minLength: 1, maxLength: 4 }).map((pairs) => `?${pairs.join('&')}`) },
-    { weight: 1, arbitrary: fc.constantFrom('?day=%E0%A4%A', '?limit=%', '?%00=%00', '?kind', '?=&=&', '?limit=1&limit=2', `?district=${'x'.repeat(8_000)}`) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '?day=%E0%A4%A',
+        '?limit=%',
+        '?%00=%00',
+        '?kind',
+        '?=&=&',
+        '?limit=1&limit=2',
+        `?district=${'x'.repeat(8_000)}`,
+      ),
+    },
   );
 }
 
 /** encodeURIComponent throws on lone surrogates: a client sends their replacement character. */
-const wellFormed = (text: string) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+const wellFormed = (text: string) =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 function encodeQuery(text: string) {
   return encodeURIComponent(wellFormed(text));
@@ -316,11 +401,15 @@ function encodeQuery(text: string) {
 /** A hostile path segment, as it appears in the URL (already escaped, or deliberately not). */
 export const hostileSegment: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: hostileString.map(encodeQuery) },
-  { weight: 1, arbitrary: fc.constantFrom('%E0%A4%A', '%', '%00', '%2F', '..', '.', '%2e%2e', 'a;b', 'a%20b', '-1', '0', '1e999') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('%E0%A4%A', '%', '%00', '%2F', '..', '.', '%2e%2e', 'a;b', 'a%20b', '-1', '0', '1e999'),
+  },
 );
 
 /** Header values must be ByteStrings without CR, LF or NUL: the rest is fair game. */
-const headerText = (maxLength: number) => fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength });
+const headerText = (maxLength: number) =>
+  fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength });
 
 export interface HostileHeaders {
   idempotencyKey?: string;
@@ -334,8 +423,19 @@ export interface HostileHeaders {
 
 /** One hostile header at a time, so that the others do not stop the request first. */
 export const hostileHeaders: fc.Arbitrary<HostileHeaders> = fc.oneof(
-  fc.record({ idempotencyKey: fc.oneof(fc.uuid(), headerText(40), fc.constantFrom('', ' ', 'a b', 'k'.repeat(201), 'k'.repeat(16_000))) }),
-  fc.record({ acceptLanguage: fc.oneof(fc.constantFrom('en', 'en-US,en;q=0.9', 'zh-CN', 'fr', '*', ';;;q=x', 'en;q=2'.repeat(500)), headerText(30)) }),
+  fc.record({
+    idempotencyKey: fc.oneof(
+      fc.uuid(),
+      headerText(40),
+      fc.constantFrom('', ' ', 'a b', 'k'.repeat(201), 'k'.repeat(16_000)),
+    ),
+  }),
+  fc.record({
+    acceptLanguage: fc.oneof(
+      fc.constantFrom('en', 'en-US,en;q=0.9', 'zh-CN', 'fr', '*', ';;;q=x', 'en;q=2'.repeat(500)),
+      headerText(30),
+    ),
+  }),
   fc.record({
     forgedCookie: fc.oneof(
       fc.constantFrom(

@@ -21,17 +21,30 @@ afterEach(() => {
 });
 
 const count = async (query: string, ...values: unknown[]) =>
-  (await env.DB.prepare(`SELECT count(*) AS n FROM (${query})`).bind(...values).first<{ n: number }>())!.n;
+  (await env.DB.prepare(`SELECT count(*) AS n FROM (${query})`)
+    .bind(...values)
+    .first<{ n: number }>())!.n;
 
 describe('purges', () => {
   it('removes expired sessions, sign-in codes older than two hours and rate-limit windows older than a day, and nothing newer', async () => {
     const now = Date.now();
     const live = await signInCitizen();
     await env.DB.batch([
-      env.DB.prepare('INSERT INTO auth_sessions (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)').bind('hk-expired', live.personId, now - 2 * HOUR, now - 1),
-      env.DB.prepare('INSERT INTO otp_codes (id, phone, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').bind('hk-old-code', '13900000001', 'x', now - 2 * HOUR - 1, now - 2 * HOUR + 300_000),
-      env.DB.prepare('INSERT INTO otp_codes (id, phone, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').bind('hk-new-code', '13900000002', 'x', now - HOUR, now - HOUR + 300_000),
-      env.DB.prepare('INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1), (?, ?, 1)').bind('hk-old', now - 25 * HOUR, 'hk-new', now - 23 * HOUR),
+      env.DB.prepare(
+        'INSERT INTO auth_sessions (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      ).bind('hk-expired', live.personId, now - 2 * HOUR, now - 1),
+      env.DB.prepare(
+        'INSERT INTO otp_codes (id, phone, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      ).bind('hk-old-code', '13900000001', 'x', now - 2 * HOUR - 1, now - 2 * HOUR + 300_000),
+      env.DB.prepare(
+        'INSERT INTO otp_codes (id, phone, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      ).bind('hk-new-code', '13900000002', 'x', now - HOUR, now - HOUR + 300_000),
+      env.DB.prepare('INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1), (?, ?, 1)').bind(
+        'hk-old',
+        now - 25 * HOUR,
+        'hk-new',
+        now - 23 * HOUR,
+      ),
     ]);
     await runHousekeeping(now);
 
@@ -52,13 +65,27 @@ describe('auto no-shows', () => {
   async function campaignWithSession(cookie: string, body: Record<string, unknown>, endsAt = ENDS) {
     const created = await call('/api/admin/campaigns', {
       cookie,
-      body: { kind: 'cpr_training', title: '急救培训', description: '', startsOn: '2099-05-01', endsOn: '2099-05-31', status: 'published', ...body },
+      body: {
+        kind: 'cpr_training',
+        title: '急救培训',
+        description: '',
+        startsOn: '2099-05-01',
+        endsOn: '2099-05-31',
+        status: 'published',
+        ...body,
+      },
     });
     expect(created.status).toBe(201);
     const { campaign } = (await created.json()) as { campaign: { id: string; autoNoShow: boolean } };
     const session = await call(`/api/admin/campaigns/${campaign.id}/sessions`, {
       cookie,
-      body: { startsAt: '2099-05-10T09:00:00+08:00', endsAt, venue: '培训教室', address: '建设路 89 号', slots: [{ role: '学员', capacity: 10, waitlist: true }] },
+      body: {
+        startsAt: '2099-05-10T09:00:00+08:00',
+        endsAt,
+        venue: '培训教室',
+        address: '建设路 89 号',
+        slots: [{ role: '学员', capacity: 10, waitlist: true }],
+      },
     });
     expect(session.status).toBe(201);
     const { session: view } = (await session.json()) as { session: { id: string; slots: { id: string }[] } };
@@ -67,9 +94,13 @@ describe('auto no-shows', () => {
   }
 
   const statuses = async (slotId: string) =>
-    (await env.DB.prepare('SELECT status FROM registrations WHERE slot_id = ? ORDER BY arrival').bind(slotId).all<{ status: string }>()).results.map((row) => row.status);
+    (
+      await env.DB.prepare('SELECT status FROM registrations WHERE slot_id = ? ORDER BY arrival')
+        .bind(slotId)
+        .all<{ status: string }>()
+    ).results.map((row) => row.status);
 
-  it("marks the confirmed sign-ups of sessions ended over two hours ago, only where the organizer chose so, once, with an audit entry", async () => {
+  it('marks the confirmed sign-ups of sessions ended over two hours ago, only where the organizer chose so, once, with an audit entry', async () => {
     const organizationId = await createOrganization();
     const { cookie } = await signInStaff('organizer', organizationId);
     const chosen = await campaignWithSession(cookie, { autoNoShow: true });
@@ -77,10 +108,18 @@ describe('auto no-shows', () => {
     const notChosen = await campaignWithSession(cookie, {});
     expect(notChosen.campaign.autoNoShow).toBe(false);
     const chosenLater = await campaignWithSession(cookie, {});
-    const patched = await call(`/api/admin/campaigns/${chosenLater.campaign.id}`, { method: 'PATCH', cookie, body: { autoNoShow: true } });
+    const patched = await call(`/api/admin/campaigns/${chosenLater.campaign.id}`, {
+      method: 'PATCH',
+      cookie,
+      body: { autoNoShow: true },
+    });
     expect(((await patched.json()) as { campaign: { autoNoShow: boolean } }).campaign.autoNoShow).toBe(true);
     const endsNextDay = await campaignWithSession(cookie, { autoNoShow: true }, '2099-05-11T11:00:00+08:00');
-    const refused = await call(`/api/admin/campaigns/${notChosen.campaign.id}`, { method: 'PATCH', cookie, body: { autoNoShow: 'yes' } });
+    const refused = await call(`/api/admin/campaigns/${notChosen.campaign.id}`, {
+      method: 'PATCH',
+      cookie,
+      body: { autoNoShow: 'yes' },
+    });
     expect(refused.status).toBe(400);
 
     const untouched = ['confirmed', 'confirmed', 'checked_in', 'waitlisted', 'cancelled'];
@@ -96,9 +135,12 @@ describe('auto no-shows', () => {
     expect(await statuses(endsNextDay.slotId)).toEqual(untouched);
 
     const audit = () =>
-      env.DB.prepare("SELECT staff_id, organization_id, target_id FROM audit_log WHERE action = 'session.auto_no_show' ORDER BY target_id")
-        .all<{ staff_id: string | null; organization_id: string; target_id: string }>();
-    const expected = [chosen.sessionId, chosenLater.sessionId].sort().map((id) => ({ staff_id: null, organization_id: organizationId, target_id: id }));
+      env.DB.prepare(
+        "SELECT staff_id, organization_id, target_id FROM audit_log WHERE action = 'session.auto_no_show' ORDER BY target_id",
+      ).all<{ staff_id: string | null; organization_id: string; target_id: string }>();
+    const expected = [chosen.sessionId, chosenLater.sessionId]
+      .sort()
+      .map((id) => ({ staff_id: null, organization_id: organizationId, target_id: id }));
     expect((await audit()).results).toEqual(expected);
 
     // A second run changes nothing and logs nothing more.
@@ -130,17 +172,26 @@ describe('quiz totals check', () => {
     expect(warnings).toHaveBeenCalledTimes(1);
     const line = String(warnings.mock.lastCall![0]);
     expect(JSON.parse(line)).toEqual({ event: 'quiz_totals_drift', seasons: [{ seasonId, players: 2 }] });
-    for (const secret of [player.personId, player.phone, other.personId, other.phone, '李四']) expect(line).not.toContain(secret);
+    for (const secret of [player.personId, player.phone, other.personId, other.phone, '李四'])
+      expect(line).not.toContain(secret);
 
     // The same run put the totals and the rank moves back: the next run finds nothing, and the
     // board and `me` read as before the drift.
     const moves = async () =>
-      (await env.DB.prepare('SELECT from_score, jumps, arrivals, departures FROM quiz_moves WHERE season_id = ? ORDER BY from_score').bind(seasonId).all()).results;
+      (
+        await env.DB.prepare(
+          'SELECT from_score, jumps, arrivals, departures FROM quiz_moves WHERE season_id = ? ORDER BY from_score',
+        )
+          .bind(seasonId)
+          .all()
+      ).results;
     const before = await moves();
     await runHousekeeping(Date.now());
     expect(warnings).toHaveBeenCalledTimes(1);
     expect(await moves()).toEqual(before);
-    const board = (await (await call(`/api/quiz/seasons/${seasonId}/leaderboard`, { cookie: player.cookie })).json()) as { items: { score: number }[]; me: { rank: number; score: number } };
+    const board = (await (
+      await call(`/api/quiz/seasons/${seasonId}/leaderboard`, { cookie: player.cookie })
+    ).json()) as { items: { score: number }[]; me: { rank: number; score: number } };
     expect(board.items.map((item) => item.score)).toEqual([50, 30]);
     expect(board.me).toMatchObject({ rank: 2, score: 30 });
   });

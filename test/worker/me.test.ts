@@ -51,7 +51,14 @@ async function refusedPaths(cookie: string, body: unknown) {
 const row = (id: string) =>
   env.DB.prepare('SELECT name, gender, birth_date, blood_type, district, emergency_donor FROM people WHERE id = ?')
     .bind(id)
-    .first<{ name: string | null; gender: string | null; birth_date: string | null; blood_type: string | null; district: string | null; emergency_donor: number }>();
+    .first<{
+      name: string | null;
+      gender: string | null;
+      birth_date: string | null;
+      blood_type: string | null;
+      district: string | null;
+      emergency_donor: number;
+    }>();
 
 const fullProfile = {
   name: '张三',
@@ -92,7 +99,9 @@ describe('GET /api/me', () => {
     const token = cookie.split('=').slice(1).join('=');
     expect((await getMe(`lifeline_staff=${token}`)).status).toBe(401);
 
-    await env.DB.prepare('UPDATE auth_sessions SET expires_at = ? WHERE person_id = ?').bind(Date.now() - 1000, personId).run();
+    await env.DB.prepare('UPDATE auth_sessions SET expires_at = ? WHERE person_id = ?')
+      .bind(Date.now() - 1000, personId)
+      .run();
     const expired = await getMe(cookie);
     expect(expired.status).toBe(401);
     expect((await errorOf(expired)).code).toBe('unauthenticated');
@@ -119,8 +128,14 @@ describe('GET /api/me', () => {
     const a = await signInCitizen();
     const b = await signInCitizen();
     expect(a.personId).not.toBe(b.personId);
-    expect(await personOf(await patchMe(a.cookie, { name: '甲', bloodType: 'A' }))).toMatchObject({ id: a.personId, name: '甲' });
-    expect(await personOf(await patchMe(b.cookie, { name: '乙', bloodType: 'O' }))).toMatchObject({ id: b.personId, name: '乙' });
+    expect(await personOf(await patchMe(a.cookie, { name: '甲', bloodType: 'A' }))).toMatchObject({
+      id: a.personId,
+      name: '甲',
+    });
+    expect(await personOf(await patchMe(b.cookie, { name: '乙', bloodType: 'O' }))).toMatchObject({
+      id: b.personId,
+      name: '乙',
+    });
 
     const meA = await personOf(await getMe(a.cookie));
     const meB = await personOf(await getMe(b.cookie));
@@ -214,7 +229,13 @@ describe('PATCH /api/me', () => {
 
     const rest = await personOf(await patchMe(cookie, { gender: null, birthDate: null, bloodType: null }));
     expect(rest).toMatchObject({ name: null, gender: null, birthDate: null, bloodType: null, district: null });
-    expect(await row(personId)).toMatchObject({ name: null, gender: null, birth_date: null, blood_type: null, district: null });
+    expect(await row(personId)).toMatchObject({
+      name: null,
+      gender: null,
+      birth_date: null,
+      blood_type: null,
+      district: null,
+    });
   });
 
   it('changes nothing for an empty change', async () => {
@@ -231,7 +252,9 @@ describe('PATCH /api/me', () => {
     const person = await personOf(await getMe(cookie));
     expect(person.id).toBe(personId);
     expect(person.phone).toBe(masked(phone));
-    const stored = await env.DB.prepare('SELECT phone FROM people WHERE id = ?').bind(personId).first<{ phone: string }>();
+    const stored = await env.DB.prepare('SELECT phone FROM people WHERE id = ?')
+      .bind(personId)
+      .first<{ phone: string }>();
     expect(stored?.phone).toBe(phone);
     expect((await personOf(await getMe(other.cookie))).name).toBeNull();
   });
@@ -272,7 +295,12 @@ describe('PATCH /api/me', () => {
       expect(await refusedPaths(cookie, body), JSON.stringify(body)).toEqual([path]);
     }
     // Nothing was saved along the way.
-    expect(await personOf(await getMe(cookie))).toMatchObject({ name: null, gender: null, birthDate: null, bloodType: null });
+    expect(await personOf(await getMe(cookie))).toMatchObject({
+      name: null,
+      gender: null,
+      birthDate: null,
+      bloodType: null,
+    });
   });
 
   it('accepts a 40-character name', async () => {
@@ -283,7 +311,15 @@ describe('PATCH /api/me', () => {
 
   it('refuses an impossible, future or implausibly old birth date', async () => {
     const { cookie } = await signInCitizen();
-    for (const birthDate of ['2026-02-30', '2023-02-29', '1990-13-01', '1990-00-10', chinaDay(1), '2999-01-01', '1899-12-31']) {
+    for (const birthDate of [
+      '2026-02-30',
+      '2023-02-29',
+      '1990-13-01',
+      '1990-00-10',
+      chinaDay(1),
+      '2999-01-01',
+      '1899-12-31',
+    ]) {
       expect(await refusedPaths(cookie, { birthDate }), birthDate).toEqual(['birthDate']);
     }
     expect((await personOf(await getMe(cookie))).birthDate).toBeNull();
@@ -331,9 +367,18 @@ describe('PATCH /api/me', () => {
     // leaves the other fields alone, so neither may undo the other.
     const { cookie, personId } = await signInCitizen();
     const patch = (body: unknown) => patchMe(cookie, body); // call() sends through app.fetch, so these race
-    const responses = await Promise.all([patch({ name: '并发' }), patch({ district: '莘县' }), patch({ bloodType: 'B' })]);
+    const responses = await Promise.all([
+      patch({ name: '并发' }),
+      patch({ district: '莘县' }),
+      patch({ bloodType: 'B' }),
+    ]);
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
-    expect(await personOf(await getMe(cookie))).toMatchObject({ id: personId, name: '并发', district: '莘县', bloodType: 'B' });
+    expect(await personOf(await getMe(cookie))).toMatchObject({
+      id: personId,
+      name: '并发',
+      district: '莘县',
+      bloodType: 'B',
+    });
   });
 
   describe('emergency donor', () => {
@@ -354,7 +399,9 @@ describe('PATCH /api/me', () => {
 
     it('saves emergencyDonor: true with a blood type and a district given in the same change', async () => {
       const { cookie, personId } = await signInCitizen();
-      const person = await personOf(await patchMe(cookie, { emergencyDonor: true, bloodType: 'O', district: '临清市' }));
+      const person = await personOf(
+        await patchMe(cookie, { emergencyDonor: true, bloodType: 'O', district: '临清市' }),
+      );
       expect(person).toMatchObject({ emergencyDonor: true, bloodType: 'O', district: '临清市' });
       expect((await personOf(await getMe(cookie))).emergencyDonor).toBe(true);
       expect((await row(personId))?.emergency_donor).toBe(1);
@@ -372,7 +419,11 @@ describe('PATCH /api/me', () => {
       await personOf(await patchMe(cookie, { emergencyDonor: true, bloodType: 'AB', district: '阳谷县' }));
       expect(await refusedPaths(cookie, { bloodType: null })).toEqual(['emergencyDonor']);
       expect(await refusedPaths(cookie, { district: null })).toEqual(['emergencyDonor']);
-      expect(await personOf(await getMe(cookie))).toMatchObject({ emergencyDonor: true, bloodType: 'AB', district: '阳谷县' });
+      expect(await personOf(await getMe(cookie))).toMatchObject({
+        emergencyDonor: true,
+        bloodType: 'AB',
+        district: '阳谷县',
+      });
 
       const out = await personOf(await patchMe(cookie, { emergencyDonor: false, bloodType: null, district: null }));
       expect(out).toMatchObject({ emergencyDonor: false, bloodType: null, district: null });
@@ -394,7 +445,9 @@ describe('PATCH /api/me', () => {
 
     it('refuses an emergency donor with an unknown district, naming district', async () => {
       const { cookie } = await signInCitizen();
-      expect(await refusedPaths(cookie, { emergencyDonor: true, bloodType: 'A', district: '海淀区' })).toEqual(['district']);
+      expect(await refusedPaths(cookie, { emergencyDonor: true, bloodType: 'A', district: '海淀区' })).toEqual([
+        'district',
+      ]);
       expect((await personOf(await getMe(cookie))).emergencyDonor).toBe(false);
     });
   });

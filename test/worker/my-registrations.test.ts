@@ -21,7 +21,16 @@ interface Item {
   campaign: { id: string; title: string; kind: string };
 }
 
-async function campaign(options: { kind?: 'blood_drive' | 'outreach' | 'cpr_training'; title?: string; startsAt?: string; endsAt?: string; capacity?: number; waitlist?: boolean } = {}) {
+async function campaign(
+  options: {
+    kind?: 'blood_drive' | 'outreach' | 'cpr_training';
+    title?: string;
+    startsAt?: string;
+    endsAt?: string;
+    capacity?: number;
+    waitlist?: boolean;
+  } = {},
+) {
   const created = await createCampaign({
     kind: options.kind ?? 'cpr_training',
     title: options.title ?? `课程 ${crypto.randomUUID().slice(0, 6)}`,
@@ -37,9 +46,13 @@ async function campaign(options: { kind?: 'blood_drive' | 'outreach' | 'cpr_trai
 }
 
 async function signUp(slotId: string, citizen: Citizen, body: Record<string, unknown> = {}) {
-  const response = await call(`/api/slots/${slotId}/registrations`, { body: { name: '张三', ...body }, cookie: citizen.cookie });
+  const response = await call(`/api/slots/${slotId}/registrations`, {
+    body: { name: '张三', ...body },
+    cookie: citizen.cookie,
+  });
   expect(response.status, await response.clone().text()).toBe(201);
-  return ((await response.json()) as { registration: { id: string; code: string; status: string; position?: number } }).registration;
+  return ((await response.json()) as { registration: { id: string; code: string; status: string; position?: number } })
+    .registration;
 }
 
 async function myItems(citizen: Citizen): Promise<Item[]> {
@@ -70,7 +83,12 @@ describe('GET /api/me/registrations', () => {
   it('lists sign-ups newest first with slot, session and campaign', async () => {
     const citizen = await signInCitizen();
     const first = await campaign({ kind: 'cpr_training', title: '心肺复苏培训' });
-    const second = await campaign({ kind: 'outreach', title: '健康讲座', startsAt: '2099-02-01T01:30:00Z', endsAt: '2099-02-01T03:00:00Z' });
+    const second = await campaign({
+      kind: 'outreach',
+      title: '健康讲座',
+      startsAt: '2099-02-01T01:30:00Z',
+      endsAt: '2099-02-01T03:00:00Z',
+    });
     const third = await campaign({ kind: 'cpr_training', title: '急救课程' });
 
     const a = await signUp(first.slotId, citizen);
@@ -88,7 +106,13 @@ describe('GET /api/me/registrations', () => {
       status: 'confirmed',
       checkedInAt: null,
       slot: { id: second.slotId, role: '学员' },
-      session: { id: second.sessionId, startsAt: '2099-02-01T09:30:00+08:00', endsAt: '2099-02-01T11:00:00+08:00', venue: '会场', address: '地址' },
+      session: {
+        id: second.sessionId,
+        startsAt: '2099-02-01T09:30:00+08:00',
+        endsAt: '2099-02-01T11:00:00+08:00',
+        venue: '会场',
+        address: '地址',
+      },
       campaign: { id: second.id, title: '健康讲座', kind: 'outreach' },
     });
     expect(cpr).toMatchObject({
@@ -113,7 +137,9 @@ describe('GET /api/me/registrations', () => {
 
     const other = await campaign();
     const left = await signUp(other.slotId, citizen);
-    expect((await call(`/api/registrations/${left.id}/cancel`, { method: 'POST', cookie: citizen.cookie })).status).toBe(200);
+    expect(
+      (await call(`/api/registrations/${left.id}/cancel`, { method: 'POST', cookie: citizen.cookie })).status,
+    ).toBe(200);
 
     const items = await myItems(citizen);
     expect(items.find((item) => item.id === waiting.id)).toMatchObject({ status: 'waitlisted', position: 2 });
@@ -127,8 +153,14 @@ describe('GET /api/me/registrations', () => {
     const drive = await campaign();
     const registration = await signUp(drive.slotId, citizen);
     const at = Date.parse('2099-01-10T09:15:00+08:00');
-    await env.DB.prepare("UPDATE registrations SET status = 'checked_in', checked_in_at = ? WHERE id = ?").bind(at, registration.id).run();
-    expect((await myItems(citizen))[0]).toMatchObject({ id: registration.id, status: 'checked_in', checkedInAt: '2099-01-10T09:15:00+08:00' });
+    await env.DB.prepare("UPDATE registrations SET status = 'checked_in', checked_in_at = ? WHERE id = ?")
+      .bind(at, registration.id)
+      .run();
+    expect((await myItems(citizen))[0]).toMatchObject({
+      id: registration.id,
+      status: 'checked_in',
+      checkedInAt: '2099-01-10T09:15:00+08:00',
+    });
   });
 
   it('never shows anyone else’s sign-ups', async () => {
@@ -154,7 +186,13 @@ describe('GET /api/me/registrations', () => {
       kind: 'blood_drive',
       startsOn: '2020-01-01',
       endsOn: '2099-12-31',
-      sessions: [{ startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T12:00:00+08:00`, slots: [{ role: '献血者', capacity: 10 }] }],
+      sessions: [
+        {
+          startsAt: `${day}T09:00:00+08:00`,
+          endsAt: `${day}T12:00:00+08:00`,
+          slots: [{ role: '献血者', capacity: 10 }],
+        },
+      ],
     });
     await signUp(drive.slotIds[0]!, citizen, { idNumber: '371502199003071230', weightKg: 65 });
     const response = await call('/api/me/registrations', { cookie: citizen.cookie });
@@ -200,7 +238,10 @@ describe('GET /api/me/registrations/:id', () => {
     await signUp(shared.slotId, alice);
     const bobs = await signUp(shared.slotId, bob);
     for (const id of [bobs.id, 'does-not-exist']) {
-      const response = await call(`/api/me/registrations/${id}`, { cookie: alice.cookie, headers: { 'accept-language': 'en' } });
+      const response = await call(`/api/me/registrations/${id}`, {
+        cookie: alice.cookie,
+        headers: { 'accept-language': 'en' },
+      });
       expect(response.status).toBe(404);
       const text = await response.text();
       expect(JSON.parse(text).error.code).toBe('not_found');
@@ -233,7 +274,9 @@ describe('GET /api/me/donations', () => {
         { day: '2025-03-01', kind: 'whole_blood' },
       ],
     });
-    expect(await (await call('/api/me/donations', { cookie: other.cookie })).json()).toEqual({ items: [{ day: '2026-01-05', kind: 'whole_blood' }] });
+    expect(await (await call('/api/me/donations', { cookie: other.cookie })).json()).toEqual({
+      items: [{ day: '2026-01-05', kind: 'whole_blood' }],
+    });
     expect(await (await call('/api/me/donations', { cookie: newcomer.cookie })).json()).toEqual({ items: [] });
   });
 });

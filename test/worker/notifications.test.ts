@@ -7,7 +7,15 @@ import { database } from '../../worker/db/client.ts';
 import { backoffSeconds, deliver, MAX_ATTEMPTS, type NotificationMessage } from '../../worker/notifications/deliver.ts';
 import { chinaDateTime, addDays, chinaDay } from '../../worker/domain/china-time.ts';
 import type { SmsSender } from '../../worker/lib/sms.ts';
-import { call, createOrganization, newAddress, newPhone, signInCitizen, signInStaff, type Registration } from './helpers.ts';
+import {
+  call,
+  createOrganization,
+  newAddress,
+  newPhone,
+  signInCitizen,
+  signInStaff,
+  type Registration,
+} from './helpers.ts';
 import { createCampaign } from './fixtures.ts';
 
 const DAY = 86_400_000;
@@ -28,7 +36,13 @@ interface Row {
 }
 
 const notificationsFor = async (where: string, ...values: unknown[]) =>
-  (await env.DB.prepare(`SELECT id, dedupe_key AS key, kind, status, attempts, last_error, person_id, registration_id FROM notifications WHERE ${where} ORDER BY created_at`).bind(...values).all<Row>()).results;
+  (
+    await env.DB.prepare(
+      `SELECT id, dedupe_key AS key, kind, status, attempts, last_error, person_id, registration_id FROM notifications WHERE ${where} ORDER BY created_at`,
+    )
+      .bind(...values)
+      .all<Row>()
+  ).results;
 
 /** A sender that records what it was given, failing the first `failures` times. */
 function recordingSender(failures = 0) {
@@ -51,7 +65,9 @@ function recordingSender(failures = 0) {
 /** An outbox row the relay will not pick up (already handed over), for driving the consumer by hand; its key. */
 async function handedOverNotice(personId: string, kind = 'quiz_nudge', organizationId: string | null = null) {
   const id = crypto.randomUUID();
-  await env.DB.prepare(`INSERT INTO notifications (id, person_id, kind, organization_id, dedupe_key, handed_at) VALUES (?, ?, ?, ?, ?, ?)`)
+  await env.DB.prepare(
+    `INSERT INTO notifications (id, person_id, kind, organization_id, dedupe_key, handed_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  )
     .bind(id, personId, kind, organizationId, `test:${id}`, Date.now())
     .run();
   return `test:${id}`;
@@ -59,9 +75,21 @@ async function handedOverNotice(personId: string, kind = 'quiz_nudge', organizat
 
 async function signedUp(options: { capacity?: number; waitlist?: boolean; days?: number } = {}) {
   const organizationId = await createOrganization();
-  const campaign = await createCampaign({ organizationId, title: '心肺复苏培训', sessions: [{ ...inDays(options.days ?? 10), slots: [{ role: '学员', capacity: options.capacity ?? 5, waitlist: options.waitlist ?? false }] }] });
+  const campaign = await createCampaign({
+    organizationId,
+    title: '心肺复苏培训',
+    sessions: [
+      {
+        ...inDays(options.days ?? 10),
+        slots: [{ role: '学员', capacity: options.capacity ?? 5, waitlist: options.waitlist ?? false }],
+      },
+    ],
+  });
   const citizen = await signInCitizen();
-  const response = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, { cookie: citizen.cookie, body: { name: '王学员' } });
+  const response = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
+    cookie: citizen.cookie,
+    body: { name: '王学员' },
+  });
   expect(response.status).toBe(201);
   const { registration } = (await response.json()) as { registration: Registration };
   return { organizationId, campaign, citizen, registration };
@@ -73,7 +101,10 @@ describe('the outbox', () => {
     const rows = await notificationsFor('registration_id = ?', registration.id);
     expect(rows.map((row) => [row.kind, row.person_id])).toEqual([['confirmed', citizen.personId]]);
     // The write's own request handed it to the queue; the queue's consumer sends it.
-    await vi.waitFor(async () => expect((await notificationsFor('registration_id = ?', registration.id))[0]!.status).toBe('sent'), { timeout: 15_000, interval: 100 });
+    await vi.waitFor(
+      async () => expect((await notificationsFor('registration_id = ?', registration.id))[0]!.status).toBe('sent'),
+      { timeout: 15_000, interval: 100 },
+    );
   });
 
   it('queues one promotion for the person a cancellation moves up, however many cancel at once', async () => {
@@ -81,32 +112,60 @@ describe('the outbox', () => {
     const waiting = await Promise.all([1, 2].map(() => signInCitizen()));
     const queued: Registration[] = [];
     for (const person of waiting) {
-      const response = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, { cookie: person.cookie, body: { name: '候补' } });
+      const response = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
+        cookie: person.cookie,
+        body: { name: '候补' },
+      });
       queued.push(((await response.json()) as { registration: Registration }).registration);
     }
-    const cancels = await Promise.all([1, 2, 3].map(() => call(`/api/registrations/${registration.id}/cancel`, { method: 'POST', cookie: citizen.cookie })));
+    const cancels = await Promise.all(
+      [1, 2, 3].map(() =>
+        call(`/api/registrations/${registration.id}/cancel`, { method: 'POST', cookie: citizen.cookie }),
+      ),
+    );
     expect(cancels.filter((response) => response.status === 200)).toHaveLength(1);
-    const promotions = await notificationsFor(`kind = 'promoted' AND registration_id IN (?, ?)`, queued[0]!.id, queued[1]!.id);
+    const promotions = await notificationsFor(
+      `kind = 'promoted' AND registration_id IN (?, ?)`,
+      queued[0]!.id,
+      queued[1]!.id,
+    );
     expect(promotions.map((row) => row.registration_id)).toEqual([queued[0]!.id]);
-    expect(await notificationsFor(`kind = 'confirmed' AND registration_id IN (?, ?)`, queued[0]!.id, queued[1]!.id)).toEqual([]);
+    expect(
+      await notificationsFor(`kind = 'confirmed' AND registration_id IN (?, ?)`, queued[0]!.id, queued[1]!.id),
+    ).toEqual([]);
   });
 
   it('tells everyone signed up when the organizer moves or cancels the session', async () => {
     const { organizationId, campaign, registration } = await signedUp();
     const organizer = await signInStaff('organizer', organizationId);
-    const moved = await call(`/api/admin/sessions/${campaign.sessionIds[0]}`, { method: 'PATCH', cookie: organizer.cookie, body: { venue: '市体育馆' } });
+    const moved = await call(`/api/admin/sessions/${campaign.sessionIds[0]}`, {
+      method: 'PATCH',
+      cookie: organizer.cookie,
+      body: { venue: '市体育馆' },
+    });
     expect(moved.status, await moved.clone().text()).toBe(200);
-    const cancelled = await call(`/api/admin/sessions/${campaign.sessionIds[0]}/cancel`, { method: 'POST', cookie: organizer.cookie });
+    const cancelled = await call(`/api/admin/sessions/${campaign.sessionIds[0]}/cancel`, {
+      method: 'POST',
+      cookie: organizer.cookie,
+    });
     expect(cancelled.status).toBe(200);
-    expect((await call(`/api/admin/sessions/${campaign.sessionIds[0]}/cancel`, { method: 'POST', cookie: organizer.cookie })).status).toBe(409);
+    expect(
+      (await call(`/api/admin/sessions/${campaign.sessionIds[0]}/cancel`, { method: 'POST', cookie: organizer.cookie }))
+        .status,
+    ).toBe(409);
     const rows = await notificationsFor('registration_id = ?', registration.id);
     expect(rows.map((row) => row.kind)).toEqual(['confirmed', 'session_changed', 'session_cancelled']);
-    const status = await env.DB.prepare('SELECT status FROM registrations WHERE id = ?').bind(registration.id).first<{ status: string }>();
+    const status = await env.DB.prepare('SELECT status FROM registrations WHERE id = ?')
+      .bind(registration.id)
+      .first<{ status: string }>();
     expect(status?.status).toBe('cancelled');
     // The public no longer sees the session, and nobody can sign up for it.
     const page = (await (await call(`/api/campaigns/${campaign.id}`)).json()) as { campaign: { sessions: unknown[] } };
     expect(page.campaign.sessions).toEqual([]);
-    const late = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, { cookie: (await signInCitizen()).cookie, body: { name: '迟到' } });
+    const late = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
+      cookie: (await signInCitizen()).cookie,
+      body: { name: '迟到' },
+    });
     expect(late.status).toBe(409);
   });
 });
@@ -117,7 +176,9 @@ describe('the queue consumer', () => {
     await env.DB.prepare(`UPDATE people SET language = 'en' WHERE id = ?`).bind(citizen.personId).run();
     const [row] = await notificationsFor('registration_id = ?', registration.id);
     // Whatever the background consumer did, put it back to queued and deliver by hand.
-    await env.DB.prepare(`UPDATE notifications SET status = 'queued', claimed_at = NULL WHERE id = ?`).bind(row!.id).run();
+    await env.DB.prepare(`UPDATE notifications SET status = 'queued', claimed_at = NULL WHERE id = ?`)
+      .bind(row!.id)
+      .run();
     const { sender, sent } = recordingSender();
     const db = database(env.DB);
     expect(await deliver(db, row!.key, sender)).toEqual({ ack: true });
@@ -164,13 +225,19 @@ describe('the queue consumer', () => {
     const citizen = await signInCitizen();
     await env.DB.prepare(`UPDATE people SET quiz_nudges = 1 WHERE id = ?`).bind(citizen.personId).run();
     const keys = [await handedOverNotice(citizen.personId), await handedOverNotice(citizen.personId)];
-    const batch = createMessageBatch<NotificationMessage>('lifeline-notifications', keys.map((key, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body: { key } })));
+    const batch = createMessageBatch<NotificationMessage>(
+      'lifeline-notifications',
+      keys.map((key, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body: { key } })),
+    );
     const ctx = createExecutionContext();
     await worker.queue(batch, env, ctx);
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks.sort()).toEqual(['m0', 'm1']);
     expect(result.retryMessages).toEqual([]);
-    expect((await notificationsFor(`dedupe_key IN (?, ?)`, ...keys)).map((row) => row.status)).toEqual(['sent', 'sent']);
+    expect((await notificationsFor(`dedupe_key IN (?, ?)`, ...keys)).map((row) => row.status)).toEqual([
+      'sent',
+      'sent',
+    ]);
   });
 
   it('skips what the person turned off, and confirmations of sign-ups already cancelled', async () => {
@@ -179,39 +246,66 @@ describe('the queue consumer', () => {
     const { sender, sent } = recordingSender();
     expect(await deliver(database(env.DB), nudge, sender)).toEqual({ ack: true });
     expect(sent).toEqual([]);
-    expect((await notificationsFor('dedupe_key = ?', nudge))[0]).toMatchObject({ status: 'skipped', last_error: 'opted_out' });
+    expect((await notificationsFor('dedupe_key = ?', nudge))[0]).toMatchObject({
+      status: 'skipped',
+      last_error: 'opted_out',
+    });
 
     const { registration, citizen: booked } = await signedUp();
-    expect((await call(`/api/registrations/${registration.id}/cancel`, { method: 'POST', cookie: booked.cookie })).status).toBe(200);
+    expect(
+      (await call(`/api/registrations/${registration.id}/cancel`, { method: 'POST', cookie: booked.cookie })).status,
+    ).toBe(200);
     const [confirmation] = await notificationsFor(`registration_id = ? AND kind = 'confirmed'`, registration.id);
-    await env.DB.prepare(`UPDATE notifications SET status = 'queued', claimed_at = NULL WHERE id = ?`).bind(confirmation!.id).run();
+    await env.DB.prepare(`UPDATE notifications SET status = 'queued', claimed_at = NULL WHERE id = ?`)
+      .bind(confirmation!.id)
+      .run();
     expect(await deliver(database(env.DB), confirmation!.key, sender)).toEqual({ ack: true });
     expect(sent).toEqual([]);
-    expect((await notificationsFor('dedupe_key = ?', confirmation!.key))[0]).toMatchObject({ status: 'skipped', last_error: 'cancelled' });
+    expect((await notificationsFor('dedupe_key = ?', confirmation!.key))[0]).toMatchObject({
+      status: 'skipped',
+      last_error: 'cancelled',
+    });
   });
 });
 
 async function tick(at: Date) {
-  await worker.scheduled({ cron: NOTIFICATIONS_CRON, scheduledTime: at.getTime(), noRetry() {} } as ScheduledController, env, createExecutionContext());
+  await worker.scheduled(
+    { cron: NOTIFICATIONS_CRON, scheduledTime: at.getTime(), noRetry() {} } as ScheduledController,
+    env,
+    createExecutionContext(),
+  );
 }
 
 describe('texts that come due', () => {
   it('queues tomorrow’s reminders once, at the organization’s hour, for seated people who want them', async () => {
     const today = chinaDay(Date.now());
     const tomorrow = addDays(today, 1);
-    const session = { startsAt: chinaDateTime(tomorrow, '09:00').toISOString(), endsAt: chinaDateTime(tomorrow, '11:00').toISOString() };
+    const session = {
+      startsAt: chinaDateTime(tomorrow, '09:00').toISOString(),
+      endsAt: chinaDateTime(tomorrow, '11:00').toISOString(),
+    };
     const organizationId = await createOrganization();
-    const campaign = await createCampaign({ organizationId, sessions: [{ ...session, slots: [{ role: '学员', capacity: 2, waitlist: true }] }] });
+    const campaign = await createCampaign({
+      organizationId,
+      sessions: [{ ...session, slots: [{ role: '学员', capacity: 2, waitlist: true }] }],
+    });
     const other = await createCampaign({ sessions: [{ ...session, slots: [{ role: '学员', capacity: 5 }] }] }); // reminds at 18:00
     const organizer = await signInStaff('organizer', organizationId);
-    const set = await call(`/api/admin/organizations/${organizationId}`, { method: 'PATCH', cookie: organizer.cookie, body: { reminderHour: 7 } });
+    const set = await call(`/api/admin/organizations/${organizationId}`, {
+      method: 'PATCH',
+      cookie: organizer.cookie,
+      body: { reminderHour: 7 },
+    });
     expect(set.status).toBe(200);
     expect(await set.json()).toMatchObject({ organization: { id: organizationId, reminderHour: 7 } });
 
     const people = await Promise.all([1, 2, 3, 4].map(() => signInCitizen()));
     const optedOut = people[1]!;
-    expect((await call('/api/me', { method: 'PATCH', cookie: optedOut.cookie, body: { reminders: false } })).status).toBe(200);
-    const signUp = (person: { cookie: string }, slotId: string) => call(`/api/slots/${slotId}/registrations`, { cookie: person.cookie, body: { name: '学员' } });
+    expect(
+      (await call('/api/me', { method: 'PATCH', cookie: optedOut.cookie, body: { reminders: false } })).status,
+    ).toBe(200);
+    const signUp = (person: { cookie: string }, slotId: string) =>
+      call(`/api/slots/${slotId}/registrations`, { cookie: person.cookie, body: { name: '学员' } });
     for (const person of people.slice(0, 3)) expect((await signUp(person, campaign.slotIds[0]!)).status).toBe(201); // the third waits
     expect((await signUp(people[3]!, other.slotIds[0]!)).status).toBe(201);
 
@@ -226,26 +320,43 @@ describe('texts that come due', () => {
   it('nudges opted-in players who have not played today, once, at 19:00', async () => {
     const today = chinaDay(Date.now());
     const organizationId = await createOrganization();
-    const campaign = await createCampaign({ kind: 'quiz', organizationId, startsOn: '2000-01-01', endsOn: '2099-12-31' });
+    const campaign = await createCampaign({
+      kind: 'quiz',
+      organizationId,
+      startsOn: '2000-01-01',
+      endsOn: '2099-12-31',
+    });
     const seasonId = crypto.randomUUID();
-    await env.DB.prepare(`INSERT INTO quiz_seasons (id, campaign_id, starts_on, ends_on, questions_per_day, time_limit_sec, points_per_correct) VALUES (?, ?, ?, ?, 5, 60, 10)`)
+    await env.DB.prepare(
+      `INSERT INTO quiz_seasons (id, campaign_id, starts_on, ends_on, questions_per_day, time_limit_sec, points_per_correct) VALUES (?, ?, ?, ?, 5, 60, 10)`,
+    )
       .bind(seasonId, campaign.id, addDays(today, -3), addDays(today, 3))
       .run();
     const players = await Promise.all([1, 2, 3].map(() => signInCitizen()));
     for (const [i, player] of players.entries()) {
-      await env.DB.prepare(`INSERT INTO quiz_players (season_id, person_id, name, district, score, time_ms, days_played, finished_at) VALUES (?, ?, '张三', '冠县', 10, 1000, 1, ?)`)
+      await env.DB.prepare(
+        `INSERT INTO quiz_players (season_id, person_id, name, district, score, time_ms, days_played, finished_at) VALUES (?, ?, '张三', '冠县', 10, 1000, 1, ?)`,
+      )
         .bind(seasonId, player.personId, Date.now())
         .run();
-      if (i < 2) expect((await call('/api/me', { method: 'PATCH', cookie: player.cookie, body: { quizNudges: true } })).status).toBe(200);
+      if (i < 2)
+        expect(
+          (await call('/api/me', { method: 'PATCH', cookie: player.cookie, body: { quizNudges: true } })).status,
+        ).toBe(200);
     }
     // The second has played today already.
-    await env.DB.prepare(`INSERT INTO quiz_attempts (id, season_id, person_id, day, question_ids, started_at, deadline) VALUES (?, ?, ?, ?, '[]', ?, ?)`)
+    await env.DB.prepare(
+      `INSERT INTO quiz_attempts (id, season_id, person_id, day, question_ids, started_at, deadline) VALUES (?, ?, ?, ?, '[]', ?, ?)`,
+    )
       .bind(crypto.randomUUID(), seasonId, players[1]!.personId, today, Date.now(), Date.now() + 60_000)
       .run();
     await tick(chinaDateTime(today, '18:50'));
     await tick(chinaDateTime(today, '19:00'));
     await tick(chinaDateTime(today, '19:10'));
-    const nudged = await notificationsFor(`kind = 'quiz_nudge' AND person_id IN (?, ?, ?)`, ...players.map((player) => player.personId));
+    const nudged = await notificationsFor(
+      `kind = 'quiz_nudge' AND person_id IN (?, ?, ?)`,
+      ...players.map((player) => player.personId),
+    );
     expect(nudged.map((row) => row.person_id)).toEqual([players[0]!.personId]);
   });
 });
@@ -253,14 +364,30 @@ describe('texts that come due', () => {
 describe('preferences', () => {
   it('turns reminders and quiz nudges on and off, and texts follow the language of the last sign-in', async () => {
     const citizen = await signInCitizen();
-    const changed = await call('/api/me', { method: 'PATCH', cookie: citizen.cookie, body: { reminders: false, quizNudges: true } });
-    expect(((await changed.json()) as { person: unknown }).person).toMatchObject({ reminders: false, quizNudges: true });
-    const language = (personId: string) => env.DB.prepare('SELECT language FROM people WHERE id = ?').bind(personId).first<{ language: string }>();
+    const changed = await call('/api/me', {
+      method: 'PATCH',
+      cookie: citizen.cookie,
+      body: { reminders: false, quizNudges: true },
+    });
+    expect(((await changed.json()) as { person: unknown }).person).toMatchObject({
+      reminders: false,
+      quizNudges: true,
+    });
+    const language = (personId: string) =>
+      env.DB.prepare('SELECT language FROM people WHERE id = ?').bind(personId).first<{ language: string }>();
     expect((await language(citizen.personId))?.language).toBe('zh-CN');
     const phone = newPhone();
-    const sent = await call('/api/auth/otp', { body: { phone }, headers: { 'accept-language': 'en' }, address: newAddress() });
+    const sent = await call('/api/auth/otp', {
+      body: { phone },
+      headers: { 'accept-language': 'en' },
+      address: newAddress(),
+    });
     const { devCode } = (await sent.json()) as { devCode: string };
-    const verified = await call('/api/auth/verify', { body: { phone, code: devCode }, headers: { 'accept-language': 'en' }, address: newAddress() });
+    const verified = await call('/api/auth/verify', {
+      body: { phone, code: devCode },
+      headers: { 'accept-language': 'en' },
+      address: newAddress(),
+    });
     const { person } = (await verified.json()) as { person: { id: string } };
     expect((await language(person.id))?.language).toBe('en');
   });
@@ -273,10 +400,16 @@ describe('GET /api/admin/notifications', () => {
     const organizer = await signInStaff('organizer', organizationId);
     const response = await call('/api/admin/notifications', { cookie: organizer.cookie });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { counts: Record<string, number>; items: { kind: string; registrationId: string; to: { phone: string } }[] };
+    const body = (await response.json()) as {
+      counts: Record<string, number>;
+      items: { kind: string; registrationId: string; to: { phone: string } }[];
+    };
     expect(body.items.map((item) => [item.kind, item.registrationId])).toEqual([['confirmed', registration.id]]);
     expect(body.items[0]!.to.phone).toBe(`${citizen.phone.slice(0, 3)}****${citizen.phone.slice(-4)}`);
     expect(Object.values(body.counts).reduce((a, b) => a + b, 0)).toBe(1);
-    expect((await call('/api/admin/notifications', { cookie: (await signInStaff('checkin', organizationId)).cookie })).status).toBe(403);
+    expect(
+      (await call('/api/admin/notifications', { cookie: (await signInStaff('checkin', organizationId)).cookie }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -58,14 +58,23 @@ describe('the season board', () => {
   });
 
   it('adds up days, and `me` is the place on the full board for every player', async () => {
-    const { seasonId } = await setUpSeason({ startsOn: '2026-08-01', endsOn: '2026-08-05', questionsPerDay: 5, pointsPerCorrect: 10 });
+    const { seasonId } = await setUpSeason({
+      startsOn: '2026-08-01',
+      endsOn: '2026-08-05',
+      questionsPerDay: 5,
+      pointsPerCorrect: 10,
+    });
     const players = [];
     for (let i = 0; i < 14; i++) players.push(await newPlayer(`选手${i}`, i % 3 === 0 ? '冠县' : '临清市'));
     // Scores 0–150 and 10–180 s over three days: players move between count rows, some tie on score.
     for (const [d, date] of ['2026-08-01', '2026-08-02', '2026-08-03'].entries()) {
       for (const [i, player] of players.entries()) {
         if ((i + d) % 5 === 4) continue; // some skip a day
-        await playDay(seasonId, player.cookie, { at: day(date, '19:00') + i * 1000, tookMs: 10_000 + ((i * 7919 + d * 31) % 50) * 1000, right: (i * 3 + d * 2) % 6 });
+        await playDay(seasonId, player.cookie, {
+          at: day(date, '19:00') + i * 1000,
+          tookMs: 10_000 + ((i * 7919 + d * 31) % 50) * 1000,
+          right: (i * 3 + d * 2) % 6,
+        });
       }
     }
     const full = (await board(seasonId, '?limit=100')).items;
@@ -74,9 +83,19 @@ describe('the season board', () => {
       const [a, b] = [full[i - 1]!, full[i]!];
       expect(a.score > b.score || (a.score === b.score && a.timeMs <= b.timeMs)).toBe(true);
     }
-    const totals = await env.DB.prepare('SELECT person_id, score, time_ms, days_played FROM quiz_players WHERE season_id = ?').bind(seasonId).all<{ person_id: string; score: number; time_ms: number; days_played: number }>();
-    const sums = await env.DB.prepare('SELECT person_id, sum(score) AS score, sum(duration_ms) AS time_ms, count(*) AS days_played FROM quiz_attempts WHERE season_id = ? GROUP BY person_id').bind(seasonId).all();
-    expect(new Set(totals.results.map((row) => JSON.stringify(row)))).toEqual(new Set(sums.results.map((row) => JSON.stringify(row))));
+    const totals = await env.DB.prepare(
+      'SELECT person_id, score, time_ms, days_played FROM quiz_players WHERE season_id = ?',
+    )
+      .bind(seasonId)
+      .all<{ person_id: string; score: number; time_ms: number; days_played: number }>();
+    const sums = await env.DB.prepare(
+      'SELECT person_id, sum(score) AS score, sum(duration_ms) AS time_ms, count(*) AS days_played FROM quiz_attempts WHERE season_id = ? GROUP BY person_id',
+    )
+      .bind(seasonId)
+      .all();
+    expect(new Set(totals.results.map((row) => JSON.stringify(row)))).toEqual(
+      new Set(sums.results.map((row) => JSON.stringify(row))),
+    );
 
     for (const player of players) {
       const { me } = await board(seasonId, '', player.cookie);
@@ -89,12 +108,21 @@ describe('the season board', () => {
 
     // The move rows are what a replay of the attempts gives.
     const moves = await env.DB.batch([
-      env.DB.prepare('SELECT from_score, jumps, arrivals, departures FROM quiz_moves WHERE season_id = ?1 ORDER BY from_score').bind(seasonId),
+      env.DB.prepare(
+        'SELECT from_score, jumps, arrivals, departures FROM quiz_moves WHERE season_id = ?1 ORDER BY from_score',
+      ).bind(seasonId),
       env.DB.prepare(`SELECT from_score, jumps, arrivals, departures FROM (${movesFromAttempts('?1')})`).bind(seasonId),
     ]);
     const parsed = (rows: Record<string, unknown>[]) =>
-      rows.map((row) => ({ from: row.from_score, ...Object.fromEntries(['jumps', 'arrivals', 'departures'].map((key) => [key, JSON.parse(row[key] as string) as unknown])) }));
-    expect(parsed(moves[0]!.results as Record<string, unknown>[])).toEqual(parsed(moves[1]!.results as Record<string, unknown>[]));
+      rows.map((row) => ({
+        from: row.from_score,
+        ...Object.fromEntries(
+          ['jumps', 'arrivals', 'departures'].map((key) => [key, JSON.parse(row[key] as string) as unknown]),
+        ),
+      }));
+    expect(parsed(moves[0]!.results as Record<string, unknown>[])).toEqual(
+      parsed(moves[1]!.results as Record<string, unknown>[]),
+    );
   }, 30_000); // 120 requests: over the default 5 s when the machine is busy
 
   it('shows one district, with `me` there only for its own players', async () => {
@@ -108,7 +136,10 @@ describe('the season board', () => {
 
     const district = encodeURIComponent('冠县');
     const guanxian = await board(seasonId, `?district=${district}`, b.cookie);
-    expect(guanxian.items.map((item) => [item.rank, item.name, item.score])).toEqual([[1, '冠*', 40], [2, '冠*', 20]]);
+    expect(guanxian.items.map((item) => [item.rank, item.name, item.score])).toEqual([
+      [1, '冠*', 40],
+      [2, '冠*', 20],
+    ]);
     expect(guanxian.me).toEqual({ rank: 2, score: 20, timeMs: 20_000 });
     expect((await board(seasonId, `?district=${district}`, a.cookie)).me).toBeUndefined();
     expect((await board(seasonId, '', b.cookie)).me?.rank).toBe(3);
@@ -139,12 +170,18 @@ describe('the day board', () => {
     ]);
     expect(first.me).toEqual({ rank: 3, score: 0, timeMs: 61_000 });
     const second = await board(seasonId, '?day=2026-08-02', c.cookie);
-    expect(second.items.map(({ name, score }) => [name, score])).toEqual([['丙*', 50], ['乙*', 50]]);
+    expect(second.items.map(({ name, score }) => [name, score])).toEqual([
+      ['丙*', 50],
+      ['乙*', 50],
+    ]);
     expect(second.me).toEqual({ rank: 1, score: 50, timeMs: 15_000 });
     expect((await board(seasonId, '?day=2026-08-02', a.cookie)).me).toBeUndefined(); // a did not play that day
 
     const guanxian = await board(seasonId, `?day=2026-08-01&district=${encodeURIComponent('冠县')}`, c.cookie);
-    expect(guanxian.items.map(({ name, score }) => [name, score])).toEqual([['甲*', 50], ['丙*', 0]]);
+    expect(guanxian.items.map(({ name, score }) => [name, score])).toEqual([
+      ['甲*', 50],
+      ['丙*', 0],
+    ]);
     expect(guanxian.me?.rank).toBe(2);
 
     // The season: c's late day adds nothing, b's two days add up.

@@ -1,6 +1,12 @@
 // The quiz's pure rules, tested directly: draw, option order, scoring, masking, CSV, import rows.
 import { describe, expect, it } from 'vitest';
-import { answerLetters, checkQuestion, checkRows, rowsFromCsv, toBankQuestion } from '../../worker/domain/quiz-import.ts';
+import {
+  answerLetters,
+  checkQuestion,
+  checkRows,
+  rowsFromCsv,
+  toBankQuestion,
+} from '../../worker/domain/quiz-import.ts';
 import { drawQuestions, maskName, optionOrder, scoreAttempt, seededRandom } from '../../worker/domain/quiz.ts';
 import { csvDocument, parseCsv } from '../../worker/lib/csv.ts';
 
@@ -46,7 +52,12 @@ describe('drawQuestions', () => {
   });
 
   it('takes the whole bank when it is smaller than a day, and keeps going when one category runs out', () => {
-    const small = [{ id: 'a', category: '急救' }, { id: 'b', category: '献血' }, { id: 'c', category: '献血' }, { id: 'd', category: '献血' }];
+    const small = [
+      { id: 'a', category: '急救' },
+      { id: 'b', category: '献血' },
+      { id: 'c', category: '献血' },
+      { id: 'd', category: '献血' },
+    ];
     expect(drawQuestions(small, 10, seed('p1')).sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(new Set(drawQuestions(small, 3, seed('p1'))).size).toBe(3);
     expect(drawQuestions([], 5, seed('p1'))).toEqual([]);
@@ -59,13 +70,16 @@ describe('optionOrder', () => {
 
   it('shuffles choices per player, the same way each time', () => {
     expect(optionOrder('single', options, at('p1'))).toEqual(optionOrder('single', options, at('p1')));
-    const orders = new Set(Array.from({ length: 30 }, (_, i) => optionOrder('multiple', options, at(`p${i}`)).join('')));
+    const orders = new Set(
+      Array.from({ length: 30 }, (_, i) => optionOrder('multiple', options, at(`p${i}`)).join('')),
+    );
     expect(orders.size).toBeGreaterThan(5);
     for (const order of orders) expect([...order].sort().join('')).toBe('ABCD');
   });
 
   it('keeps true before false', () => {
-    for (let i = 0; i < 10; i++) expect(optionOrder('truefalse', ['正确', '错误'], at(`p${i}`))).toEqual(['正确', '错误']);
+    for (let i = 0; i < 10; i++)
+      expect(optionOrder('truefalse', ['正确', '错误'], at(`p${i}`))).toEqual(['正确', '错误']);
   });
 });
 
@@ -77,7 +91,11 @@ describe('scoreAttempt', () => {
   ];
 
   it('counts a multiple-choice question only when exactly right', () => {
-    const answers = (multi: string[]) => [{ questionId: 'single', optionIds: ['b'] }, { questionId: 'multi', optionIds: multi }, { questionId: 'tf', optionIds: ['f'] }];
+    const answers = (multi: string[]) => [
+      { questionId: 'single', optionIds: ['b'] },
+      { questionId: 'multi', optionIds: multi },
+      { questionId: 'tf', optionIds: ['f'] },
+    ];
     expect(scoreAttempt(questions, answers(['c', 'a']), 10, false)).toMatchObject({ score: 20, correct: 2, total: 3 });
     expect(scoreAttempt(questions, answers(['a']), 10, false).score).toBe(10);
     expect(scoreAttempt(questions, answers(['a', 'b', 'c']), 10, false).score).toBe(10);
@@ -95,7 +113,11 @@ describe('scoreAttempt', () => {
   });
 
   it('gives a late attempt nothing, though it says what was right', () => {
-    const all = [{ questionId: 'single', optionIds: ['b'] }, { questionId: 'multi', optionIds: ['a', 'c'] }, { questionId: 'tf', optionIds: ['t'] }];
+    const all = [
+      { questionId: 'single', optionIds: ['b'] },
+      { questionId: 'multi', optionIds: ['a', 'c'] },
+      { questionId: 'tf', optionIds: ['t'] },
+    ];
     expect(scoreAttempt(questions, all, 10, false).score).toBe(30);
     expect(scoreAttempt(questions, all, 10, true)).toMatchObject({ score: 0, correct: 3 });
   });
@@ -134,7 +156,18 @@ describe('parseCsv', () => {
 
 describe('csvDocument', () => {
   it('writes BOM, CRLF, quotes where needed, and neutralises formula-like text', () => {
-    const document = csvDocument(['名次', '姓名'], [[1, '=HYPERLINK("x")'], [2, '+1'], [3, '-2'], [4, '@a'], [5, '\tb'], [6, '张,三'], [7, 'ok']]);
+    const document = csvDocument(
+      ['名次', '姓名'],
+      [
+        [1, '=HYPERLINK("x")'],
+        [2, '+1'],
+        [3, '-2'],
+        [4, '@a'],
+        [5, '\tb'],
+        [6, '张,三'],
+        [7, 'ok'],
+      ],
+    );
     expect(document).toBe(
       '\uFEFF名次,姓名\r\n1,"\'=HYPERLINK(""x"")"\r\n2,\'+1\r\n3,\'-2\r\n4,\'@a\r\n5,\'\tb\r\n6,"张,三"\r\n7,ok\r\n',
     );
@@ -142,18 +175,37 @@ describe('csvDocument', () => {
 });
 
 describe('question import rows', () => {
-  const good = { type: 'single', stem: '成人心肺复苏胸外按压的频率是？', options: ['60–80 次/分', '100–120 次/分'], answers: [1], explanation: '指南建议 100–120 次/分。', category: '急救' };
+  const good = {
+    type: 'single',
+    stem: '成人心肺复苏胸外按压的频率是？',
+    options: ['60–80 次/分', '100–120 次/分'],
+    answers: [1],
+    explanation: '指南建议 100–120 次/分。',
+    category: '急救',
+  };
 
   it('accepts the three types, true/false with its default options', () => {
     expect(checkQuestion(good)).toEqual({ question: { ...good, answers: [1] } });
     expect(checkQuestion({ type: 'multiple', stem: 'x', options: ['a', 'b', 'c'], answers: [2, 0] })).toEqual({
-      question: { type: 'multiple', stem: 'x', options: ['a', 'b', 'c'], answers: [0, 2], explanation: '', category: '' },
+      question: {
+        type: 'multiple',
+        stem: 'x',
+        options: ['a', 'b', 'c'],
+        answers: [0, 2],
+        explanation: '',
+        category: '',
+      },
     });
-    expect(checkQuestion({ type: '判断', stem: '献血有害健康。', answers: [1] })).toMatchObject({ question: { type: 'truefalse', options: ['正确', '错误'], answers: [1] } });
+    expect(checkQuestion({ type: '判断', stem: '献血有害健康。', answers: [1] })).toMatchObject({
+      question: { type: 'truefalse', options: ['正确', '错误'], answers: [1] },
+    });
   });
 
   it('names every problem of a bad row', () => {
-    const problems = (input: unknown) => ('problems' in checkQuestion(input) ? (checkQuestion(input) as { problems: { message: string }[] }).problems.map((p) => p.message) : []);
+    const problems = (input: unknown) =>
+      'problems' in checkQuestion(input)
+        ? (checkQuestion(input) as { problems: { message: string }[] }).problems.map((p) => p.message)
+        : [];
     expect(problems('text')).toEqual(['quiz_row_not_object']);
     expect(problems({ ...good, type: 'essay', stem: '' })).toEqual(['quiz_type_invalid', 'quiz_stem_invalid']);
     expect(problems({ ...good, options: ['only one'], answers: [0] })).toEqual(['quiz_options_count']);
@@ -163,19 +215,35 @@ describe('question import rows', () => {
     expect(problems({ ...good, answers: [] })).toEqual(['quiz_answers_invalid']);
     expect(problems({ ...good, answers: [0, 1] })).toEqual(['quiz_one_answer']);
     expect(problems({ ...good, type: 'multiple', answers: [0] })).toEqual(['quiz_multiple_answers']);
-    expect(problems({ ...good, type: 'truefalse', options: ['对', '错', '不知道'] })).toEqual(['quiz_truefalse_options']);
-    expect(problems({ ...good, explanation: 'x'.repeat(1001), category: 'y'.repeat(21) })).toEqual(['quiz_explanation_invalid', 'quiz_category_invalid']);
+    expect(problems({ ...good, type: 'truefalse', options: ['对', '错', '不知道'] })).toEqual([
+      'quiz_truefalse_options',
+    ]);
+    expect(problems({ ...good, explanation: 'x'.repeat(1001), category: 'y'.repeat(21) })).toEqual([
+      'quiz_explanation_invalid',
+      'quiz_category_invalid',
+    ]);
   });
 
   it('refuses a stem already seen in the same import, naming its line', () => {
-    const rows = checkRows([{ line: 2, input: good }, { line: 3, input: { ...good, stem: '另一题' } }, { line: 4, input: good }]);
-    expect(rows.map((row) => ('problems' in row ? row.problems : 'ok'))).toEqual(['ok', 'ok', [{ message: 'quiz_duplicate_in_file', params: { line: 2 } }]]);
+    const rows = checkRows([
+      { line: 2, input: good },
+      { line: 3, input: { ...good, stem: '另一题' } },
+      { line: 4, input: good },
+    ]);
+    expect(rows.map((row) => ('problems' in row ? row.problems : 'ok'))).toEqual([
+      'ok',
+      'ok',
+      [{ message: 'quiz_duplicate_in_file', params: { line: 2 } }],
+    ]);
   });
 
   it('gives the bank its own option ids and keeps the answer key as those ids', () => {
     let n = 0;
     const question = toBankQuestion({ ...good, type: 'single', answers: [1] }, () => `id${n++}`);
-    expect(question.options).toEqual([{ id: 'id0', text: '60–80 次/分' }, { id: 'id1', text: '100–120 次/分' }]);
+    expect(question.options).toEqual([
+      { id: 'id0', text: '60–80 次/分' },
+      { id: 'id1', text: '100–120 次/分' },
+    ]);
     expect(question.id).toBe('id2');
     expect(question.answerIds).toEqual(['id1']);
   });
@@ -203,9 +271,30 @@ describe('rowsFromCsv', () => {
     const rows = 'rows' in read ? read.rows : [];
     expect(rows.map((row) => row.line)).toEqual([2, 4, 5]);
     expect(checkRows(rows).map((row) => ('question' in row ? row.question : row.problems))).toEqual([
-      { type: 'single', stem: '献血前应该：', options: ['空腹', '吃清淡早餐'], answers: [1], explanation: '献血前不要空腹，\n也不要吃油腻食物。', category: '献血' },
-      { type: 'multiple', stem: '哪些是流感的预防措施？', options: ['接种疫苗', '勤洗手', '多吃抗生素', '戴口罩'], answers: [0, 1, 3], explanation: '', category: '传染病' },
-      { type: 'truefalse', stem: 'AED 只能由医生使用。', options: ['正确', '错误'], answers: [1], explanation: '公众也可以使用 AED。', category: '急救' },
+      {
+        type: 'single',
+        stem: '献血前应该：',
+        options: ['空腹', '吃清淡早餐'],
+        answers: [1],
+        explanation: '献血前不要空腹，\n也不要吃油腻食物。',
+        category: '献血',
+      },
+      {
+        type: 'multiple',
+        stem: '哪些是流感的预防措施？',
+        options: ['接种疫苗', '勤洗手', '多吃抗生素', '戴口罩'],
+        answers: [0, 1, 3],
+        explanation: '',
+        category: '传染病',
+      },
+      {
+        type: 'truefalse',
+        stem: 'AED 只能由医生使用。',
+        options: ['正确', '错误'],
+        answers: [1],
+        explanation: '公众也可以使用 AED。',
+        category: '急救',
+      },
     ]);
   });
 
@@ -217,14 +306,18 @@ describe('rowsFromCsv', () => {
       { line: 3, problems: [{ message: 'quiz_csv_columns', params: { found: 10, expected: 9 } }] },
       { line: 5, problems: [{ message: 'quiz_csv_unclosed_quote' }] },
     ]);
-    expect(checkRows(read.rows).map((row) => [row.line, 'problems' in row ? row.problems.map((p) => p.message) : 'ok'])).toEqual([
+    expect(
+      checkRows(read.rows).map((row) => [row.line, 'problems' in row ? row.problems.map((p) => p.message) : 'ok']),
+    ).toEqual([
       [2, ['quiz_option_invalid']],
       [4, ['quiz_answers_invalid']],
     ]);
   });
 
   it('needs the header', () => {
-    expect(rowsFromCsv('type,stem,answers\nsingle,x,A\n')).toMatchObject({ headerProblem: { message: 'quiz_csv_header' } });
+    expect(rowsFromCsv('type,stem,answers\nsingle,x,A\n')).toMatchObject({
+      headerProblem: { message: 'quiz_csv_header' },
+    });
     expect(rowsFromCsv('')).toMatchObject({ headerProblem: { message: 'quiz_csv_header' } });
   });
 });

@@ -12,8 +12,22 @@ export const CATEGORIES = ['急救', '献血', '疫苗', '传染病', '慢性病
 export function sampleQuestions(count: number, prefix = '题') {
   return Array.from({ length: count }, (_, i) =>
     i % 2 === 1
-      ? { type: 'multiple', stem: `${prefix}${i}：以下哪些说法正确？`, options: ['甲', '乙', '丙', '丁'], answers: [0, 2], explanation: `解析${prefix}${i}：甲和丙。`, category: CATEGORIES[i % CATEGORIES.length] }
-      : { type: 'single', stem: `${prefix}${i}：哪一项正确？`, options: ['对的', '错的一', '错的二'], answers: [0], explanation: `解析${prefix}${i}：选第一项。`, category: CATEGORIES[i % CATEGORIES.length] },
+      ? {
+          type: 'multiple',
+          stem: `${prefix}${i}：以下哪些说法正确？`,
+          options: ['甲', '乙', '丙', '丁'],
+          answers: [0, 2],
+          explanation: `解析${prefix}${i}：甲和丙。`,
+          category: CATEGORIES[i % CATEGORIES.length],
+        }
+      : {
+          type: 'single',
+          stem: `${prefix}${i}：哪一项正确？`,
+          options: ['对的', '错的一', '错的二'],
+          answers: [0],
+          explanation: `解析${prefix}${i}：选第一项。`,
+          category: CATEGORIES[i % CATEGORIES.length],
+        },
   );
 }
 
@@ -45,7 +59,10 @@ export async function setUpSeason(options: SeasonOptions = {}) {
   });
   expect(created.status).toBe(201);
   const { season } = (await created.json()) as { season: { id: string } };
-  const imported = await call(`/api/admin/quiz/seasons/${season.id}/questions`, { cookie: organizer.cookie, body: options.questions ?? sampleQuestions(20) });
+  const imported = await call(`/api/admin/quiz/seasons/${season.id}/questions`, {
+    cookie: organizer.cookie,
+    body: options.questions ?? sampleQuestions(20),
+  });
   expect(imported.status).toBe(201);
   return { seasonId: season.id, campaignId: campaign.id, organizationId, organizer };
 }
@@ -60,22 +77,36 @@ export async function newPlayer(name = '张三', district = '东昌府区') {
 
 /** The answer key straight from D1, as only the Worker knows it. */
 export async function answerKey(seasonId: string) {
-  const rows = await env.DB.prepare('SELECT id, answer_ids, options, explanation FROM quiz_questions WHERE season_id = ?').bind(seasonId).all<{
-    id: string;
-    answer_ids: string;
-    options: string;
-    explanation: string;
-  }>();
+  const rows = await env.DB.prepare(
+    'SELECT id, answer_ids, options, explanation FROM quiz_questions WHERE season_id = ?',
+  )
+    .bind(seasonId)
+    .all<{
+      id: string;
+      answer_ids: string;
+      options: string;
+      explanation: string;
+    }>();
   return new Map(
     rows.results.map((row) => [
       row.id,
-      { answerIds: JSON.parse(row.answer_ids) as string[], optionIds: (JSON.parse(row.options) as { id: string }[]).map((o) => o.id), explanation: row.explanation },
+      {
+        answerIds: JSON.parse(row.answer_ids) as string[],
+        optionIds: (JSON.parse(row.options) as { id: string }[]).map((o) => o.id),
+        explanation: row.explanation,
+      },
     ]),
   );
 }
 
 export interface AttemptBody {
-  attempt: { id: string; day: string; startedAt: string; deadline: string; questions: { id: string; type: string; stem: string; options: { id: string; text: string }[] }[] };
+  attempt: {
+    id: string;
+    day: string;
+    startedAt: string;
+    deadline: string;
+    questions: { id: string; type: string; stem: string; options: { id: string; text: string }[] }[];
+  };
 }
 
 export async function startAttempt(seasonId: string, cookie: string) {
@@ -87,7 +118,10 @@ export async function answersFor(seasonId: string, attempt: AttemptBody['attempt
   const key = await answerKey(seasonId);
   return attempt.questions.map((question, index) => {
     const { answerIds, optionIds } = key.get(question.id)!;
-    return { questionId: question.id, optionIds: index < right ? answerIds : optionIds.filter((id) => !answerIds.includes(id)).slice(0, 1) };
+    return {
+      questionId: question.id,
+      optionIds: index < right ? answerIds : optionIds.filter((id) => !answerIds.includes(id)).slice(0, 1),
+    };
   });
 }
 
@@ -95,7 +129,11 @@ export async function answersFor(seasonId: string, attempt: AttemptBody['attempt
  * Plays today's challenge with the clock held: starts at `at`, submits `tookMs` later with
  * `right` right answers. Leaves the fake clock at the submit time.
  */
-export async function playDay(seasonId: string, cookie: string, { at, tookMs, right }: { at: number; tookMs: number; right: number }) {
+export async function playDay(
+  seasonId: string,
+  cookie: string,
+  { at, tookMs, right }: { at: number; tookMs: number; right: number },
+) {
   vi.setSystemTime(at);
   const started = await startAttempt(seasonId, cookie);
   expect(started.status).toBe(201);

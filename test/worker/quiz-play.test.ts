@@ -4,7 +4,16 @@ import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sha256 } from '../../worker/lib/tokens.ts';
 import { call, errorOf, signInCitizen } from './helpers.ts';
-import { answerKey, answersFor, newPlayer, playDay, sampleQuestions, setUpSeason, startAttempt, type AttemptBody } from './quiz-fixtures.ts';
+import {
+  answerKey,
+  answersFor,
+  newPlayer,
+  playDay,
+  sampleQuestions,
+  setUpSeason,
+  startAttempt,
+  type AttemptBody,
+} from './quiz-fixtures.ts';
 
 const NOON = Date.parse('2026-08-10T12:00:00+08:00');
 
@@ -22,7 +31,8 @@ async function started(seasonId: string, cookie: string) {
   return { text: await response.clone().text(), ...((await response.json()) as AttemptBody) };
 }
 
-const submit = (attemptId: string, cookie: string, answers: unknown) => call(`/api/quiz/attempts/${attemptId}/submit`, { cookie, body: { answers } });
+const submit = (attemptId: string, cookie: string, answers: unknown) =>
+  call(`/api/quiz/attempts/${attemptId}/submit`, { cookie, body: { answers } });
 
 describe('starting the daily challenge', () => {
   it("draws the player's questions with options only, and no trace of the answer key", async () => {
@@ -71,14 +81,25 @@ describe('starting the daily challenge', () => {
     expect(again.status).toBe(200);
     expect(((await again.json()) as AttemptBody).attempt).toEqual(first.attempt);
 
-    const today = (await (await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).json()) as { today: unknown };
-    expect(today.today).toEqual({ day: '2026-08-10', open: true, played: false, attempt: { id: first.attempt.id, deadline: '2026-08-10T12:02:00+08:00' } });
+    const today = (await (await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).json()) as {
+      today: unknown;
+    };
+    expect(today.today).toEqual({
+      day: '2026-08-10',
+      open: true,
+      played: false,
+      attempt: { id: first.attempt.id, deadline: '2026-08-10T12:02:00+08:00' },
+    });
 
-    expect((await submit(first.attempt.id, player.cookie, await answersFor(seasonId, first.attempt, 2))).status).toBe(200);
+    expect((await submit(first.attempt.id, player.cookie, await answersFor(seasonId, first.attempt, 2))).status).toBe(
+      200,
+    );
     const after = await startAttempt(seasonId, player.cookie);
     expect(after.status).toBe(409);
     expect((await errorOf(after)).code).toBe('already_played');
-    const played = (await (await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).json()) as { today: unknown };
+    const played = (await (await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).json()) as {
+      today: unknown;
+    };
     expect(played.today).toEqual({ day: '2026-08-10', open: true, played: true, score: 20 });
   });
 
@@ -101,13 +122,18 @@ describe('starting the daily challenge', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(11);
     const ids = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as AttemptBody).attempt.id)));
     expect(ids.size).toBe(1);
-    const rows = await env.DB.prepare('SELECT count(*) AS n FROM quiz_attempts WHERE season_id = ? AND person_id = ?').bind(seasonId, player.personId).first<{ n: number }>();
+    const rows = await env.DB.prepare('SELECT count(*) AS n FROM quiz_attempts WHERE season_id = ? AND person_id = ?')
+      .bind(seasonId, player.personId)
+      .first<{ n: number }>();
     expect(rows?.n).toBe(1);
   });
 
   it('is season_closed before and after the season and when the campaign is closed; a draft is not found', async () => {
     const player = await newPlayer();
-    for (const dates of [{ startsOn: '2026-08-11', endsOn: '2026-08-31' }, { startsOn: '2026-08-01', endsOn: '2026-08-09' }]) {
+    for (const dates of [
+      { startsOn: '2026-08-11', endsOn: '2026-08-31' },
+      { startsOn: '2026-08-01', endsOn: '2026-08-09' },
+    ]) {
       const { seasonId } = await setUpSeason(dates);
       const response = await startAttempt(seasonId, player.cookie);
       expect(response.status).toBe(409);
@@ -161,7 +187,14 @@ describe('submitting', () => {
     vi.setSystemTime(NOON + 42_500);
     const response = await submit(attempt.id, player.cookie, await answersFor(seasonId, attempt, 3));
     expect(response.status).toBe(200);
-    const result = (await response.json()) as { score: number; correct: number; total: number; durationMs: number; late: boolean; results: { questionId: string; correct: boolean; answerIds: string[]; explanation: string }[] };
+    const result = (await response.json()) as {
+      score: number;
+      correct: number;
+      total: number;
+      durationMs: number;
+      late: boolean;
+      results: { questionId: string; correct: boolean; answerIds: string[]; explanation: string }[];
+    };
     expect(result).toMatchObject({ score: 21, correct: 3, total: 5, durationMs: 42_500, late: false });
     expect(result.results.map((r) => r.questionId)).toEqual(attempt.questions.map((q) => q.id));
     expect(result.results.map((r) => r.correct)).toEqual([true, true, true, false, false]);
@@ -180,7 +213,11 @@ describe('submitting', () => {
       const { attempt } = await started(seasonId, player.cookie);
       const question = attempt.questions[0]!;
       const { answerIds, optionIds } = key.get(question.id)!;
-      return ((await (await submit(attempt.id, player.cookie, [{ questionId: question.id, optionIds: pick(answerIds, optionIds) }])).json()) as { score: number }).score;
+      return (
+        (await (
+          await submit(attempt.id, player.cookie, [{ questionId: question.id, optionIds: pick(answerIds, optionIds) }])
+        ).json()) as { score: number }
+      ).score;
     };
     expect(await play((answers) => answers)).toBe(10);
     expect(await play((answers) => answers.slice(0, 1))).toBe(0);
@@ -190,11 +227,23 @@ describe('submitting', () => {
   it('scores 0 and says late after the deadline by the server clock', async () => {
     const { seasonId } = await setUpSeason({ timeLimitSec: 5 });
     const onTime = await newPlayer('准时', '冠县');
-    expect(await playDay(seasonId, onTime.cookie, { at: NOON, tookMs: 5_000, right: 5 })).toMatchObject({ score: 50, late: false, durationMs: 5_000 });
+    expect(await playDay(seasonId, onTime.cookie, { at: NOON, tookMs: 5_000, right: 5 })).toMatchObject({
+      score: 50,
+      late: false,
+      durationMs: 5_000,
+    });
     const late = await newPlayer('迟到', '冠县');
-    expect(await playDay(seasonId, late.cookie, { at: NOON, tookMs: 5_001, right: 5 })).toMatchObject({ score: 0, late: true, durationMs: 5_001 });
+    expect(await playDay(seasonId, late.cookie, { at: NOON, tookMs: 5_001, right: 5 })).toMatchObject({
+      score: 0,
+      late: true,
+      durationMs: 5_001,
+    });
 
-    const totals = await env.DB.prepare('SELECT score, time_ms, days_played FROM quiz_players WHERE season_id = ? AND person_id = ?').bind(seasonId, late.personId).first();
+    const totals = await env.DB.prepare(
+      'SELECT score, time_ms, days_played FROM quiz_players WHERE season_id = ? AND person_id = ?',
+    )
+      .bind(seasonId, late.personId)
+      .first();
     expect(totals).toEqual({ score: 0, time_ms: 0, days_played: 1 });
   });
 
@@ -209,11 +258,19 @@ describe('submitting', () => {
     expect((await errorOf(refused)).code).toBe('already_submitted');
     expect((await submit(attempt.id, player.cookie, answers)).status).toBe(409);
 
-    const totals = await env.DB.prepare('SELECT score, days_played FROM quiz_players WHERE season_id = ?').bind(seasonId).all();
+    const totals = await env.DB.prepare('SELECT score, days_played FROM quiz_players WHERE season_id = ?')
+      .bind(seasonId)
+      .all();
     expect(totals.results).toEqual([{ score: 40, days_played: 1 }]);
     // One move, from off the board to 40 points: a jump of 4 right answers, one arrival at 40.
-    const moves = await env.DB.prepare('SELECT from_score, jumps, json_extract(arrivals, \'$."40"."2097152"\') AS arrived FROM quiz_moves WHERE season_id = ?').bind(seasonId).all();
-    expect(moves.results.map((row) => ({ ...row, jumps: JSON.parse(row.jumps as string) as unknown }))).toEqual([{ from_score: -1, jumps: { 1: 1, 2: 1, 3: 1, 4: 1 }, arrived: 1 }]);
+    const moves = await env.DB.prepare(
+      'SELECT from_score, jumps, json_extract(arrivals, \'$."40"."2097152"\') AS arrived FROM quiz_moves WHERE season_id = ?',
+    )
+      .bind(seasonId)
+      .all();
+    expect(moves.results.map((row) => ({ ...row, jumps: JSON.parse(row.jumps as string) as unknown }))).toEqual([
+      { from_score: -1, jumps: { 1: 1, 2: 1, 3: 1, 4: 1 }, arrived: 1 },
+    ]);
   });
 
   it("treats another player's attempt as not found and leaves it open", async () => {
@@ -235,7 +292,10 @@ describe('submitting', () => {
     const first = attempt.questions[0]!.id;
     const cases = [
       [{ questionId: 'not-asked', optionIds: [] }],
-      [{ questionId: first, optionIds: [] }, { questionId: first, optionIds: [] }],
+      [
+        { questionId: first, optionIds: [] },
+        { questionId: first, optionIds: [] },
+      ],
       [{ questionId: first, optionIds: 'A' }],
       'everything',
     ];
@@ -244,8 +304,14 @@ describe('submitting', () => {
       expect(response.status, JSON.stringify(answers)).toBe(400);
       expect((await errorOf(response)).code).toBe('validation_failed');
     }
-    expect((await errorOf(await submit(attempt.id, player.cookie, cases[1]))).issues).toEqual([{ path: 'answers.1.questionId', message: '同一道题只能作答一次。' }]);
-    const garbage = await call(`/api/quiz/attempts/${attempt.id}/submit`, { cookie: player.cookie, body: '{"answers": [', headers: { 'content-type': 'application/json' } });
+    expect((await errorOf(await submit(attempt.id, player.cookie, cases[1]))).issues).toEqual([
+      { path: 'answers.1.questionId', message: '同一道题只能作答一次。' },
+    ]);
+    const garbage = await call(`/api/quiz/attempts/${attempt.id}/submit`, {
+      cookie: player.cookie,
+      body: '{"answers": [',
+      headers: { 'content-type': 'application/json' },
+    });
     expect((await errorOf(garbage)).code).toBe('invalid_json');
     expect((await submit(attempt.id, player.cookie, [])).status).toBe(200);
   });
@@ -253,7 +319,11 @@ describe('submitting', () => {
   it('limits how often a player may be refused, and counts no scoring submit', async () => {
     const { seasonId } = await setUpSeason();
     const windows = async (personId: string) =>
-      (await env.DB.prepare('SELECT count(*) AS n FROM rate_limits WHERE key = ?').bind(await sha256(`quiz-submit:${personId}`)).first<{ n: number }>())?.n;
+      (
+        await env.DB.prepare('SELECT count(*) AS n FROM rate_limits WHERE key = ?')
+          .bind(await sha256(`quiz-submit:${personId}`))
+          .first<{ n: number }>()
+      )?.n;
     const fair = await newPlayer();
     const { attempt: fairAttempt } = await started(seasonId, fair.cookie);
     expect((await submit(fairAttempt.id, fair.cookie, [])).status).toBe(200);
@@ -261,7 +331,8 @@ describe('submitting', () => {
 
     const player = await newPlayer();
     const { attempt } = await started(seasonId, player.cookie);
-    for (let i = 0; i < 20; i++) expect((await submit(attempt.id, player.cookie, [{ questionId: 'x', optionIds: [] }])).status).toBe(400);
+    for (let i = 0; i < 20; i++)
+      expect((await submit(attempt.id, player.cookie, [{ questionId: 'x', optionIds: [] }])).status).toBe(400);
     expect((await submit(attempt.id, player.cookie, [])).status).toBe(429);
   });
 });
@@ -277,7 +348,9 @@ describe('days in China time', () => {
     const lateEvening = Date.parse('2026-08-01T23:59:00+08:00');
     const first = await playDay(seasonId, player.cookie, { at: lateEvening, tookMs: 90_000, right: 2 }); // submitted at 00:00:30
     expect(first).toMatchObject({ score: 20, late: false });
-    const attempts = await env.DB.prepare('SELECT day FROM quiz_attempts WHERE person_id = ? ORDER BY day').bind(player.personId).all();
+    const attempts = await env.DB.prepare('SELECT day FROM quiz_attempts WHERE person_id = ? ORDER BY day')
+      .bind(player.personId)
+      .all();
     expect(attempts.results).toEqual([{ day: '2026-08-01' }]);
 
     vi.setSystemTime(Date.parse('2026-08-01T16:00:40Z')); // 00:00:40 on August 2 in China
@@ -285,11 +358,15 @@ describe('days in China time', () => {
     expect(second.status).toBe(201);
     expect(((await second.json()) as AttemptBody).attempt.day).toBe('2026-08-02');
 
-    const dayOne = (await (await call(`/api/quiz/seasons/${seasonId}/leaderboard?day=2026-08-01`)).json()) as { items: { score: number }[] };
+    const dayOne = (await (await call(`/api/quiz/seasons/${seasonId}/leaderboard?day=2026-08-01`)).json()) as {
+      items: { score: number }[];
+    };
     expect(dayOne.items.map((item) => item.score)).toEqual([20]);
 
     vi.setSystemTime(Date.parse('2026-08-02T16:00:00Z')); // midnight into August 3
-    expect((await errorOf(await startAttempt(seasonId, (await newPlayer('赵六', '冠县')).cookie))).code).toBe('season_closed');
+    expect((await errorOf(await startAttempt(seasonId, (await newPlayer('赵六', '冠县')).cookie))).code).toBe(
+      'season_closed',
+    );
   });
 });
 
@@ -306,7 +383,10 @@ describe('fair play: name and district', () => {
 
     const moved = await patch({ district: '冠县', name: '张三丰' });
     expect(moved.status).toBe(409);
-    expect(await errorOf(moved)).toMatchObject({ code: 'profile_locked', issues: [{ path: 'name' }, { path: 'district' }] });
+    expect(await errorOf(moved)).toMatchObject({
+      code: 'profile_locked',
+      issues: [{ path: 'name' }, { path: 'district' }],
+    });
     expect((await patch({ name: '张三', bloodType: 'O' })).status).toBe(200); // the same name, another field
     const person = await env.DB.prepare('SELECT name, district FROM people WHERE id = ?').bind(player.personId).first();
     expect(person).toEqual({ name: '张三', district: '东昌府区' });

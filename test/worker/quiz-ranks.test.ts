@@ -21,7 +21,15 @@ interface Entry {
 
 /** The contract order: score desc, time asc, earlier finish, then person id. */
 const before = (a: Entry, b: Entry) =>
-  a.score !== b.score ? b.score - a.score : a.timeMs !== b.timeMs ? a.timeMs - b.timeMs : a.finishedAt !== b.finishedAt ? a.finishedAt - b.finishedAt : a.personId < b.personId ? -1 : 1;
+  a.score !== b.score
+    ? b.score - a.score
+    : a.timeMs !== b.timeMs
+      ? a.timeMs - b.timeMs
+      : a.finishedAt !== b.finishedAt
+        ? a.finishedAt - b.finishedAt
+        : a.personId < b.personId
+          ? -1
+          : 1;
 
 const DISTRICTS = ['冠县', '莘县', '临清市'];
 const DAYS = ['2026-08-01', '2026-08-02', '2026-08-03', '2026-08-04', '2026-08-05', '2026-08-06'];
@@ -32,13 +40,26 @@ const MARATHON = [2_100_000_000, 2_200_000_000, 2_200_000_000];
 
 describe('season, district and day ranks', () => {
   it('equal the brute-force order for every player after many submits', async () => {
-    const { seasonId } = await setUpSeason({ startsOn: DAYS[0], endsOn: DAYS.at(-1), questionsPerDay: 5, pointsPerCorrect: 10 });
+    const { seasonId } = await setUpSeason({
+      startsOn: DAYS[0],
+      endsOn: DAYS.at(-1),
+      questionsPerDay: 5,
+      pointsPerCorrect: 10,
+    });
     const db = database(env.DB);
     const prefix = crypto.randomUUID().slice(0, 8);
-    const players = Array.from({ length: 90 }, (_, i) => ({ personId: `${prefix}-${(i * 7919) % 1000}`, district: DISTRICTS[i % 3]! }));
+    const players = Array.from({ length: 90 }, (_, i) => ({
+      personId: `${prefix}-${(i * 7919) % 1000}`,
+      district: DISTRICTS[i % 3]!,
+    }));
     await env.DB.batch(
       players.map((p, i) =>
-        env.DB.prepare('INSERT INTO people (id, phone, name, district) VALUES (?, ?, ?, ?)').bind(p.personId, `1${String(Math.random()).slice(2, 7)}${String(i).padStart(5, '0')}`, '选手', p.district),
+        env.DB.prepare('INSERT INTO people (id, phone, name, district) VALUES (?, ?, ?, ?)').bind(
+          p.personId,
+          `1${String(Math.random()).slice(2, 7)}${String(i).padStart(5, '0')}`,
+          '选手',
+          p.district,
+        ),
       ),
     );
 
@@ -72,7 +93,9 @@ describe('season, district and day ranks', () => {
     }
 
     const totals = (
-      await env.DB.prepare('SELECT person_id AS personId, district, score, time_ms AS timeMs, finished_at AS finishedAt FROM quiz_players WHERE season_id = ?')
+      await env.DB.prepare(
+        'SELECT person_id AS personId, district, score, time_ms AS timeMs, finished_at AS finishedAt FROM quiz_players WHERE season_id = ?',
+      )
         .bind(seasonId)
         .all<Entry & { district: string }>()
     ).results;
@@ -95,7 +118,11 @@ describe('season, district and day ranks', () => {
     }
     for (const district of DISTRICTS) {
       for (const [index, entry] of season.filter((t) => t.district === district).entries()) {
-        expect(await districtStanding(db, seasonId, entry.personId, district)).toEqual({ rank: index + 1, score: entry.score, timeMs: entry.timeMs });
+        expect(await districtStanding(db, seasonId, entry.personId, district)).toEqual({
+          rank: index + 1,
+          score: entry.score,
+          timeMs: entry.timeMs,
+        });
       }
     }
     for (const date of [DAYS[0]!, DAYS[2]!]) {
@@ -107,9 +134,15 @@ describe('season, district and day ranks', () => {
           .all<Entry & { district: string }>()
       ).results.sort(before);
       for (const [index, entry] of attempts.entries()) {
-        expect(await dayStanding(db, { seasonId, personId: entry.personId, day: date })).toEqual({ rank: index + 1, score: entry.score, timeMs: entry.timeMs });
+        expect(await dayStanding(db, { seasonId, personId: entry.personId, day: date })).toEqual({
+          rank: index + 1,
+          score: entry.score,
+          timeMs: entry.timeMs,
+        });
         const inDistrict = attempts.filter((a) => a.district === entry.district);
-        expect((await dayStanding(db, { seasonId, personId: entry.personId, day: date, district: entry.district }))?.rank).toBe(inDistrict.indexOf(entry) + 1);
+        expect(
+          (await dayStanding(db, { seasonId, personId: entry.personId, day: date, district: entry.district }))?.rank,
+        ).toBe(inDistrict.indexOf(entry) + 1);
       }
     }
 
@@ -117,9 +150,13 @@ describe('season, district and day ranks', () => {
     const rows = async (query: string) =>
       (await env.DB.prepare(query).bind(seasonId).all<Record<string, string | number>>()).results.map((row) => ({
         from: row.from_score,
-        ...Object.fromEntries(['jumps', 'arrivals', 'departures'].map((key) => [key, JSON.parse(row[key] as string) as unknown])),
+        ...Object.fromEntries(
+          ['jumps', 'arrivals', 'departures'].map((key) => [key, JSON.parse(row[key] as string) as unknown]),
+        ),
       }));
-    const kept = await rows('SELECT from_score, jumps, arrivals, departures FROM quiz_moves WHERE season_id = ?1 ORDER BY from_score');
+    const kept = await rows(
+      'SELECT from_score, jumps, arrivals, departures FROM quiz_moves WHERE season_id = ?1 ORDER BY from_score',
+    );
     const replayed = await rows(`SELECT from_score, jumps, arrivals, departures FROM (${movesFromAttempts('?1')})`);
     expect(kept.length).toBeGreaterThan(10);
     expect(kept).toEqual(replayed);

@@ -11,7 +11,15 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('read replicas', () => {
   it('serve the public campaign list and page', async () => {
-    const campaign = await createCampaign({ sessions: [{ startsAt: '2099-01-10T09:00:00+08:00', endsAt: '2099-01-10T11:00:00+08:00', slots: [{ role: '学员', capacity: 5 }] }] });
+    const campaign = await createCampaign({
+      sessions: [
+        {
+          startsAt: '2099-01-10T09:00:00+08:00',
+          endsAt: '2099-01-10T11:00:00+08:00',
+          slots: [{ role: '学员', capacity: 5 }],
+        },
+      ],
+    });
     const sessions = vi.spyOn(env.DB, 'withSession');
     expect((await call('/api/campaigns')).status).toBe(200);
     expect((await call(`/api/campaigns/${campaign.id}`)).status).toBe(200);

@@ -23,7 +23,11 @@ describe('request log', () => {
     const slotId = crypto.randomUUID();
     const { response, requests } = await logged(
       `/api/slots/${slotId}/registrations?utm=13800138000`,
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '张三', idNumber: '371502199001011230' }) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: '张三', idNumber: '371502199001011230' }),
+      },
       'true',
     );
     expect(response.status).toBe(401);
@@ -37,7 +41,8 @@ describe('request log', () => {
       status: 401,
       ms: expect.any(Number),
     });
-    for (const secret of [slotId, '13800138000', '张三', '371502199001011230']) expect(requests[0]).not.toContain(secret);
+    for (const secret of [slotId, '13800138000', '张三', '371502199001011230'])
+      expect(requests[0]).not.toContain(secret);
   });
 
   it('logs refusals and successes alike', async () => {

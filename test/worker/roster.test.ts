@@ -32,8 +32,20 @@ async function busyCampaign() {
   const campaign = await createCampaign({
     organizationId,
     sessions: [
-      { ...inDays(20), slots: [{ role: '学员', capacity: 2, waitlist: true }, { role: '助教', capacity: 1 }] },
-      { ...inDays(10), slots: [{ role: '学员', capacity: 5 }, { role: '助教', capacity: 1 }] },
+      {
+        ...inDays(20),
+        slots: [
+          { role: '学员', capacity: 2, waitlist: true },
+          { role: '助教', capacity: 1 },
+        ],
+      },
+      {
+        ...inDays(10),
+        slots: [
+          { role: '学员', capacity: 5 },
+          { role: '助教', capacity: 1 },
+        ],
+      },
     ],
   });
   const [late1, late2, early1, early2] = campaign.slotIds as [string, string, string, string];
@@ -48,7 +60,9 @@ async function allPages(cookie: string, path: string) {
   const pages: RosterPage[] = [];
   let cursor: string | null = null;
   do {
-    const response = await call(`${path}${path.includes('?') ? '&' : '?'}limit=3${cursor ? `&cursor=${cursor}` : ''}`, { cookie });
+    const response = await call(`${path}${path.includes('?') ? '&' : '?'}limit=3${cursor ? `&cursor=${cursor}` : ''}`, {
+      cookie,
+    });
     expect(response.status, await response.clone().text()).toBe(200);
     const page = (await response.json()) as RosterPage;
     pages.push(page);
@@ -66,28 +80,61 @@ describe('GET /api/admin/campaigns/:id/registrations', () => {
     const items = pages.flatMap((page) => page.items);
     expect(new Set(items.map((item) => item.id)).size).toBe(7);
     expect(items.map((item) => item.slot.id)).toEqual([
-      campaign.order[0], campaign.order[0], campaign.order[1], campaign.order[2], campaign.order[2], campaign.order[2], campaign.order[3],
+      campaign.order[0],
+      campaign.order[0],
+      campaign.order[1],
+      campaign.order[2],
+      campaign.order[2],
+      campaign.order[2],
+      campaign.order[3],
     ]);
-    expect(items.map((item) => item.status)).toEqual(['confirmed', 'checked_in', 'no_show', 'confirmed', 'confirmed', 'waitlisted', 'cancelled']);
+    expect(items.map((item) => item.status)).toEqual([
+      'confirmed',
+      'checked_in',
+      'no_show',
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+      'cancelled',
+    ]);
     for (const item of items) expect(item.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
   });
 
   it('filters by status and by session', async () => {
     const campaign = await busyCampaign();
     const organizer = await signInStaff('organizer', campaign.organizationId);
-    const confirmed = (await allPages(organizer.cookie, `/api/admin/campaigns/${campaign.id}/registrations?status=confirmed`)).flatMap((p) => p.items);
+    const confirmed = (
+      await allPages(organizer.cookie, `/api/admin/campaigns/${campaign.id}/registrations?status=confirmed`)
+    ).flatMap((p) => p.items);
     expect(confirmed.map((item) => item.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
-    const early = (await allPages(organizer.cookie, `/api/admin/campaigns/${campaign.id}/registrations?sessionId=${campaign.sessionIds[1]}`)).flatMap((p) => p.items);
-    expect(early.map((item) => item.session.id)).toEqual([campaign.sessionIds[1], campaign.sessionIds[1], campaign.sessionIds[1]]);
+    const early = (
+      await allPages(
+        organizer.cookie,
+        `/api/admin/campaigns/${campaign.id}/registrations?sessionId=${campaign.sessionIds[1]}`,
+      )
+    ).flatMap((p) => p.items);
+    expect(early.map((item) => item.session.id)).toEqual([
+      campaign.sessionIds[1],
+      campaign.sessionIds[1],
+      campaign.sessionIds[1],
+    ]);
   });
 
   it('masks the ID number and phone a donor gave', async () => {
     const organizationId = await createOrganization();
-    const campaign = await createCampaign({ kind: 'blood_drive', organizationId, sessions: [{ ...inDays(10), slots: [{ role: '献血者', capacity: 5 }] }] });
+    const campaign = await createCampaign({
+      kind: 'blood_drive',
+      organizationId,
+      sessions: [{ ...inDays(10), slots: [{ role: '献血者', capacity: 5 }] }],
+    });
     const citizen = await signInCitizen();
-    expect((await call(`/api/slots/${campaign.slotIds[0]}/registrations`, { body: DONOR, cookie: citizen.cookie })).status).toBe(201);
+    expect(
+      (await call(`/api/slots/${campaign.slotIds[0]}/registrations`, { body: DONOR, cookie: citizen.cookie })).status,
+    ).toBe(201);
     const organizer = await signInStaff('organizer', organizationId);
-    const page = (await (await call(`/api/admin/campaigns/${campaign.id}/registrations`, { cookie: organizer.cookie })).json()) as RosterPage;
+    const page = (await (
+      await call(`/api/admin/campaigns/${campaign.id}/registrations`, { cookie: organizer.cookie })
+    ).json()) as RosterPage;
     expect(page.items[0]).toMatchObject({ name: '李献血', idNumber: '3715**********1230' });
     expect(JSON.stringify(page)).not.toContain('371502199003071230');
     expect(JSON.stringify(page)).not.toContain(citizen.phone);
@@ -97,50 +144,79 @@ describe('GET /api/admin/campaigns/:id/registrations', () => {
     const campaign = await busyCampaign();
     const other = await busyCampaign();
     const organizer = await signInStaff('admin');
-    const bad = await call(`/api/admin/campaigns/${campaign.id}/registrations?cursor=not-a-cursor`, { cookie: organizer.cookie });
+    const bad = await call(`/api/admin/campaigns/${campaign.id}/registrations?cursor=not-a-cursor`, {
+      cookie: organizer.cookie,
+    });
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).code).toBe('validation_failed');
-    const foreign = (await (await call(`/api/admin/campaigns/${other.id}/registrations?limit=1`, { cookie: organizer.cookie })).json()) as RosterPage;
-    const mixed = await call(`/api/admin/campaigns/${campaign.id}/registrations?cursor=${foreign.nextCursor}`, { cookie: organizer.cookie });
+    const foreign = (await (
+      await call(`/api/admin/campaigns/${other.id}/registrations?limit=1`, { cookie: organizer.cookie })
+    ).json()) as RosterPage;
+    const mixed = await call(`/api/admin/campaigns/${campaign.id}/registrations?cursor=${foreign.nextCursor}`, {
+      cookie: organizer.cookie,
+    });
     expect(mixed.status).toBe(400);
   });
 
   it('is 404 to another organization, 403 to check-in volunteers, 401 to citizens', async () => {
     const campaign = await busyCampaign();
     const path = `/api/admin/campaigns/${campaign.id}/registrations`;
-    expect((await call(path, { cookie: (await signInStaff('organizer', await createOrganization())).cookie })).status).toBe(404);
-    expect((await call(path, { cookie: (await signInStaff('checkin', campaign.organizationId)).cookie })).status).toBe(403);
+    expect(
+      (await call(path, { cookie: (await signInStaff('organizer', await createOrganization())).cookie })).status,
+    ).toBe(404);
+    expect((await call(path, { cookie: (await signInStaff('checkin', campaign.organizationId)).cookie })).status).toBe(
+      403,
+    );
     expect((await call(path, { cookie: (await signInCitizen()).cookie })).status).toBe(401);
-    expect((await call(`${path}.csv`, { cookie: (await signInStaff('checkin', campaign.organizationId)).cookie })).status).toBe(403);
-    expect((await call(`${path}.xlsx`, { cookie: (await signInStaff('organizer', await createOrganization())).cookie })).status).toBe(404);
+    expect(
+      (await call(`${path}.csv`, { cookie: (await signInStaff('checkin', campaign.organizationId)).cookie })).status,
+    ).toBe(403);
+    expect(
+      (await call(`${path}.xlsx`, { cookie: (await signInStaff('organizer', await createOrganization())).cookie }))
+        .status,
+    ).toBe(404);
   });
 });
 
 /** A blood drive with one donor signed up through the API, one named like a formula, and a question. */
 async function driveToExport() {
   const organizationId = await createOrganization();
-  const campaign = await createCampaign({ kind: 'blood_drive', title: '无偿献血：进社区', organizationId, sessions: [{ ...inDays(10), slots: [{ role: '献血者', capacity: 5 }] }] });
+  const campaign = await createCampaign({
+    kind: 'blood_drive',
+    title: '无偿献血：进社区',
+    organizationId,
+    sessions: [{ ...inDays(10), slots: [{ role: '献血者', capacity: 5 }] }],
+  });
   await env.DB.prepare(`UPDATE campaigns SET questions = ? WHERE id = ?`)
     .bind(JSON.stringify([{ key: 'firstTime', label: '首次献血', type: 'boolean', required: false }]), campaign.id)
     .run();
   const citizen = await signInCitizen();
-  const signUp = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, { body: { ...DONOR, answers: { firstTime: true } }, cookie: citizen.cookie });
+  const signUp = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
+    body: { ...DONOR, answers: { firstTime: true } },
+    cookie: citizen.cookie,
+  });
   expect(signUp.status, await signUp.clone().text()).toBe(201);
   const { registration } = (await signUp.json()) as { registration: Registration };
   await addRegistrations(campaign.slotIds[0]!, ['confirmed']);
-  await env.DB.prepare(`UPDATE registrations SET name = '=HYPERLINK("http://evil.test","点我")' WHERE slot_id = ? AND id <> ?`)
+  await env.DB.prepare(
+    `UPDATE registrations SET name = '=HYPERLINK("http://evil.test","点我")' WHERE slot_id = ? AND id <> ?`,
+  )
     .bind(campaign.slotIds[0], registration.id)
     .run();
   return { campaign, citizen, registration, organizationId };
 }
 
 async function auditEntries(targetId: string) {
-  const { results } = await env.DB.prepare(`SELECT staff_id, organization_id, action, detail FROM audit_log WHERE target_id = ? ORDER BY at`).bind(targetId).all<{
-    staff_id: string;
-    organization_id: string;
-    action: string;
-    detail: string;
-  }>();
+  const { results } = await env.DB.prepare(
+    `SELECT staff_id, organization_id, action, detail FROM audit_log WHERE target_id = ? ORDER BY at`,
+  )
+    .bind(targetId)
+    .all<{
+      staff_id: string;
+      organization_id: string;
+      action: string;
+      detail: string;
+    }>();
   return results.map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }));
 }
 
@@ -166,16 +242,25 @@ describe('roster exports', () => {
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil.test"",""点我"")"`);
 
     const [entry] = await auditEntries(campaign.id);
-    expect(entry).toMatchObject({ staff_id: organizer.staffId, organization_id: organizationId, action: 'registrations.export' });
+    expect(entry).toMatchObject({
+      staff_id: organizer.staffId,
+      organization_id: organizationId,
+      action: 'registrations.export',
+    });
     expect(entry!.detail).toMatchObject({ format: 'csv', rows: 2 });
   });
 
   it('CSV in English for an English-speaking organizer', async () => {
     const { campaign } = await driveToExport();
     const organizer = await signInStaff('admin');
-    const response = await call(`/api/admin/campaigns/${campaign.id}/registrations.csv`, { cookie: organizer.cookie, headers: { 'accept-language': 'en' } });
+    const response = await call(`/api/admin/campaigns/${campaign.id}/registrations.csv`, {
+      cookie: organizer.cookie,
+      headers: { 'accept-language': 'en' },
+    });
     const text = (await response.text()).replace(/^\uFEFF/, '');
-    expect(text.split('\r\n')[0]).toBe('Booking code,Status,Name,Phone,ID number,Blood type,Session,Venue,Role,Team,Signed up,Checked in,首次献血');
+    expect(text.split('\r\n')[0]).toBe(
+      'Booking code,Status,Name,Phone,ID number,Blood type,Session,Venue,Role,Team,Signed up,Checked in,首次献血',
+    );
     expect(text.split('\r\n')[1]).toContain(',Confirmed,');
   });
 
@@ -184,22 +269,37 @@ describe('roster exports', () => {
     const admin = await signInStaff('admin');
     const response = await call(`/api/admin/campaigns/${campaign.id}/registrations.xlsx`, { cookie: admin.cookie });
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
     expect(Object.keys(files).sort()).toEqual(
-      ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'].sort(),
+      [
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'xl/_rels/workbook.xml.rels',
+        'xl/styles.xml',
+        'xl/workbook.xml',
+        'xl/worksheets/sheet1.xml',
+      ].sort(),
     );
     expect(strFromU8(files['xl/workbook.xml']!)).toContain('<sheet name="无偿献血：进社区"');
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
     const rows = [...sheet.matchAll(/<row>(.*?)<\/row>/g)].map(([, row]) =>
-      [...row!.matchAll(/<c[^>]*?(?:\/>|>(?:<is><t xml:space="preserve">(.*?)<\/t><\/is>|<v>(.*?)<\/v>)<\/c>)/g)].map(([, text, number]) => text ?? number ?? ''),
+      [...row!.matchAll(/<c[^>]*?(?:\/>|>(?:<is><t xml:space="preserve">(.*?)<\/t><\/is>|<v>(.*?)<\/v>)<\/c>)/g)].map(
+        ([, text, number]) => text ?? number ?? '',
+      ),
     );
     expect(rows).toHaveLength(3);
     expect(rows[0]!.slice(0, 5)).toEqual(['预约码', '状态', '姓名', '手机号', '身份证号']);
     expect(rows[1]!.slice(0, 5)).toEqual([registration.code, '已确认', '李献血', citizen.phone, '371502199003071230']);
     expect(rows[2]![2]).toBe(`'=HYPERLINK(&quot;http://evil.test&quot;,&quot;点我&quot;)`);
     const [entry] = await auditEntries(campaign.id);
-    expect(entry).toMatchObject({ staff_id: admin.staffId, organization_id: organizationId, action: 'registrations.export' });
+    expect(entry).toMatchObject({
+      staff_id: admin.staffId,
+      organization_id: organizationId,
+      action: 'registrations.export',
+    });
     expect(entry!.detail).toMatchObject({ format: 'xlsx', rows: 2 });
   });
 
@@ -207,7 +307,9 @@ describe('roster exports', () => {
     const organizationId = await createOrganization();
     const campaign = await createCampaign({ organizationId });
     const organizer = await signInStaff('organizer', organizationId);
-    const text = await (await call(`/api/admin/campaigns/${campaign.id}/registrations.csv?status=confirmed`, { cookie: organizer.cookie })).text();
+    const text = await (
+      await call(`/api/admin/campaigns/${campaign.id}/registrations.csv?status=confirmed`, { cookie: organizer.cookie })
+    ).text();
     expect(text.split('\r\n')).toHaveLength(2);
   });
 });

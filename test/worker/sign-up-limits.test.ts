@@ -89,7 +89,10 @@ describe('sign-ups per client address', () => {
       .run();
     // A script with made-up session cookies: each try is counted before the session is known.
     const statuses = await Promise.all(
-      Array.from({ length: 100 }, async () => (await signUp(slotId, `lifeline_session=forged-${crypto.randomUUID()}`, address)).status),
+      Array.from(
+        { length: 100 },
+        async () => (await signUp(slotId, `lifeline_session=forged-${crypto.randomUUID()}`, address)).status,
+      ),
     );
     expect(new Set(statuses)).toEqual(new Set([401]));
     const citizen = await signInCitizen();

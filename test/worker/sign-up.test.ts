@@ -8,7 +8,6 @@ import { createCampaign, type SlotFixture } from './fixtures.ts';
 
 const SESSION = { startsAt: '2099-01-10T09:00:00+08:00', endsAt: '2099-01-10T12:00:00+08:00' };
 
-
 interface SlotView {
   id: string;
   capacity: number;
@@ -22,8 +21,12 @@ async function campaignWith(slots: SlotFixture[], options: Parameters<typeof cre
   return createCampaign({ kind: 'cpr_training', sessions: [{ ...SESSION, slots }], ...options });
 }
 
-const signUp = (slotId: string, cookie: string | undefined, body: unknown = { name: '张三' }, headers: Record<string, string> = {}) =>
-  call(`/api/slots/${slotId}/registrations`, { body, headers, ...(cookie ? { cookie } : {}) });
+const signUp = (
+  slotId: string,
+  cookie: string | undefined,
+  body: unknown = { name: '张三' },
+  headers: Record<string, string> = {},
+) => call(`/api/slots/${slotId}/registrations`, { body, headers, ...(cookie ? { cookie } : {}) });
 
 async function registered(response: Response): Promise<Registration> {
   expect(response.status, await response.clone().text()).toBe(201);
@@ -46,7 +49,9 @@ async function slotView(campaignId: string, slotId: string): Promise<SlotView> {
 
 const rowsOf = async (slotId: string) =>
   (
-    await env.DB.prepare('SELECT id, person_id, code, status, name, answers FROM registrations WHERE slot_id = ? ORDER BY arrival')
+    await env.DB.prepare(
+      'SELECT id, person_id, code, status, name, answers FROM registrations WHERE slot_id = ? ORDER BY arrival',
+    )
       .bind(slotId)
       .all<{ id: string; person_id: string; code: string; status: string; name: string; answers: string }>()
   ).results;
@@ -56,7 +61,8 @@ const personRow = (personId: string) =>
     .bind(personId)
     .first<{ name: string | null; gender: string | null; birth_date: string | null }>();
 
-const cancel = (registrationId: string, cookie: string) => call(`/api/registrations/${registrationId}/cancel`, { method: 'POST', cookie });
+const cancel = (registrationId: string, cookie: string) =>
+  call(`/api/registrations/${registrationId}/cancel`, { method: 'POST', cookie });
 
 describe('POST /api/slots/:slotId/registrations', () => {
   it('confirms a seat with an 8-character booking code and counts it on the slot', async () => {
@@ -69,12 +75,23 @@ describe('POST /api/slots/:slotId/registrations', () => {
     const body = (await response.clone().json()) as { registration: Registration };
     const registration = await registered(response);
     expect(Object.keys(body)).toEqual(['registration']);
-    expect(registration).toEqual({ id: expect.any(String), code: expect.stringMatching(CODE), status: 'confirmed', slotId });
+    expect(registration).toEqual({
+      id: expect.any(String),
+      code: expect.stringMatching(CODE),
+      status: 'confirmed',
+      slotId,
+    });
     expect(registration).not.toHaveProperty('position');
 
     const rows = await rowsOf(slotId);
     expect(rows).toEqual([
-      expect.objectContaining({ id: registration.id, person_id: citizen.personId, code: registration.code, status: 'confirmed', name: '张三' }),
+      expect.objectContaining({
+        id: registration.id,
+        person_id: citizen.personId,
+        code: registration.code,
+        status: 'confirmed',
+        name: '张三',
+      }),
     ]);
     expect(await slotView(campaign.id, slotId)).toMatchObject({ capacity: 2, taken: 1, remaining: 1 });
 
@@ -89,7 +106,8 @@ describe('POST /api/slots/:slotId/registrations', () => {
   it('gives each sign-up its own code', async () => {
     const campaign = await campaignWith([{ role: '学员', capacity: 10 }]);
     const codes = new Set<string>();
-    for (let i = 0; i < 5; i++) codes.add((await registered(await signUp(campaign.slotIds[0]!, (await signInCitizen()).cookie))).code);
+    for (let i = 0; i < 5; i++)
+      codes.add((await registered(await signUp(campaign.slotIds[0]!, (await signInCitizen()).cookie))).code);
     expect(codes.size).toBe(5);
     for (const code of codes) expect(code).toMatch(CODE);
   });
@@ -108,7 +126,12 @@ describe('POST /api/slots/:slotId/registrations', () => {
     }
     expect(positions).toEqual([1, 2, 3]);
     expect(await slotView(campaign.id, slotId)).toMatchObject({ capacity: 1, taken: 1, remaining: 0, waitlist: true });
-    expect((await rowsOf(slotId)).map((row) => row.status)).toEqual(['confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
+    expect((await rowsOf(slotId)).map((row) => row.status)).toEqual([
+      'confirmed',
+      'waitlisted',
+      'waitlisted',
+      'waitlisted',
+    ]);
   });
 
   it('refuses a full slot without a waiting list with 409 slot_full and writes nothing', async () => {
@@ -117,7 +140,11 @@ describe('POST /api/slots/:slotId/registrations', () => {
     await registered(await signUp(slotId, (await signInCitizen()).cookie));
 
     const late = await signInCitizen();
-    const error = await refused(await signUp(slotId, late.cookie, { name: '王五', gender: 'male', birthDate: '1980-02-02' }), 409, 'slot_full');
+    const error = await refused(
+      await signUp(slotId, late.cookie, { name: '王五', gender: 'male', birthDate: '1980-02-02' }),
+      409,
+      'slot_full',
+    );
     expect(error.message).toEqual(expect.any(String));
     expect(await rowsOf(slotId)).toHaveLength(1);
     expect(await personRow(late.personId)).toEqual({ name: null, gender: null, birth_date: null });
@@ -149,7 +176,10 @@ describe('POST /api/slots/:slotId/registrations', () => {
   });
 
   it('lets one person sign up for two different slots', async () => {
-    const campaign = await campaignWith([{ role: '学员', capacity: 5 }, { role: '志愿者', capacity: 5 }]);
+    const campaign = await campaignWith([
+      { role: '学员', capacity: 5 },
+      { role: '志愿者', capacity: 5 },
+    ]);
     const citizen = await signInCitizen();
     const a = await registered(await signUp(campaign.slotIds[0]!, citizen.cookie));
     const b = await registered(await signUp(campaign.slotIds[1]!, citizen.cookie));
@@ -177,7 +207,11 @@ describe('POST /api/slots/:slotId/registrations', () => {
       startsOn: '2020-01-01',
       endsOn: '2099-12-31',
       sessions: [
-        { startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString(), slots: [{ role: '学员', capacity: 5 }] },
+        {
+          startsAt: new Date(Date.now() - 60_000).toISOString(),
+          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          slots: [{ role: '学员', capacity: 5 }],
+        },
       ],
     });
     await refused(await signUp(started.slotIds[0]!, citizen.cookie), 409, 'registration_closed');
@@ -270,12 +304,17 @@ describe('Idempotency-Key', () => {
     expect((await rowsOf(slotId)).filter((row) => row.person_id === citizen.personId)).toHaveLength(0);
 
     // A new request (a new key) is a new attempt.
-    const fresh = await registered(await signUp(slotId, citizen.cookie, { name: '李四' }, { 'idempotency-key': crypto.randomUUID() }));
+    const fresh = await registered(
+      await signUp(slotId, citizen.cookie, { name: '李四' }, { 'idempotency-key': crypto.randomUUID() }),
+    );
     expect(fresh.status).toBe('confirmed');
   });
 
   it('refuses the same key for another slot with 409 idempotency_key_reused and books nothing there', async () => {
-    const campaign = await campaignWith([{ role: '学员', capacity: 5 }, { role: '志愿者', capacity: 5 }]);
+    const campaign = await campaignWith([
+      { role: '学员', capacity: 5 },
+      { role: '志愿者', capacity: 5 },
+    ]);
     const [first, second] = campaign.slotIds as [string, string];
     const citizen = await signInCitizen();
     const headers = { 'idempotency-key': crypto.randomUUID() };
@@ -297,11 +336,15 @@ describe('Idempotency-Key', () => {
   it('does not remember a 400: the corrected request with the same key goes through', async () => {
     const campaign = await campaignWith([{ role: '学员', capacity: 5 }]);
     const slotId = campaign.slotIds[0]!;
-    await setQuestions(campaign.id, [{ key: 'tshirt', label: '尺码', type: 'choice', required: true, options: ['S', 'M'] }]);
+    await setQuestions(campaign.id, [
+      { key: 'tshirt', label: '尺码', type: 'choice', required: true, options: ['S', 'M'] },
+    ]);
     const citizen = await signInCitizen();
     const headers = { 'idempotency-key': crypto.randomUUID() };
     await refused(await signUp(slotId, citizen.cookie, { name: '张三' }, headers), 400, 'validation_failed');
-    const registration = await registered(await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: 'M' } }, headers));
+    const registration = await registered(
+      await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: 'M' } }, headers),
+    );
     expect(registration.status).toBe('confirmed');
   });
 
@@ -309,7 +352,11 @@ describe('Idempotency-Key', () => {
     const campaign = await campaignWith([{ role: '学员', capacity: 5 }]);
     const citizen = await signInCitizen();
     for (const key of ['has space', 'x'.repeat(201), 'tab\tinside']) {
-      const error = await refused(await signUp(campaign.slotIds[0]!, citizen.cookie, { name: '张三' }, { 'idempotency-key': key }), 400, 'validation_failed');
+      const error = await refused(
+        await signUp(campaign.slotIds[0]!, citizen.cookie, { name: '张三' }, { 'idempotency-key': key }),
+        400,
+        'validation_failed',
+      );
       expect(error.issues?.map((issue) => issue.path)).toEqual(['Idempotency-Key']);
     }
     expect(await rowsOf(campaign.slotIds[0]!)).toHaveLength(0);
@@ -322,7 +369,9 @@ const QUESTIONS = [
 ];
 
 async function setQuestions(campaignId: string, questions: unknown[]) {
-  await env.DB.prepare('UPDATE campaigns SET questions = ? WHERE id = ?').bind(JSON.stringify(questions), campaignId).run();
+  await env.DB.prepare('UPDATE campaigns SET questions = ? WHERE id = ?')
+    .bind(JSON.stringify(questions), campaignId)
+    .run();
 }
 
 describe('campaign questions', () => {
@@ -332,7 +381,8 @@ describe('campaign questions', () => {
     return { campaign, slotId: campaign.slotIds[0]!, citizen: await signInCitizen() };
   }
 
-  const pathsOf = async (response: Response) => (await refused(response, 400, 'validation_failed')).issues!.map((issue) => issue.path).sort();
+  const pathsOf = async (response: Response) =>
+    (await refused(response, 400, 'validation_failed')).issues!.map((issue) => issue.path).sort();
 
   it('are shown on the campaign', async () => {
     const { campaign } = await questionCampaign();
@@ -343,23 +393,38 @@ describe('campaign questions', () => {
   it('refuses a missing required answer, a wrong type, an unknown key, with a path for each', async () => {
     const { slotId, citizen } = await questionCampaign();
     expect(await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三' }))).toEqual(['answers.tshirt']);
-    expect(await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: {} }))).toEqual(['answers.tshirt']);
-    expect(await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: '' } }))).toEqual(['answers.tshirt']);
-    expect(await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: 'XL' } }))).toEqual(['answers.tshirt']);
-    expect(await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: 1 } }))).toEqual(['answers.tshirt']);
-    expect(await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: 'S', age: '30' } }))).toEqual(['answers.age']);
-    expect(await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: 'S', shoe: 42 } }))).toEqual(['answers.shoe']);
-    expect(await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: { age: true, shoe: 42 } }))).toEqual([
-      'answers.age',
-      'answers.shoe',
+    expect(await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: {} }))).toEqual([
       'answers.tshirt',
     ]);
+    expect(await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: '' } }))).toEqual([
+      'answers.tshirt',
+    ]);
+    expect(await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: 'XL' } }))).toEqual([
+      'answers.tshirt',
+    ]);
+    expect(await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: 1 } }))).toEqual([
+      'answers.tshirt',
+    ]);
+    expect(
+      await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: 'S', age: '30' } })),
+    ).toEqual(['answers.age']);
+    expect(
+      await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: 'S', shoe: 42 } })),
+    ).toEqual(['answers.shoe']);
+    expect(
+      await pathsOf(await signUp(slotId, citizen.cookie, { name: '张三', answers: { age: true, shoe: 42 } })),
+    ).toEqual(['answers.age', 'answers.shoe', 'answers.tshirt']);
     expect(await rowsOf(slotId)).toHaveLength(0);
   });
 
   it('explains each problem in the asked language', async () => {
     const { slotId, citizen } = await questionCampaign();
-    const response = await signUp(slotId, citizen.cookie, { name: '张三', answers: { age: 'old' } }, { 'accept-language': 'en' });
+    const response = await signUp(
+      slotId,
+      citizen.cookie,
+      { name: '张三', answers: { age: 'old' } },
+      { 'accept-language': 'en' },
+    );
     const error = await refused(response, 400, 'validation_failed');
     expect(error.issues).toEqual([
       { path: 'answers.tshirt', message: 'Please answer this question.' },
@@ -369,9 +434,13 @@ describe('campaign questions', () => {
 
   it('stores the answers with the registration, dropping unanswered optional ones', async () => {
     const { slotId, citizen } = await questionCampaign();
-    const a = await registered(await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: 'M', age: 30 } }));
+    const a = await registered(
+      await signUp(slotId, citizen.cookie, { name: '张三', answers: { tshirt: 'M', age: 30 } }),
+    );
     const other = await signInCitizen();
-    const b = await registered(await signUp(slotId, other.cookie, { name: '李四', answers: { tshirt: 'S', age: null } }));
+    const b = await registered(
+      await signUp(slotId, other.cookie, { name: '李四', answers: { tshirt: 'S', age: null } }),
+    );
     const rows = await rowsOf(slotId);
     expect(JSON.parse(rows.find((row) => row.id === a.id)!.answers)).toEqual({ tshirt: 'M', age: 30 });
     expect(JSON.parse(rows.find((row) => row.id === b.id)!.answers)).toEqual({ tshirt: 'S' });
@@ -380,9 +449,9 @@ describe('campaign questions', () => {
   it('refuses answers to a campaign that asks nothing', async () => {
     const campaign = await campaignWith([{ role: '学员', capacity: 5 }]);
     const citizen = await signInCitizen();
-    expect(await pathsOf(await signUp(campaign.slotIds[0]!, citizen.cookie, { name: '张三', answers: { anything: 'x' } }))).toEqual([
-      'answers.anything',
-    ]);
+    expect(
+      await pathsOf(await signUp(campaign.slotIds[0]!, citizen.cookie, { name: '张三', answers: { anything: 'x' } })),
+    ).toEqual(['answers.anything']);
     const ok = await registered(await signUp(campaign.slotIds[0]!, citizen.cookie, { name: '张三', answers: {} }));
     expect(JSON.parse((await rowsOf(campaign.slotIds[0]!)).find((row) => row.id === ok.id)!.answers)).toEqual({});
   });
@@ -454,22 +523,30 @@ describe('profile facts from a sign-up', () => {
   it('fill the empty fields of the person and never overwrite them', async () => {
     const citizen = await signInCitizen();
     const first = await campaignWith([{ role: '学员', capacity: 5 }]);
-    await registered(await signUp(first.slotIds[0]!, citizen.cookie, { name: ' 张三 ', gender: 'female', birthDate: '1990-05-17' }));
+    await registered(
+      await signUp(first.slotIds[0]!, citizen.cookie, { name: ' 张三 ', gender: 'female', birthDate: '1990-05-17' }),
+    );
     expect(await personRow(citizen.personId)).toEqual({ name: '张三', gender: 'female', birth_date: '1990-05-17' });
 
     const second = await campaignWith([{ role: '学员', capacity: 5 }]);
-    await registered(await signUp(second.slotIds[0]!, citizen.cookie, { name: '李四', gender: 'male', birthDate: '1980-01-01' }));
+    await registered(
+      await signUp(second.slotIds[0]!, citizen.cookie, { name: '李四', gender: 'male', birthDate: '1980-01-01' }),
+    );
     expect(await personRow(citizen.personId)).toEqual({ name: '张三', gender: 'female', birth_date: '1990-05-17' });
     // The sign-up itself keeps the name given for it.
     expect((await rowsOf(second.slotIds[0]!))[0]!.name).toBe('李四');
 
-    const me = (await (await call('/api/me', { cookie: citizen.cookie })).json()) as { person: Record<string, unknown> };
+    const me = (await (await call('/api/me', { cookie: citizen.cookie })).json()) as {
+      person: Record<string, unknown>;
+    };
     expect(me.person).toMatchObject({ name: '张三', gender: 'female', birthDate: '1990-05-17' });
   });
 
   it('fill only the fields that are empty', async () => {
     const citizen = await signInCitizen();
-    expect((await call('/api/me', { method: 'PATCH', cookie: citizen.cookie, body: { name: '王五' } })).status).toBe(200);
+    expect((await call('/api/me', { method: 'PATCH', cookie: citizen.cookie, body: { name: '王五' } })).status).toBe(
+      200,
+    );
     const campaign = await campaignWith([{ role: '学员', capacity: 5 }]);
     await registered(await signUp(campaign.slotIds[0]!, citizen.cookie, { name: '赵六', gender: 'male' }));
     expect(await personRow(citizen.personId)).toEqual({ name: '王五', gender: 'male', birth_date: null });

@@ -18,12 +18,20 @@ describe('WebhookSmsSender', () => {
     expect(JSON.parse(body)).toEqual({ to: '13800138000', text: '您的验证码是 123456' });
     const timestamp = request.headers.get('x-lifeline-timestamp')!;
     expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(5);
-    expect(request.headers.get('x-lifeline-signature')).toBe(`sha256=${await hmacHex('shared-secret', `${timestamp}.${body}`)}`);
-    expect(await hmacHex('another-secret', `${timestamp}.${body}`)).not.toBe(await hmacHex('shared-secret', `${timestamp}.${body}`));
+    expect(request.headers.get('x-lifeline-signature')).toBe(
+      `sha256=${await hmacHex('shared-secret', `${timestamp}.${body}`)}`,
+    );
+    expect(await hmacHex('another-secret', `${timestamp}.${body}`)).not.toBe(
+      await hmacHex('shared-secret', `${timestamp}.${body}`),
+    );
   });
 
   it('fails loudly when the gateway refuses', async () => {
-    const sender = new WebhookSmsSender('https://sms-bridge.example/send', 'secret', async () => new Response('no', { status: 500 }));
+    const sender = new WebhookSmsSender(
+      'https://sms-bridge.example/send',
+      'secret',
+      async () => new Response('no', { status: 500 }),
+    );
     await expect(sender.send('13800138000', 'x')).rejects.toBeInstanceOf(SmsDeliveryError);
   });
 });

@@ -1,12 +1,23 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { call, createOrganization, createStaffMember, errorOf, newAddress, signInCitizen, signInStaff } from './helpers.ts';
+import {
+  call,
+  createOrganization,
+  createStaffMember,
+  errorOf,
+  newAddress,
+  signInCitizen,
+  signInStaff,
+} from './helpers.ts';
 
 describe('POST /api/admin/auth/login', () => {
   it('signs staff in with a session cookie and their role', async () => {
     const organizationId = await createOrganization();
     const member = await createStaffMember('organizer', organizationId);
-    const response = await call('/api/admin/auth/login', { body: { email: member.email.toUpperCase(), password: member.password }, address: newAddress() });
+    const response = await call('/api/admin/auth/login', {
+      body: { email: member.email.toUpperCase(), password: member.password },
+      address: newAddress(),
+    });
     expect(response.status).toBe(200);
     const { staff } = (await response.json()) as { staff: Record<string, unknown> };
     expect(staff).toMatchObject({ email: member.email, role: 'organizer', organizationId });
@@ -43,7 +54,10 @@ describe('POST /api/admin/auth/login', () => {
   it('locks the account for a while after five failures, even for the right password', async () => {
     const member = await createStaffMember('admin');
     for (let i = 0; i < 5; i++) {
-      const failed = await call('/api/admin/auth/login', { body: { email: member.email, password: `wrong-${i}` }, address: newAddress() });
+      const failed = await call('/api/admin/auth/login', {
+        body: { email: member.email, password: `wrong-${i}` },
+        address: newAddress(),
+      });
       expect(failed.status).toBe(401);
     }
     const locked = await call('/api/admin/auth/login', { body: member, address: newAddress() });
@@ -56,7 +70,10 @@ describe('POST /api/admin/auth/login', () => {
     const address = newAddress();
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
-      const response = await call('/api/admin/auth/login', { body: { email: `x${i}@example.org`, password: 'whatever' }, address });
+      const response = await call('/api/admin/auth/login', {
+        body: { email: `x${i}@example.org`, password: 'whatever' },
+        address,
+      });
       statuses.push(response.status);
     }
     expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
@@ -64,7 +81,10 @@ describe('POST /api/admin/auth/login', () => {
   });
 
   it('names the bad fields of a malformed body', async () => {
-    const response = await call('/api/admin/auth/login', { body: { email: 'not-an-email', password: 5 }, address: newAddress() });
+    const response = await call('/api/admin/auth/login', {
+      body: { email: 'not-an-email', password: 5 },
+      address: newAddress(),
+    });
     expect(response.status).toBe(400);
     const error = await errorOf(response);
     expect(error.code).toBe('validation_failed');
@@ -88,7 +108,10 @@ describe('POST /api/admin/auth/logout', () => {
 describe('POST /api/admin/organizations', () => {
   it('lets an admin create an organization', async () => {
     const { cookie } = await signInStaff('admin');
-    const response = await call('/api/admin/organizations', { body: { name: '  冠县人民医院  ', kind: 'hospital' }, cookie });
+    const response = await call('/api/admin/organizations', {
+      body: { name: '  冠县人民医院  ', kind: 'hospital' },
+      cookie,
+    });
     expect(response.status).toBe(201);
     const { organization } = (await response.json()) as { organization: { id: string; name: string } };
     expect(organization.name).toBe('冠县人民医院');
@@ -124,17 +147,27 @@ describe('POST /api/admin/staff', () => {
   it('lets an admin add staff of any role to any organization, and they can sign in', async () => {
     const organizationId = await createOrganization();
     const { cookie } = await signInStaff('admin');
-    const body = { email: 'New.Organizer@Example.org', password: 'a good long password', role: 'organizer', organizationId };
+    const body = {
+      email: 'New.Organizer@Example.org',
+      password: 'a good long password',
+      role: 'organizer',
+      organizationId,
+    };
     const response = await call('/api/admin/staff', { body, cookie });
     expect(response.status).toBe(201);
     expect((await response.json()) as unknown).toMatchObject({
       staff: { email: 'new.organizer@example.org', role: 'organizer', organizationId },
     });
-    const stored = await env.DB.prepare('SELECT password_hash FROM staff WHERE email = ?').bind('new.organizer@example.org').first<{ password_hash: string }>();
+    const stored = await env.DB.prepare('SELECT password_hash FROM staff WHERE email = ?')
+      .bind('new.organizer@example.org')
+      .first<{ password_hash: string }>();
     expect(stored?.password_hash).toMatch(/^pbkdf2-sha256\$100000\$/);
     expect(stored?.password_hash).not.toContain('a good long password');
 
-    const login = await call('/api/admin/auth/login', { body: { email: body.email, password: body.password }, address: newAddress() });
+    const login = await call('/api/admin/auth/login', {
+      body: { email: body.email, password: body.password },
+      address: newAddress(),
+    });
     expect(login.status).toBe(200);
 
     const duplicate = await call('/api/admin/staff', { body, cookie });
@@ -147,7 +180,15 @@ describe('POST /api/admin/staff', () => {
     const other = await createOrganization();
     const { cookie } = await signInStaff('organizer', own);
     const add = (role: string, organizationId: string) =>
-      call('/api/admin/staff', { body: { email: `${crypto.randomUUID().slice(0, 8)}@example.org`, password: 'long enough pw', role, organizationId }, cookie });
+      call('/api/admin/staff', {
+        body: {
+          email: `${crypto.randomUUID().slice(0, 8)}@example.org`,
+          password: 'long enough pw',
+          role,
+          organizationId,
+        },
+        cookie,
+      });
     expect((await add('checkin', own)).status).toBe(201);
     expect((await add('checkin', other)).status).toBe(403);
     expect((await add('organizer', own)).status).toBe(403);
@@ -166,14 +207,23 @@ describe('POST /api/admin/staff', () => {
 
   it('needs a password of 10 characters, a known role and an existing organization', async () => {
     const { cookie } = await signInStaff('admin');
-    const short = await call('/api/admin/staff', { body: { email: 'a@example.org', password: 'short', role: 'admin' }, cookie });
+    const short = await call('/api/admin/staff', {
+      body: { email: 'a@example.org', password: 'short', role: 'admin' },
+      cookie,
+    });
     expect(short.status).toBe(400);
     expect((await errorOf(short)).issues).toEqual([{ path: 'password', message: '密码至少需要 10 个字符。' }]);
 
-    const role = await call('/api/admin/staff', { body: { email: 'b@example.org', password: 'long enough pw', role: 'boss' }, cookie });
+    const role = await call('/api/admin/staff', {
+      body: { email: 'b@example.org', password: 'long enough pw', role: 'boss' },
+      cookie,
+    });
     expect((await errorOf(role)).issues?.[0]?.path).toBe('role');
 
-    const noOrganization = await call('/api/admin/staff', { body: { email: 'c@example.org', password: 'long enough pw', role: 'organizer' }, cookie });
+    const noOrganization = await call('/api/admin/staff', {
+      body: { email: 'c@example.org', password: 'long enough pw', role: 'organizer' },
+      cookie,
+    });
     expect(noOrganization.status).toBe(400);
     expect((await errorOf(noOrganization)).issues?.[0]?.path).toBe('organizationId');
 
@@ -182,7 +232,9 @@ describe('POST /api/admin/staff', () => {
       cookie,
     });
     expect(unknown.status).toBe(400);
-    const count = await env.DB.prepare("SELECT count(*) AS n FROM staff WHERE email LIKE '_@example.org'").first<{ n: number }>();
+    const count = await env.DB.prepare("SELECT count(*) AS n FROM staff WHERE email LIKE '_@example.org'").first<{
+      n: number;
+    }>();
     expect(count?.n).toBe(0);
   });
 });
@@ -202,12 +254,21 @@ describe('GET /api/admin/auth/me', () => {
   it('shows the organization’s reminder hour as changed, and no organization for a platform admin', async () => {
     const organizationId = await createOrganization();
     const organizer = await signInStaff('organizer', organizationId);
-    const changed = await call(`/api/admin/organizations/${organizationId}`, { method: 'PATCH', body: { reminderHour: 7 }, cookie: organizer.cookie });
+    const changed = await call(`/api/admin/organizations/${organizationId}`, {
+      method: 'PATCH',
+      body: { reminderHour: 7 },
+      cookie: organizer.cookie,
+    });
     expect(changed.status).toBe(200);
-    const mine = (await (await call('/api/admin/auth/me', { cookie: organizer.cookie })).json()) as { organization: { reminderHour: number } };
+    const mine = (await (await call('/api/admin/auth/me', { cookie: organizer.cookie })).json()) as {
+      organization: { reminderHour: number };
+    };
     expect(mine.organization.reminderHour).toBe(7);
 
     const admin = await signInStaff('admin');
-    expect(await (await call('/api/admin/auth/me', { cookie: admin.cookie })).json()).toMatchObject({ staff: { role: 'admin', organizationId: null }, organization: null });
+    expect(await (await call('/api/admin/auth/me', { cookie: admin.cookie })).json()).toMatchObject({
+      staff: { role: 'admin', organizationId: null },
+      organization: null,
+    });
   });
 });

@@ -11,7 +11,6 @@ const SESSION = { startsAt: '2099-03-10T09:00:00+08:00', endsAt: '2099-03-10T12:
 
 type Citizen = Awaited<ReturnType<typeof signInCitizen>>;
 
-
 interface MyItem {
   id: string;
   status: string;
@@ -23,13 +22,19 @@ interface MyItem {
 async function signInMany(count: number, chunk = 50): Promise<Citizen[]> {
   const citizens: Citizen[] = [];
   for (let start = 0; start < count; start += chunk) {
-    citizens.push(...(await Promise.all(Array.from({ length: Math.min(chunk, count - start) }, () => signInCitizen()))));
+    citizens.push(
+      ...(await Promise.all(Array.from({ length: Math.min(chunk, count - start) }, () => signInCitizen()))),
+    );
   }
   return citizens;
 }
 
 async function slot(slotFixture: SlotFixture, options: Parameters<typeof createCampaign>[0] = {}) {
-  const campaign = await createCampaign({ kind: 'cpr_training', sessions: [{ ...SESSION, slots: [slotFixture] }], ...options });
+  const campaign = await createCampaign({
+    kind: 'cpr_training',
+    sessions: [{ ...SESSION, slots: [slotFixture] }],
+    ...options,
+  });
   return { campaignId: campaign.id, slotId: campaign.slotIds[0]!, sessionId: campaign.sessionIds[0]! };
 }
 
@@ -53,13 +58,16 @@ async function refused(response: Response, status: number, code: string) {
 
 const rowsOf = async (slotId: string) =>
   (
-    await env.DB.prepare('SELECT id, person_id, status, name, group_id, code FROM registrations WHERE slot_id = ? ORDER BY arrival')
+    await env.DB.prepare(
+      'SELECT id, person_id, status, name, group_id, code FROM registrations WHERE slot_id = ? ORDER BY arrival',
+    )
       .bind(slotId)
       .all<{ id: string; person_id: string; status: string; name: string; group_id: string | null; code: string }>()
   ).results;
 
 /** The waiting list in queue order, as person ids. */
-const queueOf = async (slotId: string) => (await rowsOf(slotId)).filter((row) => row.status === 'waitlisted').map((row) => row.person_id);
+const queueOf = async (slotId: string) =>
+  (await rowsOf(slotId)).filter((row) => row.status === 'waitlisted').map((row) => row.person_id);
 
 async function seats(campaignId: string, slotId: string) {
   const { campaign } = (await (await call(`/api/campaigns/${campaignId}`)).json()) as {
@@ -95,7 +103,9 @@ describe('a crowd signing up for the last seats', () => {
     expect(statuses.filter((status) => status >= 500)).toEqual([]);
     expect(new Set(statuses)).toEqual(new Set([201]));
 
-    const registrations = await Promise.all(responses.map(async (response) => ((await response.json()) as { registration: Registration }).registration));
+    const registrations = await Promise.all(
+      responses.map(async (response) => ((await response.json()) as { registration: Registration }).registration),
+    );
     const confirmed = registrations.filter((registration) => registration.status === 'confirmed');
     const waitlisted = registrations.filter((registration) => registration.status === 'waitlisted');
     expect(confirmed).toHaveLength(20);
@@ -124,7 +134,9 @@ describe('a crowd signing up for the last seats', () => {
     expect(statuses.filter((status) => status >= 500)).toEqual([]);
     expect(statuses.filter((status) => status === 201)).toHaveLength(20);
     expect(statuses.filter((status) => status === 409)).toHaveLength(180);
-    const codes = await Promise.all(responses.filter((response) => response.status === 409).map(async (response) => (await errorOf(response)).code));
+    const codes = await Promise.all(
+      responses.filter((response) => response.status === 409).map(async (response) => (await errorOf(response)).code),
+    );
     expect(new Set(codes)).toEqual(new Set(['slot_full']));
 
     const rows = await rowsOf(slotId);
@@ -152,9 +164,15 @@ describe('the same Idempotency-Key sent many times at once', () => {
     expect(responses.map((response) => response.status)).toEqual(Array(10).fill(201));
     const bodies = await Promise.all(responses.map((response) => response.text()));
     expect(new Set(bodies).size).toBe(1);
-    expect(JSON.parse(bodies[0]!).registration).toMatchObject({ status: 'confirmed', code: expect.stringMatching(CODE), slotId });
+    expect(JSON.parse(bodies[0]!).registration).toMatchObject({
+      status: 'confirmed',
+      code: expect.stringMatching(CODE),
+      slotId,
+    });
     expect(await rowsOf(slotId)).toHaveLength(1);
-    const remembered = await env.DB.prepare('SELECT count(*) AS n FROM idempotent_responses WHERE person_id = ?').bind(citizen.personId).first<{ n: number }>();
+    const remembered = await env.DB.prepare('SELECT count(*) AS n FROM idempotent_responses WHERE person_id = ?')
+      .bind(citizen.personId)
+      .first<{ n: number }>();
     expect(remembered!.n).toBe(1);
   });
 
@@ -164,10 +182,13 @@ describe('the same Idempotency-Key sent many times at once', () => {
     const { slotId } = await slot({ role: '学员', capacity: 10, waitlist: true });
     const people = await signInMany(30);
     const keys = people.map(() => ({ 'idempotency-key': crypto.randomUUID() }));
-    const responses = await Promise.all(people.flatMap((citizen, index) => [signUp(slotId, citizen, keys[index]), signUp(slotId, citizen, keys[index])]));
+    const responses = await Promise.all(
+      people.flatMap((citizen, index) => [signUp(slotId, citizen, keys[index]), signUp(slotId, citizen, keys[index])]),
+    );
     expect(responses.map((response) => response.status)).toEqual(Array(60).fill(201));
     const bodies = await Promise.all(responses.map((response) => response.text()));
-    for (let index = 0; index < people.length; index++) expect(bodies[2 * index + 1], `person ${index}`).toBe(bodies[2 * index]);
+    for (let index = 0; index < people.length; index++)
+      expect(bodies[2 * index + 1], `person ${index}`).toBe(bodies[2 * index]);
     const rows = await rowsOf(slotId);
     expect(rows).toHaveLength(30);
     expect(new Set(rows.map((row) => row.person_id)).size).toBe(30);
@@ -179,7 +200,10 @@ describe('the same Idempotency-Key sent many times at once', () => {
     const slots = await Promise.all(people.map(() => slot({ role: '学员', capacity: 1 })));
     const keys = people.map(() => ({ 'idempotency-key': crypto.randomUUID() }));
     const responses = await Promise.all(
-      people.flatMap((citizen, index) => [signUp(slots[index]!.slotId, citizen, keys[index]), signUp(slots[index]!.slotId, citizen, keys[index])]),
+      people.flatMap((citizen, index) => [
+        signUp(slots[index]!.slotId, citizen, keys[index]),
+        signUp(slots[index]!.slotId, citizen, keys[index]),
+      ]),
     );
     const bodies = await Promise.all(responses.map((response) => response.text()));
     const answers = responses.map((response, index) => `${response.status} ${bodies[index]}`);
@@ -219,7 +243,9 @@ describe('POST /api/registrations/:id/cancel', () => {
     const response = await cancel(registration.id, owner!);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ registration: { id: registration.id, status: 'cancelled' } });
-    const row = await env.DB.prepare('SELECT status, cancelled_at FROM registrations WHERE id = ?').bind(registration.id).first<{ status: string; cancelled_at: number }>();
+    const row = await env.DB.prepare('SELECT status, cancelled_at FROM registrations WHERE id = ?')
+      .bind(registration.id)
+      .first<{ status: string; cancelled_at: number }>();
     expect(row!.status).toBe('cancelled');
     expect(Math.abs(row!.cancelled_at - Date.now())).toBeLessThan(60_000);
   });
@@ -236,7 +262,9 @@ describe('POST /api/registrations/:id/cancel', () => {
     const { slotId } = await slot({ role: '学员', capacity: 5 });
     const citizen = await signInCitizen();
     const registration = await registered(await signUp(slotId, citizen));
-    await env.DB.prepare("UPDATE registrations SET status = 'checked_in', checked_in_at = ? WHERE id = ?").bind(Date.now(), registration.id).run();
+    await env.DB.prepare("UPDATE registrations SET status = 'checked_in', checked_in_at = ? WHERE id = ?")
+      .bind(Date.now(), registration.id)
+      .run();
     await refused(await cancel(registration.id, citizen), 409, 'already_checked_in');
     expect((await rowsOf(slotId))[0]!.status).toBe('checked_in');
   });
@@ -249,7 +277,9 @@ describe('POST /api/registrations/:id/cancel', () => {
     expect((await cancel(noShow.id, absent!)).status).toBe(409);
 
     const started = await registered(await signUp(slotId, late!));
-    await env.DB.prepare('UPDATE sessions SET starts_at = ? WHERE id = ?').bind(Date.now() - 60_000, sessionId).run();
+    await env.DB.prepare('UPDATE sessions SET starts_at = ? WHERE id = ?')
+      .bind(Date.now() - 60_000, sessionId)
+      .run();
     await refused(await cancel(started.id, late!), 409, 'registration_closed');
     expect((await rowsOf(slotId)).find((row) => row.id === started.id)!.status).toBe('confirmed');
   });
@@ -308,7 +338,9 @@ describe('POST /api/registrations/:id/cancel', () => {
     const people = await signInMany(25);
     const holders = await fill(slotId, people.slice(0, 10));
     const waiters = await fill(slotId, people.slice(10));
-    expect(waiters.map(({ registration }) => registration.position)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(waiters.map(({ registration }) => registration.position)).toEqual(
+      Array.from({ length: 15 }, (_, i) => i + 1),
+    );
     const queue = await queueOf(slotId);
     expect(queue).toEqual(waiters.map(({ citizen }) => citizen.personId));
 
@@ -337,11 +369,19 @@ describe('POST /api/registrations/:id/cancel', () => {
 
     expect(await registered(await signUp(slotId, newcomer!))).toMatchObject({ status: 'waitlisted', position: 2 });
     const group = await call(`/api/slots/${slotId}/groups`, {
-      body: { organization: '某单位', contactName: '联系人', contactPhone: newPhone(), members: [{ name: '成员', phone: newPhone() }] },
+      body: {
+        organization: '某单位',
+        contactName: '联系人',
+        contactPhone: newPhone(),
+        members: [{ name: '成员', phone: newPhone() }],
+      },
       cookie: contact!.cookie,
     });
     expect(group.status).toBe(201);
-    expect(((await group.json()) as { group: { confirmed: number; waitlisted: number } }).group).toMatchObject({ confirmed: 0, waitlisted: 1 });
+    expect(((await group.json()) as { group: { confirmed: number; waitlisted: number } }).group).toMatchObject({
+      confirmed: 0,
+      waitlisted: 1,
+    });
     expect((await queueOf(slotId))[0]).toBe(waiting!.personId);
     expect(await myItem(waiting!, queued.id)).toMatchObject({ status: 'waitlisted', position: 1 });
   });
@@ -396,7 +436,11 @@ describe('team sign-ups (POST /api/slots/:slotId/groups)', () => {
         .all<{ id: string; phone: string }>()
     ).results;
   const groupsOf = async (slotId: string) =>
-    (await env.DB.prepare('SELECT * FROM registration_groups WHERE slot_id = ?').bind(slotId).all<Record<string, unknown>>()).results;
+    (
+      await env.DB.prepare('SELECT * FROM registration_groups WHERE slot_id = ?')
+        .bind(slotId)
+        .all<Record<string, unknown>>()
+    ).results;
 
   it('places a team of 3 and answers with the group and its counts', async () => {
     const { campaignId, slotId } = await slot({ role: '学员', capacity: 5 }, BLOOD);
@@ -406,16 +450,27 @@ describe('team sign-ups (POST /api/slots/:slotId/groups)', () => {
     expect(group).toEqual({ id: expect.any(String), code: expect.stringMatching(CODE), confirmed: 3, waitlisted: 0 });
 
     const [row] = await groupsOf(slotId);
-    expect(row).toMatchObject({ id: group.id, code: group.code, contact_person_id: contact.personId, organization: '聊城市某公司', contact_name: '联系人', contact_phone: body.contactPhone });
+    expect(row).toMatchObject({
+      id: group.id,
+      code: group.code,
+      contact_person_id: contact.personId,
+      organization: '聊城市某公司',
+      contact_name: '联系人',
+      contact_phone: body.contactPhone,
+    });
     const rows = await rowsOf(slotId);
     expect(rows).toHaveLength(3);
-    expect(rows.every((registration) => registration.group_id === group.id && registration.status === 'confirmed')).toBe(true);
+    expect(
+      rows.every((registration) => registration.group_id === group.id && registration.status === 'confirmed'),
+    ).toBe(true);
     expect(rows.map((registration) => registration.name).sort()).toEqual(['成员1', '成员2', '成员3']);
     expect(new Set(rows.map((registration) => registration.code)).size).toBe(3);
     for (const registration of rows) expect(registration.code).toMatch(CODE);
     const members = await peopleWithPhones(body.members.map((member) => member.phone));
     expect(members).toHaveLength(3);
-    expect(rows.map((registration) => registration.person_id).sort()).toEqual(members.map((member) => member.id).sort());
+    expect(rows.map((registration) => registration.person_id).sort()).toEqual(
+      members.map((member) => member.id).sort(),
+    );
     expect(await seats(campaignId, slotId)).toMatchObject({ taken: 3, remaining: 2 });
   });
 
@@ -425,7 +480,9 @@ describe('team sign-ups (POST /api/slots/:slotId/groups)', () => {
     const body = team(2, [`+86 ${member.phone}`, newPhone()]);
     await placed(await signUpTeam(slotId, await signInCitizen(), body));
     const item = (await (await call('/api/me/registrations', { cookie: member.cookie })).json()) as { items: MyItem[] };
-    expect(item.items).toEqual([expect.objectContaining({ status: 'confirmed', slot: expect.objectContaining({ id: slotId }) })]);
+    expect(item.items).toEqual([
+      expect.objectContaining({ status: 'confirmed', slot: expect.objectContaining({ id: slotId }) }),
+    ]);
   });
 
   it('refuses a team that does not fit a slot without a waiting list: 409 slot_full, no registrations, no group', async () => {
@@ -455,7 +512,12 @@ describe('team sign-ups (POST /api/slots/:slotId/groups)', () => {
     const members = await peopleWithPhones(body.members.map((member) => member.phone));
     const byPhone = new Map(members.map((member) => [member.phone, member.id]));
     const statusOf = new Map((await rowsOf(slotId)).map((row) => [row.person_id, row.status]));
-    expect(body.members.map((member) => statusOf.get(byPhone.get(member.phone)!))).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+    expect(body.members.map((member) => statusOf.get(byPhone.get(member.phone)!))).toEqual([
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+      'waitlisted',
+    ]);
 
     // Once people are waiting, a later team queues behind them.
     const later = await placed(await signUpTeam(slotId, await signInCitizen(), team(1)));
@@ -511,11 +573,18 @@ describe('team sign-ups (POST /api/slots/:slotId/groups)', () => {
     await refused(await signUpTeam(closed.slotId, contact, team(1)), 409, 'registration_closed');
 
     const paths = async (body: unknown) =>
-      (await refused(await signUpTeam(slotId, contact, body), 400, 'validation_failed')).issues!.map((issue) => issue.path).sort();
+      (await refused(await signUpTeam(slotId, contact, body), 400, 'validation_failed'))
+        .issues!.map((issue) => issue.path)
+        .sort();
     expect(await paths({ ...team(1), members: [] })).toEqual(['members']);
-    expect(await paths({ ...team(1), members: [{ name: '', phone: '12345' }] })).toEqual(['members.0.name', 'members.0.phone']);
+    expect(await paths({ ...team(1), members: [{ name: '', phone: '12345' }] })).toEqual([
+      'members.0.name',
+      'members.0.phone',
+    ]);
     expect(await paths({ members: team(1).members })).toEqual(['contactName', 'contactPhone', 'organization']);
-    expect(await paths({ ...team(1), members: Array.from({ length: 201 }, () => ({ name: '人', phone: newPhone() })) })).toEqual(['members']);
+    expect(
+      await paths({ ...team(1), members: Array.from({ length: 201 }, () => ({ name: '人', phone: newPhone() })) }),
+    ).toEqual(['members']);
     expect(await rowsOf(slotId)).toHaveLength(0);
   });
 });

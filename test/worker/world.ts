@@ -70,17 +70,43 @@ export async function setUpWorld() {
   const cpr = await createCampaign({
     kind: 'cpr_training',
     organizationId,
-    sessions: [{ ...sessionTimes, slots: [{ role: '学员', capacity: 2, waitlist: true }, { role: '助教', capacity: 1 }] }],
+    sessions: [
+      {
+        ...sessionTimes,
+        slots: [
+          { role: '学员', capacity: 2, waitlist: true },
+          { role: '助教', capacity: 1 },
+        ],
+      },
+    ],
   });
-  await env.DB.prepare('UPDATE campaigns SET questions = ? WHERE id = ?').bind(JSON.stringify(CPR_QUESTIONS), cpr.id).run();
-  const foreign = await createCampaign({ kind: 'outreach', organizationId: otherOrganizationId, sessions: [{ ...sessionTimes, slots: [{ role: '志愿者', capacity: 5 }] }] });
-  const draft = await createCampaign({ kind: 'outreach', organizationId, status: 'draft', sessions: [{ ...sessionTimes, slots: [{ role: '志愿者', capacity: 5 }] }] });
+  await env.DB.prepare('UPDATE campaigns SET questions = ? WHERE id = ?')
+    .bind(JSON.stringify(CPR_QUESTIONS), cpr.id)
+    .run();
+  const foreign = await createCampaign({
+    kind: 'outreach',
+    organizationId: otherOrganizationId,
+    sessions: [{ ...sessionTimes, slots: [{ role: '志愿者', capacity: 5 }] }],
+  });
+  const draft = await createCampaign({
+    kind: 'outreach',
+    organizationId,
+    status: 'draft',
+    sessions: [{ ...sessionTimes, slots: [{ role: '志愿者', capacity: 5 }] }],
+  });
   const quiz = await setUpSeason({ questionsPerDay: 3 });
 
   const citizen = await signInCitizen();
-  const profile = await call('/api/me', { method: 'PATCH', cookie: citizen.cookie, body: { name: '张三', district: '东昌府区', gender: 'male', birthDate: '1990-03-07' } });
+  const profile = await call('/api/me', {
+    method: 'PATCH',
+    cookie: citizen.cookie,
+    body: { name: '张三', district: '东昌府区', gender: 'male', birthDate: '1990-03-07' },
+  });
   if (profile.status !== 200) throw new Error(`profile: ${profile.status}`);
-  const signedUp = await call(`/api/slots/${cpr.slotIds[0]}/registrations`, { cookie: citizen.cookie, body: { name: '张三', answers: CPR_ANSWERS } });
+  const signedUp = await call(`/api/slots/${cpr.slotIds[0]}/registrations`, {
+    cookie: citizen.cookie,
+    body: { name: '张三', answers: CPR_ANSWERS },
+  });
   if (signedUp.status !== 201) throw new Error(`sign-up: ${signedUp.status} ${await signedUp.text()}`);
   const { registration } = (await signedUp.json()) as { registration: { id: string; code: string } };
   const started = await startAttempt(quiz.seasonId, citizen.cookie);

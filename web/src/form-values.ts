@@ -9,7 +9,8 @@ interface Kept {
   controls: { type: string; value: string; checked: boolean }[];
 }
 
-const controlsIn = (view: HTMLElement) => Array.from(view.querySelectorAll<Control>('form input, form select, form textarea'));
+const controlsIn = (view: HTMLElement) =>
+  Array.from(view.querySelectorAll<Control>('form input, form select, form textarea'));
 
 export function keepFormValues(view: HTMLElement): Kept {
   return {
@@ -39,7 +40,8 @@ export function restoreFormValues(view: HTMLElement, kept: Kept) {
   });
   controls.forEach((control, index) => {
     const { value, checked } = kept.controls[index]!;
-    if (control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox')) control.checked = checked;
+    if (control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox'))
+      control.checked = checked;
     else control.value = value;
   });
 }

@@ -31,7 +31,8 @@ const zhCN = {
   retry: '重试',
   notFoundTitle: '页面不存在',
   notFoundText: '这个地址没有内容。',
-  day: ({ year, month, date, weekday }: Day) => `${year ? `${year}年` : ''}${month}月${date}日 周${'日一二三四五六'[weekday]}`,
+  day: ({ year, month, date, weekday }: Day) =>
+    `${year ? `${year}年` : ''}${month}月${date}日 周${'日一二三四五六'[weekday]}`,
   dayRange: (from: string, to: string) => `${from} 至 ${to}`,
   /** Sentences one after another: Chinese puts no space between them. */
   sentences: (...parts: string[]) => parts.join(''),
@@ -40,7 +41,10 @@ const zhCN = {
   campaignsTitle: '报名活动',
   kindsLabel: '活动类型',
   all: '全部',
-  kind: { blood_drive: '无偿献血', outreach: '义诊与筛查', cpr_training: '急救培训', quiz: '健康达人答题' } as Record<Kind, string>,
+  kind: { blood_drive: '无偿献血', outreach: '义诊与筛查', cpr_training: '急救培训', quiz: '健康达人答题' } as Record<
+    Kind,
+    string
+  >,
   empty: '暂时没有可报名的活动。',
   allCampaigns: '全部活动',
   nextSession: (when: string, venue: string) => `最近一场：${when} · ${venue}`,
@@ -49,7 +53,8 @@ const zhCN = {
   seatsOf: (left: number, capacity: number) => `剩余 ${left} 个名额（共 ${capacity} 个）`,
   full: '名额已满',
   fullWaitlist: '名额已满，可加入候补',
-  fullJoinWaitlist: (waiting: number) => (waiting > 0 ? `名额已满 — 可加入候补（已有 ${waiting} 人在等）` : '名额已满 — 可加入候补'),
+  fullJoinWaitlist: (waiting: number) =>
+    waiting > 0 ? `名额已满 — 可加入候补（已有 ${waiting} 人在等）` : '名额已满 — 可加入候补',
   sessionOver: '已开始或已结束',
   signUp: '报名',
   joinWaitlist: '加入候补',
@@ -59,10 +64,15 @@ const zhCN = {
   donorAge: (min: number, max: number, repeatMax?: number) =>
     `年龄 ${min}–${max} 周岁${repeatMax ? `；献过血且没有不良反应的，可到 ${repeatMax} 周岁` : ''}。`,
   donorWeight: (men: number, women: number) => `体重：男性不低于 ${men} 公斤，女性不低于 ${women} 公斤。`,
-  donorIntervals: '间隔：两次献全血至少 6 个月，两次献机采血小板至少 2 周；献血小板 4 周后可献全血，献全血 3 个月后可献血小板。',
+  donorIntervals:
+    '间隔：两次献全血至少 6 个月，两次献机采血小板至少 2 周；献血小板 4 周后可献全血，献全血 3 个月后可献血小板。',
   donorIdNumber: '报名需填写身份证号码，用于核对年龄和献血间隔；加密保存，只显示部分号码。',
   ageRange: (min?: number, max?: number) =>
-    min !== undefined && max !== undefined ? `年龄 ${min}–${max} 周岁。` : min !== undefined ? `${min} 周岁及以上。` : `${max} 周岁及以下。`,
+    min !== undefined && max !== undefined
+      ? `年龄 ${min}–${max} 周岁。`
+      : min !== undefined
+        ? `${min} 周岁及以上。`
+        : `${max} 周岁及以下。`,
   womenOnly: '仅限女性。',
   menOnly: '仅限男性。',
   everyoneWelcome: '不限年龄和性别，欢迎报名。',
@@ -123,7 +133,13 @@ const zhCN = {
   when: '时间',
   venue: '地点',
   address: '地址',
-  registrationStatus: { confirmed: '已确认', waitlisted: '候补中', checked_in: '已签到', cancelled: '已取消', no_show: '未到场' } as Record<Status, string>,
+  registrationStatus: {
+    confirmed: '已确认',
+    waitlisted: '候补中',
+    checked_in: '已签到',
+    cancelled: '已取消',
+    no_show: '未到场',
+  } as Record<Status, string>,
   waitingNumber: (position?: number) => (position ? `候补第 ${position} 位` : '候补中'),
   cancelSignUp: '取消报名',
   leaveWaitlist: '退出候补',
@@ -195,14 +211,20 @@ const en: Strings = {
   retry: 'Try again',
   notFoundTitle: 'Page not found',
   notFoundText: 'There is nothing at this address.',
-  day: ({ year, month, date, weekday }) => `${weekdayNames[weekday]} ${date} ${monthNames[month - 1]}${year ? ` ${year}` : ''}`,
+  day: ({ year, month, date, weekday }) =>
+    `${weekdayNames[weekday]} ${date} ${monthNames[month - 1]}${year ? ` ${year}` : ''}`,
   dayRange: (from, to) => `${from} to ${to}`,
   sentences: (...parts) => parts.join(' '),
 
   campaignsTitle: 'Campaigns',
   kindsLabel: 'Kinds of campaign',
   all: 'All',
-  kind: { blood_drive: 'Blood drives', outreach: 'Clinics & screening', cpr_training: 'CPR training', quiz: 'Health Expert quiz' },
+  kind: {
+    blood_drive: 'Blood drives',
+    outreach: 'Clinics & screening',
+    cpr_training: 'CPR training',
+    quiz: 'Health Expert quiz',
+  },
   empty: 'No campaigns are open for sign-up right now.',
   allCampaigns: 'All campaigns',
   nextSession: (when, venue) => `Next: ${when} · ${venue}`,
@@ -211,7 +233,8 @@ const en: Strings = {
   seatsOf: (left, capacity) => `${left} of ${plural(capacity, 'seat', 'seats')} left`,
   full: 'Full',
   fullWaitlist: 'Full — waiting list open',
-  fullJoinWaitlist: (waiting) => (waiting > 0 ? `Full — join the waiting list (${waiting} waiting)` : 'Full — join the waiting list'),
+  fullJoinWaitlist: (waiting) =>
+    waiting > 0 ? `Full — join the waiting list (${waiting} waiting)` : 'Full — join the waiting list',
   sessionOver: 'Started or over',
   signUp: 'Sign up',
   joinWaitlist: 'Join the waiting list',
@@ -223,9 +246,14 @@ const en: Strings = {
   donorWeight: (men, women) => `Weight: at least ${men} kg for men, ${women} kg for women.`,
   donorIntervals:
     'Intervals: at least 6 months between whole-blood donations and 2 weeks between platelet donations; whole blood 4 weeks after platelets, platelets 3 months after whole blood.',
-  donorIdNumber: 'Sign-up asks for your ID card number to check age and intervals; it is stored encrypted and shown only in part.',
+  donorIdNumber:
+    'Sign-up asks for your ID card number to check age and intervals; it is stored encrypted and shown only in part.',
   ageRange: (min, max) =>
-    min !== undefined && max !== undefined ? `Age ${min} to ${max}.` : min !== undefined ? `Aged ${min} or over.` : `Aged ${max} or under.`,
+    min !== undefined && max !== undefined
+      ? `Age ${min} to ${max}.`
+      : min !== undefined
+        ? `Aged ${min} or over.`
+        : `Aged ${max} or under.`,
   womenOnly: 'Women only.',
   menOnly: 'Men only.',
   everyoneWelcome: 'Open to everyone.',
@@ -284,7 +312,13 @@ const en: Strings = {
   when: 'When',
   venue: 'Where',
   address: 'Address',
-  registrationStatus: { confirmed: 'Confirmed', waitlisted: 'Waiting', checked_in: 'Checked in', cancelled: 'Cancelled', no_show: 'Did not come' },
+  registrationStatus: {
+    confirmed: 'Confirmed',
+    waitlisted: 'Waiting',
+    checked_in: 'Checked in',
+    cancelled: 'Cancelled',
+    no_show: 'Did not come',
+  },
   waitingNumber: (position) => (position ? `Waiting list #${position}` : 'On the waiting list'),
   cancelSignUp: 'Cancel sign-up',
   leaveWaitlist: 'Leave the waiting list',

@@ -39,7 +39,10 @@ startRouter({
     { path: '/me/sign-ups/:id', page: registrationPage },
     // The quiz pages load when first opened: the campaign list stays light.
     { path: '/quiz/:seasonId', page: async (context) => (await import('./pages/quiz.ts')).quizPage(context) },
-    { path: '/quiz/:seasonId/leaderboard', page: async (context) => (await import('./pages/quiz-leaderboard.ts')).quizLeaderboardPage(context) },
+    {
+      path: '/quiz/:seasonId/leaderboard',
+      page: async (context) => (await import('./pages/quiz-leaderboard.ts')).quizLeaderboardPage(context),
+    },
   ],
   notFound: notFoundPage,
   onRender: renderShell,

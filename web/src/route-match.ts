@@ -4,7 +4,11 @@ import { failureNotice } from './components/failure-notice.ts';
 import { replaceContent } from './dom.ts';
 
 /** The first route whose pattern (`/campaigns/:id`) fits the path, with its decoded parameters. */
-export function matchRoute<P>(routes: readonly { path: string; page: P }[], pathname: string, fallback: P): { page: P; params: Record<string, string> } {
+export function matchRoute<P>(
+  routes: readonly { path: string; page: P }[],
+  pathname: string,
+  fallback: P,
+): { page: P; params: Record<string, string> } {
   const parts = pathname.split('/').filter(Boolean);
   for (const route of routes) {
     const pattern = route.path.split('/').filter(Boolean);
@@ -26,7 +30,13 @@ export function matchRoute<P>(routes: readonly { path: string; page: P }[], path
 }
 
 /** Runs a page; if it throws (a bug) and was not left for another, the view says so with a retry. */
-export function runPage(view: HTMLElement, signal: AbortSignal, page: () => unknown, words: { failed: string; retry: string }, refresh: () => void): Promise<void> {
+export function runPage(
+  view: HTMLElement,
+  signal: AbortSignal,
+  page: () => unknown,
+  words: { failed: string; retry: string },
+  refresh: () => void,
+): Promise<void> {
   return Promise.resolve()
     .then(page)
     .then(() => undefined)

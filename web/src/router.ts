@@ -90,7 +90,8 @@ export const currentPath = () => location.pathname + location.search;
 /** Follows same-origin links inside the app without reloading the page. */
 function followLink(event: Event) {
   const click = event as MouseEvent;
-  if (click.defaultPrevented || click.button !== 0 || click.metaKey || click.ctrlKey || click.shiftKey || click.altKey) return;
+  if (click.defaultPrevented || click.button !== 0 || click.metaKey || click.ctrlKey || click.shiftKey || click.altKey)
+    return;
   const link = event.target instanceof Element ? event.target.closest('a') : null;
   if (!link || link.target || link.hasAttribute('download') || link.origin !== location.origin) return;
   if (link.getAttribute('href')?.startsWith('#')) return; // a jump within the page (skip link)

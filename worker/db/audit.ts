@@ -30,7 +30,13 @@ export async function recordAudit(db: Database, entry: AuditEntry, at = Date.now
 }
 
 /** An entry for an action by a signed-in staff member on their organization's data. */
-export const byStaff = (staff: SignedInStaff, organizationId: string | null, action: string, target?: { type: string; id: string }, detail?: AuditDetail): AuditEntry => ({
+export const byStaff = (
+  staff: SignedInStaff,
+  organizationId: string | null,
+  action: string,
+  target?: { type: string; id: string },
+  detail?: AuditDetail,
+): AuditEntry => ({
   staffId: staff.id,
   organizationId,
   action,
@@ -54,7 +60,10 @@ export async function listAudit(
     filter.action === undefined ? undefined : eq(auditLog.action, filter.action),
     filter.before === undefined
       ? undefined
-      : or(lt(auditLog.at, new Date(filter.before.at)), and(eq(auditLog.at, new Date(filter.before.at)), lt(auditLog.id, filter.before.id))),
+      : or(
+          lt(auditLog.at, new Date(filter.before.at)),
+          and(eq(auditLog.at, new Date(filter.before.at)), lt(auditLog.id, filter.before.id)),
+        ),
   ];
   return db
     .select({

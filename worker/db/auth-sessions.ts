@@ -8,7 +8,13 @@ import { authSessions, people, staff } from './schema.ts';
 export type Subject = { personId: string } | { staffId: string };
 
 /** Starts a session and returns its token; with an audit entry, the two are written in one batch. */
-export async function createSession(db: Database, subject: Subject, ttlSec: number, audit?: AuditEntry, now = Date.now()) {
+export async function createSession(
+  db: Database,
+  subject: Subject,
+  ttlSec: number,
+  audit?: AuditEntry,
+  now = Date.now(),
+) {
   const token = randomToken();
   const insert = db.insert(authSessions).values({
     tokenHash: await sha256(token),

@@ -17,7 +17,17 @@ export async function campaignStats(db: Database, campaignId: string, now = Date
   // A D1 batch maps columns by name: every column here has a name of its own.
   const [bySlot, signUpDays, cancelDays, bloodTypes, donationKinds] = await batch<
     [
-      { slot_id: string; session_id: string; starts_at: number; ends_at: number; venue: string; role: string; capacity: number; status: RegistrationStatus | null; slot_count: number }[],
+      {
+        slot_id: string;
+        session_id: string;
+        starts_at: number;
+        ends_at: number;
+        venue: string;
+        role: string;
+        capacity: number;
+        status: RegistrationStatus | null;
+        slot_count: number;
+      }[],
       { sign_up_day: string; sign_ups: number }[],
       { cancel_day: string; cancellations: number }[],
       { blood_type: string | null; donors: number }[],
@@ -44,13 +54,38 @@ export async function campaignStats(db: Database, campaignId: string, now = Date
         WHERE ${ofCampaign(campaignId)} GROUP BY donations.kind`,
   ]);
 
-  const emptyCounts = (): Record<RegistrationStatus, number> => ({ confirmed: 0, waitlisted: 0, cancelled: 0, checked_in: 0, no_show: 0 });
+  const emptyCounts = (): Record<RegistrationStatus, number> => ({
+    confirmed: 0,
+    waitlisted: 0,
+    cancelled: 0,
+    checked_in: 0,
+    no_show: 0,
+  });
   const byStatus = emptyCounts();
-  const sessions = new Map<string, { id: string; startsAt: Date; venue: string; ended: boolean; capacity: number; slotIds: Set<string>; byStatus: Record<RegistrationStatus, number> }>();
+  const sessions = new Map<
+    string,
+    {
+      id: string;
+      startsAt: Date;
+      venue: string;
+      ended: boolean;
+      capacity: number;
+      slotIds: Set<string>;
+      byStatus: Record<RegistrationStatus, number>;
+    }
+  >();
   for (const row of bySlot) {
     let session = sessions.get(row.session_id);
     if (!session) {
-      session = { id: row.session_id, startsAt: new Date(row.starts_at), venue: row.venue, ended: row.ends_at <= now, capacity: 0, slotIds: new Set(), byStatus: emptyCounts() };
+      session = {
+        id: row.session_id,
+        startsAt: new Date(row.starts_at),
+        venue: row.venue,
+        ended: row.ends_at <= now,
+        capacity: 0,
+        slotIds: new Set(),
+        byStatus: emptyCounts(),
+      };
       sessions.set(row.session_id, session);
     }
     if (!session.slotIds.has(row.slot_id)) {

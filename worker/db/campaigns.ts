@@ -55,7 +55,11 @@ export async function getCampaign(db: Database, id: string, scope: CampaignScope
 
   // One round trip for both; no joins here, since a D1 batch maps columns by name.
   const [campaignSessions, sessionSlots] = await db.batch([
-    db.select().from(sessions).where(and(eq(sessions.campaignId, id), shownSessions(scope))).orderBy(asc(sessions.startsAt)),
+    db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.campaignId, id), shownSessions(scope)))
+      .orderBy(asc(sessions.startsAt)),
     db
       .select({
         id: slots.id,
@@ -67,7 +71,15 @@ export async function getCampaign(db: Database, id: string, scope: CampaignScope
         waiting: peopleWaiting,
       })
       .from(slots)
-      .where(inArray(slots.sessionId, db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.campaignId, id), shownSessions(scope)))))
+      .where(
+        inArray(
+          slots.sessionId,
+          db
+            .select({ id: sessions.id })
+            .from(sessions)
+            .where(and(eq(sessions.campaignId, id), shownSessions(scope))),
+        ),
+      )
       .orderBy(asc(slots.sortOrder), asc(slots.createdAt), asc(slots.id)),
   ]);
   return {
@@ -86,9 +98,18 @@ export type CampaignChanges = Partial<Omit<NewCampaign, 'organizationId' | 'kind
  * Creates the campaign and its audit entry in one batch: never one without the other. An id that
  * exists already (a keyed request sent again) creates and logs nothing.
  */
-export async function createCampaign(db: Database, values: NewCampaign, audit: AuditEntry, id: string = crypto.randomUUID()) {
+export async function createCampaign(
+  db: Database,
+  values: NewCampaign,
+  audit: AuditEntry,
+  id: string = crypto.randomUUID(),
+) {
   await batch(db, [
-    db.insert(campaigns).values({ id, ...values }).onConflictDoNothing().getSQL(),
+    db
+      .insert(campaigns)
+      .values({ id, ...values })
+      .onConflictDoNothing()
+      .getSQL(),
     auditStatement({ ...audit, targetType: 'campaign', targetId: id }, Date.now(), sql`changes() = 1`),
   ]);
   return id;
@@ -98,7 +119,13 @@ export async function createCampaign(db: Database, values: NewCampaign, audit: A
  * Applies the changes when the campaign is in scope and its dates stay in order as they are when
  * written (two edits racing, one of each date, cannot cross them); false otherwise.
  */
-export async function updateCampaign(db: Database, id: string, scope: CampaignScope, changes: CampaignChanges, audit: AuditEntry) {
+export async function updateCampaign(
+  db: Database,
+  id: string,
+  scope: CampaignScope,
+  changes: CampaignChanges,
+  audit: AuditEntry,
+) {
   const startsOn = changes.startsOn ?? sql`${campaigns.startsOn}`;
   const endsOn = changes.endsOn ?? sql`${campaigns.endsOn}`;
   // An edit that changes nothing still says whether the campaign is there: drizzle refuses an empty SET.
@@ -184,10 +211,12 @@ const upcomingSeatsOf = (now: Date) =>
         WHERE r.slot_id = sl.id AND r.status IN ('confirmed', 'checked_in')))), 0),
       'waitlist', coalesce(max(sl.waitlist), 0))
     FROM sessions AS s LEFT JOIN slots AS sl ON sl.session_id = s.id
-    WHERE s.campaign_id = "campaigns"."id" AND s.starts_at > ${now.getTime()} AND s.cancelled_at IS NULL)`.mapWith((text: string): UpcomingSeats => {
-    const seats = JSON.parse(text) as { sessions: number; remaining: number; waitlist: number };
-    return { sessions: seats.sessions, remaining: seats.remaining, waitlist: seats.waitlist === 1 };
-  });
+    WHERE s.campaign_id = "campaigns"."id" AND s.starts_at > ${now.getTime()} AND s.cancelled_at IS NULL)`.mapWith(
+    (text: string): UpcomingSeats => {
+      const seats = JSON.parse(text) as { sessions: number; remaining: number; waitlist: number };
+      return { sessions: seats.sessions, remaining: seats.remaining, waitlist: seats.waitlist === 1 };
+    },
+  );
 
 /** Published campaigns not ended by `today`, soonest first, each with its next session and seats left. */
 export async function listPublishedCampaigns(db: Database, filter: { kind?: CampaignKind; today: string; now: Date }) {
@@ -216,13 +245,35 @@ export interface NewSession {
 }
 
 /** Adds a session and its slots together (one batch); returns the ids. */
-export async function createSession(db: Database, campaignId: string, session: NewSession, audit: AuditEntry, sessionId: string = crypto.randomUUID()) {
+export async function createSession(
+  db: Database,
+  campaignId: string,
+  session: NewSession,
+  audit: AuditEntry,
+  sessionId: string = crypto.randomUUID(),
+) {
   // Slot ids follow from the session's, so a keyed request sent again inserts the same rows, which are ignored.
   const slotRows = await Promise.all(
-    session.slots.map(async (slot, index) => ({ id: await derivedId(sessionId, String(index)), sessionId, sortOrder: index, ...slot })),
+    session.slots.map(async (slot, index) => ({
+      id: await derivedId(sessionId, String(index)),
+      sessionId,
+      sortOrder: index,
+      ...slot,
+    })),
   );
   await batch(db, [
-    db.insert(sessions).values({ id: sessionId, campaignId, startsAt: session.startsAt, endsAt: session.endsAt, venue: session.venue, address: session.address }).onConflictDoNothing().getSQL(),
+    db
+      .insert(sessions)
+      .values({
+        id: sessionId,
+        campaignId,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        venue: session.venue,
+        address: session.address,
+      })
+      .onConflictDoNothing()
+      .getSQL(),
     db.insert(slots).values(slotRows).onConflictDoNothing().getSQL(),
     auditStatement({ ...audit, targetType: 'session', targetId: sessionId }, Date.now(), sql`changes() > 0`),
   ]);
@@ -232,7 +283,13 @@ export async function createSession(db: Database, campaignId: string, session: N
 /** The campaign's identity and own questions, without its sessions: what rosters and stats need. */
 export function campaignSummary(db: Database, id: string, scope: CampaignScope) {
   return db
-    .select({ id: campaigns.id, kind: campaigns.kind, title: campaigns.title, questions: campaigns.questions, organizationId: campaigns.organizationId })
+    .select({
+      id: campaigns.id,
+      kind: campaigns.kind,
+      title: campaigns.title,
+      questions: campaigns.questions,
+      organizationId: campaigns.organizationId,
+    })
     .from(campaigns)
     .where(and(eq(campaigns.id, id), inScope(scope)))
     .get();

@@ -71,7 +71,12 @@ export async function checkIn(
 /** The sign-up with its campaign's organization and session start, for the organizer's corrections. */
 export async function findForCorrection(db: Database, id: string) {
   return db
-    .select({ id: registrations.id, status: registrations.status, organizationId: campaigns.organizationId, startsAt: sessions.startsAt })
+    .select({
+      id: registrations.id,
+      status: registrations.status,
+      organizationId: campaigns.organizationId,
+      startsAt: sessions.startsAt,
+    })
     .from(registrations)
     .innerJoin(slots, eq(slots.id, registrations.slotId))
     .innerJoin(sessions, eq(sessions.id, slots.sessionId))
@@ -99,7 +104,9 @@ export async function correctStatus(
     // Right after the UPDATE, changes() says whether this correction made the change.
     auditStatement(audit, Date.now(), sql`changes() = 1`),
     ...(from === 'checked_in'
-      ? [sql`DELETE FROM donations WHERE registration_id = ${id} AND EXISTS (SELECT 1 FROM registrations WHERE id = ${id} AND status = ${to})`]
+      ? [
+          sql`DELETE FROM donations WHERE registration_id = ${id} AND EXISTS (SELECT 1 FROM registrations WHERE id = ${id} AND status = ${to})`,
+        ]
       : []),
   ]);
   return updated.length === 1;

@@ -14,7 +14,9 @@ export interface DonorFilter {
 // The latest donation of each kind decides the wait: an older one never waits longer.
 // Written out in full: drizzle would render the outer `people.id` unqualified inside a subquery.
 const lastDonation = (kind: Donation['kind']) =>
-  sql<string | null>`(SELECT max(day) FROM donations WHERE donations.person_id = "people"."id" AND donations.kind = ${kind})`;
+  sql<
+    string | null
+  >`(SELECT max(day) FROM donations WHERE donations.person_id = "people"."id" AND donations.kind = ${kind})`;
 
 function willingDonors(db: Database, filter: DonorFilter, afterId: string | undefined, limit: number) {
   return db
@@ -59,7 +61,13 @@ const mayGiveWholeBloodOn = (today: string, donor: EmergencyDonor) => {
 };
 
 /** Up to `limit` eligible donors after `afterId`, and the id the next page starts after. */
-export async function emergencyDonorPage(db: Database, filter: DonorFilter, today: string, afterId: string | undefined, limit: number) {
+export async function emergencyDonorPage(
+  db: Database,
+  filter: DonorFilter,
+  today: string,
+  afterId: string | undefined,
+  limit: number,
+) {
   const found: EmergencyDonor[] = [];
   let cursor = afterId;
   const chunk = Math.max(limit + 1, 200);
@@ -84,7 +92,9 @@ const notCalledThisWeek = (now: number) =>
 
 /** Of these donors, how many a call-out would reach now. */
 export async function reachableDonors(db: Database, donorIds: string[], now = Date.now()) {
-  const row = await db.get<{ reachable: number }>(sql`SELECT count(*) AS reachable FROM json_each(${JSON.stringify(donorIds)}) j
+  const row = await db.get<{
+    reachable: number;
+  }>(sql`SELECT count(*) AS reachable FROM json_each(${JSON.stringify(donorIds)}) j
     JOIN people p ON p.id = j.value WHERE p.emergency_donor = 1 AND ${notCalledThisWeek(now)}`);
   return row.reachable;
 }
@@ -102,7 +112,13 @@ export interface NewCallout {
  * entry, in one batch: D1 runs batches one at a time, so two call-outs at once cannot both
  * reach the same donor.
  */
-export async function sendCallout(db: Database, callout: NewCallout, donorIds: string[], audit: AuditEntry, now = Date.now()) {
+export async function sendCallout(
+  db: Database,
+  callout: NewCallout,
+  donorIds: string[],
+  audit: AuditEntry,
+  now = Date.now(),
+) {
   const id = crypto.randomUUID();
   const [, , counted] = await batch<[[], [], { recipients: number }[], []]>(db, [
     sql`INSERT INTO callouts (id, organization_id, staff_id, blood_type, district, message, recipients)

@@ -12,7 +12,11 @@ const newId = sql.raw('lower(hex(randomblob(16)))');
  * For a batch that changes or cancels a session: one text to everyone signed up for it (seated
  * or waiting). Runs before a cancellation's UPDATE, while they are still signed up.
  */
-export function sessionNotices(sessionId: string, kind: 'session_changed' | 'session_cancelled', changeId: string): SQL {
+export function sessionNotices(
+  sessionId: string,
+  kind: 'session_changed' | 'session_cancelled',
+  changeId: string,
+): SQL {
   return sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key)
     SELECT ${newId}, r.person_id, ${kind}, c.organization_id, r.id, ${kind} || ':' || ${changeId} || ':' || r.id
     FROM registrations r
@@ -27,7 +31,8 @@ export function sessionNotices(sessionId: string, kind: 'session_changed' | 'ses
  * China hour, to seated people who have not turned reminders off. One per sign-up, ever.
  */
 export async function queueReminders(db: Database, chinaHour: number, from: number, to: number) {
-  const result = await db.run(sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key)
+  const result =
+    await db.run(sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key)
     SELECT ${newId}, r.person_id, 'reminder', c.organization_id, r.id, 'reminder:' || r.id
     FROM organizations o
     JOIN campaigns c ON c.organization_id = o.id
@@ -145,7 +150,12 @@ export interface NotificationCursor {
 /** Organizers' view of their texts, newest first: what went out, what waits, what failed. */
 export function listNotifications(
   db: Database,
-  filter: { organizationId: string | null; status?: (typeof notifications.status.enumValues)[number]; kind?: NotificationKind; before?: NotificationCursor },
+  filter: {
+    organizationId: string | null;
+    status?: (typeof notifications.status.enumValues)[number];
+    kind?: NotificationKind;
+    before?: NotificationCursor;
+  },
   limit: number,
 ) {
   const before = filter.before;
@@ -172,7 +182,10 @@ export function listNotifications(
         filter.kind === undefined ? undefined : eq(notifications.kind, filter.kind),
         before === undefined
           ? undefined
-          : or(lt(notifications.createdAt, new Date(before.at)), and(eq(notifications.createdAt, new Date(before.at)), lt(notifications.id, before.id))),
+          : or(
+              lt(notifications.createdAt, new Date(before.at)),
+              and(eq(notifications.createdAt, new Date(before.at)), lt(notifications.id, before.id)),
+            ),
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))

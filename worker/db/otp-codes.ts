@@ -38,7 +38,8 @@ export async function issueCode(db: Database, phone: string, code: string, now =
   const newest = recent[0]?.createdAt.getTime() ?? now;
   const oldestCounted = recent[OTP_PER_PHONE_PER_HOUR - 1]?.createdAt.getTime();
   const minuteWait = newest > now - MINUTE ? newest + MINUTE - now : 0;
-  const hourWait = recent.length >= OTP_PER_PHONE_PER_HOUR && oldestCounted !== undefined ? oldestCounted + HOUR - now : 0;
+  const hourWait =
+    recent.length >= OTP_PER_PHONE_PER_HOUR && oldestCounted !== undefined ? oldestCounted + HOUR - now : 0;
   const waitMs = Math.max(minuteWait, hourWait);
   return { issued: false, retryAfterSec: Math.max(1, Math.ceil(waitMs / 1000)) };
 }
@@ -78,7 +79,10 @@ export async function checkCode(db: Database, phone: string, code: string, now =
       ),
     )
     .returning({ failedAttempts: otpCodes.failedAttempts });
-  return { right: false, error: failed && failed.failedAttempts < OTP_MAX_FAILED_ATTEMPTS ? 'invalid_code' : 'code_expired' };
+  return {
+    right: false,
+    error: failed && failed.failedAttempts < OTP_MAX_FAILED_ATTEMPTS ? 'invalid_code' : 'code_expired',
+  };
 }
 
 export interface CodeSignIn {
@@ -110,7 +114,9 @@ export async function useCode(db: Database, s: CodeSignIn, now = Date.now()) {
     sql`INSERT INTO auth_sessions (token_hash, person_id, created_at, expires_at)
         SELECT ${s.tokenHash}, id, ${now}, ${s.expiresAt} FROM people WHERE phone = ${s.phone} AND ${live}`,
     sql`UPDATE otp_codes SET used_at = ${now} WHERE id = ${s.codeId} AND ${signedIn}`,
-    ...(s.previousTokenHash ? [sql`DELETE FROM auth_sessions WHERE token_hash = ${s.previousTokenHash} AND ${signedIn}`] : []),
+    ...(s.previousTokenHash
+      ? [sql`DELETE FROM auth_sessions WHERE token_hash = ${s.previousTokenHash} AND ${signedIn}`]
+      : []),
     sql`UPDATE people SET language = ${s.language} WHERE phone = ${s.phone} AND ${signedIn}`,
     sql`SELECT p.id, p.phone, p.name FROM auth_sessions a JOIN people p ON p.id = a.person_id WHERE a.token_hash = ${s.tokenHash}`,
   ]);

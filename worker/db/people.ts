@@ -17,6 +17,10 @@ export async function changeProfile(db: Database, id: string, change: Partial<Pr
   const donorRule = sql`(${after('emergencyDonor', people.emergencyDonor)} = 0
     OR (${after('bloodType', people.bloodType)} IS NOT NULL AND ${after('district', people.district)} IS NOT NULL))`;
   if (Object.keys(change).length === 0) return db.select().from(people).where(eq(people.id, id)).get();
-  const [person] = await db.update(people).set(change).where(and(eq(people.id, id), donorRule)).returning();
+  const [person] = await db
+    .update(people)
+    .set(change)
+    .where(and(eq(people.id, id), donorRule))
+    .returning();
   return person;
 }

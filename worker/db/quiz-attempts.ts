@@ -9,7 +9,10 @@ import { quizAttempts, quizQuestions, quizSeasons } from './schema.ts';
 export type Attempt = typeof quizAttempts.$inferSelect;
 export type Question = typeof quizQuestions.$inferSelect;
 /** What starting an attempt decides; the rest is filled in by the submit. */
-export type NewAttempt = Pick<Attempt, 'id' | 'seasonId' | 'personId' | 'day' | 'questionIds' | 'startedAt' | 'deadline'>;
+export type NewAttempt = Pick<
+  Attempt,
+  'id' | 'seasonId' | 'personId' | 'day' | 'questionIds' | 'startedAt' | 'deadline'
+>;
 
 export async function findDayAttempt(db: Database, seasonId: string, personId: string, day: string) {
   return db
@@ -21,7 +24,11 @@ export async function findDayAttempt(db: Database, seasonId: string, personId: s
 
 /** Ids and categories of the whole bank: what the draw needs, read from a covering index. */
 export async function readBank(db: Database, seasonId: string): Promise<BankEntry[]> {
-  return db.select({ id: quizQuestions.id, category: quizQuestions.category }).from(quizQuestions).where(eq(quizQuestions.seasonId, seasonId)).all();
+  return db
+    .select({ id: quizQuestions.id, category: quizQuestions.category })
+    .from(quizQuestions)
+    .where(eq(quizQuestions.seasonId, seasonId))
+    .all();
 }
 
 /** The questions with these ids, in the order given. */

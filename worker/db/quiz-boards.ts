@@ -15,9 +15,19 @@ export interface BoardQuery {
 
 export async function seasonBoard(db: Database, q: BoardQuery) {
   return db
-    .select({ name: quizPlayers.name, district: quizPlayers.district, score: quizPlayers.score, timeMs: quizPlayers.timeMs })
+    .select({
+      name: quizPlayers.name,
+      district: quizPlayers.district,
+      score: quizPlayers.score,
+      timeMs: quizPlayers.timeMs,
+    })
     .from(quizPlayers)
-    .where(and(eq(quizPlayers.seasonId, q.seasonId), q.district === undefined ? undefined : eq(quizPlayers.district, q.district)))
+    .where(
+      and(
+        eq(quizPlayers.seasonId, q.seasonId),
+        q.district === undefined ? undefined : eq(quizPlayers.district, q.district),
+      ),
+    )
     .orderBy(desc(quizPlayers.score), asc(quizPlayers.timeMs), asc(quizPlayers.finishedAt), asc(quizPlayers.personId))
     .limit(q.limit)
     .all();
@@ -25,9 +35,17 @@ export async function seasonBoard(db: Database, q: BoardQuery) {
 
 export async function dayBoard(db: Database, q: BoardQuery & { day: string }) {
   return db
-    .select({ name: quizPlayers.name, district: quizPlayers.district, score: sql<number>`${quizAttempts.score}`, timeMs: sql<number>`${quizAttempts.durationMs}` })
+    .select({
+      name: quizPlayers.name,
+      district: quizPlayers.district,
+      score: sql<number>`${quizAttempts.score}`,
+      timeMs: sql<number>`${quizAttempts.durationMs}`,
+    })
     .from(quizAttempts)
-    .innerJoin(quizPlayers, and(eq(quizPlayers.seasonId, quizAttempts.seasonId), eq(quizPlayers.personId, quizAttempts.personId)))
+    .innerJoin(
+      quizPlayers,
+      and(eq(quizPlayers.seasonId, quizAttempts.seasonId), eq(quizPlayers.personId, quizAttempts.personId)),
+    )
     .where(
       and(
         eq(quizAttempts.seasonId, q.seasonId),
@@ -36,13 +54,23 @@ export async function dayBoard(db: Database, q: BoardQuery & { day: string }) {
         q.district === undefined ? undefined : eq(quizAttempts.district, q.district),
       ),
     )
-    .orderBy(desc(quizAttempts.score), asc(quizAttempts.durationMs), asc(quizAttempts.submittedAt), asc(quizAttempts.personId))
+    .orderBy(
+      desc(quizAttempts.score),
+      asc(quizAttempts.durationMs),
+      asc(quizAttempts.submittedAt),
+      asc(quizAttempts.personId),
+    )
     .limit(q.limit)
     .all();
 }
 
 /** A player's place on a district's season board: counted by index within the district. */
-export async function districtStanding(db: Database, seasonId: string, personId: string, district: string): Promise<Standing | undefined> {
+export async function districtStanding(
+  db: Database,
+  seasonId: string,
+  personId: string,
+  district: string,
+): Promise<Standing | undefined> {
   return (
     (await statement(
       db,
@@ -58,7 +86,10 @@ export async function districtStanding(db: Database, seasonId: string, personId:
 }
 
 /** A player's place among the attempts of one day (of one district): counted by index within that day. */
-export async function dayStanding(db: Database, q: { seasonId: string; personId: string; day: string; district?: string }): Promise<Standing | undefined> {
+export async function dayStanding(
+  db: Database,
+  q: { seasonId: string; personId: string; day: string; district?: string },
+): Promise<Standing | undefined> {
   const sameBoard = q.district === undefined ? sql`` : sql`AND a.district = me.district`;
   return (
     (await statement(

@@ -15,12 +15,21 @@ const literal = (n: number) => sql.raw(String(n));
 export const secondOf = (timeMs: SQL) => sql`min((${timeMs}) / 1000, ${literal(LAST_SECOND)})`;
 
 /** A JSON path of object keys, e.g. $."60"."1024". */
-export const path = (...keys: SQL[]) => sql`('$' || ${sql.join(keys.map((key) => sql`'."' || (${key}) || '"'`), sql` || `)})`;
+export const path = (...keys: SQL[]) =>
+  sql`('$' || ${sql.join(
+    keys.map((key) => sql`'."' || (${key}) || '"'`),
+    sql` || `,
+  )})`;
 const bits = Array.from({ length: TREE_BITS }, (_, b) => b);
 
 /** SQL columns `<prefix>0`, `<prefix>1`, …: computed once per statement, used by every row it reads or writes. */
-const columns = (prefix: string, values: SQL[]) => sql.join(values.map((value, i) => sql`${value} AS ${sql.raw(`${prefix}${i}`)}`), sql`, `);
-const named = (from: string, prefix: string, count: number) => Array.from({ length: count }, (_, i) => sql.raw(`${from}.${prefix}${i}`));
+const columns = (prefix: string, values: SQL[]) =>
+  sql.join(
+    values.map((value, i) => sql`${value} AS ${sql.raw(`${prefix}${i}`)}`),
+    sql`, `,
+  );
+const named = (from: string, prefix: string, count: number) =>
+  Array.from({ length: count }, (_, i) => sql.raw(`${from}.${prefix}${i}`));
 
 /**
  * The paths of the tree nodes (under `under`) to add an event in `second` to. Second x is entry
@@ -30,21 +39,37 @@ const named = (from: string, prefix: string, count: number) => Array.from({ leng
  */
 function addPaths(prefix: string, under: SQL[], second: SQL): SQL {
   const root = path(...under, literal(2 ** TREE_BITS));
-  const nodes = bits.map((b) => sql`CASE WHEN (${second} >> ${literal(b)}) & 1 THEN ${root} ELSE ${path(...under, sql`((${second} >> ${literal(b)}) + 1) << ${literal(b)}`)} END`);
+  const nodes = bits.map(
+    (b) =>
+      sql`CASE WHEN (${second} >> ${literal(b)}) & 1 THEN ${root} ELSE ${path(...under, sql`((${second} >> ${literal(b)}) + 1) << ${literal(b)}`)} END`,
+  );
   return columns(prefix, [...nodes, root]);
 }
 
 /** The JSON with one more at each of `paths` (repeated paths get the same value). */
-const plusOne = (json: SQL, paths: SQL[]) => sql`json_set(${json}, ${sql.join(paths.flatMap((p) => [p, sql`coalesce(${json} ->> ${p}, 0) + 1`]), sql`, `)})`;
+const plusOne = (json: SQL, paths: SQL[]) =>
+  sql`json_set(${json}, ${sql.join(
+    paths.flatMap((p) => [p, sql`coalesce(${json} ->> ${p}, 0) + 1`]),
+    sql`, `,
+  )})`;
 
 /** The paths of the nodes (under `under`) that add up the events before `second`: (second >> b) << b for each bit b set in it, else NULL. */
 export function countPaths(prefix: string, under: SQL[], second: SQL): SQL {
-  return columns(prefix, bits.map((b) => sql`CASE WHEN (${second} >> ${literal(b)}) & 1 THEN ${path(...under, sql`(${second} >> ${literal(b)}) << ${literal(b)}`)} END`));
+  return columns(
+    prefix,
+    bits.map(
+      (b) =>
+        sql`CASE WHEN (${second} >> ${literal(b)}) & 1 THEN ${path(...under, sql`(${second} >> ${literal(b)}) << ${literal(b)}`)} END`,
+    ),
+  );
 }
 
 /** Events of a tree before the second whose `countPaths` are columns of `from`. */
 export function eventsBefore(json: SQL, from: string, prefix: string): SQL {
-  return sql`(${sql.join(named(from, prefix, TREE_BITS).map((p) => sql`coalesce(${json} ->> ${p}, 0)`), sql` + `)})`;
+  return sql`(${sql.join(
+    named(from, prefix, TREE_BITS).map((p) => sql`coalesce(${json} ->> ${p}, 0)`),
+    sql` + `,
+  )})`;
 }
 
 /**
@@ -54,7 +79,14 @@ export function eventsBefore(json: SQL, from: string, prefix: string): SQL {
  * submit that changes neither the total nor the whole second of the time (a late one) moves
  * nothing. `steps` is the points in units of pointsPerCorrect: the right answers that counted.
  */
-export function moveStatements(p: { seasonId: string; personId: string; points: number; steps: number; countedMs: number; open: SQL }): SQL[] {
+export function moveStatements(p: {
+  seasonId: string;
+  personId: string;
+  points: number;
+  steps: number;
+  countedMs: number;
+  open: SQL;
+}): SQL[] {
   const before = sql`coalesce(p.time_ms, 0)`;
   const after = sql`coalesce(p.time_ms, 0) + CAST(${p.countedMs} AS INTEGER)`;
   const steps = literal(p.steps);
@@ -67,7 +99,8 @@ export function moveStatements(p: { seasonId: string; personId: string; points: 
       FROM (SELECT 1) LEFT JOIN quiz_players p ON p.season_id = ${p.seasonId} AND p.person_id = ${p.personId}
       WHERE ${p.open} AND (p.score IS NULL OR ${steps} > 0 OR ${secondOf(before)} <> ${secondOf(after)}))`;
   const arrivals = (json: SQL) => plusOne(json, named('move', 'a', TREE_BITS + 1));
-  const departures = (json: SQL) => sql`CASE WHEN move.from_score < 0 THEN ${json} ELSE ${plusOne(json, named('move', 'd', TREE_BITS + 1))} END`;
+  const departures = (json: SQL) =>
+    sql`CASE WHEN move.from_score < 0 THEN ${json} ELSE ${plusOne(json, named('move', 'd', TREE_BITS + 1))} END`;
   const jumped = (json: SQL) => (p.steps > 0 ? plusOne(json, jumps) : json);
   return [
     // The row is found by its key from the move (a constant), not by a join the planner would scan.

@@ -74,7 +74,11 @@ export function personEventCounter(db: Database, limit: PersonLimit, sessionHash
         })
         .from(authSessions)
         .where(
-          and(eq(authSessions.tokenHash, sessionHash), isNotNull(authSessions.personId), gt(authSessions.expiresAt, new Date(now))),
+          and(
+            eq(authSessions.tokenHash, sessionHash),
+            isNotNull(authSessions.personId),
+            gt(authSessions.expiresAt, new Date(now)),
+          ),
         ),
     )
     .onConflictDoUpdate(countOneMore)

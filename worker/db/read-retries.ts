@@ -52,11 +52,13 @@ class RetryingStatement {
 
 type Queryable = Pick<D1Database, 'prepare' | 'batch'>;
 
-const unwrap = (statement: D1PreparedStatement) => (statement instanceof RetryingStatement ? statement.statement : statement);
+const unwrap = (statement: D1PreparedStatement) =>
+  statement instanceof RetryingStatement ? statement.statement : statement;
 
 function retrying(target: Queryable) {
   return {
-    prepare: (query: string) => new RetryingStatement(target.prepare(query), isRead(query)) as unknown as D1PreparedStatement,
+    prepare: (query: string) =>
+      new RetryingStatement(target.prepare(query), isRead(query)) as unknown as D1PreparedStatement,
     batch: (statements: D1PreparedStatement[]) => {
       // A batch is one transaction: it may be tried again only when none of its statements writes.
       const read = statements.every((statement) => statement instanceof RetryingStatement && statement.read);

@@ -146,7 +146,12 @@ export const promoteWaiting = (slotId: string) => sql`
 
 export async function getOwnRegistration(db: Database, id: string, personId: string) {
   return db
-    .select({ id: registrations.id, slotId: registrations.slotId, status: registrations.status, startsAt: sessions.startsAt })
+    .select({
+      id: registrations.id,
+      slotId: registrations.slotId,
+      status: registrations.status,
+      startsAt: sessions.startsAt,
+    })
     .from(registrations)
     .innerJoin(slots, eq(slots.id, registrations.slotId))
     .innerJoin(sessions, eq(sessions.id, slots.sessionId))
@@ -175,7 +180,14 @@ export async function findIdempotentResponse(db: Database, personId: string, key
 }
 
 /** Remembers a refusal, so a retry with the same key hears the same answer. */
-export async function saveIdempotentResponse(db: Database, personId: string, key: string, scope: string, status: number, body: string) {
+export async function saveIdempotentResponse(
+  db: Database,
+  personId: string,
+  key: string,
+  scope: string,
+  status: number,
+  body: string,
+) {
   await db.insert(idempotentResponses).values({ personId, key, scope, status, body }).onConflictDoNothing();
 }
 
@@ -191,14 +203,25 @@ export async function listPersonRegistrations(db: Database, personId: string, re
       checkedInAt: registrations.checkedInAt,
       position: sql<number | null>`${positionOf(sql.raw('"registrations"."id"'))}`,
       slot: { id: slots.id, role: slots.role },
-      session: { id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, venue: sessions.venue, address: sessions.address },
+      session: {
+        id: sessions.id,
+        startsAt: sessions.startsAt,
+        endsAt: sessions.endsAt,
+        venue: sessions.venue,
+        address: sessions.address,
+      },
       campaign: { id: campaigns.id, title: campaigns.title, kind: campaigns.kind },
     })
     .from(registrations)
     .innerJoin(slots, eq(slots.id, registrations.slotId))
     .innerJoin(sessions, eq(sessions.id, slots.sessionId))
     .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
-    .where(and(eq(registrations.personId, personId), registrationId === undefined ? undefined : eq(registrations.id, registrationId)))
+    .where(
+      and(
+        eq(registrations.personId, personId),
+        registrationId === undefined ? undefined : eq(registrations.id, registrationId),
+      ),
+    )
     .orderBy(desc(registrations.createdAt), desc(registrations.id))
     .limit(500)
     .all();

@@ -20,7 +20,13 @@ export interface RosterPosition {
 /** The campaign's slots in roster order: by session time, then as the organizer listed them. */
 export function rosterSlots(db: Database, campaignId: string, sessionId?: string) {
   return db
-    .select({ id: slots.id, role: slots.role, sessionId: sessions.id, startsAt: sessions.startsAt, venue: sessions.venue })
+    .select({
+      id: slots.id,
+      role: slots.role,
+      sessionId: sessions.id,
+      startsAt: sessions.startsAt,
+      venue: sessions.venue,
+    })
     .from(slots)
     .innerJoin(sessions, eq(sessions.id, slots.sessionId))
     .where(and(eq(sessions.campaignId, campaignId), sessionId === undefined ? undefined : eq(sessions.id, sessionId)))
@@ -30,7 +36,13 @@ export function rosterSlots(db: Database, campaignId: string, sessionId?: string
 export type RosterSlot = Awaited<ReturnType<typeof rosterSlots>>[number];
 
 /** One slot's sign-ups after an arrival number, in arrival order. */
-function slotRows(db: Database, slotId: string, status: RegistrationStatus | undefined, afterArrival: number, limit: number) {
+function slotRows(
+  db: Database,
+  slotId: string,
+  status: RegistrationStatus | undefined,
+  afterArrival: number,
+  limit: number,
+) {
   return db
     .select({
       id: registrations.id,
@@ -94,7 +106,12 @@ export async function rosterPage(
 }
 
 /** Every row of the roster, read in chunks so that a 50,000-row export never sits in memory whole. */
-export async function* rosterRows(db: Database, roster: RosterSlot[], status: RegistrationStatus | undefined, chunk = 1000) {
+export async function* rosterRows(
+  db: Database,
+  roster: RosterSlot[],
+  status: RegistrationStatus | undefined,
+  chunk = 1000,
+) {
   let after: RosterPosition | undefined;
   do {
     const page = (await rosterPage(db, roster, status, after, chunk))!;
@@ -109,10 +126,20 @@ export async function rosterSize(db: Database, campaignId: string, filter: Roste
     .select({ id: slots.id })
     .from(slots)
     .innerJoin(sessions, eq(sessions.id, slots.sessionId))
-    .where(and(eq(sessions.campaignId, campaignId), filter.sessionId === undefined ? undefined : eq(sessions.id, filter.sessionId)));
+    .where(
+      and(
+        eq(sessions.campaignId, campaignId),
+        filter.sessionId === undefined ? undefined : eq(sessions.id, filter.sessionId),
+      ),
+    );
   const [row] = await db
     .select({ rows: count() })
     .from(registrations)
-    .where(and(inArray(registrations.slotId, campaignSlots), filter.status === undefined ? undefined : eq(registrations.status, filter.status)));
+    .where(
+      and(
+        inArray(registrations.slotId, campaignSlots),
+        filter.status === undefined ? undefined : eq(registrations.status, filter.status),
+      ),
+    );
   return row?.rows ?? 0;
 }

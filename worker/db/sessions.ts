@@ -9,7 +9,13 @@ import { campaigns, sessions } from './schema.ts';
 /** The session with its campaign's organization, for the access check. */
 export function getSessionOwner(db: Database, sessionId: string) {
   return db
-    .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, cancelledAt: sessions.cancelledAt, organizationId: campaigns.organizationId })
+    .select({
+      id: sessions.id,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      cancelledAt: sessions.cancelledAt,
+      organizationId: campaigns.organizationId,
+    })
     .from(sessions)
     .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
     .where(eq(sessions.id, sessionId))

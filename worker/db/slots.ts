@@ -31,7 +31,12 @@ export async function getSlotWithCounts(db: Database, slotId: string) {
  * Changes capacity and waiting list in one batch: never below the seats already taken, and
  * a raise confirms waiting people in their order in the same step (a second bus arrives).
  */
-export async function updateSlot(db: Database, slotId: string, change: { capacity?: number; waitlist?: boolean }, audit: AuditEntry) {
+export async function updateSlot(
+  db: Database,
+  slotId: string,
+  change: { capacity?: number; waitlist?: boolean },
+  audit: AuditEntry,
+) {
   const capacity = change.capacity ?? null;
   const waitlist = change.waitlist === undefined ? null : change.waitlist ? 1 : 0;
   const [updated, , promoted] = await batch<[{ id: string }[], [], { id: string; personId: string }[]]>(db, [

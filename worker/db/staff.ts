@@ -10,21 +10,45 @@ export async function findStaffByEmail(db: Database, email: string) {
 }
 
 /** Adds a staff member with the audit entry of who did it, in one batch; undefined when the email is taken. */
-export async function createStaff(db: Database, member: Omit<typeof staff.$inferInsert, 'id' | 'createdAt'>, audit: AuditEntry) {
+export async function createStaff(
+  db: Database,
+  member: Omit<typeof staff.$inferInsert, 'id' | 'createdAt'>,
+  audit: AuditEntry,
+) {
   const id = crypto.randomUUID();
   const [inserted] = await batch<[{ id: string }[], []]>(db, [
-    db.insert(staff).values({ id, ...member }).onConflictDoNothing({ target: staff.email }).returning({ id: staff.id }).getSQL(),
+    db
+      .insert(staff)
+      .values({ id, ...member })
+      .onConflictDoNothing({ target: staff.email })
+      .returning({ id: staff.id })
+      .getSQL(),
     auditStatement({ ...audit, targetType: 'staff', targetId: id }, Date.now(), sql`changes() = 1`),
   ]);
-  return inserted.length === 1 ? { id, email: member.email, role: member.role, organizationId: member.organizationId ?? null } : undefined;
+  return inserted.length === 1
+    ? { id, email: member.email, role: member.role, organizationId: member.organizationId ?? null }
+    : undefined;
 }
 
 /** Adds an organization with its audit entry, in one batch; undefined when the name is taken. */
-export async function createOrganization(db: Database, organization: { name: string; kind?: typeof organizations.$inferInsert['kind'] }, audit: AuditEntry) {
+export async function createOrganization(
+  db: Database,
+  organization: { name: string; kind?: (typeof organizations.$inferInsert)['kind'] },
+  audit: AuditEntry,
+) {
   const id = crypto.randomUUID();
-  const [inserted] = await batch<[{ kind: typeof organizations.$inferSelect['kind'] }[], []]>(db, [
-    db.insert(organizations).values({ id, ...organization }).onConflictDoNothing({ target: organizations.name }).returning({ kind: organizations.kind }).getSQL(),
-    auditStatement({ ...audit, organizationId: id, targetType: 'organization', targetId: id }, Date.now(), sql`changes() = 1`),
+  const [inserted] = await batch<[{ kind: (typeof organizations.$inferSelect)['kind'] }[], []]>(db, [
+    db
+      .insert(organizations)
+      .values({ id, ...organization })
+      .onConflictDoNothing({ target: organizations.name })
+      .returning({ kind: organizations.kind })
+      .getSQL(),
+    auditStatement(
+      { ...audit, organizationId: id, targetType: 'organization', targetId: id },
+      Date.now(),
+      sql`changes() = 1`,
+    ),
   ]);
   return inserted[0] && { id, name: organization.name, kind: inserted[0].kind };
 }
@@ -33,7 +57,12 @@ export async function createOrganization(db: Database, organization: { name: str
 export async function findStaffOrganization(db: Database, id: string | null) {
   if (!id) return null;
   const found = await db
-    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, reminderHour: organizations.reminderHour })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      kind: organizations.kind,
+      reminderHour: organizations.reminderHour,
+    })
     .from(organizations)
     .where(eq(organizations.id, id))
     .get();

@@ -55,13 +55,17 @@ export interface Verdict {
 }
 
 export function rulesFor(kind: string, eligibility: EligibilityRules | null | undefined): EligibilityRules {
-  return { ...eligibility, donorRules: kind === 'blood_drive' ? eligibility?.donorRules !== false : eligibility?.donorRules === true };
+  return {
+    ...eligibility,
+    donorRules: kind === 'blood_drive' ? eligibility?.donorRules !== false : eligibility?.donorRules === true,
+  };
 }
 
 /** The earliest day a donation of `kind` is allowed after the donations already given. */
 export function nextDonationDay(kind: DonationKind, donations: Donation[]): string | null {
   const waits = donations.map((donation) => {
-    if (kind === 'whole_blood') return donation.kind === 'whole_blood' ? addMonths(donation.day, 6) : addDays(donation.day, 28);
+    if (kind === 'whole_blood')
+      return donation.kind === 'whole_blood' ? addMonths(donation.day, 6) : addDays(donation.day, 28);
     return donation.kind === 'platelets' ? addDays(donation.day, 14) : addMonths(donation.day, 3);
   });
   return waits.length ? waits.reduce((latest, day) => (day > latest ? day : latest)) : null;
@@ -75,7 +79,8 @@ export function checkEligibility(rules: EligibilityRules, applicant: Applicant, 
   let minAge = rules.minAge;
   let maxAge = rules.maxAge;
   if (rules.donorRules) {
-    const repeatDonor = applicant.donations.length > 0 && applicant.donations.every((donation) => !donation.adverseReaction);
+    const repeatDonor =
+      applicant.donations.length > 0 && applicant.donations.every((donation) => !donation.adverseReaction);
     minAge = Math.max(minAge ?? 0, DONOR_RULES.minAge);
     maxAge = Math.min(maxAge ?? Infinity, repeatDonor ? DONOR_RULES.repeatDonorMaxAge : DONOR_RULES.maxAge);
   }
@@ -92,7 +97,10 @@ export function checkEligibility(rules: EligibilityRules, applicant: Applicant, 
   if (rules.gender || rules.donorRules) {
     if (!applicant.gender) missing.push('gender');
     else if (rules.gender && applicant.gender !== rules.gender) {
-      reasons.push({ code: 'gender', message: rules.gender === 'female' ? 'ineligible_women_only' : 'ineligible_men_only' });
+      reasons.push({
+        code: 'gender',
+        message: rules.gender === 'female' ? 'ineligible_women_only' : 'ineligible_men_only',
+      });
     }
   }
 

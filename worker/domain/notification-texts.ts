@@ -2,7 +2,14 @@
 // They say what, when and where, and the booking code; never an ID number or health answer.
 import type { Language } from '../lib/messages.ts';
 
-export type NotificationKind = 'confirmed' | 'promoted' | 'session_changed' | 'session_cancelled' | 'reminder' | 'quiz_nudge' | 'callout';
+export type NotificationKind =
+  | 'confirmed'
+  | 'promoted'
+  | 'session_changed'
+  | 'session_cancelled'
+  | 'reminder'
+  | 'quiz_nudge'
+  | 'callout';
 
 /** What a text may mention, read when it is sent (so a reminder carries the session as it is then). */
 export interface NotificationFacts {
@@ -31,23 +38,35 @@ type Template = (f: Required<{ [K in keyof NotificationFacts]: string }>) => str
 
 const templates: Record<Language, Record<NotificationKind, Template>> = {
   'zh-CN': {
-    confirmed: (f) => `【${f.organization}】您已报名「${f.title}」：${f.startsAt}，${f.venue}（${f.address}）。预约码 ${f.code}。不能到场请在应用中取消。`,
-    promoted: (f) => `【${f.organization}】好消息：您已从候补转为正式名额。「${f.title}」${f.startsAt}，${f.venue}（${f.address}）。预约码 ${f.code}。`,
-    session_changed: (f) => `【${f.organization}】「${f.title}」的场次有变：现为 ${f.startsAt}，${f.venue}（${f.address}）。预约码 ${f.code}。`,
-    session_cancelled: (f) => `【${f.organization}】很抱歉，「${f.title}」${f.startsAt} 的场次已取消，您的报名随之取消。`,
-    reminder: (f) => `【${f.organization}】提醒：明天 ${f.startsAt}「${f.title}」，${f.venue}（${f.address}）。预约码 ${f.code}。`,
+    confirmed: (f) =>
+      `【${f.organization}】您已报名「${f.title}」：${f.startsAt}，${f.venue}（${f.address}）。预约码 ${f.code}。不能到场请在应用中取消。`,
+    promoted: (f) =>
+      `【${f.organization}】好消息：您已从候补转为正式名额。「${f.title}」${f.startsAt}，${f.venue}（${f.address}）。预约码 ${f.code}。`,
+    session_changed: (f) =>
+      `【${f.organization}】「${f.title}」的场次有变：现为 ${f.startsAt}，${f.venue}（${f.address}）。预约码 ${f.code}。`,
+    session_cancelled: (f) =>
+      `【${f.organization}】很抱歉，「${f.title}」${f.startsAt} 的场次已取消，您的报名随之取消。`,
+    reminder: (f) =>
+      `【${f.organization}】提醒：明天 ${f.startsAt}「${f.title}」，${f.venue}（${f.address}）。预约码 ${f.code}。`,
     quiz_nudge: (f) => `【${f.organization}】今天的「${f.title}」答题还没做哦，每天一次，别错过。`,
     // A platform admin's call-out has no organization: the signature is the call-out's alone.
-    callout: (f) => `【${[f.organization, '应急献血'].filter(Boolean).join('·')}】${f.message} 不想再收到：在应用“我的资料”中关闭应急献血。`,
+    callout: (f) =>
+      `【${[f.organization, '应急献血'].filter(Boolean).join('·')}】${f.message} 不想再收到：在应用“我的资料”中关闭应急献血。`,
   },
   en: {
-    confirmed: (f) => `[${f.organization}] You're booked for "${f.title}": ${f.startsAt}, ${f.venue} (${f.address}). Booking code ${f.code}. Can't come? Cancel in the app.`,
-    promoted: (f) => `[${f.organization}] Good news: you have a seat now, off the waiting list. "${f.title}" ${f.startsAt}, ${f.venue} (${f.address}). Booking code ${f.code}.`,
-    session_changed: (f) => `[${f.organization}] "${f.title}" has changed: now ${f.startsAt}, ${f.venue} (${f.address}). Booking code ${f.code}.`,
-    session_cancelled: (f) => `[${f.organization}] Sorry: "${f.title}" on ${f.startsAt} is cancelled, and your sign-up with it.`,
-    reminder: (f) => `[${f.organization}] Reminder: tomorrow ${f.startsAt}, "${f.title}", ${f.venue} (${f.address}). Booking code ${f.code}.`,
+    confirmed: (f) =>
+      `[${f.organization}] You're booked for "${f.title}": ${f.startsAt}, ${f.venue} (${f.address}). Booking code ${f.code}. Can't come? Cancel in the app.`,
+    promoted: (f) =>
+      `[${f.organization}] Good news: you have a seat now, off the waiting list. "${f.title}" ${f.startsAt}, ${f.venue} (${f.address}). Booking code ${f.code}.`,
+    session_changed: (f) =>
+      `[${f.organization}] "${f.title}" has changed: now ${f.startsAt}, ${f.venue} (${f.address}). Booking code ${f.code}.`,
+    session_cancelled: (f) =>
+      `[${f.organization}] Sorry: "${f.title}" on ${f.startsAt} is cancelled, and your sign-up with it.`,
+    reminder: (f) =>
+      `[${f.organization}] Reminder: tomorrow ${f.startsAt}, "${f.title}", ${f.venue} (${f.address}). Booking code ${f.code}.`,
     quiz_nudge: (f) => `[${f.organization}] Today's "${f.title}" quiz is waiting for you: one try a day.`,
-    callout: (f) => `[${[f.organization, 'emergency blood'].filter(Boolean).join(' · ')}] ${f.message} To stop these, turn off emergency donor in your profile in the app.`,
+    callout: (f) =>
+      `[${[f.organization, 'emergency blood'].filter(Boolean).join(' · ')}] ${f.message} To stop these, turn off emergency donor in your profile in the app.`,
   },
 };
 

@@ -21,7 +21,10 @@ export interface Profile {
 /** Problems of a profile as it would be after a change, by field. */
 export function profileProblems(profile: Profile, today: string): { path: string; message: MessageKey }[] {
   const problems: { path: string; message: MessageKey }[] = [];
-  if (profile.birthDate !== null && (!isCalendarDay(profile.birthDate) || profile.birthDate > today || profile.birthDate < '1900-01-01')) {
+  if (
+    profile.birthDate !== null &&
+    (!isCalendarDay(profile.birthDate) || profile.birthDate > today || profile.birthDate < '1900-01-01')
+  ) {
     problems.push({ path: 'birthDate', message: 'birth_date_range' });
   }
   if (profile.emergencyDonor) {

@@ -57,16 +57,23 @@ export function toBankQuestion(draft: QuestionDraft, newId: () => string): BankQ
 export type CheckedRow = { line: number; question: QuestionDraft } | { line: number; problems: Problem[] };
 
 const typeNames: Record<string, QuestionType> = {
-  single: 'single', 单选: 'single', 单选题: 'single',
-  multiple: 'multiple', 多选: 'multiple', 多选题: 'multiple',
-  truefalse: 'truefalse', 判断: 'truefalse', 判断题: 'truefalse',
+  single: 'single',
+  单选: 'single',
+  单选题: 'single',
+  multiple: 'multiple',
+  多选: 'multiple',
+  多选题: 'multiple',
+  truefalse: 'truefalse',
+  判断: 'truefalse',
+  判断题: 'truefalse',
 };
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : undefined);
 
 /** Checks one row against the rules of a question type. */
 export function checkQuestion(input: unknown): { question: QuestionDraft } | { problems: Problem[] } {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { problems: [{ message: 'quiz_row_not_object' }] };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { problems: [{ message: 'quiz_row_not_object' }] };
   const row = input as Record<string, unknown>;
   const problems: Problem[] = [];
 
@@ -74,15 +81,20 @@ export function checkQuestion(input: unknown): { question: QuestionDraft } | { p
   if (!type) problems.push({ message: 'quiz_type_invalid' });
 
   const stem = text(row.stem) ?? '';
-  if (stem.length === 0 || stem.length > LIMITS.stem) problems.push({ message: 'quiz_stem_invalid', params: { max: LIMITS.stem } });
+  if (stem.length === 0 || stem.length > LIMITS.stem)
+    problems.push({ message: 'quiz_stem_invalid', params: { max: LIMITS.stem } });
 
   let options = TRUE_FALSE_OPTIONS;
   if (row.options !== undefined || type !== 'truefalse') {
     const given = Array.isArray(row.options) ? row.options.map(text) : [];
     options = given.map((option) => option ?? '');
-    const countFits = type === 'truefalse' ? options.length === 2 : options.length >= 2 && options.length <= LIMITS.options;
+    const countFits =
+      type === 'truefalse' ? options.length === 2 : options.length >= 2 && options.length <= LIMITS.options;
     if (!countFits) {
-      problems.push({ message: type === 'truefalse' ? 'quiz_truefalse_options' : 'quiz_options_count', params: { max: LIMITS.options } });
+      problems.push({
+        message: type === 'truefalse' ? 'quiz_truefalse_options' : 'quiz_options_count',
+        params: { max: LIMITS.options },
+      });
     } else if (options.some((option) => option.length === 0 || option.length > LIMITS.option)) {
       problems.push({ message: 'quiz_option_invalid', params: { max: LIMITS.option } });
     } else if (new Set(options).size !== options.length) {
@@ -104,11 +116,19 @@ export function checkQuestion(input: unknown): { question: QuestionDraft } | { p
     problems.push({ message: 'quiz_explanation_invalid', params: { max: LIMITS.explanation } });
   }
   const category = row.category === undefined || row.category === null ? '' : text(row.category);
-  if (category === undefined || category.length > LIMITS.category) problems.push({ message: 'quiz_category_invalid', params: { max: LIMITS.category } });
+  if (category === undefined || category.length > LIMITS.category)
+    problems.push({ message: 'quiz_category_invalid', params: { max: LIMITS.category } });
 
   if (problems.length > 0) return { problems };
   return {
-    question: { type: type!, stem, options, answers: [...(answers as number[])].sort((a, b) => a - b), explanation: explanation!, category: category! },
+    question: {
+      type: type!,
+      stem,
+      options,
+      answers: [...(answers as number[])].sort((a, b) => a - b),
+      explanation: explanation!,
+      category: category!,
+    },
   };
 }
 
@@ -119,13 +139,24 @@ export function checkRows(rows: readonly ImportRow[]): CheckedRow[] {
     const checked = checkQuestion(input);
     if ('problems' in checked) return { line, problems: checked.problems };
     const first = firstLineOfStem.get(checked.question.stem);
-    if (first !== undefined) return { line, problems: [{ message: 'quiz_duplicate_in_file', params: { line: first } }] };
+    if (first !== undefined)
+      return { line, problems: [{ message: 'quiz_duplicate_in_file', params: { line: first } }] };
     firstLineOfStem.set(checked.question.stem, line);
     return { line, question: checked.question };
   });
 }
 
-export const CSV_HEADER = ['type', 'stem', 'option_a', 'option_b', 'option_c', 'option_d', 'answers', 'explanation', 'category'] as const;
+export const CSV_HEADER = [
+  'type',
+  'stem',
+  'option_a',
+  'option_b',
+  'option_c',
+  'option_d',
+  'answers',
+  'explanation',
+  'category',
+] as const;
 const OPTION_COLUMNS = ['option_a', 'option_b', 'option_c', 'option_d'] as const;
 const LETTERS = 'ABCD';
 
@@ -141,7 +172,9 @@ export function answerLetters(written: string, type: QuestionType | undefined): 
   return Array.from(compact, (letter) => LETTERS.indexOf(letter));
 }
 
-export type CsvImport = { rows: ImportRow[]; rejected: { line: number; problems: Problem[] }[] } | { headerProblem: Problem };
+export type CsvImport =
+  | { rows: ImportRow[]; rejected: { line: number; problems: Problem[] }[] }
+  | { headerProblem: Problem };
 
 /** Reads the CSV import: the header names the columns (in any order); each record becomes a row. */
 export function rowsFromCsv(text: string): CsvImport {
@@ -150,7 +183,8 @@ export function rowsFromCsv(text: string): CsvImport {
   const names = header?.cells.map((cell) => cell.trim().toLowerCase()) ?? [];
   const column = new Map(names.map((name, index) => [name, index]));
   const missing = CSV_HEADER.filter((name) => !column.has(name));
-  if (!header || missing.length > 0) return { headerProblem: { message: 'quiz_csv_header', params: { columns: CSV_HEADER.join(',') } } };
+  if (!header || missing.length > 0)
+    return { headerProblem: { message: 'quiz_csv_header', params: { columns: CSV_HEADER.join(',') } } };
 
   const rows: ImportRow[] = [];
   const rejected: { line: number; problems: Problem[] }[] = [];
@@ -163,7 +197,10 @@ export function rowsFromCsv(text: string): CsvImport {
     const filled = record.cells.length - [...record.cells].reverse().findIndex((cell) => cell.trim() !== '');
     const found = record.cells.length <= names.length ? record.cells.length : Math.max(names.length, filled);
     if (found !== names.length) {
-      rejected.push({ line: record.line, problems: [{ message: 'quiz_csv_columns', params: { found, expected: names.length } }] });
+      rejected.push({
+        line: record.line,
+        problems: [{ message: 'quiz_csv_columns', params: { found, expected: names.length } }],
+      });
       continue;
     }
     const cell = (name: string) => (record.cells[column.get(name)!] ?? '').trim();

@@ -6,7 +6,10 @@ export const questionTypes: readonly QuestionType[] = ['single', 'multiple', 'tr
 
 /** A generator of numbers in [0, 1) seeded by text (cyrb128 hash into sfc32). */
 export function seededRandom(seed: string): () => number {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < seed.length; i++) {
     const k = seed.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -18,9 +21,15 @@ export function seededRandom(seed: string): () => number {
   h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
   h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
   h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  let a = (h1 ^ h2 ^ h3 ^ h4) >>> 0, b = (h2 ^ h1) >>> 0, c = (h3 ^ h1) >>> 0, d = (h4 ^ h1) >>> 0;
+  let a = (h1 ^ h2 ^ h3 ^ h4) >>> 0,
+    b = (h2 ^ h1) >>> 0,
+    c = (h3 ^ h1) >>> 0,
+    d = (h4 ^ h1) >>> 0;
   return () => {
-    a |= 0; b |= 0; c |= 0; d |= 0;
+    a |= 0;
+    b |= 0;
+    c |= 0;
+    d |= 0;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -50,7 +59,11 @@ export interface BankEntry {
  * Today's questions for a player: `count` different questions (all of them when the bank is
  * smaller), taken from the categories in turn so that a day covers as many topics as it can.
  */
-export function drawQuestions(bank: readonly BankEntry[], count: number, seed: { seasonId: string; day: string; personId: string }): string[] {
+export function drawQuestions(
+  bank: readonly BankEntry[],
+  count: number,
+  seed: { seasonId: string; day: string; personId: string },
+): string[] {
   const random = seededRandom(`draw:${seed.seasonId}:${seed.day}:${seed.personId}`);
   const byCategory = new Map<string, string[]>();
   // Sorted first, so the draw does not depend on the order the database returned the bank in.
@@ -59,7 +72,9 @@ export function drawQuestions(bank: readonly BankEntry[], count: number, seed: {
     if (pile) pile.push(entry.id);
     else byCategory.set(entry.category, [entry.id]);
   }
-  const piles = shuffled([...byCategory.keys()].sort(), random).map((category) => shuffled(byCategory.get(category)!, random));
+  const piles = shuffled([...byCategory.keys()].sort(), random).map((category) =>
+    shuffled(byCategory.get(category)!, random),
+  );
   const drawn: string[] = [];
   for (let turn = 0; drawn.length < Math.min(count, bank.length); turn++) {
     const pile = piles[turn % piles.length]!;
@@ -71,7 +86,11 @@ export function drawQuestions(bank: readonly BankEntry[], count: number, seed: {
 }
 
 /** The order a player sees a question's options in; true/false keeps 正确 before 错误. */
-export function optionOrder<T>(type: QuestionType, options: readonly T[], seed: { seasonId: string; day: string; personId: string; questionId: string }): T[] {
+export function optionOrder<T>(
+  type: QuestionType,
+  options: readonly T[],
+  seed: { seasonId: string; day: string; personId: string; questionId: string },
+): T[] {
   if (type === 'truefalse') return [...options];
   return shuffled(options, seededRandom(`options:${seed.seasonId}:${seed.day}:${seed.personId}:${seed.questionId}`));
 }
@@ -106,7 +125,12 @@ function isExactlyRight(answerIds: readonly string[], chosen: readonly string[])
 }
 
 /** Scores an attempt: points per question answered exactly right; nothing at all when late. */
-export function scoreAttempt(questions: readonly KeyedQuestion[], answers: readonly GivenAnswer[], pointsPerCorrect: number, late: boolean): Scored {
+export function scoreAttempt(
+  questions: readonly KeyedQuestion[],
+  answers: readonly GivenAnswer[],
+  pointsPerCorrect: number,
+  late: boolean,
+): Scored {
   const chosen = new Map(answers.map((answer) => [answer.questionId, answer.optionIds]));
   const results = questions.map((question) => ({
     questionId: question.id,

@@ -1,7 +1,16 @@
 // Whether a sign-up may go ahead: the campaign's questions, the ID number, and the eligibility
 // rules, from what the person sent and what is known of them. Pure; the route does the I/O.
 import type { MessageKey } from '../lib/messages.ts';
-import { checkEligibility, rulesFor, type Donation, type DonationKind, type EligibilityRules, type Gender, type MissingFact, type Reason } from './eligibility.ts';
+import {
+  checkEligibility,
+  rulesFor,
+  type Donation,
+  type DonationKind,
+  type EligibilityRules,
+  type Gender,
+  type MissingFact,
+  type Reason,
+} from './eligibility.ts';
 import { parseIdNumber, type IdNumberFacts } from './id-number.ts';
 import { checkAnswers, type Answer, type Question } from './questions.ts';
 
@@ -58,11 +67,19 @@ export function assessSignUp(
   };
   const verdict = checkEligibility(
     rulesFor(campaign.kind, campaign.eligibility),
-    { ...facts, weightKg: request.weightKg ?? null, donations: known.donations, donationKind: request.donationKind ?? 'whole_blood' },
+    {
+      ...facts,
+      weightKg: request.weightKg ?? null,
+      donations: known.donations,
+      donationKind: request.donationKind ?? 'whole_blood',
+    },
     day.session,
   );
   if (verdict.missing.length) {
-    return { outcome: 'invalid', issues: verdict.missing.map((fact) => ({ path: fact, message: missingMessage[fact] })) };
+    return {
+      outcome: 'invalid',
+      issues: verdict.missing.map((fact) => ({ path: fact, message: missingMessage[fact] })),
+    };
   }
   if (verdict.reasons.length) return { outcome: 'ineligible', reasons: verdict.reasons };
   return { outcome: 'accepted', answers: checked.answers, facts, idNumber: isBloodDrive ? id : null };

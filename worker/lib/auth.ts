@@ -4,7 +4,13 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AuditEntry } from '../db/audit.ts';
 import { database } from '../db/client.ts';
-import { createSession, endSession, findPersonBySession, findStaffBySession, type Subject } from '../db/auth-sessions.ts';
+import {
+  createSession,
+  endSession,
+  findPersonBySession,
+  findStaffBySession,
+  type Subject,
+} from '../db/auth-sessions.ts';
 import type { AppEnv, SignedInStaff } from '../env.ts';
 import { ApiError } from './errors.ts';
 import { sha256 } from './tokens.ts';
@@ -50,7 +56,10 @@ export function setSessionCookie(c: Context<AppEnv>, audience: Audience, token: 
 export async function signOut(c: Context<AppEnv>, audience: Audience) {
   const token = readToken(c, audience);
   if (token) await endSession(database(c.env.DB), token);
-  deleteCookie(c, cookieName[audience], { path: '/', ...(isHttps(c) ? { secure: true, prefix: 'host' as const } : {}) });
+  deleteCookie(c, cookieName[audience], {
+    path: '/',
+    ...(isHttps(c) ? { secure: true, prefix: 'host' as const } : {}),
+  });
 }
 
 /** The hash under which the citizen's session is stored, when the browser holds one. */

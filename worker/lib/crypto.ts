@@ -20,13 +20,21 @@ function importKey(secret: string | undefined): Promise<CryptoKey> {
 /** `v1.<iv>.<ciphertext>`, with a fresh random IV each time. */
 export async function encryptText(secret: string | undefined, plaintext: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await importKey(secret), new TextEncoder().encode(plaintext));
+  const ciphertext = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    await importKey(secret),
+    new TextEncoder().encode(plaintext),
+  );
   return `${VERSION}.${toBase64Url(iv)}.${toBase64Url(new Uint8Array(ciphertext))}`;
 }
 
 export async function decryptText(secret: string | undefined, sealed: string): Promise<string> {
   const [version, iv, ciphertext] = sealed.split('.');
   if (version !== VERSION || !iv || !ciphertext) throw new Error('unknown ciphertext format');
-  const plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64Url(iv) }, await importKey(secret), fromBase64Url(ciphertext));
+  const plaintext = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: fromBase64Url(iv) },
+    await importKey(secret),
+    fromBase64Url(ciphertext),
+  );
   return new TextDecoder().decode(plaintext);
 }

@@ -10,7 +10,10 @@ export function encodeCursor(position: unknown): string {
 
 export function decodeCursor<T>(schema: v.GenericSchema<unknown, T>, cursor: string): T {
   try {
-    return v.parse(schema, JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(fromBase64Url(cursor))));
+    return v.parse(
+      schema,
+      JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(fromBase64Url(cursor))),
+    );
   } catch {
     throw new ApiError(400, 'validation_failed', { issues: [{ path: 'cursor', message: 'cursor_invalid' }] });
   }

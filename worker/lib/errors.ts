@@ -34,7 +34,8 @@ export class ApiError extends Error {
 export const notFound = () => new ApiError(404, 'not_found');
 
 // D1's own words when it is down, overloaded or restarting (drizzle wraps them as `cause`).
-const D1_UNAVAILABLE = /D1 DB is overloaded|Network connection lost|storage operation exceeded|object to be reset|code was updated|transient issue|timed out/i;
+const D1_UNAVAILABLE =
+  /D1 DB is overloaded|Network connection lost|storage operation exceeded|object to be reset|code was updated|transient issue|timed out/i;
 
 /**
  * What to log of an unexpected error: the names along its cause chain and the innermost

@@ -60,7 +60,8 @@ const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
 export const json = <S extends Schema>(schema: S) => {
   const validate = validator('json', (value: unknown) => {
     // Every JSON body of the API is an object, and valibot's object schemas would take an array too.
-    if (Array.isArray(value)) throw new ApiError(400, 'validation_failed', { issues: [{ path: 'body', message: 'field_type' }] });
+    if (Array.isArray(value))
+      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'body', message: 'field_type' }] });
     return parse(schema, value) as v.InferOutput<S>;
   });
   return [requireJsonBody, validate] as const;

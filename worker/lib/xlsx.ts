@@ -38,10 +38,16 @@ const SHEET_END = '</sheetData></worksheet>';
 // XML 1.0 cannot carry control characters (other than tab and line breaks) or lone surrogates:
 // one of them in a name would make Excel refuse the whole file.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it removes.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {
-  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 function cellXml(value: XlsxCell, style: 0 | 1): string {
@@ -51,7 +57,8 @@ function cellXml(value: XlsxCell, style: 0 | 1): string {
   return `<c t="inlineStr"${s}><is><t xml:space="preserve">${escapeXml(defuseFormula(value))}</t></is></c>`;
 }
 
-const rowXml = (cells: XlsxCell[], style: 0 | 1 = 0) => `<row>${cells.map((cell) => cellXml(cell, style)).join('')}</row>`;
+const rowXml = (cells: XlsxCell[], style: 0 | 1 = 0) =>
+  `<row>${cells.map((cell) => cellXml(cell, style)).join('')}</row>`;
 
 async function* sheetXml(header: string[], rows: AsyncIterable<XlsxCell[]>): AsyncGenerator<string> {
   yield sheetStart(header.length) + rowXml(header, 1);
@@ -60,7 +67,11 @@ async function* sheetXml(header: string[], rows: AsyncIterable<XlsxCell[]>): Asy
 }
 
 /** The workbook's bytes, made as the rows arrive. */
-export async function* xlsxBytes(sheetName: string, header: string[], rows: AsyncIterable<XlsxCell[]>): AsyncGenerator<Uint8Array> {
+export async function* xlsxBytes(
+  sheetName: string,
+  header: string[],
+  rows: AsyncIterable<XlsxCell[]>,
+): AsyncGenerator<Uint8Array> {
   const ready: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;

@@ -10,7 +10,13 @@ export const relayAfterWrites = createMiddleware<AppEnv>(async (c, next) => {
   const requestId = c.get('requestId');
   c.executionCtx.waitUntil(
     relayNotifications(c.env).catch((error: unknown) => {
-      console.error(JSON.stringify({ event: 'notifications_relay_failed', requestId, name: error instanceof Error ? error.name : 'Error' }));
+      console.error(
+        JSON.stringify({
+          event: 'notifications_relay_failed',
+          requestId,
+          name: error instanceof Error ? error.name : 'Error',
+        }),
+      );
     }),
   );
 });

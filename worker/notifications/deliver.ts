@@ -41,11 +41,23 @@ export type Outcome = { ack: true } | { ack: false; retryAfterSec: number };
  * Delivers the messages named by `keys`, in three round trips to D1 for the lot: claim, read the
  * facts, settle. Keys not claimed (settled already, or another consumer's) are acknowledged.
  */
-export async function deliverMany(db: Database, keys: string[], sender: SmsSender, now = Date.now()): Promise<Map<string, Outcome>> {
+export async function deliverMany(
+  db: Database,
+  keys: string[],
+  sender: SmsSender,
+  now = Date.now(),
+): Promise<Map<string, Outcome>> {
   const outcomes = new Map<string, Outcome>(keys.map((key) => [key, { ack: true }]));
   const claimed = await claim(db, keys, now);
   if (claimed.length === 0) return outcomes;
-  const facts = new Map((await messageFacts(db, claimed.map((message) => message.id))).map((row) => [row.id, row as MessageFacts]));
+  const facts = new Map(
+    (
+      await messageFacts(
+        db,
+        claimed.map((message) => message.id),
+      )
+    ).map((row) => [row.id, row as MessageFacts]),
+  );
   const settlements: Settlement[] = [];
   await Promise.all(
     claimed.map(async ({ id, key, attempts }) => {
@@ -57,7 +69,11 @@ export async function deliverMany(db: Database, keys: string[], sender: SmsSende
         return;
       }
       try {
-        await sender.send(message.phone, notificationText(message.kind, { ...message, organization: message.organization ?? '' }, message.language), id);
+        await sender.send(
+          message.phone,
+          notificationText(message.kind, { ...message, organization: message.organization ?? '' }, message.language),
+          id,
+        );
         settlements.push({ id, status: 'sent' });
       } catch (error) {
         // The error's class only: a gateway's message may quote the number.
@@ -79,7 +95,11 @@ export async function deliver(db: Database, key: string, sender: SmsSender, now 
 
 /** The queue handler's body: the batch delivered together, each message acknowledged or retried. */
 export async function deliverBatch(db: Database, batch: MessageBatch<NotificationMessage>, sender: SmsSender) {
-  const outcomes = await deliverMany(db, batch.messages.map((message) => message.body.key), sender);
+  const outcomes = await deliverMany(
+    db,
+    batch.messages.map((message) => message.body.key),
+    sender,
+  );
   for (const message of batch.messages) {
     const outcome = outcomes.get(message.body.key)!;
     if (outcome.ack) message.ack();

@@ -32,7 +32,13 @@ export function sendAfterResponse(c: Context<AppEnv>, keys: string[]) {
   c.executionCtx.waitUntil(
     queue.sendBatch(keys.map((key) => ({ body: { key } }))).catch((error: unknown) => {
       // The cron's sweep sends it later.
-      console.error(JSON.stringify({ event: 'notifications_send_failed', requestId, name: error instanceof Error ? error.name : 'Error' }));
+      console.error(
+        JSON.stringify({
+          event: 'notifications_send_failed',
+          requestId,
+          name: error instanceof Error ? error.name : 'Error',
+        }),
+      );
     }),
   );
 }

@@ -12,7 +12,12 @@ export const chinaHour = (now: number) => new Date(now + 8 * 60 * 60 * 1000).get
 export async function queueDueNotifications(db: Database, now = Date.now()) {
   const hour = chinaHour(now);
   const tomorrow = addDays(chinaDay(now), 1);
-  const reminders = await queueReminders(db, hour, chinaDateTime(tomorrow).getTime(), chinaDateTime(addDays(tomorrow, 1)).getTime());
+  const reminders = await queueReminders(
+    db,
+    hour,
+    chinaDateTime(tomorrow).getTime(),
+    chinaDateTime(addDays(tomorrow, 1)).getTime(),
+  );
   const nudges = hour === QUIZ_NUDGE_HOUR ? await queueQuizNudges(db, chinaDay(now)) : 0;
   return { reminders, nudges };
 }

@@ -36,7 +36,13 @@ export const authRoutes = new Hono<AppEnv>()
     } catch (error) {
       await withdrawCode(db, issued.id); // the person may ask again at once
       // The error's class only, as for every text: a gateway's message may quote the number.
-      console.error(JSON.stringify({ event: 'sms_failed', requestId: c.get('requestId'), name: error instanceof Error ? error.name : 'Error' }));
+      console.error(
+        JSON.stringify({
+          event: 'sms_failed',
+          requestId: c.get('requestId'),
+          name: error instanceof Error ? error.name : 'Error',
+        }),
+      );
       throw new ApiError(503, 'unavailable', { retryAfterSec: 30 });
     }
     return c.json(

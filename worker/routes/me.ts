@@ -27,7 +27,16 @@ const profileChange = v.object({
   quizNudges: v.optional(v.boolean()),
 });
 
-const profileOf = ({ name, gender, birthDate, bloodType, district, emergencyDonor, reminders, quizNudges }: Person): Profile => ({
+const profileOf = ({
+  name,
+  gender,
+  birthDate,
+  bloodType,
+  district,
+  emergencyDonor,
+  reminders,
+  quizNudges,
+}: Person): Profile => ({
   name,
   gender,
   birthDate,
@@ -70,7 +79,9 @@ export const meRoutes = new Hono<AppEnv>()
     return c.json({ person: personView(c.var.person!) }, 200);
   })
   .patch('/', ...json(profileChange), async (c) => {
-    const change = Object.fromEntries(Object.entries(c.req.valid('json')).filter(([, value]) => value !== undefined)) as Partial<Profile>;
+    const change = Object.fromEntries(
+      Object.entries(c.req.valid('json')).filter(([, value]) => value !== undefined),
+    ) as Partial<Profile>;
     const current = c.var.person!;
     // Fields left out keep their value; null clears one.
     const next: Profile = { ...profileOf(current), ...change };
@@ -82,9 +93,13 @@ export const meRoutes = new Hono<AppEnv>()
 
     const db = database(c.env.DB);
     // Fair play: once on a running quiz season's board, nobody hops to another name or district board.
-    const locked = (['name', 'district'] as const).filter((field) => field in change && change[field] !== current[field]);
+    const locked = (['name', 'district'] as const).filter(
+      (field) => field in change && change[field] !== current[field],
+    );
     if (locked.length > 0 && (await playsInRunningSeason(db, current.id, chinaDay(Date.now())))) {
-      throw new ApiError(409, 'profile_locked', { issues: locked.map((path) => ({ path, message: 'profile_locked' })) });
+      throw new ApiError(409, 'profile_locked', {
+        issues: locked.map((path) => ({ path, message: 'profile_locked' })),
+      });
     }
     const person = await changeProfile(db, current.id, change);
     // Another change landed in between and this one would now break the emergency-donor rule.

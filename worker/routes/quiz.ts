@@ -3,7 +3,16 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { database, replicaDatabase, type Database } from '../db/client.ts';
-import { findDayAttempt, getOwnAttempt, insertAttempt, questionsInOrder, readBank, recordSubmission, type Attempt, type NewAttempt } from '../db/quiz-attempts.ts';
+import {
+  findDayAttempt,
+  getOwnAttempt,
+  insertAttempt,
+  questionsInOrder,
+  readBank,
+  recordSubmission,
+  type Attempt,
+  type NewAttempt,
+} from '../db/quiz-attempts.ts';
 import { dayBoard, dayStanding, districtStanding, seasonBoard } from '../db/quiz-boards.ts';
 import { seasonStanding } from '../db/quiz-ranks.ts';
 import { getSeason } from '../db/quiz-seasons.ts';
@@ -29,7 +38,10 @@ const submitBody = v.object({
 const boardQuery = v.object({
   day: v.optional(v.pipe(v.string(), v.check(isCalendarDay, 'date_invalid'))),
   district: v.optional(v.pipe(v.string(), v.maxLength(40, 'district_unknown'))),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(100)), '50'),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(100)),
+    '50',
+  ),
 });
 
 // A player starts once a day and submits once; these leave room for reloads and flaky networks.
@@ -161,7 +173,10 @@ export const quizRoutes = new Hono<AppEnv>()
           total: scored.total,
           durationMs,
           late,
-          results: scored.results.map((result) => ({ ...result, explanation: explanations.get(result.questionId) ?? '' })),
+          results: scored.results.map((result) => ({
+            ...result,
+            explanation: explanations.get(result.questionId) ?? '',
+          })),
         },
         200,
       );
@@ -191,7 +206,13 @@ export const quizRoutes = new Hono<AppEnv>()
     ]);
     return c.json(
       {
-        items: rows.map((row, index) => ({ rank: index + 1, name: maskName(row.name), district: row.district, score: row.score, timeMs: row.timeMs })),
+        items: rows.map((row, index) => ({
+          rank: index + 1,
+          name: maskName(row.name),
+          district: row.district,
+          score: row.score,
+          timeMs: row.timeMs,
+        })),
         ...(me && { me }),
       },
       200,

@@ -25,13 +25,17 @@ export const registrationRoutes = new Hono<AppEnv>()
     for (let attempt = 0; attempt < 2; attempt++) {
       const registration = await getOwnRegistration(db, id, personId);
       if (!registration) throw notFound(); // someone else's sign-up does not exist for this person
-      if (registration.status !== 'confirmed' && registration.status !== 'waitlisted') throw refusals[registration.status]();
+      if (registration.status !== 'confirmed' && registration.status !== 'waitlisted')
+        throw refusals[registration.status]();
       if (registration.startsAt.getTime() <= Date.now()) throw new ApiError(409, 'registration_closed');
 
       const { cancelled, promoted } = await cancelRegistration(db, { id, slotId: registration.slotId, personId });
       if (cancelled) {
         // The freed seat's new holder hears of it (the trigger queued the text with the promotion).
-        sendAfterResponse(c, promoted.map((moved) => `promoted:${moved.id}`));
+        sendAfterResponse(
+          c,
+          promoted.map((moved) => `promoted:${moved.id}`),
+        );
         return c.json({ registration: { id, status: 'cancelled' as const } }, 200);
       }
       // Its status changed between the read and the write (a parallel cancel or a check-in): read again.

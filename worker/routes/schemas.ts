@@ -11,7 +11,13 @@ export const phoneNumber = v.pipe(
 
 export const personName = v.pipe(v.string(), v.trim(), v.minLength(1, 'name_invalid'), v.maxLength(40, 'name_invalid'));
 
-export const email = v.pipe(v.string(), v.trim(), v.maxLength(254, 'email_invalid'), v.email('email_invalid'), v.toLowerCase());
+export const email = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(254, 'email_invalid'),
+  v.email('email_invalid'),
+  v.toLowerCase(),
+);
 
 /** A moment written ISO 8601 with its offset, e.g. 2026-06-14T09:00:00+08:00. */
 export const instant = v.pipe(

@@ -73,7 +73,11 @@ function openSlot(found: SlotForSignUp) {
   if (!found || found.campaign.status === 'draft') throw notFound();
   if (found.session.cancelledAt) throw new ApiError(409, 'session_cancelled');
   const today = chinaDay(Date.now());
-  if (found.campaign.status === 'closed' || found.session.startsAt.getTime() <= Date.now() || found.campaign.endsOn < today) {
+  if (
+    found.campaign.status === 'closed' ||
+    found.session.startsAt.getTime() <= Date.now() ||
+    found.campaign.endsOn < today
+  ) {
     throw new ApiError(409, 'registration_closed');
   }
   return found;
@@ -205,9 +209,12 @@ export const signUpRoutes = new Hono<AppEnv>()
       const result = await signUpGroup(db, group);
       if (result.outcome === 'code_taken') continue;
       if (result.outcome === 'slot_full') throw new ApiError(409, 'slot_full');
-      if (result.outcome === 'member_already_registered') throw new ApiError(409, 'already_registered', { message: 'member_already_registered' });
-      return c.json({ group: { id: group.id, code: group.code, confirmed: result.confirmed, waitlisted: result.waitlisted } }, 201);
+      if (result.outcome === 'member_already_registered')
+        throw new ApiError(409, 'already_registered', { message: 'member_already_registered' });
+      return c.json(
+        { group: { id: group.id, code: group.code, confirmed: result.confirmed, waitlisted: result.waitlisted } },
+        201,
+      );
     }
     throw new Error('no free booking code after 3 tries');
   });
-

@@ -40,7 +40,11 @@ type CampaignListRow = Awaited<ReturnType<typeof listPublishedCampaigns>>[number
 /** A card of the public list: the campaign, its next session, and the seats left in sessions not yet started. */
 export const campaignListItemView = ({ nextSession, upcoming, ...campaign }: CampaignListRow) => ({
   ...campaign,
-  nextSession: nextSession && { startsAt: toChinaIso(nextSession.startsAt), endsAt: toChinaIso(nextSession.endsAt), venue: nextSession.venue },
+  nextSession: nextSession && {
+    startsAt: toChinaIso(nextSession.startsAt),
+    endsAt: toChinaIso(nextSession.endsAt),
+    venue: nextSession.venue,
+  },
   upcomingSessions: upcoming.sessions,
   remaining: upcoming.remaining,
   waitlist: upcoming.waitlist,

@@ -6,7 +6,11 @@ import { h } from '../dom.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, ...children: (SVGElement | string)[]) {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number>,
+  ...children: (SVGElement | string)[]
+) {
   const element = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
   element.append(...children);
@@ -49,9 +53,22 @@ export function barList(bars: Bar[], caption: string): HTMLElement {
 function barGraphic(share: number) {
   return svg(
     'svg',
-    { class: 'bar-track', viewBox: '0 0 100 10', preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' },
+    {
+      class: 'bar-track',
+      viewBox: '0 0 100 10',
+      preserveAspectRatio: 'none',
+      'aria-hidden': 'true',
+      focusable: 'false',
+    },
     svg('rect', { class: 'bar-bg', x: 0, y: 0, width: 100, height: 10, rx: 2 }),
-    svg('rect', { class: 'bar-fill', x: 0, y: 0, width: Math.max(share > 0 ? 1 : 0, share * 100).toFixed(2), height: 10, rx: 2 }),
+    svg('rect', {
+      class: 'bar-fill',
+      x: 0,
+      y: 0,
+      width: Math.max(share > 0 ? 1 : 0, share * 100).toFixed(2),
+      height: 10,
+      rx: 2,
+    }),
   );
 }
 
@@ -94,15 +111,40 @@ export function columnChart(columns: Column[], summary: string): SVGSVGElement {
       const size = (part.value / max) * (height - 14); // room for the count above
       if (size <= 0) continue;
       top -= size;
-      group.append(svg('rect', { class: `column tone-${part.tone}`, x, y: top.toFixed(2), width: columnWidth, height: size.toFixed(2) }));
+      group.append(
+        svg('rect', {
+          class: `column tone-${part.tone}`,
+          x,
+          y: top.toFixed(2),
+          width: columnWidth,
+          height: size.toFixed(2),
+        }),
+      );
     }
     // The count above its column, while the columns are wide enough to carry one.
     const total = column.parts.reduce((sum, part) => sum + part.value, 0);
     if (columns.length <= 31 && total > 0) {
-      group.append(svg('text', { class: 'column-value', x: x + columnWidth / 2, y: Math.max(10, top - 3).toFixed(2), 'text-anchor': 'middle' }, String(total)));
+      group.append(
+        svg(
+          'text',
+          {
+            class: 'column-value',
+            x: x + columnWidth / 2,
+            y: Math.max(10, top - 3).toFixed(2),
+            'text-anchor': 'middle',
+          },
+          String(total),
+        ),
+      );
     }
     if (index % every === 0) {
-      group.append(svg('text', { class: 'column-label', x: x + columnWidth / 2, y: height + 14, 'text-anchor': 'middle' }, column.label));
+      group.append(
+        svg(
+          'text',
+          { class: 'column-label', x: x + columnWidth / 2, y: height + 14, 'text-anchor': 'middle' },
+          column.label,
+        ),
+      );
     }
     chart.append(group);
   });

@@ -15,7 +15,11 @@ const SLOW_MS = 6_000;
  * the sign-in page; an API failure shows its message (with a retry when the network failed,
  * not when the API answered); a bug goes to the router.
  */
-export async function loadPage<T>(context: AdminContext, fetchData: (staff: Staff) => Promise<T>, draw: (data: T, staff: Staff) => void) {
+export async function loadPage<T>(
+  context: AdminContext,
+  fetchData: (staff: Staff) => Promise<T>,
+  draw: (data: T, staff: Staff) => void,
+) {
   const { view, signal } = context;
   const s = strings();
   const status = h('p', { class: 'status', role: 'status' }, s.loading);
@@ -37,9 +41,20 @@ export async function loadPage<T>(context: AdminContext, fetchData: (staff: Staf
     if (!(error instanceof ApiFailure)) throw error;
     // Not found or not allowed: asking again gets the same answer, so the way out is back.
     if (error.answered) {
-      replaceContent(view, h('div', { class: 'notice notice-error', role: 'alert' }, h('p', null, error.message), h('p', null, h('a', { href: href('/') }, s.navCampaigns))));
+      replaceContent(
+        view,
+        h(
+          'div',
+          { class: 'notice notice-error', role: 'alert' },
+          h('p', null, error.message),
+          h('p', null, h('a', { href: href('/') }, s.navCampaigns)),
+        ),
+      );
     } else {
-      replaceContent(view, failureNotice(error.message, strings().retry, () => void context.refresh()));
+      replaceContent(
+        view,
+        failureNotice(error.message, strings().retry, () => void context.refresh()),
+      );
     }
   } finally {
     clearTimeout(slow);

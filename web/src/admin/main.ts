@@ -62,7 +62,8 @@ function renderShell() {
   me().then(
     async (staff) => {
       const organization = await myOrganization();
-      byId('who-text').textContent = s.signedInAs(staff.email, staff.role) + (organization ? s.ofOrganization(organization.name) : '');
+      byId('who-text').textContent =
+        s.signedInAs(staff.email, staff.role) + (organization ? s.ofOrganization(organization.name) : '');
       for (const link of links) link.hidden = !sectionFor(link.dataset.section as Section, staff.role);
       byId('who').hidden = false;
       nav.hidden = false;
@@ -77,7 +78,10 @@ function renderShell() {
 function notFoundPage({ view }: AdminContext) {
   const s = strings();
   setPageTitle(s.notFoundTitle);
-  view.append(h('h1', null, s.notFoundTitle), h('p', null, s.notFoundText, ' ', h('a', { href: '#/' }, s.navCampaigns)));
+  view.append(
+    h('h1', null, s.notFoundTitle),
+    h('p', null, s.notFoundText, ' ', h('a', { href: '#/' }, s.navCampaigns)),
+  );
 }
 
 // The skip link jumps to the page's content without touching the hash the router reads.
@@ -111,9 +115,15 @@ void startRouter({
     { path: '/', page: campaignsPage },
     { path: '/sign-in', page: signInPage },
     { path: '/check-in', page: checkInPage },
-    { path: '/campaigns/new', page: async (context) => (await import('./pages/campaign-form.ts')).newCampaignPage(context) },
+    {
+      path: '/campaigns/new',
+      page: async (context) => (await import('./pages/campaign-form.ts')).newCampaignPage(context),
+    },
     { path: '/campaigns/:id', page: async (context) => (await import('./pages/campaign.ts')).campaignPage(context) },
-    { path: '/campaigns/:id/edit', page: async (context) => (await import('./pages/campaign-form.ts')).editCampaignPage(context) },
+    {
+      path: '/campaigns/:id/edit',
+      page: async (context) => (await import('./pages/campaign-form.ts')).editCampaignPage(context),
+    },
     { path: '/campaigns/:id/roster', page: async (context) => (await import('./pages/roster.ts')).rosterPage(context) },
     { path: '/campaigns/:id/stats', page: async (context) => (await import('./pages/stats.ts')).statsPage(context) },
     { path: '/campaigns/:id/check-in', page: checkInPage },
@@ -121,7 +131,10 @@ void startRouter({
     { path: '/texts', page: async (context) => (await import('./pages/texts.ts')).textsPage(context) },
     { path: '/staff', page: async (context) => (await import('./pages/staff.ts')).staffPage(context) },
     { path: '/audit', page: async (context) => (await import('./pages/audit.ts')).auditPage(context) },
-    { path: '/emergency-donors', page: async (context) => (await import('./pages/emergency-donors.ts')).emergencyDonorsPage(context) },
+    {
+      path: '/emergency-donors',
+      page: async (context) => (await import('./pages/emergency-donors.ts')).emergencyDonorsPage(context),
+    },
   ],
   notFound: notFoundPage,
   beforeRender: renderShell,

@@ -22,7 +22,11 @@ export function pagedList<T>(
   const s = strings();
   const list = h('ul', { class: 'roster' }, ...first.items.map(options.row));
   const message = actionMessage();
-  const more = h('button', { type: 'button', class: 'button button-secondary button-wide', hidden: !first.nextCursor }, s.loadMore);
+  const more = h(
+    'button',
+    { type: 'button', class: 'button button-secondary button-wide', hidden: !first.nextCursor },
+    s.loadMore,
+  );
   let cursor = first.nextCursor;
   let shown = first.items.length;
   on(more, 'click', async () => {

@@ -61,7 +61,14 @@ export function questionEditor(initial: Question[]): QuestionEditor {
   const addRow = (question?: Question) => {
     const key = question?.key ?? freshKey(new Set(rows.map((row) => row.key)));
     const label = field('', s.questionLabel, input({ value: question?.label ?? '', maxlength: 100 }));
-    const type = field('', s.questionType, select(types.map((t): [string, string] => [t, s.questionTypes[t]]), question?.type ?? 'text'));
+    const type = field(
+      '',
+      s.questionType,
+      select(
+        types.map((t): [string, string] => [t, s.questionTypes[t]]),
+        question?.type ?? 'text',
+      ),
+    );
     const optionsBox = h('textarea', { rows: 3 });
     optionsBox.value = question?.options?.join('\n') ?? '';
     const options = field('', s.questionOptions, optionsBox, { hint: s.questionOptionsHint });
@@ -97,14 +104,30 @@ export function questionEditor(initial: Question[]): QuestionEditor {
   const addButton = on(h('button', { type: 'button' }, s.addQuestion), 'click', () => addRow().label.control.focus());
   for (const question of initial) addRow(question);
 
-  const element = h('fieldset', { class: 'field slots-fieldset' }, h('legend', null, s.questionsTitle), h('p', { class: 'hint' }, s.questionsHint), list, addButton);
+  const element = h(
+    'fieldset',
+    { class: 'field slots-fieldset' },
+    h('legend', null, s.questionsTitle),
+    h('p', { class: 'hint' }, s.questionsHint),
+    list,
+    addButton,
+  );
   return {
     element,
     value: () =>
       rows.map((row) => {
         const type = row.type.control.value as QuestionType;
-        const options = row.options.control.value.split('\n').map((line) => line.trim()).filter(Boolean);
-        return { key: row.key, label: row.label.control.value, type, required: row.required.checked, ...(type === 'choice' && { options }) };
+        const options = row.options.control.value
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean);
+        return {
+          key: row.key,
+          label: row.label.control.value,
+          type,
+          required: row.required.checked,
+          ...(type === 'choice' && { options }),
+        };
       }),
     fields: () => rows.flatMap((row) => [row.label, row.type, row.options]),
     check: () => {

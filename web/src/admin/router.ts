@@ -53,7 +53,9 @@ function render(moveFocus: boolean): Promise<void> {
 
 /** An app address for a link: `href('/campaigns/x')` → "#/campaigns/x". */
 export const href = (path: string, query?: Record<string, string | undefined>) => {
-  const search = new URLSearchParams(Object.entries(query ?? {}).filter((entry): entry is [string, string] => !!entry[1])).toString();
+  const search = new URLSearchParams(
+    Object.entries(query ?? {}).filter((entry): entry is [string, string] => !!entry[1]),
+  ).toString();
   return `#${path}${search ? `?${search}` : ''}`;
 };
 
@@ -79,7 +81,12 @@ export function signInFirst() {
   navigate(`/sign-in?next=${encodeURIComponent(currentPath())}`, { replace: true });
 }
 
-export function startRouter(options: { view: HTMLElement; routes: AdminRoute[]; notFound: AdminPage; beforeRender: () => void }) {
+export function startRouter(options: {
+  view: HTMLElement;
+  routes: AdminRoute[];
+  notFound: AdminPage;
+  beforeRender: () => void;
+}) {
   ({ view, routes, notFound, beforeRender } = options);
   window.addEventListener('hashchange', () => void render(true));
   return render(false);

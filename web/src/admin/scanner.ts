@@ -69,7 +69,11 @@ function cameraProblem(error: unknown): CameraProblem {
  * Shows the back camera in `video` and calls `onCode` once with the first QR code read, then
  * stops. Stops too when `signal` aborts (the page is left, or the camera is turned off).
  */
-export async function scanOnce(video: HTMLVideoElement, signal: AbortSignal, onCode: (text: string) => void): Promise<void> {
+export async function scanOnce(
+  video: HTMLVideoElement,
+  signal: AbortSignal,
+  onCode: (text: string) => void,
+): Promise<void> {
   if (!navigator.mediaDevices?.getUserMedia) throw new CameraError('missing'); // also on plain http
   let stream: MediaStream;
   try {

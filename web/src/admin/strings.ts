@@ -9,7 +9,14 @@ export type CampaignStatus = 'draft' | 'published' | 'closed';
 export type Role = 'admin' | 'organizer' | 'checkin';
 export type DonationKind = 'whole_blood' | 'platelets';
 export type TextStatus = 'queued' | 'sending' | 'sent' | 'skipped' | 'failed';
-export type TextKind = 'confirmed' | 'promoted' | 'session_changed' | 'session_cancelled' | 'reminder' | 'quiz_nudge' | 'callout';
+export type TextKind =
+  | 'confirmed'
+  | 'promoted'
+  | 'session_changed'
+  | 'session_cancelled'
+  | 'reminder'
+  | 'quiz_nudge'
+  | 'callout';
 /** The audit log's actions, as the API writes them; the filter offers these. */
 export const auditActions = [
   'staff.sign_in',
@@ -75,7 +82,10 @@ const zhCN = {
   campaignsTitle: '活动管理',
   newCampaign: '新建活动',
   noCampaigns: '还没有活动。',
-  kind: { blood_drive: '无偿献血', outreach: '义诊与筛查', cpr_training: '急救培训', quiz: '健康达人答题' } as Record<Kind, string>,
+  kind: { blood_drive: '无偿献血', outreach: '义诊与筛查', cpr_training: '急救培训', quiz: '健康达人答题' } as Record<
+    Kind,
+    string
+  >,
   campaignStatus: { draft: '草稿', published: '已发布', closed: '已结束' } as Record<CampaignStatus, string>,
   dates: (from: string, to: string) => (from === to ? from : `${from} 至 ${to}`),
   organization: '主办单位',
@@ -98,7 +108,10 @@ const zhCN = {
   questionNumber: (n: number) => `问题 ${n}`,
   questionLabel: '问题',
   questionType: '回答方式',
-  questionTypes: { text: '文字', number: '数字', choice: '从选项中选择', boolean: '是 / 否' } as Record<'text' | 'number' | 'choice' | 'boolean', string>,
+  questionTypes: { text: '文字', number: '数字', choice: '从选项中选择', boolean: '是 / 否' } as Record<
+    'text' | 'number' | 'choice' | 'boolean',
+    string
+  >,
   questionOptions: '选项',
   questionOptionsHint: '每行一个，2–20 个。',
   questionOptionsCount: '选择题需要 2–20 个选项。',
@@ -145,7 +158,13 @@ const zhCN = {
   filterStatus: '状态',
   filterSession: '场次',
   apply: '筛选',
-  registrationStatus: { confirmed: '已确认', waitlisted: '候补中', checked_in: '已签到', cancelled: '已取消', no_show: '未到场' } as Record<RegistrationStatus, string>,
+  registrationStatus: {
+    confirmed: '已确认',
+    waitlisted: '候补中',
+    checked_in: '已签到',
+    cancelled: '已取消',
+    no_show: '未到场',
+  } as Record<RegistrationStatus, string>,
   noRegistrations: '没有符合条件的报名。',
   loadMore: '加载更多',
   refresh: '刷新名单',
@@ -166,7 +185,8 @@ const zhCN = {
   attendanceRate: '到场率',
   attendanceNone: '暂无已结束的场次',
   perDay: '每日报名',
-  perDayLabel: (day: string, signUps: number, cancellations: number) => `${day}：报名 ${signUps}，取消 ${cancellations}`,
+  perDayLabel: (day: string, signUps: number, cancellations: number) =>
+    `${day}：报名 ${signUps}，取消 ${cancellations}`,
   signUps: '报名',
   cancellations: '取消',
   byStatus: '按状态',
@@ -267,7 +287,8 @@ const zhCN = {
   calloutHint: '最多 140 字，不要写身份证号。同一人一周内只会收到一次呼吁。',
   calloutCount: '先算一算能通知多少人',
   calloutSend: '发送短信',
-  calloutWouldReach: (matched: number, reachable: number) => `符合条件 ${matched} 人，本周还可通知 ${reachable} 人。尚未发送。`,
+  calloutWouldReach: (matched: number, reachable: number) =>
+    `符合条件 ${matched} 人，本周还可通知 ${reachable} 人。尚未发送。`,
   calloutConfirm: '确定给这些应急献血者发送短信吗？发送后不能撤回。',
   calloutSent: (recipients: number) => `已安排发送给 ${recipients} 人。`,
 
@@ -294,7 +315,10 @@ const zhCN = {
   textsTitle: '短信通知',
   textsIntro: '报名确认、候补转正、场次变更与取消、活动提醒、答题提醒和应急呼吁短信的发送情况。手机号只显示部分。',
   textCounts: '各状态短信数',
-  textStatus: { queued: '排队中', sending: '发送中', sent: '已发送', skipped: '未发送', failed: '发送失败' } as Record<TextStatus, string>,
+  textStatus: { queued: '排队中', sending: '发送中', sent: '已发送', skipped: '未发送', failed: '发送失败' } as Record<
+    TextStatus,
+    string
+  >,
   textKind: {
     confirmed: '报名确认',
     promoted: '候补转正',
@@ -454,7 +478,8 @@ const en: Strings = {
   created: 'Campaign created.',
   choose: 'Choose',
   questionsTitle: 'Questions asked at sign-up',
-  questionsHint: 'What this campaign needs to know besides the name and the donor rules. Answers already given stay with their question.',
+  questionsHint:
+    'What this campaign needs to know besides the name and the donor rules. Answers already given stay with their question.',
   questionNumber: (n) => `Question ${n}`,
   questionLabel: 'Question',
   questionType: 'Answer',
@@ -469,12 +494,14 @@ const en: Strings = {
 
   sessionsTitle: 'Sessions and seats',
   noSessions: 'No sessions yet.',
-  slotLine: (role, taken, capacity, waiting) => `${role}: ${taken} confirmed of ${capacity} seats${waiting ? `, ${waiting} waiting` : ''}`,
+  slotLine: (role, taken, capacity, waiting) =>
+    `${role}: ${taken} confirmed of ${capacity} seats${waiting ? `, ${waiting} waiting` : ''}`,
   capacity: 'Seats',
   capacityOf: (role) => `Seats for “${role}”`,
   saveSlot: 'Save',
   saveSlotLabel: (role) => `Save “${role}”`,
-  capacityRaised: (confirmed) => (confirmed > 0 ? `Saved. ${confirmed} people on the waiting list were confirmed.` : 'Saved.'),
+  capacityRaised: (confirmed) =>
+    confirmed > 0 ? `Saved. ${confirmed} people on the waiting list were confirmed.` : 'Saved.',
   waitlist: 'Waiting list when full',
   addSession: 'Add a session',
   startsAt: 'Starts',
@@ -502,7 +529,13 @@ const en: Strings = {
   filterStatus: 'Status',
   filterSession: 'Session',
   apply: 'Filter',
-  registrationStatus: { confirmed: 'Confirmed', waitlisted: 'Waiting list', checked_in: 'Checked in', cancelled: 'Cancelled', no_show: 'No-show' },
+  registrationStatus: {
+    confirmed: 'Confirmed',
+    waitlisted: 'Waiting list',
+    checked_in: 'Checked in',
+    cancelled: 'Cancelled',
+    no_show: 'No-show',
+  },
   noRegistrations: 'No sign-ups match.',
   loadMore: 'Load more',
   refresh: 'Refresh',
@@ -560,7 +593,8 @@ const en: Strings = {
   resultWaitlisted: 'On the waiting list — no seat',
   resultUnknown: 'Unknown code',
   resultUndone: 'Check-in undone',
-  resultUnknownText: 'No sign-up has this code. Check it and type it again; it may also belong to another organization.',
+  resultUnknownText:
+    'No sign-up has this code. Check it and type it again; it may also belong to another organization.',
   resultHint: {
     already: 'Do not let them in twice. If in doubt, look them up in the roster.',
     cancelled: 'Do not let them in; they may sign up again.',
@@ -607,7 +641,8 @@ const en: Strings = {
   daysPlayed: 'Days played',
   navDonors: 'Emergency donors',
   donorsTitle: 'Emergency donors',
-  donorsIntro: 'When blood stocks run short: citizens willing to give in an emergency who may give whole blood today, by blood type (and district).',
+  donorsIntro:
+    'When blood stocks run short: citizens willing to give in an emergency who may give whole blood today, by blood type (and district).',
   allDistricts: 'All districts',
   findDonors: 'Find',
   donorsFound: 'Donors found',
@@ -620,7 +655,8 @@ const en: Strings = {
   calloutHint: 'At most 140 characters, no ID numbers. Nobody gets more than one call-out a week.',
   calloutCount: 'Count who it would reach first',
   calloutSend: 'Send the text',
-  calloutWouldReach: (matched, reachable) => `${matched} donors match; ${reachable} can still be texted this week. Nothing sent yet.`,
+  calloutWouldReach: (matched, reachable) =>
+    `${matched} donors match; ${reachable} can still be texted this week. Nothing sent yet.`,
   calloutConfirm: 'Send this text to these emergency donors? It cannot be taken back.',
   calloutSent: (recipients) => `Queued for ${recipients} people.`,
 
@@ -642,7 +678,8 @@ const en: Strings = {
   sessionCancelledAt: (time) => `Cancelled on ${time}; everyone signed up is told by text.`,
 
   textsTitle: 'Texts',
-  textsIntro: 'Where the texts stand: sign-up confirmations, waiting-list promotions, session changes and cancellations, reminders, quiz nudges and emergency call-outs. Phone numbers are shown in part.',
+  textsIntro:
+    'Where the texts stand: sign-up confirmations, waiting-list promotions, session changes and cancellations, reminders, quiz nudges and emergency call-outs. Phone numbers are shown in part.',
   textCounts: 'Texts by state',
   textStatus: { queued: 'Queued', sending: 'Sending', sent: 'Sent', skipped: 'Not sent', failed: 'Failed' },
   textKind: {
@@ -676,8 +713,10 @@ const en: Strings = {
   hour,
 
   staffTitle: 'Add staff',
-  staffIntro: 'Open an account for a check-in volunteer: they can use the check-in desk and see the statistics, nothing else.',
-  staffIntroAdmin: 'Platform admins add accounts of any role; organizers and check-in volunteers belong to an organization.',
+  staffIntro:
+    'Open an account for a check-in volunteer: they can use the check-in desk and see the statistics, nothing else.',
+  staffIntroAdmin:
+    'Platform admins add accounts of any role; organizers and check-in volunteers belong to an organization.',
   staffRole: 'Role',
   staffOrganization: 'Organization',
   staffOrganizationHint: 'Organizations that run campaigns are listed; platform admins need none.',

@@ -29,7 +29,12 @@ export interface Field<C extends Control = Control> {
 }
 
 /** A control with a visible label, an optional hint and its own error line, tied by aria-describedby. */
-export function field<C extends Control>(path: string, label: string, control: C, options: { hint?: string; optional?: boolean } = {}): Field<C> {
+export function field<C extends Control>(
+  path: string,
+  label: string,
+  control: C,
+  options: { hint?: string; optional?: boolean } = {},
+): Field<C> {
   control.id ||= uniqueId('field');
   control.name ||= path;
   const hintId = options.hint ? uniqueId('hint') : undefined;
@@ -39,7 +44,12 @@ export function field<C extends Control>(path: string, label: string, control: C
   const element = h(
     'div',
     { class: 'field' },
-    h('label', { for: control.id }, label, options.optional ? h('span', { class: 'optional' }, ` ${strings().optional}`) : null),
+    h(
+      'label',
+      { for: control.id },
+      label,
+      options.optional ? h('span', { class: 'optional' }, ` ${strings().optional}`) : null,
+    ),
     hintId ? h('p', { class: 'hint', id: hintId }, options.hint) : null,
     control,
     error,
@@ -54,10 +64,19 @@ export function field<C extends Control>(path: string, label: string, control: C
   return { path, element, control, showError };
 }
 
-export const input = (attributes: Record<string, string | number | boolean | undefined> = {}) => h('input', { type: 'text', ...attributes });
+export const input = (attributes: Record<string, string | number | boolean | undefined> = {}) =>
+  h('input', { type: 'text', ...attributes });
 
-export function select(options: [value: string, label: string][], selected?: string, attributes: Record<string, string | boolean> = {}) {
-  return h('select', attributes, ...options.map(([value, label]) => h('option', { value, selected: value === selected }, label)));
+export function select(
+  options: [value: string, label: string][],
+  selected?: string,
+  attributes: Record<string, string | boolean> = {},
+) {
+  return h(
+    'select',
+    attributes,
+    ...options.map(([value, label]) => h('option', { value, selected: value === selected }, label)),
+  );
 }
 
 /**
@@ -71,7 +90,8 @@ export function showFailure(error: unknown, fields: Field[], message: ActionMess
   let placed = false;
   // The field the issue names, else the one it lies within (questions.0.options → questions.0).
   const fieldFor = (path: string) =>
-    fields.find((candidate) => candidate.path === path) ?? fields.find((candidate) => candidate.path && path.startsWith(`${candidate.path}.`));
+    fields.find((candidate) => candidate.path === path) ??
+    fields.find((candidate) => candidate.path && path.startsWith(`${candidate.path}.`));
   for (const issue of issues) {
     const target = fieldFor(issue.path);
     if (!target) continue;
@@ -109,7 +129,12 @@ export function actionMessage(): ActionMessage {
 }
 
 /** Runs a button's action once at a time: disabled and saying so while it runs. */
-export async function whileBusy<T>(button: HTMLButtonElement, message: ActionMessage, busyText: string, action: () => Promise<T>): Promise<T> {
+export async function whileBusy<T>(
+  button: HTMLButtonElement,
+  message: ActionMessage,
+  busyText: string,
+  action: () => Promise<T>,
+): Promise<T> {
   button.disabled = true;
   message.busy(busyText);
   try {

@@ -30,13 +30,16 @@ interface FieldOptions {
 
 /** The input or select inside a control (a radio button's label holds its input). */
 const inputOf = (control: HTMLElement) =>
-  control instanceof HTMLInputElement || control instanceof HTMLSelectElement ? control : control.querySelector('input');
+  control instanceof HTMLInputElement || control instanceof HTMLSelectElement
+    ? control
+    : control.querySelector('input');
 
 /** The error line under a field, tied to its inputs with aria-describedby and aria-invalid. */
 function errorLine(controls: HTMLElement[], hintId: string | undefined) {
   const id = uniqueId('error');
   const line = h('p', { class: 'field-error', id, hidden: true });
-  for (const control of controls) inputOf(control)?.setAttribute('aria-describedby', [hintId, id].filter(Boolean).join(' '));
+  for (const control of controls)
+    inputOf(control)?.setAttribute('aria-describedby', [hintId, id].filter(Boolean).join(' '));
   const show = (message: string | null) => {
     line.textContent = message ?? '';
     line.hidden = !message;
@@ -63,7 +66,8 @@ function makeField(
   parts.element.append(error.line);
   const check = () => {
     const current = value();
-    const problem = current === undefined ? (options.required ? strings().required : null) : (options.validate?.(current) ?? null);
+    const problem =
+      current === undefined ? (options.required ? strings().required : null) : (options.validate?.(current) ?? null);
     error.show(problem);
     return problem === null;
   };
@@ -81,13 +85,28 @@ function hintFor(options: FieldOptions) {
 }
 
 function labelText(options: FieldOptions) {
-  return h('span', { class: 'label-text' }, options.label, options.required === false ? h('span', { class: 'optional' }, ` ${strings().optional}`) : null);
+  return h(
+    'span',
+    { class: 'label-text' },
+    options.label,
+    options.required === false ? h('span', { class: 'optional' }, ` ${strings().optional}`) : null,
+  );
 }
 
 /** A labelled single control (text box or select). */
-function singleField(options: FieldOptions, control: HTMLInputElement | HTMLSelectElement, value: () => FieldValue): Field {
+function singleField(
+  options: FieldOptions,
+  control: HTMLInputElement | HTMLSelectElement,
+  value: () => FieldValue,
+): Field {
   const hint = hintFor(options);
-  const element = h('div', { class: 'field' }, h('label', { for: control.id }, labelText(options)), hint.element, control);
+  const element = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: control.id }, labelText(options)),
+    hint.element,
+    control,
+  );
   return makeField(options, { element, controls: [control], hintId: hint.id }, value, () => control.focus());
 }
 
@@ -128,24 +147,42 @@ interface Choice {
 }
 
 /** Radio buttons for a few choices (everything visible at once), a select for many. */
-export function choiceField(options: FieldOptions & { choices: Choice[]; value?: string | null; placeholder?: string }): Field {
+export function choiceField(
+  options: FieldOptions & { choices: Choice[]; value?: string | null; placeholder?: string },
+): Field {
   if (options.choices.length > 5 || options.placeholder !== undefined) {
     const id = uniqueId('field');
     const select = h(
       'select',
       { id, name: options.path, required: options.required ?? false },
       h('option', { value: '' }, options.placeholder ?? strings().choose),
-      ...options.choices.map((choice) => h('option', { value: choice.value, selected: choice.value === options.value }, choice.label)),
+      ...options.choices.map((choice) =>
+        h('option', { value: choice.value, selected: choice.value === options.value }, choice.label),
+      ),
     );
     return singleField(options, select, () => select.value || undefined);
   }
   const name = uniqueId(options.path);
   const radios = options.choices.map((choice) =>
-    h('input', { type: 'radio', name, value: choice.value, checked: choice.value === options.value, required: options.required ?? false }),
+    h('input', {
+      type: 'radio',
+      name,
+      value: choice.value,
+      checked: choice.value === options.value,
+      required: options.required ?? false,
+    }),
   );
-  const labels = options.choices.map((choice, index) => h('label', { class: 'choice' }, radios[index]!, ` ${choice.label}`));
+  const labels = options.choices.map((choice, index) =>
+    h('label', { class: 'choice' }, radios[index]!, ` ${choice.label}`),
+  );
   const hint = hintFor(options);
-  const element = h('fieldset', { class: 'field' }, h('legend', null, labelText(options)), hint.element, h('div', { class: 'choices' }, ...labels));
+  const element = h(
+    'fieldset',
+    { class: 'field' },
+    h('legend', null, labelText(options)),
+    hint.element,
+    h('div', { class: 'choices' }, ...labels),
+  );
   return makeField(
     options,
     { element, controls: labels, hintId: hint.id },
@@ -157,8 +194,18 @@ export function choiceField(options: FieldOptions & { choices: Choice[]; value?:
 export function checkboxField(options: { path: string; label: string; hint?: string; checked: boolean }): Field {
   const input = h('input', { id: uniqueId('field'), type: 'checkbox', name: options.path, checked: options.checked });
   const hint = hintFor(options);
-  const element = h('div', { class: 'field' }, h('label', { class: 'choice', for: input.id }, input, ` ${options.label}`), hint.element);
-  return makeField(options, { element, controls: [input], hintId: hint.id }, () => input.checked, () => input.focus());
+  const element = h(
+    'div',
+    { class: 'field' },
+    h('label', { class: 'choice', for: input.id }, input, ` ${options.label}`),
+    hint.element,
+  );
+  return makeField(
+    options,
+    { element, controls: [input], hintId: hint.id },
+    () => input.checked,
+    () => input.focus(),
+  );
 }
 
 /** The fields of one form, for checking them all and placing the API's issues. */

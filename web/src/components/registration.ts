@@ -11,7 +11,8 @@ export type Registration = InferResponseType<typeof api.me.registrations.$get, 2
 
 /** Confirmed or waiting, and the session has not begun: it can still be cancelled. */
 export const isCancellable = (registration: Registration) =>
-  (registration.status === 'confirmed' || registration.status === 'waitlisted') && !hasStarted(registration.session.startsAt);
+  (registration.status === 'confirmed' || registration.status === 'waitlisted') &&
+  !hasStarted(registration.session.startsAt);
 
 /** Not cancelled and not over: what "My sign-ups" lists first. */
 export const isUpcoming = (registration: Registration) =>
@@ -20,7 +21,9 @@ export const isUpcoming = (registration: Registration) =>
 export function statusBadge(registration: Registration): HTMLElement {
   const s = strings();
   const text =
-    registration.status === 'waitlisted' ? s.waitingNumber(registration.position) : s.registrationStatus[registration.status];
+    registration.status === 'waitlisted'
+      ? s.waitingNumber(registration.position)
+      : s.registrationStatus[registration.status];
   return h('span', { class: `status-badge status-${registration.status}` }, text);
 }
 
@@ -60,31 +63,43 @@ export function cancelControl(registration: Registration, page: Pick<PageContext
   const waiting = registration.status === 'waitlisted';
   const message = h('p', { class: 'field-error', role: 'alert', hidden: true });
 
-  const ask = on(h('button', { type: 'button', class: 'button button-secondary' }, waiting ? s.leaveWaitlist : s.cancelSignUp), 'click', () => {
-    const question = h('p', { class: 'cancel-question', tabindex: -1 }, waiting ? s.leaveWaitlistQuestion : s.cancelQuestion);
-    const keep = on(h('button', { type: 'button', class: 'button button-secondary' }, s.keepSignUp), 'click', () => {
-      replaceContent(box, ask, message);
-      ask.focus();
-    });
-    const confirm = on(h('button', { type: 'button', class: 'button button-danger' }, waiting ? s.confirmLeave : s.confirmCancel), 'click', async () => {
-      confirm.disabled = keep.disabled = true;
-      confirm.textContent = s.cancelling;
-      message.hidden = true;
-      try {
-        await read(api.registrations[':id'].cancel.$post({ param: { id: registration.id } }));
-        page.refresh();
-        page.view.focus();
-      } catch (error) {
-        if (!(error instanceof ApiFailure)) throw error;
-        message.textContent = error.message;
-        message.hidden = false;
-        confirm.disabled = keep.disabled = false;
-        confirm.textContent = waiting ? s.confirmLeave : s.confirmCancel;
-      }
-    });
-    replaceContent(box, question, h('div', { class: 'actions' }, confirm, keep), message);
-    question.focus();
-  });
+  const ask = on(
+    h('button', { type: 'button', class: 'button button-secondary' }, waiting ? s.leaveWaitlist : s.cancelSignUp),
+    'click',
+    () => {
+      const question = h(
+        'p',
+        { class: 'cancel-question', tabindex: -1 },
+        waiting ? s.leaveWaitlistQuestion : s.cancelQuestion,
+      );
+      const keep = on(h('button', { type: 'button', class: 'button button-secondary' }, s.keepSignUp), 'click', () => {
+        replaceContent(box, ask, message);
+        ask.focus();
+      });
+      const confirm = on(
+        h('button', { type: 'button', class: 'button button-danger' }, waiting ? s.confirmLeave : s.confirmCancel),
+        'click',
+        async () => {
+          confirm.disabled = keep.disabled = true;
+          confirm.textContent = s.cancelling;
+          message.hidden = true;
+          try {
+            await read(api.registrations[':id'].cancel.$post({ param: { id: registration.id } }));
+            page.refresh();
+            page.view.focus();
+          } catch (error) {
+            if (!(error instanceof ApiFailure)) throw error;
+            message.textContent = error.message;
+            message.hidden = false;
+            confirm.disabled = keep.disabled = false;
+            confirm.textContent = waiting ? s.confirmLeave : s.confirmCancel;
+          }
+        },
+      );
+      replaceContent(box, question, h('div', { class: 'actions' }, confirm, keep), message);
+      question.focus();
+    },
+  );
   replaceContent(box, ask, message);
   return box;
 }

@@ -20,7 +20,11 @@ function kindFilter(selected: Kind | undefined): HTMLElement {
     'nav',
     { class: 'kinds', 'aria-label': s.kindsLabel },
     ...[undefined, ...kinds].map((kind) =>
-      h('a', { href: kind ? `/?kind=${kind}` : '/', class: 'chip', 'aria-current': kind === selected ? 'page' : null }, kind ? s.kind[kind] : s.all),
+      h(
+        'a',
+        { href: kind ? `/?kind=${kind}` : '/', class: 'chip', 'aria-current': kind === selected ? 'page' : null },
+        kind ? s.kind[kind] : s.all,
+      ),
     ),
   );
 }
@@ -35,7 +39,11 @@ function upcomingSummary(campaign: Campaign): HTMLElement | null {
     'div',
     { class: 'upcoming' },
     h('p', null, s.nextSession(formatSessionTime(next.startsAt, next.endsAt), next.venue)),
-    h('p', { class: campaign.remaining > 0 ? 'seats' : 'seats seats-full' }, campaign.upcomingSessions > 1 ? `${s.sessionCount(campaign.upcomingSessions)} · ${seats}` : seats),
+    h(
+      'p',
+      { class: campaign.remaining > 0 ? 'seats' : 'seats seats-full' },
+      campaign.upcomingSessions > 1 ? `${s.sessionCount(campaign.upcomingSessions)} · ${seats}` : seats,
+    ),
   );
 }
 
@@ -69,7 +77,9 @@ export async function campaignListPage(context: PageContext) {
       context.view.append(
         h('h1', { class: 'visually-hidden' }, s.campaignsTitle),
         kindFilter(kind),
-        items.length ? h('ul', { class: 'campaigns' }, ...items.map(campaignCard)) : h('p', { class: 'status' }, s.empty),
+        items.length
+          ? h('ul', { class: 'campaigns' }, ...items.map(campaignCard))
+          : h('p', { class: 'status' }, s.empty),
       );
     },
   );

@@ -32,7 +32,12 @@ function slotRow(campaign: CampaignDetail, session: Session, slot: Slot, session
   return h(
     'li',
     { class: slot.remaining > 0 ? 'slot' : 'slot slot-full' },
-    h('div', { class: 'slot-text' }, h('span', { class: 'role', id: roleId }, slot.role), h('span', { class: 'seats' }, over ? s.sessionOver : seatsText(slot))),
+    h(
+      'div',
+      { class: 'slot-text' },
+      h('span', { class: 'role', id: roleId }, slot.role),
+      h('span', { class: 'seats' }, over ? s.sessionOver : seatsText(slot)),
+    ),
     open
       ? h(
           'a',
@@ -69,7 +74,12 @@ function quizCard(campaign: CampaignDetail): HTMLElement | null {
     { class: 'card', 'aria-labelledby': 'quiz-today' },
     h('h2', { id: 'quiz-today' }, s.quizToday),
     h('p', null, s.quizTodayIntro),
-    h('div', { class: 'actions' }, h('a', { class: 'button', href: path }, s.playQuiz), h('a', { class: 'button button-secondary', href: `${path}/leaderboard` }, s.quizLeaderboard)),
+    h(
+      'div',
+      { class: 'actions' },
+      h('a', { class: 'button', href: path }, s.playQuiz),
+      h('a', { class: 'button button-secondary', href: `${path}/leaderboard` }, s.quizLeaderboard),
+    ),
   );
 }
 
@@ -88,7 +98,11 @@ export async function campaignPage(context: PageContext) {
           { class: `campaign-page kind-${campaign.kind}` },
           h('span', { class: 'badge' }, s.kind[campaign.kind]),
           h('h1', null, campaign.title),
-          h('p', { class: 'meta' }, `${formatDays(campaign.startsOn, campaign.endsOn)} · ${campaign.organization.name}`),
+          h(
+            'p',
+            { class: 'meta' },
+            `${formatDays(campaign.startsOn, campaign.endsOn)} · ${campaign.organization.name}`,
+          ),
           campaign.description ? h('p', { class: 'description' }, campaign.description) : null,
           campaign.kind === 'quiz'
             ? quizCard(campaign)

@@ -2,7 +2,15 @@
 // donations recorded at blood drives.
 import { api, read, within } from '../api.ts';
 import { loadPage } from '../components/page-load.ts';
-import { bookingCode, cancelControl, isCancellable, isUpcoming, sessionFacts, statusBadge, type Registration } from '../components/registration.ts';
+import {
+  bookingCode,
+  cancelControl,
+  isCancellable,
+  isUpcoming,
+  sessionFacts,
+  statusBadge,
+  type Registration,
+} from '../components/registration.ts';
 import { append, h } from '../dom.ts';
 import { formatDay } from '../format.ts';
 import { strings } from '../i18n.ts';
@@ -45,16 +53,24 @@ export async function mySignUpsPage(context: PageContext) {
       const upcoming = items.filter(isUpcoming);
       const past = items.filter((registration) => !isUpcoming(registration));
       const list = (registrations: Registration[]) =>
-        h('ul', { class: 'registrations' }, ...registrations.map((registration) => registrationCard(context, registration)));
+        h(
+          'ul',
+          { class: 'registrations' },
+          ...registrations.map((registration) => registrationCard(context, registration)),
+        );
       append(context.view, [
         h('h1', null, s.mySignUpsTitle),
         h(
           'section',
           { 'aria-labelledby': 'upcoming-title' },
           h('h2', { id: 'upcoming-title' }, s.upcomingTitle),
-          upcoming.length ? list(upcoming) : h('p', { class: 'status' }, s.noUpcoming, ' ', h('a', { href: '/' }, s.findCampaigns)),
+          upcoming.length
+            ? list(upcoming)
+            : h('p', { class: 'status' }, s.noUpcoming, ' ', h('a', { href: '/' }, s.findCampaigns)),
         ),
-        past.length ? h('section', { 'aria-labelledby': 'past-title' }, h('h2', { id: 'past-title' }, s.pastTitle), list(past)) : null,
+        past.length
+          ? h('section', { 'aria-labelledby': 'past-title' }, h('h2', { id: 'past-title' }, s.pastTitle), list(past))
+          : null,
         h(
           'section',
           { 'aria-labelledby': 'donations-title' },
@@ -63,7 +79,9 @@ export async function mySignUpsPage(context: PageContext) {
             ? h(
                 'ul',
                 { class: 'donations' },
-                ...donations.items.map((donation) => h('li', null, h('span', null, formatDay(donation.day)), h('span', null, s.donation[donation.kind]))),
+                ...donations.items.map((donation) =>
+                  h('li', null, h('span', null, formatDay(donation.day)), h('span', null, s.donation[donation.kind])),
+                ),
               )
             : h('p', { class: 'status' }, s.noDonations),
         ),

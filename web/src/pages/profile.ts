@@ -22,18 +22,34 @@ export async function profilePage(context: PageContext) {
     () => Promise.all([read(api.me.$get({}, within(context.signal))), cityConfig()]),
     ([{ person }, city]) => {
       const fields = new FieldList();
-      const name = fields.add(inputField({ path: 'name', label: s.name, value: person.name, attributes: { autocomplete: 'name', maxlength: 40 } }));
+      const name = fields.add(
+        inputField({
+          path: 'name',
+          label: s.name,
+          value: person.name,
+          attributes: { autocomplete: 'name', maxlength: 40 },
+        }),
+      );
       const gender = fields.add(
         choiceField({
           path: 'gender',
           label: s.gender,
           value: person.gender,
           placeholder: s.notSaying,
-          choices: [{ value: 'female', label: s.female }, { value: 'male', label: s.male }],
+          choices: [
+            { value: 'female', label: s.female },
+            { value: 'male', label: s.male },
+          ],
         }),
       );
       const birthDate = fields.add(
-        inputField({ path: 'birthDate', label: s.birthDate, type: 'date', value: person.birthDate, attributes: { max: today(), min: '1900-01-01' } }),
+        inputField({
+          path: 'birthDate',
+          label: s.birthDate,
+          type: 'date',
+          value: person.birthDate,
+          attributes: { max: today(), min: '1900-01-01' },
+        }),
       );
       const district = fields.add(
         choiceField({
@@ -54,11 +70,20 @@ export async function profilePage(context: PageContext) {
         }),
       );
       const emergencyDonor = fields.add(
-        checkboxField({ path: 'emergencyDonor', label: s.emergencyDonor, hint: s.emergencyDonorRule, checked: person.emergencyDonor }),
+        checkboxField({
+          path: 'emergencyDonor',
+          label: s.emergencyDonor,
+          hint: s.emergencyDonorRule,
+          checked: person.emergencyDonor,
+        }),
       );
 
-      const reminders = fields.add(checkboxField({ path: 'reminders', label: s.reminders, hint: s.remindersRule, checked: person.reminders }));
-      const quizNudges = fields.add(checkboxField({ path: 'quizNudges', label: s.quizNudges, checked: person.quizNudges }));
+      const reminders = fields.add(
+        checkboxField({ path: 'reminders', label: s.reminders, hint: s.remindersRule, checked: person.reminders }),
+      );
+      const quizNudges = fields.add(
+        checkboxField({ path: 'quizNudges', label: s.quizNudges, checked: person.quizNudges }),
+      );
 
       const message = formMessage();
       const save = h('button', { type: 'submit', class: 'button button-wide' }, s.save);
@@ -70,7 +95,13 @@ export async function profilePage(context: PageContext) {
           gender.element,
           birthDate.element,
           district.element,
-          h('div', { class: 'card emergency' }, h('h2', null, s.bloodDonationTitle), bloodType.element, emergencyDonor.element),
+          h(
+            'div',
+            { class: 'card emergency' },
+            h('h2', null, s.bloodDonationTitle),
+            bloodType.element,
+            emergencyDonor.element,
+          ),
           h('div', { class: 'card' }, h('h2', null, s.textsTitle), reminders.element, quizNudges.element),
           message.element,
           save,
@@ -103,7 +134,8 @@ export async function profilePage(context: PageContext) {
           } catch (error) {
             if (!(error instanceof ApiFailure)) throw error;
             const unplaced = error.code === 'validation_failed' ? fields.showIssues(error.issues) : [];
-            if (error.code !== 'validation_failed' || unplaced.length) message.show(s.sentences(error.message, ...unplaced.map((issue) => issue.message)));
+            if (error.code !== 'validation_failed' || unplaced.length)
+              message.show(s.sentences(error.message, ...unplaced.map((issue) => issue.message)));
           } finally {
             save.disabled = false;
           }
@@ -111,18 +143,22 @@ export async function profilePage(context: PageContext) {
       );
 
       const signOutMessage = h('p', { class: 'field-error', role: 'alert', hidden: true });
-      const signOut = on(h('button', { type: 'button', class: 'button button-secondary' }, s.signOut), 'click', async () => {
-        signOut.disabled = true;
-        try {
-          await succeed(api.auth.logout.$post({}, within(context.signal)));
-          navigate('/');
-        } catch (error) {
-          if (!(error instanceof ApiFailure)) throw error;
-          signOutMessage.textContent = error.message;
-          signOutMessage.hidden = false;
-          signOut.disabled = false;
-        }
-      });
+      const signOut = on(
+        h('button', { type: 'button', class: 'button button-secondary' }, s.signOut),
+        'click',
+        async () => {
+          signOut.disabled = true;
+          try {
+            await succeed(api.auth.logout.$post({}, within(context.signal)));
+            navigate('/');
+          } catch (error) {
+            if (!(error instanceof ApiFailure)) throw error;
+            signOutMessage.textContent = error.message;
+            signOutMessage.hidden = false;
+            signOut.disabled = false;
+          }
+        },
+      );
 
       context.view.append(
         h('h1', null, s.profileTitle),

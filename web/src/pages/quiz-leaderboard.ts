@@ -36,7 +36,11 @@ function boardChoice(seasonId: string, kind: Kind, district: string | undefined)
     'nav',
     { class: 'kinds', 'aria-label': q.boardsLabel },
     ...(['day', 'season'] as const).map((choice) =>
-      h('a', { class: 'chip', href: boardPath(seasonId, choice, district), 'aria-current': choice === kind ? 'page' : null }, choice === 'day' ? q.dayBoard : q.seasonBoard),
+      h(
+        'a',
+        { class: 'chip', href: boardPath(seasonId, choice, district), 'aria-current': choice === kind ? 'page' : null },
+        choice === 'day' ? q.dayBoard : q.seasonBoard,
+      ),
     ),
   );
 }
@@ -50,7 +54,17 @@ function districtFilter(seasonId: string, kind: Kind, district: string | undefin
     ...districts.map((name) => h('option', { value: name, selected: name === district }, name)),
   );
   return on(
-    h('form', { class: 'board-filter' }, h('label', { for: 'board-district' }, q.district), h('div', { class: 'filter-row' }, select, h('button', { type: 'submit', class: 'button button-secondary' }, q.show))),
+    h(
+      'form',
+      { class: 'board-filter' },
+      h('label', { for: 'board-district' }, q.district),
+      h(
+        'div',
+        { class: 'filter-row' },
+        select,
+        h('button', { type: 'submit', class: 'button button-secondary' }, q.show),
+      ),
+    ),
     'submit',
     (event) => {
       event.preventDefault();
@@ -72,7 +86,11 @@ function myStanding(board: Board, isSignedIn: boolean): HTMLElement {
     );
   }
   if (isSignedIn) return h('p', { class: 'notice' }, q.notRanked);
-  return h('p', { class: 'notice' }, h('a', { href: `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}` }, q.signInForRank));
+  return h(
+    'p',
+    { class: 'notice' },
+    h('a', { href: `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}` }, q.signInForRank),
+  );
 }
 
 function boardList(board: Board, caption: string): HTMLElement {
@@ -87,8 +105,18 @@ function boardList(board: Board, caption: string): HTMLElement {
         'li',
         { class: mine ? 'board-row board-me' : 'board-row', 'aria-current': mine ? 'true' : null },
         h('span', { class: 'board-rank' }, item.rank),
-        h('span', { class: 'board-who' }, h('span', { class: 'board-name' }, item.name, mine ? q.you : null), h('span', { class: 'meta' }, item.district)),
-        h('span', { class: 'board-score' }, h('strong', null, q.points(item.score)), h('span', { class: 'meta' }, q.seconds(item.timeMs))),
+        h(
+          'span',
+          { class: 'board-who' },
+          h('span', { class: 'board-name' }, item.name, mine ? q.you : null),
+          h('span', { class: 'meta' }, item.district),
+        ),
+        h(
+          'span',
+          { class: 'board-score' },
+          h('strong', null, q.points(item.score)),
+          h('span', { class: 'meta' }, q.seconds(item.timeMs)),
+        ),
       );
     }),
   );

@@ -42,7 +42,11 @@ function pageHead(state: SeasonState): HTMLElement[] {
 }
 
 function leaderboardLink(seasonId: string, secondary = true): HTMLElement {
-  return h('a', { class: secondary ? 'button button-secondary' : 'button', href: leaderboardPath(seasonId) }, quizStrings().leaderboard);
+  return h(
+    'a',
+    { class: secondary ? 'button button-secondary' : 'button', href: leaderboardPath(seasonId) },
+    quizStrings().leaderboard,
+  );
 }
 
 /** The state before playing: rules and start, or why there is nothing to play today. */
@@ -52,11 +56,17 @@ function drawToday(context: PageContext, state: SeasonState) {
   const saved = today.played ? loadResult<QuizResult>(season.id, today.day) : undefined;
   if (saved) return drawResult(context, state, saved, false);
 
-  context.view.append(...pageHead(state), h('p', { class: 'meta' }, q.season(formatDays(season.startsOn, season.endsOn))));
+  context.view.append(
+    ...pageHead(state),
+    h('p', { class: 'meta' }, q.season(formatDays(season.startsOn, season.endsOn))),
+  );
   const unsentAndOver = today.attempt !== undefined && Date.parse(today.attempt.deadline) < Date.now();
   if (today.played || unsentAndOver || !today.open) {
     const text = today.played ? q.playedToday(today.score ?? 0) : unsentAndOver ? q.timeUpUnsent : q.notOpen;
-    context.view.append(h('p', { class: 'notice' }, text), h('div', { class: 'actions' }, leaderboardLink(season.id, false)));
+    context.view.append(
+      h('p', { class: 'notice' }, text),
+      h('div', { class: 'actions' }, leaderboardLink(season.id, false)),
+    );
     return;
   }
 
@@ -69,7 +79,13 @@ function drawToday(context: PageContext, state: SeasonState) {
       'section',
       { class: 'card', 'aria-labelledby': 'quiz-rules' },
       h('h2', { id: 'quiz-rules' }, q.rulesTitle),
-      h('ul', { class: 'rules' }, ...[...q.rules(season.questionsPerDay, season.timeLimitSec, season.pointsPerCorrect), q.tieRule].map((rule) => h('li', null, rule))),
+      h(
+        'ul',
+        { class: 'rules' },
+        ...[...q.rules(season.questionsPerDay, season.timeLimitSec, season.pointsPerCorrect), q.tieRule].map((rule) =>
+          h('li', null, rule),
+        ),
+      ),
     ),
     resuming ? h('p', { class: 'notice' }, q.resumeNote) : null,
     button,
@@ -91,7 +107,10 @@ async function startAttempt(context: PageContext, state: SeasonState, button: HT
   message.hidden = true;
   const sentAt = Date.now();
   try {
-    const response = await api.quiz.seasons[':seasonId'].attempts.$post({ param: { seasonId: state.season.id } }, within(context.signal));
+    const response = await api.quiz.seasons[':seasonId'].attempts.$post(
+      { param: { seasonId: state.season.id } },
+      within(context.signal),
+    );
     const receivedAt = Date.now();
     const { attempt } = await read(Promise.resolve(response));
     const measured = serverClockOffset({
@@ -110,7 +129,12 @@ async function startAttempt(context: PageContext, state: SeasonState, button: HT
     if (error.status === 401) return signInFirst();
     if (error.code === 'already_played' || error.code === 'season_closed') {
       // Played in another tab, time ran out (this phone's clock may be slow), or the season ended.
-      replaceContent(context.view, ...pageHead(state), h('p', { class: 'notice', role: 'alert' }, error.message), h('div', { class: 'actions' }, leaderboardLink(state.season.id, false)));
+      replaceContent(
+        context.view,
+        ...pageHead(state),
+        h('p', { class: 'notice', role: 'alert' }, error.message),
+        h('div', { class: 'actions' }, leaderboardLink(state.season.id, false)),
+      );
       return;
     }
     button.disabled = false;
@@ -123,7 +147,10 @@ async function startAttempt(context: PageContext, state: SeasonState, button: HT
         h('a', { class: 'button', href: '/me' }, q.completeProfile),
       );
     } else {
-      replaceContent(message, error.retryAfterSec ? s.sentences(error.message, s.tryAgainIn(error.retryAfterSec)) : error.message);
+      replaceContent(
+        message,
+        error.retryAfterSec ? s.sentences(error.message, s.tryAgainIn(error.retryAfterSec)) : error.message,
+      );
     }
     message.hidden = false;
     message.focus();
@@ -131,7 +158,13 @@ async function startAttempt(context: PageContext, state: SeasonState, button: HT
 }
 
 /** One question: its number as the heading focus moves to, the stem, and labelled options. */
-function questionForm(question: Question, index: number, total: number, chosen: string[], onChange: (optionIds: string[]) => void) {
+function questionForm(
+  question: Question,
+  index: number,
+  total: number,
+  chosen: string[],
+  onChange: (optionIds: string[]) => void,
+) {
   const q = quizStrings();
   const multiple = question.type === 'multiple';
   const hintId = `quiz-hint-${index}`;
@@ -178,7 +211,12 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
   const countdown = h('span', { class: 'countdown', role: 'timer', 'aria-live': 'off' }, formatCountdown(msLeft()));
   const spoken = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const answeredCount = h('span', { class: 'answered' });
-  const bar = h('div', { class: 'quiz-bar' }, h('span', { class: 'countdown-box' }, h('span', { class: 'label-text' }, q.timeLeft), ' ', countdown), answeredCount);
+  const bar = h(
+    'div',
+    { class: 'quiz-bar' },
+    h('span', { class: 'countdown-box' }, h('span', { class: 'label-text' }, q.timeLeft), ' ', countdown),
+    answeredCount,
+  );
   const questionBox = h('div', { class: 'question-box' });
   const status = h('div', { class: 'quiz-status' });
 
@@ -193,15 +231,29 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
       remember();
       showAnswered();
     });
-    const previous = h('button', { type: 'button', class: 'button button-secondary', disabled: index === 0 }, q.previous);
+    const previous = h(
+      'button',
+      { type: 'button', class: 'button button-secondary', disabled: index === 0 },
+      q.previous,
+    );
     const last = index === total - 1;
     const forward = h('button', { type: 'submit', class: 'button' }, last ? q.submit : q.next);
     on(previous, 'click', () => go(index - 1));
-    const formElement = on(h('form', { class: 'quiz-form', novalidate: true }, form.heading, form.fieldset, h('div', { class: 'actions quiz-actions' }, previous, forward)), 'submit', (event) => {
-      event.preventDefault();
-      if (last) askToSubmit();
-      else go(index + 1);
-    });
+    const formElement = on(
+      h(
+        'form',
+        { class: 'quiz-form', novalidate: true },
+        form.heading,
+        form.fieldset,
+        h('div', { class: 'actions quiz-actions' }, previous, forward),
+      ),
+      'submit',
+      (event) => {
+        event.preventDefault();
+        if (last) askToSubmit();
+        else go(index + 1);
+      },
+    );
     replaceContent(questionBox, formElement);
     replaceContent(status);
     if (focus) form.heading.focus();
@@ -215,14 +267,24 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
 
   /** Submits, after a word about questions left unanswered. */
   function askToSubmit() {
-    const missing = attempt.questions.flatMap((question, position) => ((answers[question.id]?.length ?? 0) > 0 ? [] : [position + 1]));
+    const missing = attempt.questions.flatMap((question, position) =>
+      (answers[question.id]?.length ?? 0) > 0 ? [] : [position + 1],
+    );
     if (missing.length === 0) return submit();
     const sure = on(h('button', { type: 'button', class: 'button' }, q.submitAnyway), 'click', () => submit());
     const keep = on(h('button', { type: 'button', class: 'button button-secondary' }, q.keepAnswering), 'click', () => {
       replaceContent(status);
-      go(attempt.questions.findIndex((question) => !(answers[question.id]?.length)));
+      go(attempt.questions.findIndex((question) => !answers[question.id]?.length));
     });
-    replaceContent(status, h('div', { class: 'notice', role: 'alert' }, h('p', null, q.unansweredWarning(missing)), h('div', { class: 'actions' }, sure, keep)));
+    replaceContent(
+      status,
+      h(
+        'div',
+        { class: 'notice', role: 'alert' },
+        h('p', null, q.unansweredWarning(missing)),
+        h('div', { class: 'actions' }, sure, keep),
+      ),
+    );
   }
 
   function tick() {
@@ -250,9 +312,13 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
       control.disabled = true;
     });
     replaceContent(status, h('p', { class: 'status', role: 'status' }, timeUp ? q.timeUp : q.submitting));
-    const sent = attempt.questions.flatMap((question) => (answers[question.id]?.length ? [{ questionId: question.id, optionIds: answers[question.id]! }] : []));
+    const sent = attempt.questions.flatMap((question) =>
+      answers[question.id]?.length ? [{ questionId: question.id, optionIds: answers[question.id]! }] : [],
+    );
     try {
-      const result = await read(api.quiz.attempts[':id'].submit.$post({ param: { id: attempt.id }, json: { answers: sent } }, within(signal)));
+      const result = await read(
+        api.quiz.attempts[':id'].submit.$post({ param: { id: attempt.id }, json: { answers: sent } }, within(signal)),
+      );
       clearInterval(timer);
       const kept: QuizResult = { questions: attempt.questions, answers, result };
       saveResult(state.season.id, attempt.day, kept);
@@ -265,7 +331,12 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
       if (error.code === 'already_submitted') {
         clearInterval(timer);
         forgetProgress(attempt.id);
-        replaceContent(view, ...pageHead(state), h('p', { class: 'notice', role: 'alert' }, error.message), h('div', { class: 'actions' }, leaderboardLink(state.season.id, false)));
+        replaceContent(
+          view,
+          ...pageHead(state),
+          h('p', { class: 'notice', role: 'alert' }, error.message),
+          h('div', { class: 'actions' }, leaderboardLink(state.season.id, false)),
+        );
         return;
       }
       // Offline, slow, or too many tries: the answers stay, and the person can send them again.
@@ -274,8 +345,13 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
         control.disabled = false;
       });
       const s = strings();
-      const reason = error.retryAfterSec ? s.sentences(error.message, s.tryAgainIn(error.retryAfterSec)) : error.message;
-      replaceContent(status, failureNotice(s.sentences(q.submitFailed, reason), s.retry, () => submit()));
+      const reason = error.retryAfterSec
+        ? s.sentences(error.message, s.tryAgainIn(error.retryAfterSec))
+        : error.message;
+      replaceContent(
+        status,
+        failureNotice(s.sentences(q.submitFailed, reason), s.retry, () => submit()),
+      );
       status.querySelector('button')!.textContent = q.retrySubmit;
     }
   }

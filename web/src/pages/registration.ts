@@ -4,7 +4,14 @@ import { api, ApiFailure, read, within } from '../api.ts';
 import { backLink } from '../components/back-link.ts';
 import { loadPage } from '../components/page-load.ts';
 import { qrCode } from '../components/qr-code.ts';
-import { bookingCode, cancelControl, isCancellable, sessionFacts, statusBadge, type Registration } from '../components/registration.ts';
+import {
+  bookingCode,
+  cancelControl,
+  isCancellable,
+  sessionFacts,
+  statusBadge,
+  type Registration,
+} from '../components/registration.ts';
 import { h } from '../dom.ts';
 import { strings } from '../i18n.ts';
 import type { PageContext } from '../router.ts';
@@ -35,7 +42,10 @@ export async function registrationPage(context: PageContext) {
       if (!registration) return context.view.append(h('p', { class: 'notice' }, s.registrationNotFound));
 
       const justBooked = context.state.justBooked === true;
-      const showPass = registration.status === 'confirmed' || registration.status === 'waitlisted' || registration.status === 'checked_in';
+      const showPass =
+        registration.status === 'confirmed' ||
+        registration.status === 'waitlisted' ||
+        registration.status === 'checked_in';
       setPageTitle(heading(registration, justBooked));
       context.view.append(
         h(
@@ -46,7 +56,14 @@ export async function registrationPage(context: PageContext) {
           h('p', null, statusBadge(registration)),
           registration.status === 'waitlisted' ? h('p', { class: 'notice' }, s.waitlistExplained) : null,
           showPass ? bookingCode(registration.code, true) : null,
-          showPass ? h('figure', { class: 'qr-frame' }, qrCode(registration.code, s.qrLabel(registration.code)), h('figcaption', null, s.showAtDesk)) : null,
+          showPass
+            ? h(
+                'figure',
+                { class: 'qr-frame' },
+                qrCode(registration.code, s.qrLabel(registration.code)),
+                h('figcaption', null, s.showAtDesk),
+              )
+            : null,
           sessionFacts(registration),
           isCancellable(registration) ? cancelControl(registration, context) : null,
         ),

@@ -63,31 +63,39 @@ export function signInPage(context: PageContext) {
     countdown = setInterval(tick, 1000);
   }
 
-  const phoneForm = on(h('form', { class: 'form', novalidate: true }, phone.element, sendButton, sent), 'submit', async (event) => {
-    event.preventDefault();
-    if (sendButton.disabled || !phoneFields.checkAll()) return;
-    sendButton.disabled = true;
-    const label = sendButton.textContent;
-    sendButton.textContent = s.sending;
-    try {
-      const answer = await read(api.auth.otp.$post({ json: { phone: String(phone.value()) } }));
-      replaceContent(sent, h('p', null, s.codeSent(Math.round(answer.expiresIn / 60))));
-      // Only local development and tests get the code in the answer; never a real deployment.
-      if ('devCode' in answer && answer.devCode) sent.append(h('p', { class: 'dev-code' }, s.devCode, ' ', h('strong', null, answer.devCode)));
-      codeForm.hidden = false;
-      code.focus();
-      waitBeforeResend(RESEND_AFTER_SEC);
-    } catch (error) {
-      if (!(error instanceof ApiFailure)) throw error;
-      const unplaced = phoneFields.showIssues(error.issues);
-      if (!error.issues.length || unplaced.length) phone.showError(error.retryAfterSec ? s.sentences(error.message, s.tryAgainIn(error.retryAfterSec)) : error.message);
-      if (error.retryAfterSec) waitBeforeResend(error.retryAfterSec);
-      else {
-        sendButton.disabled = false;
-        sendButton.textContent = label;
+  const phoneForm = on(
+    h('form', { class: 'form', novalidate: true }, phone.element, sendButton, sent),
+    'submit',
+    async (event) => {
+      event.preventDefault();
+      if (sendButton.disabled || !phoneFields.checkAll()) return;
+      sendButton.disabled = true;
+      const label = sendButton.textContent;
+      sendButton.textContent = s.sending;
+      try {
+        const answer = await read(api.auth.otp.$post({ json: { phone: String(phone.value()) } }));
+        replaceContent(sent, h('p', null, s.codeSent(Math.round(answer.expiresIn / 60))));
+        // Only local development and tests get the code in the answer; never a real deployment.
+        if ('devCode' in answer && answer.devCode)
+          sent.append(h('p', { class: 'dev-code' }, s.devCode, ' ', h('strong', null, answer.devCode)));
+        codeForm.hidden = false;
+        code.focus();
+        waitBeforeResend(RESEND_AFTER_SEC);
+      } catch (error) {
+        if (!(error instanceof ApiFailure)) throw error;
+        const unplaced = phoneFields.showIssues(error.issues);
+        if (!error.issues.length || unplaced.length)
+          phone.showError(
+            error.retryAfterSec ? s.sentences(error.message, s.tryAgainIn(error.retryAfterSec)) : error.message,
+          );
+        if (error.retryAfterSec) waitBeforeResend(error.retryAfterSec);
+        else {
+          sendButton.disabled = false;
+          sendButton.textContent = label;
+        }
       }
-    }
-  });
+    },
+  );
 
   on(codeForm, 'submit', async (event) => {
     event.preventDefault();

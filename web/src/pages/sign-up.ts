@@ -34,9 +34,18 @@ function questionField(question: Question): Field {
   const base = { path: `answers.${question.key}`, label: question.label, required: question.required === true };
   switch (question.type) {
     case 'choice':
-      return choiceField({ ...base, choices: (question.options ?? []).map((option) => ({ value: option, label: option })) });
+      return choiceField({
+        ...base,
+        choices: (question.options ?? []).map((option) => ({ value: option, label: option })),
+      });
     case 'boolean':
-      return choiceField({ ...base, choices: [{ value: 'true', label: s.yes }, { value: 'false', label: s.no }] });
+      return choiceField({
+        ...base,
+        choices: [
+          { value: 'true', label: s.yes },
+          { value: 'false', label: s.no },
+        ],
+      });
     case 'number':
       return inputField({ ...base, type: 'number' });
     case 'text':
@@ -47,7 +56,9 @@ function questionField(question: Question): Field {
 function drawForm(context: PageContext, campaign: CampaignDetail, person: Person) {
   const s = strings();
   const { view } = context;
-  const session = campaign.sessions.find((candidate) => candidate.slots.some((slot) => slot.id === context.params.slotId));
+  const session = campaign.sessions.find((candidate) =>
+    candidate.slots.some((slot) => slot.id === context.params.slotId),
+  );
   const slot = session?.slots.find((candidate) => candidate.id === context.params.slotId);
   const campaignPath = `/campaigns/${encodeURIComponent(campaign.id)}`;
   view.append(backLink(campaign.title, campaignPath), h('h1', null, s.signUpTitle));
@@ -75,7 +86,13 @@ function drawForm(context: PageContext, campaign: CampaignDetail, person: Person
   const fields = new FieldList();
 
   const name = fields.add(
-    inputField({ path: 'name', label: s.name, required: true, value: person.name, attributes: { autocomplete: 'name', maxlength: 40 } }),
+    inputField({
+      path: 'name',
+      label: s.name,
+      required: true,
+      value: person.name,
+      attributes: { autocomplete: 'name', maxlength: 40 },
+    }),
   );
   // A blood drive's ID number gives birth date and gender; other campaigns ask for what their
   // rules need and the profile lacks.
@@ -93,11 +110,30 @@ function drawForm(context: PageContext, campaign: CampaignDetail, person: Person
     : undefined;
   const birthDate =
     !bloodDrive && asksAge && !person.birthDate
-      ? fields.add(inputField({ path: 'birthDate', label: s.birthDate, hint: s.birthDateWhy, type: 'date', required: true, attributes: { max: today(), min: '1900-01-01' } }))
+      ? fields.add(
+          inputField({
+            path: 'birthDate',
+            label: s.birthDate,
+            hint: s.birthDateWhy,
+            type: 'date',
+            required: true,
+            attributes: { max: today(), min: '1900-01-01' },
+          }),
+        )
       : undefined;
   const gender =
     !bloodDrive && asksGender && !person.gender
-      ? fields.add(choiceField({ path: 'gender', label: s.gender, required: true, choices: [{ value: 'female', label: s.female }, { value: 'male', label: s.male }] }))
+      ? fields.add(
+          choiceField({
+            path: 'gender',
+            label: s.gender,
+            required: true,
+            choices: [
+              { value: 'female', label: s.female },
+              { value: 'male', label: s.male },
+            ],
+          }),
+        )
       : undefined;
   const weightKg = rules.donorRules
     ? fields.add(
@@ -156,7 +192,15 @@ function drawForm(context: PageContext, campaign: CampaignDetail, person: Person
 
   const donorFields = [name, idNumber, birthDate, gender, weightKg, donationKind].map((field) => field?.element);
   const questionFields = questions.map(({ field }) => field.element);
-  const form = h('form', { class: 'form', novalidate: true }, ...donorFields, ...questionFields, ineligible, message.element, submit);
+  const form = h(
+    'form',
+    { class: 'form', novalidate: true },
+    ...donorFields,
+    ...questionFields,
+    ineligible,
+    message.element,
+    submit,
+  );
 
   on(form, 'submit', async (event) => {
     event.preventDefault();
@@ -169,7 +213,10 @@ function drawForm(context: PageContext, campaign: CampaignDetail, person: Person
     submit.textContent = s.sending;
     try {
       const { registration } = await read(
-        api.slots[':slotId'].registrations.$post({ param: { slotId: slot.id }, json: body() }, { headers: { 'Idempotency-Key': key } }),
+        api.slots[':slotId'].registrations.$post(
+          { param: { slotId: slot.id }, json: body() },
+          { headers: { 'Idempotency-Key': key } },
+        ),
       );
       navigate(`/me/sign-ups/${encodeURIComponent(registration.id)}`, { replace: true, state: { justBooked: true } });
     } catch (error) {

@@ -30,7 +30,11 @@ export function quizAnswerView(question: Attempt['questions'][number], index: nu
       null,
       h('span', null, q.questionOf(index + 1, kept.questions.length)),
       ' ',
-      h('span', { class: correct ? 'verdict verdict-right' : 'verdict verdict-wrong' }, correct ? `✓ ${q.right}` : `✗ ${q.wrong}`),
+      h(
+        'span',
+        { class: correct ? 'verdict verdict-right' : 'verdict verdict-wrong' },
+        correct ? `✓ ${q.right}` : `✗ ${q.wrong}`,
+      ),
     ),
     h('p', { class: 'stem' }, question.stem),
     h(
@@ -49,6 +53,8 @@ export function quizAnswerView(question: Attempt['questions'][number], index: nu
       }),
     ),
     chosen.length === 0 ? h('p', { class: 'meta' }, q.notAnswered) : null,
-    outcome?.explanation ? h('p', { class: 'explanation' }, h('strong', null, q.explanation), outcome.explanation) : null,
+    outcome?.explanation
+      ? h('p', { class: 'explanation' }, h('strong', null, q.explanation), outcome.explanation)
+      : null,
   );
 }

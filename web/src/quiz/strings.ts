@@ -24,7 +24,11 @@ const zhCN = {
   needsProfile: '参加答题需要先完善个人资料：',
   completeProfile: '去填写个人资料',
   questionOf: (index: number, total: number) => `第 ${index} 题（共 ${total} 题）`,
-  questionType: { single: '单选题：选一项', multiple: '多选题：选出所有正确的选项', truefalse: '判断题：判断对错' } as Record<QuestionType, string>,
+  questionType: {
+    single: '单选题：选一项',
+    multiple: '多选题：选出所有正确的选项',
+    truefalse: '判断题：判断对错',
+  } as Record<QuestionType, string>,
   timeLeft: '剩余时间',
   timeLeftSpoken: (seconds: number) => `还剩 ${seconds} 秒`,
   answered: (count: number, total: number) => `已答 ${count} / ${total}`,
@@ -90,7 +94,11 @@ function formatDurationZh(ms: number): string {
 function formatSecondsEn(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
-  return minutes === 0 ? `${rest} seconds` : rest === 0 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${minutes} min ${rest} s`;
+  return minutes === 0
+    ? `${rest} seconds`
+    : rest === 0
+      ? `${minutes} minute${minutes === 1 ? '' : 's'}`
+      : `${minutes} min ${rest} s`;
 }
 
 function formatDurationEn(ms: number): string {
@@ -126,7 +134,8 @@ const en: QuizStrings = {
   next: 'Next',
   submit: 'Submit',
   submitting: 'Submitting…',
-  unansweredWarning: (numbers) => `Question${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')} ${numbers.length === 1 ? 'has' : 'have'} no answer. Submit anyway?`,
+  unansweredWarning: (numbers) =>
+    `Question${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')} ${numbers.length === 1 ? 'has' : 'have'} no answer. Submit anyway?`,
   submitAnyway: 'Submit anyway',
   keepAnswering: 'Keep answering',
   timeUp: 'Time is up. Submitting your answers…',

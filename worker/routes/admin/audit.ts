@@ -13,7 +13,10 @@ const auditQuery = v.object({
   organizationId: v.optional(v.pipe(v.string(), v.maxLength(64))),
   action: v.optional(v.pipe(v.string(), v.maxLength(64))),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)), '50'),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
+    '50',
+  ),
 });
 
 const cursorShape = v.object({ at: v.pipe(v.number(), v.integer()), id: v.pipe(v.string(), v.maxLength(64)) });

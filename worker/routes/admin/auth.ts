@@ -33,10 +33,20 @@ export const adminAuthRoutes = new Hono<AppEnv>()
       if (!member || !valid) {
         await consume(db, failuresPerAccount(email));
         // A failure against a real account is worth an admin's eye; unknown addresses are noise.
-        if (member) await recordAudit(db, { staffId: member.id, organizationId: member.organizationId, action: 'staff.sign_in_failed' });
+        if (member)
+          await recordAudit(db, {
+            staffId: member.id,
+            organizationId: member.organizationId,
+            action: 'staff.sign_in_failed',
+          });
         throw new ApiError(401, 'invalid_credentials');
       }
-      await signIn(c, 'staff', { staffId: member.id }, { staffId: member.id, organizationId: member.organizationId, action: 'staff.sign_in' });
+      await signIn(
+        c,
+        'staff',
+        { staffId: member.id },
+        { staffId: member.id, organizationId: member.organizationId, action: 'staff.sign_in' },
+      );
       return c.json({ staff: staffView(member) }, 200);
     },
   )

@@ -2,7 +2,14 @@
 // answers 404, as if it did not exist.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { campaignKinds, createCampaign, createSession, getCampaign, listCampaigns, updateCampaign } from '../../db/campaigns.ts';
+import {
+  campaignKinds,
+  createCampaign,
+  createSession,
+  getCampaign,
+  listCampaigns,
+  updateCampaign,
+} from '../../db/campaigns.ts';
 import { byStaff } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
 import { campaigns } from '../../db/schema.ts';
@@ -23,8 +30,16 @@ const day = v.pipe(v.string(), v.check(isCalendarDay, 'date_invalid'));
 const age = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(120));
 
 const eligibility = v.pipe(
-  v.object({ minAge: v.optional(age), maxAge: v.optional(age), gender: v.optional(v.picklist(genders)), donorRules: v.optional(v.boolean()) }),
-  v.check((rules) => rules.minAge === undefined || rules.maxAge === undefined || rules.minAge <= rules.maxAge, 'age_range_invalid'),
+  v.object({
+    minAge: v.optional(age),
+    maxAge: v.optional(age),
+    gender: v.optional(v.picklist(genders)),
+    donorRules: v.optional(v.boolean()),
+  }),
+  v.check(
+    (rules) => rules.minAge === undefined || rules.maxAge === undefined || rules.minAge <= rules.maxAge,
+    'age_range_invalid',
+  ),
 );
 
 const question = v.pipe(
@@ -33,7 +48,9 @@ const question = v.pipe(
     label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
     type: v.picklist(questionTypes),
     required: v.optional(v.boolean(), false),
-    options: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.minLength(2), v.maxLength(20))),
+    options: v.optional(
+      v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.minLength(2), v.maxLength(20)),
+    ),
   }),
   v.check((q) => (q.type === 'choice') === (q.options !== undefined), 'question_options'),
 );
@@ -70,12 +87,18 @@ const newCampaign = v.pipe(
     status: v.optional(editable.status, 'draft'),
     autoNoShow: v.optional(editable.autoNoShow, false),
   }),
-  v.forward(v.check((input) => datesInOrder(input), 'dates_out_of_order'), ['endsOn']),
+  v.forward(
+    v.check((input) => datesInOrder(input), 'dates_out_of_order'),
+    ['endsOn'],
+  ),
 );
 
 const campaignChanges = v.pipe(
   v.partial(v.object(editable)),
-  v.forward(v.check((input) => datesInOrder(input), 'dates_out_of_order'), ['endsOn']),
+  v.forward(
+    v.check((input) => datesInOrder(input), 'dates_out_of_order'),
+    ['endsOn'],
+  ),
 );
 
 const newSession = v.pipe(
@@ -97,7 +120,10 @@ const newSession = v.pipe(
       v.check((list) => new Set(list.map((slot) => slot.role)).size === list.length, 'slot_roles_unique'),
     ),
   }),
-  v.forward(v.check((s) => s.endsAt > s.startsAt, 'session_ends_before_start'), ['endsAt']),
+  v.forward(
+    v.check((s) => s.endsAt > s.startsAt, 'session_ends_before_start'),
+    ['endsAt'],
+  ),
 );
 
 const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
@@ -106,7 +132,12 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
   .get(
     '/',
     requireStaff(),
-    query(v.object({ status: v.optional(v.picklist(campaigns.status.enumValues)), kind: v.optional(v.picklist(campaignKinds)) })),
+    query(
+      v.object({
+        status: v.optional(v.picklist(campaigns.status.enumValues)),
+        kind: v.optional(v.picklist(campaignKinds)),
+      }),
+    ),
     async (c) => {
       const items = await listCampaigns(database(c.env.DB), staffScope(c.var.staff!), c.req.valid('query'));
       return c.json({ items }, 200);
@@ -126,14 +157,23 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
       if (requested && requested !== me.organizationId) throw new ApiError(403, 'forbidden');
       organizationId = me.organizationId!;
     } else if (!organizationId) {
-      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'organizationId', message: 'organization_required' }] });
+      throw new ApiError(400, 'validation_failed', {
+        issues: [{ path: 'organizationId', message: 'organization_required' }],
+      });
     } else if (!(await organizationExists(db, organizationId))) {
-      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'organizationId', message: 'organization_unknown' }] });
+      throw new ApiError(400, 'validation_failed', {
+        issues: [{ path: 'organizationId', message: 'organization_unknown' }],
+      });
     }
     // With an Idempotency-Key, the campaign's id follows from it: sent again, the request creates nothing more.
     const key = idempotencyKey(c);
     const newId = key ? await derivedId(me.id, 'POST /api/admin/campaigns', key) : undefined;
-    const id = await createCampaign(db, { ...input, organizationId }, byStaff(me, organizationId, 'campaign.create'), newId);
+    const id = await createCampaign(
+      db,
+      { ...input, organizationId },
+      byStaff(me, organizationId, 'campaign.create'),
+      newId,
+    );
     const campaign = await getCampaign(db, id, staffScope(me));
     return c.json({ campaign: campaignView(campaign!) }, 201);
   })
@@ -148,7 +188,13 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'endsOn', message: 'dates_out_of_order' }] });
     }
     // The names of the fields changed, not their values: enough to know what to look at.
-    const audit = byStaff(c.var.staff!, current.organization.id, 'campaign.update', { type: 'campaign', id }, { fields: Object.keys(changes).join(',') });
+    const audit = byStaff(
+      c.var.staff!,
+      current.organization.id,
+      'campaign.update',
+      { type: 'campaign', id },
+      { fields: Object.keys(changes).join(',') },
+    );
     if (!(await updateCampaign(db, id, scope, changes, audit))) {
       // It exists in scope (read above), so another edit moved a date in between.
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'endsOn', message: 'dates_out_of_order' }] });

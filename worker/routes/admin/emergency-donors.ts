@@ -5,7 +5,13 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { byStaff, recordAudit } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
-import { emergencyDonorPage, reachableDonors, sendCallout, type DonorFilter, type EmergencyDonor } from '../../db/emergency-donors.ts';
+import {
+  emergencyDonorPage,
+  reachableDonors,
+  sendCallout,
+  type DonorFilter,
+  type EmergencyDonor,
+} from '../../db/emergency-donors.ts';
 import { findStaffOrganization } from '../../db/staff.ts';
 import { chinaDay } from '../../domain/china-time.ts';
 import { maskPhone } from '../../domain/phone.ts';
@@ -29,18 +35,31 @@ const ID_NUMBER_LIKE = /\d{17}[\dXx]/;
 
 const newCallout = v.object({
   ...filters,
-  message: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(140), v.check((text) => !ID_NUMBER_LIKE.test(text), 'callout_id_number')),
+  message: v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1),
+    v.maxLength(140),
+    v.check((text) => !ID_NUMBER_LIKE.test(text), 'callout_id_number'),
+  ),
   /** Count the donors it would reach, send nothing. */
   dryRun: v.optional(v.boolean(), false),
 });
 
 /** Call-outs an organization may send a day: enough for a shortage, not for a habit. */
-const calloutsPerDay = (organizationId: string | null) => ({ key: `callout:${organizationId ?? 'platform'}`, max: 5, windowSec: 86_400 });
+const calloutsPerDay = (organizationId: string | null) => ({
+  key: `callout:${organizationId ?? 'platform'}`,
+  max: 5,
+  windowSec: 86_400,
+});
 
 const pageQuery = v.object({
   ...filters,
   cursor: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)), '50'),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
+    '50',
+  ),
 });
 
 /**
@@ -98,7 +117,11 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
     for await (const _donor of allDonors(c, filter, today)) count++;
     await recordAudit(
       database(c.env.DB),
-      byStaff(me, me.organizationId, 'emergency_donors.export', undefined, { bloodType: filter.bloodType, district: filter.district ?? null, rows: count }),
+      byStaff(me, me.organizationId, 'emergency_donors.export', undefined, {
+        bloodType: filter.bloodType,
+        district: filter.district ?? null,
+        rows: count,
+      }),
     );
     async function* rows() {
       for await (const donor of allDonors(c, filter, today)) {
@@ -126,7 +149,13 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
     const detail = { bloodType: filter.bloodType, district: filter.district ?? null, matched: donorIds.length };
     const sent = await sendCallout(
       db,
-      { organizationId: me.organizationId, staffId: me.id, bloodType: filter.bloodType, district: filter.district ?? null, message },
+      {
+        organizationId: me.organizationId,
+        staffId: me.id,
+        bloodType: filter.bloodType,
+        district: filter.district ?? null,
+        message,
+      },
       donorIds,
       byStaff(me, me.organizationId, 'callout.send', undefined, detail),
     );

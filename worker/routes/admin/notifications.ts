@@ -15,37 +15,48 @@ const listQuery = v.object({
   status: v.optional(v.picklist(notifications.status.enumValues)),
   kind: v.optional(v.picklist(notifications.kind.enumValues)),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)), '50'),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
+    '50',
+  ),
 });
 
 const cursorShape = v.object({ at: v.pipe(v.number(), v.integer()), id: v.pipe(v.string(), v.maxLength(64)) });
 
-export const adminNotificationRoutes = new Hono<AppEnv>().get('/', requireStaff('admin', 'organizer'), query(listQuery), async (c) => {
-  const { cursor, limit, ...filter } = c.req.valid('query');
-  const db = database(c.env.DB);
-  const me = c.var.staff!;
-  const organizationId = me.role === 'admin' ? null : me.organizationId;
-  const before = cursor === undefined ? undefined : decodeCursor(cursorShape, cursor);
-  const [rows, counts] = await Promise.all([listNotifications(db, { organizationId, ...filter, before }, limit + 1), notificationCounts(db, organizationId)]);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return c.json(
-    {
-      counts: Object.fromEntries(counts.map((row) => [row.status, row.count])),
-      items: page.map((row) => ({
-        id: row.id,
-        kind: row.kind,
-        status: row.status,
-        attempts: row.attempts,
-        lastError: row.lastError,
-        createdAt: toChinaIso(row.createdAt),
-        sentAt: row.sentAt ? toChinaIso(row.sentAt) : null,
-        registrationId: row.registrationId,
-        calloutId: row.calloutId,
-        to: { name: row.name, phone: maskPhone(row.phone) },
-      })),
-      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.getTime(), id: last.id }) : null,
-    },
-    200,
-  );
-});
+export const adminNotificationRoutes = new Hono<AppEnv>().get(
+  '/',
+  requireStaff('admin', 'organizer'),
+  query(listQuery),
+  async (c) => {
+    const { cursor, limit, ...filter } = c.req.valid('query');
+    const db = database(c.env.DB);
+    const me = c.var.staff!;
+    const organizationId = me.role === 'admin' ? null : me.organizationId;
+    const before = cursor === undefined ? undefined : decodeCursor(cursorShape, cursor);
+    const [rows, counts] = await Promise.all([
+      listNotifications(db, { organizationId, ...filter, before }, limit + 1),
+      notificationCounts(db, organizationId),
+    ]);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return c.json(
+      {
+        counts: Object.fromEntries(counts.map((row) => [row.status, row.count])),
+        items: page.map((row) => ({
+          id: row.id,
+          kind: row.kind,
+          status: row.status,
+          attempts: row.attempts,
+          lastError: row.lastError,
+          createdAt: toChinaIso(row.createdAt),
+          sentAt: row.sentAt ? toChinaIso(row.sentAt) : null,
+          registrationId: row.registrationId,
+          calloutId: row.calloutId,
+          to: { name: row.name, phone: maskPhone(row.phone) },
+        })),
+        nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.getTime(), id: last.id }) : null,
+      },
+      200,
+    );
+  },
+);

@@ -24,7 +24,11 @@ export const organizationRoutes = new Hono<AppEnv>()
     ),
     async (c) => {
       const db = database(c.env.DB);
-      const created = await createOrganization(db, c.req.valid('json'), byStaff(c.var.staff!, null, 'organization.create'));
+      const created = await createOrganization(
+        db,
+        c.req.valid('json'),
+        byStaff(c.var.staff!, null, 'organization.create'),
+      );
       if (!created) throw new ApiError(409, 'organization_exists');
       return c.json({ organization: { id: created.id, name: created.name, kind: created.kind } }, 201);
     },
@@ -40,7 +44,12 @@ export const organizationRoutes = new Hono<AppEnv>()
       const { reminderHour } = c.req.valid('json');
       const me = c.var.staff!;
       if (!canReach(me, id)) throw notFound();
-      const updated = await setReminderHour(database(c.env.DB), id, reminderHour, byStaff(me, id, 'organization.update', { type: 'organization', id }, { reminderHour }));
+      const updated = await setReminderHour(
+        database(c.env.DB),
+        id,
+        reminderHour,
+        byStaff(me, id, 'organization.update', { type: 'organization', id }, { reminderHour }),
+      );
       if (!updated) throw notFound();
       return c.json({ organization: updated }, 200);
     },

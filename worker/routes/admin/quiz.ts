@@ -8,7 +8,14 @@ import { finalists } from '../../db/quiz-boards.ts';
 import { campaignSummary } from '../../db/campaigns.ts';
 import { addQuestions, createSeason, getSeason } from '../../db/quiz-seasons.ts';
 import { isCalendarDay } from '../../domain/china-time.ts';
-import { checkRows, MAX_IMPORT_ROWS, rowsFromCsv, toBankQuestion, type ImportRow, type Problem } from '../../domain/quiz-import.ts';
+import {
+  checkRows,
+  MAX_IMPORT_ROWS,
+  rowsFromCsv,
+  toBankQuestion,
+  type ImportRow,
+  type Problem,
+} from '../../domain/quiz-import.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
 import { limitBody } from '../../lib/body-limit.ts';
@@ -33,7 +40,10 @@ const newSeason = v.pipe(
     timeLimitSec: whole(5, 3600),
     pointsPerCorrect: v.optional(whole(1, 1000), 10),
   }),
-  v.forward(v.check((input) => input.startsOn <= input.endsOn, 'dates_out_of_order'), ['endsOn']),
+  v.forward(
+    v.check((input) => input.startsOn <= input.endsOn, 'dates_out_of_order'),
+    ['endsOn'],
+  ),
 );
 
 const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
@@ -51,7 +61,9 @@ async function reachableSeason(c: Context<AppEnv>, db: Database, id: string) {
 const jsonMediaType = /^application\/([\w.-]+\+)?json$/i;
 
 /** The rows of a question import, from a JSON array or a CSV file, with the CSV rows refused already. */
-async function importRows(c: Context<AppEnv>): Promise<{ rows: ImportRow[]; rejected: { line: number; problems: Problem[] }[] }> {
+async function importRows(
+  c: Context<AppEnv>,
+): Promise<{ rows: ImportRow[]; rejected: { line: number; problems: Problem[] }[] }> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const bytes = await c.req.arrayBuffer();
   if (mediaType === 'text/csv') {
@@ -62,7 +74,8 @@ async function importRows(c: Context<AppEnv>): Promise<{ rows: ImportRow[]; reje
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'body', message: 'quiz_csv_encoding' }] });
     }
     const read = rowsFromCsv(text);
-    if ('headerProblem' in read) throw new ApiError(400, 'validation_failed', { issues: [{ path: 'header', message: 'quiz_csv_header' }] });
+    if ('headerProblem' in read)
+      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'header', message: 'quiz_csv_header' }] });
     return read;
   }
   if (!jsonMediaType.test(mediaType)) throw new ApiError(400, 'invalid_json', { message: 'quiz_import_format' });
@@ -72,7 +85,8 @@ async function importRows(c: Context<AppEnv>): Promise<{ rows: ImportRow[]; reje
   } catch {
     throw new ApiError(400, 'invalid_json');
   }
-  if (!Array.isArray(items)) throw new ApiError(400, 'validation_failed', { issues: [{ path: 'body', message: 'quiz_import_format' }] });
+  if (!Array.isArray(items))
+    throw new ApiError(400, 'validation_failed', { issues: [{ path: 'body', message: 'quiz_import_format' }] });
   return { rows: items.map((input, index) => ({ line: index + 1, input })), rejected: [] };
 }
 
@@ -91,7 +105,16 @@ async function listFinalists(c: Context<AppEnv>, seasonId: string, top: number, 
   const db = database(c.env.DB);
   const { season, campaign } = await reachableSeason(c, db, seasonId);
   const rows = await finalists(db, season.id, top);
-  await recordAudit(db, byStaff(c.var.staff!, campaign.organizationId, 'quiz.finalists.export', { type: 'season', id: season.id }, { format, rows: rows.length }));
+  await recordAudit(
+    db,
+    byStaff(
+      c.var.staff!,
+      campaign.organizationId,
+      'quiz.finalists.export',
+      { type: 'season', id: season.id },
+      { format, rows: rows.length },
+    ),
+  );
   return rows;
 }
 
@@ -106,37 +129,83 @@ export const adminQuizRoutes = new Hono<AppEnv>()
     }
     const season = await createSeason(db, input);
     if (!season) throw new ApiError(409, 'season_exists');
-    await recordAudit(db, byStaff(c.var.staff!, campaign.organizationId, 'quiz.season.create', { type: 'season', id: season.id }, { campaignId: campaign.id }));
-    return c.json({ season: seasonView(season, campaign.title) }, 201);
-  })
-  .post('/seasons/:id/questions', requireStaff('admin', 'organizer'), limitBody(MAX_IMPORT_BYTES), param(idParam), async (c) => {
-    const db = database(c.env.DB);
-    const { season, campaign } = await reachableSeason(c, db, c.req.valid('param').id);
-    const { rows, rejected } = await importRows(c);
-    if (rows.length > MAX_IMPORT_ROWS) throw new ApiError(400, 'validation_failed', { issues: [{ path: 'body', message: 'quiz_import_too_many' }] });
-
-    const checked = checkRows(rows);
-    const accepted = checked.flatMap((row) => ('question' in row ? [{ line: row.line, question: toBankQuestion(row.question, () => crypto.randomUUID()) }] : []));
-    const inserted = await addQuestions(db, season.id, accepted.map((row) => row.question));
-    const refused = [
-      ...rejected,
-      ...checked.flatMap((row) => ('problems' in row ? [row] : [])),
-      ...accepted.filter((row) => !inserted.has(row.question.id)).map((row) => ({ line: row.line, problems: [{ message: 'quiz_duplicate_in_bank' as const }] })),
-    ].sort((a, b) => a.line - b.line);
     await recordAudit(
       db,
-      byStaff(c.var.staff!, campaign.organizationId, 'quiz.questions.import', { type: 'season', id: season.id }, { imported: inserted.size, rejected: refused.length }),
+      byStaff(
+        c.var.staff!,
+        campaign.organizationId,
+        'quiz.season.create',
+        { type: 'season', id: season.id },
+        { campaignId: campaign.id },
+      ),
     );
-    const language = c.get('language');
-    return c.json({ imported: inserted.size, rejected: refused.map((row) => ({ line: row.line, message: explain(language, row.problems) })) }, 201);
+    return c.json({ season: seasonView(season, campaign.title) }, 201);
   })
+  .post(
+    '/seasons/:id/questions',
+    requireStaff('admin', 'organizer'),
+    limitBody(MAX_IMPORT_BYTES),
+    param(idParam),
+    async (c) => {
+      const db = database(c.env.DB);
+      const { season, campaign } = await reachableSeason(c, db, c.req.valid('param').id);
+      const { rows, rejected } = await importRows(c);
+      if (rows.length > MAX_IMPORT_ROWS)
+        throw new ApiError(400, 'validation_failed', { issues: [{ path: 'body', message: 'quiz_import_too_many' }] });
+
+      const checked = checkRows(rows);
+      const accepted = checked.flatMap((row) =>
+        'question' in row
+          ? [{ line: row.line, question: toBankQuestion(row.question, () => crypto.randomUUID()) }]
+          : [],
+      );
+      const inserted = await addQuestions(
+        db,
+        season.id,
+        accepted.map((row) => row.question),
+      );
+      const refused = [
+        ...rejected,
+        ...checked.flatMap((row) => ('problems' in row ? [row] : [])),
+        ...accepted
+          .filter((row) => !inserted.has(row.question.id))
+          .map((row) => ({ line: row.line, problems: [{ message: 'quiz_duplicate_in_bank' as const }] })),
+      ].sort((a, b) => a.line - b.line);
+      await recordAudit(
+        db,
+        byStaff(
+          c.var.staff!,
+          campaign.organizationId,
+          'quiz.questions.import',
+          { type: 'season', id: season.id },
+          { imported: inserted.size, rejected: refused.length },
+        ),
+      );
+      const language = c.get('language');
+      return c.json(
+        {
+          imported: inserted.size,
+          rejected: refused.map((row) => ({ line: row.line, message: explain(language, row.problems) })),
+        },
+        201,
+      );
+    },
+  )
   .get('/seasons/:id/finalists', requireStaff('admin', 'organizer'), param(idParam), query(topQuery), async (c) => {
     const rows = await listFinalists(c, c.req.valid('param').id, c.req.valid('query').top, 'json');
     return c.json({ items: rows.map((row, index) => ({ rank: index + 1, ...row })) }, 200);
   })
   .get('/seasons/:id/finalists.csv', requireStaff('admin', 'organizer'), param(idParam), query(topQuery), async (c) => {
     const rows = await listFinalists(c, c.req.valid('param').id, c.req.valid('query').top, 'csv');
-    const cells = (row: FinalistRow, index: number) => [index + 1, row.name, row.phone, row.district, row.score, (row.timeMs / 1000).toFixed(1), row.daysPlayed];
+    const cells = (row: FinalistRow, index: number) => [
+      index + 1,
+      row.name,
+      row.phone,
+      row.district,
+      row.score,
+      (row.timeMs / 1000).toFixed(1),
+      row.daysPlayed,
+    ];
     return c.body(csvDocument(finalistHeader[c.get('language')], rows.map(cells)), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="finalists.csv"; filename*=UTF-8''${encodeURIComponent('决赛名单')}.csv`,

@@ -24,10 +24,18 @@ export const adminRegistrationRoutes = new Hono<AppEnv>().patch(
     const db = database(c.env.DB);
     const found = await findForCorrection(db, id);
     if (!found || !canReach(c.var.staff!, found.organizationId)) throw notFound();
-    const from = (allowedFrom[status] as readonly string[]).includes(found.status) ? (found.status as 'confirmed' | 'checked_in' | 'no_show') : null;
+    const from = (allowedFrom[status] as readonly string[]).includes(found.status)
+      ? (found.status as 'confirmed' | 'checked_in' | 'no_show')
+      : null;
     if (!from) throw new ApiError(409, 'status_not_correctable');
     if (status === 'no_show' && found.startsAt.getTime() > Date.now()) throw new ApiError(409, 'session_not_started');
-    const audit = byStaff(c.var.staff!, found.organizationId, 'registration.correct', { type: 'registration', id }, { from, to: status });
+    const audit = byStaff(
+      c.var.staff!,
+      found.organizationId,
+      'registration.correct',
+      { type: 'registration', id },
+      { from, to: status },
+    );
     if (!(await correctStatus(db, id, from, status, audit))) {
       // Still a no-show: its seat is taken now. Otherwise another correction came first.
       const again = await findForCorrection(db, id);

@@ -27,25 +27,75 @@ export const rosterItem = (row: RosterRow) => ({
 
 const statusLabels: Record<Language, Record<RosterRow['status'], string>> = {
   'zh-CN': { confirmed: '已确认', waitlisted: '候补', cancelled: '已取消', checked_in: '已签到', no_show: '未到场' },
-  en: { confirmed: 'Confirmed', waitlisted: 'Waiting list', cancelled: 'Cancelled', checked_in: 'Checked in', no_show: 'No-show' },
+  en: {
+    confirmed: 'Confirmed',
+    waitlisted: 'Waiting list',
+    cancelled: 'Cancelled',
+    checked_in: 'Checked in',
+    no_show: 'No-show',
+  },
 };
 
 const fixedHeader: Record<Language, string[]> = {
-  'zh-CN': ['预约码', '状态', '姓名', '手机号', '身份证号', '血型', '场次时间', '地点', '岗位', '团体', '报名时间', '签到时间'],
-  en: ['Booking code', 'Status', 'Name', 'Phone', 'ID number', 'Blood type', 'Session', 'Venue', 'Role', 'Team', 'Signed up', 'Checked in'],
+  'zh-CN': [
+    '预约码',
+    '状态',
+    '姓名',
+    '手机号',
+    '身份证号',
+    '血型',
+    '场次时间',
+    '地点',
+    '岗位',
+    '团体',
+    '报名时间',
+    '签到时间',
+  ],
+  en: [
+    'Booking code',
+    'Status',
+    'Name',
+    'Phone',
+    'ID number',
+    'Blood type',
+    'Session',
+    'Venue',
+    'Role',
+    'Team',
+    'Signed up',
+    'Checked in',
+  ],
 };
 
 /** "2026-06-14 09:00": how a time reads in a spreadsheet cell. */
 const cellTime = (at: Date | null) => (at ? toChinaIso(at).slice(0, 16).replace('T', ' ') : '');
 
 const answerCell = (value: string | number | boolean | undefined, language: Language) =>
-  value === undefined ? '' : typeof value === 'boolean' ? (value ? (language === 'en' ? 'Yes' : '是') : language === 'en' ? 'No' : '否') : value;
+  value === undefined
+    ? ''
+    : typeof value === 'boolean'
+      ? value
+        ? language === 'en'
+          ? 'Yes'
+          : '是'
+        : language === 'en'
+          ? 'No'
+          : '否'
+      : value;
 
 /** The export's header: the fixed columns, then one per question of the campaign. */
-export const exportHeader = (language: Language, questions: Question[]) => [...fixedHeader[language], ...questions.map((q) => q.label)];
+export const exportHeader = (language: Language, questions: Question[]) => [
+  ...fixedHeader[language],
+  ...questions.map((q) => q.label),
+];
 
 /** An export row; `idNumber` is the decrypted number, or the masked one when there is none to decrypt. */
-export const exportRow = (row: RosterRow, idNumber: string, language: Language, questions: Question[]): (string | number)[] => [
+export const exportRow = (
+  row: RosterRow,
+  idNumber: string,
+  language: Language,
+  questions: Question[],
+): (string | number)[] => [
   row.code,
   statusLabels[language][row.status],
   row.name,

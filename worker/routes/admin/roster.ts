@@ -29,10 +29,16 @@ const filters = {
 const pageQuery = v.object({
   ...filters,
   cursor: v.optional(v.pipe(v.string(), v.maxLength(400))),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)), '50'),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
+    '50',
+  ),
 });
 
-const cursorShape = v.object({ slotId: v.pipe(v.string(), v.maxLength(64)), arrival: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+const cursorShape = v.object({
+  slotId: v.pipe(v.string(), v.maxLength(64)),
+  arrival: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
 
 /** The campaign when the staff member's organization runs it; 404 otherwise. */
 async function reachableCampaign(c: Context<AppEnv>, id: string) {
@@ -56,12 +62,18 @@ async function exportRoster(c: Context<AppEnv>, id: string, filter: RosterFilter
   const rows = await rosterSize(db, campaign.id, filter);
   await recordAudit(
     db,
-    byStaff(c.var.staff!, campaign.organizationId, 'registrations.export', { type: 'campaign', id: campaign.id }, {
-      format,
-      rows,
-      status: filter.status ?? null,
-      sessionId: filter.sessionId ?? null,
-    }),
+    byStaff(
+      c.var.staff!,
+      campaign.organizationId,
+      'registrations.export',
+      { type: 'campaign', id: campaign.id },
+      {
+        format,
+        rows,
+        status: filter.status ?? null,
+        sessionId: filter.sessionId ?? null,
+      },
+    ),
   );
 
   const language = c.var.language;
@@ -100,7 +112,8 @@ export const adminRosterRoutes = new Hono<AppEnv>()
     const campaign = await reachableCampaign(c, c.req.valid('param').id);
     const after = cursor === undefined ? undefined : decodeCursor(cursorShape, cursor);
     const page = await rosterPage(db, await rosterSlots(db, campaign.id, sessionId), status, after, limit);
-    if (!page) throw new ApiError(400, 'validation_failed', { issues: [{ path: 'cursor', message: 'cursor_invalid' }] });
+    if (!page)
+      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'cursor', message: 'cursor_invalid' }] });
     return c.json({ items: page.rows.map(rosterItem), nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
   })
   .get('/:id/registrations.csv', requireStaff('admin', 'organizer'), param(idParam), query(v.object(filters)), (c) =>

@@ -36,10 +36,17 @@ export const adminSessionRoutes = new Hono<AppEnv>()
     const session = await reachableSession(c, id);
     if (session.cancelledAt) throw new ApiError(409, 'session_cancelled');
     if ((change.endsAt ?? session.endsAt) <= (change.startsAt ?? session.startsAt)) {
-      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'endsAt', message: 'session_ends_before_start' }] });
+      throw new ApiError(400, 'validation_failed', {
+        issues: [{ path: 'endsAt', message: 'session_ends_before_start' }],
+      });
     }
     const fields = Object.keys(change).join(',');
-    const changed = await changeSession(database(c.env.DB), id, change, byStaff(c.var.staff!, session.organizationId, 'session.update', { type: 'session', id }, { fields }));
+    const changed = await changeSession(
+      database(c.env.DB),
+      id,
+      change,
+      byStaff(c.var.staff!, session.organizationId, 'session.update', { type: 'session', id }, { fields }),
+    );
     // Checked above, so a refusal here means another edit or a cancellation came in between.
     if (!changed) throw new ApiError(409, 'session_changed_meanwhile');
     return c.json({ session: { id, changed: fields.split(',') } }, 200);

@@ -27,7 +27,13 @@ export const adminSlotRoutes = new Hono<AppEnv>().patch(
     if (!owner || !canReach(c.var.staff!, owner.organizationId)) throw notFound();
 
     const change = c.req.valid('json');
-    const audit = byStaff(c.var.staff!, owner.organizationId, 'slot.update', { type: 'slot', id }, { capacity: change.capacity ?? null, waitlist: change.waitlist ?? null });
+    const audit = byStaff(
+      c.var.staff!,
+      owner.organizationId,
+      'slot.update',
+      { type: 'slot', id },
+      { capacity: change.capacity ?? null, waitlist: change.waitlist ?? null },
+    );
     const { updated } = await updateSlot(db, id, change, audit);
     if (!updated) throw new ApiError(409, 'capacity_below_taken');
     const slot = (await getSlotWithCounts(db, id))!;

@@ -18,28 +18,37 @@ const newStaff = v.object({
   organizationId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
 });
 
-export const staffRoutes = new Hono<AppEnv>().post('/', requireStaff('admin', 'organizer'), ...json(newStaff), async (c) => {
-  const input = c.req.valid('json');
-  const me = c.var.staff!;
-  const db = database(c.env.DB);
+export const staffRoutes = new Hono<AppEnv>().post(
+  '/',
+  requireStaff('admin', 'organizer'),
+  ...json(newStaff),
+  async (c) => {
+    const input = c.req.valid('json');
+    const me = c.var.staff!;
+    const db = database(c.env.DB);
 
-  // Organizers may add check-in staff to their own organization, nothing else.
-  if (me.role === 'organizer' && (input.role !== 'checkin' || input.organizationId !== me.organizationId)) {
-    throw new ApiError(403, 'forbidden');
-  }
-  const organizationId = input.organizationId ?? null;
-  if (input.role !== 'admin' && !organizationId) {
-    throw new ApiError(400, 'validation_failed', { issues: [{ path: 'organizationId', message: 'organization_required' }] });
-  }
-  if (organizationId && !(await organizationExists(db, organizationId))) {
-    throw new ApiError(400, 'validation_failed', { issues: [{ path: 'organizationId', message: 'organization_unknown' }] });
-  }
+    // Organizers may add check-in staff to their own organization, nothing else.
+    if (me.role === 'organizer' && (input.role !== 'checkin' || input.organizationId !== me.organizationId)) {
+      throw new ApiError(403, 'forbidden');
+    }
+    const organizationId = input.organizationId ?? null;
+    if (input.role !== 'admin' && !organizationId) {
+      throw new ApiError(400, 'validation_failed', {
+        issues: [{ path: 'organizationId', message: 'organization_required' }],
+      });
+    }
+    if (organizationId && !(await organizationExists(db, organizationId))) {
+      throw new ApiError(400, 'validation_failed', {
+        issues: [{ path: 'organizationId', message: 'organization_unknown' }],
+      });
+    }
 
-  const created = await createStaff(
-    db,
-    { email: input.email, passwordHash: await hashPassword(input.password), role: input.role, organizationId },
-    byStaff(me, organizationId, 'staff.create', undefined, { role: input.role }),
-  );
-  if (!created) throw new ApiError(409, 'email_taken');
-  return c.json({ staff: staffView(created) }, 201);
-});
+    const created = await createStaff(
+      db,
+      { email: input.email, passwordHash: await hashPassword(input.password), role: input.role, organizationId },
+      byStaff(me, organizationId, 'staff.create', undefined, { role: input.role }),
+    );
+    if (!created) throw new ApiError(409, 'email_taken');
+    return c.json({ staff: staffView(created) }, 201);
+  },
+);

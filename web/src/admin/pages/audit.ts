@@ -38,8 +38,13 @@ function fact(key: string, value: string | number | boolean | null) {
     if (key === 'reminderHour' && typeof value === 'number') return s.hour(value);
     if (typeof value === 'number') return String(value);
     if (key === 'role' && value in s.role) return s.role[value as Role];
-    if ((key === 'status' || key === 'from' || key === 'to') && value in s.registrationStatus) return s.registrationStatus[value as RegistrationStatus];
-    if (key === 'fields') return value.split(',').map((name) => fieldNames(s)[name] ?? name).join(s.listSeparator);
+    if ((key === 'status' || key === 'from' || key === 'to') && value in s.registrationStatus)
+      return s.registrationStatus[value as RegistrationStatus];
+    if (key === 'fields')
+      return value
+        .split(',')
+        .map((name) => fieldNames(s)[name] ?? name)
+        .join(s.listSeparator);
     return value;
   };
   return s.labelled(s.auditDetail[key] ?? key, words());
@@ -55,13 +60,25 @@ function entryRow(entry: Entry) {
       'div',
       { class: 'roster-who' },
       h('strong', null, isAction(entry.action) ? s.auditAction[entry.action] : entry.action),
-      h('span', { class: 'meta' }, h('time', { datetime: entry.at }, shortTime(entry.at)), ` · ${entry.staff?.email ?? s.system}`),
+      h(
+        'span',
+        { class: 'meta' },
+        h('time', { datetime: entry.at }, shortTime(entry.at)),
+        ` · ${entry.staff?.email ?? s.system}`,
+      ),
     ),
     entry.target || facts.length
       ? h(
           'p',
           { class: 'audit-facts' },
-          entry.target ? h('span', null, `${s.auditTarget[entry.target.type] ?? entry.target.type} `, h('code', null, entry.target.id.slice(0, 8))) : null,
+          entry.target
+            ? h(
+                'span',
+                null,
+                `${s.auditTarget[entry.target.type] ?? entry.target.type} `,
+                h('code', null, entry.target.id.slice(0, 8)),
+              )
+            : null,
           ...facts.map((text) => h('span', null, text)),
         )
       : null,
@@ -72,7 +89,8 @@ export function auditPage(context: AdminContext) {
   const s = strings();
   setPageTitle(s.auditTitle);
   const action = auditActions.find((value) => value === context.query.get('action'));
-  const fetchPage = (cursor?: string) => read(api.admin.audit.$get({ query: { action, cursor, limit: '50' } }, within(context.signal)));
+  const fetchPage = (cursor?: string) =>
+    read(api.admin.audit.$get({ query: { action, cursor, limit: '50' } }, within(context.signal)));
   return loadPage(
     context,
     async (staff) => (staff.role === 'admin' ? fetchPage() : null),
@@ -80,14 +98,36 @@ export function auditPage(context: AdminContext) {
       const view = context.view;
       view.append(h('h1', null, s.auditTitle));
       if (!page) return void view.append(notAllowed());
-      const actionField = field('action', s.filterAction, select([['', s.allActions], ...auditActions.map((value): [string, string] => [value, s.auditAction[value]])], action ?? ''));
-      const filters = h('form', { class: 'filters card', 'aria-label': s.filters }, actionField.element, h('button', { type: 'submit', class: 'button button-secondary' }, s.apply));
+      const actionField = field(
+        'action',
+        s.filterAction,
+        select(
+          [['', s.allActions], ...auditActions.map((value): [string, string] => [value, s.auditAction[value]])],
+          action ?? '',
+        ),
+      );
+      const filters = h(
+        'form',
+        { class: 'filters card', 'aria-label': s.filters },
+        actionField.element,
+        h('button', { type: 'submit', class: 'button button-secondary' }, s.apply),
+      );
       on(filters, 'submit', (event) => {
         event.preventDefault();
         navigate(href('/audit', { action: actionField.control.value }), { replace: true });
       });
-      const { list, more, message } = pagedList(page, { fetchNext: (cursor) => fetchPage(cursor), row: entryRow, signal: context.signal });
-      append(view, [h('p', null, s.auditIntro), filters, page.items.length === 0 ? h('p', { class: 'status' }, s.noAudit) : list, more, message]);
+      const { list, more, message } = pagedList(page, {
+        fetchNext: (cursor) => fetchPage(cursor),
+        row: entryRow,
+        signal: context.signal,
+      });
+      append(view, [
+        h('p', null, s.auditIntro),
+        filters,
+        page.items.length === 0 ? h('p', { class: 'status' }, s.noAudit) : list,
+        more,
+        message,
+      ]);
     },
   );
 }

@@ -7,7 +7,17 @@ import { loadPage } from '../load.ts';
 import { href, type AdminContext } from '../router.ts';
 import { canManage, type Staff } from '../session.ts';
 import { strings } from '../strings.ts';
-import { actionMessage, backLink, field, input, setPageTitle, shortTime, showFailure, whileBusy, type Field } from '../ui.ts';
+import {
+  actionMessage,
+  backLink,
+  field,
+  input,
+  setPageTitle,
+  shortTime,
+  showFailure,
+  whileBusy,
+  type Field,
+} from '../ui.ts';
 
 type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
 type Session = Campaign['sessions'][number];
@@ -40,7 +50,11 @@ function slotItem(slot: Slot, manage: boolean) {
   const line = h('span', { class: 'slot-line' }, slotText(slot));
   const item = h('li', { class: 'admin-slot' }, line);
   if (!manage) return item;
-  const capacity = field('capacity', s.capacityOf(slot.role), input({ type: 'number', inputmode: 'numeric', min: 0, step: 1, value: slot.capacity }));
+  const capacity = field(
+    'capacity',
+    s.capacityOf(slot.role),
+    input({ type: 'number', inputmode: 'numeric', min: 0, step: 1, value: slot.capacity }),
+  );
   const waitlist = h('input', { type: 'checkbox', id: uniqueId('waitlist'), checked: slot.waitlist });
   const message = actionMessage();
   const button = h('button', { type: 'submit', 'aria-label': s.saveSlotLabel(slot.role) }, s.saveSlot);
@@ -60,7 +74,12 @@ function slotItem(slot: Slot, manage: boolean) {
     }
     try {
       const { slot: updated } = await whileBusy(button, message, s.saving, () =>
-        read(api.admin.slots[':id'].$patch({ param: { id: slot.id }, json: { capacity: value, waitlist: waitlist.checked } })),
+        read(
+          api.admin.slots[':id'].$patch({
+            param: { id: slot.id },
+            json: { capacity: value, waitlist: waitlist.checked },
+          }),
+        ),
       );
       line.textContent = slotText({ ...slot, ...updated });
       message.ok(s.capacityRaised(Math.max(0, updated.taken - slot.taken)));
@@ -89,8 +108,17 @@ const signedUp = (session: Session) => session.slots.reduce((sum, slot) => sum +
  */
 function sessionChanges(session: Session, onDone: (session: Session, said: string) => void) {
   const s = strings();
-  const startsAt = field('startsAt', s.startsAt, input({ type: 'datetime-local', required: true, value: localValue(session.startsAt) }), { hint: s.chinaTime });
-  const endsAt = field('endsAt', s.endsAt, input({ type: 'datetime-local', required: true, value: localValue(session.endsAt) }));
+  const startsAt = field(
+    'startsAt',
+    s.startsAt,
+    input({ type: 'datetime-local', required: true, value: localValue(session.startsAt) }),
+    { hint: s.chinaTime },
+  );
+  const endsAt = field(
+    'endsAt',
+    s.endsAt,
+    input({ type: 'datetime-local', required: true, value: localValue(session.endsAt) }),
+  );
   const venue = field('venue', s.venue, input({ maxlength: 100, required: true, value: session.venue }));
   const address = field('address', s.address, input({ maxlength: 200, required: true, value: session.address }));
   const fields = [startsAt, endsAt, venue, address];
@@ -114,14 +142,18 @@ function sessionChanges(session: Session, onDone: (session: Session, said: strin
       return message.clear();
     }
     const change = {
-      ...(startsAt.control.value !== localValue(session.startsAt) && { startsAt: chinaInstant(startsAt.control.value) }),
+      ...(startsAt.control.value !== localValue(session.startsAt) && {
+        startsAt: chinaInstant(startsAt.control.value),
+      }),
       ...(endsAt.control.value !== localValue(session.endsAt) && { endsAt: chinaInstant(endsAt.control.value) }),
       ...(venue.control.value.trim() !== session.venue && { venue: venue.control.value }),
       ...(address.control.value.trim() !== session.address && { address: address.control.value }),
     };
     if (Object.keys(change).length === 0) return message.error(s.nothingChanged);
     try {
-      await whileBusy(save, message, s.saving, () => read(api.admin.sessions[':id'].$patch({ param: { id: session.id }, json: change })));
+      await whileBusy(save, message, s.saving, () =>
+        read(api.admin.sessions[':id'].$patch({ param: { id: session.id }, json: change })),
+      );
       onDone(
         {
           ...session,
@@ -139,7 +171,9 @@ function sessionChanges(session: Session, onDone: (session: Session, said: strin
   on(cancel, 'click', async () => {
     if (!window.confirm(s.cancelSessionConfirm(signedUp(session)))) return;
     try {
-      await whileBusy(cancel, message, s.cancelling, () => read(api.admin.sessions[':id'].cancel.$post({ param: { id: session.id } })));
+      await whileBusy(cancel, message, s.cancelling, () =>
+        read(api.admin.sessions[':id'].cancel.$post({ param: { id: session.id } })),
+      );
       onDone({ ...session, cancelledAt: chinaNow() }, '');
     } catch (error) {
       showFailure(error, [], message);
@@ -190,7 +224,9 @@ function sessionCard(session: Session, manage: boolean) {
 /** The form for a new session with one or more slots. */
 function newSessionForm(campaign: Campaign, onAdded: () => void) {
   const s = strings();
-  const startsAt = field('startsAt', s.startsAt, input({ type: 'datetime-local', required: true }), { hint: s.chinaTime });
+  const startsAt = field('startsAt', s.startsAt, input({ type: 'datetime-local', required: true }), {
+    hint: s.chinaTime,
+  });
   const endsAt = field('endsAt', s.endsAt, input({ type: 'datetime-local', required: true }));
   const venue = field('venue', s.venue, input({ maxlength: 100, required: true }));
   const address = field('address', s.address, input({ maxlength: 200, required: true }));
@@ -204,7 +240,9 @@ function newSessionForm(campaign: Campaign, onAdded: () => void) {
   const rows: SlotRow[] = [];
   const list = h('div', { class: 'slot-rows' });
   const addRow = () => {
-    const role = field('', s.slotRole, input({ maxlength: 40, required: true }), { hint: rows.length === 0 ? s.slotRoleHint : undefined });
+    const role = field('', s.slotRole, input({ maxlength: 40, required: true }), {
+      hint: rows.length === 0 ? s.slotRoleHint : undefined,
+    });
     const capacity = field('', s.capacity, input({ type: 'number', inputmode: 'numeric', min: 0, step: 1, value: 20 }));
     const waitlist = h('input', { type: 'checkbox', id: uniqueId('waitlist'), checked: true });
     const legend = h('legend', null);
@@ -267,7 +305,9 @@ function newSessionForm(campaign: Campaign, onAdded: () => void) {
     for (const f of missing) f.showError(s.required);
     const badCapacity = rows.map((row) => row.capacity).filter((f) => !/^\d+$/.test(f.control.value.trim()));
     for (const f of badCapacity) f.showError(s.numberInvalid);
-    const first = [...required, ...rows.map((row) => row.capacity)].find((f) => missing.includes(f) || badCapacity.includes(f));
+    const first = [...required, ...rows.map((row) => row.capacity)].find(
+      (f) => missing.includes(f) || badCapacity.includes(f),
+    );
     if (first) {
       first.control.focus();
       return message.clear();
@@ -275,21 +315,32 @@ function newSessionForm(campaign: Campaign, onAdded: () => void) {
     try {
       await whileBusy(button, message, s.saving, () =>
         read(
-          api.admin.campaigns[':id'].sessions.$post({
-            param: { id: campaign.id },
-            json: {
-              startsAt: chinaInstant(startsAt.control.value),
-              endsAt: chinaInstant(endsAt.control.value),
-              venue: venue.control.value,
-              address: address.control.value,
-              slots: rows.map((row) => ({ role: row.role.control.value, capacity: Number(row.capacity.control.value), waitlist: row.waitlist.checked })),
+          api.admin.campaigns[':id'].sessions.$post(
+            {
+              param: { id: campaign.id },
+              json: {
+                startsAt: chinaInstant(startsAt.control.value),
+                endsAt: chinaInstant(endsAt.control.value),
+                venue: venue.control.value,
+                address: address.control.value,
+                slots: rows.map((row) => ({
+                  role: row.role.control.value,
+                  capacity: Number(row.capacity.control.value),
+                  waitlist: row.waitlist.checked,
+                })),
+              },
             },
-          }, { headers: { 'Idempotency-Key': key } }),
+            { headers: { 'Idempotency-Key': key } },
+          ),
         ),
       );
       onAdded();
     } catch (error) {
-      showFailure(error, [startsAt, endsAt, venue, address, ...rows.flatMap((row) => [row.role, row.capacity])], message);
+      showFailure(
+        error,
+        [startsAt, endsAt, venue, address, ...rows.flatMap((row) => [row.role, row.capacity])],
+        message,
+      );
     }
   });
   return form;
@@ -309,7 +360,13 @@ export function campaignPage(context: AdminContext) {
       if (added) history.replaceState(null, '', href(`/campaigns/${encodeURIComponent(id)}`));
       append(context.view, [
         backLink('/', s.campaignsTitle),
-        h('p', { class: `kind-${campaign.kind}` }, h('span', { class: 'badge' }, s.kind[campaign.kind]), ' ', h('span', { class: `status-pill status-pill-${campaign.status}` }, s.campaignStatus[campaign.status])),
+        h(
+          'p',
+          { class: `kind-${campaign.kind}` },
+          h('span', { class: 'badge' }, s.kind[campaign.kind]),
+          ' ',
+          h('span', { class: `status-pill status-pill-${campaign.status}` }, s.campaignStatus[campaign.status]),
+        ),
         h('h1', null, campaign.title),
         h('p', { class: 'meta' }, `${s.dates(campaign.startsOn, campaign.endsOn)} · ${campaign.organization.name}`),
         campaign.summary ? h('p', null, campaign.summary) : null,

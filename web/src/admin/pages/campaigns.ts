@@ -13,7 +13,10 @@ export function campaignsPage(context: AdminContext) {
   return loadPage(
     context,
     async () => {
-      const [{ items }, organization] = await Promise.all([read(api.admin.campaigns.$get({ query: {} }, within(context.signal))), myOrganization()]);
+      const [{ items }, organization] = await Promise.all([
+        read(api.admin.campaigns.$get({ query: {} }, within(context.signal))),
+        myOrganization(),
+      ]);
       return { items, organization };
     },
     ({ items, organization }, staff) => {
@@ -22,7 +25,9 @@ export function campaignsPage(context: AdminContext) {
           'div',
           { class: 'page-head' },
           h('h1', null, s.campaignsTitle),
-          seesDonors(staff, organization) ? h('a', { class: 'button button-secondary', href: href('/emergency-donors') }, s.navDonors) : null,
+          seesDonors(staff, organization)
+            ? h('a', { class: 'button button-secondary', href: href('/emergency-donors') }, s.navDonors)
+            : null,
           canManage(staff.role) ? h('a', { class: 'button', href: href('/campaigns/new') }, s.newCampaign) : null,
         ),
         items.length === 0
@@ -39,7 +44,11 @@ export function campaignsPage(context: AdminContext) {
                     { class: 'card-link', href: href(`/campaigns/${encodeURIComponent(campaign.id)}`) },
                     h('span', { class: 'badge' }, s.kind[campaign.kind]),
                     ' ',
-                    h('span', { class: `status-pill status-pill-${campaign.status}` }, s.campaignStatus[campaign.status]),
+                    h(
+                      'span',
+                      { class: `status-pill status-pill-${campaign.status}` },
+                      s.campaignStatus[campaign.status],
+                    ),
                     h('h2', null, campaign.title),
                     h('p', { class: 'meta' }, s.dates(campaign.startsOn, campaign.endsOn)),
                     staff.role === 'admin' ? h('p', { class: 'meta' }, campaign.organization.name) : null,

@@ -9,7 +9,17 @@ import { href, signInFirst, type AdminContext } from '../router.ts';
 import type { CameraProblem } from '../scanner.ts';
 import { canManage, type Staff } from '../session.ts';
 import { strings, type DonationKind } from '../strings.ts';
-import { actionMessage, backLink, field, input, messageOf, setPageTitle, shortTime, showFailure, whileBusy } from '../ui.ts';
+import {
+  actionMessage,
+  backLink,
+  field,
+  input,
+  messageOf,
+  setPageTitle,
+  shortTime,
+  showFailure,
+  whileBusy,
+} from '../ui.ts';
 
 type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
 type CampaignItem = InferResponseType<typeof api.admin.campaigns.$get, 200>['items'][number];
@@ -61,9 +71,16 @@ function outcomeCard(outcome: Outcome, campaign: Campaign | undefined, staff: St
       'dl',
       { class: 'facts' },
       h('div', null, h('dt', null, s.slot), h('dd', null, registration.slot.role)),
-      h('div', null, h('dt', null, s.session), h('dd', null, `${shortTime(registration.session.startsAt)} · ${registration.session.venue}`)),
+      h(
+        'div',
+        null,
+        h('dt', null, s.session),
+        h('dd', null, `${shortTime(registration.session.startsAt)} · ${registration.session.venue}`),
+      ),
       h('div', null, h('dt', null, s.bookingCode), h('dd', { class: 'code' }, spaced(registration.code))),
-      registration.donation ? h('div', null, h('dt', null, s.donated), h('dd', null, s.donation[registration.donation.kind])) : null,
+      registration.donation
+        ? h('div', null, h('dt', null, s.donated), h('dd', null, s.donation[registration.donation.kind]))
+        : null,
     ),
     campaign && registration.campaign.id !== campaign.id
       ? h('p', { class: 'notice' }, s.otherCampaign(registration.campaign.title))
@@ -77,13 +94,20 @@ function outcomeCard(outcome: Outcome, campaign: Campaign | undefined, staff: St
     on(undo, 'click', async () => {
       try {
         await whileBusy(undo, undoMessage, s.undoing, () =>
-          read(api.admin.registrations[':id'].$patch({ param: { id: registration.id }, json: { status: 'confirmed' } })),
+          read(
+            api.admin.registrations[':id'].$patch({ param: { id: registration.id }, json: { status: 'confirmed' } }),
+          ),
         );
         card.className = 'result result-undone';
         card.setAttribute('aria-label', s.resultUndone);
         replaceContent(
           card,
-          h('p', { class: 'result-title' }, h('span', { class: 'result-mark', 'aria-hidden': 'true' }, '↺'), s.resultUndone),
+          h(
+            'p',
+            { class: 'result-title' },
+            h('span', { class: 'result-mark', 'aria-hidden': 'true' }, '↺'),
+            s.resultUndone,
+          ),
           h('p', null, s.undoDone(registration.name ?? spaced(registration.code))),
           h('div', { class: 'actions' }, nextButton),
         );
@@ -110,7 +134,17 @@ function campaignDesks(campaigns: CampaignItem[]) {
     h(
       'ul',
       { class: 'desk-links' },
-      ...open.map((campaign) => h('li', null, h('a', { href: href(`/campaigns/${encodeURIComponent(campaign.id)}/check-in`) }, s.deskLink(campaign.title, s.kind[campaign.kind])))),
+      ...open.map((campaign) =>
+        h(
+          'li',
+          null,
+          h(
+            'a',
+            { href: href(`/campaigns/${encodeURIComponent(campaign.id)}/check-in`) },
+            s.deskLink(campaign.title, s.kind[campaign.kind]),
+          ),
+        ),
+      ),
     ),
   );
 }
@@ -122,8 +156,16 @@ export function checkInPage(context: AdminContext) {
     context,
     async () =>
       campaignId
-        ? { campaign: (await read(api.admin.campaigns[':id'].$get({ param: { id: campaignId } }, within(context.signal)))).campaign, campaigns: [] }
-        : { campaign: undefined, campaigns: (await read(api.admin.campaigns.$get({ query: {} }, within(context.signal)))).items },
+        ? {
+            campaign: (
+              await read(api.admin.campaigns[':id'].$get({ param: { id: campaignId } }, within(context.signal)))
+            ).campaign,
+            campaigns: [],
+          }
+        : {
+            campaign: undefined,
+            campaigns: (await read(api.admin.campaigns.$get({ query: {} }, within(context.signal)))).items,
+          },
     ({ campaign, campaigns }, staff) => {
       const title = campaign ? s.checkInAt(campaign.title) : s.checkInTitle;
       setPageTitle(title);
@@ -132,12 +174,23 @@ export function checkInPage(context: AdminContext) {
       const code = field(
         'code',
         s.code,
-        input({ class: 'code-input', autocomplete: 'off', autocapitalize: 'characters', spellcheck: false, enterkeyhint: 'go', maxlength: 32 }),
+        input({
+          class: 'code-input',
+          autocomplete: 'off',
+          autocapitalize: 'characters',
+          spellcheck: false,
+          enterkeyhint: 'go',
+          maxlength: 32,
+        }),
         { hint: s.codeHint },
       );
       // At a blood drive the donation is recorded with the check-in; it starts at "none" each time.
       const donationName = uniqueId('donated');
-      const donationChoices: [DonationKind | '', string][] = [['', s.donatedNone], ['whole_blood', s.donation.whole_blood], ['platelets', s.donation.platelets]];
+      const donationChoices: [DonationKind | '', string][] = [
+        ['', s.donatedNone],
+        ['whole_blood', s.donation.whole_blood],
+        ['platelets', s.donation.platelets],
+      ];
       const donationError = h('p', { class: 'field-error', id: uniqueId('error'), hidden: true });
       const donation =
         campaign?.kind === 'blood_drive'
@@ -149,21 +202,40 @@ export function checkInPage(context: AdminContext) {
               h(
                 'div',
                 { class: 'choices' },
-                ...donationChoices.map(([value, label]) => h('label', { class: 'choice' }, h('input', { type: 'radio', name: donationName, value, checked: value === '' }), label)),
+                ...donationChoices.map(([value, label]) =>
+                  h(
+                    'label',
+                    { class: 'choice' },
+                    h('input', { type: 'radio', name: donationName, value, checked: value === '' }),
+                    label,
+                  ),
+                ),
               ),
               donationError,
             )
           : null;
-      const chosenDonation = () => (donation?.querySelector<HTMLInputElement>('input:checked')?.value || undefined) as DonationKind | undefined;
+      const chosenDonation = () =>
+        (donation?.querySelector<HTMLInputElement>('input:checked')?.value || undefined) as DonationKind | undefined;
 
       const submit = h('button', { type: 'submit', class: 'button' }, s.checkInButton);
-      const scanButton = h('button', { type: 'button', class: 'button button-secondary', 'aria-expanded': 'false' }, s.scan);
+      const scanButton = h(
+        'button',
+        { type: 'button', class: 'button button-secondary', 'aria-expanded': 'false' },
+        s.scan,
+      );
       const message = actionMessage();
       const video = h('video', { class: 'camera', muted: true, playsinline: true, 'aria-label': s.cameraPreview });
       const cameraStatus = h('p', { class: 'hint', role: 'status' });
       const camera = h('div', { class: 'camera-box', hidden: true }, video, cameraStatus);
       const result = h('div', { class: 'result-region', 'aria-live': 'polite' });
-      const form = h('form', { class: 'form card desk', novalidate: true }, code.element, donation, h('div', { class: 'actions' }, submit, scanButton), message.element);
+      const form = h(
+        'form',
+        { class: 'form card desk', novalidate: true },
+        code.element,
+        donation,
+        h('div', { class: 'actions' }, submit, scanButton),
+        message.element,
+      );
 
       // The camera: opened on request, closed when a code is read, the page left, or on request.
       let scanning: AbortController | undefined;
@@ -218,7 +290,8 @@ export function checkInPage(context: AdminContext) {
         // The keyboard goes away so the whole result shows on a phone.
         code.control.blur();
         result.scrollIntoView({ block: 'nearest' });
-        for (const radio of donation?.querySelectorAll<HTMLInputElement>('input') ?? []) radio.checked = radio.value === '';
+        for (const radio of donation?.querySelectorAll<HTMLInputElement>('input') ?? [])
+          radio.checked = radio.value === '';
       };
 
       async function checkIn() {
@@ -234,7 +307,9 @@ export function checkInPage(context: AdminContext) {
         try {
           const donated = chosenDonation();
           const { registration } = await whileBusy(submit, message, s.checkingIn, () =>
-            read(api.admin.checkins.$post({ json: { code: typed, ...(donated && { donated }) } }, within(context.signal))),
+            read(
+              api.admin.checkins.$post({ json: { code: typed, ...(donated && { donated }) } }, within(context.signal)),
+            ),
           );
           message.clear();
           show({ kind: 'ok', registration });
@@ -243,10 +318,16 @@ export function checkInPage(context: AdminContext) {
           if (error instanceof ApiFailure && error.code === 'unauthenticated') return signInFirst();
           if (error instanceof ApiFailure && (error.status === 404 || refusals[error.code])) {
             message.clear();
-            return show({ kind: error.status === 404 ? 'unknown' : refusals[error.code]!, code: typed, message: error.message });
+            return show({
+              kind: error.status === 404 ? 'unknown' : refusals[error.code]!,
+              code: typed,
+              message: error.message,
+            });
           }
-          const donatedIssue = error instanceof ApiFailure ? error.issues.find((issue) => issue.path === 'donated') : undefined;
-          const codeIssue = error instanceof ApiFailure ? error.issues.find((issue) => issue.path === 'code') : undefined;
+          const donatedIssue =
+            error instanceof ApiFailure ? error.issues.find((issue) => issue.path === 'donated') : undefined;
+          const codeIssue =
+            error instanceof ApiFailure ? error.issues.find((issue) => issue.path === 'code') : undefined;
           if (codeIssue) code.showError(codeIssue.message);
           if (donatedIssue) {
             donationError.textContent = donatedIssue.message;

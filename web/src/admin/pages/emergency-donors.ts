@@ -28,7 +28,16 @@ function donorRow(donor: Donor) {
       'dl',
       { class: 'facts roster-facts' },
       h('div', null, h('dt', null, s.district), h('dd', null, donor.district ?? '—')),
-      h('div', null, h('dt', null, s.lastDonation), h('dd', null, donor.lastDonation ? `${donor.lastDonation.day} · ${s.donation[donor.lastDonation.kind]}` : s.neverDonated)),
+      h(
+        'div',
+        null,
+        h('dt', null, s.lastDonation),
+        h(
+          'dd',
+          null,
+          donor.lastDonation ? `${donor.lastDonation.day} · ${s.donation[donor.lastDonation.kind]}` : s.neverDonated,
+        ),
+      ),
     ),
   );
 }
@@ -41,7 +50,14 @@ function calloutForm(filter: { bloodType: BloodType; district?: string }) {
   const message = actionMessage();
   const count = h('button', { type: 'button', class: 'button button-secondary' }, s.calloutCount);
   const send = h('button', { type: 'submit', class: 'button' }, s.calloutSend);
-  const form = h('form', { class: 'form card', novalidate: true, 'aria-label': s.calloutTitle }, h('h2', null, s.calloutTitle), text.element, h('div', { class: 'actions' }, count, send), message.element);
+  const form = h(
+    'form',
+    { class: 'form card', novalidate: true, 'aria-label': s.calloutTitle },
+    h('h2', null, s.calloutTitle),
+    text.element,
+    h('div', { class: 'actions' }, count, send),
+    message.element,
+  );
   const body = (dryRun: boolean) => ({ ...filter, message: box.value, dryRun });
   const filled = () => {
     if (box.value.trim()) return true;
@@ -53,7 +69,9 @@ function calloutForm(filter: { bloodType: BloodType; district?: string }) {
   on(count, 'click', async () => {
     if (!filled()) return;
     try {
-      const answer = await whileBusy(count, message, s.loading, () => read(api.admin.callouts.$post({ json: body(true) })));
+      const answer = await whileBusy(count, message, s.loading, () =>
+        read(api.admin.callouts.$post({ json: body(true) })),
+      );
       if ('matched' in answer) message.ok(s.calloutWouldReach(answer.matched, answer.reachable));
     } catch (error) {
       showFailure(error, [text], message);
@@ -63,7 +81,9 @@ function calloutForm(filter: { bloodType: BloodType; district?: string }) {
     event.preventDefault();
     if (!filled() || !window.confirm(s.calloutConfirm)) return;
     try {
-      const answer = await whileBusy(send, message, s.saving, () => read(api.admin.callouts.$post({ json: body(false) })));
+      const answer = await whileBusy(send, message, s.saving, () =>
+        read(api.admin.callouts.$post({ json: body(false) })),
+      );
       if ('callout' in answer) message.ok(s.calloutSent(answer.callout.recipients));
     } catch (error) {
       showFailure(error, [text], message);
@@ -78,7 +98,12 @@ export function emergencyDonorsPage(context: AdminContext) {
   const bloodType = bloodTypes.find((type) => type === context.query.get('bloodType'));
   const district = context.query.get('district') || undefined;
   const fetchPage = (cursor?: string) =>
-    read(api.admin['emergency-donors'].$get({ query: { bloodType: bloodType!, district, cursor, limit: '50' } }, within(context.signal)));
+    read(
+      api.admin['emergency-donors'].$get(
+        { query: { bloodType: bloodType!, district, cursor, limit: '50' } },
+        within(context.signal),
+      ),
+    );
   return loadPage(
     context,
     async () => {
@@ -87,28 +112,60 @@ export function emergencyDonorsPage(context: AdminContext) {
     },
     ({ districts, page }) => {
       const view = context.view;
-      const typeField = field('bloodType', s.bloodType, select([['', s.choose], ...bloodTypes.map((t): [string, string] => [t, t])], bloodType ?? ''));
-      const districtField = field('district', s.district, select([['', s.allDistricts], ...districts.map((d): [string, string] => [d, d])], district ?? ''), { optional: true });
-      const filters = h('form', { class: 'filters card', 'aria-label': s.filters }, typeField.element, districtField.element, h('button', { type: 'submit', class: 'button button-secondary' }, s.findDonors));
+      const typeField = field(
+        'bloodType',
+        s.bloodType,
+        select([['', s.choose], ...bloodTypes.map((t): [string, string] => [t, t])], bloodType ?? ''),
+      );
+      const districtField = field(
+        'district',
+        s.district,
+        select([['', s.allDistricts], ...districts.map((d): [string, string] => [d, d])], district ?? ''),
+        { optional: true },
+      );
+      const filters = h(
+        'form',
+        { class: 'filters card', 'aria-label': s.filters },
+        typeField.element,
+        districtField.element,
+        h('button', { type: 'submit', class: 'button button-secondary' }, s.findDonors),
+      );
       on(filters, 'submit', (event) => {
         event.preventDefault();
         if (!typeField.control.value) {
           typeField.showError(s.required);
           return typeField.control.focus();
         }
-        navigate(href('/emergency-donors', { bloodType: typeField.control.value, district: districtField.control.value }), { replace: true });
+        navigate(
+          href('/emergency-donors', { bloodType: typeField.control.value, district: districtField.control.value }),
+          { replace: true },
+        );
       });
       view.append(backLink('/', s.campaignsTitle), h('h1', null, s.donorsTitle), h('p', null, s.donorsIntro), filters);
       if (!bloodType || !page) return;
 
       const query = new URLSearchParams({ bloodType, ...(district && { district }) }).toString();
-      const { list, more, message } = pagedList(page, { fetchNext: (cursor) => fetchPage(cursor), row: donorRow, signal: context.signal });
-      const results = h('section', { 'aria-label': s.donorsFound }, page.items.length === 0 ? h('p', { class: 'status' }, s.noDonors) : list, more, message);
+      const { list, more, message } = pagedList(page, {
+        fetchNext: (cursor) => fetchPage(cursor),
+        row: donorRow,
+        signal: context.signal,
+      });
+      const results = h(
+        'section',
+        { 'aria-label': s.donorsFound },
+        page.items.length === 0 ? h('p', { class: 'status' }, s.noDonors) : list,
+        more,
+        message,
+      );
       append(view, [
         h(
           'div',
           { class: 'exports' },
-          h('div', { class: 'actions' }, h('a', { class: 'button', href: `/api/admin/emergency-donors.csv?${query}`, download: '' }, s.exportCsv)),
+          h(
+            'div',
+            { class: 'actions' },
+            h('a', { class: 'button', href: `/api/admin/emergency-donors.csv?${query}`, download: '' }, s.exportCsv),
+          ),
           h('p', { class: 'hint' }, s.donorsExportHint),
         ),
         results,

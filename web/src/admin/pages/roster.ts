@@ -17,7 +17,9 @@ const PAGE_SIZE = '50';
 
 /** The export's address with the roster's filter. */
 function exportUrl(id: string, format: 'csv' | 'xlsx', filter: { status?: string; sessionId?: string }) {
-  const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => !!entry[1])).toString();
+  const query = new URLSearchParams(
+    Object.entries(filter).filter((entry): entry is [string, string] => !!entry[1]),
+  ).toString();
   return `/api/admin/campaigns/${encodeURIComponent(id)}/registrations.${format}${query ? `?${query}` : ''}`;
 }
 
@@ -32,7 +34,12 @@ function row(item: Item) {
       'dl',
       { class: 'facts roster-facts' },
       h('div', null, h('dt', null, s.bookingCode), h('dd', { class: 'code' }, item.code)),
-      h('div', null, h('dt', null, s.session), h('dd', null, `${shortTime(item.session.startsAt)} · ${item.session.venue}`)),
+      h(
+        'div',
+        null,
+        h('dt', null, s.session),
+        h('dd', null, `${shortTime(item.session.startsAt)} · ${item.session.venue}`),
+      ),
       h('div', null, h('dt', null, s.slot), h('dd', null, item.slot.role)),
       item.bloodType ? h('div', null, h('dt', null, s.bloodType), h('dd', null, item.bloodType)) : null,
       h('div', null, h('dt', null, s.signedUpAt), h('dd', null, shortTime(item.createdAt))),
@@ -46,7 +53,12 @@ export function rosterPage(context: AdminContext) {
   const status = statuses.find((candidate) => candidate === context.query.get('status'));
   const sessionId = context.query.get('sessionId') || undefined;
   const fetchPage = (cursor?: string) =>
-    read(api.admin.campaigns[':id'].registrations.$get({ param: { id }, query: { status, sessionId, cursor, limit: PAGE_SIZE } }, within(context.signal)));
+    read(
+      api.admin.campaigns[':id'].registrations.$get(
+        { param: { id }, query: { status, sessionId, cursor, limit: PAGE_SIZE } },
+        within(context.signal),
+      ),
+    );
   return loadPage(
     context,
     async (staff) => {
@@ -64,11 +76,27 @@ export function rosterPage(context: AdminContext) {
       if (!page) return void view.append(notAllowed());
 
       // Filters: a plain form whose choice becomes the page's address (reload and back keep it).
-      const statusField = field('status', s.filterStatus, select([['', s.allStatuses], ...statuses.map((k): [string, string] => [k, s.registrationStatus[k]])], status ?? ''));
+      const statusField = field(
+        'status',
+        s.filterStatus,
+        select(
+          [['', s.allStatuses], ...statuses.map((k): [string, string] => [k, s.registrationStatus[k]])],
+          status ?? '',
+        ),
+      );
       const sessionField = field(
         'sessionId',
         s.filterSession,
-        select([['', s.allSessions], ...campaign.sessions.map((session): [string, string] => [session.id, `${shortTime(session.startsAt)} · ${session.venue}`])], sessionId ?? ''),
+        select(
+          [
+            ['', s.allSessions],
+            ...campaign.sessions.map((session): [string, string] => [
+              session.id,
+              `${shortTime(session.startsAt)} · ${session.venue}`,
+            ]),
+          ],
+          sessionId ?? '',
+        ),
       );
       const filters = h(
         'form',
@@ -79,14 +107,25 @@ export function rosterPage(context: AdminContext) {
       );
       on(filters, 'submit', (event) => {
         event.preventDefault();
-        navigate(href(`/campaigns/${encodeURIComponent(id)}/roster`, { status: statusField.control.value, sessionId: sessionField.control.value }), { replace: true });
+        navigate(
+          href(`/campaigns/${encodeURIComponent(id)}/roster`, {
+            status: statusField.control.value,
+            sessionId: sessionField.control.value,
+          }),
+          { replace: true },
+        );
       });
 
       const filter = { status, sessionId };
       const exports = h(
         'div',
         { class: 'exports' },
-        h('div', { class: 'actions' }, h('a', { class: 'button', href: exportUrl(id, 'csv', filter), download: '' }, s.exportCsv), h('a', { class: 'button button-secondary', href: exportUrl(id, 'xlsx', filter), download: '' }, s.exportXlsx)),
+        h(
+          'div',
+          { class: 'actions' },
+          h('a', { class: 'button', href: exportUrl(id, 'csv', filter), download: '' }, s.exportCsv),
+          h('a', { class: 'button button-secondary', href: exportUrl(id, 'xlsx', filter), download: '' }, s.exportXlsx),
+        ),
         h('p', { class: 'hint' }, s.exportHint),
       );
 
@@ -100,7 +139,14 @@ export function rosterPage(context: AdminContext) {
         signal: context.signal,
       });
 
-      view.append(filters, exports, page.items.length === 0 ? h('p', { class: 'status' }, s.noRegistrations) : list, h('div', { class: 'roster-foot meta' }, count, refresh), more, message);
+      view.append(
+        filters,
+        exports,
+        page.items.length === 0 ? h('p', { class: 'status' }, s.noRegistrations) : list,
+        h('div', { class: 'roster-foot meta' }, count, refresh),
+        more,
+        message,
+      );
     },
   );
 }

@@ -14,12 +14,19 @@ type Stats = InferResponseType<(typeof api.admin.campaigns)[':id']['stats']['$ge
 const statusOrder: RegistrationStatus[] = ['confirmed', 'checked_in', 'waitlisted', 'no_show', 'cancelled'];
 const bloodTypeOrder = ['A', 'B', 'O', 'AB', 'unknown'];
 
-const total = (counts: Record<RegistrationStatus, number>) => statusOrder.reduce((sum, status) => sum + counts[status], 0);
+const total = (counts: Record<RegistrationStatus, number>) =>
+  statusOrder.reduce((sum, status) => sum + counts[status], 0);
 
 function tiles(stats: Stats) {
   const s = strings();
   const tile = (label: string, value: string, note?: string) =>
-    h('div', { class: 'tile' }, h('span', { class: 'tile-value' }, value), h('span', { class: 'tile-label' }, label), note ? h('span', { class: 'tile-note' }, note) : null);
+    h(
+      'div',
+      { class: 'tile' },
+      h('span', { class: 'tile-value' }, value),
+      h('span', { class: 'tile-label' }, label),
+      note ? h('span', { class: 'tile-note' }, note) : null,
+    );
   return h(
     'div',
     { class: 'tiles' },
@@ -41,7 +48,11 @@ function perDay(stats: Stats) {
     { class: 'chart' },
     h('figcaption', null, s.perDay),
     columnChart(
-      stats.byDay.map((d) => ({ label: short(d.day), parts: [{ value: d.signUps, tone: 'signups' }], title: s.perDayLabel(d.day, d.signUps, d.cancellations) })),
+      stats.byDay.map((d) => ({
+        label: short(d.day),
+        parts: [{ value: d.signUps, tone: 'signups' }],
+        title: s.perDayLabel(d.day, d.signUps, d.cancellations),
+      })),
       summary,
     ),
     h(
@@ -51,8 +62,24 @@ function perDay(stats: Stats) {
       h(
         'table',
         { class: 'data' },
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, s.day), h('th', { scope: 'col' }, s.signUps), h('th', { scope: 'col' }, s.cancellations))),
-        h('tbody', null, ...stats.byDay.map((d) => h('tr', null, h('th', { scope: 'row' }, d.day), h('td', null, d.signUps), h('td', null, d.cancellations)))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, s.day),
+            h('th', { scope: 'col' }, s.signUps),
+            h('th', { scope: 'col' }, s.cancellations),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          ...stats.byDay.map((d) =>
+            h('tr', null, h('th', { scope: 'row' }, d.day), h('td', null, d.signUps), h('td', null, d.cancellations)),
+          ),
+        ),
       ),
     ),
   );
@@ -91,7 +118,18 @@ export function statsPage(context: AdminContext) {
         h('h1', null, s.statsTitle),
         tiles(stats),
         h('section', { class: 'card' }, perDay(stats)),
-        h('section', { class: 'card' }, barList(statusOrder.map((status) => ({ label: s.registrationStatus[status], value: stats.byStatus[status], tone: status })), s.byStatus)),
+        h(
+          'section',
+          { class: 'card' },
+          barList(
+            statusOrder.map((status) => ({
+              label: s.registrationStatus[status],
+              value: stats.byStatus[status],
+              tone: status,
+            })),
+            s.byStatus,
+          ),
+        ),
         bloodTypes
           ? h(
               'section',
@@ -99,14 +137,22 @@ export function statsPage(context: AdminContext) {
               barList(
                 bloodTypeOrder
                   .filter((type) => type !== 'unknown' || bloodTypes[type])
-                  .map((type) => ({ label: type === 'unknown' ? s.bloodTypeUnknown : type, value: bloodTypes[type] ?? 0, tone: 'blood' })),
+                  .map((type) => ({
+                    label: type === 'unknown' ? s.bloodTypeUnknown : type,
+                    value: bloodTypes[type] ?? 0,
+                    tone: 'blood',
+                  })),
                 s.byBloodType,
               ),
               donations
                 ? h(
                     'p',
                     { class: 'meta' },
-                    s.donationsLine((['whole_blood', 'platelets'] as const).map((kind) => `${s.donation[kind]} ${donations[kind] ?? 0}`).join(' · ')),
+                    s.donationsLine(
+                      (['whole_blood', 'platelets'] as const)
+                        .map((kind) => `${s.donation[kind]} ${donations[kind] ?? 0}`)
+                        .join(' · '),
+                    ),
                   )
                 : null,
             )

@@ -13,7 +13,15 @@ import { actionMessage, field, notAllowed, select, setPageTitle, shortTime, show
 type Text = InferResponseType<typeof api.admin.notifications.$get, 200>['items'][number];
 
 const statuses: TextStatus[] = ['queued', 'sending', 'sent', 'skipped', 'failed'];
-const kinds: TextKind[] = ['confirmed', 'promoted', 'session_changed', 'session_cancelled', 'reminder', 'quiz_nudge', 'callout'];
+const kinds: TextKind[] = [
+  'confirmed',
+  'promoted',
+  'session_changed',
+  'session_cancelled',
+  'reminder',
+  'quiz_nudge',
+  'callout',
+];
 
 /** Why a text was skipped or failed, in words: a skip reason, or the class of the sending error. */
 function reason(lastError: string) {
@@ -26,7 +34,12 @@ function textRow(text: Text) {
   return h(
     'li',
     { class: `roster-row text-row text-${text.status}` },
-    h('div', { class: 'roster-who' }, h('strong', null, s.textKind[text.kind]), h('span', { class: 'meta' }, `${text.to.name ?? '—'} · ${text.to.phone}`)),
+    h(
+      'div',
+      { class: 'roster-who' },
+      h('strong', null, s.textKind[text.kind]),
+      h('span', { class: 'meta' }, `${text.to.name ?? '—'} · ${text.to.phone}`),
+    ),
     h('span', { class: `status-badge text-status-${text.status}` }, s.textStatus[text.status]),
     h(
       'dl',
@@ -35,7 +48,9 @@ function textRow(text: Text) {
       text.sentAt ? h('div', null, h('dt', null, s.textSent), h('dd', null, shortTime(text.sentAt))) : null,
       text.attempts > 1 ? h('div', null, h('dt', null, s.textAttempts), h('dd', null, text.attempts)) : null,
       // A text that goes out after all keeps the last retry's error: only the unsent say why.
-      text.lastError && text.status !== 'sent' ? h('div', { class: 'text-reason' }, h('dt', null, s.textWhy), h('dd', null, reason(text.lastError))) : null,
+      text.lastError && text.status !== 'sent'
+        ? h('div', { class: 'text-reason' }, h('dt', null, s.textWhy), h('dd', null, reason(text.lastError)))
+        : null,
     ),
   );
 }
@@ -79,7 +94,8 @@ export function textsPage(context: AdminContext) {
   setPageTitle(s.textsTitle);
   const status = statuses.find((value) => value === context.query.get('status'));
   const kind = kinds.find((value) => value === context.query.get('kind'));
-  const fetchPage = (cursor?: string) => read(api.admin.notifications.$get({ query: { status, kind, cursor, limit: '50' } }, within(context.signal)));
+  const fetchPage = (cursor?: string) =>
+    read(api.admin.notifications.$get({ query: { status, kind, cursor, limit: '50' } }, within(context.signal)));
   return loadPage(
     context,
     async (staff) => (canManage(staff.role) ? { page: await fetchPage(), organization: await myOrganization() } : null),
@@ -89,14 +105,34 @@ export function textsPage(context: AdminContext) {
       if (!data) return void view.append(notAllowed());
       const { page, organization } = data;
       const counts = page.counts as Partial<Record<TextStatus, number>>;
-      const statusField = field('status', s.filterStatus, select([['', s.allStatuses], ...statuses.map((v): [string, string] => [v, s.textStatus[v]])], status ?? ''));
-      const kindField = field('kind', s.filterKind, select([['', s.allKinds], ...kinds.map((v): [string, string] => [v, s.textKind[v]])], kind ?? ''));
-      const filters = h('form', { class: 'filters card', 'aria-label': s.filters }, statusField.element, kindField.element, h('button', { type: 'submit', class: 'button button-secondary' }, s.apply));
+      const statusField = field(
+        'status',
+        s.filterStatus,
+        select([['', s.allStatuses], ...statuses.map((v): [string, string] => [v, s.textStatus[v]])], status ?? ''),
+      );
+      const kindField = field(
+        'kind',
+        s.filterKind,
+        select([['', s.allKinds], ...kinds.map((v): [string, string] => [v, s.textKind[v]])], kind ?? ''),
+      );
+      const filters = h(
+        'form',
+        { class: 'filters card', 'aria-label': s.filters },
+        statusField.element,
+        kindField.element,
+        h('button', { type: 'submit', class: 'button button-secondary' }, s.apply),
+      );
       on(filters, 'submit', (event) => {
         event.preventDefault();
-        navigate(href('/texts', { status: statusField.control.value, kind: kindField.control.value }), { replace: true });
+        navigate(href('/texts', { status: statusField.control.value, kind: kindField.control.value }), {
+          replace: true,
+        });
       });
-      const { list, more, message } = pagedList(page, { fetchNext: (cursor) => fetchPage(cursor), row: textRow, signal: context.signal });
+      const { list, more, message } = pagedList(page, {
+        fetchNext: (cursor) => fetchPage(cursor),
+        row: textRow,
+        signal: context.signal,
+      });
       append(view, [
         h('p', null, s.textsIntro),
         organization ? reminderForm(organization) : null,
@@ -107,7 +143,16 @@ export function textsPage(context: AdminContext) {
             h(
               'li',
               null,
-              h('a', { class: `tile tile-link${counts[value] ? ` text-status-${value}` : ''}`, href: href('/texts', { status: value, kind }), 'aria-current': value === status ? 'true' : undefined }, h('span', { class: 'tile-value' }, counts[value] ?? 0), h('span', { class: 'tile-label' }, s.textStatus[value])),
+              h(
+                'a',
+                {
+                  class: `tile tile-link${counts[value] ? ` text-status-${value}` : ''}`,
+                  href: href('/texts', { status: value, kind }),
+                  'aria-current': value === status ? 'true' : undefined,
+                },
+                h('span', { class: 'tile-value' }, counts[value] ?? 0),
+                h('span', { class: 'tile-label' }, s.textStatus[value]),
+              ),
             ),
           ),
         ),
