@@ -181,7 +181,7 @@ try {
     `\nQuiz benchmark: ${PLAYERS.toLocaleString('en')} players, ${DAYS} days of history, ${RUNS} runs each (median), local D1 under wrangler dev.`,
   );
   wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
-  let started = performance.now();
+  const started = performance.now();
   executeFile(state, seasonData());
   const [counts] = query<{ attempts: number; players: number }>(
     state,

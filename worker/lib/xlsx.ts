@@ -37,8 +37,8 @@ const SHEET_END = '</sheetData></worksheet>';
 
 // XML 1.0 cannot carry control characters (other than tab and line breaks) or lone surrogates:
 // one of them in a name would make Excel refuse the whole file.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it removes.
 const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it removes.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {

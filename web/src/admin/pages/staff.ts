@@ -4,7 +4,7 @@ import { ApiFailure, api, read } from '../../api.ts';
 import { h, on } from '../../dom.ts';
 import { loadPage } from '../load.ts';
 import { knownOrganizations } from '../organizations.ts';
-import { type AdminContext } from '../router.ts';
+import type { AdminContext } from '../router.ts';
 import { canManage, type Staff } from '../session.ts';
 import { strings, type Role } from '../strings.ts';
 import {
