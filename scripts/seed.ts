@@ -110,7 +110,7 @@ const campaigns: DemoCampaign[] = [
       '献血前请吃清淡早餐、睡眠充足，携带身份证。全血献血间隔不少于 6 个月，机采血小板间隔不少于 2 周。献血后可获得无偿献血证，本人及家属用血可按规定减免。',
     startsOn: addDays(today, 3),
     endsOn: addDays(today, 17),
-    eligibility: { donorRules: true },
+    eligibility: { donorRules: true, platelets: true },
     questions: [
       { key: 'firstTime', label: '是否首次献血', type: 'boolean', required: true },
       {

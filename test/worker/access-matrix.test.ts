@@ -4,7 +4,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app.ts';
 import { createCampaign } from './fixtures.ts';
-import { call, createOrganization, signInCitizen, signInStaff } from './helpers.ts';
+import { call, createOrganization, createStaffMember, signInCitizen, signInStaff } from './helpers.ts';
 import { setUpSeason } from './quiz-fixtures.ts';
 
 const CALLERS = ['anonymous', 'citizen', 'checkin', 'otherOrganizer', 'organizer', 'admin'] as const;
@@ -51,7 +51,9 @@ async function setUp() {
     organizer: (await signInStaff('organizer', a)).cookie,
     admin: (await signInStaff('admin')).cookie,
   };
-  return { a, campaign, spareSessionId: spare.sessionIds[0]!, registration, quiz, cookies };
+  // The account that staff routes act on: not one whose cookie the matrix signs in with.
+  const deskOfA = await createStaffMember('checkin', a);
+  return { a, campaign, spareSessionId: spare.sessionIds[0]!, registration, quiz, cookies, deskOfA };
 }
 
 interface Probe {
@@ -75,6 +77,47 @@ const MATRIX: Record<string, Probe> = {
     path: () => '/api/admin/organizations',
     body: () => ({ name: `机构 ${unique()}` }),
     expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 403, admin: 'reached' }),
+  },
+  'GET /api/admin/organizations': {
+    path: () => '/api/admin/organizations',
+    expect: staffOnly({ checkin: 'reached', otherOrganizer: 'reached', organizer: 'reached', admin: 'reached' }),
+  },
+  'GET /api/admin/staff': {
+    path: () => '/api/admin/staff',
+    expect: staffOnly({ checkin: 403, otherOrganizer: 'reached', organizer: 'reached', admin: 'reached' }),
+  },
+  'PATCH /api/admin/staff/:id': {
+    path: (f) => `/api/admin/staff/${f.deskOfA.id}`,
+    body: () => ({ active: true }),
+    expect: organizersOfA,
+  },
+  'POST /api/admin/staff/:id/password': {
+    path: (f) => `/api/admin/staff/${f.deskOfA.id}/password`,
+    body: () => ({ password: 'another-long-password' }),
+    expect: organizersOfA,
+  },
+  'POST /api/admin/auth/password': {
+    path: () => '/api/admin/auth/password',
+    body: () => ({ currentPassword: 'not the password', newPassword: 'another-long-password' }),
+    expect: staffOnly({ checkin: 'reached', otherOrganizer: 'reached', organizer: 'reached', admin: 'reached' }),
+  },
+  'GET /api/admin/checkins/search': {
+    path: (f) => `/api/admin/checkins/search?campaignId=${f.campaign.id}&q=${encodeURIComponent('王')}`,
+    expect: everyStaffOfA,
+  },
+  'POST /api/admin/checkins/search': {
+    path: () => '/api/admin/checkins/search',
+    body: (f) => ({ campaignId: f.campaign.id, q: '王' }),
+    expect: everyStaffOfA,
+  },
+  'POST /api/admin/registrations/:id/donation': {
+    path: (f) => `/api/admin/registrations/${f.registration.id}/donation`,
+    body: () => ({ kind: 'whole_blood', volumeMl: 400 }),
+    expect: everyStaffOfA,
+  },
+  'DELETE /api/admin/registrations/:id/donation': {
+    path: (f) => `/api/admin/registrations/${f.registration.id}/donation`,
+    expect: everyStaffOfA,
   },
   'POST /api/admin/staff': {
     path: () => '/api/admin/staff',
@@ -193,7 +236,7 @@ const MATRIX: Record<string, Probe> = {
   },
   'GET /api/admin/audit': {
     path: () => '/api/admin/audit',
-    expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 403, admin: 'reached' }),
+    expect: staffOnly({ checkin: 403, otherOrganizer: 'reached', organizer: 'reached', admin: 'reached' }),
   },
   // The donor list is the whole city's: admins and the blood centre's organizers (A) only.
   'GET /api/admin/emergency-donors': {

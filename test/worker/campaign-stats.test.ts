@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { chinaDay } from '../../worker/domain/china-time.ts';
 import { call, createOrganization, signInCitizen, signInStaff } from './helpers.ts';
-import { addRegistrations, createCampaign } from './fixtures.ts';
+import { addRegistrations, createCampaign, startSessionNow } from './fixtures.ts';
 
 const DAY = 86_400_000;
 const at = (days: number) => ({
@@ -89,6 +89,7 @@ describe('GET /api/admin/campaigns/:id/stats', () => {
     });
     const { registration } = (await signUp.json()) as { registration: { code: string } };
     await addRegistrations(campaign.slotIds[0]!, ['confirmed']);
+    await startSessionNow(campaign.slotIds[0]!);
     const organizer = await signInStaff('organizer', organizationId);
     expect(
       (

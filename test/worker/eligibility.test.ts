@@ -321,8 +321,23 @@ describe('blood drives: the donor rules', () => {
     );
   });
 
+  it('offers platelets only at a drive that collects them (a bus collects whole blood only)', async () => {
+    const bus = await bloodDrive();
+    const donor = await signInCitizen();
+    const refused = await attempt(
+      bus.slotId,
+      { idNumber: man(bornFor(30)), weightKg: 60, donationKind: 'platelets' },
+      {},
+      donor,
+    );
+    expect(refused.response.status).toBe(400);
+    expect((await errorOf(refused.response)).issues).toEqual([
+      { path: 'donationKind', message: '本次献血活动不采集单采血小板，只能献全血。' },
+    ]);
+  });
+
   it('waits 2 weeks between platelet donations', async () => {
-    const drive = await bloodDrive();
+    const drive = await campaignOf('blood_drive', { platelets: true });
     const soon = await signInCitizen();
     await addDonation(soon.personId, addDays(SESSION_DAY, -10), 'platelets');
     const refused = await attempt(
@@ -343,7 +358,7 @@ describe('blood drives: the donor rules', () => {
   });
 
   it('waits 4 weeks from platelets to whole blood and 3 months from whole blood to platelets', async () => {
-    const drive = await bloodDrive();
+    const drive = await campaignOf('blood_drive', { platelets: true });
     const cases: {
       given: string;
       kind: 'whole_blood' | 'platelets';

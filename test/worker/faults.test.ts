@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { database } from '../../worker/db/client.ts';
 import { issueCode } from '../../worker/db/otp-codes.ts';
 import { D1_OUTAGES, faultyD1, type FaultMode, type Step } from './faulty-d1.ts';
-import { createCampaign } from './fixtures.ts';
+import { createCampaign, startSessionNow } from './fixtures.ts';
 import { call, createStaffMember, errorOf, newAddress, newPhone } from './helpers.ts';
 import { invariantViolations } from './invariants.ts';
 import { answersFor, setUpSeason, startAttempt, type AttemptBody } from './quiz-fixtures.ts';
@@ -179,6 +179,7 @@ const FLOWS: Flow[] = [
       const donor = await quickCitizen();
       const signedUp = await call(`/api/slots/${slotIds[0]}/registrations`, { cookie: donor.cookie, body: DONOR });
       const { registration } = (await signedUp.json()) as { registration: { id: string; code: string } };
+      await startSessionNow(slotIds[0]!);
       const desk = await quickStaff('checkin', organizationId);
       return {
         send: (db) =>
@@ -294,7 +295,7 @@ const FLOWS: Flow[] = [
           row(
             `SELECT (SELECT count(*) FROM sessions WHERE campaign_id = ?1) AS sessions,
                     (SELECT count(*) FROM slots WHERE session_id IN (SELECT id FROM sessions WHERE campaign_id = ?1)) AS slots,
-                    (SELECT count(*) FROM audit_log WHERE action = 'session.create' AND json_extract(detail, '$.campaignId') = ?1) AS audited`,
+                    (SELECT count(*) FROM audit_log WHERE action = 'session.create' AND campaign_id = ?1) AS audited`,
             id,
           ),
       };

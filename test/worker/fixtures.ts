@@ -16,14 +16,15 @@ export async function createCampaign(
     startsOn?: string;
     endsOn?: string;
     organizationId?: string;
+    eligibility?: Record<string, unknown>;
     sessions?: { startsAt: string; endsAt: string; slots: SlotFixture[] }[];
   } = {},
 ) {
   const organizationId = options.organizationId ?? (await createOrganization());
   const id = crypto.randomUUID();
   await env.DB.prepare(
-    `INSERT INTO campaigns (id, organization_id, kind, title, summary, description, starts_on, ends_on, status)
-     VALUES (?, ?, ?, ?, '', '', ?, ?, ?)`,
+    `INSERT INTO campaigns (id, organization_id, kind, title, summary, description, starts_on, ends_on, status, eligibility)
+     VALUES (?, ?, ?, ?, '', '', ?, ?, ?, ?)`,
   )
     .bind(
       id,
@@ -33,6 +34,7 @@ export async function createCampaign(
       options.startsOn ?? '2099-01-01',
       options.endsOn ?? '2099-01-31',
       options.status ?? 'published',
+      options.eligibility ? JSON.stringify(options.eligibility) : null,
     )
     .run();
   const sessionIds: string[] = [];
@@ -71,4 +73,16 @@ export async function addRegistrations(slotId: string, statuses: string[]) {
       ).bind(crypto.randomUUID(), slotId, personId, crypto.randomUUID().slice(0, 8), status, slotId),
     ]);
   }
+}
+
+/**
+ * Moves a slot's session to now (begun an hour ago, ending in an hour): sign-ups close when a
+ * session starts, and the desk checks in only on its day, so tests book first, then start it.
+ */
+export async function startSessionNow(slotId: string, now = Date.now()) {
+  await env.DB.prepare(
+    'UPDATE sessions SET starts_at = ?, ends_at = ? WHERE id = (SELECT session_id FROM slots WHERE id = ?)',
+  )
+    .bind(now - 3_600_000, now + 3_600_000, slotId)
+    .run();
 }

@@ -77,10 +77,11 @@ export async function createOrganization(name = `机构 ${crypto.randomUUID().sl
 export async function createStaffMember(role: 'admin' | 'organizer' | 'checkin', organizationId: string | null = null) {
   const email = `${role}-${crypto.randomUUID().slice(0, 8)}@example.org`;
   const password = 'correct horse battery';
+  const id = crypto.randomUUID();
   await env.DB.prepare('INSERT INTO staff (id, email, password_hash, role, organization_id) VALUES (?, ?, ?, ?, ?)')
-    .bind(crypto.randomUUID(), email, await hashPassword(password), role, organizationId)
+    .bind(id, email, await hashPassword(password), role, organizationId)
     .run();
-  return { email, password };
+  return { id, email, password };
 }
 
 /** An organizer of a new blood centre, signed in: the emergency donor list is theirs to use. */
@@ -89,15 +90,18 @@ export async function bloodCentreOrganizer() {
   await env.DB.prepare(`INSERT INTO organizations (id, name, kind) VALUES (?, ?, 'blood_centre')`)
     .bind(id, `血站 ${id.slice(0, 8)}`)
     .run();
-  const member = await createStaffMember('organizer', id);
-  const response = await call('/api/admin/auth/login', { body: member, address: newAddress() });
+  const { email, password } = await createStaffMember('organizer', id);
+  const response = await call('/api/admin/auth/login', { body: { email, password }, address: newAddress() });
   return { organizationId: id, cookie: cookieFrom(response) };
 }
 
 /** Creates a staff member and signs in; returns the cookie. */
 export async function signInStaff(role: 'admin' | 'organizer' | 'checkin', organizationId: string | null = null) {
   const member = await createStaffMember(role, organizationId);
-  const response = await call('/api/admin/auth/login', { body: member, address: newAddress() });
+  const response = await call('/api/admin/auth/login', {
+    body: { email: member.email, password: member.password },
+    address: newAddress(),
+  });
   if (response.status !== 200) throw new Error(`login: ${response.status} ${await response.text()}`);
   const { staff } = (await response.json()) as { staff: { id: string } };
   return { cookie: cookieFrom(response), staffId: staff.id, ...member };

@@ -1,5 +1,5 @@
 // Server-side sessions: the browser holds a random token, D1 holds only its SHA-256.
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { randomToken, sha256 } from '../lib/tokens.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, type Database } from './client.ts';
@@ -22,7 +22,12 @@ export async function createSession(
     createdAt: new Date(now),
     expiresAt: new Date(now + ttlSec * 1000),
   });
-  await batch(db, [insert.getSQL(), ...(audit ? [auditStatement(audit, now)] : [])]);
+  await batch(db, [
+    insert.getSQL(),
+    ...(audit ? [auditStatement(audit, now)] : []),
+    // The staff list shows who still uses their account (and who could be deactivated).
+    ...('staffId' in subject ? [sql`UPDATE staff SET last_sign_in_at = ${now} WHERE id = ${subject.staffId}`] : []),
+  ]);
   return token;
 }
 
@@ -47,7 +52,14 @@ export async function findStaffBySession(db: Database, token: string, now = Date
     .select({ id: staff.id, email: staff.email, role: staff.role, organizationId: staff.organizationId })
     .from(authSessions)
     .innerJoin(staff, eq(staff.id, authSessions.staffId))
-    .where(and(eq(authSessions.tokenHash, await sha256(token)), gt(authSessions.expiresAt, new Date(now))))
+    .where(
+      and(
+        eq(authSessions.tokenHash, await sha256(token)),
+        gt(authSessions.expiresAt, new Date(now)),
+        // Deactivating ends the sessions too; this holds even for one begun in that very moment.
+        eq(staff.active, true),
+      ),
+    )
     .get();
 }
 

@@ -1,11 +1,15 @@
-// Checking people in on the day, by the booking code their pass shows.
-import { eq, sql } from 'drizzle-orm';
+// Checking people in on the day (by the booking code their pass shows, or found by name or phone
+// digits), the donation recorded after the collection, and an organizer's corrections afterwards.
+import { and, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { addDays, chinaDateTime, chinaDay } from '../domain/china-time.ts';
+import type { DonationKind } from '../domain/eligibility.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, type Database } from './client.ts';
-import { campaigns, registrations, sessions, slots } from './schema.ts';
+import { promoteWaiting } from './registrations.ts';
+import { campaigns, donations, people, registrations, sessions, slots } from './schema.ts';
 
-/** The sign-up behind a booking code, with what the check-in desk shows and the access check needs. */
-export async function findByCode(db: Database, code: string) {
+/** A sign-up with what the desk shows and what its rules and the access check need. */
+function findPass(db: Database, where: SQL | undefined) {
   return db
     .select({
       id: registrations.id,
@@ -14,21 +18,33 @@ export async function findByCode(db: Database, code: string) {
       name: registrations.name,
       personId: registrations.personId,
       checkedInAt: registrations.checkedInAt,
+      slotId: slots.id,
       role: slots.role,
+      sessionId: sessions.id,
       startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
       venue: sessions.venue,
       campaignId: campaigns.id,
       title: campaigns.title,
       kind: campaigns.kind,
+      eligibility: campaigns.eligibility,
       organizationId: campaigns.organizationId,
     })
     .from(registrations)
     .innerJoin(slots, eq(slots.id, registrations.slotId))
     .innerJoin(sessions, eq(sessions.id, slots.sessionId))
     .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
-    .where(eq(registrations.code, code))
+    .where(where)
     .get();
 }
+
+export type Pass = NonNullable<Awaited<ReturnType<typeof findPass>>>;
+
+/** The sign-up behind a booking code. */
+export const findByCode = (db: Database, code: string) => findPass(db, eq(registrations.code, code));
+
+/** The sign-up an organizer corrects or records a donation for. */
+export const findById = (db: Database, id: string) => findPass(db, eq(registrations.id, id));
 
 /**
  * A no-show's seat may have gone to someone else since (a capacity lowered, a person moved up):
@@ -37,51 +53,86 @@ export async function findByCode(db: Database, code: string) {
 const seatFree = sql`(SELECT capacity FROM slots WHERE slots.id = registrations.slot_id) >
   (SELECT count(*) FROM registrations AS taken WHERE taken.slot_id = registrations.slot_id AND taken.status IN ('confirmed', 'checked_in'))`;
 
+export interface DonationRecord {
+  kind: DonationKind;
+  volumeMl: number | null;
+  day: string;
+}
+
+/** One donation a person a day: also what the UNIQUE index `donations_one_per_day` holds. */
+const notDonatedOn = (personId: string, day: string) =>
+  sql`NOT EXISTS (SELECT 1 FROM donations WHERE person_id = ${personId} AND day = ${day})`;
+
 /**
- * Marks a confirmed sign-up (or a late arrival marked no-show) checked in and, for a donation,
- * records it in the donor's history — in one batch, so a double scan checks in and records once.
+ * Marks a confirmed sign-up (or a late arrival marked no-show) checked in and, with a donation,
+ * records it — in one batch, so a double scan checks in and records once, and a donor who already
+ * gave today is not checked in with a second donation.
  */
 export async function checkIn(
   db: Database,
   registration: { id: string; personId: string },
-  donation: { kind: 'whole_blood' | 'platelets'; day: string } | null,
+  donation: DonationRecord | null,
   audit: AuditEntry,
   now = Date.now(),
 ) {
   const [updated] = await batch<[{ id: string }[], ...[][]]>(db, [
     sql`UPDATE registrations SET status = 'checked_in', checked_in_at = ${now}
         WHERE id = ${registration.id} AND (status = 'confirmed' OR (status = 'no_show' AND ${seatFree}))
+          AND ${donation ? notDonatedOn(registration.personId, donation.day) : sql`1`}
         RETURNING id`,
     // changes() says whether the statement before made a change: the UPDATE for the audit entry,
     // then the audit entry for the donation. So both follow this scan's check-in, even when
     // two scans arrive in the same millisecond.
     auditStatement(audit, now, sql`changes() = 1`),
-    ...(donation
-      ? [
-          sql`INSERT INTO donations (id, person_id, day, kind, registration_id)
-              SELECT ${crypto.randomUUID()}, ${registration.personId}, ${donation.day}, ${donation.kind}, ${registration.id}
-              WHERE changes() = 1
-              ON CONFLICT (registration_id) DO NOTHING`,
-        ]
-      : []),
+    ...(donation ? [insertDonation(registration, donation, sql`changes() = 1`)] : []),
   ]);
   return updated.length === 1;
 }
 
-/** The sign-up with its campaign's organization and session start, for the organizer's corrections. */
-export async function findForCorrection(db: Database, id: string) {
+const insertDonation = (registration: { id: string; personId: string }, donation: DonationRecord, onlyIf: SQL) =>
+  sql`INSERT INTO donations (id, person_id, day, kind, volume_ml, registration_id)
+      SELECT ${crypto.randomUUID()}, ${registration.personId}, ${donation.day}, ${donation.kind}, ${donation.volumeMl},
+             ${registration.id}
+      WHERE ${onlyIf}
+      ON CONFLICT DO NOTHING
+      RETURNING id, day, kind, volume_ml AS volumeMl`;
+
+/**
+ * Records the donation of a checked-in donor after the collection, with its audit entry: written
+ * only while the sign-up is checked in and the person has given nothing else that day.
+ */
+export async function recordDonation(
+  db: Database,
+  registration: { id: string; personId: string },
+  donation: DonationRecord,
+  audit: AuditEntry,
+  now = Date.now(),
+) {
+  const [inserted] = await batch<[{ id: string; day: string; kind: DonationKind; volumeMl: number | null }[], []]>(db, [
+    insertDonation(
+      registration,
+      donation,
+      sql`EXISTS (SELECT 1 FROM registrations WHERE id = ${registration.id} AND status = 'checked_in')`,
+    ),
+    auditStatement(audit, now, sql`changes() = 1`),
+  ]);
+  return inserted[0];
+}
+
+/** Removes a wrongly recorded donation, with its audit entry; false when there was none. */
+export async function removeDonation(db: Database, registrationId: string, audit: AuditEntry, now = Date.now()) {
+  const [deleted] = await batch<[{ id: string }[], []]>(db, [
+    sql`DELETE FROM donations WHERE registration_id = ${registrationId} RETURNING id`,
+    auditStatement(audit, now, sql`changes() = 1`),
+  ]);
+  return deleted.length === 1;
+}
+
+export async function findDonation(db: Database, registrationId: string) {
   return db
-    .select({
-      id: registrations.id,
-      status: registrations.status,
-      organizationId: campaigns.organizationId,
-      startsAt: sessions.startsAt,
-    })
-    .from(registrations)
-    .innerJoin(slots, eq(slots.id, registrations.slotId))
-    .innerJoin(sessions, eq(sessions.id, slots.sessionId))
-    .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
-    .where(eq(registrations.id, id))
+    .select({ day: donations.day, kind: donations.kind, volumeMl: donations.volumeMl })
+    .from(donations)
+    .where(eq(donations.registrationId, registrationId))
     .get();
 }
 
@@ -105,9 +156,83 @@ export async function correctStatus(
     auditStatement(audit, Date.now(), sql`changes() = 1`),
     ...(from === 'checked_in'
       ? [
-          sql`DELETE FROM donations WHERE registration_id = ${id} AND EXISTS (SELECT 1 FROM registrations WHERE id = ${id} AND status = ${to})`,
+          sql`DELETE FROM donations WHERE registration_id = ${id}
+              AND EXISTS (SELECT 1 FROM registrations WHERE id = ${id} AND status = ${to})`,
         ]
       : []),
   ]);
   return updated.length === 1;
+}
+
+/**
+ * Cancels a sign-up on the person's behalf (they phoned, or were deferred at the health check):
+ * in one batch the sign-up is cancelled, the change audited, the person told by a text, and the
+ * freed seat given to the first person waiting (whose own text its trigger queues).
+ */
+export async function cancelOnBehalf(
+  db: Database,
+  registration: { id: string; slotId: string; organizationId: string },
+  audit: AuditEntry,
+  now = Date.now(),
+) {
+  const [cancelled, , , promoted] = await batch<[{ id: string }[], [], [], { id: string; personId: string }[]]>(db, [
+    sql`UPDATE registrations SET status = 'cancelled', cancelled_at = ${now}
+        WHERE id = ${registration.id} AND status IN ('confirmed', 'waitlisted')
+        RETURNING id`,
+    auditStatement(audit, now, sql`changes() = 1`),
+    // After the audit entry, changes() = 1 still means this request made the cancellation.
+    sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key)
+        SELECT lower(hex(randomblob(16))), person_id, 'registration_cancelled', ${registration.organizationId}, id,
+               'registration_cancelled:' || id
+        FROM registrations WHERE id = ${registration.id} AND changes() = 1`,
+    promoteWaiting(registration.slotId),
+  ]);
+  return { cancelled: cancelled.length === 1, promoted };
+}
+
+/** Escapes LIKE's wildcards in what a person typed. */
+const literal = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/**
+ * Today's sign-ups of a campaign (of one session, when given) whose name contains the words typed
+ * or whose phone ends with the 4 digits typed: a person without their pass, found at the desk.
+ */
+export async function searchToday(
+  db: Database,
+  filter: { campaignId: string; sessionId?: string; q: string },
+  now = Date.now(),
+) {
+  const today = chinaDay(now);
+  const digits = /^\d{4}$/.test(filter.q);
+  return db
+    .select({
+      registrationId: registrations.id,
+      code: registrations.code,
+      name: registrations.name,
+      phone: people.phone,
+      status: registrations.status,
+      role: slots.role,
+      sessionId: sessions.id,
+      startsAt: sessions.startsAt,
+      venue: sessions.venue,
+    })
+    .from(registrations)
+    .innerJoin(people, eq(people.id, registrations.personId))
+    .innerJoin(slots, eq(slots.id, registrations.slotId))
+    .innerJoin(sessions, eq(sessions.id, slots.sessionId))
+    .where(
+      and(
+        eq(sessions.campaignId, filter.campaignId),
+        filter.sessionId === undefined ? undefined : eq(sessions.id, filter.sessionId),
+        gte(sessions.startsAt, chinaDateTime(today)),
+        lt(sessions.startsAt, chinaDateTime(addDays(today, 1))),
+        inArray(registrations.status, ['confirmed', 'checked_in', 'no_show', 'waitlisted']),
+        or(
+          sql`${registrations.name} LIKE ${`%${literal(filter.q)}%`} ESCAPE '\\'`,
+          digits ? like(people.phone, `%${filter.q}`) : undefined,
+        ),
+      ),
+    )
+    .orderBy(registrations.name)
+    .limit(20);
 }

@@ -32,6 +32,9 @@ export const staff = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['admin', 'organizer', 'checkin'] }).notNull(),
     organizationId: text('organization_id').references(() => organizations.id),
+    /** A deactivated account keeps its history (audit entries name it) but cannot sign in. */
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -198,7 +201,7 @@ export const registrationGroups = sqliteTable(
   (t) => [uniqueIndex('registration_groups_code_unique').on(t.code), index('registration_groups_by_slot').on(t.slotId)],
 );
 
-/** A donation given, recorded at check-in; the donor interval rules read it. */
+/** A donation given, recorded by the desk after the collection; the donor interval rules read it. */
 export const donations = sqliteTable(
   'donations',
   {
@@ -208,12 +211,15 @@ export const donations = sqliteTable(
       .references(() => people.id),
     day: text('day').notNull(),
     kind: text('kind', { enum: ['whole_blood', 'platelets'] }).notNull(),
+    /** Whole blood: 200, 300 or 400 mL (GB 18467); null for platelets and for donations recorded before volumes were. */
+    volumeMl: integer('volume_ml'),
     adverseReaction: integer('adverse_reaction', { mode: 'boolean' }).notNull().default(false),
     registrationId: text('registration_id').references(() => registrations.id),
     createdAt: createdAt(),
   },
   (t) => [
-    index('donations_by_person').on(t.personId, t.day),
+    // One donation a person a day, whatever desk records it; it also serves the donor's history.
+    uniqueIndex('donations_one_per_day').on(t.personId, t.day),
     uniqueIndex('donations_one_per_registration').on(t.registrationId),
   ],
 );
@@ -434,6 +440,8 @@ export const auditLog = sqliteTable(
     staffId: text('staff_id').references(() => staff.id),
     /** The organization whose data was touched, when there is one. */
     organizationId: text('organization_id').references(() => organizations.id),
+    /** The campaign whose data was touched, when there is one: the log's campaign filter. */
+    campaignId: text('campaign_id').references(() => campaigns.id),
     /** e.g. `staff.sign_in`, `registrations.export`, `registration.check_in`, `campaign.update`. */
     action: text('action').notNull(),
     /** What was acted on: `campaign`, `registration`, `season`, `staff`, … */
@@ -448,6 +456,8 @@ export const auditLog = sqliteTable(
   (t) => [
     index('audit_log_by_time').on(sql`${t.at} DESC`, sql`${t.id} DESC`),
     index('audit_log_by_organization').on(t.organizationId, sql`${t.at} DESC`, sql`${t.id} DESC`),
+    index('audit_log_by_campaign').on(t.campaignId, sql`${t.at} DESC`, sql`${t.id} DESC`),
+    index('audit_log_by_staff').on(t.staffId, sql`${t.at} DESC`, sql`${t.id} DESC`),
   ],
 );
 
@@ -464,7 +474,16 @@ export const notifications = sqliteTable(
       .notNull()
       .references(() => people.id),
     kind: text('kind', {
-      enum: ['confirmed', 'promoted', 'session_changed', 'session_cancelled', 'reminder', 'quiz_nudge', 'callout'],
+      enum: [
+        'confirmed',
+        'promoted',
+        'session_changed',
+        'session_cancelled',
+        'registration_cancelled',
+        'reminder',
+        'quiz_nudge',
+        'callout',
+      ],
     }).notNull(),
     /** The organization on whose behalf it is sent: its organizers see the message's state. */
     organizationId: text('organization_id').references(() => organizations.id),

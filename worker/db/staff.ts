@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, type Database } from './client.ts';
-import { organizations, staff } from './schema.ts';
+import { staff } from './schema.ts';
 
 export type StaffMember = typeof staff.$inferSelect;
 
@@ -30,49 +30,6 @@ export async function createStaff(
     : undefined;
 }
 
-/** Adds an organization with its audit entry, in one batch; undefined when the name is taken. */
-export async function createOrganization(
-  db: Database,
-  organization: { name: string; kind?: (typeof organizations.$inferInsert)['kind'] },
-  audit: AuditEntry,
-) {
-  const id = crypto.randomUUID();
-  const [inserted] = await batch<[{ kind: (typeof organizations.$inferSelect)['kind'] }[], []]>(db, [
-    db
-      .insert(organizations)
-      .values({ id, ...organization })
-      .onConflictDoNothing({ target: organizations.name })
-      .returning({ kind: organizations.kind })
-      .getSQL(),
-    auditStatement(
-      { ...audit, organizationId: id, targetType: 'organization', targetId: id },
-      Date.now(),
-      sql`changes() = 1`,
-    ),
-  ]);
-  return inserted[0] && { id, name: organization.name, kind: inserted[0].kind };
-}
-
-/** The organization a staff member belongs to, as the organizer pages show it; null for a platform admin. */
-export async function findStaffOrganization(db: Database, id: string | null) {
-  if (!id) return null;
-  const found = await db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      kind: organizations.kind,
-      reminderHour: organizations.reminderHour,
-    })
-    .from(organizations)
-    .where(eq(organizations.id, id))
-    .get();
-  return found ?? null;
-}
-
-export async function organizationExists(db: Database, id: string) {
-  return !!(await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id)).get());
-}
-
 export const staffView = (member: Pick<StaffMember, 'id' | 'email' | 'role' | 'organizationId'>) => ({
   id: member.id,
   email: member.email,
@@ -80,11 +37,76 @@ export const staffView = (member: Pick<StaffMember, 'id' | 'email' | 'role' | 'o
   organizationId: member.organizationId,
 });
 
-/** Sets when the organization's reminders go out; the change and its audit entry in one batch. */
-export async function setReminderHour(db: Database, id: string, reminderHour: number, audit: AuditEntry) {
-  const [updated] = await batch<[{ id: string; name: string; kind: string; reminderHour: number }[], []]>(db, [
-    sql`UPDATE organizations SET reminder_hour = ${reminderHour} WHERE id = ${id} RETURNING id, name, kind, reminder_hour AS reminderHour`,
+const staffColumns = {
+  id: staff.id,
+  email: staff.email,
+  role: staff.role,
+  organizationId: staff.organizationId,
+  active: staff.active,
+  lastSignInAt: staff.lastSignInAt,
+};
+
+export type StaffListing = Pick<StaffMember, keyof typeof staffColumns>;
+
+/** The staff of one organization, or everyone's (null) for a platform admin, by email. */
+export async function listStaff(db: Database, organizationId: string | null) {
+  return db
+    .select(staffColumns)
+    .from(staff)
+    .where(organizationId === null ? undefined : eq(staff.organizationId, organizationId))
+    .orderBy(staff.email)
+    .limit(1000);
+}
+
+export async function findStaffById(db: Database, id: string) {
+  return db.select(staffColumns).from(staff).where(eq(staff.id, id)).get();
+}
+
+/**
+ * Changes a staff member's role or active flag, with its audit entry, in one batch. Deactivating
+ * also ends every sign-in of the account in the same step, so its next request is a 401.
+ */
+export async function updateStaff(
+  db: Database,
+  id: string,
+  change: { role?: StaffMember['role']; active?: boolean },
+  audit: AuditEntry,
+) {
+  const [updated] = await batch<[RawListing[], ...[][]]>(db, [
+    sql`UPDATE staff SET role = coalesce(${change.role ?? null}, role), active = coalesce(${change.active ?? null}, active)
+        WHERE id = ${id}
+        RETURNING id, email, role, organization_id AS organizationId, active, last_sign_in_at AS lastSignInAt`,
     auditStatement(audit, Date.now(), sql`changes() = 1`),
+    ...(change.active === false ? [sql`DELETE FROM auth_sessions WHERE staff_id = ${id}`] : []),
   ]);
-  return updated[0];
+  const row = updated[0];
+  return (
+    row && {
+      ...row,
+      active: row.active === 1,
+      lastSignInAt: row.lastSignInAt === null ? null : new Date(row.lastSignInAt),
+    }
+  );
+}
+
+/** A staff row as a batch returns it: D1's integers, not drizzle's booleans and dates. */
+type RawListing = Omit<StaffListing, 'active' | 'lastSignInAt'> & { active: number; lastSignInAt: number | null };
+
+/**
+ * Sets a new password and ends the account's sign-ins but the one to keep (the caller's own, when
+ * they change their own password), with the audit entry, in one batch.
+ */
+export async function setStaffPassword(
+  db: Database,
+  id: string,
+  passwordHash: string,
+  audit: AuditEntry,
+  keepSessionHash: string | null = null,
+) {
+  const [updated] = await batch<[{ id: string }[], ...[][]]>(db, [
+    sql`UPDATE staff SET password_hash = ${passwordHash} WHERE id = ${id} RETURNING id`,
+    auditStatement(audit, Date.now(), sql`changes() = 1`),
+    sql`DELETE FROM auth_sessions WHERE staff_id = ${id} AND token_hash IS NOT ${keepSessionHash}`,
+  ]);
+  return updated.length === 1;
 }

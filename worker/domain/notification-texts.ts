@@ -7,6 +7,7 @@ export type NotificationKind =
   | 'promoted'
   | 'session_changed'
   | 'session_cancelled'
+  | 'registration_cancelled'
   | 'reminder'
   | 'quiz_nudge'
   | 'callout';
@@ -46,6 +47,8 @@ const templates: Record<Language, Record<NotificationKind, Template>> = {
       `【${f.organization}】「${f.title}」的场次有变：现为 ${f.startsAt}，${f.venue}（${f.address}）。预约码 ${f.code}。`,
     session_cancelled: (f) =>
       `【${f.organization}】很抱歉，「${f.title}」${f.startsAt} 的场次已取消，您的报名随之取消。`,
+    registration_cancelled: (f) =>
+      `【${f.organization}】您「${f.title}」${f.startsAt} 的报名已由主办方取消（预约码 ${f.code}）。如有疑问请联系主办方。`,
     reminder: (f) =>
       `【${f.organization}】提醒：明天 ${f.startsAt}「${f.title}」，${f.venue}（${f.address}）。预约码 ${f.code}。`,
     quiz_nudge: (f) => `【${f.organization}】今天的「${f.title}」答题还没做哦，每天一次，别错过。`,
@@ -62,6 +65,8 @@ const templates: Record<Language, Record<NotificationKind, Template>> = {
       `[${f.organization}] "${f.title}" has changed: now ${f.startsAt}, ${f.venue} (${f.address}). Booking code ${f.code}.`,
     session_cancelled: (f) =>
       `[${f.organization}] Sorry: "${f.title}" on ${f.startsAt} is cancelled, and your sign-up with it.`,
+    registration_cancelled: (f) =>
+      `[${f.organization}] The organizers have cancelled your sign-up for "${f.title}" on ${f.startsAt} (booking code ${f.code}). Questions? Contact them.`,
     reminder: (f) =>
       `[${f.organization}] Reminder: tomorrow ${f.startsAt}, "${f.title}", ${f.venue} (${f.address}). Booking code ${f.code}.`,
     quiz_nudge: (f) => `[${f.organization}] Today's "${f.title}" quiz is waiting for you: one try a day.`,

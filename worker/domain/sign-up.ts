@@ -47,6 +47,10 @@ const missingMessage: Record<MissingFact, MessageKey> = {
   weightKg: 'weight_required',
 };
 
+/** Only a blood drive that says so collects platelets; elsewhere a platelet choice is a mistake. */
+export const offersPlatelets = (campaign: { kind: string; eligibility: EligibilityRules | null }) =>
+  campaign.kind === 'blood_drive' && campaign.eligibility?.platelets === true;
+
 export function assessSignUp(
   campaign: Campaign,
   request: SignUpRequest,
@@ -59,6 +63,9 @@ export function assessSignUp(
   const id = request.idNumber ? parseIdNumber(request.idNumber, day.today) : null;
   if (request.idNumber && !id) issues.push({ path: 'idNumber', message: 'id_number_invalid' });
   if (isBloodDrive && !request.idNumber) issues.push({ path: 'idNumber', message: 'id_number_required' });
+  if (request.donationKind === 'platelets' && !offersPlatelets(campaign)) {
+    issues.push({ path: 'donationKind', message: 'platelets_not_offered' });
+  }
   if (issues.length) return { outcome: 'invalid', issues };
 
   const facts = {

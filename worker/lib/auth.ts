@@ -62,11 +62,14 @@ export async function signOut(c: Context<AppEnv>, audience: Audience) {
   });
 }
 
-/** The hash under which the citizen's session is stored, when the browser holds one. */
-export async function personSessionHash(c: Context<AppEnv>) {
-  const token = readToken(c, 'person');
+/** The hash under which the browser's session of this kind is stored, when it holds one. */
+async function sessionHash(c: Context<AppEnv>, audience: Audience) {
+  const token = readToken(c, audience);
   return token ? sha256(token) : undefined;
 }
+
+export const personSessionHash = (c: Context<AppEnv>) => sessionHash(c, 'person');
+export const staffSessionHash = (c: Context<AppEnv>) => sessionHash(c, 'staff');
 
 /** The signed-in citizen with their profile, or undefined. */
 async function signedInPerson(c: Context<AppEnv>) {

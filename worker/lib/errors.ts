@@ -22,6 +22,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly options: {
       message?: MessageKey;
+      /** Values the message shows, e.g. the campaign a pass belongs to. Never personal data. */
+      params?: Record<string, string | number>;
       issues?: FieldIssue[];
       reasons?: IneligibleReason[];
       retryAfterSec?: number;
@@ -63,14 +65,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** Renders any error in the contract's shape: `{ error: { code, message, issues? } }`. */
 export function errorResponse(c: Context<AppEnv>, error: ApiError) {
   const language = c.get('language') ?? 'zh-CN';
-  const { message, issues, reasons, retryAfterSec } = error.options;
+  const { message, params, issues, reasons, retryAfterSec } = error.options;
   const key = message ?? (isMessageKey(error.code) ? error.code : 'internal');
   if (retryAfterSec !== undefined) c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterSec))));
   return c.json(
     {
       error: {
         code: error.code,
-        message: t(language, key),
+        message: t(language, key, params),
         ...(issues && { issues: issues.map((i) => ({ path: i.path, message: t(language, i.message) })) }),
         ...(reasons && { reasons: reasons.map((r) => ({ code: r.code, message: t(language, r.message, r.params) })) }),
       },

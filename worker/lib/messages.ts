@@ -24,6 +24,11 @@ const messages = {
   code_expired: { 'zh-CN': '验证码已失效，请重新获取。', en: 'The code has expired. Please request a new one.' },
   invalid_credentials: { 'zh-CN': '邮箱或密码不正确。', en: 'The email or password is not correct.' },
   email_taken: { 'zh-CN': '该邮箱已被使用。', en: 'This email is already in use.' },
+  cannot_change_self: {
+    'zh-CN': '不能停用自己的账号或更改自己的角色，请由另一位管理员操作。',
+    en: 'You cannot deactivate your own account or change your own role: another admin can.',
+  },
+  password_wrong: { 'zh-CN': '当前密码不正确。', en: 'The current password is not correct.' },
   organization_exists: { 'zh-CN': '已有同名机构。', en: 'An organization with this name already exists.' },
 
   // Field messages used by the validation schemas.
@@ -134,6 +139,27 @@ const messages = {
     'zh-CN': '此人仍在候补名单上，尚未获得名额。',
     en: 'This person is still on the waiting list, without a seat.',
   },
+  wrong_campaign: {
+    'zh-CN': '这不是本活动的报名：它属于「{title}」（{day}）。未签到。',
+    en: 'Not a sign-up of this campaign: it is for "{title}" ({day}). Not checked in.',
+  },
+  wrong_session: {
+    'zh-CN': '这不是本场次的报名：它属于 {day} 的另一场次。未签到。',
+    en: 'Not a sign-up of this session: it is for another session on {day}. Not checked in.',
+  },
+  wrong_day: {
+    'zh-CN': '该报名的场次在 {day}，不是今天。未签到。',
+    en: 'This sign-up is for {day}, not today. Not checked in.',
+  },
+  already_donated: {
+    'zh-CN': '此人今天已登记过一次献血，不能重复登记。',
+    en: 'This person already has a donation recorded today.',
+  },
+  not_checked_in: {
+    'zh-CN': '此人尚未签到：先签到，采血后再登记献血。',
+    en: 'Not checked in yet: check in first, then record the donation after the collection.',
+  },
+  no_donation: { 'zh-CN': '这份报名没有献血记录。', en: 'This sign-up has no donation recorded.' },
   already_checked_in_desk: { 'zh-CN': '此人已经签到过了。', en: 'This person has already checked in.' },
   status_not_correctable: {
     'zh-CN': '该报名当前的状态不能这样更改。',
@@ -142,6 +168,10 @@ const messages = {
   session_not_started: {
     'zh-CN': '活动尚未开始，不能标记为缺席。',
     en: 'The session has not started: nobody is absent yet.',
+  },
+  platelets_not_offered: {
+    'zh-CN': '本次献血活动不采集单采血小板，只能献全血。',
+    en: 'This drive collects whole blood only, not platelets.',
   },
   donation_not_blood_drive: {
     'zh-CN': '只有献血活动才能登记献血。',

@@ -19,6 +19,9 @@ export const email = v.pipe(
   v.toLowerCase(),
 );
 
+/** A staff password being set: long enough to resist guessing, short enough to hash cheaply. */
+export const newPassword = v.pipe(v.string(), v.minLength(10, 'password_too_short'), v.maxLength(256));
+
 /** A moment written ISO 8601 with its offset, e.g. 2026-06-14T09:00:00+08:00. */
 export const instant = v.pipe(
   v.string(),

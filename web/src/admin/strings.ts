@@ -14,6 +14,7 @@ export type TextKind =
   | 'promoted'
   | 'session_changed'
   | 'session_cancelled'
+  | 'registration_cancelled'
   | 'reminder'
   | 'quiz_nudge'
   | 'callout';
@@ -324,6 +325,7 @@ const zhCN = {
     promoted: '候补转正',
     session_changed: '场次变更',
     session_cancelled: '场次取消',
+    registration_cancelled: '报名被取消',
     reminder: '活动提醒',
     quiz_nudge: '答题提醒',
     callout: '应急呼吁',
@@ -687,6 +689,7 @@ const en: Strings = {
     promoted: 'Off the waiting list',
     session_changed: 'Session changed',
     session_cancelled: 'Session cancelled',
+    registration_cancelled: 'Sign-up cancelled for them',
     reminder: 'Reminder',
     quiz_nudge: 'Quiz nudge',
     callout: 'Emergency call-out',

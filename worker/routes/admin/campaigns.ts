@@ -13,7 +13,7 @@ import {
 import { byStaff } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
 import { campaigns } from '../../db/schema.ts';
-import { organizationExists } from '../../db/staff.ts';
+import { organizationExists } from '../../db/organizations.ts';
 import { isCalendarDay } from '../../domain/china-time.ts';
 import { genders } from '../../domain/profile.ts';
 import { questionTypes } from '../../domain/questions.ts';
@@ -35,6 +35,7 @@ const eligibility = v.pipe(
     maxAge: v.optional(age),
     gender: v.optional(v.picklist(genders)),
     donorRules: v.optional(v.boolean()),
+    platelets: v.optional(v.boolean()),
   }),
   v.check(
     (rules) => rules.minAge === undefined || rules.maxAge === undefined || rules.minAge <= rules.maxAge,
@@ -209,7 +210,7 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
     if (!current) throw notFound();
     const key = idempotencyKey(c);
     const newId = key ? await derivedId(c.var.staff!.id, `POST /api/admin/campaigns/${id}/sessions`, key) : undefined;
-    const audit = byStaff(c.var.staff!, current.organization.id, 'session.create', undefined, { campaignId: id });
+    const audit = byStaff(c.var.staff!, current.organization.id, 'session.create', { type: 'campaign', id });
     const { sessionId } = await createSession(db, id, c.req.valid('json'), audit, newId);
     const campaign = await getCampaign(db, id, scope);
     const session = campaignView(campaign!).sessions.find((candidate) => candidate.id === sessionId)!;

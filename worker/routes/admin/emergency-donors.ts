@@ -12,7 +12,7 @@ import {
   type DonorFilter,
   type EmergencyDonor,
 } from '../../db/emergency-donors.ts';
-import { findStaffOrganization } from '../../db/staff.ts';
+import { findStaffOrganization } from '../../db/organizations.ts';
 import { chinaDay } from '../../domain/china-time.ts';
 import { maskPhone } from '../../domain/phone.ts';
 import { bloodTypes } from '../../domain/profile.ts';

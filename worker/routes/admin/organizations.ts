@@ -1,27 +1,38 @@
+// Organizations: admins set up the city's (create, rename); every staff member sees their own.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { organizations } from '../../db/schema.ts';
-import { byStaff } from '../../db/audit.ts';
+import { byStaff, changedValues } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
-import { createOrganization, setReminderHour } from '../../db/staff.ts';
+import { createOrganization, listOrganizations, updateOrganization } from '../../db/organizations.ts';
+import { organizations } from '../../db/schema.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach } from '../../lib/scope.ts';
 import { json, param } from '../../lib/validation.ts';
 
-const organizationKinds = organizations.kind.enumValues;
+const organizationName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
+const organizationKind = v.picklist(organizations.kind.enumValues);
+
+const organizationChange = v.pipe(
+  v.object({
+    name: v.optional(organizationName),
+    kind: v.optional(organizationKind),
+    reminderHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(23))),
+  }),
+  v.check((change) => Object.values(change).some((value) => value !== undefined), 'nothing_to_change'),
+);
 
 export const organizationRoutes = new Hono<AppEnv>()
+  .get('/', requireStaff(), async (c) => {
+    const me = c.var.staff!;
+    const items = await listOrganizations(database(c.env.DB), me.role === 'admin' ? null : me.organizationId);
+    return c.json({ items }, 200);
+  })
   .post(
     '/',
     requireStaff('admin'),
-    ...json(
-      v.object({
-        name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
-        kind: v.optional(v.picklist(organizationKinds)),
-      }),
-    ),
+    ...json(v.object({ name: organizationName, kind: v.optional(organizationKind) })),
     async (c) => {
       const db = database(c.env.DB);
       const created = await createOrganization(
@@ -33,24 +44,30 @@ export const organizationRoutes = new Hono<AppEnv>()
       return c.json({ organization: { id: created.id, name: created.name, kind: created.kind } }, 201);
     },
   )
-  // When the organization's reminders for tomorrow go out (China hour, default 18:00).
+  // Admins rename an organization or change its kind; its organizers may set when its reminders
+  // for tomorrow go out (China hour, default 18:00).
   .patch(
     '/:id',
     requireStaff('admin', 'organizer'),
     param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) })),
-    ...json(v.object({ reminderHour: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(23)) })),
+    ...json(organizationChange),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { reminderHour } = c.req.valid('json');
+      const change = c.req.valid('json');
       const me = c.var.staff!;
       if (!canReach(me, id)) throw notFound();
-      const updated = await setReminderHour(
-        database(c.env.DB),
+      if (me.role !== 'admin' && (change.name !== undefined || change.kind !== undefined))
+        throw new ApiError(403, 'forbidden');
+      const db = database(c.env.DB);
+      const [current] = await listOrganizations(db, id);
+      if (!current) throw notFound();
+      const updated = await updateOrganization(
+        db,
         id,
-        reminderHour,
-        byStaff(me, id, 'organization.update', { type: 'organization', id }, { reminderHour }),
+        change,
+        byStaff(me, id, 'organization.update', { type: 'organization', id }, changedValues(current, change)),
       );
-      if (!updated) throw notFound();
+      if (!updated) throw new ApiError(409, 'organization_exists');
       return c.json({ organization: updated }, 200);
     },
   );

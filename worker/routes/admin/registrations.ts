@@ -1,46 +1,158 @@
-// Organizers correct a sign-up after the fact: mark a no-show, or undo a mistaken check-in.
+// Organizers correct a sign-up after the fact — mark a no-show, undo a mistaken check-in or
+// no-show, cancel on the person's behalf — and the desk records the donation after the collection
+// (or removes one recorded by mistake). Every change is audited with who and why.
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { byStaff } from '../../db/audit.ts';
-import { correctStatus, findForCorrection } from '../../db/check-ins.ts';
+import {
+  cancelOnBehalf,
+  correctStatus,
+  findById,
+  findDonation,
+  recordDonation,
+  removeDonation,
+} from '../../db/check-ins.ts';
 import { database } from '../../db/client.ts';
+import { isSessionDay, WHOLE_BLOOD_VOLUMES_ML } from '../../domain/check-in.ts';
+import { chinaDay } from '../../domain/china-time.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach } from '../../lib/scope.ts';
-import { json, param } from '../../lib/validation.ts';
+import { json, param, query } from '../../lib/validation.ts';
+import { donationFor, refuseOutOfScope } from './check-ins.ts';
+
+/** Why an organizer changed a record: a choice, so the audit log holds no free text about a person. */
+const reason = v.optional(v.picklist(['mistake', 'person_asked', 'did_not_come', 'deferred', 'other']));
 
 // Which corrections are allowed: the new status, from the statuses it may replace.
-const allowedFrom = { no_show: ['confirmed'], confirmed: ['checked_in', 'no_show'] } as const;
+const allowedFrom = {
+  no_show: ['confirmed'],
+  confirmed: ['checked_in', 'no_show'],
+  cancelled: ['confirmed', 'waitlisted'],
+} as const;
 
-export const adminRegistrationRoutes = new Hono<AppEnv>().patch(
-  '/:id',
-  requireStaff('admin', 'organizer'),
-  param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) })),
-  ...json(v.object({ status: v.picklist(['no_show', 'confirmed']) })),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const { status } = c.req.valid('json');
-    const db = database(c.env.DB);
-    const found = await findForCorrection(db, id);
-    if (!found || !canReach(c.var.staff!, found.organizationId)) throw notFound();
-    const from = (allowedFrom[status] as readonly string[]).includes(found.status)
-      ? (found.status as 'confirmed' | 'checked_in' | 'no_show')
-      : null;
-    if (!from) throw new ApiError(409, 'status_not_correctable');
-    if (status === 'no_show' && found.startsAt.getTime() > Date.now()) throw new ApiError(409, 'session_not_started');
-    const audit = byStaff(
-      c.var.staff!,
-      found.organizationId,
-      'registration.correct',
-      { type: 'registration', id },
-      { from, to: status },
-    );
-    if (!(await correctStatus(db, id, from, status, audit))) {
-      // Still a no-show: its seat is taken now. Otherwise another correction came first.
-      const again = await findForCorrection(db, id);
-      throw new ApiError(409, again?.status === from && from === 'no_show' ? 'slot_full' : 'status_not_correctable');
-    }
-    return c.json({ registration: { id, status } }, 200);
-  },
-);
+const registrationId = param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) }));
+
+/** The sign-up, when the staff member may act on it; another organization's answers 404. */
+async function reachable(db: ReturnType<typeof database>, staff: AppEnv['Variables']['staff'], id: string) {
+  const pass = await findById(db, id);
+  if (!pass || !staff || !canReach(staff, pass.organizationId)) throw notFound();
+  return pass;
+}
+
+export const adminRegistrationRoutes = new Hono<AppEnv>()
+  .patch(
+    '/:id',
+    requireStaff('admin', 'organizer'),
+    registrationId,
+    ...json(v.object({ status: v.picklist(['no_show', 'confirmed', 'cancelled']), reason })),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { status, reason } = c.req.valid('json');
+      const db = database(c.env.DB);
+      const pass = await reachable(db, c.var.staff, id);
+      const from = (allowedFrom[status] as readonly string[]).includes(pass.status) ? pass.status : null;
+      if (!from) throw new ApiError(409, 'status_not_correctable');
+      if (status === 'no_show' && pass.startsAt.getTime() > Date.now()) throw new ApiError(409, 'session_not_started');
+      const audit = byStaff(
+        c.var.staff!,
+        pass.organizationId,
+        status === 'cancelled' ? 'registration.cancel' : 'registration.correct',
+        { type: 'registration', id },
+        { from, to: status, ...(reason && { reason }) },
+      );
+
+      if (status === 'cancelled') {
+        const { cancelled } = await cancelOnBehalf(db, pass, audit);
+        if (!cancelled) throw new ApiError(409, 'status_not_correctable');
+        return c.json({ registration: { id, status } }, 200);
+      }
+      if (!(await correctStatus(db, id, from as 'confirmed' | 'checked_in' | 'no_show', status, audit))) {
+        // Still a no-show: its seat is taken now. Otherwise another correction came first.
+        const again = await findById(db, id);
+        throw new ApiError(409, again?.status === from && from === 'no_show' ? 'slot_full' : 'status_not_correctable');
+      }
+      return c.json({ registration: { id, status } }, 200);
+    },
+  )
+  .post(
+    '/:id/donation',
+    requireStaff('admin', 'organizer', 'checkin'),
+    registrationId,
+    ...json(
+      v.object({
+        kind: v.picklist(['whole_blood', 'platelets']),
+        volumeMl: v.optional(v.picklist(WHOLE_BLOOD_VOLUMES_ML)),
+        campaignId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+        sessionId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+      }),
+    ),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { kind, volumeMl, ...scope } = c.req.valid('json');
+      const db = database(c.env.DB);
+      const now = Date.now();
+      const pass = await reachable(db, c.var.staff, id);
+      // A donation is recorded at the desk of its drive on the day it is given, and nowhere else.
+      refuseOutOfScope(pass, scope, now);
+      const donation = donationFor(pass, kind, volumeMl, now);
+      if (pass.status !== 'checked_in') throw new ApiError(409, 'not_checked_in');
+      const recorded = await recordDonation(
+        db,
+        pass,
+        donation,
+        byStaff(
+          c.var.staff!,
+          pass.organizationId,
+          'donation.record',
+          { type: 'registration', id },
+          {
+            kind,
+            volumeMl: donation.volumeMl,
+          },
+        ),
+        now,
+      );
+      if (!recorded) {
+        const again = await findById(db, id);
+        throw new ApiError(409, again?.status === 'checked_in' ? 'already_donated' : 'not_checked_in');
+      }
+      return c.json({ donation: { id: recorded.id, registrationId: id, ...donation } }, 201);
+    },
+  )
+  // A donation recorded by mistake (the wrong person, or deferred at the health check) is removed.
+  .delete(
+    '/:id/donation',
+    requireStaff('admin', 'organizer', 'checkin'),
+    registrationId,
+    query(v.object({ reason })),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const db = database(c.env.DB);
+      const pass = await reachable(db, c.var.staff, id);
+      const donation = await findDonation(db, id);
+      if (!donation) throw new ApiError(409, 'no_donation');
+      // Check-in staff fix the day's own mistakes; older records are the organizers' to correct.
+      if (
+        c.var.staff!.role === 'checkin' &&
+        !(isSessionDay(pass, Date.now()) && donation.day === chinaDay(Date.now()))
+      ) {
+        throw new ApiError(403, 'forbidden');
+      }
+      const audit = byStaff(
+        c.var.staff!,
+        pass.organizationId,
+        'donation.remove',
+        { type: 'registration', id },
+        {
+          kind: donation.kind,
+          volumeMl: donation.volumeMl,
+          day: donation.day,
+          reason: c.req.valid('query').reason ?? null,
+        },
+      );
+      if (!(await removeDonation(db, id, audit))) throw new ApiError(409, 'no_donation');
+      return c.body(null, 204);
+    },
+  );
