@@ -1,6 +1,6 @@
 // The city this deployment serves (GET /api/config): its name and the districts people choose from.
 import type { InferResponseType } from 'hono/client';
-import { api, read } from './api.ts';
+import { api, read } from './foundation/api.ts';
 
 type City = InferResponseType<typeof api.config.$get, 200>;
 

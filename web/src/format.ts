@@ -1,7 +1,7 @@
 // Dates and times as the API gives them: ISO with +08:00 (China time). The wall-clock parts
 // are read as written, so a phone set to another time zone still shows the event's own time.
 import { chinaDay } from '../../worker/domain/china-time.ts';
-import { strings } from './i18n.ts';
+import { strings } from './strings.ts';
 
 export const today = () => chinaDay(Date.now());
 

@@ -1,8 +1,8 @@
 // The citizen web app: routes to pages, in Chinese with an English switch. The quiz pages load
 // when first opened, so the pages everyone opens first stay light.
-import { h } from './dom.ts';
-import { keepFormValues, restoreFormValues } from './form-values.ts';
-import { strings } from './i18n.ts';
+import { notFoundPage } from './foundation/page.ts';
+import { startRouter } from './foundation/router.ts';
+import { drawShell, startShell } from './foundation/shell.ts';
 import { campaignPage } from './pages/campaign.ts';
 import { campaignListPage } from './pages/campaign-list.ts';
 import { mySignUpsPage } from './pages/my-sign-ups.ts';
@@ -10,25 +10,29 @@ import { profilePage } from './pages/profile.ts';
 import { registrationPage } from './pages/registration.ts';
 import { signInPage } from './pages/sign-in.ts';
 import { signUpPage } from './pages/sign-up.ts';
-import { refresh, startRouter, type PageContext } from './router.ts';
-import { onLanguageSwitch, renderShell, setPageTitle } from './shell.ts';
+import { strings } from './strings.ts';
 
-function notFoundPage({ view }: PageContext) {
+startShell(() => {
   const s = strings();
-  setPageTitle(s.notFoundTitle);
-  view.append(h('h1', null, s.notFoundTitle), h('p', null, s.notFoundText, ' ', h('a', { href: '/' }, s.allCampaigns)));
-}
-
-const view = document.getElementById('view')!;
-renderShell();
-// The page is drawn again in the other language, keeping what was typed into its forms.
-onLanguageSwitch(async () => {
-  const kept = keepFormValues(view);
-  await refresh();
-  restoreFormValues(view, kept);
+  return {
+    title: s.title,
+    home: { href: '/', label: s.allCampaigns },
+    sectionsLabel: s.sectionsLabel,
+    sections: { campaigns: s.navCampaigns, 'sign-ups': s.navSignUps, profile: s.navProfile },
+    sectionOf: (path) =>
+      path === '/' || path.startsWith('/campaigns')
+        ? 'campaigns'
+        : path.startsWith('/me/sign-ups')
+          ? 'sign-ups'
+          : path === '/me' || path === '/sign-in'
+            ? 'profile'
+            : null,
+  };
 });
-startRouter({
-  view,
+
+void startRouter({
+  view: document.getElementById('view')!,
+  addresses: 'path',
   routes: [
     { path: '/', page: campaignListPage },
     { path: '/campaigns/:id', page: campaignPage },
@@ -45,5 +49,5 @@ startRouter({
     },
   ],
   notFound: notFoundPage,
-  onRender: renderShell,
+  beforeRender: drawShell,
 });

@@ -2,7 +2,7 @@
 // (bar rows carry their label and value; the column chart has its data table), so the chart
 // is a picture of the numbers, not their only home. Colours are attributes, not inline
 // styles, which the Content-Security-Policy forbids.
-import { h } from '../dom.ts';
+import { h } from '../foundation/dom.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

@@ -1,8 +1,8 @@
 // A list read a page at a time by cursor: the first page drawn, then "load more" until the API
 // gives no next cursor. A failed page leaves the button in place: pressing it again retries.
-import { h, on } from '../dom.ts';
+import { h, on } from '../foundation/dom.ts';
 import { strings } from './strings.ts';
-import { actionMessage, showFailure } from './ui.ts';
+import { formMessage, showFailure } from '../foundation/form-message.ts';
 
 export interface Page<T> {
   items: T[];
@@ -21,7 +21,7 @@ export function pagedList<T>(
 ) {
   const s = strings();
   const list = h('ul', { class: 'roster' }, ...first.items.map(options.row));
-  const message = actionMessage();
+  const message = formMessage();
   const more = h(
     'button',
     { type: 'button', class: 'button button-secondary button-wide', hidden: !first.nextCursor },
@@ -46,7 +46,7 @@ export function pagedList<T>(
       rows[0]?.setAttribute('tabindex', '-1');
       rows[0]?.focus();
     } catch (error) {
-      if (!options.signal.aborted) showFailure(error, [], message);
+      if (!options.signal.aborted) showFailure(error, message);
     } finally {
       more.disabled = false;
     }

@@ -1,9 +1,9 @@
 // A campaign's own sign-up questions, edited as a list: the question, its kind, whether it must
 // be answered, and a choice question's options one per line. Keys of existing questions are
 // kept (the answers already given are filed under them); new ones get a fresh key.
-import { h, on, uniqueId } from '../dom.ts';
+import { h, on } from '../foundation/dom.ts';
+import { checkboxField, choices, type ControlField, field, inputField, selectField } from '../foundation/fields.ts';
 import { strings } from './strings.ts';
-import { field, input, select, type Field } from './ui.ts';
 
 type QuestionType = 'text' | 'number' | 'choice' | 'boolean';
 
@@ -20,21 +20,26 @@ const types: QuestionType[] = ['text', 'number', 'choice', 'boolean'];
 interface Row {
   key: string;
   element: HTMLElement;
-  label: Field<HTMLInputElement>;
-  type: Field<HTMLSelectElement>;
-  options: Field<HTMLTextAreaElement>;
-  required: HTMLInputElement;
+  label: ControlField<HTMLInputElement>;
+  type: ControlField<HTMLSelectElement>;
+  options: ControlField<HTMLTextAreaElement>;
+  required: ControlField<HTMLInputElement>;
 }
 
 export interface QuestionEditor {
   element: HTMLElement;
   /** The questions as the API takes them. */
   value(): Question[];
-  /** The fields the API's issues may name (questions.0.label, questions.0, …). */
-  fields(): Field[];
-  /** Shows what is missing before sending; the first field with a problem, if any. */
-  check(): Field | undefined;
+  /** The fields to check before sending, and where the API's issues land (questions.0.label, questions.0, …). */
+  fields(): ControlField[];
 }
+
+/** A choice question's options, one a line. */
+const optionLines = (box: HTMLTextAreaElement) =>
+  box.value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 /** A key no other question of the campaign has. */
 function freshKey(taken: Set<string>) {
@@ -60,19 +65,36 @@ export function questionEditor(initial: Question[]): QuestionEditor {
 
   const addRow = (question?: Question) => {
     const key = question?.key ?? freshKey(new Set(rows.map((row) => row.key)));
-    const label = field('', s.questionLabel, input({ value: question?.label ?? '', maxlength: 100 }));
-    const type = field(
-      '',
-      s.questionType,
-      select(
-        types.map((t): [string, string] => [t, s.questionTypes[t]]),
-        question?.type ?? 'text',
-      ),
-    );
+    const label = inputField({
+      path: '',
+      label: s.questionLabel,
+      required: true,
+      value: question?.label ?? '',
+      attributes: { maxlength: 100 },
+    });
+    const type = selectField({
+      path: '',
+      label: s.questionType,
+      choices: choices(types, (t) => s.questionTypes[t]),
+      value: question?.type ?? 'text',
+    });
     const optionsBox = h('textarea', { rows: 3 });
     optionsBox.value = question?.options?.join('\n') ?? '';
-    const options = field('', s.questionOptions, optionsBox, { hint: s.questionOptionsHint });
-    const required = h('input', { type: 'checkbox', id: uniqueId('required'), checked: question?.required ?? false });
+    // A choice question needs 2 to 20 options; other kinds have none to check.
+    const options = field(
+      optionsBox,
+      {
+        path: '',
+        label: s.questionOptions,
+        hint: s.questionOptionsHint,
+        validate: () => {
+          const count = optionLines(optionsBox).length;
+          return count < 2 || count > 20 ? s.questionOptionsCount : null;
+        },
+      },
+      () => (type.control.value === 'choice' ? optionsBox.value : undefined),
+    );
+    const required = checkboxField({ path: '', label: s.questionRequired, checked: question?.required ?? false });
     const remove = h('button', { type: 'button', class: 'link-button' });
     const element = h(
       'fieldset',
@@ -81,7 +103,7 @@ export function questionEditor(initial: Question[]): QuestionEditor {
       label.element,
       type.element,
       options.element,
-      h('div', { class: 'field' }, h('label', { class: 'choice', for: required.id }, required, s.questionRequired)),
+      required.element,
       remove,
     );
     // Options belong to choice questions only.
@@ -117,29 +139,14 @@ export function questionEditor(initial: Question[]): QuestionEditor {
     value: () =>
       rows.map((row) => {
         const type = row.type.control.value as QuestionType;
-        const options = row.options.control.value
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean);
         return {
           key: row.key,
           label: row.label.control.value,
           type,
-          required: row.required.checked,
-          ...(type === 'choice' && { options }),
+          required: row.required.control.checked,
+          ...(type === 'choice' && { options: optionLines(row.options.control) }),
         };
       }),
     fields: () => rows.flatMap((row) => [row.label, row.type, row.options]),
-    check: () => {
-      const problems: Field[] = [];
-      for (const row of rows) {
-        if (!row.label.control.value.trim()) problems.push((row.label.showError(s.required), row.label));
-        const options = row.options.control.value.split('\n').filter((line) => line.trim());
-        if (row.type.control.value === 'choice' && (options.length < 2 || options.length > 20)) {
-          problems.push((row.options.showError(s.questionOptionsCount), row.options));
-        }
-      }
-      return problems[0];
-    },
   };
 }

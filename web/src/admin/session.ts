@@ -1,7 +1,8 @@
 // Who is signed in (GET /api/admin/auth/me), asked once per visit, and what their role may use.
 import type { InferResponseType } from 'hono/client';
-import { api, read } from '../api.ts';
-import type { Role } from './strings.ts';
+import { api, read } from '../foundation/api.ts';
+import { h } from '../foundation/dom.ts';
+import { type Role, strings } from './strings.ts';
 
 type Me = InferResponseType<typeof api.admin.auth.me.$get, 200>;
 export type Staff = Me['staff'];
@@ -45,3 +46,6 @@ export const canManage = (role: Role) => role === 'admin' || role === 'organizer
 /** The emergency donor list is the whole city's: platform admins and the blood centre only. */
 export const seesDonors = (staff: Staff, organization: Organization) =>
   staff.role === 'admin' || (staff.role === 'organizer' && organization?.kind === 'blood_centre');
+
+/** Said instead of a page this role may not use (the API would refuse it anyway). */
+export const notAllowed = () => h('p', { class: 'notice notice-error', role: 'alert' }, strings().notAllowed);

@@ -1,7 +1,7 @@
-// Every text of the organizer pages, in Chinese (the default) and English. The language choice
-// is the citizen app's own (same storage), so a volunteer who switched once sees it everywhere.
-// API error messages come already translated: api.ts sends the language with each request.
-import { currentLanguage } from '../i18n.ts';
+// Every text of the organizer pages, in Chinese (the default) and English. API error messages
+// come already translated: the API client sends the language with each request.
+import { catalogue } from '../foundation/strings.ts';
+import { sharedWords } from '../foundation/words.ts';
 
 export type Kind = 'blood_drive' | 'outreach' | 'cpr_training' | 'quiz';
 export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'checked_in' | 'cancelled' | 'no_show';
@@ -44,30 +44,18 @@ export type AuditAction = (typeof auditActions)[number];
 const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
 const zhCN = {
+  ...sharedWords['zh-CN'],
   title: '生命线 · 组织者',
-  switchTo: 'English',
-  switchToLabel: 'Switch to English',
-  skipToContent: '跳到正文',
   sectionsLabel: '组织者栏目',
   navCampaigns: '活动',
   navCheckIn: '签到',
   signOut: '退出登录',
   signedInAs: (email: string, role: Role) => `${email}（${zhCN.role[role]}）`,
   role: { admin: '平台管理员', organizer: '组织者', checkin: '签到志愿者' } as Record<Role, string>,
-  loading: '正在加载…',
-  stillLoading: '网络较慢，仍在加载。',
-  retry: '重试',
-  failed: '出错了，请稍后重试。',
-  notFoundTitle: '页面不存在',
-  notFoundText: '这个地址没有内容。',
   notAllowed: '您的账号不能使用这个页面。',
   back: '返回',
-  saving: '正在保存…',
   saved: '已保存。',
-  save: '保存',
   cancel: '取消',
-  optional: '（选填）',
-  required: '此项为必填项。',
   numberInvalid: '请输入 0 或更大的整数。',
 
   // Sign-in
@@ -103,7 +91,6 @@ const zhCN = {
   autoNoShow: '活动结束两小时后，把未签到的已确认报名记为“未到场”',
   createCampaign: '创建活动',
   created: '活动已创建。',
-  choose: '请选择',
   questionsTitle: '报名时要回答的问题',
   questionsHint: '除姓名和献血条件外，本活动还想了解的内容。已有报名的答案按原问题保存。',
   questionNumber: (n: number) => `问题 ${n}`,
@@ -425,30 +412,18 @@ const zhCN = {
 type Strings = typeof zhCN;
 
 const en: Strings = {
+  ...sharedWords.en,
   title: 'Lifeline · Organizers',
-  switchTo: '中文',
-  switchToLabel: '切换到中文',
-  skipToContent: 'Skip to content',
   sectionsLabel: 'Organizer sections',
   navCampaigns: 'Campaigns',
   navCheckIn: 'Check-in',
   signOut: 'Sign out',
   signedInAs: (email, role) => `${email} (${en.role[role]})`,
   role: { admin: 'Platform admin', organizer: 'Organizer', checkin: 'Check-in volunteer' },
-  loading: 'Loading…',
-  stillLoading: 'The network is slow; still loading.',
-  retry: 'Try again',
-  failed: 'Something went wrong. Please try again.',
-  notFoundTitle: 'Page not found',
-  notFoundText: 'There is nothing at this address.',
   notAllowed: 'Your account cannot use this page.',
   back: 'Back',
-  saving: 'Saving…',
   saved: 'Saved.',
-  save: 'Save',
   cancel: 'Cancel',
-  optional: '(optional)',
-  required: 'This field is required.',
   numberInvalid: 'Enter a whole number, 0 or more.',
 
   signInTitle: 'Organizer sign-in',
@@ -478,7 +453,6 @@ const en: Strings = {
   autoNoShow: 'Two hours after a session ends, mark confirmed people who did not check in as no-shows',
   createCampaign: 'Create campaign',
   created: 'Campaign created.',
-  choose: 'Choose',
   questionsTitle: 'Questions asked at sign-up',
   questionsHint:
     'What this campaign needs to know besides the name and the donor rules. Answers already given stay with their question.',
@@ -786,4 +760,4 @@ const en: Strings = {
   },
 };
 
-export const strings = (): Strings => (currentLanguage() === 'en' ? en : zhCN);
+export const strings = catalogue({ 'zh-CN': zhCN, en });

@@ -1,8 +1,8 @@
 // Who may sign up, in plain words: the campaign's own age and gender rules and, for blood
 // drives, the Chinese donor rules the Worker applies (worker/domain/eligibility.ts).
 import { DONOR_RULES, type EligibilityRules } from '../../../worker/domain/eligibility.ts';
-import { h } from '../dom.ts';
-import { strings } from '../i18n.ts';
+import { h } from '../foundation/dom.ts';
+import { strings } from '../strings.ts';
 
 export function eligibilityList(rules: EligibilityRules): HTMLElement {
   const s = strings();

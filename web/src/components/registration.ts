@@ -1,11 +1,11 @@
 // A person's own sign-up as "My sign-ups" and the confirmation page show it: status, code,
 // when and where, and cancelling with a confirmation step.
 import type { InferResponseType } from 'hono/client';
-import { api, ApiFailure, read } from '../api.ts';
-import { h, on, replaceContent } from '../dom.ts';
+import { api, ApiFailure, read } from '../foundation/api.ts';
+import { h, on, replaceContent } from '../foundation/dom.ts';
 import { formatSessionTime, hasStarted } from '../format.ts';
-import { strings } from '../i18n.ts';
-import type { PageContext } from '../router.ts';
+import { strings } from '../strings.ts';
+import type { PageContext } from '../foundation/router.ts';
 
 export type Registration = InferResponseType<typeof api.me.registrations.$get, 200>['items'][number];
 

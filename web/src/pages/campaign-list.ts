@@ -1,12 +1,12 @@
 // The published campaigns, by kind, each with its next session and the seats left.
 import type { InferResponseType } from 'hono/client';
-import { api, read, within } from '../api.ts';
-import { loadPage } from '../components/page-load.ts';
-import { h } from '../dom.ts';
+import { api, read, within } from '../foundation/api.ts';
+import { loadPage } from '../foundation/page.ts';
+import { h } from '../foundation/dom.ts';
 import { formatDays, formatSessionTime } from '../format.ts';
-import { strings } from '../i18n.ts';
-import type { PageContext } from '../router.ts';
-import { setPageTitle } from '../shell.ts';
+import { strings } from '../strings.ts';
+import type { PageContext } from '../foundation/router.ts';
+import { setPageTitle } from '../foundation/shell.ts';
 
 const kinds = ['blood_drive', 'outreach', 'cpr_training', 'quiz'] as const;
 type Kind = (typeof kinds)[number];

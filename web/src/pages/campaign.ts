@@ -1,14 +1,14 @@
 // One campaign: what it is, who may come, and its sessions with the seats of each slot.
 import type { InferResponseType } from 'hono/client';
-import { api, read, within } from '../api.ts';
-import { backLink } from '../components/back-link.ts';
+import { api, read, within } from '../foundation/api.ts';
+import { backLink } from '../foundation/back-link.ts';
 import { eligibilityList } from '../components/eligibility.ts';
-import { loadPage } from '../components/page-load.ts';
-import { h, uniqueId } from '../dom.ts';
+import { loadPage } from '../foundation/page.ts';
+import { h, uniqueId } from '../foundation/dom.ts';
 import { formatDays, formatSessionTime, hasStarted } from '../format.ts';
-import { strings } from '../i18n.ts';
-import type { PageContext } from '../router.ts';
-import { setPageTitle } from '../shell.ts';
+import { strings } from '../strings.ts';
+import type { PageContext } from '../foundation/router.ts';
+import { setPageTitle } from '../foundation/shell.ts';
 
 export type CampaignDetail = InferResponseType<(typeof api.campaigns)[':id']['$get'], 200>['campaign'];
 type Session = CampaignDetail['sessions'][number];
@@ -92,7 +92,7 @@ export async function campaignPage(context: PageContext) {
     ({ campaign }) => {
       setPageTitle(campaign.title);
       context.view.append(
-        backLink(s.allCampaigns, '/'),
+        backLink('/', s.allCampaigns),
         h(
           'article',
           { class: `campaign-page kind-${campaign.kind}` },

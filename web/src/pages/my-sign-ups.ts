@@ -1,7 +1,7 @@
 // "My sign-ups": what is coming up (with code and a way to cancel), what is past, and the
 // donations recorded at blood drives.
-import { api, read, within } from '../api.ts';
-import { loadPage } from '../components/page-load.ts';
+import { api, read, within } from '../foundation/api.ts';
+import { loadPage } from '../foundation/page.ts';
 import {
   bookingCode,
   cancelControl,
@@ -11,11 +11,11 @@ import {
   statusBadge,
   type Registration,
 } from '../components/registration.ts';
-import { append, h } from '../dom.ts';
+import { append, h } from '../foundation/dom.ts';
 import { formatDay } from '../format.ts';
-import { strings } from '../i18n.ts';
-import type { PageContext } from '../router.ts';
-import { setPageTitle } from '../shell.ts';
+import { strings } from '../strings.ts';
+import type { PageContext } from '../foundation/router.ts';
+import { setPageTitle } from '../foundation/shell.ts';
 
 const registrationPath = (registration: Registration) => `/me/sign-ups/${encodeURIComponent(registration.id)}`;
 

@@ -1,15 +1,16 @@
 // The person's profile: name, gender, birth date, district, blood type, the emergency donor
 // list, which texts to get; and signing out.
 import { bloodTypes } from '../../../worker/domain/profile.ts';
-import { api, ApiFailure, read, succeed, within } from '../api.ts';
-import { checkboxField, choiceField, FieldList, formMessage, inputField } from '../components/form.ts';
-import { loadPage } from '../components/page-load.ts';
+import { api, ApiFailure, read, succeed, within } from '../foundation/api.ts';
+import { checkboxField, choiceField, FieldList, inputField } from '../foundation/fields.ts';
+import { formMessage, showFailure, whileBusy } from '../foundation/form-message.ts';
+import { loadPage } from '../foundation/page.ts';
 import { cityConfig } from '../city.ts';
-import { h, on } from '../dom.ts';
+import { h, on } from '../foundation/dom.ts';
 import { today } from '../format.ts';
-import { strings } from '../i18n.ts';
-import { navigate, type PageContext } from '../router.ts';
-import { setPageTitle } from '../shell.ts';
+import { strings } from '../strings.ts';
+import { navigate, type PageContext } from '../foundation/router.ts';
+import { setPageTitle } from '../foundation/shell.ts';
 
 type Gender = 'male' | 'female';
 type BloodType = (typeof bloodTypes)[number];
@@ -109,35 +110,30 @@ export async function profilePage(context: PageContext) {
         'submit',
         async (event) => {
           event.preventDefault();
-          if (save.disabled) return;
-          message.show(null);
+          message.clear();
           if (!fields.checkAll()) return;
-          save.disabled = true;
           try {
             // An emptied field clears what was saved (null); the API keeps nothing it was not sent.
-            await read(
-              api.me.$patch({
-                json: {
-                  name: (name.value() as string | undefined) ?? null,
-                  gender: (gender.value() as Gender | undefined) ?? null,
-                  birthDate: (birthDate.value() as string | undefined) ?? null,
-                  district: (district.value() as string | undefined) ?? null,
-                  bloodType: (bloodType.value() as BloodType | undefined) ?? null,
-                  emergencyDonor: emergencyDonor.value() === true,
-                  reminders: reminders.value() === true,
-                  quizNudges: quizNudges.value() === true,
-                },
-              }),
+            await whileBusy(save, message, s.saving, () =>
+              read(
+                api.me.$patch({
+                  json: {
+                    name: (name.value() as string | undefined) ?? null,
+                    gender: (gender.value() as Gender | undefined) ?? null,
+                    birthDate: (birthDate.value() as string | undefined) ?? null,
+                    district: (district.value() as string | undefined) ?? null,
+                    bloodType: (bloodType.value() as BloodType | undefined) ?? null,
+                    emergencyDonor: emergencyDonor.value() === true,
+                    reminders: reminders.value() === true,
+                    quizNudges: quizNudges.value() === true,
+                  },
+                }),
+              ),
             );
             fields.clearErrors();
-            message.show(s.saved, 'ok');
+            message.ok(s.saved);
           } catch (error) {
-            if (!(error instanceof ApiFailure)) throw error;
-            const unplaced = error.code === 'validation_failed' ? fields.showIssues(error.issues) : [];
-            if (error.code !== 'validation_failed' || unplaced.length)
-              message.show(s.sentences(error.message, ...unplaced.map((issue) => issue.message)));
-          } finally {
-            save.disabled = false;
+            showFailure(error, message, fields);
           }
         },
       );

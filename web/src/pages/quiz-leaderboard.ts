@@ -1,14 +1,14 @@
 // The quiz leaderboards: today's or the season's, the whole city or one district, names
 // masked, and my own rank when I am signed in.
 import type { InferResponseType } from 'hono/client';
-import { api, ApiFailure, read, within } from '../api.ts';
-import { backLink } from '../components/back-link.ts';
-import { loadPage } from '../components/page-load.ts';
+import { api, ApiFailure, read, within } from '../foundation/api.ts';
+import { backLink } from '../foundation/back-link.ts';
+import { loadPage } from '../foundation/page.ts';
 import { cityConfig } from '../city.ts';
-import { h, on } from '../dom.ts';
+import { h, on } from '../foundation/dom.ts';
 import { today } from '../format.ts';
-import { navigate, type PageContext } from '../router.ts';
-import { setPageTitle } from '../shell.ts';
+import { navigate, type PageContext } from '../foundation/router.ts';
+import { setPageTitle } from '../foundation/shell.ts';
 import { quizStrings } from '../quiz/strings.ts';
 
 type Board = InferResponseType<(typeof api.quiz.seasons)[':seasonId']['leaderboard']['$get'], 200>;
@@ -144,7 +144,7 @@ export async function quizLeaderboardPage(context: PageContext) {
     ({ city, district, board, isSignedIn }) => {
       const caption = q.boardCaption(kind === 'day' ? q.dayBoard : q.seasonBoard, district ?? q.wholeCity);
       context.view.append(
-        backLink(q.quizTitle, `/quiz/${encodeURIComponent(seasonId)}`),
+        backLink(`/quiz/${encodeURIComponent(seasonId)}`, q.quizTitle),
         h('h1', null, q.leaderboardTitle),
         boardChoice(seasonId, kind, district),
         districtFilter(seasonId, kind, district, city.districts),

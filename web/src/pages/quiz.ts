@@ -2,15 +2,15 @@
 // deadline, the submit (by the player, or when time is up), then the score with the right
 // answers and their explanations. Loaded only when a quiz page is opened.
 import type { InferResponseType } from 'hono/client';
-import { api, ApiFailure, read, within } from '../api.ts';
-import { backLink } from '../components/back-link.ts';
-import { failureNotice } from '../components/failure-notice.ts';
-import { loadPage, signInFirst } from '../components/page-load.ts';
-import { append, h, on, replaceContent } from '../dom.ts';
+import { api, ApiFailure, read, within } from '../foundation/api.ts';
+import { backLink } from '../foundation/back-link.ts';
+import { failureNotice } from '../foundation/notices.ts';
+import { loadPage, signInFirst } from '../foundation/page.ts';
+import { append, h, on, replaceContent } from '../foundation/dom.ts';
 import { formatDays } from '../format.ts';
-import { strings } from '../i18n.ts';
-import type { PageContext } from '../router.ts';
-import { setPageTitle } from '../shell.ts';
+import { strings } from '../strings.ts';
+import type { PageContext } from '../foundation/router.ts';
+import { setPageTitle } from '../foundation/shell.ts';
 import { formatCountdown, serverClockOffset } from '../quiz/clock.ts';
 import { quizAnswerView, type QuizResult } from '../quiz/result.ts';
 import { forgetProgress, loadProgress, loadResult, saveProgress, saveResult, type Answers } from '../quiz/saved.ts';
@@ -35,7 +35,7 @@ const campaignPath = (state: SeasonState) => `/campaigns/${encodeURIComponent(st
 function pageHead(state: SeasonState): HTMLElement[] {
   const q = quizStrings();
   return [
-    backLink(q.backToCampaign, campaignPath(state)),
+    backLink(campaignPath(state), q.backToCampaign),
     h('p', { class: 'kind-quiz' }, h('span', { class: 'badge' }, q.quizTitle)),
     h('h1', null, state.season.title),
   ];
@@ -350,7 +350,7 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
         : error.message;
       replaceContent(
         status,
-        failureNotice(s.sentences(q.submitFailed, reason), s.retry, () => submit()),
+        failureNotice(s.sentences(q.submitFailed, reason), () => submit()),
       );
       status.querySelector('button')!.textContent = q.retrySubmit;
     }

@@ -1,8 +1,8 @@
 // One sign-up's pass: the booking code large and as a QR code to show at the desk, when and
 // where, its status, and cancelling. Also the confirmation right after signing up.
-import { api, ApiFailure, read, within } from '../api.ts';
-import { backLink } from '../components/back-link.ts';
-import { loadPage } from '../components/page-load.ts';
+import { api, ApiFailure, read, within } from '../foundation/api.ts';
+import { backLink } from '../foundation/back-link.ts';
+import { loadPage } from '../foundation/page.ts';
 import { qrCode } from '../components/qr-code.ts';
 import {
   bookingCode,
@@ -12,10 +12,10 @@ import {
   statusBadge,
   type Registration,
 } from '../components/registration.ts';
-import { h } from '../dom.ts';
-import { strings } from '../i18n.ts';
-import type { PageContext } from '../router.ts';
-import { setPageTitle } from '../shell.ts';
+import { h } from '../foundation/dom.ts';
+import { strings } from '../strings.ts';
+import type { PageContext } from '../foundation/router.ts';
+import { setPageTitle } from '../foundation/shell.ts';
 
 function heading(registration: Registration, justBooked: boolean): string {
   const s = strings();
@@ -38,7 +38,7 @@ export async function registrationPage(context: PageContext) {
         },
       ),
     (registration) => {
-      context.view.append(backLink(s.mySignUpsTitle, '/me/sign-ups'));
+      context.view.append(backLink('/me/sign-ups', s.mySignUpsTitle));
       if (!registration) return context.view.append(h('p', { class: 'notice' }, s.registrationNotFound));
 
       const justBooked = context.state.justBooked === true;

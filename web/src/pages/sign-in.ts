@@ -1,12 +1,12 @@
 // Sign-in with a phone number and the code sent to it by SMS. The first sign-in creates the
 // account. Errors appear next to the field they concern, in the person's language.
 import { normalizePhone } from '../../../worker/domain/phone.ts';
-import { api, ApiFailure, read } from '../api.ts';
-import { FieldList, inputField } from '../components/form.ts';
-import { h, on, replaceContent } from '../dom.ts';
-import { strings } from '../i18n.ts';
-import { navigate, type PageContext } from '../router.ts';
-import { setPageTitle } from '../shell.ts';
+import { api, ApiFailure, read } from '../foundation/api.ts';
+import { FieldList, inputField } from '../foundation/fields.ts';
+import { h, on, replaceContent } from '../foundation/dom.ts';
+import { strings } from '../strings.ts';
+import { navigate, type PageContext } from '../foundation/router.ts';
+import { setPageTitle } from '../foundation/shell.ts';
 
 /** A new code may be asked for after this long (the API allows one a minute). */
 const RESEND_AFTER_SEC = 60;

@@ -3,15 +3,16 @@
 import type { InferResponseType } from 'hono/client';
 import { parseIdNumber } from '../../../worker/domain/id-number.ts';
 import { questionTypes, type Question } from '../../../worker/domain/questions.ts';
-import { api, ApiFailure, idempotencyKey, read, within } from '../api.ts';
-import { backLink } from '../components/back-link.ts';
-import { choiceField, FieldList, formMessage, inputField, type Field } from '../components/form.ts';
-import { loadPage, signInFirst } from '../components/page-load.ts';
-import { h, on, replaceContent } from '../dom.ts';
+import { api, ApiFailure, idempotencyKey, read, within } from '../foundation/api.ts';
+import { backLink } from '../foundation/back-link.ts';
+import { choiceField, FieldList, inputField, type Field } from '../foundation/fields.ts';
+import { formMessage } from '../foundation/form-message.ts';
+import { loadPage, signInFirst } from '../foundation/page.ts';
+import { h, on, replaceContent } from '../foundation/dom.ts';
 import { formatSessionTime, hasStarted, today } from '../format.ts';
-import { strings } from '../i18n.ts';
-import { navigate, type PageContext } from '../router.ts';
-import { setPageTitle } from '../shell.ts';
+import { strings } from '../strings.ts';
+import { navigate, type PageContext } from '../foundation/router.ts';
+import { setPageTitle } from '../foundation/shell.ts';
 import { seatsText, type CampaignDetail } from './campaign.ts';
 
 type Person = InferResponseType<typeof api.me.$get, 200>['person'];
@@ -61,7 +62,7 @@ function drawForm(context: PageContext, campaign: CampaignDetail, person: Person
   );
   const slot = session?.slots.find((candidate) => candidate.id === context.params.slotId);
   const campaignPath = `/campaigns/${encodeURIComponent(campaign.id)}`;
-  view.append(backLink(campaign.title, campaignPath), h('h1', null, s.signUpTitle));
+  view.append(backLink(campaignPath, campaign.title), h('h1', null, s.signUpTitle));
   if (!session || !slot) return view.append(h('p', { class: 'notice' }, s.slotNotFound));
 
   const willWait = slot.remaining === 0;
@@ -205,7 +206,7 @@ function drawForm(context: PageContext, campaign: CampaignDetail, person: Person
   on(form, 'submit', async (event) => {
     event.preventDefault();
     if (sending) return; // a double tap
-    message.show(null);
+    message.clear();
     ineligible.hidden = true;
     if (!fields.checkAll()) return;
     sending = true;
@@ -234,9 +235,9 @@ function drawForm(context: PageContext, campaign: CampaignDetail, person: Person
         ineligible.focus();
       } else if (error.code === 'validation_failed') {
         const unplaced = fields.showIssues(error.issues);
-        if (unplaced.length) message.show(s.sentences(error.message, ...unplaced.map((issue) => issue.message)));
+        if (unplaced.length) message.error(s.sentences(error.message, ...unplaced.map((issue) => issue.message)));
       } else {
-        message.show(error.status === 0 ? s.sentences(error.message, s.submitAgain) : error.message);
+        message.error(error.status === 0 ? s.sentences(error.message, s.submitAgain) : error.message);
       }
     } finally {
       sending = false;

@@ -1,8 +1,8 @@
 // One question of the score screen: right or wrong, the right answer, the person's own, and
 // the explanation.
 import type { InferResponseType } from 'hono/client';
-import type { api } from '../api.ts';
-import { h } from '../dom.ts';
+import type { api } from '../foundation/api.ts';
+import { h } from '../foundation/dom.ts';
 import type { Answers } from './saved.ts';
 import { quizStrings } from './strings.ts';
 

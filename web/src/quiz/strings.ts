@@ -1,6 +1,6 @@
 // The quiz pages' texts, in Chinese and English. They load with the quiz pages, not with the
 // citizen pages everyone opens first.
-import { currentLanguage } from '../i18n.ts';
+import { catalogue } from '../foundation/strings.ts';
 
 type QuestionType = 'single' | 'multiple' | 'truefalse';
 
@@ -177,4 +177,4 @@ const en: QuizStrings = {
   emptyBoard: 'Nobody is on this board yet. Be the first!',
 };
 
-export const quizStrings = (): QuizStrings => (currentLanguage() === 'en' ? en : zhCN);
+export const quizStrings = catalogue({ 'zh-CN': zhCN, en });

@@ -1,13 +1,17 @@
 // The audit log, for platform admins: who did what and when, newest first, the actions in words,
 // a filter by action, and the small facts each entry keeps (never personal data).
 import type { InferResponseType } from 'hono/client';
-import { api, read, within } from '../../api.ts';
-import { append, h, on } from '../../dom.ts';
-import { loadPage } from '../load.ts';
+import { api, read, within } from '../../foundation/api.ts';
+import { append, h } from '../../foundation/dom.ts';
+import { choices, filterChoice, filterForm } from '../../foundation/fields.ts';
+import { emptyNote } from '../../foundation/notices.ts';
+import { loadPage } from '../../foundation/page.ts';
+import { href, type PageContext } from '../../foundation/router.ts';
+import { setPageTitle } from '../../foundation/shell.ts';
 import { pagedList } from '../paged-list.ts';
-import { href, navigate, type AdminContext } from '../router.ts';
+import { me, notAllowed } from '../session.ts';
 import { auditActions, strings, type AuditAction, type RegistrationStatus, type Role } from '../strings.ts';
-import { field, notAllowed, select, setPageTitle, shortTime } from '../ui.ts';
+import { shortTime } from '../time.ts';
 
 type Entry = InferResponseType<typeof api.admin.audit.$get, 200>['items'][number];
 
@@ -85,7 +89,7 @@ function entryRow(entry: Entry) {
   );
 }
 
-export function auditPage(context: AdminContext) {
+export function auditPage(context: PageContext) {
   const s = strings();
   setPageTitle(s.auditTitle);
   const action = auditActions.find((value) => value === context.query.get('action'));
@@ -93,28 +97,24 @@ export function auditPage(context: AdminContext) {
     read(api.admin.audit.$get({ query: { action, cursor, limit: '50' } }, within(context.signal)));
   return loadPage(
     context,
-    async (staff) => (staff.role === 'admin' ? fetchPage() : null),
+    async () => ((await me()).role === 'admin' ? fetchPage() : null),
     (page) => {
       const view = context.view;
       view.append(h('h1', null, s.auditTitle));
       if (!page) return void view.append(notAllowed());
-      const actionField = field(
-        'action',
-        s.filterAction,
-        select(
-          [['', s.allActions], ...auditActions.map((value): [string, string] => [value, s.auditAction[value]])],
-          action ?? '',
-        ),
-      );
-      const filters = h(
-        'form',
-        { class: 'filters card', 'aria-label': s.filters },
-        actionField.element,
-        h('button', { type: 'submit', class: 'button button-secondary' }, s.apply),
-      );
-      on(filters, 'submit', (event) => {
-        event.preventDefault();
-        navigate(href('/audit', { action: actionField.control.value }), { replace: true });
+      const filters = filterForm({
+        label: s.filters,
+        apply: s.apply,
+        fields: [
+          filterChoice(
+            'action',
+            s.filterAction,
+            s.allActions,
+            choices(auditActions, (v) => s.auditAction[v]),
+            action,
+          ),
+        ],
+        address: (values) => href('/audit', values),
       });
       const { list, more, message } = pagedList(page, {
         fetchNext: (cursor) => fetchPage(cursor),
@@ -124,7 +124,7 @@ export function auditPage(context: AdminContext) {
       append(view, [
         h('p', null, s.auditIntro),
         filters,
-        page.items.length === 0 ? h('p', { class: 'status' }, s.noAudit) : list,
+        page.items.length === 0 ? emptyNote(s.noAudit) : list,
         more,
         message,
       ]);

@@ -1,28 +1,20 @@
 // Creating a campaign, and editing one: title, texts, dates, status, the no-show rule.
 // Blood drives get the Chinese donor rules by default (the API applies them).
-import type { InferRequestType, InferResponseType } from 'hono/client';
-import { api, idempotencyKey, read, within } from '../../api.ts';
-import { h, on, uniqueId } from '../../dom.ts';
-import { loadPage } from '../load.ts';
-import { knownOrganizations } from '../organizations.ts';
+import type { InferRequestType } from 'hono/client';
+import { api, idempotencyKey, read } from '../../foundation/api.ts';
+import { backLink } from '../../foundation/back-link.ts';
+import { h, on } from '../../foundation/dom.ts';
+import { checkboxField, choices, FieldList, field, inputField, selectField } from '../../foundation/fields.ts';
+import { formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
+import { loadPage } from '../../foundation/page.ts';
+import { href, navigate, type PageContext } from '../../foundation/router.ts';
+import { setPageTitle } from '../../foundation/shell.ts';
+import { type Campaign, campaignTaskPage } from '../campaign-task.ts';
+import { meAndOrganizations } from '../organizations.ts';
 import { questionEditor } from '../question-editor.ts';
-import { href, navigate, type AdminContext } from '../router.ts';
-import { canManage, type Staff } from '../session.ts';
+import { canManage, notAllowed } from '../session.ts';
 import { strings, type CampaignStatus, type Kind } from '../strings.ts';
-import {
-  actionMessage,
-  backLink,
-  field,
-  input,
-  notAllowed,
-  select,
-  setPageTitle,
-  showFailure,
-  whileBusy,
-  type Field,
-} from '../ui.ts';
 
-type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
 type NewCampaign = InferRequestType<typeof api.admin.campaigns.$post>['json'];
 
 const kinds: Kind[] = ['blood_drive', 'outreach', 'cpr_training', 'quiz'];
@@ -39,76 +31,82 @@ function campaignForm(
 ) {
   const s = strings();
   const current = options.campaign;
-  const fields: Field[] = [];
-  const add = <F extends Field>(f: F) => (fields.push(f), f);
+  const fields = new FieldList();
 
   const kind = current
     ? null
-    : add(
-        field(
-          'kind',
-          s.campaignKind,
-          select(
-            kinds.map((k) => [k, s.kind[k]]),
-            'blood_drive',
-          ),
-        ),
+    : fields.add(
+        selectField({
+          path: 'kind',
+          label: s.campaignKind,
+          choices: choices(kinds, (k) => s.kind[k]),
+          value: 'blood_drive',
+        }),
       );
   const organization = options.organizations
-    ? add(
-        field(
-          'organizationId',
-          s.organization,
-          select([['', s.choose], ...options.organizations.map((o): [string, string] => [o.id, o.name])]),
-          {
-            hint: s.organizationIdHint,
-          },
-        ),
+    ? fields.add(
+        selectField({
+          path: 'organizationId',
+          label: s.organization,
+          hint: s.organizationIdHint,
+          required: true,
+          placeholder: s.choose,
+          choices: options.organizations.map((o) => ({ value: o.id, label: o.name })),
+        }),
       )
     : null;
-  const title = add(
-    field('title', s.campaignTitle, input({ value: current?.title ?? '', maxlength: 100, required: true })),
+  const title = fields.add(
+    inputField({
+      path: 'title',
+      label: s.campaignTitle,
+      required: true,
+      value: current?.title,
+      attributes: { maxlength: 100 },
+    }),
   );
-  const summary = add(
-    field('summary', s.summary, input({ value: current?.summary ?? '', maxlength: 300 }), { optional: true }),
+  const summary = fields.add(
+    inputField({
+      path: 'summary',
+      label: s.summary,
+      required: false,
+      value: current?.summary,
+      attributes: { maxlength: 300 },
+    }),
   );
   const descriptionBox = h('textarea', { rows: 5, maxlength: 5000 });
   descriptionBox.value = current?.description ?? '';
-  const description = add(field('description', s.description, descriptionBox, { optional: true }));
-  const startsOn = add(
-    field('startsOn', s.startsOn, input({ type: 'date', value: current?.startsOn ?? '', required: true })),
+  const description = fields.add(field(descriptionBox, { path: 'description', label: s.description, required: false }));
+  const startsOn = fields.add(
+    inputField({ path: 'startsOn', label: s.startsOn, type: 'date', required: true, value: current?.startsOn }),
   );
-  const endsOn = add(field('endsOn', s.endsOn, input({ type: 'date', value: current?.endsOn ?? '', required: true })));
-  const status = add(
-    field(
-      'status',
-      s.status,
-      select(
-        statuses.map((k) => [k, s.campaignStatus[k]]),
-        current?.status ?? 'draft',
-      ),
-    ),
+  const endsOn = fields.add(
+    inputField({ path: 'endsOn', label: s.endsOn, type: 'date', required: true, value: current?.endsOn }),
   );
+  const status = fields.add(
+    selectField({
+      path: 'status',
+      label: s.status,
+      choices: choices(statuses, (k) => s.campaignStatus[k]),
+      value: current?.status ?? 'draft',
+    }),
+  );
+  const autoNoShow = checkboxField({ path: 'autoNoShow', label: s.autoNoShow, checked: current?.autoNoShow ?? false });
   const questions = questionEditor(current?.questions ?? []);
-  const autoNoShow = h('input', {
-    type: 'checkbox',
-    id: uniqueId('auto-no-show'),
-    name: 'autoNoShow',
-    checked: current?.autoNoShow ?? false,
-  });
-  const autoNoShowField = h(
-    'div',
-    { class: 'field' },
-    h('label', { class: 'choice', for: autoNoShow.id }, autoNoShow, s.autoNoShow),
-  );
 
-  const message = actionMessage();
+  const message = formMessage();
   const button = h('button', { type: 'submit', class: 'button' }, current ? s.save : s.createCampaign);
   const form = h(
     'form',
     { class: 'form card', novalidate: true },
-    ...fields.map((f) => f.element),
-    autoNoShowField,
+    kind?.element,
+    organization?.element,
+    title.element,
+    summary.element,
+    description.element,
+    startsOn.element,
+    endsOn.element,
+    status.element,
+    autoNoShow.element,
     questions.element,
     h(
       'div',
@@ -120,16 +118,13 @@ function campaignForm(
   );
   on(form, 'submit', async (event) => {
     event.preventDefault();
-    const missing = [title, startsOn, endsOn, ...(organization ? [organization] : [])].filter(
-      (f) => !f.control.value.trim(),
-    );
-    for (const f of missing) f.showError(s.required);
-    const questionProblem = questions.check();
-    const first = missing[0] ?? questionProblem;
-    if (first) {
-      first.control.focus();
-      return message.clear();
-    }
+    message.clear();
+    // The question rows come and go: they are checked as they are now.
+    const everyField = new FieldList([
+      ...[kind, organization, title, summary, description, startsOn, endsOn, status],
+      ...questions.fields(),
+    ]);
+    if (!everyField.checkAll()) return;
     try {
       const id = await whileBusy(button, message, s.saving, () =>
         options.submit({
@@ -141,7 +136,7 @@ function campaignForm(
           startsOn: startsOn.control.value,
           endsOn: endsOn.control.value,
           status: status.control.value as CampaignStatus,
-          autoNoShow: autoNoShow.checked,
+          autoNoShow: autoNoShow.control.checked,
           // Not edited here: the kind's defaults (a blood drive's donor rules).
           eligibility: current?.eligibility ?? null,
           questions: questions.value(),
@@ -149,20 +144,20 @@ function campaignForm(
       );
       navigate(`/campaigns/${encodeURIComponent(id)}`);
     } catch (error) {
-      showFailure(error, [...fields, ...questions.fields()], message);
+      showFailure(error, message, everyField);
     }
   });
   view.append(form);
 }
 
-export function newCampaignPage(context: AdminContext) {
+export function newCampaignPage(context: PageContext) {
   const s = strings();
   setPageTitle(s.newCampaign);
   return loadPage(
     context,
     // An admin picks the organization; the ones running campaigns are the ones to pick from.
-    async (staff: Staff) => (staff.role === 'admin' ? knownOrganizations(context.signal) : undefined),
-    (organizations, staff) => {
+    () => meAndOrganizations(context.signal),
+    ({ staff, organizations }) => {
       context.view.append(backLink('/', s.campaignsTitle), h('h1', null, s.newCampaign));
       if (!canManage(staff.role)) return void context.view.append(notAllowed());
       // One key for this form: a retry after a lost answer creates no second campaign.
@@ -177,19 +172,12 @@ export function newCampaignPage(context: AdminContext) {
   );
 }
 
-export function editCampaignPage(context: AdminContext) {
+export function editCampaignPage(context: PageContext) {
   const s = strings();
-  setPageTitle(s.editCampaign);
   const id = context.params.id!;
-  return loadPage(
-    context,
-    () => read(api.admin.campaigns[':id'].$get({ param: { id } }, within(context.signal))),
-    ({ campaign }, staff) => {
-      setPageTitle(`${s.editCampaign}: ${campaign.title}`);
-      context.view.append(
-        backLink(`/campaigns/${encodeURIComponent(id)}`, campaign.title),
-        h('h1', null, s.editCampaign),
-      );
+  return campaignTaskPage(context, {
+    title: s.editCampaign,
+    draw: ({ campaign, staff }) => {
       if (!canManage(staff.role)) return void context.view.append(notAllowed());
       campaignForm(context.view, {
         campaign,
@@ -197,5 +185,5 @@ export function editCampaignPage(context: AdminContext) {
           (await read(api.admin.campaigns[':id'].$patch({ param: { id }, json: changes }))).campaign.id,
       });
     },
-  );
+  });
 }

@@ -1,25 +1,18 @@
 // One campaign for its organizers: what it is, its tasks (roster, statistics, check-in, quiz),
 // its sessions with their seats (a slot's capacity changes in place), and a new session.
-import type { InferResponseType } from 'hono/client';
-import { api, idempotencyKey, read, within } from '../../api.ts';
-import { append, h, on, replaceContent, uniqueId } from '../../dom.ts';
-import { loadPage } from '../load.ts';
-import { href, type AdminContext } from '../router.ts';
-import { canManage, type Staff } from '../session.ts';
+import { api, idempotencyKey, read, within } from '../../foundation/api.ts';
+import { backLink } from '../../foundation/back-link.ts';
+import { append, h, on, replaceContent, uniqueId } from '../../foundation/dom.ts';
+import { checkboxField, type ControlField, FieldList, inputField } from '../../foundation/fields.ts';
+import { formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
+import { emptyNote } from '../../foundation/notices.ts';
+import { loadPage } from '../../foundation/page.ts';
+import { href, type PageContext, rewriteAddress } from '../../foundation/router.ts';
+import { setPageTitle } from '../../foundation/shell.ts';
+import type { Campaign } from '../campaign-task.ts';
+import { canManage, me, type Staff } from '../session.ts';
 import { strings } from '../strings.ts';
-import {
-  actionMessage,
-  backLink,
-  field,
-  input,
-  setPageTitle,
-  shortTime,
-  showFailure,
-  whileBusy,
-  type Field,
-} from '../ui.ts';
-
-type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
+import { shortTime } from '../time.ts';
 type Session = Campaign['sessions'][number];
 type Slot = Session['slots'][number];
 
@@ -42,6 +35,18 @@ function tasks(campaign: Campaign, staff: Staff) {
   );
 }
 
+/** A number of seats: a whole number, 0 or more. */
+const seatsField = (path: string, label: string, value: number) =>
+  inputField({
+    path,
+    label,
+    type: 'number',
+    required: true,
+    value,
+    attributes: { inputmode: 'numeric' },
+    validate: (seats) => (Number.isInteger(seats) && Number(seats) >= 0 ? null : strings().numberInvalid),
+  });
+
 const slotText = (slot: Slot) => strings().slotLine(slot.role, slot.taken, slot.capacity, slot.waiting);
 
 /** A slot's seats, and for organizers a box to change them. */
@@ -50,13 +55,9 @@ function slotItem(slot: Slot, manage: boolean) {
   const line = h('span', { class: 'slot-line' }, slotText(slot));
   const item = h('li', { class: 'admin-slot' }, line);
   if (!manage) return item;
-  const capacity = field(
-    'capacity',
-    s.capacityOf(slot.role),
-    input({ type: 'number', inputmode: 'numeric', min: 0, step: 1, value: slot.capacity }),
-  );
+  const capacity = seatsField('capacity', s.capacityOf(slot.role), slot.capacity);
   const waitlist = h('input', { type: 'checkbox', id: uniqueId('waitlist'), checked: slot.waitlist });
-  const message = actionMessage();
+  const message = formMessage();
   const button = h('button', { type: 'submit', 'aria-label': s.saveSlotLabel(slot.role) }, s.saveSlot);
   const form = h(
     'form',
@@ -67,11 +68,8 @@ function slotItem(slot: Slot, manage: boolean) {
   );
   on(form, 'submit', async (event) => {
     event.preventDefault();
-    const value = Number(capacity.control.value);
-    if (capacity.control.value.trim() === '' || !Number.isInteger(value) || value < 0) {
-      capacity.showError(s.numberInvalid);
-      return capacity.control.focus();
-    }
+    if (!capacity.check()) return capacity.focus();
+    const value = Number(capacity.value());
     try {
       const { slot: updated } = await whileBusy(button, message, s.saving, () =>
         read(
@@ -85,11 +83,25 @@ function slotItem(slot: Slot, manage: boolean) {
       message.ok(s.capacityRaised(Math.max(0, updated.taken - slot.taken)));
       slot = { ...slot, ...updated };
     } catch (error) {
-      showFailure(error, [capacity], message);
+      showFailure(error, message, [capacity]);
     }
   });
   item.append(form, message.element);
   return item;
+}
+
+/** A session's when and where, as the new-session form and the change form both ask them. */
+function whenAndWhere(current?: { startsAt: string; endsAt: string; venue: string; address: string }) {
+  const s = strings();
+  const when = (path: 'startsAt' | 'endsAt', label: string, hint?: string) =>
+    inputField({ path, label, hint, type: 'datetime-local', required: true, value: current?.[path] });
+  const where = (path: 'venue' | 'address', label: string, maxlength: number) =>
+    inputField({ path, label, required: true, value: current?.[path], attributes: { maxlength } });
+  const startsAt = when('startsAt', s.startsAt, s.chinaTime);
+  const endsAt = when('endsAt', s.endsAt);
+  const venue = where('venue', s.venue, 100);
+  const address = where('address', s.address, 200);
+  return { startsAt, endsAt, venue, address, all: [startsAt, endsAt, venue, address] };
 }
 
 /** "2026-06-14T09:00:00+08:00" → "2026-06-14T09:00", for a datetime-local box. */
@@ -108,39 +120,32 @@ const signedUp = (session: Session) => session.slots.reduce((sum, slot) => sum +
  */
 function sessionChanges(session: Session, onDone: (session: Session, said: string) => void) {
   const s = strings();
-  const startsAt = field(
-    'startsAt',
-    s.startsAt,
-    input({ type: 'datetime-local', required: true, value: localValue(session.startsAt) }),
-    { hint: s.chinaTime },
-  );
-  const endsAt = field(
-    'endsAt',
-    s.endsAt,
-    input({ type: 'datetime-local', required: true, value: localValue(session.endsAt) }),
-  );
-  const venue = field('venue', s.venue, input({ maxlength: 100, required: true, value: session.venue }));
-  const address = field('address', s.address, input({ maxlength: 200, required: true, value: session.address }));
-  const fields = [startsAt, endsAt, venue, address];
-  const message = actionMessage();
+  const fields = whenAndWhere({
+    startsAt: localValue(session.startsAt),
+    endsAt: localValue(session.endsAt),
+    venue: session.venue,
+    address: session.address,
+  });
+  const { startsAt, endsAt, venue, address } = fields;
+  const checked = new FieldList(fields.all);
+  const message = formMessage();
   const save = h('button', { type: 'submit', class: 'button' }, s.saveSessionChange);
   const cancel = h('button', { type: 'button', class: 'button button-quiet' }, s.cancelSession);
   const form = h(
     'form',
     { class: 'form session-change', novalidate: true },
     h('p', { class: 'hint' }, s.sessionChangeHint),
-    ...fields.map((f) => f.element),
+    startsAt.element,
+    endsAt.element,
+    venue.element,
+    address.element,
     h('div', { class: 'actions' }, save, cancel),
     message.element,
   );
   on(form, 'submit', async (event) => {
     event.preventDefault();
-    const missing = fields.filter((f) => !f.control.value.trim());
-    for (const f of missing) f.showError(s.required);
-    if (missing[0]) {
-      missing[0].control.focus();
-      return message.clear();
-    }
+    message.clear();
+    if (!checked.checkAll()) return;
     const change = {
       ...(startsAt.control.value !== localValue(session.startsAt) && {
         startsAt: chinaInstant(startsAt.control.value),
@@ -165,7 +170,7 @@ function sessionChanges(session: Session, onDone: (session: Session, said: strin
         s.sessionChanged,
       );
     } catch (error) {
-      showFailure(error, fields, message);
+      showFailure(error, message, checked);
     }
   });
   on(cancel, 'click', async () => {
@@ -176,7 +181,7 @@ function sessionChanges(session: Session, onDone: (session: Session, said: strin
       );
       onDone({ ...session, cancelledAt: chinaNow() }, '');
     } catch (error) {
-      showFailure(error, [], message);
+      showFailure(error, message);
     }
   });
   return h('details', { class: 'session-edit' }, h('summary', null, s.changeSession), form);
@@ -224,27 +229,26 @@ function sessionCard(session: Session, manage: boolean) {
 /** The form for a new session with one or more slots. */
 function newSessionForm(campaign: Campaign, onAdded: () => void) {
   const s = strings();
-  const startsAt = field('startsAt', s.startsAt, input({ type: 'datetime-local', required: true }), {
-    hint: s.chinaTime,
-  });
-  const endsAt = field('endsAt', s.endsAt, input({ type: 'datetime-local', required: true }));
-  const venue = field('venue', s.venue, input({ maxlength: 100, required: true }));
-  const address = field('address', s.address, input({ maxlength: 200, required: true }));
+  const { startsAt, endsAt, venue, address, all: whenAndWhereFields } = whenAndWhere();
 
   interface SlotRow {
     element: HTMLElement;
-    role: Field<HTMLInputElement>;
-    capacity: Field<HTMLInputElement>;
-    waitlist: HTMLInputElement;
+    role: ControlField<HTMLInputElement>;
+    capacity: ControlField<HTMLInputElement>;
+    waitlist: ControlField<HTMLInputElement>;
   }
   const rows: SlotRow[] = [];
   const list = h('div', { class: 'slot-rows' });
   const addRow = () => {
-    const role = field('', s.slotRole, input({ maxlength: 40, required: true }), {
+    const role = inputField({
+      path: '',
+      label: s.slotRole,
+      required: true,
       hint: rows.length === 0 ? s.slotRoleHint : undefined,
+      attributes: { maxlength: 40 },
     });
-    const capacity = field('', s.capacity, input({ type: 'number', inputmode: 'numeric', min: 0, step: 1, value: 20 }));
-    const waitlist = h('input', { type: 'checkbox', id: uniqueId('waitlist'), checked: true });
+    const capacity = seatsField('', s.capacity, 20);
+    const waitlist = checkboxField({ path: '', label: s.waitlist, checked: true });
     const legend = h('legend', null);
     const remove = h('button', { type: 'button', class: 'link-button' });
     const element = h(
@@ -253,7 +257,7 @@ function newSessionForm(campaign: Campaign, onAdded: () => void) {
       legend,
       role.element,
       capacity.element,
-      h('div', { class: 'field' }, h('label', { class: 'choice', for: waitlist.id }, waitlist, s.waitlist)),
+      waitlist.element,
       remove,
     );
     const row = { element, role, capacity, waitlist };
@@ -281,7 +285,7 @@ function newSessionForm(campaign: Campaign, onAdded: () => void) {
   addRow();
   const addButton = on(h('button', { type: 'button' }, s.addSlot), 'click', () => addRow().role.control.focus());
 
-  const message = actionMessage();
+  const message = formMessage();
   // One key for this form: a retry after a lost answer adds no second session.
   const key = idempotencyKey();
   const button = h('button', { type: 'submit', class: 'button' }, s.addSession);
@@ -300,18 +304,10 @@ function newSessionForm(campaign: Campaign, onAdded: () => void) {
   );
   on(form, 'submit', async (event) => {
     event.preventDefault();
-    const required = [startsAt, endsAt, venue, address, ...rows.map((row) => row.role)];
-    const missing = required.filter((f) => !f.control.value.trim());
-    for (const f of missing) f.showError(s.required);
-    const badCapacity = rows.map((row) => row.capacity).filter((f) => !/^\d+$/.test(f.control.value.trim()));
-    for (const f of badCapacity) f.showError(s.numberInvalid);
-    const first = [...required, ...rows.map((row) => row.capacity)].find(
-      (f) => missing.includes(f) || badCapacity.includes(f),
-    );
-    if (first) {
-      first.control.focus();
-      return message.clear();
-    }
+    message.clear();
+    // The slot rows come and go: they are checked as they are now.
+    const fields = new FieldList([...whenAndWhereFields, ...rows.flatMap((row) => [row.role, row.capacity])]);
+    if (!fields.checkAll()) return;
     try {
       await whileBusy(button, message, s.saving, () =>
         read(
@@ -326,7 +322,7 @@ function newSessionForm(campaign: Campaign, onAdded: () => void) {
                 slots: rows.map((row) => ({
                   role: row.role.control.value,
                   capacity: Number(row.capacity.control.value),
-                  waitlist: row.waitlist.checked,
+                  waitlist: row.waitlist.control.checked,
                 })),
               },
             },
@@ -336,28 +332,30 @@ function newSessionForm(campaign: Campaign, onAdded: () => void) {
       );
       onAdded();
     } catch (error) {
-      showFailure(
-        error,
-        [startsAt, endsAt, venue, address, ...rows.flatMap((row) => [row.role, row.capacity])],
-        message,
-      );
+      showFailure(error, message, fields);
     }
   });
   return form;
 }
 
-export function campaignPage(context: AdminContext) {
+export function campaignPage(context: PageContext) {
   const s = strings();
   const id = context.params.id!;
   return loadPage(
     context,
-    () => read(api.admin.campaigns[':id'].$get({ param: { id } }, within(context.signal))),
-    ({ campaign }, staff) => {
+    async () => {
+      const [staff, { campaign }] = await Promise.all([
+        me(),
+        read(api.admin.campaigns[':id'].$get({ param: { id } }, within(context.signal))),
+      ]);
+      return { staff, campaign };
+    },
+    ({ staff, campaign }) => {
       setPageTitle(campaign.title);
       const manage = canManage(staff.role);
       const added = context.query.get('added') === '1';
       // Said once: a reload or a later visit does not say it again.
-      if (added) history.replaceState(null, '', href(`/campaigns/${encodeURIComponent(id)}`));
+      if (added) rewriteAddress(`/campaigns/${encodeURIComponent(id)}`);
       append(context.view, [
         backLink('/', s.campaignsTitle),
         h(
@@ -374,12 +372,12 @@ export function campaignPage(context: AdminContext) {
         h('h2', { tabindex: -1 }, s.sessionsTitle),
         added ? h('p', { class: 'form-message form-message-ok', role: 'status' }, s.sessionAdded) : null,
         campaign.sessions.length === 0
-          ? h('p', { class: 'status' }, s.noSessions)
+          ? emptyNote(s.noSessions)
           : h('ul', { class: 'sessions' }, ...campaign.sessions.map((session) => sessionCard(session, manage))),
         manage
           ? newSessionForm(campaign, () => {
               // Drawn again from the API with the new session, the message by the list.
-              history.replaceState(null, '', href(`/campaigns/${encodeURIComponent(id)}`, { added: '1' }));
+              rewriteAddress(href(`/campaigns/${encodeURIComponent(id)}`, { added: '1' }));
               void context.refresh().then(() => context.view.querySelector<HTMLElement>('h2[tabindex]')?.focus());
             })
           : null,

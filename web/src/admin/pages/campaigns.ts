@@ -1,25 +1,27 @@
 // The campaigns of my organization (every campaign for a platform admin), latest first.
-import { api, read, within } from '../../api.ts';
-import { h } from '../../dom.ts';
-import { loadPage } from '../load.ts';
-import { href, type AdminContext } from '../router.ts';
-import { canManage, myOrganization, seesDonors } from '../session.ts';
+import { api, read, within } from '../../foundation/api.ts';
+import { h } from '../../foundation/dom.ts';
+import { emptyNote } from '../../foundation/notices.ts';
+import { loadPage } from '../../foundation/page.ts';
+import { href, type PageContext } from '../../foundation/router.ts';
+import { setPageTitle } from '../../foundation/shell.ts';
+import { canManage, me, myOrganization, seesDonors } from '../session.ts';
 import { strings } from '../strings.ts';
-import { setPageTitle } from '../ui.ts';
 
-export function campaignsPage(context: AdminContext) {
+export function campaignsPage(context: PageContext) {
   const s = strings();
   setPageTitle(s.campaignsTitle);
   return loadPage(
     context,
     async () => {
-      const [{ items }, organization] = await Promise.all([
-        read(api.admin.campaigns.$get({ query: {} }, within(context.signal))),
+      const [staff, organization, { items }] = await Promise.all([
+        me(),
         myOrganization(),
+        read(api.admin.campaigns.$get({ query: {} }, within(context.signal))),
       ]);
-      return { items, organization };
+      return { staff, organization, items };
     },
-    ({ items, organization }, staff) => {
+    ({ staff, organization, items }) => {
       context.view.append(
         h(
           'div',
@@ -31,7 +33,7 @@ export function campaignsPage(context: AdminContext) {
           canManage(staff.role) ? h('a', { class: 'button', href: href('/campaigns/new') }, s.newCampaign) : null,
         ),
         items.length === 0
-          ? h('p', { class: 'status' }, s.noCampaigns)
+          ? emptyNote(s.noCampaigns)
           : h(
               'ul',
               { class: 'campaigns' },

@@ -2,24 +2,18 @@
 // see at once, big, in colour and in words, who it is and whether they may go in. At a blood
 // drive's desk the donation is recorded with the check-in; organizers can undo a mistaken one.
 import type { InferResponseType } from 'hono/client';
-import { api, ApiFailure, read, within } from '../../api.ts';
-import { append, h, on, replaceContent, uniqueId } from '../../dom.ts';
-import { loadPage } from '../load.ts';
-import { href, signInFirst, type AdminContext } from '../router.ts';
+import { api, ApiFailure, read, within } from '../../foundation/api.ts';
+import { backLink } from '../../foundation/back-link.ts';
+import { append, h, on, replaceContent } from '../../foundation/dom.ts';
+import { choiceField, FieldList, field } from '../../foundation/fields.ts';
+import { formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
+import { loadPage } from '../../foundation/page.ts';
+import { href, type PageContext } from '../../foundation/router.ts';
+import { setPageTitle } from '../../foundation/shell.ts';
 import type { CameraProblem } from '../scanner.ts';
-import { canManage, type Staff } from '../session.ts';
+import { canManage, me, type Staff } from '../session.ts';
 import { strings, type DonationKind } from '../strings.ts';
-import {
-  actionMessage,
-  backLink,
-  field,
-  input,
-  messageOf,
-  setPageTitle,
-  shortTime,
-  showFailure,
-  whileBusy,
-} from '../ui.ts';
+import { shortTime } from '../time.ts';
 
 type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
 type CampaignItem = InferResponseType<typeof api.admin.campaigns.$get, 200>['items'][number];
@@ -61,7 +55,7 @@ function outcomeCard(outcome: Outcome, campaign: Campaign | undefined, staff: St
     );
   }
   const registration = outcome.registration;
-  const undoMessage = actionMessage();
+  const undoMessage = formMessage();
   const card = h(
     'section',
     { class: 'result result-ok', 'aria-label': s.resultOk },
@@ -113,7 +107,7 @@ function outcomeCard(outcome: Outcome, campaign: Campaign | undefined, staff: St
         );
         nextButton.focus();
       } catch (error) {
-        showFailure(error, [], undoMessage);
+        showFailure(error, undoMessage);
       }
     });
     actions.append(undo);
@@ -149,13 +143,14 @@ function campaignDesks(campaigns: CampaignItem[]) {
   );
 }
 
-export function checkInPage(context: AdminContext) {
+export function checkInPage(context: PageContext) {
   const s = strings();
   const campaignId = context.params.id;
   return loadPage(
     context,
-    async () =>
-      campaignId
+    async () => ({
+      staff: await me(),
+      ...(campaignId
         ? {
             campaign: (
               await read(api.admin.campaigns[':id'].$get({ param: { id: campaignId } }, within(context.signal)))
@@ -165,57 +160,51 @@ export function checkInPage(context: AdminContext) {
         : {
             campaign: undefined,
             campaigns: (await read(api.admin.campaigns.$get({ query: {} }, within(context.signal)))).items,
-          },
-    ({ campaign, campaigns }, staff) => {
+          }),
+    }),
+    ({ staff, campaign, campaigns }) => {
       const title = campaign ? s.checkInAt(campaign.title) : s.checkInTitle;
       setPageTitle(title);
       const view = context.view;
 
+      const codeBox = h('input', {
+        type: 'text',
+        class: 'code-input',
+        autocomplete: 'off',
+        autocapitalize: 'characters',
+        spellcheck: false,
+        enterkeyhint: 'go',
+        maxlength: 32,
+      });
+      // As read aloud or typed: lower case, spaces and dashes are the same code.
+      const typedCode = () => codeBox.value.replace(/[\s-]/g, '').toUpperCase();
       const code = field(
-        'code',
-        s.code,
-        input({
-          class: 'code-input',
-          autocomplete: 'off',
-          autocapitalize: 'characters',
-          spellcheck: false,
-          enterkeyhint: 'go',
-          maxlength: 32,
-        }),
-        { hint: s.codeHint },
+        codeBox,
+        {
+          path: 'code',
+          label: s.code,
+          hint: s.codeHint,
+          validate: (value) => (/^[0-9A-Z]{4,16}$/.test(String(value)) ? null : s.codeInvalid),
+        },
+        typedCode,
       );
       // At a blood drive the donation is recorded with the check-in; it starts at "none" each time.
-      const donationName = uniqueId('donated');
-      const donationChoices: [DonationKind | '', string][] = [
-        ['', s.donatedNone],
-        ['whole_blood', s.donation.whole_blood],
-        ['platelets', s.donation.platelets],
-      ];
-      const donationError = h('p', { class: 'field-error', id: uniqueId('error'), hidden: true });
       const donation =
         campaign?.kind === 'blood_drive'
-          ? h(
-              'fieldset',
-              { class: 'field', 'aria-describedby': donationError.id },
-              h('legend', null, s.donated),
-              h('p', { class: 'hint' }, s.donatedHint),
-              h(
-                'div',
-                { class: 'choices' },
-                ...donationChoices.map(([value, label]) =>
-                  h(
-                    'label',
-                    { class: 'choice' },
-                    h('input', { type: 'radio', name: donationName, value, checked: value === '' }),
-                    label,
-                  ),
-                ),
-              ),
-              donationError,
-            )
+          ? choiceField({
+              path: 'donated',
+              label: s.donated,
+              hint: s.donatedHint,
+              value: '',
+              choices: [
+                { value: '', label: s.donatedNone },
+                { value: 'whole_blood', label: s.donation.whole_blood },
+                { value: 'platelets', label: s.donation.platelets },
+              ],
+            })
           : null;
-      const chosenDonation = () =>
-        (donation?.querySelector<HTMLInputElement>('input:checked')?.value || undefined) as DonationKind | undefined;
+      const chosenDonation = () => (donation?.value() || undefined) as DonationKind | undefined;
+      const fields = new FieldList([code, donation]);
 
       const submit = h('button', { type: 'submit', class: 'button' }, s.checkInButton);
       const scanButton = h(
@@ -223,7 +212,7 @@ export function checkInPage(context: AdminContext) {
         { type: 'button', class: 'button button-secondary', 'aria-expanded': 'false' },
         s.scan,
       );
-      const message = actionMessage();
+      const message = formMessage();
       const video = h('video', { class: 'camera', muted: true, playsinline: true, 'aria-label': s.cameraPreview });
       const cameraStatus = h('p', { class: 'hint', role: 'status' });
       const camera = h('div', { class: 'camera-box', hidden: true }, video, cameraStatus);
@@ -232,7 +221,7 @@ export function checkInPage(context: AdminContext) {
         'form',
         { class: 'form card desk', novalidate: true },
         code.element,
-        donation,
+        donation?.element,
         h('div', { class: 'actions' }, submit, scanButton),
         message.element,
       );
@@ -290,19 +279,14 @@ export function checkInPage(context: AdminContext) {
         // The keyboard goes away so the whole result shows on a phone.
         code.control.blur();
         result.scrollIntoView({ block: 'nearest' });
-        for (const radio of donation?.querySelectorAll<HTMLInputElement>('input') ?? [])
+        for (const radio of donation?.element.querySelectorAll<HTMLInputElement>('input') ?? [])
           radio.checked = radio.value === '';
       };
 
       async function checkIn() {
-        const typed = code.control.value.replace(/[\s-]/g, '').toUpperCase();
-        code.showError(null);
-        donationError.hidden = true;
-        if (!/^[0-9A-Z]{4,16}$/.test(typed)) {
-          code.showError(s.codeInvalid);
-          code.control.focus();
-          return message.clear();
-        }
+        message.clear();
+        if (!fields.checkAll()) return;
+        const typed = typedCode();
         replaceContent(result);
         try {
           const donated = chosenDonation();
@@ -315,7 +299,6 @@ export function checkInPage(context: AdminContext) {
           show({ kind: 'ok', registration });
         } catch (error) {
           if (context.signal.aborted) return;
-          if (error instanceof ApiFailure && error.code === 'unauthenticated') return signInFirst();
           if (error instanceof ApiFailure && (error.status === 404 || refusals[error.code])) {
             message.clear();
             return show({
@@ -324,17 +307,8 @@ export function checkInPage(context: AdminContext) {
               message: error.message,
             });
           }
-          const donatedIssue =
-            error instanceof ApiFailure ? error.issues.find((issue) => issue.path === 'donated') : undefined;
-          const codeIssue =
-            error instanceof ApiFailure ? error.issues.find((issue) => issue.path === 'code') : undefined;
-          if (codeIssue) code.showError(codeIssue.message);
-          if (donatedIssue) {
-            donationError.textContent = donatedIssue.message;
-            donationError.hidden = false;
-          }
           // Offline or slow: the code stays in the box, and the button sends it again.
-          message.error(codeIssue || donatedIssue ? null : messageOf(error));
+          showFailure(error, message, fields);
         }
       }
       on(form, 'submit', (event) => {

@@ -3,14 +3,19 @@
 // them (counted first, sent after a confirmation). Platform admins and blood-centre
 // organizers only: anyone else gets the API's plain refusal.
 import type { InferResponseType } from 'hono/client';
-import { api, read, within } from '../../api.ts';
+import { api, read, within } from '../../foundation/api.ts';
 import { cityConfig } from '../../city.ts';
-import { append, h, on } from '../../dom.ts';
-import { loadPage } from '../load.ts';
+import { backLink } from '../../foundation/back-link.ts';
+import { append, h, on } from '../../foundation/dom.ts';
+import { choices, FieldList, field, filterChoice, filterForm, selectField } from '../../foundation/fields.ts';
+import { formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
+import { emptyNote } from '../../foundation/notices.ts';
+import { loadPage } from '../../foundation/page.ts';
+import { href, type PageContext } from '../../foundation/router.ts';
+import { setPageTitle } from '../../foundation/shell.ts';
+import { downloads } from '../downloads.ts';
 import { pagedList } from '../paged-list.ts';
-import { href, navigate, type AdminContext } from '../router.ts';
 import { strings } from '../strings.ts';
-import { actionMessage, backLink, field, select, setPageTitle, showFailure, whileBusy } from '../ui.ts';
 
 type Donor = InferResponseType<(typeof api.admin)['emergency-donors']['$get'], 200>['items'][number];
 type BloodType = 'A' | 'B' | 'O' | 'AB';
@@ -46,8 +51,8 @@ function donorRow(donor: Donor) {
 function calloutForm(filter: { bloodType: BloodType; district?: string }) {
   const s = strings();
   const box = h('textarea', { rows: 3, maxlength: 140 });
-  const text = field('message', s.calloutText, box, { hint: s.calloutHint });
-  const message = actionMessage();
+  const text = field(box, { path: 'message', label: s.calloutText, hint: s.calloutHint, required: true });
+  const message = formMessage();
   const count = h('button', { type: 'button', class: 'button button-secondary' }, s.calloutCount);
   const send = h('button', { type: 'submit', class: 'button' }, s.calloutSend);
   const form = h(
@@ -60,11 +65,8 @@ function calloutForm(filter: { bloodType: BloodType; district?: string }) {
   );
   const body = (dryRun: boolean) => ({ ...filter, message: box.value, dryRun });
   const filled = () => {
-    if (box.value.trim()) return true;
-    text.showError(s.required);
-    box.focus();
     message.clear();
-    return false;
+    return new FieldList([text]).checkAll();
   };
   on(count, 'click', async () => {
     if (!filled()) return;
@@ -74,7 +76,7 @@ function calloutForm(filter: { bloodType: BloodType; district?: string }) {
       );
       if ('matched' in answer) message.ok(s.calloutWouldReach(answer.matched, answer.reachable));
     } catch (error) {
-      showFailure(error, [text], message);
+      showFailure(error, message, [text]);
     }
   });
   on(form, 'submit', async (event) => {
@@ -86,13 +88,13 @@ function calloutForm(filter: { bloodType: BloodType; district?: string }) {
       );
       if ('callout' in answer) message.ok(s.calloutSent(answer.callout.recipients));
     } catch (error) {
-      showFailure(error, [text], message);
+      showFailure(error, message, [text]);
     }
   });
   return form;
 }
 
-export function emergencyDonorsPage(context: AdminContext) {
+export function emergencyDonorsPage(context: PageContext) {
   const s = strings();
   setPageTitle(s.donorsTitle);
   const bloodType = bloodTypes.find((type) => type === context.query.get('bloodType'));
@@ -112,34 +114,27 @@ export function emergencyDonorsPage(context: AdminContext) {
     },
     ({ districts, page }) => {
       const view = context.view;
-      const typeField = field(
-        'bloodType',
-        s.bloodType,
-        select([['', s.choose], ...bloodTypes.map((t): [string, string] => [t, t])], bloodType ?? ''),
-      );
-      const districtField = field(
-        'district',
-        s.district,
-        select([['', s.allDistricts], ...districts.map((d): [string, string] => [d, d])], district ?? ''),
-        { optional: true },
-      );
-      const filters = h(
-        'form',
-        { class: 'filters card', 'aria-label': s.filters },
-        typeField.element,
-        districtField.element,
-        h('button', { type: 'submit', class: 'button button-secondary' }, s.findDonors),
-      );
-      on(filters, 'submit', (event) => {
-        event.preventDefault();
-        if (!typeField.control.value) {
-          typeField.showError(s.required);
-          return typeField.control.focus();
-        }
-        navigate(
-          href('/emergency-donors', { bloodType: typeField.control.value, district: districtField.control.value }),
-          { replace: true },
-        );
+      const filters = filterForm({
+        label: s.filters,
+        apply: s.findDonors,
+        fields: [
+          selectField({
+            path: 'bloodType',
+            label: s.bloodType,
+            required: true,
+            placeholder: s.choose,
+            choices: choices(bloodTypes, (type) => type),
+            value: bloodType,
+          }),
+          filterChoice(
+            'district',
+            s.district,
+            s.allDistricts,
+            choices(districts, (name) => name),
+            district,
+          ),
+        ],
+        address: (values) => href('/emergency-donors', values),
       });
       view.append(backLink('/', s.campaignsTitle), h('h1', null, s.donorsTitle), h('p', null, s.donorsIntro), filters);
       if (!bloodType || !page) return;
@@ -153,21 +148,12 @@ export function emergencyDonorsPage(context: AdminContext) {
       const results = h(
         'section',
         { 'aria-label': s.donorsFound },
-        page.items.length === 0 ? h('p', { class: 'status' }, s.noDonors) : list,
+        page.items.length === 0 ? emptyNote(s.noDonors) : list,
         more,
         message,
       );
       append(view, [
-        h(
-          'div',
-          { class: 'exports' },
-          h(
-            'div',
-            { class: 'actions' },
-            h('a', { class: 'button', href: `/api/admin/emergency-donors.csv?${query}`, download: '' }, s.exportCsv),
-          ),
-          h('p', { class: 'hint' }, s.donorsExportHint),
-        ),
+        downloads([{ href: `/api/admin/emergency-donors.csv?${query}`, label: s.exportCsv }], s.donorsExportHint),
         results,
         page.items.length ? calloutForm({ bloodType, ...(district && { district }) }) : null,
       ]);

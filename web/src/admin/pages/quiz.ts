@@ -1,25 +1,15 @@
 // Quiz admin for a quiz campaign: set up its season, import questions from a CSV or JSON file
 // (rejected lines listed with their line numbers and reasons), and the finalists with a CSV.
-import type { InferResponseType } from 'hono/client';
-import { api, read, within } from '../../api.ts';
-import { h, on, replaceContent } from '../../dom.ts';
-import { loadPage } from '../load.ts';
-import type { AdminContext } from '../router.ts';
-import { canManage } from '../session.ts';
+import { api, read, within } from '../../foundation/api.ts';
+import { h, on, replaceContent } from '../../foundation/dom.ts';
+import { choices, inputField, selectField } from '../../foundation/fields.ts';
+import { formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
+import { emptyNote, notice } from '../../foundation/notices.ts';
+import type { PageContext } from '../../foundation/router.ts';
+import { type Campaign, campaignTaskPage } from '../campaign-task.ts';
+import { dataTable } from '../data-table.ts';
+import { canManage, notAllowed } from '../session.ts';
 import { strings } from '../strings.ts';
-import {
-  actionMessage,
-  backLink,
-  field,
-  input,
-  notAllowed,
-  select,
-  setPageTitle,
-  showFailure,
-  whileBusy,
-} from '../ui.ts';
-
-type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
 
 /** The media type the API reads a question file as, from its name (phones often give no type). */
 function mediaTypeOf(file: File): 'text/csv' | 'application/json' | null {
@@ -31,25 +21,15 @@ function mediaTypeOf(file: File): 'text/csv' | 'application/json' | null {
 
 function seasonForm(campaign: Campaign, onCreated: () => void) {
   const s = strings();
-  const startsOn = field('startsOn', s.startsOn, input({ type: 'date', value: campaign.startsOn }));
-  const endsOn = field('endsOn', s.endsOn, input({ type: 'date', value: campaign.endsOn }));
-  const perDay = field(
-    'questionsPerDay',
-    s.questionsPerDay,
-    input({ type: 'number', inputmode: 'numeric', min: 1, max: 50, value: 5 }),
-  );
-  const timeLimit = field(
-    'timeLimitSec',
-    s.timeLimitSec,
-    input({ type: 'number', inputmode: 'numeric', min: 5, max: 3600, value: 120 }),
-  );
-  const points = field(
-    'pointsPerCorrect',
-    s.pointsPerCorrect,
-    input({ type: 'number', inputmode: 'numeric', min: 1, max: 1000, value: 10 }),
-  );
+  const number = (path: string, label: string, value: number, attributes: Record<string, number>) =>
+    inputField({ path, label, type: 'number', value, attributes: { inputmode: 'numeric', ...attributes } });
+  const startsOn = inputField({ path: 'startsOn', label: s.startsOn, type: 'date', value: campaign.startsOn });
+  const endsOn = inputField({ path: 'endsOn', label: s.endsOn, type: 'date', value: campaign.endsOn });
+  const perDay = number('questionsPerDay', s.questionsPerDay, 5, { min: 1, max: 50 });
+  const timeLimit = number('timeLimitSec', s.timeLimitSec, 120, { min: 5, max: 3600 });
+  const points = number('pointsPerCorrect', s.pointsPerCorrect, 10, { min: 1, max: 1000 });
   const fields = [startsOn, endsOn, perDay, timeLimit, points];
-  const message = actionMessage();
+  const message = formMessage();
   const button = h('button', { type: 'submit', class: 'button' }, s.createSeason);
   const form = h(
     'form',
@@ -78,7 +58,7 @@ function seasonForm(campaign: Campaign, onCreated: () => void) {
       );
       onCreated();
     } catch (error) {
-      showFailure(error, fields, message);
+      showFailure(error, message, fields);
     }
   });
   return form;
@@ -86,10 +66,14 @@ function seasonForm(campaign: Campaign, onCreated: () => void) {
 
 function importForm(seasonId: string) {
   const s = strings();
-  const file = field('body', s.questionFile, input({ type: 'file', accept: '.csv,.json,text/csv,application/json' }), {
+  const file = inputField({
+    path: 'body',
+    label: s.questionFile,
+    type: 'file',
     hint: s.importHint,
+    attributes: { accept: '.csv,.json,text/csv,application/json' },
   });
-  const message = actionMessage();
+  const message = formMessage();
   const rejected = h('div', { class: 'rejected', 'aria-live': 'polite' });
   const button = h('button', { type: 'submit', class: 'button' }, s.importButton);
   const form = h(
@@ -104,7 +88,7 @@ function importForm(seasonId: string) {
   on(form, 'submit', async (event) => {
     event.preventDefault();
     replaceContent(rejected);
-    const chosen = (file.control as HTMLInputElement).files?.[0];
+    const chosen = file.control.files?.[0];
     const mediaType = chosen && mediaTypeOf(chosen);
     if (!chosen || !mediaType) {
       file.showError(chosen ? s.fileType : s.chooseFile);
@@ -133,7 +117,7 @@ function importForm(seasonId: string) {
         );
       }
     } catch (error) {
-      showFailure(error, [file], message);
+      showFailure(error, message, [file]);
     }
   });
   return form;
@@ -142,14 +126,12 @@ function importForm(seasonId: string) {
 /** The finalists on request (every listing is audited, so not on every visit), and their CSV. */
 function finalists(seasonId: string, signal: AbortSignal) {
   const s = strings();
-  const top = field(
-    'top',
-    s.top,
-    select(
-      ['10', '20', '50', '100'].map((n): [string, string] => [n, n]),
-      '10',
-    ),
-  );
+  const top = selectField({
+    path: 'top',
+    label: s.top,
+    choices: choices(['10', '20', '50', '100'], (n) => n),
+    value: '10',
+  });
   const csv = h('a', { class: 'button button-secondary', download: '' }, s.downloadCsv);
   const setCsv = () =>
     csv.setAttribute(
@@ -158,7 +140,7 @@ function finalists(seasonId: string, signal: AbortSignal) {
     );
   setCsv();
   on(top.control, 'change', setCsv);
-  const message = actionMessage();
+  const message = formMessage();
   const list = h('div', { 'aria-live': 'polite' });
   const button = h('button', { type: 'submit', class: 'button' }, s.showFinalists);
   const form = h(
@@ -185,63 +167,40 @@ function finalists(seasonId: string, signal: AbortSignal) {
       replaceContent(
         list,
         items.length === 0
-          ? h('p', { class: 'status' }, s.noFinalists)
+          ? emptyNote(s.noFinalists)
           : h(
               'div',
               { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': s.finalistsTitle },
-              h(
-                'table',
-                { class: 'data' },
-                h(
-                  'thead',
-                  null,
-                  h(
-                    'tr',
-                    null,
-                    ...[s.rank, s.name, s.phone, s.district, s.score, s.timeSec, s.daysPlayed].map((label) =>
-                      h('th', { scope: 'col' }, label),
-                    ),
-                  ),
-                ),
-                h(
-                  'tbody',
-                  null,
-                  ...items.map((row) =>
-                    h(
-                      'tr',
-                      null,
-                      h('td', null, row.rank),
-                      h('th', { scope: 'row' }, row.name ?? '—'),
-                      h('td', null, row.phone),
-                      h('td', null, row.district ?? ''),
-                      h('td', null, row.score),
-                      h('td', null, (row.timeMs / 1000).toFixed(1)),
-                      h('td', null, row.daysPlayed),
-                    ),
-                  ),
-                ),
+              dataTable(
+                [s.rank, s.name, s.phone, s.district, s.score, s.timeSec, s.daysPlayed],
+                items.map((row) => [
+                  row.rank,
+                  row.name ?? '—',
+                  row.phone,
+                  row.district ?? '',
+                  row.score,
+                  (row.timeMs / 1000).toFixed(1),
+                  row.daysPlayed,
+                ]),
+                1,
               ),
             ),
       );
     } catch (error) {
-      if (!signal.aborted) showFailure(error, [top], message);
+      if (!signal.aborted) showFailure(error, message, [top]);
     }
   });
   return form;
 }
 
-export function quizAdminPage(context: AdminContext) {
+export function quizAdminPage(context: PageContext) {
   const s = strings();
-  const id = context.params.id!;
-  return loadPage(
-    context,
-    () => read(api.admin.campaigns[':id'].$get({ param: { id } }, within(context.signal))),
-    ({ campaign }, staff) => {
-      setPageTitle(`${s.quizTitle}: ${campaign.title}`);
+  return campaignTaskPage(context, {
+    title: s.quizTitle,
+    draw: ({ campaign, staff }) => {
       const view = context.view;
-      view.append(backLink(`/campaigns/${encodeURIComponent(id)}`, campaign.title), h('h1', null, s.quizTitle));
       if (!canManage(staff.role)) return void view.append(notAllowed());
-      if (campaign.kind !== 'quiz') return void view.append(h('p', { class: 'notice' }, s.notQuiz));
+      if (campaign.kind !== 'quiz') return void view.append(notice(s.notQuiz));
       const season = campaign.season;
       if (!season) return void view.append(seasonForm(campaign, () => void context.refresh()));
       view.append(
@@ -250,5 +209,5 @@ export function quizAdminPage(context: AdminContext) {
         finalists(season.id, context.signal),
       );
     },
-  );
+  });
 }

@@ -1,19 +1,29 @@
 // The live roster: filters by status and session, pages by cursor ("load more"), and the
 // CSV/Excel exports of the same filter as plain download links (the browser sends the cookie).
 import type { InferResponseType } from 'hono/client';
-import { api, read, within } from '../../api.ts';
-import { h, on } from '../../dom.ts';
-import { loadPage } from '../load.ts';
+import { api, read, within } from '../../foundation/api.ts';
+import { h, on } from '../../foundation/dom.ts';
+import { choices, filterChoice, filterForm } from '../../foundation/fields.ts';
+import { emptyNote } from '../../foundation/notices.ts';
+import { href, type PageContext } from '../../foundation/router.ts';
+import { type Campaign, campaignTaskPage } from '../campaign-task.ts';
+import { downloads } from '../downloads.ts';
 import { pagedList } from '../paged-list.ts';
-import { href, navigate, type AdminContext } from '../router.ts';
-import { canManage } from '../session.ts';
+import { canManage, notAllowed } from '../session.ts';
 import { strings, type RegistrationStatus } from '../strings.ts';
-import { backLink, field, notAllowed, select, setPageTitle, shortTime } from '../ui.ts';
+import { shortTime } from '../time.ts';
 
 type Item = InferResponseType<(typeof api.admin.campaigns)[':id']['registrations']['$get'], 200>['items'][number];
 
 const statuses: RegistrationStatus[] = ['confirmed', 'waitlisted', 'checked_in', 'no_show', 'cancelled'];
 const PAGE_SIZE = '50';
+
+const statusChoices = () => choices(statuses, (status) => strings().registrationStatus[status]);
+const sessionChoices = (campaign: Campaign) =>
+  campaign.sessions.map((session) => ({
+    value: session.id,
+    label: `${shortTime(session.startsAt)} · ${session.venue}`,
+  }));
 
 /** The export's address with the roster's filter. */
 function exportUrl(id: string, format: 'csv' | 'xlsx', filter: { status?: string; sessionId?: string }) {
@@ -47,7 +57,7 @@ function row(item: Item) {
   );
 }
 
-export function rosterPage(context: AdminContext) {
+export function rosterPage(context: PageContext) {
   const s = strings();
   const id = context.params.id!;
   const status = statuses.find((candidate) => candidate === context.query.get('status'));
@@ -59,74 +69,31 @@ export function rosterPage(context: AdminContext) {
         within(context.signal),
       ),
     );
-  return loadPage(
-    context,
-    async (staff) => {
-      // Check-in volunteers may not see the roster: not asked for, only said so.
-      const [{ campaign }, page] = await Promise.all([
-        read(api.admin.campaigns[':id'].$get({ param: { id } }, within(context.signal))),
-        canManage(staff.role) ? fetchPage() : null,
-      ]);
-      return { campaign, page };
-    },
-    ({ campaign, page }) => {
-      setPageTitle(`${s.rosterTitle}: ${campaign.title}`);
+  return campaignTaskPage(context, {
+    title: s.rosterTitle,
+    // Check-in volunteers may not see the roster: not asked for, only said so.
+    load: async (staff) => (canManage(staff.role) ? fetchPage() : null),
+    draw: ({ campaign, data: page }) => {
       const view = context.view;
-      view.append(backLink(`/campaigns/${encodeURIComponent(id)}`, campaign.title), h('h1', null, s.rosterTitle));
       if (!page) return void view.append(notAllowed());
 
-      // Filters: a plain form whose choice becomes the page's address (reload and back keep it).
-      const statusField = field(
-        'status',
-        s.filterStatus,
-        select(
-          [['', s.allStatuses], ...statuses.map((k): [string, string] => [k, s.registrationStatus[k]])],
-          status ?? '',
-        ),
-      );
-      const sessionField = field(
-        'sessionId',
-        s.filterSession,
-        select(
-          [
-            ['', s.allSessions],
-            ...campaign.sessions.map((session): [string, string] => [
-              session.id,
-              `${shortTime(session.startsAt)} · ${session.venue}`,
-            ]),
-          ],
-          sessionId ?? '',
-        ),
-      );
-      const filters = h(
-        'form',
-        { class: 'filters card', 'aria-label': s.filters },
-        statusField.element,
-        sessionField.element,
-        h('button', { type: 'submit', class: 'button button-secondary' }, s.apply),
-      );
-      on(filters, 'submit', (event) => {
-        event.preventDefault();
-        navigate(
-          href(`/campaigns/${encodeURIComponent(id)}/roster`, {
-            status: statusField.control.value,
-            sessionId: sessionField.control.value,
-          }),
-          { replace: true },
-        );
+      const filters = filterForm({
+        label: s.filters,
+        apply: s.apply,
+        fields: [
+          filterChoice('status', s.filterStatus, s.allStatuses, statusChoices(), status),
+          filterChoice('sessionId', s.filterSession, s.allSessions, sessionChoices(campaign), sessionId),
+        ],
+        address: (values) => href(`/campaigns/${encodeURIComponent(id)}/roster`, values),
       });
 
       const filter = { status, sessionId };
-      const exports = h(
-        'div',
-        { class: 'exports' },
-        h(
-          'div',
-          { class: 'actions' },
-          h('a', { class: 'button', href: exportUrl(id, 'csv', filter), download: '' }, s.exportCsv),
-          h('a', { class: 'button button-secondary', href: exportUrl(id, 'xlsx', filter), download: '' }, s.exportXlsx),
-        ),
-        h('p', { class: 'hint' }, s.exportHint),
+      const exports = downloads(
+        [
+          { href: exportUrl(id, 'csv', filter), label: s.exportCsv },
+          { href: exportUrl(id, 'xlsx', filter), label: s.exportXlsx },
+        ],
+        s.exportHint,
       );
 
       const count = h('span', { role: 'status' }, s.shown(page.items.length));
@@ -142,11 +109,11 @@ export function rosterPage(context: AdminContext) {
       view.append(
         filters,
         exports,
-        page.items.length === 0 ? h('p', { class: 'status' }, s.noRegistrations) : list,
+        page.items.length === 0 ? emptyNote(s.noRegistrations) : list,
         h('div', { class: 'roster-foot meta' }, count, refresh),
         more,
         message,
       );
     },
-  );
+  });
 }

@@ -1,13 +1,15 @@
 // A campaign's numbers: totals, sign-ups per day, by status, by session, and for blood drives
 // by blood type and donations. Counts only; check-in volunteers see this page too.
 import type { InferResponseType } from 'hono/client';
-import { api, read, within } from '../../api.ts';
-import { append, h } from '../../dom.ts';
+import { api, read, within } from '../../foundation/api.ts';
+import { append, h } from '../../foundation/dom.ts';
 import { barList, columnChart } from '../chart.ts';
-import { loadPage } from '../load.ts';
-import type { AdminContext } from '../router.ts';
+import { emptyNote } from '../../foundation/notices.ts';
+import type { PageContext } from '../../foundation/router.ts';
+import { campaignTaskPage } from '../campaign-task.ts';
+import { dataTable } from '../data-table.ts';
 import { strings, type DonationKind, type RegistrationStatus } from '../strings.ts';
-import { backLink, setPageTitle, shortTime } from '../ui.ts';
+import { shortTime } from '../time.ts';
 
 type Stats = InferResponseType<(typeof api.admin.campaigns)[':id']['stats']['$get'], 200>['stats'];
 
@@ -40,7 +42,7 @@ function tiles(stats: Stats) {
 
 function perDay(stats: Stats) {
   const s = strings();
-  if (stats.byDay.length === 0) return h('p', { class: 'status' }, s.noData);
+  if (stats.byDay.length === 0) return emptyNote(s.noData);
   const short = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
   const summary = stats.byDay.map((d) => s.perDayLabel(d.day, d.signUps, d.cancellations)).join('; ');
   return h(
@@ -59,27 +61,10 @@ function perDay(stats: Stats) {
       'details',
       null,
       h('summary', null, s.dataTable),
-      h(
-        'table',
-        { class: 'data' },
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'col' }, s.day),
-            h('th', { scope: 'col' }, s.signUps),
-            h('th', { scope: 'col' }, s.cancellations),
-          ),
-        ),
-        h(
-          'tbody',
-          null,
-          ...stats.byDay.map((d) =>
-            h('tr', null, h('th', { scope: 'row' }, d.day), h('td', null, d.signUps), h('td', null, d.cancellations)),
-          ),
-        ),
+      dataTable(
+        [s.day, s.signUps, s.cancellations],
+        stats.byDay.map((d) => [d.day, d.signUps, d.cancellations]),
+        0,
       ),
     ),
   );
@@ -97,25 +82,17 @@ function bySession(stats: Stats) {
   );
 }
 
-export function statsPage(context: AdminContext) {
+export function statsPage(context: PageContext) {
   const s = strings();
   const id = context.params.id!;
-  return loadPage(
-    context,
-    async () => {
-      const [{ campaign }, { stats }] = await Promise.all([
-        read(api.admin.campaigns[':id'].$get({ param: { id } }, within(context.signal))),
-        read(api.admin.campaigns[':id'].stats.$get({ param: { id } }, within(context.signal))),
-      ]);
-      return { campaign, stats };
-    },
-    ({ campaign, stats }) => {
-      setPageTitle(`${s.statsTitle}: ${campaign.title}`);
+  return campaignTaskPage(context, {
+    title: s.statsTitle,
+    load: async () =>
+      (await read(api.admin.campaigns[':id'].stats.$get({ param: { id } }, within(context.signal)))).stats,
+    draw: ({ data: stats }) => {
       const bloodTypes = stats.bloodTypes as Record<string, number> | undefined;
       const donations = stats.donations as Partial<Record<DonationKind, number>> | undefined;
       append(context.view, [
-        backLink(`/campaigns/${encodeURIComponent(id)}`, campaign.title),
-        h('h1', null, s.statsTitle),
         tiles(stats),
         h('section', { class: 'card' }, perDay(stats)),
         h(
@@ -160,5 +137,5 @@ export function statsPage(context: AdminContext) {
         stats.bySession.length ? h('section', { class: 'card' }, bySession(stats)) : null,
       ]);
     },
-  );
+  });
 }

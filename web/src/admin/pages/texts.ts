@@ -1,14 +1,18 @@
 // The texts of my organization (every organization's for a platform admin): how many are in each
 // state, the list with filters, why a text was not sent, and the hour reminders go out.
 import type { InferResponseType } from 'hono/client';
-import { api, read, within } from '../../api.ts';
-import { append, h, on, uniqueId } from '../../dom.ts';
-import { loadPage } from '../load.ts';
+import { api, read, within } from '../../foundation/api.ts';
+import { append, h, on, uniqueId } from '../../foundation/dom.ts';
+import { choices, filterChoice, filterForm, selectField } from '../../foundation/fields.ts';
+import { formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
+import { emptyNote } from '../../foundation/notices.ts';
+import { loadPage } from '../../foundation/page.ts';
+import { href, type PageContext } from '../../foundation/router.ts';
+import { setPageTitle } from '../../foundation/shell.ts';
 import { pagedList } from '../paged-list.ts';
-import { href, navigate, type AdminContext } from '../router.ts';
-import { canManage, myOrganization, rememberOrganization, type Organization } from '../session.ts';
+import { canManage, me, myOrganization, notAllowed, rememberOrganization, type Organization } from '../session.ts';
 import { strings, type TextKind, type TextStatus } from '../strings.ts';
-import { actionMessage, field, notAllowed, select, setPageTitle, shortTime, showFailure, whileBusy } from '../ui.ts';
+import { shortTime } from '../time.ts';
 
 type Text = InferResponseType<typeof api.admin.notifications.$get, 200>['items'][number];
 
@@ -58,10 +62,15 @@ function textRow(text: Text) {
 /** When the organization's reminders for tomorrow go out; changed in place. */
 function reminderForm(organization: NonNullable<Organization>) {
   const s = strings();
-  const hours = Array.from({ length: 24 }, (_, h): [string, string] => [String(h), s.hour(h)]);
-  const hour = field('reminderHour', s.reminderHour, select(hours, String(organization.reminderHour)));
+  const hours = Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: s.hour(hour) }));
+  const hour = selectField({
+    path: 'reminderHour',
+    label: s.reminderHour,
+    choices: hours,
+    value: String(organization.reminderHour),
+  });
   const now = h('p', null, s.reminderAt(organization.reminderHour));
-  const message = actionMessage();
+  const message = formMessage();
   const titleId = uniqueId('reminder');
   const button = h('button', { type: 'submit', class: 'button button-secondary' }, s.save);
   const form = h(
@@ -83,13 +92,13 @@ function reminderForm(organization: NonNullable<Organization>) {
       now.textContent = s.reminderAt(updated.reminderHour);
       message.ok(s.reminderSaved(updated.reminderHour));
     } catch (error) {
-      showFailure(error, [hour], message);
+      showFailure(error, message, [hour]);
     }
   });
   return form;
 }
 
-export function textsPage(context: AdminContext) {
+export function textsPage(context: PageContext) {
   const s = strings();
   setPageTitle(s.textsTitle);
   const status = statuses.find((value) => value === context.query.get('status'));
@@ -98,35 +107,34 @@ export function textsPage(context: AdminContext) {
     read(api.admin.notifications.$get({ query: { status, kind, cursor, limit: '50' } }, within(context.signal)));
   return loadPage(
     context,
-    async (staff) => (canManage(staff.role) ? { page: await fetchPage(), organization: await myOrganization() } : null),
+    async () =>
+      canManage((await me()).role) ? { page: await fetchPage(), organization: await myOrganization() } : null,
     (data) => {
       const view = context.view;
       view.append(h('h1', null, s.textsTitle));
       if (!data) return void view.append(notAllowed());
       const { page, organization } = data;
       const counts = page.counts as Partial<Record<TextStatus, number>>;
-      const statusField = field(
-        'status',
-        s.filterStatus,
-        select([['', s.allStatuses], ...statuses.map((v): [string, string] => [v, s.textStatus[v]])], status ?? ''),
-      );
-      const kindField = field(
-        'kind',
-        s.filterKind,
-        select([['', s.allKinds], ...kinds.map((v): [string, string] => [v, s.textKind[v]])], kind ?? ''),
-      );
-      const filters = h(
-        'form',
-        { class: 'filters card', 'aria-label': s.filters },
-        statusField.element,
-        kindField.element,
-        h('button', { type: 'submit', class: 'button button-secondary' }, s.apply),
-      );
-      on(filters, 'submit', (event) => {
-        event.preventDefault();
-        navigate(href('/texts', { status: statusField.control.value, kind: kindField.control.value }), {
-          replace: true,
-        });
+      const filters = filterForm({
+        label: s.filters,
+        apply: s.apply,
+        fields: [
+          filterChoice(
+            'status',
+            s.filterStatus,
+            s.allStatuses,
+            choices(statuses, (v) => s.textStatus[v]),
+            status,
+          ),
+          filterChoice(
+            'kind',
+            s.filterKind,
+            s.allKinds,
+            choices(kinds, (v) => s.textKind[v]),
+            kind,
+          ),
+        ],
+        address: (values) => href('/texts', values),
       });
       const { list, more, message } = pagedList(page, {
         fetchNext: (cursor) => fetchPage(cursor),
@@ -157,7 +165,7 @@ export function textsPage(context: AdminContext) {
           ),
         ),
         filters,
-        page.items.length === 0 ? h('p', { class: 'status' }, s.noTexts) : list,
+        page.items.length === 0 ? emptyNote(s.noTexts) : list,
         more,
         message,
       ]);

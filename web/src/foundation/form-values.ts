@@ -1,5 +1,6 @@
 // What a person has typed survives a redraw of the same page (the language switch): the page
 // draws the same controls in the same order, so values are put back by position.
+import { currentPath } from './router.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -14,7 +15,7 @@ const controlsIn = (view: HTMLElement) =>
 
 export function keepFormValues(view: HTMLElement): Kept {
   return {
-    path: location.pathname + location.search,
+    path: currentPath(),
     // A form shown by a step already taken (the SMS code box) is shown again.
     forms: Array.from(view.querySelectorAll('form'), (form) => form.hidden === true),
     controls: controlsIn(view).map((control) => ({
@@ -30,7 +31,7 @@ export function restoreFormValues(view: HTMLElement, kept: Kept) {
   const controls = controlsIn(view);
   const forms = Array.from(view.querySelectorAll('form'));
   const same =
-    kept.path === location.pathname + location.search &&
+    kept.path === currentPath() &&
     controls.length === kept.controls.length &&
     controls.every((control, index) => control.type === kept.controls[index]!.type) &&
     forms.length === kept.forms.length;

@@ -1,7 +1,7 @@
-// Every text of the interface, in Chinese (the default) and English. API error messages come
-// already translated: api.ts sends the language with each request.
-
-export type Language = 'zh-CN' | 'en';
+// Every text of the citizen pages, in Chinese (the default) and English. API error messages come
+// already translated: the API client sends the language with each request.
+import { catalogue } from './foundation/strings.ts';
+import { sharedWords } from './foundation/words.ts';
 
 type Kind = 'blood_drive' | 'outreach' | 'cpr_training' | 'quiz';
 type Status = 'confirmed' | 'waitlisted' | 'checked_in' | 'cancelled' | 'no_show';
@@ -15,27 +15,15 @@ interface Day {
 }
 
 const zhCN = {
+  ...sharedWords['zh-CN'],
   title: '生命线',
-  switchTo: 'English',
-  switchToLabel: 'Switch to English',
-  skipToContent: '跳到正文',
   sectionsLabel: '主要栏目',
   navCampaigns: '活动',
   navSignUps: '我的报名',
   navProfile: '我的资料',
-  loading: '正在加载…',
-  stillLoading: '网络较慢，仍在加载。',
-  failed: '出错了，请稍后重试。',
-  offline: '网络连接失败，请检查网络后重试。',
-  timeout: '网络太慢，请求超时了，请重试。',
-  retry: '重试',
-  notFoundTitle: '页面不存在',
-  notFoundText: '这个地址没有内容。',
   day: ({ year, month, date, weekday }: Day) =>
     `${year ? `${year}年` : ''}${month}月${date}日 周${'日一二三四五六'[weekday]}`,
   dayRange: (from: string, to: string) => `${from} 至 ${to}`,
-  /** Sentences one after another: Chinese puts no space between them. */
-  sentences: (...parts: string[]) => parts.join(''),
 
   // Campaigns
   campaignsTitle: '报名活动',
@@ -119,10 +107,6 @@ const zhCN = {
   donation: { whole_blood: '全血', platelets: '机采血小板' },
   yes: '是',
   no: '否',
-  required: '此项为必填项。',
-  notANumber: '请输入数字。',
-  optional: '（选填）',
-  choose: '请选择',
   confirmSignUp: '确认报名',
   ineligibleHelp: (organization: string) => `如有疑问，请咨询主办方：${organization}。`,
   submitAgain: '您填写的内容还在，请再点一次提交。',
@@ -183,7 +167,6 @@ const zhCN = {
   reminders: '活动前一天短信提醒我',
   remindersRule: '报名成功、候补转正和场次变更的短信总会发送。',
   quizNudges: '每天晚上提醒我做“健康达人”答题',
-  save: '保存',
   saved: '已保存。',
   signOut: '退出登录',
 };
@@ -195,26 +178,15 @@ const weekdayNames = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 const en: Strings = {
+  ...sharedWords.en,
   title: 'Lifeline',
-  switchTo: '中文',
-  switchToLabel: '切换到中文',
-  skipToContent: 'Skip to content',
   sectionsLabel: 'Main sections',
   navCampaigns: 'Campaigns',
   navSignUps: 'My sign-ups',
   navProfile: 'Profile',
-  loading: 'Loading…',
-  stillLoading: 'The network is slow; still loading.',
-  failed: 'Something went wrong. Please try again.',
-  offline: 'No connection. Check your network and try again.',
-  timeout: 'The network is too slow and the request timed out. Please try again.',
-  retry: 'Try again',
-  notFoundTitle: 'Page not found',
-  notFoundText: 'There is nothing at this address.',
   day: ({ year, month, date, weekday }) =>
     `${weekdayNames[weekday]} ${date} ${monthNames[month - 1]}${year ? ` ${year}` : ''}`,
   dayRange: (from, to) => `${from} to ${to}`,
-  sentences: (...parts) => parts.join(' '),
 
   campaignsTitle: 'Campaigns',
   kindsLabel: 'Kinds of campaign',
@@ -299,10 +271,6 @@ const en: Strings = {
   donation: { whole_blood: 'Whole blood', platelets: 'Platelets (apheresis)' },
   yes: 'Yes',
   no: 'No',
-  required: 'This field is required.',
-  notANumber: 'Enter a number.',
-  optional: '(optional)',
-  choose: 'Choose…',
   confirmSignUp: 'Confirm sign-up',
   ineligibleHelp: (organization) => `Questions? Ask the organizer: ${organization}.`,
   submitAgain: 'Your answers are kept; tap the button again.',
@@ -360,31 +328,8 @@ const en: Strings = {
   reminders: 'Remind me by text the day before',
   remindersRule: 'Texts about a confirmed sign-up, a seat from the waiting list or a changed session always come.',
   quizNudges: 'Nudge me each evening to play the Health Expert quiz',
-  save: 'Save',
   saved: 'Saved.',
   signOut: 'Sign out',
 };
 
-const STORAGE_KEY = 'lifeline.language';
-/** The choice when storage is blocked (some in-app browsers): it lasts for this page. */
-let chosen: Language | undefined;
-
-export function currentLanguage(): Language {
-  if (chosen) return chosen;
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
-
-export function setLanguage(language: Language) {
-  chosen = language;
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // kept in `chosen` for this page
-  }
-}
-
-export const strings = (): Strings => (currentLanguage() === 'en' ? en : zhCN);
+export const strings = catalogue({ 'zh-CN': zhCN, en });

@@ -1,8 +1,9 @@
-// The typed API client: a renamed or removed field in the Worker breaks this build.
+// The typed API client of both apps: a renamed or removed field in the Worker breaks this build.
 // Every call goes through it, with the user's language and a time limit.
 import { hc, type ClientResponse } from 'hono/client';
-import type { AppType } from '../../worker/api.ts';
-import { currentLanguage, strings } from './i18n.ts';
+import type { AppType } from '../../../worker/api.ts';
+import { currentLanguage } from './strings.ts';
+import { words } from './words.ts';
 
 /** A phone on a weak mobile network gets this long before we offer a retry. */
 const TIME_LIMIT_MS = 20_000;
@@ -57,7 +58,7 @@ async function fetchWithTimeLimit(input: RequestInfo | URL, init?: RequestInit):
     return await fetch(input, { ...init, signal: controller.signal });
   } catch (error) {
     if (callerSignal?.aborted) throw error; // the page was left: nobody is waiting for this
-    const s = strings();
+    const s = words();
     throw timedOut ? new ApiFailure(0, 'timeout', s.timeout) : new ApiFailure(0, 'offline', s.offline);
   } finally {
     clearTimeout(timer);
@@ -84,7 +85,7 @@ async function failureOf(response: Pick<Response, 'json' | 'headers' | 'status'>
   return new ApiFailure(
     response.status,
     body.error?.code ?? 'internal',
-    body.error?.message ?? strings().failed,
+    body.error?.message ?? words().failed,
     body.error?.issues ?? [],
     body.error?.reasons ?? [],
     retryAfter > 0 ? retryAfter : undefined,

@@ -1,0 +1,31 @@
+// The fields of a staff account: its email, and a password to sign in with or a new one.
+import { inputField } from '../foundation/fields.ts';
+import { strings } from './strings.ts';
+
+/** The API's shortest password, said before sending. */
+const MIN_PASSWORD = 10;
+
+/** A staff member's email: theirs to sign in with (`username`), or a new account's (`off`). */
+export const emailField = (autocomplete: 'username' | 'off') =>
+  inputField({
+    path: 'email',
+    label: strings().email,
+    type: 'email',
+    required: true,
+    attributes: { autocomplete, spellcheck: false, maxlength: 254 },
+  });
+
+/** The password to sign in with, or a new one (at least 10 characters). */
+export function passwordField(purpose: 'current-password' | 'new-password', path = 'password') {
+  const s = strings();
+  const current = purpose === 'current-password';
+  return inputField({
+    path,
+    label: current ? s.password : s.newPassword,
+    type: 'password',
+    required: true,
+    hint: current ? undefined : s.newPasswordHint,
+    attributes: { autocomplete: purpose, maxlength: 256, ...(!current && { minlength: MIN_PASSWORD }) },
+    validate: (value) => (!current && String(value).length < MIN_PASSWORD ? s.passwordShort : null),
+  });
+}
