@@ -1,7 +1,12 @@
 // A D1 binding that fails on purpose: the real local D1 behind a proxy that counts every round
 // trip (a statement's run/all/first/raw, or a batch) and makes one of them fail the way D1 does
-// when it is overloaded, restarting or out of reach.
-import { isRead } from '../../worker/db/read-retries.ts';
+// when it is overloaded, restarting or out of reach. A read that fails here is one that D1's own
+// retries (of read-only queries) could not save either.
+
+const WRITE = /\b(insert|update|delete|replace|create|drop|alter|pragma)\b/i;
+
+/** A SELECT (or WITH … SELECT) that writes nothing; anything else counts as a write. */
+const isRead = (query: string) => /^\s*(select|with)\b/i.test(query) && !WRITE.test(query);
 
 /** D1's own messages for transient failures, from its documented list of D1_ERRORs. */
 export const D1_OUTAGES = [

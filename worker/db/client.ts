@@ -1,14 +1,18 @@
 import { drizzle } from 'drizzle-orm/d1';
 import type { SQL } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
-import { retryReads } from './read-retries.ts';
 import * as schema from './schema.ts';
 
 export type Database = ReturnType<typeof database>;
 
-/** Reads and writes at D1's primary: what a person reads after their own write includes it. */
+/**
+ * Reads and writes at D1's primary: what a person reads after their own write includes it.
+ * D1 itself tries a read-only query up to twice more on a transient error (changelog of
+ * 2025-09-11, "D1 automatically retries read-only queries"), so the Worker adds no retries of its
+ * own; writes are not retried, and the routes that need it take an Idempotency-Key instead.
+ */
 export function database(d1: D1Database) {
-  return drizzle(retryReads(d1), { schema });
+  return drizzle(d1, { schema });
 }
 
 /**
@@ -19,7 +23,7 @@ export function database(d1: D1Database) {
  * `prepare` and `batch` it uses.)
  */
 export function replicaDatabase(d1: D1Database) {
-  return drizzle(retryReads(d1).withSession('first-unconstrained') as unknown as D1Database, { schema });
+  return drizzle(d1.withSession('first-unconstrained') as unknown as D1Database, { schema });
 }
 
 const dialect = new SQLiteAsyncDialect();
