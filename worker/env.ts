@@ -9,7 +9,10 @@ export interface Bindings {
   DISTRICTS: string[];
   /** "true" only in local development and tests: OTP responses then carry the code. */
   EXPOSE_DEV_OTP?: string;
-  /** Where the webhook SMS sender posts; without it codes go to the console sender. */
+  /**
+   * Where the webhook SMS sender posts (with SMS_WEBHOOK_SECRET). Without them texts go to the
+   * console only where EXPOSE_DEV_OTP is "true"; anywhere else every text is refused (lib/sms.ts).
+   */
   SMS_WEBHOOK_URL?: string;
   SMS_WEBHOOK_SECRET?: string;
   /** 32 random bytes, base64url: encrypts ID numbers at rest (a secret in production). */

@@ -25,7 +25,7 @@ describe('POST /api/admin/auth/login', () => {
     const cookie = response.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^lifeline_staff=/);
     expect(cookie).toMatch(/HttpOnly/i);
-    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
   });
 
   it('uses a __Host- cookie over https', async () => {

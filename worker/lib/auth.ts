@@ -42,11 +42,15 @@ export async function signIn(c: Context<AppEnv>, audience: Audience, subject: Su
 
 export const sessionTtlSec: Record<Audience, number> = { person: PERSON_SESSION_TTL_SEC, staff: STAFF_SESSION_TTL_SEC };
 
+// Staff cookies are Strict: a link on another site must not arrive signed in (and start an export).
+// Citizens stay Lax, so a campaign link shared in WeChat opens signed in.
+const sameSite: Record<Audience, 'Strict' | 'Lax'> = { person: 'Lax', staff: 'Strict' };
+
 /** Hands the browser the token of a session already stored. */
 export function setSessionCookie(c: Context<AppEnv>, audience: Audience, token: string) {
   setCookie(c, cookieName[audience], token, {
     httpOnly: true,
-    sameSite: 'Lax',
+    sameSite: sameSite[audience],
     path: '/',
     maxAge: sessionTtlSec[audience],
     ...(isHttps(c) ? { secure: true, prefix: 'host' as const } : {}),

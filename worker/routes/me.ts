@@ -12,14 +12,14 @@ import type { AppEnv } from '../env.ts';
 import { requirePerson } from '../lib/auth.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { json, param } from '../lib/validation.ts';
-import { personName } from './schemas.ts';
+import { calendarDay, personName } from './schemas.ts';
 
 const nullable = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema));
 
 const profileChange = v.object({
   name: nullable(personName),
   gender: nullable(v.picklist(genders)),
-  birthDate: nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid'))),
+  birthDate: nullable(calendarDay),
   bloodType: nullable(v.picklist(bloodTypes)),
   district: nullable(v.pipe(v.string(), v.maxLength(40, 'district_unknown'))),
   emergencyDonor: v.optional(v.boolean()),

@@ -16,7 +16,7 @@ import {
 import { dayBoard, dayStanding, districtStanding, seasonBoard } from '../db/quiz-boards.ts';
 import { seasonStanding } from '../db/quiz-ranks.ts';
 import { getSeason } from '../db/quiz-seasons.ts';
-import { chinaDay, isCalendarDay, toChinaIso } from '../domain/china-time.ts';
+import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { drawQuestions, maskName, scoreAttempt } from '../domain/quiz.ts';
 import type { AppEnv } from '../env.ts';
 import { loadPerson, requirePerson } from '../lib/auth.ts';
@@ -24,6 +24,7 @@ import { ApiError, notFound, type FieldIssue, type IneligibleReason } from '../l
 import { enforceLimit, limitRefusals } from '../lib/rate-limit.ts';
 import { json, param, query } from '../lib/validation.ts';
 import { attemptView, seasonView } from './quiz-views.ts';
+import { calendarDay } from './schemas.ts';
 
 const id = v.pipe(v.string(), v.maxLength(64));
 const seasonParam = v.object({ seasonId: id });
@@ -36,7 +37,7 @@ const submitBody = v.object({
 });
 
 const boardQuery = v.object({
-  day: v.optional(v.pipe(v.string(), v.check(isCalendarDay, 'date_invalid'))),
+  day: v.optional(calendarDay),
   district: v.optional(v.pipe(v.string(), v.maxLength(40, 'district_unknown'))),
   limit: v.optional(
     v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(100)),

@@ -25,7 +25,7 @@ import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
 import { idempotencyKey } from '../lib/idempotency.ts';
 import { clientIp, enforceLimits, refuseOverLimit } from '../lib/rate-limit.ts';
 import { json, param } from '../lib/validation.ts';
-import { personName, phoneNumber } from './schemas.ts';
+import { calendarDay, personName, phoneNumber } from './schemas.ts';
 import { sendAfterResponse } from '../notifications/relay.ts';
 
 // A person signs up for a handful of slots, a script for hundreds. Many phones share one address
@@ -49,7 +49,7 @@ const signUpBody = v.object({
   idNumber: v.optional(v.pipe(v.string(), v.maxLength(32, 'id_number_invalid'))),
   weightKg: v.optional(v.pipe(v.number(), v.minValue(20, 'weight_invalid'), v.maxValue(300, 'weight_invalid'))),
   gender: v.optional(v.picklist(genders)),
-  birthDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid'))),
+  birthDate: v.optional(calendarDay),
   donationKind: v.optional(v.picklist(['whole_blood', 'platelets'])),
 });
 
