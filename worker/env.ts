@@ -17,6 +17,11 @@ export interface Bindings {
   SMS_WEBHOOK_SECRET?: string;
   /** 32 random bytes, base64url: encrypts ID numbers at rest (a secret in production). */
   ID_NUMBER_KEY?: string;
+  /**
+   * Keys the digests of sign-in codes and rate-limit keys (lib/keyed-hash.ts), so a copy of the
+   * database cannot be checked against guesses. Required: nothing falls back to plain SHA-256.
+   */
+  HASH_KEY?: string;
   /** "true" in the deployed environments: one JSON log line per request (lib/request-log.ts). */
   LOG_REQUESTS?: string;
   /** The outbox's queue (texts to people); without it texts stay queued in D1. */

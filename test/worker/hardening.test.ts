@@ -1,5 +1,8 @@
 // The hardening list of issue 13: each promise here was broken once.
+import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { keyedHash } from '../../worker/lib/keyed-hash.ts';
+import { sha256 } from '../../worker/lib/tokens.ts';
 import { createCampaign } from './fixtures.ts';
 import { bloodCentreOrganizer, call, cookieFrom, createStaffMember, errorOf, newAddress, newPhone } from './helpers.ts';
 import { quickCitizen } from './world.ts';
@@ -130,5 +133,45 @@ describe('the ID-number guard of call-out texts', () => {
       body: { bloodType: 'B', message: '血库B型告急，6月14日 8:00-17:00，电话 0635-8888888', dryRun: true },
     });
     expect(fine.status).toBe(200);
+  });
+});
+
+describe('digests of guessable things', () => {
+  it('are keyed with HASH_KEY: a database copy gives neither a sign-in code nor an address back', async () => {
+    const phone = newPhone();
+    const address = '192.0.2.55';
+    const sent = await call('/api/auth/otp', { body: { phone }, address });
+    const { devCode } = (await sent.json()) as { devCode: string };
+    const row = await env.DB.prepare('SELECT id, code_hash FROM otp_codes WHERE phone = ?')
+      .bind(phone)
+      .first<{ id: string; code_hash: string }>();
+    // The unkeyed digest an attacker would try all million codes with does not match…
+    expect(row!.code_hash).not.toBe(await sha256(`${row!.id}:${devCode}`));
+    // …the keyed one does, and the sign-in still works.
+    expect(row!.code_hash).toBe(await keyedHash(env.HASH_KEY!, `${row!.id}:${devCode}`));
+    expect((await call('/api/auth/verify', { body: { phone, code: devCode }, address })).status).toBe(200);
+
+    const keys = await env.DB.prepare('SELECT key FROM rate_limits').all<{ key: string }>();
+    const stored = new Set(keys.results.map((r) => r.key));
+    expect(stored.has(await sha256(`otp-ip:${address}`))).toBe(false);
+    expect(stored.has(await keyedHash(env.HASH_KEY!, `otp-ip:${address}`))).toBe(true);
+  });
+
+  it('fail clearly, without falling back, where HASH_KEY is missing', async () => {
+    const phone = newPhone();
+    let response: Response | undefined;
+    const lines = await consoleLines(async () => {
+      response = await call('/api/auth/otp', {
+        body: { phone },
+        address: newAddress(),
+        bindings: { HASH_KEY: undefined },
+      });
+    });
+    expect(response!.status).toBe(500);
+    expect(lines.join('\n')).toMatch(/MissingSecretError.*HASH_KEY/);
+    const stored = await env.DB.prepare('SELECT count(*) AS n FROM otp_codes WHERE phone = ?')
+      .bind(phone)
+      .first<{ n: number }>();
+    expect(stored!.n).toBe(0);
   });
 });

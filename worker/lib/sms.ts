@@ -1,6 +1,7 @@
 // Text messages leave through a small interface, so a deployment can bridge to any SMS gateway.
 import type { Bindings } from '../env.ts';
 import { maskPhone } from '../domain/phone.ts';
+import { hmacSha256 } from './tokens.ts';
 
 export interface SmsSender {
   /** `key` names the message: a gateway that sees it twice (a retry after a lost answer) sends once. */
@@ -48,12 +49,7 @@ export class WebhookSmsSender implements SmsSender {
 }
 
 export async function hmacHex(secret: string, message: string): Promise<string> {
-  const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
-  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
-  return Array.from(signature, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return Array.from(await hmacSha256(secret, message), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /**

@@ -105,7 +105,7 @@ export const quizRoutes = new Hono<AppEnv>()
   .post('/seasons/:seasonId/attempts', requirePerson, param(seasonParam), async (c) => {
     const person = c.var.person!;
     const db = database(c.env.DB);
-    await enforceLimit(db, startsPerPerson(person.id));
+    await enforceLimit(c, startsPerPerson(person.id));
     const found = await visibleSeason(db, c.req.valid('param').seasonId);
     const { season } = found;
     const now = Date.now();
@@ -141,7 +141,7 @@ export const quizRoutes = new Hono<AppEnv>()
   .post('/attempts/:id/submit', requirePerson, param(v.object({ id })), ...json(submitBody), async (c) => {
     const person = c.var.person!;
     const db = database(c.env.DB);
-    return limitRefusals(db, refusedSubmitsPerPerson(person.id), async () => {
+    return limitRefusals(c, refusedSubmitsPerPerson(person.id), async () => {
       const found = await getOwnAttempt(db, c.req.valid('param').id, person.id);
       if (!found) throw notFound(); // someone else's attempt does not exist for this player
       const { attempt, season } = found;

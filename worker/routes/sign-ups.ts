@@ -23,7 +23,8 @@ import { personSessionHash, requirePerson } from '../lib/auth.ts';
 import { encryptText } from '../lib/crypto.ts';
 import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
 import { idempotencyKey } from '../lib/idempotency.ts';
-import { clientIp, enforceLimits, refuseOverLimit } from '../lib/rate-limit.ts';
+import { hashKey } from '../lib/keyed-hash.ts';
+import { enforceLimits, perAddress, refuseOverLimit } from '../lib/rate-limit.ts';
 import { json, param } from '../lib/validation.ts';
 import { calendarDay, personName, phoneNumber } from './schemas.ts';
 import { sendAfterResponse } from '../notifications/relay.ts';
@@ -31,9 +32,9 @@ import { sendAfterResponse } from '../notifications/relay.ts';
 // A person signs up for a handful of slots, a script for hundreds. Many phones share one address
 // (carrier NAT, a campus or venue Wi-Fi on a drive day), so the per-address limits are far looser.
 const signUpsPerPerson = { name: 'signup-person', max: 20, windowSec: 600 };
-const signUpsPerAddress = (ip: string) => ({ key: `signup-ip:${ip}`, max: 3000, windowSec: 600 });
+const signUpsPerAddress = (c: Context<AppEnv>) => perAddress(c, 'signup-ip', 3000, 600);
 const groupsPerPerson = (personId: string) => ({ key: `group-person:${personId}`, max: 10, windowSec: 3600 });
-const groupsPerAddress = (ip: string) => ({ key: `group-ip:${ip}`, max: 30, windowSec: 3600 });
+const groupsPerAddress = (c: Context<AppEnv>) => perAddress(c, 'group-ip', 30, 3600);
 
 const slotParam = v.object({ slotId: v.pipe(v.string(), v.maxLength(64)) });
 
@@ -93,7 +94,7 @@ export const signUpRoutes = new Hono<AppEnv>()
     if (!sessionHash) throw new ApiError(401, 'unauthenticated');
     // The rate-limit counts ride in the same batch.
     const now = Date.now();
-    const byAddress = await eventCounter(db, signUpsPerAddress(clientIp(c)), now);
+    const byAddress = await eventCounter(db, hashKey(c.env), signUpsPerAddress(c), now);
     const byPerson = personEventCounter(db, signUpsPerPerson, sessionHash, now);
     const [fromAddress, fromPerson, signedIn, slots] = await db.batch([
       byAddress.query,
@@ -188,7 +189,7 @@ export const signUpRoutes = new Hono<AppEnv>()
     if (duplicates.length) throw new ApiError(400, 'validation_failed', { issues: duplicates });
 
     const db = database(c.env.DB);
-    await enforceLimits(db, [groupsPerPerson(c.var.person!.id), groupsPerAddress(clientIp(c))]);
+    await enforceLimits(c, [groupsPerPerson(c.var.person!.id), groupsPerAddress(c)]);
     openSlot(await slotForSignUp(db, slotId).get());
     for (let attempt = 0; attempt < 3; attempt++) {
       const group = {

@@ -144,7 +144,7 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
     if (dryRun) return c.json({ matched: donorIds.length, reachable: await reachableDonors(db, donorIds) }, 200);
 
     const me = c.var.staff!;
-    await enforceLimit(db, calloutsPerDay(me.organizationId));
+    await enforceLimit(c, calloutsPerDay(me.organizationId));
     const detail = { bloodType: filter.bloodType, district: filter.district ?? null, matched: donorIds.length };
     const sent = await sendCallout(
       db,
