@@ -15,8 +15,10 @@ export interface Bindings {
    */
   SMS_WEBHOOK_URL?: string;
   SMS_WEBHOOK_SECRET?: string;
-  /** 32 random bytes, base64url: encrypts ID numbers at rest (a secret in production). */
+  /** 32 random bytes, base64url: encrypts ID numbers and birth dates at rest (a secret in production). */
   ID_NUMBER_KEY?: string;
+  /** Keys of later versions, after rotations (lib/crypto.ts): the highest one encrypts. */
+  [rotatedKey: `ID_NUMBER_KEY_${number}`]: string | undefined;
   /**
    * Keys the digests of sign-in codes and rate-limit keys (lib/keyed-hash.ts), so a copy of the
    * database cannot be checked against guesses. Required: nothing falls back to plain SHA-256.

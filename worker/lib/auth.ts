@@ -11,7 +11,9 @@ import {
   findStaffBySession,
   type Subject,
 } from '../db/auth-sessions.ts';
+import { revealPerson } from '../db/people.ts';
 import type { AppEnv, SignedInStaff } from '../env.ts';
+import { encryptionKeys } from './crypto.ts';
 import { ApiError } from './errors.ts';
 import { sha256 } from './tokens.ts';
 
@@ -75,7 +77,8 @@ export async function personSessionHash(c: Context<AppEnv>) {
 /** The signed-in citizen with their profile, or undefined. */
 async function signedInPerson(c: Context<AppEnv>) {
   const token = readToken(c, 'person');
-  return token ? await findPersonBySession(database(c.env.DB), token) : undefined;
+  const row = token ? await findPersonBySession(database(c.env.DB), token) : undefined;
+  return row && (await revealPerson(encryptionKeys(c.env), row));
 }
 
 /** Loads the signed-in citizen, or answers 401. */

@@ -10,6 +10,7 @@ import { maskPhone } from '../domain/phone.ts';
 import { bloodTypes, genders, profileProblems, type Profile } from '../domain/profile.ts';
 import type { AppEnv } from '../env.ts';
 import { requirePerson } from '../lib/auth.ts';
+import { encryptionKeys } from '../lib/crypto.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { json, param } from '../lib/validation.ts';
 import { calendarDay, personName } from './schemas.ts';
@@ -101,7 +102,7 @@ export const meRoutes = new Hono<AppEnv>()
         issues: locked.map((path) => ({ path, message: 'profile_locked' })),
       });
     }
-    const person = await changeProfile(db, current.id, change);
+    const person = await changeProfile(db, encryptionKeys(c.env), current.id, change);
     // Another change landed in between and this one would now break the emergency-donor rule.
     if (!person) throw new ApiError(409, 'profile_changed');
     return c.json({ person: personView(person) }, 200);

@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { personBySession } from '../db/auth-sessions.ts';
+import { birthDateColumns, revealPerson } from '../db/people.ts';
 import { database } from '../db/client.ts';
 import { eventCounter, personEventCounter } from '../db/rate-limits.ts';
 import { signUpGroup } from '../db/registration-groups.ts';
@@ -15,12 +16,11 @@ import {
 } from '../db/registrations.ts';
 import { bookingCode } from '../domain/booking-code.ts';
 import { chinaDay } from '../domain/china-time.ts';
-import { maskIdNumber } from '../domain/id-number.ts';
 import { genders } from '../domain/profile.ts';
 import { assessSignUp } from '../domain/sign-up.ts';
 import type { AppEnv } from '../env.ts';
 import { personSessionHash, requirePerson } from '../lib/auth.ts';
-import { encryptText } from '../lib/crypto.ts';
+import { encryptionKeys, encryptText } from '../lib/crypto.ts';
 import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
 import { idempotencyKey } from '../lib/idempotency.ts';
 import { hashKey } from '../lib/keyed-hash.ts';
@@ -102,8 +102,10 @@ export const signUpRoutes = new Hono<AppEnv>()
       personBySession(db, sessionHash, now),
       slotForSignUp(db, slotId),
     ]);
-    const person = signedIn[0]?.person;
-    if (!person) throw new ApiError(401, 'unauthenticated');
+    const stored = signedIn[0]?.person;
+    if (!stored) throw new ApiError(401, 'unauthenticated');
+    const keys = encryptionKeys(c.env);
+    const person = await revealPerson(keys, stored);
     const slot = slots[0];
     const scope = `POST /api/slots/${slotId}/registrations`;
     const key = idempotencyKey(c);
@@ -136,12 +138,11 @@ export const signUpRoutes = new Hono<AppEnv>()
         personId: person.id,
         name: input.name,
         answers: assessment.answers,
-        idNumberEncrypted: idNumber ? await encryptText(c.env.ID_NUMBER_KEY, idNumber.normalized) : null,
-        idNumberMasked: idNumber ? maskIdNumber(idNumber.normalized) : null,
+        idNumberEncrypted: idNumber ? await encryptText(keys, idNumber.normalized) : null,
         profile: {
           name: person.name ? null : input.name,
           gender: person.gender ? null : assessment.facts.gender,
-          birthDate: person.birthDate ? null : assessment.facts.birthDate,
+          ...(await birthDateColumns(keys, person.birthDate ? null : assessment.facts.birthDate)),
         },
         ...(key && { idempotency: { key, scope } }),
       };
@@ -150,6 +151,7 @@ export const signUpRoutes = new Hono<AppEnv>()
         const result = await signUp(db, { ...registration, code });
         if (result.outcome === 'code_taken') continue;
         if (result.outcome === 'slot_full') throw new ApiError(409, 'slot_full');
+        if (result.outcome === 'too_many_sign_ups') throw new ApiError(409, 'too_many_sign_ups');
         if (result.outcome === 'already_registered') throw new ApiError(409, 'already_registered');
         if (result.status === 'confirmed') sendAfterResponse(c, [`confirmed:${registration.id}`]);
         return c.json(
