@@ -15,6 +15,7 @@ export default defineConfig({
               bindings: {
                 EXPOSE_DEV_OTP: 'true',
                 ID_NUMBER_KEY: 'dGVzdC1rZXktZm9yLWlkLW51bWJlcnMtMzItYnl0ZXM',
+                HASH_KEY: 'test-key-for-code-and-rate-limit-hashes',
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
                 FUZZ_SEED: process.env.FUZZ_SEED ?? '',
               },

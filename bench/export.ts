@@ -44,12 +44,12 @@ function benchData(sealed: string): string {
       `INSERT INTO people (id, phone, name, blood_type)
          WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${size})
          SELECT 'p' || (i + ${offset}), '139' || printf('%08d', i + ${offset}), '张' || i, substr('ABOA', 1 + i % 4, 1) FROM n;`,
-      `INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, id_number_masked, arrival)
+      `INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, arrival)
          WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${size - 1})
          SELECT 'r' || (i + ${offset}), '${c}-' || (i % 4), 'p' || (i + 1 + ${offset}), 'C' || printf('%09d', i + ${offset}),
                 CASE WHEN i % 10 = 0 THEN 'waitlisted' WHEN i % 10 = 1 THEN 'cancelled' ELSE 'confirmed' END,
                 CASE WHEN i % 1000 = 0 THEN '=HYPERLINK("x")' ELSE '献血者' || i END,
-                '{"firstTime":true}', '${sealed}', '3715**********1230', i / 4 + 1 FROM n;`,
+                '{"firstTime":true}', '${sealed}', i / 4 + 1 FROM n;`,
     );
     offset += size;
   }

@@ -9,11 +9,21 @@ export interface Bindings {
   DISTRICTS: string[];
   /** "true" only in local development and tests: OTP responses then carry the code. */
   EXPOSE_DEV_OTP?: string;
-  /** Where the webhook SMS sender posts; without it codes go to the console sender. */
+  /**
+   * Where the webhook SMS sender posts (with SMS_WEBHOOK_SECRET). Without them texts go to the
+   * console only where EXPOSE_DEV_OTP is "true"; anywhere else every text is refused (lib/sms.ts).
+   */
   SMS_WEBHOOK_URL?: string;
   SMS_WEBHOOK_SECRET?: string;
-  /** 32 random bytes, base64url: encrypts ID numbers at rest (a secret in production). */
+  /** 32 random bytes, base64url: encrypts ID numbers and birth dates at rest (a secret in production). */
   ID_NUMBER_KEY?: string;
+  /** Keys of later versions, after rotations (lib/crypto.ts): the highest one encrypts. */
+  [rotatedKey: `ID_NUMBER_KEY_${number}`]: string | undefined;
+  /**
+   * Keys the digests of sign-in codes and rate-limit keys (lib/keyed-hash.ts), so a copy of the
+   * database cannot be checked against guesses. Required: nothing falls back to plain SHA-256.
+   */
+  HASH_KEY?: string;
   /** "true" in the deployed environments: one JSON log line per request (lib/request-log.ts). */
   LOG_REQUESTS?: string;
   /** The outbox's queue (texts to people); without it texts stay queued in D1. */

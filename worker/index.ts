@@ -4,18 +4,20 @@ import { database } from './db/client.ts';
 import { deleteExpiredSessions } from './db/auth-sessions.ts';
 import { markNoShows, quizTotalsDrift, repairQuizTotals } from './db/housekeeping.ts';
 import { deleteStaleCodes } from './db/otp-codes.ts';
+import { encryptLegacyBirthDates } from './db/people.ts';
 import { deleteExpiredWindows } from './db/rate-limits.ts';
 import type { Bindings } from './env.ts';
 import { deliverBatch, type NotificationMessage } from './notifications/deliver.ts';
 import { relayNotifications } from './notifications/relay.ts';
 import { queueDueNotifications } from './notifications/schedule.ts';
+import { encryptionKeys } from './lib/crypto.ts';
 import { smsSender } from './lib/sms.ts';
 
 export default {
   fetch: app.fetch,
   // The crons of wrangler.toml: texts that come due, and the nightly housekeeping (expired
   // sessions, old sign-in codes and rate-limit windows go; no-shows are marked where organizers
-  // chose so; quiz totals are checked). The scheduled time is the clock, so a late or repeated
+  // chose so; plain birth dates left from before their encryption are encrypted; quiz totals are checked). The scheduled time is the clock, so a late or repeated
   // run decides as the planned one would. (The unused context keeps the runtime's signature, so
   // tests may call the handlers as workerd does.)
   async scheduled(controller, env, _ctx: ExecutionContext) {
@@ -29,9 +31,19 @@ export default {
     }
     await Promise.all([deleteExpiredSessions(db, now), deleteStaleCodes(db, now), deleteExpiredWindows(db, now)]);
     const noShows = await markNoShows(db, now);
+    let birthDatesEncrypted = 0;
+    for (let done = -1; done !== 0; birthDatesEncrypted += done) {
+      done = await encryptLegacyBirthDates(db, encryptionKeys(env));
+    }
     const drift = await quizTotalsDrift(db);
     console.log(
-      JSON.stringify({ event: 'housekeeping', cron: controller.cron, noShows, quizTotalsDrift: drift.length }),
+      JSON.stringify({
+        event: 'housekeeping',
+        cron: controller.cron,
+        noShows,
+        birthDatesEncrypted,
+        quizTotalsDrift: drift.length,
+      }),
     );
     // Season ids and counts only, never who; then each drifted season is rebuilt from its attempts.
     if (drift.length) console.warn(JSON.stringify({ event: 'quiz_totals_drift', seasons: drift }));

@@ -163,9 +163,12 @@ describe('POST /api/auth/otp', () => {
   });
 
   it('leaves devCode out when EXPOSE_DEV_OTP is not "true"', async () => {
+    // Such a Worker texts through its SMS bridge (here one that accepts everything).
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(null, { status: 200 }));
+    const bridge = { SMS_WEBHOOK_URL: 'https://sms-bridge.example/send', SMS_WEBHOOK_SECRET: 'shared-secret' };
     for (const value of [undefined, 'false', '1']) {
       const phone = newPhone();
-      const response = await fetchWithEnv({ EXPOSE_DEV_OTP: value }, '/api/auth/otp', {
+      const response = await fetchWithEnv({ EXPOSE_DEV_OTP: value, ...bridge }, '/api/auth/otp', {
         method: 'POST',
         body: JSON.stringify({ phone }),
       });

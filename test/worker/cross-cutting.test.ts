@@ -80,6 +80,7 @@ describe('logs of unexpected errors', () => {
             ? { run: fail, all: fail, raw: fail, first: fail }
             : env.DB.prepare(query).bind(...values),
       }),
+      batch: (statements: D1PreparedStatement[]) => env.DB.batch(statements),
     } as unknown as D1Database;
     try {
       const response = await app.fetch(

@@ -400,7 +400,7 @@ const FLOWS: Flow[] = [
     alreadyDone: 'code_expired',
     async setUp() {
       const phone = newPhone();
-      const issued = await issueCode(database(env.DB), phone, '246810');
+      const issued = await issueCode(database(env.DB), env.HASH_KEY!, phone, '246810');
       if (!issued.issued) throw new Error('no code issued');
       return {
         send: (db) => call('/api/auth/verify', { bindings: through(db), body: { phone, code: '246810' } }),

@@ -3,7 +3,7 @@ import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../worker/app.ts';
-import { BASE, call, errorOf, signInCitizen } from './helpers.ts';
+import { BASE, call, errorOf, signInCitizen, storedPerson } from './helpers.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,16 +49,7 @@ async function refusedPaths(cookie: string, body: unknown) {
 }
 
 const row = (id: string) =>
-  env.DB.prepare('SELECT name, gender, birth_date, blood_type, district, emergency_donor FROM people WHERE id = ?')
-    .bind(id)
-    .first<{
-      name: string | null;
-      gender: string | null;
-      birth_date: string | null;
-      blood_type: string | null;
-      district: string | null;
-      emergency_donor: number;
-    }>();
+  storedPerson(id, ['name', 'gender', 'birth_date', 'blood_type', 'district', 'emergency_donor']);
 
 const fullProfile = {
   name: '张三',

@@ -365,9 +365,9 @@ describe('GET /api/admin/quiz/seasons/:id/finalists', () => {
     const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
     expect(text).toBe(
       '\uFEFF名次,姓名,手机号,区县,总分,用时（秒）,参赛天数\r\n' +
-        `1,"'=HYPERLINK(""http://x"")",${phones[1]},莘县,50,60.0,1\r\n` +
-        `2,李四,${phones[2]},临清市,40,20.0,1\r\n` +
-        `3,张三,${phones[0]},冠县,40,30.0,1\r\n`,
+        `1,"'=HYPERLINK(""http://x"")",\t${phones[1]},莘县,50,60.0,1\r\n` +
+        `2,李四,\t${phones[2]},临清市,40,20.0,1\r\n` +
+        `3,张三,\t${phones[0]},冠县,40,30.0,1\r\n`,
     );
     const english = await call(`/api/admin/quiz/seasons/${seasonId}/finalists.csv?top=1`, {
       cookie: organizer.cookie,

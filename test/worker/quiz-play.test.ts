@@ -2,7 +2,7 @@
 // the late rule, one attempt a day (races included), China-time days and fair play.
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sha256 } from '../../worker/lib/tokens.ts';
+import { keyedHash } from '../../worker/lib/keyed-hash.ts';
 import { call, errorOf, signInCitizen } from './helpers.ts';
 import {
   answerKey,
@@ -321,7 +321,7 @@ describe('submitting', () => {
     const windows = async (personId: string) =>
       (
         await env.DB.prepare('SELECT count(*) AS n FROM rate_limits WHERE key = ?')
-          .bind(await sha256(`quiz-submit:${personId}`))
+          .bind(await keyedHash(env.HASH_KEY!, `quiz-submit:${personId}`))
           .first<{ n: number }>()
       )?.n;
     const fair = await newPlayer();

@@ -3,7 +3,7 @@
 // against the Worker and a real local D1.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { BOOKING_CODE as CODE, call, errorOf, signInCitizen, type Registration } from './helpers.ts';
+import { BOOKING_CODE as CODE, call, errorOf, signInCitizen, storedPerson, type Registration } from './helpers.ts';
 import { createCampaign, type SlotFixture } from './fixtures.ts';
 
 const SESSION = { startsAt: '2099-01-10T09:00:00+08:00', endsAt: '2099-01-10T12:00:00+08:00' };
@@ -56,10 +56,7 @@ const rowsOf = async (slotId: string) =>
       .all<{ id: string; person_id: string; code: string; status: string; name: string; answers: string }>()
   ).results;
 
-const personRow = (personId: string) =>
-  env.DB.prepare('SELECT name, gender, birth_date FROM people WHERE id = ?')
-    .bind(personId)
-    .first<{ name: string | null; gender: string | null; birth_date: string | null }>();
+const personRow = (personId: string) => storedPerson(personId, ['name', 'gender', 'birth_date']);
 
 const cancel = (registrationId: string, cookie: string) =>
   call(`/api/registrations/${registrationId}/cancel`, { method: 'POST', cookie });

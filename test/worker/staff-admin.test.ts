@@ -25,7 +25,7 @@ describe('POST /api/admin/auth/login', () => {
     const cookie = response.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^lifeline_staff=/);
     expect(cookie).toMatch(/HttpOnly/i);
-    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
   });
 
   it('uses a __Host- cookie over https', async () => {
@@ -49,21 +49,6 @@ describe('POST /api/admin/auth/login', () => {
       expect((await errorOf(response)).code).toBe('invalid_credentials');
       expect(response.headers.get('set-cookie')).toBeNull();
     }
-  });
-
-  it('locks the account for a while after five failures, even for the right password', async () => {
-    const member = await createStaffMember('admin');
-    for (let i = 0; i < 5; i++) {
-      const failed = await call('/api/admin/auth/login', {
-        body: { email: member.email, password: `wrong-${i}` },
-        address: newAddress(),
-      });
-      expect(failed.status).toBe(401);
-    }
-    const locked = await call('/api/admin/auth/login', { body: member, address: newAddress() });
-    expect(locked.status).toBe(429);
-    expect((await errorOf(locked)).code).toBe('rate_limited');
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('limits attempts from one address', async () => {

@@ -1,7 +1,7 @@
 // SMS sign-in codes. Each check-and-write is a single statement, so retries and parallel
 // requests cannot slip past the limits or use one code twice.
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import { sha256 } from '../lib/tokens.ts';
+import { keyedHash } from '../lib/keyed-hash.ts';
 import { batch, type Database } from './client.ts';
 import { otpCodes } from './schema.ts';
 
@@ -11,16 +11,23 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 export const OTP_PER_PHONE_PER_HOUR = 10;
 
-const codeHash = (id: string, code: string) => sha256(`${id}:${code}`);
+// Six digits are a million guesses: keyed with HASH_KEY, a copy of this table gives no code back.
+const codeHash = (hashKey: string, id: string, code: string) => keyedHash(hashKey, `${id}:${code}`);
 
 export type IssueResult = { issued: true; id: string } | { issued: false; retryAfterSec: number };
 
 /**
  * Stores a new code unless this phone had one in the last minute or ten in the last hour.
  */
-export async function issueCode(db: Database, phone: string, code: string, now = Date.now()): Promise<IssueResult> {
+export async function issueCode(
+  db: Database,
+  hashKey: string,
+  phone: string,
+  code: string,
+  now = Date.now(),
+): Promise<IssueResult> {
   const id = crypto.randomUUID();
-  const hash = await codeHash(id, code);
+  const hash = await codeHash(hashKey, id, code);
   const inserted = await db.run(sql`
     INSERT INTO otp_codes (id, phone, code_hash, created_at, expires_at)
     SELECT ${id}, ${phone}, ${hash}, ${now}, ${now + OTP_TTL_SEC * 1000}
@@ -54,7 +61,13 @@ export type CheckResult = { right: true; codeId: string } | { right: false; erro
  * Checks a code against the phone's newest live code. A wrong one counts as a failed attempt;
  * a right one is left live for useCode, which signs in with it.
  */
-export async function checkCode(db: Database, phone: string, code: string, now = Date.now()): Promise<CheckResult> {
+export async function checkCode(
+  db: Database,
+  hashKey: string,
+  phone: string,
+  code: string,
+  now = Date.now(),
+): Promise<CheckResult> {
   const current = await db
     .select()
     .from(otpCodes)
@@ -65,7 +78,7 @@ export async function checkCode(db: Database, phone: string, code: string, now =
   const live = (row: typeof current): row is NonNullable<typeof current> =>
     !!row && !row.usedAt && row.expiresAt.getTime() > now && row.failedAttempts < OTP_MAX_FAILED_ATTEMPTS;
   if (!live(current)) return { right: false, error: 'code_expired' };
-  if ((await codeHash(current.id, code)) === current.codeHash) return { right: true, codeId: current.id };
+  if ((await codeHash(hashKey, current.id, code)) === current.codeHash) return { right: true, codeId: current.id };
 
   const [failed] = await db
     .update(otpCodes)

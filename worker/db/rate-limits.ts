@@ -1,7 +1,8 @@
 // Fixed-window counters in D1: they hold across isolates and machines, under wrangler dev,
-// in tests and in production alike. Keys are hashed so no raw IP or phone is stored.
+// in tests and in production alike. Keys are stored as HMACs under HASH_KEY, so no address or
+// email is stored, nor can one be found again by hashing guesses.
 import { and, eq, gt, isNotNull, lt, sql } from 'drizzle-orm';
-import { sha256 } from '../lib/tokens.ts';
+import { keyedHash } from '../lib/keyed-hash.ts';
 import type { Database } from './client.ts';
 import { authSessions, rateLimits } from './schema.ts';
 
@@ -47,10 +48,11 @@ function counter<Query>(query: Query, limit: Pick<Limit, 'max' | 'windowSec'>, n
   };
 }
 
-export async function eventCounter(db: Database, limit: Limit, now = Date.now()) {
+/** `hashKey` is the HASH_KEY secret (lib/keyed-hash.ts). */
+export async function eventCounter(db: Database, hashKey: string, limit: Limit, now = Date.now()) {
   const query = db
     .insert(rateLimits)
-    .values({ key: await sha256(limit.key), windowStart: window(limit, now).start, count: 1 })
+    .values({ key: await keyedHash(hashKey, limit.key), windowStart: window(limit, now).start, count: 1 })
     .onConflictDoUpdate(countOneMore)
     .returning({ count: rateLimits.count });
   return counter(query, limit, now);
@@ -87,18 +89,18 @@ export function personEventCounter(db: Database, limit: PersonLimit, sessionHash
 }
 
 /** Counts one more event and says whether it is still within the limit (one statement). */
-export async function consume(db: Database, limit: Limit, now = Date.now()): Promise<LimitState> {
-  const { query, verdict } = await eventCounter(db, limit, now);
+export async function consume(db: Database, hashKey: string, limit: Limit, now = Date.now()): Promise<LimitState> {
+  const { query, verdict } = await eventCounter(db, hashKey, limit, now);
   return verdict(await query);
 }
 
 /** Reads the current count without adding to it. */
-export async function peek(db: Database, limit: Limit, now = Date.now()): Promise<LimitState> {
+export async function peek(db: Database, hashKey: string, limit: Limit, now = Date.now()): Promise<LimitState> {
   const { start, retryAfterSec } = window(limit, now);
   const row = await db
     .select({ count: rateLimits.count })
     .from(rateLimits)
-    .where(and(eq(rateLimits.key, await sha256(limit.key)), eq(rateLimits.windowStart, start)))
+    .where(and(eq(rateLimits.key, await keyedHash(hashKey, limit.key)), eq(rateLimits.windowStart, start)))
     .get();
   const count = row?.count ?? 0;
   return { count, allowed: count < limit.max, retryAfterSec };

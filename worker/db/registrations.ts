@@ -8,6 +8,20 @@ export type RegistrationStatus = (typeof registrations.status.enumValues)[number
 
 const TAKEN = `status IN ('confirmed', 'checked_in')`;
 
+/**
+ * Sign-ups one person may hold at once, confirmed or waiting, for sessions still to come: enough
+ * for a donation, a class and a screening in the same weeks, too few to hold a drive's seats.
+ * (Seats an organizer or a team contact holds for a team are not the person's sign-ups.)
+ */
+export const MAX_UPCOMING_SIGN_UPS = 4;
+
+/** The person's confirmed or waiting sign-ups for sessions that have not started (nor been cancelled). */
+const upcomingSignUps = (personId: string, now: number) => sql`(
+  SELECT count(*) FROM registrations r
+  JOIN slots s ON s.id = r.slot_id JOIN sessions se ON se.id = s.session_id
+  WHERE r.person_id = ${personId} AND r.status IN ('confirmed', 'waitlisted')
+    AND se.starts_at > ${now} AND se.cancelled_at IS NULL)`;
+
 /** Waiting position of a registration (1 = next to be confirmed), or null when not waiting. */
 const positionOf = (registrationId: SQL) => sql`(
   SELECT CASE WHEN r.status = 'waitlisted' THEN (
@@ -57,23 +71,25 @@ export interface NewRegistration {
   name: string;
   answers: Record<string, string | number | boolean>;
   idNumberEncrypted: string | null;
-  idNumberMasked: string | null;
-  /** Facts to keep on the person's profile where it has none yet (null: nothing to fill). */
-  profile: { name: string | null; gender: string | null; birthDate: string | null };
+  /** Facts to keep on the person's profile where it has none yet (null: nothing to fill); the birth date sealed. */
+  profile: { name: string | null; gender: string | null; birthDateEncrypted: string | null; birthYear: number | null };
   idempotency?: { key: string; scope: string };
 }
 
 export type SignUpResult =
   | { outcome: 'booked'; status: 'confirmed' | 'waitlisted'; position: number | null }
   | { outcome: 'slot_full' }
+  | { outcome: 'too_many_sign_ups' }
   | { outcome: 'already_registered' }
   | { outcome: 'code_taken' };
 
 /**
  * Books a seat when one is free and nobody is waiting for it, else joins the waiting list when
- * the slot has one, else books nothing. One INSERT decides, so the count cannot change under it.
+ * the slot has one, else books nothing; and nothing either when the person already holds
+ * MAX_UPCOMING_SIGN_UPS. One INSERT decides, so no count can change under it, however many of the
+ * person's requests arrive at once.
  */
-export async function signUp(db: Database, r: NewRegistration): Promise<SignUpResult> {
+export async function signUp(db: Database, r: NewRegistration, now = Date.now()): Promise<SignUpResult> {
   const booked = sql`EXISTS (SELECT 1 FROM registrations WHERE id = ${r.id})`;
   const responseBody = sql`json_object('registration', json_patch(
       json_object('id', r.id, 'code', r.code, 'status', r.status, 'slotId', r.slot_id),
@@ -82,16 +98,17 @@ export async function signUp(db: Database, r: NewRegistration): Promise<SignUpRe
     const fillsProfile = Object.values(r.profile).some((value) => value !== null);
     const [inserted] = await batch<[{ status: 'confirmed' | 'waitlisted'; position: number | null }[]]>(db, [
       sql`
-        INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, id_number_masked, arrival)
+        INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, arrival)
         SELECT ${r.id}, s.id, ${r.personId}, ${r.code},
           CASE WHEN q.taken < s.capacity AND q.waiting = 0 THEN 'confirmed' ELSE 'waitlisted' END,
-          ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, ${r.idNumberMasked}, q.last + 1
+          ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, q.last + 1
         FROM slots s, (SELECT
             (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND ${sql.raw(TAKEN)}) AS taken,
             (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND status = 'waitlisted') AS waiting,
             (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = ${r.slotId}) AS last) q
         WHERE s.id = ${r.slotId} AND ((q.taken < s.capacity AND q.waiting = 0) OR s.waitlist = 1)
           AND NOT EXISTS (SELECT 1 FROM sessions WHERE id = s.session_id AND cancelled_at IS NOT NULL)
+          AND ${upcomingSignUps(r.personId, now)} < ${MAX_UPCOMING_SIGN_UPS}
         RETURNING status, CASE WHEN status = 'waitlisted' THEN
           (SELECT count(*) FROM registrations w WHERE w.slot_id = ${r.slotId} AND w.status = 'waitlisted') END AS position`,
       ...(fillsProfile
@@ -100,7 +117,8 @@ export async function signUp(db: Database, r: NewRegistration): Promise<SignUpRe
               UPDATE people SET
                 name = coalesce(name, ${r.profile.name}),
                 gender = coalesce(gender, ${r.profile.gender}),
-                birth_date = coalesce(birth_date, ${r.profile.birthDate})
+                birth_date_encrypted = coalesce(birth_date_encrypted, ${r.profile.birthDateEncrypted}),
+                birth_year = coalesce(birth_year, ${r.profile.birthYear})
               WHERE id = ${r.personId} AND ${booked}`,
           ]
         : []),
@@ -114,7 +132,11 @@ export async function signUp(db: Database, r: NewRegistration): Promise<SignUpRe
         : []),
     ]);
     const row = inserted[0];
-    if (!row) return { outcome: 'slot_full' };
+    if (!row) {
+      // Nothing booked: say which rule refused (the count is read again after the fact).
+      const [held] = await batch<[{ n: number }[]]>(db, [sql`SELECT ${upcomingSignUps(r.personId, now)} AS n`]);
+      return held[0]!.n >= MAX_UPCOMING_SIGN_UPS ? { outcome: 'too_many_sign_ups' } : { outcome: 'slot_full' };
+    }
     return { outcome: 'booked', status: row.status, position: row.position };
   } catch (error) {
     if (isUniqueViolation(error, 'registrations.slot_id')) return { outcome: 'already_registered' };

@@ -50,7 +50,6 @@ function slotRows(
       status: registrations.status,
       name: registrations.name,
       answers: registrations.answers,
-      idNumberMasked: registrations.idNumberMasked,
       idNumberEncrypted: registrations.idNumberEncrypted,
       arrival: registrations.arrival,
       createdAt: registrations.createdAt,
@@ -58,6 +57,7 @@ function slotRows(
       cancelledAt: registrations.cancelledAt,
       phone: people.phone,
       bloodType: people.bloodType,
+      birthYear: people.birthYear,
       group: { id: registrationGroups.id, organization: registrationGroups.organization },
     })
     .from(registrations)

@@ -28,7 +28,15 @@ export function parseIdNumber(input: string, today: string): IdNumberFacts | nul
   return { normalized, birthDate, gender: Number(normalized[16]) % 2 === 1 ? 'male' : 'female' };
 }
 
-/** 371502199001011234 → 3715**********1234 */
-export function maskIdNumber(normalized: string): string {
-  return `${normalized.slice(0, 4)}${'*'.repeat(normalized.length - 8)}${normalized.slice(-4)}`;
+// Between the digits of a number written to slip past a check: spaces of any width, dashes,
+// dots, slashes, underscores and invisible characters (zero-width spaces, joiners).
+const SEPARATORS = /[\s\p{Pd}\p{Cf}._·/\\|]/gu;
+
+/**
+ * True when the text holds something that reads as an ID number: 15 digits or more in a row
+ * (an 18-character number has 17; the first generation had 15), counted after full-width and
+ * other look-alike digits are read as digits (NFKC) and separators between them are dropped.
+ */
+export function mentionsIdNumber(text: string): boolean {
+  return /\p{Nd}{15}/u.test(text.normalize('NFKC').replace(SEPARATORS, ''));
 }

@@ -11,7 +11,9 @@ import {
   findStaffBySession,
   type Subject,
 } from '../db/auth-sessions.ts';
+import { revealPerson } from '../db/people.ts';
 import type { AppEnv, SignedInStaff } from '../env.ts';
+import { encryptionKeys } from './crypto.ts';
 import { ApiError } from './errors.ts';
 import { sha256 } from './tokens.ts';
 
@@ -42,11 +44,15 @@ export async function signIn(c: Context<AppEnv>, audience: Audience, subject: Su
 
 export const sessionTtlSec: Record<Audience, number> = { person: PERSON_SESSION_TTL_SEC, staff: STAFF_SESSION_TTL_SEC };
 
+// Staff cookies are Strict: a link on another site must not arrive signed in (and start an export).
+// Citizens stay Lax, so a campaign link shared in WeChat opens signed in.
+const sameSite: Record<Audience, 'Strict' | 'Lax'> = { person: 'Lax', staff: 'Strict' };
+
 /** Hands the browser the token of a session already stored. */
 export function setSessionCookie(c: Context<AppEnv>, audience: Audience, token: string) {
   setCookie(c, cookieName[audience], token, {
     httpOnly: true,
-    sameSite: 'Lax',
+    sameSite: sameSite[audience],
     path: '/',
     maxAge: sessionTtlSec[audience],
     ...(isHttps(c) ? { secure: true, prefix: 'host' as const } : {}),
@@ -74,7 +80,8 @@ export const staffSessionHash = (c: Context<AppEnv>) => sessionHash(c, 'staff');
 /** The signed-in citizen with their profile, or undefined. */
 async function signedInPerson(c: Context<AppEnv>) {
   const token = readToken(c, 'person');
-  return token ? await findPersonBySession(database(c.env.DB), token) : undefined;
+  const row = token ? await findPersonBySession(database(c.env.DB), token) : undefined;
+  return row && (await revealPerson(encryptionKeys(c.env), row));
 }
 
 /** Loads the signed-in citizen, or answers 401. */

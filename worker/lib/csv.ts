@@ -64,9 +64,20 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** Text a spreadsheet will show as text: a leading apostrophe disarms a would-be formula. */
 export const defuseFormula = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
 
+// Digits a spreadsheet would read as a number and spoil: an 18-digit ID number loses its last
+// digits (3.71502E+17), an 11-digit phone becomes a number, a leading zero goes.
+const SPOILED_AS_NUMBER = /^(?:\d{11,}|\d{17}X|0\d+)$/;
+
+/**
+ * A leading tab keeps such digits text in Excel and WPS (both read a tab-led cell as text and
+ * show the digits as they are); it is not a formula character here, as the cell holds only digits.
+ * (`="…"` would be a formula, which the defusing above exists to prevent.)
+ */
+const keepDigitsAsText = (text: string) => (SPOILED_AS_NUMBER.test(text) ? `\t${text}` : text);
+
 function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
-  const safe = defuseFormula(value);
+  const safe = keepDigitsAsText(defuseFormula(value));
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -72,6 +72,10 @@ const messages = {
   // Sign-ups.
   slot_full: { 'zh-CN': '名额已满。', en: 'This slot is full.' },
   already_registered: { 'zh-CN': '您已报名该项目。', en: 'You have already signed up for this.' },
+  too_many_sign_ups: {
+    'zh-CN': '您已有 4 个尚未开始的报名或候补。请先参加或取消其中一个，再报名新的场次。',
+    en: 'You already hold 4 sign-ups or waiting places for sessions still to come. Attend or cancel one first.',
+  },
   registration_closed: { 'zh-CN': '报名已截止。', en: 'Sign-up for this is closed.' },
   already_cancelled: { 'zh-CN': '该报名已取消。', en: 'This sign-up is already cancelled.' },
   already_checked_in: { 'zh-CN': '已签到，不能取消。', en: 'Already checked in.' },

@@ -1,15 +1,18 @@
 // Text messages leave through a small interface, so a deployment can bridge to any SMS gateway.
 import type { Bindings } from '../env.ts';
 import { maskPhone } from '../domain/phone.ts';
+import { hmacSha256 } from './tokens.ts';
 
 export interface SmsSender {
   /** `key` names the message: a gateway that sees it twice (a retry after a lost answer) sends once. */
   send(phone: string, text: string, key?: string): Promise<void>;
 }
 
-export class SmsDeliveryError extends Error {}
+export class SmsDeliveryError extends Error {
+  override name = 'SmsDeliveryError';
+}
 
-/** Local development: prints the message with the number masked. */
+/** Local development and tests only (EXPOSE_DEV_OTP "true"): prints the message with the number masked. */
 export class ConsoleSmsSender implements SmsSender {
   async send(phone: string, text: string) {
     console.log(JSON.stringify({ event: 'sms', to: maskPhone(phone), text }));
@@ -46,18 +49,26 @@ export class WebhookSmsSender implements SmsSender {
 }
 
 export async function hmacHex(secret: string, message: string): Promise<string> {
-  const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
-  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
-  return Array.from(signature, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return Array.from(await hmacSha256(secret, message), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Where no SMS bridge is configured outside development: refuses every text, and says so in the
+ * log without the text (it may hold a sign-in code), so that nobody signs in through the logs.
+ */
+export class UnconfiguredSmsSender implements SmsSender {
+  constructor(private readonly missing: string) {}
+
+  async send(): Promise<void> {
+    console.error(JSON.stringify({ event: 'sms_not_configured', missing: this.missing }));
+    throw new SmsDeliveryError(`${this.missing} is not set: no text can be sent`);
+  }
 }
 
 export function smsSender(env: Bindings): SmsSender {
-  if (env.SMS_WEBHOOK_URL) {
-    if (!env.SMS_WEBHOOK_SECRET) throw new Error('SMS_WEBHOOK_SECRET must be set with SMS_WEBHOOK_URL');
+  if (env.SMS_WEBHOOK_URL && env.SMS_WEBHOOK_SECRET)
     return new WebhookSmsSender(env.SMS_WEBHOOK_URL, env.SMS_WEBHOOK_SECRET);
-  }
-  return new ConsoleSmsSender();
+  if (env.SMS_WEBHOOK_URL) return new UnconfiguredSmsSender('SMS_WEBHOOK_SECRET');
+  if (env.EXPOSE_DEV_OTP === 'true') return new ConsoleSmsSender();
+  return new UnconfiguredSmsSender('SMS_WEBHOOK_URL');
 }

@@ -1,5 +1,5 @@
 // Citizens sign in with a one-time code sent by SMS.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { database } from '../db/client.ts';
 import { checkCode, issueCode, OTP_TTL_SEC, useCode, withdrawCode } from '../db/otp-codes.ts';
@@ -7,15 +7,19 @@ import { maskPhone } from '../domain/phone.ts';
 import type { AppEnv } from '../env.ts';
 import { personSessionHash, sessionTtlSec, setSessionCookie, signOut } from '../lib/auth.ts';
 import { ApiError } from '../lib/errors.ts';
-import { clientIp, enforceLimit, tooMany } from '../lib/rate-limit.ts';
+import { hashKey } from '../lib/keyed-hash.ts';
+import { enforceLimit, enforceLimits, perAddress, tooMany } from '../lib/rate-limit.ts';
 import { smsSender } from '../lib/sms.ts';
 import { randomDigits, randomToken, sha256 } from '../lib/tokens.ts';
 import { json } from '../lib/validation.ts';
 import { phoneNumber } from './schemas.ts';
 
-// Many phones share one carrier-grade NAT address, so the per-address limits are generous.
-const codesPerAddress = (ip: string) => ({ key: `otp-ip:${ip}`, max: 60, windowSec: 600 });
-const checksPerAddress = (ip: string) => ({ key: `verify-ip:${ip}`, max: 120, windowSec: 600 });
+// Many phones share one carrier-grade NAT address, so the per-address limits are generous; the
+// day's ceiling per address (an IPv6 /64) bounds the texts one sender can have sent, whatever
+// phone numbers it asks for.
+const codesPerAddress = (c: Context<AppEnv>) => perAddress(c, 'otp-ip', 60, 600);
+const codesPerAddressPerDay = (c: Context<AppEnv>) => perAddress(c, 'otp-ip-day', 500, 86_400);
+const checksPerAddress = (c: Context<AppEnv>) => perAddress(c, 'verify-ip', 120, 600);
 
 const codeText = {
   'zh-CN': (code: string) => `您的生命线验证码是 ${code}，${OTP_TTL_SEC / 60} 分钟内有效。请勿告诉他人。`,
@@ -26,10 +30,10 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/otp', ...json(v.object({ phone: phoneNumber })), async (c) => {
     const { phone } = c.req.valid('json');
     const db = database(c.env.DB);
-    await enforceLimit(db, codesPerAddress(clientIp(c)));
+    await enforceLimits(c, [codesPerAddress(c), codesPerAddressPerDay(c)]);
 
     const code = randomDigits(6);
-    const issued = await issueCode(db, phone, code);
+    const issued = await issueCode(db, hashKey(c.env), phone, code);
     if (!issued.issued) throw tooMany(issued.retryAfterSec);
     try {
       await smsSender(c.env).send(phone, codeText[c.get('language')](code));
@@ -56,9 +60,9 @@ export const authRoutes = new Hono<AppEnv>()
     async (c) => {
       const { phone, code } = c.req.valid('json');
       const db = database(c.env.DB);
-      await enforceLimit(db, checksPerAddress(clientIp(c)));
+      await enforceLimit(c, checksPerAddress(c));
 
-      const checked = await checkCode(db, phone, code);
+      const checked = await checkCode(db, hashKey(c.env), phone, code);
       if (!checked.right) throw new ApiError(400, checked.error);
       const token = randomToken();
       const person = await useCode(db, {

@@ -10,16 +10,17 @@ import { maskPhone } from '../domain/phone.ts';
 import { bloodTypes, genders, profileProblems, type Profile } from '../domain/profile.ts';
 import type { AppEnv } from '../env.ts';
 import { requirePerson } from '../lib/auth.ts';
+import { encryptionKeys } from '../lib/crypto.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { json, param } from '../lib/validation.ts';
-import { personName } from './schemas.ts';
+import { calendarDay, personName } from './schemas.ts';
 
 const nullable = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema));
 
 const profileChange = v.object({
   name: nullable(personName),
   gender: nullable(v.picklist(genders)),
-  birthDate: nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid'))),
+  birthDate: nullable(calendarDay),
   bloodType: nullable(v.picklist(bloodTypes)),
   district: nullable(v.pipe(v.string(), v.maxLength(40, 'district_unknown'))),
   emergencyDonor: v.optional(v.boolean()),
@@ -101,7 +102,7 @@ export const meRoutes = new Hono<AppEnv>()
         issues: locked.map((path) => ({ path, message: 'profile_locked' })),
       });
     }
-    const person = await changeProfile(db, current.id, change);
+    const person = await changeProfile(db, encryptionKeys(c.env), current.id, change);
     // Another change landed in between and this one would now break the emergency-donor rule.
     if (!person) throw new ApiError(409, 'profile_changed');
     return c.json({ person: personView(person) }, 200);

@@ -16,7 +16,7 @@ import {
 import { dayBoard, dayStanding, districtStanding, seasonBoard } from '../db/quiz-boards.ts';
 import { seasonStanding } from '../db/quiz-ranks.ts';
 import { getSeason } from '../db/quiz-seasons.ts';
-import { chinaDay, isCalendarDay, toChinaIso } from '../domain/china-time.ts';
+import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { drawQuestions, maskName, scoreAttempt } from '../domain/quiz.ts';
 import type { AppEnv } from '../env.ts';
 import { loadPerson, requirePerson } from '../lib/auth.ts';
@@ -24,6 +24,7 @@ import { ApiError, notFound, type FieldIssue, type IneligibleReason } from '../l
 import { enforceLimit, limitRefusals } from '../lib/rate-limit.ts';
 import { json, param, query } from '../lib/validation.ts';
 import { attemptView, seasonView } from './quiz-views.ts';
+import { calendarDay } from './schemas.ts';
 
 const id = v.pipe(v.string(), v.maxLength(64));
 const seasonParam = v.object({ seasonId: id });
@@ -36,7 +37,7 @@ const submitBody = v.object({
 });
 
 const boardQuery = v.object({
-  day: v.optional(v.pipe(v.string(), v.check(isCalendarDay, 'date_invalid'))),
+  day: v.optional(calendarDay),
   district: v.optional(v.pipe(v.string(), v.maxLength(40, 'district_unknown'))),
   limit: v.optional(
     v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(100)),
@@ -104,7 +105,7 @@ export const quizRoutes = new Hono<AppEnv>()
   .post('/seasons/:seasonId/attempts', requirePerson, param(seasonParam), async (c) => {
     const person = c.var.person!;
     const db = database(c.env.DB);
-    await enforceLimit(db, startsPerPerson(person.id));
+    await enforceLimit(c, startsPerPerson(person.id));
     const found = await visibleSeason(db, c.req.valid('param').seasonId);
     const { season } = found;
     const now = Date.now();
@@ -140,7 +141,7 @@ export const quizRoutes = new Hono<AppEnv>()
   .post('/attempts/:id/submit', requirePerson, param(v.object({ id })), ...json(submitBody), async (c) => {
     const person = c.var.person!;
     const db = database(c.env.DB);
-    return limitRefusals(db, refusedSubmitsPerPerson(person.id), async () => {
+    return limitRefusals(c, refusedSubmitsPerPerson(person.id), async () => {
       const found = await getOwnAttempt(db, c.req.valid('param').id, person.id);
       if (!found) throw notFound(); // someone else's attempt does not exist for this player
       const { attempt, season } = found;

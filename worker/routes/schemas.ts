@@ -1,5 +1,6 @@
 // Input pieces shared by several routes.
 import * as v from 'valibot';
+import { isCalendarDay } from '../domain/china-time.ts';
 import { normalizePhone } from '../domain/phone.ts';
 
 export const phoneNumber = v.pipe(
@@ -22,10 +23,33 @@ export const email = v.pipe(
 /** A staff password being set: long enough to resist guessing, short enough to hash cheaply. */
 export const newPassword = v.pipe(v.string(), v.minLength(10, 'password_too_short'), v.maxLength(256));
 
+/** A calendar day written YYYY-MM-DD that exists (2027-02-30 does not). */
+export const calendarDay = v.pipe(v.string(), v.check(isCalendarDay, 'date_invalid'));
+
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * A real moment: the day exists, hours 00–23, minutes and seconds 00–59, an offset within ±14:00.
+ * `Date` alone would read 2027-02-30 as 2 March and 24:00 as the next midnight.
+ */
+function isInstant(text: string): boolean {
+  const parts = ISO_INSTANT.exec(text);
+  if (!parts) return false;
+  const [, day, hour, minute, second = '00', offsetHour = '00', offsetMinute = '00'] = parts;
+  return (
+    isCalendarDay(day!) &&
+    Number(hour) <= 23 &&
+    Number(minute) <= 59 &&
+    Number(second) <= 59 &&
+    Number(offsetHour) <= 14 &&
+    Number(offsetMinute) <= 59
+  );
+}
+
 /** A moment written ISO 8601 with its offset, e.g. 2026-06-14T09:00:00+08:00. */
 export const instant = v.pipe(
   v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'datetime_invalid'),
+  v.maxLength(40, 'datetime_invalid'),
+  v.check(isInstant, 'datetime_invalid'),
   v.transform((text) => new Date(text)),
-  v.check((date) => !Number.isNaN(date.getTime()), 'datetime_invalid'),
 );

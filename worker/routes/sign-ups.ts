@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { personBySession } from '../db/auth-sessions.ts';
+import { birthDateColumns, revealPerson } from '../db/people.ts';
 import { database } from '../db/client.ts';
 import { eventCounter, personEventCounter } from '../db/rate-limits.ts';
 import { signUpGroup } from '../db/registration-groups.ts';
@@ -15,25 +16,25 @@ import {
 } from '../db/registrations.ts';
 import { bookingCode } from '../domain/booking-code.ts';
 import { chinaDay } from '../domain/china-time.ts';
-import { maskIdNumber } from '../domain/id-number.ts';
 import { genders } from '../domain/profile.ts';
 import { assessSignUp } from '../domain/sign-up.ts';
 import type { AppEnv } from '../env.ts';
 import { personSessionHash, requirePerson } from '../lib/auth.ts';
-import { encryptText } from '../lib/crypto.ts';
+import { encryptionKeys, encryptText } from '../lib/crypto.ts';
 import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
 import { idempotencyKey } from '../lib/idempotency.ts';
-import { clientIp, enforceLimits, refuseOverLimit } from '../lib/rate-limit.ts';
+import { hashKey } from '../lib/keyed-hash.ts';
+import { enforceLimits, perAddress, refuseOverLimit } from '../lib/rate-limit.ts';
 import { json, param } from '../lib/validation.ts';
-import { personName, phoneNumber } from './schemas.ts';
+import { calendarDay, personName, phoneNumber } from './schemas.ts';
 import { sendAfterResponse } from '../notifications/relay.ts';
 
 // A person signs up for a handful of slots, a script for hundreds. Many phones share one address
 // (carrier NAT, a campus or venue Wi-Fi on a drive day), so the per-address limits are far looser.
 const signUpsPerPerson = { name: 'signup-person', max: 20, windowSec: 600 };
-const signUpsPerAddress = (ip: string) => ({ key: `signup-ip:${ip}`, max: 3000, windowSec: 600 });
+const signUpsPerAddress = (c: Context<AppEnv>) => perAddress(c, 'signup-ip', 3000, 600);
 const groupsPerPerson = (personId: string) => ({ key: `group-person:${personId}`, max: 10, windowSec: 3600 });
-const groupsPerAddress = (ip: string) => ({ key: `group-ip:${ip}`, max: 30, windowSec: 3600 });
+const groupsPerAddress = (c: Context<AppEnv>) => perAddress(c, 'group-ip', 30, 3600);
 
 const slotParam = v.object({ slotId: v.pipe(v.string(), v.maxLength(64)) });
 
@@ -49,7 +50,7 @@ const signUpBody = v.object({
   idNumber: v.optional(v.pipe(v.string(), v.maxLength(32, 'id_number_invalid'))),
   weightKg: v.optional(v.pipe(v.number(), v.minValue(20, 'weight_invalid'), v.maxValue(300, 'weight_invalid'))),
   gender: v.optional(v.picklist(genders)),
-  birthDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid'))),
+  birthDate: v.optional(calendarDay),
   donationKind: v.optional(v.picklist(['whole_blood', 'platelets'])),
 });
 
@@ -93,7 +94,7 @@ export const signUpRoutes = new Hono<AppEnv>()
     if (!sessionHash) throw new ApiError(401, 'unauthenticated');
     // The rate-limit counts ride in the same batch.
     const now = Date.now();
-    const byAddress = await eventCounter(db, signUpsPerAddress(clientIp(c)), now);
+    const byAddress = await eventCounter(db, hashKey(c.env), signUpsPerAddress(c), now);
     const byPerson = personEventCounter(db, signUpsPerPerson, sessionHash, now);
     const [fromAddress, fromPerson, signedIn, slots] = await db.batch([
       byAddress.query,
@@ -101,8 +102,10 @@ export const signUpRoutes = new Hono<AppEnv>()
       personBySession(db, sessionHash, now),
       slotForSignUp(db, slotId),
     ]);
-    const person = signedIn[0]?.person;
-    if (!person) throw new ApiError(401, 'unauthenticated');
+    const stored = signedIn[0]?.person;
+    if (!stored) throw new ApiError(401, 'unauthenticated');
+    const keys = encryptionKeys(c.env);
+    const person = await revealPerson(keys, stored);
     const slot = slots[0];
     const scope = `POST /api/slots/${slotId}/registrations`;
     const key = idempotencyKey(c);
@@ -135,12 +138,11 @@ export const signUpRoutes = new Hono<AppEnv>()
         personId: person.id,
         name: input.name,
         answers: assessment.answers,
-        idNumberEncrypted: idNumber ? await encryptText(c.env.ID_NUMBER_KEY, idNumber.normalized) : null,
-        idNumberMasked: idNumber ? maskIdNumber(idNumber.normalized) : null,
+        idNumberEncrypted: idNumber ? await encryptText(keys, idNumber.normalized) : null,
         profile: {
           name: person.name ? null : input.name,
           gender: person.gender ? null : assessment.facts.gender,
-          birthDate: person.birthDate ? null : assessment.facts.birthDate,
+          ...(await birthDateColumns(keys, person.birthDate ? null : assessment.facts.birthDate)),
         },
         ...(key && { idempotency: { key, scope } }),
       };
@@ -149,6 +151,7 @@ export const signUpRoutes = new Hono<AppEnv>()
         const result = await signUp(db, { ...registration, code });
         if (result.outcome === 'code_taken') continue;
         if (result.outcome === 'slot_full') throw new ApiError(409, 'slot_full');
+        if (result.outcome === 'too_many_sign_ups') throw new ApiError(409, 'too_many_sign_ups');
         if (result.outcome === 'already_registered') throw new ApiError(409, 'already_registered');
         if (result.status === 'confirmed') sendAfterResponse(c, [`confirmed:${registration.id}`]);
         return c.json(
@@ -188,7 +191,7 @@ export const signUpRoutes = new Hono<AppEnv>()
     if (duplicates.length) throw new ApiError(400, 'validation_failed', { issues: duplicates });
 
     const db = database(c.env.DB);
-    await enforceLimits(db, [groupsPerPerson(c.var.person!.id), groupsPerAddress(clientIp(c))]);
+    await enforceLimits(c, [groupsPerPerson(c.var.person!.id), groupsPerAddress(c)]);
     openSlot(await slotForSignUp(db, slotId).get());
     for (let attempt = 0; attempt < 3; attempt++) {
       const group = {

@@ -1,23 +1,29 @@
 // Staff sign in with email and password.
-import { Hono } from 'hono';
+import { sql } from 'drizzle-orm';
+import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { byStaff, recordAudit } from '../../db/audit.ts';
-import { database } from '../../db/client.ts';
-import { consume, peek } from '../../db/rate-limits.ts';
+import { auditStatement, byStaff } from '../../db/audit.ts';
+import { batch, database } from '../../db/client.ts';
+import { eventCounter, peek } from '../../db/rate-limits.ts';
 import { findStaffOrganization } from '../../db/organizations.ts';
 import { findStaffByEmail, setStaffPassword, staffView } from '../../db/staff.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff, signIn, signOut, staffSessionHash } from '../../lib/auth.ts';
 import { ApiError } from '../../lib/errors.ts';
+import { hashKey } from '../../lib/keyed-hash.ts';
 import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../lib/password.ts';
-import { clientIp, enforceLimit, tooMany } from '../../lib/rate-limit.ts';
+import { enforceLimit, perAddress, tooMany } from '../../lib/rate-limit.ts';
 import { json } from '../../lib/validation.ts';
 import { email, newPassword } from '../schemas.ts';
 
-const failuresPerAccount = (address: string) => ({ key: `login-fail:${address}`, max: 5, windowSec: 900 });
+// Wrong passwords are counted per account and address, and all attempts per address: a
+// stranger's guesses slow the stranger down, never the member signing in from their own
+// address. There is no account-wide lock, so knowing a staff email is not enough to lock it.
+const failuresPerAccountAndAddress = (c: Context<AppEnv>, address: string) =>
+  perAddress(c, `login-fail:${address}`, 5, 900);
+const attemptsPerAddress = (c: Context<AppEnv>) => perAddress(c, 'login-ip', 30, 900);
 /** Guesses at the current password from a signed-in session (a borrowed browser). */
 const passwordChecksPerAccount = (staffId: string) => ({ key: `password-check:${staffId}`, max: 10, windowSec: 900 });
-const attemptsPerAddress = (ip: string) => ({ key: `login-ip:${ip}`, max: 30, windowSec: 900 });
 
 export const adminAuthRoutes = new Hono<AppEnv>()
   .post(
@@ -26,23 +32,29 @@ export const adminAuthRoutes = new Hono<AppEnv>()
     async (c) => {
       const { email, password } = c.req.valid('json');
       const db = database(c.env.DB);
-      await enforceLimit(db, attemptsPerAddress(clientIp(c)));
-      const locked = await peek(db, failuresPerAccount(email));
-      if (!locked.allowed) throw tooMany(locked.retryAfterSec);
+      await enforceLimit(c, attemptsPerAddress(c));
+      const failures = failuresPerAccountAndAddress(c, email);
+      const held = await peek(db, hashKey(c.env), failures);
+      if (!held.allowed) throw tooMany(held.retryAfterSec);
 
+      // Known and unknown emails take the same steps: a full hash (a decoy's for an unknown
+      // email) and one batch for the failure, so neither the answer nor its time tells them apart.
       const member = await findStaffByEmail(db, email);
-      // Unknown emails cost a full hash too, so timing does not reveal which accounts exist.
       const valid = await verifyPassword(password, member?.passwordHash ?? DECOY_PASSWORD_HASH);
       // A deactivated account gets the wrong password's answer: nothing tells it apart.
       if (!member || !valid || !member.active) {
-        await consume(db, failuresPerAccount(email));
+        const counter = await eventCounter(db, hashKey(c.env), failures);
         // A failure against a real account is worth an admin's eye; unknown addresses are noise.
-        if (member)
-          await recordAudit(db, {
-            staffId: member.id,
-            organizationId: member.organizationId,
+        const audit = auditStatement(
+          {
+            staffId: member?.id ?? null,
+            organizationId: member?.organizationId ?? null,
             action: 'staff.sign_in_failed',
-          });
+          },
+          Date.now(),
+          member ? sql`1` : sql`0`,
+        );
+        await batch(db, [counter.query.getSQL(), audit]);
         throw new ApiError(401, 'invalid_credentials');
       }
       await signIn(
@@ -70,7 +82,7 @@ export const adminAuthRoutes = new Hono<AppEnv>()
       const me = c.var.staff!;
       const { currentPassword, newPassword: password } = c.req.valid('json');
       const db = database(c.env.DB);
-      await enforceLimit(db, passwordChecksPerAccount(me.id));
+      await enforceLimit(c, passwordChecksPerAccount(me.id));
       const member = await findStaffByEmail(db, me.email);
       if (!member || !(await verifyPassword(currentPassword, member.passwordHash))) {
         throw new ApiError(400, 'validation_failed', {

@@ -14,7 +14,6 @@ import { byStaff } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
 import { campaigns } from '../../db/schema.ts';
 import { organizationExists } from '../../db/organizations.ts';
-import { isCalendarDay } from '../../domain/china-time.ts';
 import { genders } from '../../domain/profile.ts';
 import { questionTypes } from '../../domain/questions.ts';
 import type { AppEnv } from '../../env.ts';
@@ -24,9 +23,8 @@ import { derivedId, idempotencyKey } from '../../lib/idempotency.ts';
 import { staffScope } from '../../lib/scope.ts';
 import { json, param, query } from '../../lib/validation.ts';
 import { campaignView } from '../views.ts';
-import { instant } from '../schemas.ts';
+import { calendarDay, instant } from '../schemas.ts';
 
-const day = v.pipe(v.string(), v.check(isCalendarDay, 'date_invalid'));
 const age = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(120));
 
 const eligibility = v.pipe(
@@ -66,8 +64,8 @@ const editable = {
   title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
   summary: v.pipe(v.string(), v.trim(), v.maxLength(300)),
   description: v.pipe(v.string(), v.trim(), v.maxLength(5000)),
-  startsOn: day,
-  endsOn: day,
+  startsOn: calendarDay,
+  endsOn: calendarDay,
   eligibility: v.nullable(eligibility),
   questions,
   status: v.picklist(campaigns.status.enumValues),

@@ -14,6 +14,7 @@ import {
 } from '../../db/emergency-donors.ts';
 import { findStaffOrganization } from '../../db/organizations.ts';
 import { chinaDay } from '../../domain/china-time.ts';
+import { mentionsIdNumber } from '../../domain/id-number.ts';
 import { maskPhone } from '../../domain/phone.ts';
 import { bloodTypes } from '../../domain/profile.ts';
 import type { AppEnv } from '../../env.ts';
@@ -30,9 +31,6 @@ const filters = {
   district: v.optional(v.pipe(v.string(), v.maxLength(40))),
 };
 
-// An ID number has no place in a text to many people.
-const ID_NUMBER_LIKE = /\d{17}[\dXx]/;
-
 const newCallout = v.object({
   ...filters,
   message: v.pipe(
@@ -40,7 +38,8 @@ const newCallout = v.object({
     v.trim(),
     v.minLength(1),
     v.maxLength(140),
-    v.check((text) => !ID_NUMBER_LIKE.test(text), 'callout_id_number'),
+    // An ID number has no place in a text to many people, however it is written.
+    v.check((text) => !mentionsIdNumber(text), 'callout_id_number'),
   ),
   /** Count the donors it would reach, send nothing. */
   dryRun: v.optional(v.boolean(), false),
@@ -145,7 +144,7 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
     if (dryRun) return c.json({ matched: donorIds.length, reachable: await reachableDonors(db, donorIds) }, 200);
 
     const me = c.var.staff!;
-    await enforceLimit(db, calloutsPerDay(me.organizationId));
+    await enforceLimit(c, calloutsPerDay(me.organizationId));
     const detail = { bloodType: filter.bloodType, district: filter.district ?? null, matched: donorIds.length };
     const sent = await sendCallout(
       db,

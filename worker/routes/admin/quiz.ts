@@ -7,7 +7,6 @@ import { database, type Database } from '../../db/client.ts';
 import { finalists } from '../../db/quiz-boards.ts';
 import { campaignSummary } from '../../db/campaigns.ts';
 import { addQuestions, createSeason, getSeason } from '../../db/quiz-seasons.ts';
-import { isCalendarDay } from '../../domain/china-time.ts';
 import {
   checkRows,
   MAX_IMPORT_ROWS,
@@ -24,18 +23,18 @@ import { ApiError, notFound } from '../../lib/errors.ts';
 import { t, type Language } from '../../lib/messages.ts';
 import { canReach, staffScope } from '../../lib/scope.ts';
 import { json, param, query } from '../../lib/validation.ts';
+import { calendarDay } from '../schemas.ts';
 import { seasonView } from '../quiz-views.ts';
 
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
-const day = v.pipe(v.string(), v.check(isCalendarDay, 'date_invalid'));
 const whole = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 
 const newSeason = v.pipe(
   v.object({
     campaignId: v.pipe(v.string(), v.maxLength(64)),
-    startsOn: day,
-    endsOn: day,
+    startsOn: calendarDay,
+    endsOn: calendarDay,
     questionsPerDay: whole(1, 50),
     timeLimitSec: whole(5, 3600),
     pointsPerCorrect: v.optional(whole(1, 1000), 10),

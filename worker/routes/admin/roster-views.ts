@@ -4,18 +4,23 @@ import { toChinaIso } from '../../domain/china-time.ts';
 import { maskPhone } from '../../domain/phone.ts';
 import type { Question } from '../../domain/questions.ts';
 import type { Language } from '../../lib/messages.ts';
+import type { CampaignKind } from '../../db/campaigns.ts';
 
 const iso = (at: Date | null) => (at ? toChinaIso(at) : null);
 
-/** A row of the live roster: phone and ID number masked, as on a screen anyone may glance at. */
-export const rosterItem = (row: RosterRow) => ({
+/**
+ * A row of the live roster, as on a screen anyone may glance at: the phone masked to its last
+ * four digits and no digit of an ID number. At a blood drive the birth year and the blood type
+ * (health data, nowhere else); with the phone's last four they tell two people of one name apart
+ * at the desk, without narrowing an ID number (see domain/id-number.ts).
+ */
+export const rosterItem = (row: RosterRow, kind: CampaignKind) => ({
   id: row.id,
   code: row.code,
   status: row.status,
   name: row.name,
   phone: maskPhone(row.phone),
-  idNumber: row.idNumberMasked,
-  bloodType: row.bloodType,
+  ...(kind === 'blood_drive' && { birthYear: row.birthYear, bloodType: row.bloodType }),
   answers: row.answers,
   group: row.group,
   slot: { id: row.slot.id, role: row.slot.role },
@@ -37,27 +42,13 @@ const statusLabels: Record<Language, Record<RosterRow['status'], string>> = {
 };
 
 const fixedHeader: Record<Language, string[]> = {
-  'zh-CN': [
-    '预约码',
-    '状态',
-    '姓名',
-    '手机号',
-    '身份证号',
-    '血型',
-    '场次时间',
-    '地点',
-    '岗位',
-    '团体',
-    '报名时间',
-    '签到时间',
-  ],
+  'zh-CN': ['预约码', '状态', '姓名', '手机号', '身份证号', '场次时间', '地点', '岗位', '团体', '报名时间', '签到时间'],
   en: [
     'Booking code',
     'Status',
     'Name',
     'Phone',
     'ID number',
-    'Blood type',
     'Session',
     'Venue',
     'Role',
@@ -83,17 +74,24 @@ const answerCell = (value: string | number | boolean | undefined, language: Lang
           : '否'
       : value;
 
-/** The export's header: the fixed columns, then one per question of the campaign. */
-export const exportHeader = (language: Language, questions: Question[]) => [
-  ...fixedHeader[language],
-  ...questions.map((q) => q.label),
-];
+const bloodTypeHeader: Record<Language, string> = { 'zh-CN': '血型', en: 'Blood type' };
 
-/** An export row; `idNumber` is the decrypted number, or the masked one when there is none to decrypt. */
+/**
+ * The export's header: the fixed columns (the blood type only at blood drives: health data has
+ * no place in another campaign's file), then one per question of the campaign.
+ */
+export const exportHeader = (language: Language, kind: CampaignKind, questions: Question[]) => {
+  const fixed = [...fixedHeader[language]];
+  if (kind === 'blood_drive') fixed.splice(5, 0, bloodTypeHeader[language]);
+  return [...fixed, ...questions.map((q) => q.label)];
+};
+
+/** An export row, column for column with `exportHeader`; `idNumber` is the decrypted number ('' without one). */
 export const exportRow = (
   row: RosterRow,
   idNumber: string,
   language: Language,
+  kind: CampaignKind,
   questions: Question[],
 ): (string | number)[] => [
   row.code,
@@ -101,7 +99,7 @@ export const exportRow = (
   row.name,
   row.phone,
   idNumber,
-  row.bloodType ?? '',
+  ...(kind === 'blood_drive' ? [row.bloodType ?? ''] : []),
   cellTime(row.slot.startsAt),
   row.slot.venue,
   row.slot.role,

@@ -9,7 +9,7 @@ import { rosterPage, rosterRows, rosterSize, rosterSlots, type RosterFilter, typ
 import { registrations } from '../../db/schema.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
-import { decryptText } from '../../lib/crypto.ts';
+import { decryptText, encryptionKeys, type KeyRing } from '../../lib/crypto.ts';
 import { csvPieces } from '../../lib/csv.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
@@ -77,11 +77,11 @@ async function exportRoster(c: Context<AppEnv>, id: string, filter: RosterFilter
   );
 
   const language = c.var.language;
-  const header = exportHeader(language, campaign.questions);
-  const secret = c.env.ID_NUMBER_KEY;
+  const header = exportHeader(language, campaign.kind, campaign.questions);
+  const keys = encryptionKeys(c.env);
   async function* cells() {
     for await (const row of rosterRows(db, roster, filter.status)) {
-      yield exportRow(row, await fullIdNumber(secret, row), language, campaign.questions);
+      yield exportRow(row, await fullIdNumber(keys, row), language, campaign.kind, campaign.questions);
     }
   }
   const body = format === 'csv' ? inChunks(csvPieces(header, cells())) : xlsxBytes(campaign.title, header, cells());
@@ -95,13 +95,16 @@ async function exportRoster(c: Context<AppEnv>, id: string, filter: RosterFilter
   });
 }
 
-/** The ID number in full for the export; the masked one if it cannot be read (e.g. a rotated key). */
-async function fullIdNumber(secret: string | undefined, row: RosterRow) {
+/**
+ * The ID number in full for the export. One that cannot be read (its key version was removed too
+ * soon, see README "Rotating the encryption key") leaves its cell empty rather than end the file.
+ */
+async function fullIdNumber(keys: KeyRing, row: RosterRow) {
   if (!row.idNumberEncrypted) return '';
   try {
-    return await decryptText(secret, row.idNumberEncrypted);
+    return await decryptText(keys, row.idNumberEncrypted);
   } catch {
-    return row.idNumberMasked ?? '';
+    return '';
   }
 }
 
@@ -114,7 +117,13 @@ export const adminRosterRoutes = new Hono<AppEnv>()
     const page = await rosterPage(db, await rosterSlots(db, campaign.id, sessionId), status, after, limit);
     if (!page)
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'cursor', message: 'cursor_invalid' }] });
-    return c.json({ items: page.rows.map(rosterItem), nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+    return c.json(
+      {
+        items: page.rows.map((row) => rosterItem(row, campaign.kind)),
+        nextCursor: page.next ? encodeCursor(page.next) : null,
+      },
+      200,
+    );
   })
   .get('/:id/registrations.csv', requireStaff('admin', 'organizer'), param(idParam), query(v.object(filters)), (c) =>
     exportRoster(c, c.req.valid('param').id, c.req.valid('query'), 'csv'),

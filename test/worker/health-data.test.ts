@@ -1,0 +1,78 @@
+// Health data only where it belongs: a blood type in blood-drive rosters and exports only, and a
+// campaign's answers only to that campaign's organizers.
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { createCampaign } from './fixtures.ts';
+import { call, signInStaff } from './helpers.ts';
+import { quickCitizen } from './world.ts';
+
+const inDays = (days: number) => ({
+  startsAt: new Date(Date.now() + days * 86_400_000).toISOString(),
+  endsAt: new Date(Date.now() + days * 86_400_000 + 3_600_000).toISOString(),
+});
+
+/** A citizen of blood type AB signed up for a campaign of this kind, answering its question. */
+async function signedUp(kind: 'blood_drive' | 'outreach') {
+  const campaign = await createCampaign({ kind, sessions: [{ ...inDays(5), slots: [{ role: 'p', capacity: 5 }] }] });
+  await env.DB.prepare(`UPDATE campaigns SET questions = ? WHERE id = ?`)
+    .bind(JSON.stringify([{ key: 'illness', label: '慢性病', type: 'text', required: true }]), campaign.id)
+    .run();
+  const citizen = await quickCitizen({ name: '赵六' });
+  await env.DB.prepare(`UPDATE people SET blood_type = 'AB', gender = 'female', birth_year = 1980 WHERE id = ?`)
+    .bind(citizen.personId)
+    .run();
+  const body =
+    kind === 'blood_drive'
+      ? { name: '赵六', idNumber: '371502198001010026', weightKg: 55, answers: { illness: '无' } }
+      : { name: '赵六', answers: { illness: '高血压' } };
+  const response = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, { cookie: citizen.cookie, body });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return campaign;
+}
+
+describe('a blood type', () => {
+  it('is not in the roster, the export or the statistics of a campaign that is not a blood drive', async () => {
+    const screening = await signedUp('outreach');
+    const organizer = await signInStaff('organizer', screening.organizationId);
+    const page = await (
+      await call(`/api/admin/campaigns/${screening.id}/registrations`, { cookie: organizer.cookie })
+    ).json();
+    expect(JSON.stringify(page)).not.toMatch(/bloodType|birthYear|"AB"/);
+
+    const csv = await (
+      await call(`/api/admin/campaigns/${screening.id}/registrations.csv`, { cookie: organizer.cookie })
+    ).text();
+    expect(csv).not.toContain('血型');
+    expect(csv).not.toMatch(/,AB,/);
+    expect(csv).toContain('高血压'); // the campaign's own question, to its own organizer
+
+    const stats = await (await call(`/api/admin/campaigns/${screening.id}/stats`, { cookie: organizer.cookie })).json();
+    expect(JSON.stringify(stats)).not.toMatch(/bloodTypes|"AB"/);
+  });
+
+  it('is in the roster and exports of a blood drive', async () => {
+    const drive = await signedUp('blood_drive');
+    const organizer = await signInStaff('organizer', drive.organizationId);
+    const page = (await (
+      await call(`/api/admin/campaigns/${drive.id}/registrations`, { cookie: organizer.cookie })
+    ).json()) as { items: { bloodType?: string; birthYear?: number }[] };
+    expect(page.items[0]).toMatchObject({ bloodType: 'AB', birthYear: 1980 });
+    const csv = await (
+      await call(`/api/admin/campaigns/${drive.id}/registrations.csv`, { cookie: organizer.cookie })
+    ).text();
+    expect(csv.split('\r\n')[0]).toContain('血型');
+    expect(csv).toMatch(/,AB,/);
+  });
+});
+
+describe("a campaign's health answers", () => {
+  it('reach no organizer of another organization', async () => {
+    const screening = await signedUp('outreach');
+    const stranger = await signInStaff('organizer', (await createCampaign()).organizationId);
+    for (const path of ['registrations', 'registrations.csv', 'registrations.xlsx']) {
+      const response = await call(`/api/admin/campaigns/${screening.id}/${path}`, { cookie: stranger.cookie });
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('高血压');
+    }
+  });
+});
