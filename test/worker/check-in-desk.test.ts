@@ -209,6 +209,13 @@ describe('the donation, recorded after the collection', () => {
     expect(await count('SELECT count(*) AS n FROM donations WHERE person_id = ?', citizen.personId)).toBe(0);
 
     expect((await donate(desk.cookie, registration.id, { kind: 'whole_blood', volumeMl: 400 })).status).toBe(201);
+    // The roster shows the donation, so that a wrongly recorded one can be removed from there.
+    const rosterRow = async () => {
+      const roster = await call(`/api/admin/campaigns/${campaign.id}/registrations`, { cookie: organizer.cookie });
+      const { items } = (await roster.json()) as { items: { id: string; donation: unknown }[] };
+      return items.find((item) => item.id === registration.id);
+    };
+    expect((await rosterRow())?.donation).toEqual({ kind: 'whole_blood', volumeMl: 400, day: expect.any(String) });
     const undo = await call(`/api/admin/registrations/${registration.id}`, {
       method: 'PATCH',
       cookie: organizer.cookie,
@@ -216,6 +223,7 @@ describe('the donation, recorded after the collection', () => {
     });
     expect(undo.status).toBe(200);
     expect(await count('SELECT count(*) AS n FROM donations WHERE person_id = ?', citizen.personId)).toBe(0);
+    expect((await rosterRow())?.donation).toBeNull();
     const audit = await env.DB.prepare('SELECT action, detail FROM audit_log WHERE target_id = ? ORDER BY at, rowid')
       .bind(registration.id)
       .all<{ action: string; detail: string }>();

@@ -3,7 +3,7 @@
 // export chunk costs the rows it returns, never a sort over the whole campaign.
 import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import type { Database } from './client.ts';
-import { people, registrationGroups, registrations, sessions, slots } from './schema.ts';
+import { donations, people, registrationGroups, registrations, sessions, slots } from './schema.ts';
 import type { RegistrationStatus } from './registrations.ts';
 
 export interface RosterFilter {
@@ -59,10 +59,13 @@ function slotRows(
       bloodType: people.bloodType,
       birthYear: people.birthYear,
       group: { id: registrationGroups.id, organization: registrationGroups.organization },
+      // The donation recorded at the desk, so that a wrongly recorded one can be removed from the roster.
+      donation: { kind: donations.kind, volumeMl: donations.volumeMl, day: donations.day },
     })
     .from(registrations)
     .innerJoin(people, eq(people.id, registrations.personId))
     .leftJoin(registrationGroups, eq(registrationGroups.id, registrations.groupId))
+    .leftJoin(donations, eq(donations.registrationId, registrations.id))
     .where(
       and(
         eq(registrations.slotId, slotId),

@@ -22,9 +22,9 @@ function sectionOf(path: string): Section | null {
   return first === 'texts' || first === 'staff' || first === 'audit' ? first : 'campaigns';
 }
 
-/** Who sees which section: texts and staff for organizers (and admins), the audit log for admins. */
+/** Who sees which section: texts, staff and the audit log (their organization's) for organizers and admins. */
 const sectionFor = (section: Section, role: Role) =>
-  section === 'audit' ? role === 'admin' : section === 'texts' || section === 'staff' ? canManage(role) : true;
+  section === 'texts' || section === 'staff' || section === 'audit' ? canManage(role) : true;
 
 startShell(() => {
   const s = strings();

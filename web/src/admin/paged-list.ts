@@ -14,13 +14,16 @@ export function pagedList<T>(
   options: {
     fetchNext: (cursor: string) => Promise<Page<T>>;
     row: (item: T) => HTMLElement;
+    /** Where the rows go: a list by default, a table's body for a table. */
+    container?: HTMLElement;
     /** Told how many rows are shown after each page. */
     onCount?: (shown: number) => void;
     signal: AbortSignal;
   },
 ) {
   const s = strings();
-  const list = h('ul', { class: 'roster' }, ...first.items.map(options.row));
+  const list = options.container ?? h('ul', { class: 'roster' });
+  list.append(...first.items.map(options.row));
   const message = formMessage();
   const more = h(
     'button',

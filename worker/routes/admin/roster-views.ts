@@ -23,6 +23,7 @@ export const rosterItem = (row: RosterRow, kind: CampaignKind) => ({
   ...(kind === 'blood_drive' && { birthYear: row.birthYear, bloodType: row.bloodType }),
   answers: row.answers,
   group: row.group,
+  donation: row.donation,
   slot: { id: row.slot.id, role: row.slot.role },
   session: { id: row.slot.sessionId, startsAt: toChinaIso(row.slot.startsAt), venue: row.slot.venue },
   createdAt: toChinaIso(row.createdAt),
