@@ -219,6 +219,10 @@ const MATRIX: Record<string, Probe> = {
     body: () => ({ questions: [{ type: 'truefalse', stem: '对吗？', options: ['对', '错'], answers: [0] }] }),
     expect: organizersOfA,
   },
+  'GET /api/admin/quiz/seasons/:id/final': {
+    path: (f) => `/api/admin/quiz/seasons/${f.quiz.seasonId}/final`,
+    expect: organizersOfA,
+  },
   'GET /api/admin/quiz/finals/:id': { path: (f) => `/api/admin/quiz/finals/${f.final.id}`, expect: organizersOfA },
   'POST /api/admin/quiz/finals/:id/advance': {
     path: (f) => `/api/admin/quiz/finals/${f.final.id}/advance`,

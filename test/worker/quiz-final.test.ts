@@ -244,6 +244,32 @@ describe('the live final', () => {
     for (const phone of players) phone.close();
   });
 
+  it('draws questions from the season bank, with option ids of its own', async () => {
+    const season = await seasonWithBoard(1);
+    const response = await call(`/api/admin/quiz/seasons/${season.seasonId}/finals`, {
+      cookie: season.organizer.cookie,
+      body: {
+        drawFromBank: 4,
+        questions: [{ type: 'truefalse', stem: '最后一题', options: ['正确', '错误'], answers: [0] }],
+      },
+    });
+    expect(response.status).toBe(201);
+    const { final } = (await response.json()) as { final: AdminFinal & { questionCount: number } };
+    expect(final.questionCount).toBe(5);
+    const audience = await Screen.open(`/api/quiz/finals/${final.id}/socket`);
+    await advance(final, season.organizer.cookie, 'open');
+    const view = await audience.state((v) => v.phase === 'question');
+    expect(view.question!.stem).toMatch(/^决\d/);
+    const bankOptionIds = await env.DB.prepare(
+      `SELECT o.value ->> 'id' AS id FROM quiz_questions, json_each(options) o WHERE season_id = ?`,
+    )
+      .bind(season.seasonId)
+      .all<{ id: string }>();
+    const ids = new Set(bankOptionIds.results.map((row) => row.id));
+    expect(view.question!.options.some((option) => ids.has(option.id))).toBe(false);
+    audience.close();
+  });
+
   it('refuses what it must: a second final, bad questions, unknown links, a plain request for a socket', async () => {
     const season = await seasonWithBoard(2);
     const none = await call(`/api/admin/quiz/seasons/${season.seasonId}/finals`, {
@@ -257,6 +283,9 @@ describe('the live final', () => {
     expect(error.issues![0]!.message).toBe("The season's bank has no such question.");
 
     const final = await createFinal(season, { top: 2 });
+    // The organizer's page finds the season's final; drawn bank questions come before typed ones.
+    const found = await call(`/api/admin/quiz/seasons/${season.seasonId}/final`, { cookie: season.organizer.cookie });
+    expect(((await found.json()) as { final: AdminFinal }).final.id).toBe(final.id);
     const twice = await call(`/api/admin/quiz/seasons/${season.seasonId}/finals`, {
       cookie: season.organizer.cookie,
       body: { questions: [{ type: 'truefalse', stem: '对吗？', options: ['正确', '错误'], answers: [0] }] },

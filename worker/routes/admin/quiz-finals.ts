@@ -10,12 +10,15 @@ import {
   bankQuestions,
   createFinal,
   finalistsOf,
+  finalOfSeason,
   getFinal,
   recordResults,
   type Final,
   type Finalist,
 } from '../../db/quiz-finals.ts';
 import { certificateCode, FINAL_SCORING } from '../../domain/quiz-final.ts';
+import { readBank } from '../../db/quiz-attempts.ts';
+import { drawQuestions } from '../../domain/quiz.ts';
 import { checkQuestion, toBankQuestion } from '../../domain/quiz-import.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
@@ -36,7 +39,9 @@ const newFinal = v.object({
   timeLimitSec: v.optional(whole(5, 120), 20),
   /** How many of the season board's top players are invited. */
   top: v.optional(whole(1, 50), 10),
-  /** Questions of the season's bank, by id, in the order asked… */
+  /** Questions drawn at random from the season's bank, categories in turn… */
+  drawFromBank: v.optional(whole(0, MAX_FINAL_QUESTIONS), 0),
+  /** …questions of the bank chosen by id, in the order asked… */
   questionIds: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(MAX_FINAL_QUESTIONS)), []),
   /** …then questions typed in, in the bank import's JSON form. */
   questions: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(MAX_FINAL_QUESTIONS)), []),
@@ -57,10 +62,20 @@ function withFreshOptionIds(question: FinalQuestion): FinalQuestion {
   };
 }
 
-/** The final's questions: the bank's by id, then the typed ones; every bad one named. */
-async function finalQuestions(db: Database, seasonId: string, input: v.InferOutput<typeof newFinal>) {
+/** The final's questions: drawn from the bank, the bank's by id, then the typed ones; every bad one named. */
+async function finalQuestions(db: Database, finalId: string, seasonId: string, input: v.InferOutput<typeof newFinal>) {
   const issues: FieldIssue[] = [];
-  const bank = new Map((await bankQuestions(db, seasonId, input.questionIds)).map((q) => [q.id, q]));
+  const chosen = new Set(input.questionIds);
+  const drawn =
+    input.drawFromBank === 0
+      ? []
+      : drawQuestions(
+          (await readBank(db, seasonId)).filter((entry) => !chosen.has(entry.id)),
+          input.drawFromBank,
+          { seasonId, day: 'final', personId: finalId },
+        );
+  const ids = [...drawn, ...input.questionIds];
+  const bank = new Map((await bankQuestions(db, seasonId, ids)).map((q) => [q.id, q]));
   input.questionIds.forEach((id, index) => {
     if (!bank.has(id)) issues.push({ path: `questionIds.${index}`, message: 'final_question_unknown' });
   });
@@ -73,13 +88,11 @@ async function finalQuestions(db: Database, seasonId: string, input: v.InferOutp
     }
     return toBankQuestion(checked.question, () => crypto.randomUUID());
   });
-  const total = input.questionIds.length + input.questions.length;
+  const total = ids.length + input.questions.length;
   if (total === 0) issues.push({ path: 'questions', message: 'final_needs_questions' });
   if (total > MAX_FINAL_QUESTIONS) issues.push({ path: 'questions', message: 'final_too_many_questions' });
   if (issues.length) throw new ApiError(400, 'validation_failed', { issues });
-  return [...input.questionIds.map((id) => bank.get(id)!), ...typed.map((question) => question!)].map(
-    withFreshOptionIds,
-  );
+  return [...ids.map((id) => bank.get(id)!), ...typed.map((question) => question!)].map(withFreshOptionIds);
 }
 
 /** How a final looks to its organizers: the finalists with their personal links, and results once ended. */
@@ -122,12 +135,13 @@ export const adminQuizFinalRoutes = new Hono<AppEnv>()
     const input = c.req.valid('json');
     const db = database(c.env.DB);
     const { season, campaign } = await reachableSeason(c, db, c.req.valid('param').id);
-    const questions = await finalQuestions(db, season.id, input);
+    const id = crypto.randomUUID();
+    const questions = await finalQuestions(db, id, season.id, input);
     const invited = await seasonFinalists(db, season.id, input.top);
     if (invited.length === 0) throw new ApiError(409, 'final_no_finalists');
 
     const final = {
-      id: crypto.randomUUID(),
+      id,
       seasonId: season.id,
       title: input.title ?? `${campaign.title} · 决赛`,
       questionCount: questions.length,
@@ -158,6 +172,13 @@ export const adminQuizFinalRoutes = new Hono<AppEnv>()
     if (!(await createFinal(db, final, finalists, audit))) throw new ApiError(409, 'final_exists');
     const stored = await reachableFinal(c, db, final.id);
     return c.json({ final: finalView(stored.final, await finalistsOf(db, final.id)) }, 201);
+  })
+  .get('/seasons/:id/final', requireStaff('admin', 'organizer'), param(idParam), async (c) => {
+    const db = database(c.env.DB);
+    const { season } = await reachableSeason(c, db, c.req.valid('param').id);
+    const final = await finalOfSeason(db, season.id);
+    if (!final) throw notFound();
+    return c.json({ final: finalView(final, await finalistsOf(db, final.id)) }, 200);
   })
   .get('/finals/:id', requireStaff('admin', 'organizer'), param(idParam), async (c) => {
     const db = database(c.env.DB);
