@@ -31,12 +31,14 @@ describe('the scoring rule', () => {
       { finalistId: 'b', seed: 2, points: 1800, rightMs: 4000 },
       { finalistId: 'c', seed: 3, points: 1500, rightMs: 7000 },
       { finalistId: 'd', seed: 4, points: 1500, rightMs: 7000 },
+      { finalistId: 'e', seed: 5, points: 0, rightMs: 0 },
     ]);
     expect(ranked.map((s) => [s.finalistId, s.rank, s.prize])).toEqual([
       ['b', 1, 'first'],
       ['c', 2, 'second'],
       ['d', 2, 'second'],
       ['a', 4, null],
+      ['e', 5, null],
     ]);
   });
 });
@@ -198,8 +200,8 @@ describe('the live final', () => {
     expect(stored.finalists.map((f) => [f.result!.rank, f.result!.prize])).toEqual([
       [1, 'first'],
       [2, 'second'],
-      [3, 'third'],
-      [3, 'third'],
+      [3, null],
+      [3, null],
     ]);
     expect(stored.finalists[0]!.result!.points).toBeGreaterThanOrEqual(1000);
     const rows = await env.DB.prepare(
@@ -225,7 +227,7 @@ describe('the live final', () => {
     const { items } = (await list.json()) as {
       items: { name: string; final: { rank: number; prize: string } | null }[];
     };
-    expect(items.map((item) => item.final?.prize ?? null)).toEqual(['first', 'second', 'third', 'third', null]);
+    expect(items.map((item) => item.final?.prize ?? null)).toEqual(['first', 'second', null, null, null]);
     expect(items[0]).not.toHaveProperty('personId');
 
     // The certificate: in full through the finalist's own link, masked in the public check.

@@ -34,7 +34,7 @@ const PRIZES: Record<number, Prize> = { 1: 'first', 2: 'second', 3: 'third' };
 
 /**
  * Orders the finalists by points, then by time spent on right answers; finalists equal on both
- * share a rank (1, 1, 3) and so a prize. `seed` (the season board place) only fixes the display order of ties.
+ * share a rank (1, 1, 3) and so a prize (when they scored). `seed` (the season board place) only fixes the display order of ties.
  */
 export function standings(tallies: readonly (Tally & { seed: number })[]): Standing[] {
   const ordered = [...tallies].sort((a, b) => b.points - a.points || a.rightMs - b.rightMs || a.seed - b.seed);
@@ -42,7 +42,13 @@ export function standings(tallies: readonly (Tally & { seed: number })[]): Stand
   return ordered.map((tally, index) => {
     const previous = ordered[index - 1];
     if (!previous || previous.points !== tally.points || previous.rightMs !== tally.rightMs) rank = index + 1;
-    return { finalistId: tally.finalistId, points: tally.points, rank, prize: PRIZES[rank] ?? null };
+    // A prize needs points: finalists who answered nothing right win nothing, whatever their rank.
+    return {
+      finalistId: tally.finalistId,
+      points: tally.points,
+      rank,
+      prize: tally.points > 0 ? (PRIZES[rank] ?? null) : null,
+    };
   });
 }
 
