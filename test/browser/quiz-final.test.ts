@@ -6,7 +6,46 @@ import { launchChromium } from './chromium.ts';
 import { adminSession, citizenSession, expectNoSidewaysScroll, openPhone, postAs, SHOTS } from './citizen.ts';
 
 const baseUrl = inject('baseUrl');
-const SEASON = 'demo-quiz-season';
+let season: string;
+
+/**
+ * A quiz season of its own, so its board holds only this test's players (the daily quiz's test
+ * counts the demo season's board).
+ */
+async function newSeason(adminCookie: string) {
+  const { items } = (await (await fetch(`${baseUrl}/api/campaigns?kind=quiz`)).json()) as {
+    items: { organization: { id: string } }[];
+  };
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const { campaign } = await postAs<{ campaign: { id: string } }>(baseUrl, adminCookie, '/api/admin/campaigns', {
+    kind: 'quiz',
+    title: '健康达人决赛赛季',
+    description: '',
+    startsOn: today,
+    endsOn: today,
+    organizationId: items[0]!.organization.id,
+    status: 'published',
+  });
+  const created = await postAs<{ season: { id: string } }>(baseUrl, adminCookie, '/api/admin/quiz/seasons', {
+    campaignId: campaign.id,
+    startsOn: today,
+    endsOn: today,
+    questionsPerDay: 2,
+    timeLimitSec: 120,
+  });
+  await postAs(
+    baseUrl,
+    adminCookie,
+    `/api/admin/quiz/seasons/${created.season.id}/questions`,
+    ['献血前可以空腹吗？', '心肺复苏按压深度为 5–6 厘米。', '流感疫苗每年都需要接种。'].map((stem) => ({
+      type: 'truefalse',
+      stem,
+      options: ['正确', '错误'],
+      answers: [0],
+    })),
+  );
+  return created.season.id;
+}
 
 interface AdminFinal {
   id: string;
@@ -25,7 +64,7 @@ async function boardPlayer(phone: string, name: string) {
   const { attempt } = await postAs<{ attempt: { id: string; questions: { id: string; options: { id: string }[] }[] } }>(
     baseUrl,
     cookie,
-    `/api/quiz/seasons/${SEASON}/attempts`,
+    `/api/quiz/seasons/${season}/attempts`,
     {},
   );
   const answers = attempt.questions.map((q) => ({ questionId: q.id, optionIds: [q.options[0]!.id] }));
@@ -39,11 +78,12 @@ describe.skipIf(!baseUrl)('the live final', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
+    adminCookie = await adminSession(baseUrl);
+    season = await newSeason(adminCookie);
     await boardPlayer('13800000031', '陈一');
     await boardPlayer('13800000032', '林二');
     await boardPlayer('13800000033', '黄三');
-    adminCookie = await adminSession(baseUrl);
-    ({ final } = await postAs<{ final: AdminFinal }>(baseUrl, adminCookie, `/api/admin/quiz/seasons/${SEASON}/finals`, {
+    ({ final } = await postAs<{ final: AdminFinal }>(baseUrl, adminCookie, `/api/admin/quiz/seasons/${season}/finals`, {
       top: 3,
       drawFromBank: 2,
       timeLimitSec: 30,
