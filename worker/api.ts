@@ -12,16 +12,19 @@ import { adminNotificationRoutes } from './routes/admin/notifications.ts';
 import { adminRegistrationRoutes } from './routes/admin/registrations.ts';
 import { adminRosterRoutes } from './routes/admin/roster.ts';
 import { adminQuizRoutes } from './routes/admin/quiz.ts';
+import { adminQuizFinalRoutes } from './routes/admin/quiz-finals.ts';
 import { organizationRoutes } from './routes/admin/organizations.ts';
 import { adminSessionRoutes } from './routes/admin/sessions.ts';
 import { adminSlotRoutes } from './routes/admin/slots.ts';
 import { staffRoutes } from './routes/admin/staff.ts';
 import { authRoutes } from './routes/auth.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import { certificateRoutes } from './routes/certificates.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { quizRoutes } from './routes/quiz.ts';
+import { finalistRoutes, quizFinalRoutes } from './routes/quiz-finals.ts';
 import { registrationRoutes } from './routes/registrations.ts';
 import { signUpRoutes } from './routes/sign-ups.ts';
 
@@ -37,6 +40,9 @@ export const api = new Hono<AppEnv>()
   .route('/slots', signUpRoutes)
   .route('/registrations', registrationRoutes)
   .route('/quiz', quizRoutes)
+  .route('/quiz/finals', quizFinalRoutes)
+  .route('/quiz/finalists', finalistRoutes)
+  .route('/certificates', certificateRoutes)
   .route('/admin/auth', adminAuthRoutes)
   .route('/admin/organizations', organizationRoutes)
   .route('/admin/staff', staffRoutes)
@@ -48,6 +54,7 @@ export const api = new Hono<AppEnv>()
   .route('/admin/checkins', checkInRoutes)
   .route('/admin/registrations', adminRegistrationRoutes)
   .route('/admin/quiz', adminQuizRoutes)
+  .route('/admin/quiz', adminQuizFinalRoutes)
   .route('/admin/audit', adminAuditRoutes)
   .route('/admin/notifications', adminNotificationRoutes)
   .route('/admin', emergencyDonorRoutes);

@@ -28,6 +28,8 @@ export interface Bindings {
   LOG_REQUESTS?: string;
   /** The outbox's queue (texts to people); without it texts stay queued in D1. */
   NOTIFICATIONS?: Queue<{ key: string }>;
+  /** One Durable Object per live quiz final (worker/quiz-final/game.ts; quiz-final/sockets.ts types its stub). */
+  QUIZ_FINAL: DurableObjectNamespace;
 }
 
 /** The signed-in citizen's whole profile: loaded with the session, in the same query. */

@@ -13,6 +13,9 @@ import { queueDueNotifications } from './notifications/schedule.ts';
 import { encryptionKeys } from './lib/crypto.ts';
 import { smsSender } from './lib/sms.ts';
 
+// The live quiz final's Durable Object: wrangler.toml binds QUIZ_FINAL to this class.
+export { QuizFinal } from './quiz-final/game.ts';
+
 export default {
   fetch: app.fetch,
   // The crons of wrangler.toml: texts that come due, and the nightly housekeeping (expired

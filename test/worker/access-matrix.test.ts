@@ -6,6 +6,7 @@ import { app } from '../../worker/app.ts';
 import { createCampaign } from './fixtures.ts';
 import { call, createOrganization, createStaffMember, signInCitizen, signInStaff } from './helpers.ts';
 import { setUpSeason } from './quiz-fixtures.ts';
+import { addToBoard, createFinal } from './quiz-final-fixtures.ts';
 
 const CALLERS = ['anonymous', 'citizen', 'checkin', 'otherOrganizer', 'organizer', 'admin'] as const;
 type Caller = (typeof CALLERS)[number];
@@ -53,7 +54,9 @@ async function setUp() {
   };
   // The account that staff routes act on: not one whose cookie the matrix signs in with.
   const deskOfA = await createStaffMember('checkin', a);
-  return { a, campaign, spareSessionId: spare.sessionIds[0]!, registration, quiz, cookies, deskOfA };
+  await addToBoard(quiz.seasonId, 2);
+  const final = await createFinal(quiz, { top: 2 });
+  return { a, campaign, spareSessionId: spare.sessionIds[0]!, registration, quiz, final, cookies, deskOfA };
 }
 
 interface Probe {
@@ -209,6 +212,26 @@ const MATRIX: Record<string, Probe> = {
   },
   'GET /api/admin/quiz/seasons/:id/finalists.csv': {
     path: (f) => `/api/admin/quiz/seasons/${f.quiz.seasonId}/finalists.csv`,
+    expect: organizersOfA,
+  },
+  'POST /api/admin/quiz/seasons/:id/finals': {
+    path: (f) => `/api/admin/quiz/seasons/${f.quiz.seasonId}/finals`,
+    body: () => ({ questions: [{ type: 'truefalse', stem: '对吗？', options: ['对', '错'], answers: [0] }] }),
+    expect: organizersOfA,
+  },
+  'GET /api/admin/quiz/seasons/:id/final': {
+    path: (f) => `/api/admin/quiz/seasons/${f.quiz.seasonId}/final`,
+    expect: organizersOfA,
+  },
+  'GET /api/admin/quiz/finals/:id': { path: (f) => `/api/admin/quiz/finals/${f.final.id}`, expect: organizersOfA },
+  'POST /api/admin/quiz/finals/:id/advance': {
+    path: (f) => `/api/admin/quiz/finals/${f.final.id}/advance`,
+    body: () => ({ action: 'reveal' }),
+    expect: organizersOfA,
+  },
+  // The host screen's socket (without an upgrade header a caller let through gets 426).
+  'GET /api/admin/quiz/finals/:id/host': {
+    path: (f) => `/api/admin/quiz/finals/${f.final.id}/host`,
     expect: organizersOfA,
   },
   'PATCH /api/admin/organizations/:id': {

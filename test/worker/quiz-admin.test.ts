@@ -348,8 +348,18 @@ describe('GET /api/admin/quiz/seasons/:id/finalists', () => {
           score: 50,
           timeMs: 60_000,
           daysPlayed: 1,
+          final: null,
         },
-        { rank: 2, name: '李四', phone: phones[2], district: '临清市', score: 40, timeMs: 20_000, daysPlayed: 1 },
+        {
+          rank: 2,
+          name: '李四',
+          phone: phones[2],
+          district: '临清市',
+          score: 40,
+          timeMs: 20_000,
+          daysPlayed: 1,
+          final: null,
+        },
       ],
     });
   });

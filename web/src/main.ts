@@ -47,6 +47,20 @@ void startRouter({
       path: '/quiz/:seasonId/leaderboard',
       page: async (context) => (await import('./pages/quiz-leaderboard.ts')).quizLeaderboardPage(context),
     },
+    // The live final and its certificates: loaded only when opened.
+    { path: '/final/:id', page: async (context) => (await import('./pages/final.ts')).finalAudiencePage(context) },
+    {
+      path: '/final/play/:token',
+      page: async (context) => (await import('./pages/final.ts')).finalPlayerPage(context),
+    },
+    {
+      path: '/final/play/:token/certificate',
+      page: async (context) => (await import('./pages/certificate.ts')).certificatePage(context),
+    },
+    {
+      path: '/certificates/:code',
+      page: async (context) => (await import('./pages/certificate.ts')).certificateCheckPage(context),
+    },
   ],
   notFound: notFoundPage,
   beforeRender: drawShell,

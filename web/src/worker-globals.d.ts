@@ -5,3 +5,4 @@ type Fetcher = import('@cloudflare/workers-types/index.ts').Fetcher;
 type D1PreparedStatement = import('@cloudflare/workers-types/index.ts').D1PreparedStatement;
 type Queue<Body = unknown> = import('@cloudflare/workers-types/index.ts').Queue<Body>;
 type D1SessionConstraint = import('@cloudflare/workers-types/index.ts').D1SessionConstraint;
+type DurableObjectNamespace = import('@cloudflare/workers-types/index.ts').DurableObjectNamespace;

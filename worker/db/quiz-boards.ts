@@ -111,6 +111,7 @@ export async function dayStanding(
 export async function finalists(db: Database, seasonId: string, top: number) {
   return db
     .select({
+      personId: quizPlayers.personId,
       name: quizPlayers.name,
       phone: people.phone,
       district: quizPlayers.district,

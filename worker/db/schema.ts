@@ -541,3 +541,54 @@ export const callouts = sqliteTable(
   },
   (t) => [index('callouts_by_organization').on(t.organizationId, t.createdAt)],
 );
+
+/**
+ * The live final of a quiz season: one per season. The game itself (questions, answers, who is
+ * connected) lives in its Durable Object (worker/quiz-final/); D1 keeps who was invited and, once
+ * the host ends it, the results.
+ */
+export const quizFinals = sqliteTable(
+  'quiz_finals',
+  {
+    id: text('id').primaryKey(),
+    seasonId: text('season_id')
+      .notNull()
+      .references(() => quizSeasons.id),
+    title: text('title').notNull(),
+    questionCount: integer('question_count').notNull(),
+    timeLimitSec: integer('time_limit_sec').notNull(),
+    createdAt: createdAt(),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('quiz_finals_one_per_season').on(t.seasonId)],
+);
+
+/** A finalist invited to a final, with the personal link's token and, after the final, the result. */
+export const quizFinalists = sqliteTable(
+  'quiz_finalists',
+  {
+    id: text('id').primaryKey(),
+    finalId: text('final_id')
+      .notNull()
+      .references(() => quizFinals.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** The place on the season board that earned the invitation. */
+    seed: integer('seed').notNull(),
+    name: text('name').notNull(),
+    district: text('district').notNull(),
+    /** The secret of the finalist's personal link (random, carries nothing about the person). */
+    token: text('token').notNull(),
+    points: integer('points'),
+    rank: integer('rank'),
+    prize: text('prize', { enum: ['first', 'second', 'third'] }),
+    /** The certificate's verification code, given when the final ends. */
+    certificateCode: text('certificate_code'),
+  },
+  (t) => [
+    uniqueIndex('quiz_finalists_once_per_final').on(t.finalId, t.personId),
+    uniqueIndex('quiz_finalists_token').on(t.token),
+    uniqueIndex('quiz_finalists_certificate').on(t.certificateCode),
+  ],
+);

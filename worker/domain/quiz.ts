@@ -119,7 +119,7 @@ export interface Scored {
 }
 
 /** Exactly the right options, no more and no fewer (a multiple-choice question included). */
-function isExactlyRight(answerIds: readonly string[], chosen: readonly string[]): boolean {
+export function isExactlyRight(answerIds: readonly string[], chosen: readonly string[]): boolean {
   const picked = new Set(chosen);
   return picked.size === answerIds.length && answerIds.every((id) => picked.has(id));
 }

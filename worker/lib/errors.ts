@@ -6,6 +6,7 @@ import { isMessageKey, t, type MessageKey } from './messages.ts';
 export interface FieldIssue {
   path: string;
   message: MessageKey;
+  params?: Record<string, string | number>;
 }
 
 /** Why someone may not sign up (422 `ineligible`). */
@@ -73,7 +74,7 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError) {
       error: {
         code: error.code,
         message: t(language, key, params),
-        ...(issues && { issues: issues.map((i) => ({ path: i.path, message: t(language, i.message) })) }),
+        ...(issues && { issues: issues.map((i) => ({ path: i.path, message: t(language, i.message, i.params) })) }),
         ...(reasons && { reasons: reasons.map((r) => ({ code: r.code, message: t(language, r.message, r.params) })) }),
       },
     },

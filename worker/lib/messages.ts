@@ -266,6 +266,24 @@ const messages = {
   quiz_category_invalid: { 'zh-CN': '分类不能超过 {max} 个字符。', en: 'The category has at most {max} characters.' },
   quiz_duplicate_in_file: { 'zh-CN': '与第 {line} 行的题目重复。', en: 'The same question as line {line}.' },
   quiz_duplicate_in_bank: { 'zh-CN': '题库中已有这道题。', en: 'The bank already has this question.' },
+
+  // The live final.
+  final_exists: { 'zh-CN': '本赛季已有决赛。', en: 'This season already has a final.' },
+  final_no_finalists: {
+    'zh-CN': '排行榜上还没有选手，无法邀请决赛选手。',
+    en: 'Nobody is on the season board yet, so there is nobody to invite to a final.',
+  },
+  final_wrong_phase: {
+    'zh-CN': '决赛当前阶段不能进行这一步，请刷新主持页面。',
+    en: 'The final is not at a step where this can be done. Reload the host screen.',
+  },
+  final_question_unknown: { 'zh-CN': '本赛季题库中没有这道题。', en: "The season's bank has no such question." },
+  final_needs_questions: { 'zh-CN': '决赛至少需要一道题。', en: 'A final needs at least one question.' },
+  final_too_many_questions: { 'zh-CN': '决赛最多 50 道题。', en: 'A final has at most 50 questions.' },
+  websocket_expected: {
+    'zh-CN': '此地址需要 WebSocket 连接。',
+    en: 'This address expects a WebSocket connection.',
+  },
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof messages;

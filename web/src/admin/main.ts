@@ -97,6 +97,7 @@ void startRouter({
     { path: '/campaigns/:id/stats', page: async (context) => (await import('./pages/stats.ts')).statsPage(context) },
     { path: '/campaigns/:id/check-in', page: checkInPage },
     { path: '/campaigns/:id/quiz', page: async (context) => (await import('./pages/quiz.ts')).quizAdminPage(context) },
+    { path: '/finals/:id', page: async (context) => (await import('./pages/final-host.ts')).finalHostPage(context) },
     { path: '/texts', page: async (context) => (await import('./pages/texts.ts')).textsPage(context) },
     { path: '/staff', page: async (context) => (await import('./pages/staff.ts')).staffPage(context) },
     { path: '/audit', page: async (context) => (await import('./pages/audit.ts')).auditPage(context) },

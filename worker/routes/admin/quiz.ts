@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { byStaff, recordAudit } from '../../db/audit.ts';
 import { database, type Database } from '../../db/client.ts';
 import { finalists } from '../../db/quiz-boards.ts';
+import { finalResultsOfSeason } from '../../db/quiz-finals.ts';
 import { campaignSummary } from '../../db/campaigns.ts';
 import { addQuestions, createSeason, getSeason } from '../../db/quiz-seasons.ts';
 import {
@@ -51,7 +52,7 @@ const topQuery = v.object({
 });
 
 /** The season, with its campaign's organization, when the staff member's organization runs that campaign. */
-async function reachableSeason(c: Context<AppEnv>, db: Database, id: string) {
+export async function reachableSeason(c: Context<AppEnv>, db: Database, id: string) {
   const found = await getSeason(db, id);
   if (!found || !canReach(c.var.staff!, found.campaign.organizationId)) throw notFound();
   return found;
@@ -191,8 +192,20 @@ export const adminQuizRoutes = new Hono<AppEnv>()
     },
   )
   .get('/seasons/:id/finalists', requireStaff('admin', 'organizer'), param(idParam), query(topQuery), async (c) => {
-    const rows = await listFinalists(c, c.req.valid('param').id, c.req.valid('query').top, 'json');
-    return c.json({ items: rows.map((row, index) => ({ rank: index + 1, ...row })) }, 200);
+    const seasonId = c.req.valid('param').id;
+    const rows = await listFinalists(c, seasonId, c.req.valid('query').top, 'json');
+    // Once the season's live final has ended, each finalist's place in it.
+    const results = await finalResultsOfSeason(database(c.env.DB), seasonId);
+    return c.json(
+      {
+        items: rows.map(({ personId, ...row }, index) => ({
+          rank: index + 1,
+          ...row,
+          final: results.get(personId) ?? null,
+        })),
+      },
+      200,
+    );
   })
   .get('/seasons/:id/finalists.csv', requireStaff('admin', 'organizer'), param(idParam), query(topQuery), async (c) => {
     const rows = await listFinalists(c, c.req.valid('param').id, c.req.valid('query').top, 'csv');

@@ -1,11 +1,12 @@
 // Quiz admin for a quiz campaign: set up its season, import questions from a CSV or JSON file
 // (rejected lines listed with their line numbers and reasons), and the finalists with a CSV.
-import { api, read, within } from '../../foundation/api.ts';
+import { ApiFailure, api, read, within } from '../../foundation/api.ts';
+import { href, type PageContext } from '../../foundation/router.ts';
+import { finalStrings } from '../../final/strings.ts';
 import { h, on, replaceContent } from '../../foundation/dom.ts';
 import { choices, inputField, selectField } from '../../foundation/fields.ts';
 import { formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
 import { emptyNote, notice } from '../../foundation/notices.ts';
-import type { PageContext } from '../../foundation/router.ts';
 import { type Campaign, campaignTaskPage } from '../campaign-task.ts';
 import { dataTable } from '../data-table.ts';
 import { canManage, notAllowed } from '../session.ts';
@@ -193,6 +194,95 @@ function finalists(seasonId: string, signal: AbortSignal) {
   return form;
 }
 
+/**
+ * The season's live final: set it up (top of the board, questions drawn from the bank, seconds
+ * per question), or, once it exists, the way to its host screen and each finalist's result.
+ */
+function finalCard(seasonId: string, signal: AbortSignal, refresh: () => void) {
+  const s = strings();
+  const f = finalStrings();
+  const card = h('section', { class: 'card', 'aria-label': f.finalTitle }, h('h2', null, f.finalTitle));
+  const body = h('div', null, h('p', { class: 'status' }, s.loading));
+  card.append(body);
+  read(api.admin.quiz.seasons[':id'].final.$get({ param: { id: seasonId } }, within(signal))).then(
+    ({ final }) =>
+      replaceContent(
+        body,
+        h('p', null, h('a', { class: 'button', href: href(`/finals/${final.id}`) }, f.hostTitle)),
+        h(
+          'ol',
+          null,
+          ...final.finalists.map((finalist) =>
+            h(
+              'li',
+              null,
+              finalist.name,
+              finalist.result
+                ? h(
+                    'span',
+                    null,
+                    ` · ${f.yourRank(finalist.result.rank)}`,
+                    finalist.result.prize ? ` · ${f.prize[finalist.result.prize]}` : '',
+                    ' · ',
+                    h('a', { href: `${finalist.joinPath}/certificate`, target: '_blank' }, f.print),
+                  )
+                : null,
+            ),
+          ),
+        ),
+      ),
+    (error) => {
+      if (signal.aborted) return;
+      if (!(error instanceof ApiFailure && error.status === 404))
+        return replaceContent(body, notice(error instanceof ApiFailure ? error.message : String(error)));
+      const number = (path: string, label: string, value: number, attributes: Record<string, number>) =>
+        inputField({ path, label, type: 'number', value, attributes: { inputmode: 'numeric', ...attributes } });
+      const top = number('top', s.top, 10, { min: 1, max: 50 });
+      const drawn = number('drawFromBank', f.fromBank, 10, { min: 1, max: 50 });
+      const seconds = number('timeLimitSec', f.secondsPerQuestion, 20, { min: 5, max: 120 });
+      const message = formMessage();
+      const button = h('button', { type: 'submit', class: 'button' }, f.createFinal);
+      const form = h(
+        'form',
+        { class: 'form', novalidate: true },
+        top.element,
+        drawn.element,
+        seconds.element,
+        h('p', { class: 'meta' }, f.scoringRule),
+        button,
+        message.element,
+      );
+      on(form, 'submit', async (event) => {
+        event.preventDefault();
+        try {
+          await whileBusy(button, message, s.loading, () =>
+            read(
+              api.admin.quiz.seasons[':id'].finals.$post(
+                {
+                  param: { id: seasonId },
+                  json: {
+                    top: Number(top.control.value),
+                    drawFromBank: Number(drawn.control.value),
+                    timeLimitSec: Number(seconds.control.value),
+                    questionIds: [],
+                    questions: [],
+                  },
+                },
+                within(signal),
+              ),
+            ),
+          );
+          refresh();
+        } catch (failure) {
+          showFailure(failure, message, [top, drawn, seconds]);
+        }
+      });
+      replaceContent(body, form);
+    },
+  );
+  return card;
+}
+
 export function quizAdminPage(context: PageContext) {
   const s = strings();
   return campaignTaskPage(context, {
@@ -207,6 +297,7 @@ export function quizAdminPage(context: PageContext) {
         h('p', { class: 'meta' }, s.seasonDates(season.startsOn, season.endsOn)),
         importForm(season.id),
         finalists(season.id, context.signal),
+        finalCard(season.id, context.signal, () => void context.refresh()),
       );
     },
   });
