@@ -107,8 +107,8 @@ function whenAndWhere(current?: { startsAt: string; endsAt: string; venue: strin
 /** "2026-06-14T09:00:00+08:00" → "2026-06-14T09:00", for a datetime-local box. */
 const localValue = (iso: string) => iso.slice(0, 16);
 
-/** The instant of "2026-06-14T09:00" from a datetime-local box, read as China time. */
-const chinaInstant = (local: string) => new Date(`${local.length === 16 ? `${local}:00` : local}+08:00`);
+/** "2026-06-14T09:00" from a datetime-local box, read as China time: the ISO instant the API takes. */
+const chinaInstant = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
 
 /** Everyone the session's texts go to: the confirmed and the waiting. */
 const signedUp = (session: Session) => session.slots.reduce((sum, slot) => sum + slot.taken + slot.waiting, 0);
