@@ -22,6 +22,7 @@ import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { quizRoutes } from './routes/quiz.ts';
+import { quizReviewRoutes } from './routes/quiz-review.ts';
 import { registrationRoutes } from './routes/registrations.ts';
 import { signUpRoutes } from './routes/sign-ups.ts';
 
@@ -37,6 +38,7 @@ export const api = new Hono<AppEnv>()
   .route('/slots', signUpRoutes)
   .route('/registrations', registrationRoutes)
   .route('/quiz', quizRoutes)
+  .route('/quiz', quizReviewRoutes)
   .route('/admin/auth', adminAuthRoutes)
   .route('/admin/organizations', organizationRoutes)
   .route('/admin/staff', staffRoutes)
