@@ -47,6 +47,18 @@ void startRouter({
       path: '/quiz/:seasonId/leaderboard',
       page: async (context) => (await import('./pages/quiz-leaderboard.ts')).quizLeaderboardPage(context),
     },
+    {
+      path: '/quiz/:seasonId/me',
+      page: async (context) => (await import('./pages/quiz-mine.ts')).quizStatsPage(context),
+    },
+    {
+      path: '/quiz/:seasonId/mistakes',
+      page: async (context) => (await import('./pages/quiz-mine.ts')).quizMistakesPage(context),
+    },
+    {
+      path: '/quiz/:seasonId/practice',
+      page: async (context) => (await import('./pages/quiz-mine.ts')).quizPracticePage(context),
+    },
   ],
   notFound: notFoundPage,
   beforeRender: drawShell,
