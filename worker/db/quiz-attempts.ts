@@ -1,7 +1,7 @@
 // Daily attempts: starting one (one a day, by a UNIQUE index), answers saved as they are chosen,
 // and recording a submit together with the season totals and rank counts that the leaderboards
 // read; attempts nobody submitted are recorded the same way once their deadline has passed.
-import { and, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { attemptOptionIds } from '../domain/quiz-option-ids.ts';
 import { countedAnswers, scoreAttempt, type BankEntry, type GivenAnswer } from '../domain/quiz.ts';
 import { batch, type Database } from './client.ts';
@@ -184,9 +184,13 @@ export async function scoreOverdueAttempts(db: Database, now: number): Promise<n
       .select({ attempt: quizAttempts, pointsPerCorrect: quizSeasons.pointsPerCorrect })
       .from(quizAttempts)
       .innerJoin(quizSeasons, eq(quizSeasons.id, quizAttempts.seasonId))
-      // The open-attempts index: its own condition, then its deadline.
+      // The open-attempts index: its own condition (a literal, for the planner to match), then its deadline.
       .where(
-        and(isNull(quizAttempts.submittedAt), ne(quizAttempts.optionKey, ''), lt(quizAttempts.deadline, new Date(now))),
+        and(
+          isNull(quizAttempts.submittedAt),
+          sql`${quizAttempts.optionKey} <> ''`,
+          lt(quizAttempts.deadline, new Date(now)),
+        ),
       )
       .orderBy(asc(quizAttempts.deadline))
       .limit(OVERDUE_PER_BATCH)
