@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { quizRoutes } from './routes/quiz.ts';
 import { finalistRoutes, quizFinalRoutes } from './routes/quiz-finals.ts';
+import { quizReviewRoutes } from './routes/quiz-review.ts';
 import { registrationRoutes } from './routes/registrations.ts';
 import { signUpRoutes } from './routes/sign-ups.ts';
 
@@ -43,6 +44,7 @@ export const api = new Hono<AppEnv>()
   .route('/quiz/finals', quizFinalRoutes)
   .route('/quiz/finalists', finalistRoutes)
   .route('/certificates', certificateRoutes)
+  .route('/quiz', quizReviewRoutes)
   .route('/admin/auth', adminAuthRoutes)
   .route('/admin/organizations', organizationRoutes)
   .route('/admin/staff', staffRoutes)

@@ -3,6 +3,7 @@ import { NOTIFICATIONS_CRON } from './crons.ts';
 import { database } from './db/client.ts';
 import { deleteExpiredSessions } from './db/auth-sessions.ts';
 import { markNoShows, quizTotalsDrift, repairQuizTotals } from './db/housekeeping.ts';
+import { scoreOverdueAttempts } from './db/quiz-attempts.ts';
 import { deleteStaleCodes } from './db/otp-codes.ts';
 import { encryptLegacyBirthDates } from './db/people.ts';
 import { deleteExpiredWindows } from './db/rate-limits.ts';
@@ -18,7 +19,8 @@ export { QuizFinal } from './quiz-final/game.ts';
 
 export default {
   fetch: app.fetch,
-  // The crons of wrangler.toml: texts that come due, and the nightly housekeeping (expired
+  // The crons of wrangler.toml: every ten minutes texts that come due and quiz attempts nobody
+  // submitted by their deadline (scored with their saved answers); the nightly housekeeping (expired
   // sessions, old sign-in codes and rate-limit windows go; no-shows are marked where organizers
   // chose so; plain birth dates left from before their encryption are encrypted; quiz totals are checked). The scheduled time is the clock, so a late or repeated
   // run decides as the planned one would. (The unused context keeps the runtime's signature, so
@@ -29,7 +31,8 @@ export default {
     if (controller.cron === NOTIFICATIONS_CRON) {
       const due = await queueDueNotifications(db, now);
       const handed = await relayNotifications(env);
-      console.log(JSON.stringify({ event: 'notifications_tick', ...due, handed }));
+      const quizAttemptsScored = await scoreOverdueAttempts(db, now);
+      console.log(JSON.stringify({ event: 'notifications_tick', ...due, handed, quizAttemptsScored }));
       return;
     }
     await Promise.all([deleteExpiredSessions(db, now), deleteStaleCodes(db, now), deleteExpiredWindows(db, now)]);

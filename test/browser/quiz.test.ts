@@ -1,6 +1,7 @@
-// The daily quiz on a phone: from the quiz campaign to the score screen with explanations and
-// onto the leaderboard, on a phone whose clock is ten minutes slow; a reload mid-quiz, a submit
-// that fails offline and is sent again, the submit when time is up; and one look in English.
+// The daily quiz on a phone: from the quiz campaign to the score screen (the right answers and
+// explanations wait for the next day) and onto the leaderboard, on a phone whose clock is ten
+// minutes slow; a reload mid-quiz, a submit that fails offline and is sent again, the submit when
+// time is up, a quiz interrupted by closing the tab and resumed in a new one; one look in English.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
@@ -174,8 +175,12 @@ describe.skipIf(!baseUrl)('the daily quiz', () => {
     const right = await page.locator('.review-right').count();
     expect(await page.locator('.score').textContent()).toBe(`${right * 10} 分`);
     expect(await page.locator('.review-item').count()).toBe(5);
-    expect(await page.locator('.review-item .explanation').count()).toBe(5);
-    expect(await page.locator('.review-item .tag-right').count()).toBeGreaterThanOrEqual(5);
+    // Right or wrong, and my own choices, but not the right answers nor why: those come tomorrow.
+    expect(await page.locator('.review-item .tag-chosen, .review-item .tag-wrong').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('.review-item .explanation').count()).toBe(0);
+    expect(await page.locator('.review-item .tag-right').count()).toBe(0);
+    expect(await page.locator('.answers-later').textContent()).toMatch(/^正确答案和解析将于 .+ 0:00 公布/);
+    expect(await page.locator('.season-rank').textContent()).toMatch(/^赛季排名：第 \d 名$/);
     await page.screenshot({ path: `${SHOTS}/quiz-result.png`, fullPage: true });
 
     // The season board: the three players, names masked, mine marked with my rank.
@@ -197,9 +202,11 @@ describe.skipIf(!baseUrl)('the daily quiz', () => {
     await page.getByRole('button', { name: '查看' }).click();
     await page.getByRole('heading', { name: '今日榜 · 莘县' }).waitFor();
     expect(await page.locator('.board-name').allTextContents()).toEqual(['钱**']);
-    await page.getByText('您还没有上这个榜').waitFor();
+    // Played today: never asked to play to see a rank, told where it is instead.
+    await page.getByText('您不在这个榜上。 您在「东昌府区」的榜上。').waitFor();
+    expect(await page.getByText('完成今天的答题后').count()).toBe(0);
 
-    // In English: the board, then the quiz page (opened anew) shows today's result again with the explanations.
+    // In English: the board, then the quiz page (opened anew) shows today's result again.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Today · 莘县' }).waitFor();
     await page.getByLabel('District').selectOption('东昌府区');
@@ -209,10 +216,66 @@ describe.skipIf(!baseUrl)('the daily quiz', () => {
     await page.screenshot({ path: `${SHOTS}/quiz-leaderboard-en.png`, fullPage: true });
     await page.goto(`${baseUrl}/quiz/${SEASON}`);
     await page.getByRole('heading', { name: 'Your result' }).waitFor();
-    expect(await page.locator('.review-item .explanation strong').first().textContent()).toBe('Why: ');
+    expect(await page.locator('.answers-later').textContent()).toMatch(/^The right answers and explanations come on /);
     expect(await page.locator('.review-item').first().textContent()).toMatch(/Question 1 of 5/);
     await page.screenshot({ path: `${SHOTS}/quiz-result-en.png`, fullPage: true });
     await page.context().close();
+  });
+
+  it('resumes a quiz interrupted by closing the tab in a new tab, from the answers the server kept', async () => {
+    const first = await openPhone(browser);
+    const context = first.context();
+    await first.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(`/quiz/${SEASON}`)}`);
+    await signInWithDevCode(first, '13800000003');
+    await first.getByRole('button', { name: '开始答题' }).waitFor();
+    expect(await saveProfile(first, { name: '周一', district: '阳谷县' })).toBe(200);
+    await first.getByRole('button', { name: '开始答题' }).click();
+    await first.getByRole('heading', { name: '第 1 题（共 5 题）' }).waitFor();
+    const chosen: string[][] = [];
+    for (let number = 1; number <= 3; number++) {
+      if (number > 1) await first.getByRole('button', { name: '下一题' }).click();
+      await first.getByRole('heading', { name: `第 ${number} 题（共 5 题）` }).waitFor();
+      await answerShownQuestion(first);
+      // Each answer says when the server has it.
+      await first.locator('.save-status').filter({ hasText: '已保存' }).waitFor();
+      chosen.push(
+        await first
+          .locator('.question input:checked')
+          .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+      );
+    }
+    await first.screenshot({ path: `${SHOTS}/quiz-saved.png`, fullPage: true });
+    await first.close(); // the tab is gone, and this tab's storage with it
+
+    const second = await context.newPage();
+    second.on('pageerror', (error) => {
+      throw error;
+    });
+    await second.goto(`${baseUrl}/quiz/${SEASON}`);
+    await second.getByText('您今天的答题已经开始，计时没有停止。').waitFor();
+    await second.getByRole('button', { name: '继续答题' }).click();
+    await second.getByRole('heading', { name: '第 1 题（共 5 题）' }).waitFor();
+    expect(await second.locator('.answered').textContent()).toBe('已答 3 / 5');
+    for (let number = 1; number <= 3; number++) {
+      if (number > 1) await second.getByRole('button', { name: '下一题' }).click();
+      await second.getByRole('heading', { name: `第 ${number} 题（共 5 题）` }).waitFor();
+      expect(
+        await second
+          .locator('.question input:checked')
+          .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+      ).toEqual(chosen[number - 1]);
+      expect(await second.locator('.save-status').textContent()).toBe('✓ 已保存');
+    }
+    for (let number = 4; number <= 5; number++) {
+      await second.getByRole('button', { name: '下一题' }).click();
+      await second.getByRole('heading', { name: `第 ${number} 题（共 5 题）` }).waitFor();
+      await answerShownQuestion(second);
+    }
+    await second.getByRole('button', { name: '交卷' }).click();
+    await second.getByRole('heading', { name: '答题结果' }).waitFor();
+    expect(await second.locator('.review-item .meta').filter({ hasText: '未作答' }).count()).toBe(0);
+    await second.screenshot({ path: `${SHOTS}/quiz-resumed-result.png`, fullPage: true });
+    await context.close();
   });
 
   it('shows the boards to anyone, with a way to sign in to see one’s rank', async () => {

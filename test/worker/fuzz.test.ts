@@ -111,6 +111,22 @@ const ROUTES: Record<string, RouteFuzz> = {
       },
     ],
   },
+  'PUT /api/quiz/attempts/:id/answers/:questionId': {
+    examples: (w) => [
+      {
+        params: { id: w.attempt.id, questionId: w.attempt.questions[0]!.id },
+        body: { optionIds: [w.attempt.questions[0]!.options[0]!.id] },
+      },
+    ],
+  },
+  'GET /api/quiz/seasons/:seasonId/attempts/today': { examples: (w) => [{ params: { seasonId: w.quiz.seasonId } }] },
+  'GET /api/quiz/attempts/:id': { examples: (w) => [{ params: { id: w.attempt.id } }] },
+  'GET /api/quiz/seasons/:seasonId/mistakes': { examples: (w) => [{ params: { seasonId: w.quiz.seasonId } }] },
+  'GET /api/quiz/seasons/:seasonId/practice': {
+    examples: (w) => [{ params: { seasonId: w.quiz.seasonId } }],
+    queryKeys: ['count'],
+  },
+  'GET /api/quiz/seasons/:seasonId/me': { examples: (w) => [{ params: { seasonId: w.quiz.seasonId } }] },
   'GET /api/quiz/seasons/:seasonId/leaderboard': {
     examples: (w) => [{ params: { seasonId: w.quiz.seasonId } }],
     queryKeys: ['day', 'district', 'limit'],

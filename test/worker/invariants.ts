@@ -54,7 +54,7 @@ const CHECKS: Record<string, string> = {
 const QUIZ_AGGREGATES = `
   WITH sums AS (
     SELECT season_id, person_id, sum(score) AS score, count(*) AS days,
-      sum(CASE WHEN late THEN 0 ELSE duration_ms END) AS time_ms
+      sum(duration_ms) AS time_ms
     FROM quiz_attempts WHERE submitted_at IS NOT NULL GROUP BY season_id, person_id)
   SELECT coalesce(p.season_id, s.season_id) AS season_id, coalesce(p.person_id, s.person_id) AS person_id
   FROM quiz_players p FULL OUTER JOIN sums s ON s.season_id = p.season_id AND s.person_id = p.person_id

@@ -151,7 +151,7 @@ describe('the season board', () => {
 });
 
 describe('the day board', () => {
-  it("ranks one day's attempts, late ones with 0, by district too", async () => {
+  it("ranks one day's attempts, a late one with its saved answers (none) and the whole time limit, by district too", async () => {
     const { seasonId } = await setUpSeason({ startsOn: '2026-08-01', endsOn: '2026-08-31', timeLimitSec: 60 });
     const a = await newPlayer('甲一', '冠县');
     const b = await newPlayer('乙一', '莘县');
@@ -166,9 +166,9 @@ describe('the day board', () => {
     expect(first.items.map(({ name, score, timeMs }) => [name, score, timeMs])).toEqual([
       ['甲*', 50, 30_000],
       ['乙*', 30, 20_000],
-      ['丙*', 0, 61_000],
+      ['丙*', 0, 60_000],
     ]);
-    expect(first.me).toEqual({ rank: 3, score: 0, timeMs: 61_000 });
+    expect(first.me).toEqual({ rank: 3, score: 0, timeMs: 60_000 });
     const second = await board(seasonId, '?day=2026-08-02', c.cookie);
     expect(second.items.map(({ name, score }) => [name, score])).toEqual([
       ['丙*', 50],
@@ -184,11 +184,11 @@ describe('the day board', () => {
     ]);
     expect(guanxian.me?.rank).toBe(2);
 
-    // The season: c's late day adds nothing, b's two days add up.
+    // The season: c's late day adds no points but its whole time limit, b's two days add up.
     expect((await board(seasonId)).items.map(({ name, score, timeMs }) => [name, score, timeMs])).toEqual([
       ['乙*', 80, 45_000],
-      ['丙*', 50, 15_000],
       ['甲*', 50, 30_000],
+      ['丙*', 50, 75_000],
     ]);
   });
 

@@ -7,7 +7,17 @@ import {
   rowsFromCsv,
   toBankQuestion,
 } from '../../worker/domain/quiz-import.ts';
-import { drawQuestions, maskName, optionOrder, scoreAttempt, seededRandom } from '../../worker/domain/quiz.ts';
+import { addDays } from '../../worker/domain/china-time.ts';
+import { attemptOptionIds } from '../../worker/domain/quiz-option-ids.ts';
+import {
+  countedAnswers,
+  drawQuestions,
+  maskName,
+  optionOrder,
+  scoreAttempt,
+  seededRandom,
+  streakOf,
+} from '../../worker/domain/quiz.ts';
 import { csvDocument, parseCsv } from '../../worker/lib/csv.ts';
 
 const categories = ['急救', '献血', '疫苗', '传染病', '慢性病'];
@@ -96,14 +106,14 @@ describe('scoreAttempt', () => {
       { questionId: 'multi', optionIds: multi },
       { questionId: 'tf', optionIds: ['f'] },
     ];
-    expect(scoreAttempt(questions, answers(['c', 'a']), 10, false)).toMatchObject({ score: 20, correct: 2, total: 3 });
-    expect(scoreAttempt(questions, answers(['a']), 10, false).score).toBe(10);
-    expect(scoreAttempt(questions, answers(['a', 'b', 'c']), 10, false).score).toBe(10);
-    expect(scoreAttempt(questions, answers(['a', 'a']), 10, false).score).toBe(10);
+    expect(scoreAttempt(questions, answers(['c', 'a']), 10)).toMatchObject({ score: 20, correct: 2, total: 3 });
+    expect(scoreAttempt(questions, answers(['a']), 10).score).toBe(10);
+    expect(scoreAttempt(questions, answers(['a', 'b', 'c']), 10).score).toBe(10);
+    expect(scoreAttempt(questions, answers(['a', 'a']), 10).score).toBe(10);
   });
 
   it('scores unanswered questions as wrong and reveals every answer', () => {
-    const scored = scoreAttempt(questions, [], 5, false);
+    const scored = scoreAttempt(questions, [], 5);
     expect(scored).toMatchObject({ score: 0, correct: 0, total: 3 });
     expect(scored.results).toEqual([
       { questionId: 'single', correct: false, answerIds: ['b'] },
@@ -111,15 +121,63 @@ describe('scoreAttempt', () => {
       { questionId: 'tf', correct: false, answerIds: ['t'] },
     ]);
   });
+});
 
-  it('gives a late attempt nothing, though it says what was right', () => {
-    const all = [
-      { questionId: 'single', optionIds: ['b'] },
-      { questionId: 'multi', optionIds: ['a', 'c'] },
-      { questionId: 'tf', optionIds: ['t'] },
-    ];
-    expect(scoreAttempt(questions, all, 10, false).score).toBe(30);
-    expect(scoreAttempt(questions, all, 10, true)).toMatchObject({ score: 0, correct: 3 });
+describe('countedAnswers', () => {
+  const saved = { a: ['a1'], b: ['b1'] };
+  const submitted = [
+    { questionId: 'b', optionIds: ['b2'] },
+    { questionId: 'c', optionIds: ['c1'] },
+  ];
+
+  it('takes the saved answers, and on time the submit’s own over them', () => {
+    expect(countedAnswers(saved, submitted, false)).toEqual([
+      { questionId: 'a', optionIds: ['a1'] },
+      { questionId: 'b', optionIds: ['b2'] },
+      { questionId: 'c', optionIds: ['c1'] },
+    ]);
+    expect(countedAnswers(null, submitted, false)).toEqual(submitted);
+  });
+
+  it('takes only the saved answers of a late submit', () => {
+    expect(countedAnswers(saved, submitted, true)).toEqual([
+      { questionId: 'a', optionIds: ['a1'] },
+      { questionId: 'b', optionIds: ['b1'] },
+    ]);
+    expect(countedAnswers(null, submitted, true)).toEqual([]);
+  });
+});
+
+describe('streakOf', () => {
+  const before = (day: string) => addDays(day, -1);
+
+  it('counts the days in a row up to today, or up to yesterday before today is played', () => {
+    const days = ['2026-08-07', '2026-08-08', '2026-08-09', '2026-08-05'];
+    expect(streakOf(days, '2026-08-09', before)).toBe(3);
+    expect(streakOf(days, '2026-08-10', before)).toBe(3);
+    expect(streakOf([...days, '2026-08-10'], '2026-08-10', before)).toBe(4);
+  });
+
+  it('is reset by a missed day', () => {
+    expect(streakOf(['2026-08-07', '2026-08-08'], '2026-08-10', before)).toBe(0);
+    expect(streakOf(['2026-08-07', '2026-08-08', '2026-08-10'], '2026-08-10', before)).toBe(1);
+    expect(streakOf([], '2026-08-10', before)).toBe(0);
+  });
+});
+
+describe('attemptOptionIds', () => {
+  const questions = [{ options: [{ id: 'o1' }, { id: 'o2' }] }, { options: [{ id: 'o3' }] }];
+
+  it('gives each attempt ids of its own and maps them back', async () => {
+    const first = await attemptOptionIds('key-one', questions);
+    const second = await attemptOptionIds('key-two', questions);
+    for (const id of ['o1', 'o2', 'o3']) {
+      expect(first.shown(id)).not.toBe(id);
+      expect(first.shown(id)).not.toBe(second.shown(id));
+      expect(first.own(first.shown(id))).toBe(id);
+      expect(second.own(first.shown(id))).toBeUndefined();
+    }
+    expect((await attemptOptionIds('key-one', questions)).shown('o2')).toBe(first.shown('o2'));
   });
 });
 

@@ -75,7 +75,7 @@ export async function newPlayer(name = '张三', district = '东昌府区') {
   return citizen;
 }
 
-/** The answer key straight from D1, as only the Worker knows it. */
+/** The answer key straight from D1, as only the Worker knows it (the options' own ids, never shown). */
 export async function answerKey(seasonId: string) {
   const rows = await env.DB.prepare(
     'SELECT id, answer_ids, options, explanation FROM quiz_questions WHERE season_id = ?',
@@ -88,15 +88,28 @@ export async function answerKey(seasonId: string) {
       explanation: string;
     }>();
   return new Map(
-    rows.results.map((row) => [
-      row.id,
-      {
-        answerIds: JSON.parse(row.answer_ids) as string[],
-        optionIds: (JSON.parse(row.options) as { id: string }[]).map((o) => o.id),
-        explanation: row.explanation,
-      },
-    ]),
+    rows.results.map((row) => {
+      const answerIds = JSON.parse(row.answer_ids) as string[];
+      const options = JSON.parse(row.options) as { id: string; text: string }[];
+      return [
+        row.id,
+        {
+          answerIds,
+          optionIds: options.map((o) => o.id),
+          answerTexts: options.filter((o) => answerIds.includes(o.id)).map((o) => o.text),
+          explanation: row.explanation,
+        },
+      ];
+    }),
   );
+}
+
+type ShownQuestion = AttemptBody['attempt']['questions'][number];
+
+/** The right options of a question as this attempt shows them (option texts differ within a question). */
+export function rightIds(key: Awaited<ReturnType<typeof answerKey>>, question: ShownQuestion): string[] {
+  const { answerTexts } = key.get(question.id)!;
+  return question.options.filter((o) => answerTexts.includes(o.text)).map((o) => o.id);
 }
 
 export interface AttemptBody {
@@ -106,6 +119,7 @@ export interface AttemptBody {
     startedAt: string;
     deadline: string;
     questions: { id: string; type: string; stem: string; options: { id: string; text: string }[] }[];
+    answers: { questionId: string; optionIds: string[] }[];
   };
 }
 
@@ -117,10 +131,16 @@ export async function startAttempt(seasonId: string, cookie: string) {
 export async function answersFor(seasonId: string, attempt: AttemptBody['attempt'], right: number) {
   const key = await answerKey(seasonId);
   return attempt.questions.map((question, index) => {
-    const { answerIds, optionIds } = key.get(question.id)!;
+    const answerIds = rightIds(key, question);
     return {
       questionId: question.id,
-      optionIds: index < right ? answerIds : optionIds.filter((id) => !answerIds.includes(id)).slice(0, 1),
+      optionIds:
+        index < right
+          ? answerIds
+          : question.options
+              .map((o) => o.id)
+              .filter((id) => !answerIds.includes(id))
+              .slice(0, 1),
     };
   });
 }

@@ -8,6 +8,7 @@ import {
   answerKey,
   answersFor,
   newPlayer,
+  rightIds,
   playDay,
   sampleQuestions,
   setUpSeason,
@@ -35,7 +36,7 @@ const submit = (attemptId: string, cookie: string, answers: unknown) =>
   call(`/api/quiz/attempts/${attemptId}/submit`, { cookie, body: { answers } });
 
 describe('starting the daily challenge', () => {
-  it("draws the player's questions with options only, and no trace of the answer key", async () => {
+  it("draws the player's questions with options only, under ids of the attempt's own, and no trace of the answer key", async () => {
     const { seasonId } = await setUpSeason({ questionsPerDay: 5 });
     const player = await newPlayer();
     const key = await answerKey(seasonId);
@@ -49,25 +50,31 @@ describe('starting the daily challenge', () => {
     for (const question of attempt.questions) {
       expect(Object.keys(question).sort()).toEqual(['id', 'options', 'stem', 'type']);
       for (const option of question.options) expect(Object.keys(option).sort()).toEqual(['id', 'text']);
-      // The ids are the question's own, whatever order they are shown in.
-      expect(question.options.map((o) => o.id).sort()).toEqual([...key.get(question.id)!.optionIds].sort());
+      // Ids of this attempt's own: never the options' own ids.
+      for (const option of question.options) expect(key.get(question.id)!.optionIds).not.toContain(option.id);
     }
+    expect(attempt.answers).toEqual([]);
     const rereadText = await (await startAttempt(seasonId, player.cookie)).text();
     const seasonText = await (await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).text();
     for (const body of [text, rereadText, seasonText]) {
-      expect(body).not.toMatch(/"(answer\w*|correct|explanation)"\s*:|解析/i);
+      expect(body).not.toMatch(/"(answerIds|correct|explanation)"\s*:|解析/i);
       for (const { explanation } of key.values()) expect(body).not.toContain(explanation);
     }
   });
 
   it('shows each player the options in an order of their own', async () => {
     const { seasonId } = await setUpSeason({ questionsPerDay: 20 });
-    const key = await answerKey(seasonId);
-    const stored = (id: string) => key.get(id)!.optionIds.join();
+    const texts = new Map([...(await answerKey(seasonId)).keys()].map((id) => [id, '']));
+    const rows = await env.DB.prepare('SELECT id, options FROM quiz_questions WHERE season_id = ?')
+      .bind(seasonId)
+      .all();
+    for (const row of rows.results) {
+      texts.set(row.id as string, (JSON.parse(row.options as string) as { text: string }[]).map((o) => o.text).join());
+    }
     let reordered = 0;
     for (let i = 0; i < 3; i++) {
       const { attempt } = await started(seasonId, (await newPlayer()).cookie);
-      reordered += attempt.questions.filter((q) => q.options.map((o) => o.id).join() !== stored(q.id)).length;
+      reordered += attempt.questions.filter((q) => q.options.map((o) => o.text).join() !== texts.get(q.id)).length;
     }
     expect(reordered).toBeGreaterThan(20);
   });
@@ -88,6 +95,7 @@ describe('starting the daily challenge', () => {
       day: '2026-08-10',
       open: true,
       played: false,
+      streak: 1,
       attempt: { id: first.attempt.id, deadline: '2026-08-10T12:02:00+08:00' },
     });
 
@@ -100,7 +108,7 @@ describe('starting the daily challenge', () => {
     const played = (await (await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).json()) as {
       today: unknown;
     };
-    expect(played.today).toEqual({ day: '2026-08-10', open: true, played: true, score: 20 });
+    expect(played.today).toEqual({ day: '2026-08-10', open: true, played: true, streak: 1, score: 20 });
   });
 
   it('refuses a second attempt once the first one is past its deadline, submitted or not', async () => {
@@ -179,27 +187,39 @@ describe('starting the daily challenge', () => {
 });
 
 describe('submitting', () => {
-  it('scores on the server and only then reveals the answers and explanations', async () => {
+  it('scores on the server, and keeps the right answers and explanations back until the day is over', async () => {
     const { seasonId } = await setUpSeason({ pointsPerCorrect: 7 });
     const player = await newPlayer();
-    const key = await answerKey(seasonId);
     const { attempt } = await started(seasonId, player.cookie);
     vi.setSystemTime(NOON + 42_500);
     const response = await submit(attempt.id, player.cookie, await answersFor(seasonId, attempt, 3));
     expect(response.status).toBe(200);
-    const result = (await response.json()) as {
-      score: number;
-      correct: number;
-      total: number;
-      durationMs: number;
-      late: boolean;
-      results: { questionId: string; correct: boolean; answerIds: string[]; explanation: string }[];
+    const result = (await response.json()) as { results: Record<string, unknown>[] };
+    expect(result).toMatchObject({
+      score: 21,
+      correct: 3,
+      total: 5,
+      durationMs: 42_500,
+      late: false,
+      rank: 1,
+      answersFrom: '2026-08-11',
+    });
+    expect(result.results).toEqual(attempt.questions.map((q, index) => ({ questionId: q.id, correct: index < 3 })));
+  });
+
+  it('tells the right answers with the submit of an attempt whose day is over by then', async () => {
+    const { seasonId } = await setUpSeason({ startsOn: '2026-08-10', endsOn: '2026-08-11' });
+    const player = await newPlayer();
+    const key = await answerKey(seasonId);
+    vi.setSystemTime(Date.parse('2026-08-10T23:59:00+08:00'));
+    const { attempt } = await started(seasonId, player.cookie);
+    const answers = await answersFor(seasonId, attempt, 2);
+    vi.setSystemTime(Date.parse('2026-08-11T00:00:30+08:00'));
+    const result = (await (await submit(attempt.id, player.cookie, answers)).json()) as {
+      results: { questionId: string; answerIds: string[]; explanation: string }[];
     };
-    expect(result).toMatchObject({ score: 21, correct: 3, total: 5, durationMs: 42_500, late: false });
-    expect(result.results.map((r) => r.questionId)).toEqual(attempt.questions.map((q) => q.id));
-    expect(result.results.map((r) => r.correct)).toEqual([true, true, true, false, false]);
-    for (const r of result.results) {
-      expect(r.answerIds).toEqual(key.get(r.questionId)!.answerIds);
+    for (const [index, r] of result.results.entries()) {
+      expect(r.answerIds.sort()).toEqual(rightIds(key, attempt.questions[index]!).sort());
       expect(r.explanation).toBe(key.get(r.questionId)!.explanation);
     }
   });
@@ -212,7 +232,8 @@ describe('submitting', () => {
       const player = await newPlayer();
       const { attempt } = await started(seasonId, player.cookie);
       const question = attempt.questions[0]!;
-      const { answerIds, optionIds } = key.get(question.id)!;
+      const answerIds = rightIds(key, question);
+      const optionIds = question.options.map((o) => o.id);
       return (
         (await (
           await submit(attempt.id, player.cookie, [{ questionId: question.id, optionIds: pick(answerIds, optionIds) }])
@@ -224,7 +245,7 @@ describe('submitting', () => {
     expect(await play((_, options) => options)).toBe(0);
   });
 
-  it('scores 0 and says late after the deadline by the server clock', async () => {
+  it('after the deadline (server clock) counts only the answers saved before it, and the whole time limit', async () => {
     const { seasonId } = await setUpSeason({ timeLimitSec: 5 });
     const onTime = await newPlayer('准时', '冠县');
     expect(await playDay(seasonId, onTime.cookie, { at: NOON, tookMs: 5_000, right: 5 })).toMatchObject({
@@ -236,15 +257,35 @@ describe('submitting', () => {
     expect(await playDay(seasonId, late.cookie, { at: NOON, tookMs: 5_001, right: 5 })).toMatchObject({
       score: 0,
       late: true,
-      durationMs: 5_001,
+      durationMs: 5_000,
     });
 
+    const saver = await newPlayer('保存', '冠县');
+    const { attempt } = await started(seasonId, saver.cookie);
+    const answers = await answersFor(seasonId, attempt, 5);
+    for (const answer of answers.slice(0, 2)) {
+      const saved = await call(`/api/quiz/attempts/${attempt.id}/answers/${answer.questionId}`, {
+        method: 'PUT',
+        cookie: saver.cookie,
+        body: { optionIds: answer.optionIds },
+      });
+      expect(saved.status).toBe(204);
+    }
+    vi.setSystemTime(NOON + 60_000);
+    const result = (await (await submit(attempt.id, saver.cookie, answers)).json()) as unknown;
+    expect(result).toMatchObject({ score: 20, correct: 2, late: true, durationMs: 5_000 });
+
     const totals = await env.DB.prepare(
-      'SELECT score, time_ms, days_played FROM quiz_players WHERE season_id = ? AND person_id = ?',
+      'SELECT person_id, score, time_ms, days_played FROM quiz_players WHERE season_id = ? AND person_id IN (?, ?)',
     )
-      .bind(seasonId, late.personId)
-      .first();
-    expect(totals).toEqual({ score: 0, time_ms: 0, days_played: 1 });
+      .bind(seasonId, late.personId, saver.personId)
+      .all();
+    expect(totals.results).toEqual(
+      expect.arrayContaining([
+        { person_id: late.personId, score: 0, time_ms: 5_000, days_played: 1 },
+        { person_id: saver.personId, score: 20, time_ms: 5_000, days_played: 1 },
+      ]),
+    );
   });
 
   it('answers a second submit with 409 already_submitted, and counts a burst of parallel submits once', async () => {

@@ -83,12 +83,13 @@ describe('season, district and day ranks', () => {
           attempt: { id, seasonId, personId: player.personId },
           submittedAt,
           answers: [],
+          // Late with nothing saved: nothing right, the time limit counted.
           score: late ? 0 : right * 10,
-          correct: right,
+          correct: late ? 0 : right,
           durationMs,
           late,
         });
-        expect(recorded).toBe(true);
+        expect(recorded).toBeGreaterThan(0);
       }
     }
 

@@ -47,6 +47,18 @@ void startRouter({
       path: '/quiz/:seasonId/leaderboard',
       page: async (context) => (await import('./pages/quiz-leaderboard.ts')).quizLeaderboardPage(context),
     },
+    {
+      path: '/quiz/:seasonId/me',
+      page: async (context) => (await import('./pages/quiz-mine.ts')).quizStatsPage(context),
+    },
+    {
+      path: '/quiz/:seasonId/mistakes',
+      page: async (context) => (await import('./pages/quiz-mine.ts')).quizMistakesPage(context),
+    },
+    {
+      path: '/quiz/:seasonId/practice',
+      page: async (context) => (await import('./pages/quiz-mine.ts')).quizPracticePage(context),
+    },
     // The live final and its certificates: loaded only when opened.
     { path: '/final/:id', page: async (context) => (await import('./pages/final.ts')).finalAudiencePage(context) },
     {

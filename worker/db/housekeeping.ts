@@ -58,13 +58,13 @@ export interface QuizTotalsDrift {
 /**
  * Seasons where `quiz_players` (score, time, days played) no longer equals the sums over the
  * submitted attempts (repairQuizTotals puts them right).
- * A late attempt scores nothing and its time does not count (db/quiz-attempts.ts).
+ * An attempt's counted time is its duration_ms (to the deadline at most: db/quiz-attempts.ts).
  */
 export async function quizTotalsDrift(db: Database): Promise<QuizTotalsDrift[]> {
   return db.all<QuizTotalsDrift>(
     sql`WITH sums AS (
           SELECT season_id, person_id, sum(score) AS score,
-                 sum(CASE WHEN late THEN 0 ELSE duration_ms END) AS time_ms, count(*) AS days
+                 sum(duration_ms) AS time_ms, count(*) AS days
           FROM quiz_attempts WHERE submitted_at IS NOT NULL
           GROUP BY season_id, person_id)
         SELECT season_id AS seasonId, count(*) AS players FROM (
@@ -86,7 +86,7 @@ export async function quizTotalsDrift(db: Database): Promise<QuizTotalsDrift[]> 
  * without a submitted attempt leave the board, and the season's rank moves are rebuilt.
  */
 export async function repairQuizTotals(db: Database, seasonId: string) {
-  const sums = sql`SELECT person_id, sum(score) AS score, sum(CASE WHEN late THEN 0 ELSE duration_ms END) AS time_ms,
+  const sums = sql`SELECT person_id, sum(score) AS score, sum(duration_ms) AS time_ms,
       count(*) AS days, max(submitted_at) AS last_submit, max(district) AS district
     FROM quiz_attempts WHERE season_id = ${seasonId} AND submitted_at IS NOT NULL GROUP BY person_id`;
   await batch(db, [

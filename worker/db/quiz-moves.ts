@@ -76,7 +76,7 @@ export function eventsBefore(json: SQL, from: string, prefix: string): SQL {
  * The statements of a submit that record its move: they read the player's totals as they are
  * before the batch updates them, so they go first. The first adds the move to the row of the
  * total left, the second creates that row when no one left that total yet: one row changes. A
- * submit that changes neither the total nor the whole second of the time (a late one) moves
+ * submit that changes neither the total nor the whole second of the time moves
  * nothing. `steps` is the points in units of pointsPerCorrect: the right answers that counted.
  */
 export function moveStatements(p: {
@@ -129,7 +129,7 @@ export function movesFromAttempts(season: string): string {
     steps(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM steps WHERE j < ${MAX_STEPS}),
     totals AS (
       SELECT a.season_id, a.person_id, row_number() OVER w AS n, sum(a.score) OVER w AS total,
-        sum(CASE WHEN a.late THEN 0 ELSE a.duration_ms END) OVER w AS time_ms, s.points_per_correct AS points
+        sum(a.duration_ms) OVER w AS time_ms, s.points_per_correct AS points
       FROM quiz_attempts a JOIN quiz_seasons s ON s.id = a.season_id
       WHERE a.season_id = ${season} AND a.submitted_at IS NOT NULL
       WINDOW w AS (PARTITION BY a.season_id, a.person_id ORDER BY a.submitted_at, a.id)),

@@ -13,7 +13,7 @@
 //   + the players of s in t's own second ahead of it, counted by index.
 // So `me` reads the season, its own totals, at most questionsPerDay + 2 rows of quiz_moves and
 // the players of one second, at rank 10 as at rank 90,000.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { statement, type Database } from './client.ts';
 import { countPaths, eventsBefore, path, secondOf } from './quiz-moves.ts';
 
@@ -25,12 +25,15 @@ export interface Standing {
 
 /** The player's place on the whole season board. */
 export async function seasonStanding(db: Database, seasonId: string, personId: string): Promise<Standing | undefined> {
+  return (await statement(db, seasonStandingQuery(seasonId, personId)).first<Standing>()) ?? undefined;
+}
+
+/** The query of seasonStanding, also read inside a submit's batch to keep the rank of each day. */
+export function seasonStandingQuery(seasonId: SQL | string, personId: SQL | string): SQL {
   const second = secondOf(sql`p.time_ms`);
   // The jump a move from m.from_score needs to pass me.score, in steps of pointsPerCorrect (first submits jump from 0).
   const pastMe = path(sql`(me.score - max(m.from_score, 0)) / me.points + 1`);
-  const standing = await statement(
-    db,
-    sql`SELECT me.score, me.time_ms AS timeMs, 1
+  return sql`SELECT me.score, me.time_ms AS timeMs, 1
         + coalesce((SELECT sum(coalesce(m.jumps ->> ${pastMe}, 0) + ${eventsBefore(sql`m.arrivals`, 'me', 'a')}
               - CASE WHEN m.from_score = me.score THEN ${eventsBefore(sql`m.departures`, 'me', 'd')} ELSE 0 END)
             FROM quiz_moves m
@@ -42,7 +45,5 @@ export async function seasonStanding(db: Database, seasonId: string, personId: s
               s.points_per_correct AS points, s.questions_per_day * s.points_per_correct + 1 AS reach,
               ${countPaths('a', [sql`p.score`], second)}, ${countPaths('d', [], second)}
             FROM quiz_players p JOIN quiz_seasons s ON s.id = p.season_id
-            WHERE p.season_id = ${seasonId} AND p.person_id = ${personId}) me`,
-  ).first<Standing>();
-  return standing ?? undefined;
+            WHERE p.season_id = ${seasonId} AND p.person_id = ${personId}) me`;
 }

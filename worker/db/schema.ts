@@ -357,17 +357,33 @@ export const quizAttempts = sqliteTable(
     questionIds: text('question_ids', { mode: 'json' }).$type<string[]>().notNull(),
     startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
     deadline: integer('deadline', { mode: 'timestamp_ms' }).notNull(),
+    /**
+     * Random and never shown: the option ids a player sees are digests of it and the option's own
+     * id (domain/quiz-option-ids.ts), so two players' ids for the same option differ.
+     */
+    optionKey: text('option_key').notNull().default(''),
+    /** Answers kept as they are chosen, by question id (the options' own ids), while the attempt is open. */
+    savedAnswers: text('saved_answers', { mode: 'json' }).$type<Record<string, string[]>>(),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    /** The answers that counted (the options' own ids). */
     answers: text('answers', { mode: 'json' }).$type<{ questionId: string; optionIds: string[] }[]>(),
     score: integer('score'),
     correct: integer('correct'),
+    /** The time that counts: to the submit, at most to the deadline. */
     durationMs: integer('duration_ms'),
+    /** Submitted after the deadline (or by the housekeeping): only the answers saved by then counted. */
     late: integer('late', { mode: 'boolean' }).notNull().default(false),
     /** The player's district for the season, copied at submit for the district day boards. */
     district: text('district'),
+    /** The player's place on the season board right after this attempt counted: their rank over time. */
+    seasonRank: integer('season_rank'),
   },
   (t) => [
     uniqueIndex('quiz_attempts_one_a_day').on(t.seasonId, t.personId, t.day),
+    // Attempts nobody has submitted yet, for the housekeeping that scores them after their deadline.
+    // A submit leaves it: one more row written per submit. Attempts started before answers were
+    // saved (no option key) stay out: they were never scored unsubmitted, and are not now.
+    index('quiz_attempts_open').on(t.deadline).where(sql`${t.submittedAt} IS NULL AND ${t.optionKey} <> ''`),
     // Only submitted attempts, so a start writes no entry. It covers the district day boards too
     // (district is its last column, read from the entry): a second index for them would cost
     // every submit one more row written.

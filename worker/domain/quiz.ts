@@ -124,12 +124,11 @@ export function isExactlyRight(answerIds: readonly string[], chosen: readonly st
   return picked.size === answerIds.length && answerIds.every((id) => picked.has(id));
 }
 
-/** Scores an attempt: points per question answered exactly right; nothing at all when late. */
+/** Scores an attempt: points per question answered exactly right. */
 export function scoreAttempt(
   questions: readonly KeyedQuestion[],
   answers: readonly GivenAnswer[],
   pointsPerCorrect: number,
-  late: boolean,
 ): Scored {
   const chosen = new Map(answers.map((answer) => [answer.questionId, answer.optionIds]));
   const results = questions.map((question) => ({
@@ -138,7 +137,37 @@ export function scoreAttempt(
     answerIds: [...question.answerIds],
   }));
   const correct = results.filter((result) => result.correct).length;
-  return { score: late ? 0 : correct * pointsPerCorrect, correct, total: questions.length, results };
+  return { score: correct * pointsPerCorrect, correct, total: questions.length, results };
+}
+
+/**
+ * The answers that count: those saved as they were chosen (all before the deadline, which the
+ * save enforces), and where an on-time submit answers a question itself, the submit's answer.
+ * A late submit's own answers count for nothing.
+ */
+export function countedAnswers(
+  saved: Readonly<Record<string, readonly string[]>> | null,
+  submitted: readonly GivenAnswer[],
+  late: boolean,
+): GivenAnswer[] {
+  const byQuestion = new Map(Object.entries(saved ?? {}));
+  if (!late) for (const answer of submitted) byQuestion.set(answer.questionId, answer.optionIds);
+  return [...byQuestion].map(([questionId, optionIds]) => ({ questionId, optionIds }));
+}
+
+/**
+ * Days played in a row up to today: today's attempt or, before it, yesterday's keeps the streak;
+ * a missed day ends it. `days` are the player's days with an attempt, any order.
+ */
+export function streakOf(days: readonly string[], today: string, dayBefore: (day: string) => string): number {
+  const played = new Set(days);
+  let day = played.has(today) ? today : dayBefore(today);
+  let streak = 0;
+  while (played.has(day)) {
+    streak++;
+    day = dayBefore(day);
+  }
+  return streak;
 }
 
 /** 张三 → 张*, 欧阳娜娜 → 欧***: the first character and a star for each of the others. */

@@ -193,6 +193,14 @@ const messages = {
   },
   season_closed: { 'zh-CN': '本赛季现在不开放答题。', en: 'The season is not open for play now.' },
   already_submitted: { 'zh-CN': '本次答题已经提交过了。', en: 'This attempt has already been submitted.' },
+  attempt_closed: {
+    'zh-CN': '本次答题已经结束，之后的作答不再保存。',
+    en: 'This attempt has ended: answers are no longer saved.',
+  },
+  attempt_open: {
+    'zh-CN': '本次答题还没有提交，交卷后才能查看结果。',
+    en: 'This attempt has not been submitted yet: its result comes after the submit.',
+  },
   season_exists: { 'zh-CN': '该活动已有赛季。', en: 'This campaign already has a season.' },
   profile_locked: {
     'zh-CN': '您已参加本赛季答题，赛季结束前姓名和区县不能修改。',
@@ -210,6 +218,7 @@ const messages = {
   campaign_not_quiz: { 'zh-CN': '只有答题类活动才能设置赛季。', en: 'Only a quiz campaign can have a season.' },
   quiz_question_unknown: { 'zh-CN': '本次答题没有这道题。', en: 'This attempt has no such question.' },
   quiz_question_repeated: { 'zh-CN': '同一道题只能作答一次。', en: 'Each question can be answered once.' },
+  quiz_option_unknown: { 'zh-CN': '这道题没有这个选项。', en: 'This question has no such option.' },
   quiz_import_format: {
     'zh-CN': '请上传题目 JSON 数组，或 CSV 文件（Content-Type: text/csv）。',
     en: 'Send a JSON array of questions, or a CSV file (Content-Type: text/csv).',

@@ -1,39 +1,44 @@
-// The daily "Health Expert" challenge as players see it: the season, today's attempt, the
-// submit and the leaderboards. The answer key leaves the Worker only in the answer to a submit.
+// The daily "Health Expert" challenge as players see it: the season, today's attempt with its
+// answers saved as they are chosen, the submit and the leaderboards. The right answers leave the
+// Worker only once the attempt's China day is over (the review: routes/quiz-review.ts).
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { database, replicaDatabase, type Database } from '../db/client.ts';
 import {
+  attemptQuestions,
   findDayAttempt,
   getOwnAttempt,
   insertAttempt,
+  playedDays,
   questionsInOrder,
   readBank,
   recordSubmission,
+  saveAnswer,
+  submissionOf,
   type Attempt,
   type NewAttempt,
+  type Question,
 } from '../db/quiz-attempts.ts';
 import { dayBoard, dayStanding, districtStanding, seasonBoard } from '../db/quiz-boards.ts';
 import { seasonStanding } from '../db/quiz-ranks.ts';
 import { getSeason } from '../db/quiz-seasons.ts';
-import { chinaDay, toChinaIso } from '../domain/china-time.ts';
-import { drawQuestions, maskName, scoreAttempt } from '../domain/quiz.ts';
+import { addDays, chinaDay, toChinaIso } from '../domain/china-time.ts';
+import { attemptOptionIds, newOptionKey, type OptionIds } from '../domain/quiz-option-ids.ts';
+import { drawQuestions, maskName, streakOf } from '../domain/quiz.ts';
 import type { AppEnv } from '../env.ts';
 import { loadPerson, requirePerson } from '../lib/auth.ts';
 import { ApiError, notFound, type FieldIssue, type IneligibleReason } from '../lib/errors.ts';
 import { enforceLimit, limitRefusals } from '../lib/rate-limit.ts';
 import { json, param, query } from '../lib/validation.ts';
-import { attemptView, seasonView } from './quiz-views.ts';
+import { answersFrom, attemptView, seasonView } from './quiz-views.ts';
 import { calendarDay } from './schemas.ts';
 
 const id = v.pipe(v.string(), v.maxLength(64));
 const seasonParam = v.object({ seasonId: id });
+const optionIds = v.pipe(v.array(id), v.maxLength(10));
 
 const submitBody = v.object({
-  answers: v.pipe(
-    v.array(v.object({ questionId: id, optionIds: v.pipe(v.array(id), v.maxLength(10)) })),
-    v.maxLength(50),
-  ),
+  answers: v.pipe(v.array(v.object({ questionId: id, optionIds })), v.maxLength(50)),
 });
 
 const boardQuery = v.object({
@@ -52,7 +57,7 @@ const startsPerPerson = (personId: string) => ({ key: `quiz-start:${personId}`, 
 const refusedSubmitsPerPerson = (personId: string) => ({ key: `quiz-submit:${personId}`, max: 20, windowSec: 600 });
 
 /** The season, unless its campaign is still a draft. */
-async function visibleSeason(db: Database, seasonId: string) {
+export async function visibleSeason(db: Database, seasonId: string) {
   const found = await getSeason(db, seasonId);
   if (!found || found.campaign.status === 'draft') throw notFound();
   return found;
@@ -62,10 +67,33 @@ async function visibleSeason(db: Database, seasonId: string) {
 const isOpen = (found: NonNullable<Awaited<ReturnType<typeof getSeason>>>, day: string) =>
   found.campaign.status === 'published' && day >= found.season.startsOn && day <= found.season.endsOn;
 
+/** Open: not submitted, and its deadline (server clock) not passed. */
+const isOpenAttempt = (attempt: Attempt, now: number) => !attempt.submittedAt && now <= attempt.deadline.getTime();
+
+async function openAttemptView(db: Database, attempt: NewAttempt) {
+  const { questions, ids } = await attemptQuestions(db, attempt);
+  return attemptView(attempt, questions, ids);
+}
+
 /** Today's attempt once more while it is open (200); after a submit or the deadline, 409. */
 async function resume(c: Context<AppEnv>, db: Database, attempt: Attempt) {
-  if (attempt.submittedAt || Date.now() > attempt.deadline.getTime()) throw new ApiError(409, 'already_played');
-  return c.json({ attempt: attemptView(attempt, await questionsInOrder(db, attempt.questionIds)) }, 200);
+  if (!isOpenAttempt(attempt, Date.now())) throw new ApiError(409, 'already_played');
+  return c.json({ attempt: await openAttemptView(db, attempt) }, 200);
+}
+
+/** Option ids the player sent, as the options' own ids; an id of no option of the question is refused. */
+function ownOptionIds(question: Question, sent: string[], ids: OptionIds, path: string): string[] {
+  const issues: FieldIssue[] = [];
+  const own = sent.flatMap((shownId, index) => {
+    const ownId = ids.own(shownId);
+    if (ownId === undefined || !question.options.some((option) => option.id === ownId)) {
+      issues.push({ path: `${path}.${index}`, message: 'quiz_option_unknown' });
+      return [];
+    }
+    return [ownId];
+  });
+  if (issues.length > 0) throw new ApiError(400, 'validation_failed', { issues });
+  return own;
 }
 
 /** Answers must be to this attempt's questions, each once. */
@@ -86,7 +114,11 @@ export const quizRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     const found = await visibleSeason(db, c.req.valid('param').seasonId);
     const day = chinaDay(Date.now());
-    const attempt = await findDayAttempt(db, found.season.id, c.var.person!.id, day);
+    const personId = c.var.person!.id;
+    const [attempt, days] = await Promise.all([
+      findDayAttempt(db, found.season.id, personId, day),
+      playedDays(db, found.season.id, personId),
+    ]);
     const submitted = attempt?.submittedAt != null;
     return c.json(
       {
@@ -95,6 +127,7 @@ export const quizRoutes = new Hono<AppEnv>()
           day,
           open: isOpen(found, day),
           played: submitted,
+          streak: streakOf(days, day, (d) => addDays(d, -1)),
           ...(submitted && { score: attempt.score! }),
           ...(attempt && !submitted && { attempt: { id: attempt.id, deadline: toChinaIso(attempt.deadline) } }),
         },
@@ -131,13 +164,45 @@ export const quizRoutes = new Hono<AppEnv>()
       questionIds: drawQuestions(bank, season.questionsPerDay, { seasonId: season.id, day, personId: person.id }),
       startedAt: new Date(now),
       deadline: new Date(now + season.timeLimitSec * 1000),
+      optionKey: newOptionKey(),
     };
     if (!(await insertAttempt(db, attempt))) {
       // The same player started in parallel (a double tap): both get the attempt that won.
       return resume(c, db, (await findDayAttempt(db, season.id, person.id, day))!);
     }
-    return c.json({ attempt: attemptView(attempt, await questionsInOrder(db, attempt.questionIds)) }, 201);
+    return c.json({ attempt: await openAttemptView(db, attempt) }, 201);
   })
+  .get('/seasons/:seasonId/attempts/today', requirePerson, param(seasonParam), async (c) => {
+    const db = database(c.env.DB);
+    const { season } = await visibleSeason(db, c.req.valid('param').seasonId);
+    const now = Date.now();
+    const attempt = await findDayAttempt(db, season.id, c.var.person!.id, chinaDay(now));
+    if (!attempt) throw notFound();
+    if (!isOpenAttempt(attempt, now)) throw new ApiError(409, 'attempt_closed');
+    return c.json({ attempt: await openAttemptView(db, attempt) }, 200);
+  })
+  .put(
+    '/attempts/:id/answers/:questionId',
+    requirePerson,
+    param(v.object({ id, questionId: id })),
+    ...json(v.object({ optionIds })),
+    async (c) => {
+      const db = database(c.env.DB);
+      const { id: attemptId, questionId } = c.req.valid('param');
+      const found = await getOwnAttempt(db, attemptId, c.var.person!.id);
+      if (!found || !found.attempt.questionIds.includes(questionId)) throw notFound();
+      const { attempt } = found;
+      if (!isOpenAttempt(attempt, Date.now())) throw new ApiError(409, 'attempt_closed');
+      const [question] = await questionsInOrder(db, [questionId]);
+      const ids = await attemptOptionIds(attempt.optionKey, [question!]);
+      const own = ownOptionIds(question!, c.req.valid('json').optionIds, ids, 'optionIds');
+      // The deadline is checked again in the write, by the clock of that moment.
+      if (!(await saveAnswer(db, { attemptId, questionId, optionIds: own, now: Date.now() }))) {
+        throw new ApiError(409, 'attempt_closed');
+      }
+      return c.body(null, 204);
+    },
+  )
   .post('/attempts/:id/submit', requirePerson, param(v.object({ id })), ...json(submitBody), async (c) => {
     const person = c.var.person!;
     const db = database(c.env.DB);
@@ -150,33 +215,37 @@ export const quizRoutes = new Hono<AppEnv>()
       const issues = answerIssues(attempt.questionIds, answers);
       if (issues.length > 0) throw new ApiError(400, 'validation_failed', { issues });
 
-      const questions = await questionsInOrder(db, attempt.questionIds);
+      const { questions, ids } = await attemptQuestions(db, attempt);
+      // Ids of no option of the question just count as wrong, as an option not chosen would.
+      const submitted = answers.map((answer) => ({
+        questionId: answer.questionId,
+        optionIds: answer.optionIds.map((shownId) => ids.own(shownId) ?? ''),
+      }));
       const now = Date.now();
-      const late = now > attempt.deadline.getTime();
-      const scored = scoreAttempt(questions, answers, season.pointsPerCorrect, late);
-      const durationMs = now - attempt.startedAt.getTime();
-      const recorded = await recordSubmission(db, {
-        attempt,
-        submittedAt: now,
-        answers,
-        score: scored.score,
-        correct: scored.correct,
-        durationMs,
-        late,
-      });
-      if (!recorded) throw new ApiError(409, 'already_submitted'); // a parallel submit counted first
+      const { submission, scored } = submissionOf(attempt, season.pointsPerCorrect, questions, submitted, now);
+      const rank = await recordSubmission(db, submission);
+      if (rank === undefined) throw new ApiError(409, 'already_submitted'); // a parallel submit counted first
 
+      // The right answers wait for the end of the attempt's China day, so a second account cannot
+      // hand them to a first one the same day (they come with the review: routes/quiz-review.ts).
+      const reviewOpen = chinaDay(now) >= answersFrom(attempt.day);
       const explanations = new Map(questions.map((question) => [question.id, question.explanation]));
       return c.json(
         {
           score: scored.score,
           correct: scored.correct,
           total: scored.total,
-          durationMs,
-          late,
+          durationMs: submission.durationMs,
+          late: submission.late,
+          rank,
+          answersFrom: answersFrom(attempt.day),
           results: scored.results.map((result) => ({
-            ...result,
-            explanation: explanations.get(result.questionId) ?? '',
+            questionId: result.questionId,
+            correct: result.correct,
+            ...(reviewOpen && {
+              answerIds: result.answerIds.map((ownId) => ids.shown(ownId)),
+              explanation: explanations.get(result.questionId) ?? '',
+            }),
           })),
         },
         200,

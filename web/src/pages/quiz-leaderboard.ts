@@ -20,15 +20,26 @@ const boardPath = (seasonId: string, kind: Kind, district: string | undefined) =
   return `/quiz/${encodeURIComponent(seasonId)}/leaderboard?${query}`;
 };
 
-/** Signed in or not: a person who is not gets a way to see their rank, not "you are not ranked". */
-const signedIn = (signal: AbortSignal) =>
-  read(api.me.$get({}, within(signal))).then(
-    () => true,
-    (error: unknown) => {
-      if (error instanceof ApiFailure && error.status === 401) return false;
-      throw error;
-    },
-  );
+/** A read that needs a sign-in; undefined when the person is not signed in. */
+const unlessSignedOut = <T>(reading: Promise<T>) =>
+  reading.catch((error: unknown) => {
+    if (error instanceof ApiFailure && error.status === 401) return undefined;
+    throw error;
+  });
+
+/**
+ * Who is looking: nobody signed in gets a way to see their rank, not "you are not ranked"; a
+ * player who is not on this board is told why (another district's, or a day they did not play),
+ * and only one who has not played today is asked to play.
+ */
+const viewer = async (seasonId: string, signal: AbortSignal) => {
+  const [me, season] = await Promise.all([
+    unlessSignedOut(read(api.me.$get({}, within(signal)))),
+    unlessSignedOut(read(api.quiz.seasons[':seasonId'].$get({ param: { seasonId } }, within(signal)))),
+  ]);
+  return me && { district: me.person.district, playedToday: season?.today.played === true };
+};
+type Viewer = Awaited<ReturnType<typeof viewer>>;
 
 function boardChoice(seasonId: string, kind: Kind, district: string | undefined): HTMLElement {
   const q = quizStrings();
@@ -73,7 +84,7 @@ function districtFilter(seasonId: string, kind: Kind, district: string | undefin
   );
 }
 
-function myStanding(board: Board, isSignedIn: boolean): HTMLElement {
+function myStanding(board: Board, who: Viewer, district: string | undefined): HTMLElement {
   const q = quizStrings();
   if (board.me) {
     return h(
@@ -85,7 +96,18 @@ function myStanding(board: Board, isSignedIn: boolean): HTMLElement {
       ` · ${q.points(board.me.score)} · ${q.seconds(board.me.timeMs)}`,
     );
   }
-  if (isSignedIn) return h('p', { class: 'notice' }, q.notRanked);
+  if (who) {
+    const elsewhere = district !== undefined && who.district && who.district !== district;
+    return h(
+      'p',
+      { class: 'notice' },
+      elsewhere
+        ? `${q.notOnThisBoard} ${q.otherDistrict(who.district!)}`
+        : who.playedToday
+          ? q.notOnThisBoard
+          : q.notRanked,
+    );
+  }
   return h(
     'p',
     { class: 'notice' },
@@ -135,13 +157,13 @@ export async function quizLeaderboardPage(context: PageContext) {
       // An unknown district (an old link) shows the whole city rather than an error.
       const district = districtParam && city.districts.includes(districtParam) ? districtParam : undefined;
       const query = { limit: '50', ...(kind === 'day' && { day: today() }), ...(district && { district }) };
-      const [board, isSignedIn] = await Promise.all([
+      const [board, who] = await Promise.all([
         read(api.quiz.seasons[':seasonId'].leaderboard.$get({ param: { seasonId }, query }, within(context.signal))),
-        signedIn(context.signal),
+        viewer(seasonId, context.signal),
       ]);
-      return { city, district, board, isSignedIn };
+      return { city, district, board, who };
     },
-    ({ city, district, board, isSignedIn }) => {
+    ({ city, district, board, who }) => {
       const caption = q.boardCaption(kind === 'day' ? q.dayBoard : q.seasonBoard, district ?? q.wholeCity);
       context.view.append(
         backLink(`/quiz/${encodeURIComponent(seasonId)}`, q.quizTitle),
@@ -149,7 +171,7 @@ export async function quizLeaderboardPage(context: PageContext) {
         boardChoice(seasonId, kind, district),
         districtFilter(seasonId, kind, district, city.districts),
         h('h2', { class: 'board-caption' }, caption),
-        myStanding(board, isSignedIn),
+        myStanding(board, who, district),
         boardList(board, caption),
         h('p', { class: 'meta' }, q.tieRule),
       );

@@ -1,13 +1,14 @@
 // The daily quiz: today's state, the start, one question at a time against the server's
-// deadline, the submit (by the player, or when time is up), then the score with the right
-// answers and their explanations. Loaded only when a quiz page is opened.
+// deadline with each answer saved on the server as it is chosen (another tab or phone resumes
+// from them), the submit (by the player, or when time is up), then the score and the season
+// rank; the right answers and explanations come the day after. Loaded only when a quiz page is opened.
 import type { InferResponseType } from 'hono/client';
 import { api, ApiFailure, read, within } from '../foundation/api.ts';
 import { backLink } from '../foundation/back-link.ts';
 import { failureNotice } from '../foundation/notices.ts';
 import { loadPage, signInFirst } from '../foundation/page.ts';
 import { append, h, on, replaceContent } from '../foundation/dom.ts';
-import { formatDays } from '../format.ts';
+import { formatDay, formatDays } from '../format.ts';
 import { strings } from '../strings.ts';
 import type { PageContext } from '../foundation/router.ts';
 import { setPageTitle } from '../foundation/shell.ts';
@@ -28,7 +29,8 @@ const NETWORK_MARGIN_MS = 1_500;
 /** The countdown is read aloud at these seconds left (screen readers), not every second. */
 const SPOKEN_AT = new Set([60, 30, 10]);
 
-const leaderboardPath = (seasonId: string) => `/quiz/${encodeURIComponent(seasonId)}/leaderboard`;
+const quizPath = (seasonId: string, page: string) => `/quiz/${encodeURIComponent(seasonId)}/${page}`;
+const leaderboardPath = (seasonId: string) => quizPath(seasonId, 'leaderboard');
 const campaignPath = (state: SeasonState) => `/campaigns/${encodeURIComponent(state.season.campaignId)}`;
 
 /** Title and season dates, above every state of the page. */
@@ -38,7 +40,24 @@ function pageHead(state: SeasonState): HTMLElement[] {
     backLink(campaignPath(state), q.backToCampaign),
     h('p', { class: 'kind-quiz' }, h('span', { class: 'badge' }, q.quizTitle)),
     h('h1', null, state.season.title),
-  ];
+    state.today.streak > 0 ? h('p', { class: 'streak' }, q.streak(state.today.streak)) : null,
+  ].filter((element) => element !== null);
+}
+
+/** The player's own pages: statistics, the 错题本 and practice. */
+function minePages(seasonId: string): HTMLElement {
+  const q = quizStrings();
+  return h(
+    'nav',
+    { class: 'actions', 'aria-label': q.mine },
+    ...(
+      [
+        ['me', q.statsTitle],
+        ['mistakes', q.mistakesTitle],
+        ['practice', q.practiceTitle],
+      ] as const
+    ).map(([page, label]) => h('a', { class: 'button button-secondary', href: quizPath(seasonId, page) }, label)),
+  );
 }
 
 function leaderboardLink(seasonId: string, secondary = true): HTMLElement {
@@ -60,12 +79,17 @@ function drawToday(context: PageContext, state: SeasonState) {
     ...pageHead(state),
     h('p', { class: 'meta' }, q.season(formatDays(season.startsOn, season.endsOn))),
   );
-  const unsentAndOver = today.attempt !== undefined && Date.parse(today.attempt.deadline) < Date.now();
-  if (today.played || unsentAndOver || !today.open) {
-    const text = today.played ? q.playedToday(today.score ?? 0) : unsentAndOver ? q.timeUpUnsent : q.notOpen;
+  if (today.attempt !== undefined && Date.parse(today.attempt.deadline) < Date.now()) {
+    // Closed without a submit (the tab was closed, the phone died): what was saved counts.
+    context.view.append(h('p', { class: 'status', role: 'status' }, q.countingSaved));
+    void submitLate(context, state, today.attempt.id);
+    return;
+  }
+  if (today.played || !today.open) {
     context.view.append(
-      h('p', { class: 'notice' }, text),
+      h('p', { class: 'notice' }, today.played ? q.playedToday(today.score ?? 0) : q.notOpen),
       h('div', { class: 'actions' }, leaderboardLink(season.id, false)),
+      minePages(season.id),
     );
     return;
   }
@@ -91,6 +115,7 @@ function drawToday(context: PageContext, state: SeasonState) {
     button,
     message,
     h('div', { class: 'actions' }, leaderboardLink(season.id)),
+    minePages(season.id),
   ]);
   // This tab was playing (a reload, the language switch): straight back to the question.
   if (today.attempt && loadProgress(today.attempt.id)) void startAttempt(context, state, button, message);
@@ -157,12 +182,53 @@ async function startAttempt(context: PageContext, state: SeasonState, button: HT
   }
 }
 
+/** Scores an attempt whose time ran out unsubmitted, by its saved answers; or shows it when that is done already. */
+async function submitLate(context: PageContext, state: SeasonState, attemptId: string) {
+  try {
+    const result = await read(
+      api.quiz.attempts[':id'].submit.$post(
+        { param: { id: attemptId }, json: { answers: [] } },
+        within(context.signal),
+      ),
+    );
+    const { attempt } = await read(api.quiz.attempts[':id'].$get({ param: { id: attemptId } }, within(context.signal)));
+    if (!context.signal.aborted) showKept(context, state, { questions: attempt.questions, answers: {}, result }, true);
+  } catch (error) {
+    if (context.signal.aborted) return;
+    if (error instanceof ApiFailure && error.code === 'already_submitted')
+      return showSubmitted(context, state, attemptId);
+    if (error instanceof ApiFailure && error.status === 401) return signInFirst();
+    replaceContent(
+      context.view,
+      ...pageHead(state),
+      failureNotice(error instanceof ApiFailure ? error.message : String(error), () =>
+        submitLate(context, state, attemptId),
+      ),
+    );
+  }
+}
+
+/** An attempt submitted elsewhere (another tab, the housekeeping): its result as the server keeps it. */
+async function showSubmitted(context: PageContext, state: SeasonState, attemptId: string) {
+  const review = await read(api.quiz.attempts[':id'].$get({ param: { id: attemptId } }, within(context.signal)));
+  const answers: Answers = Object.fromEntries(review.answers.map((answer) => [answer.questionId, answer.optionIds]));
+  if (!context.signal.aborted)
+    showKept(context, state, { questions: review.attempt.questions, answers, result: review }, true);
+}
+
+/** Keeps the result for a reload of this tab, then shows it. */
+function showKept(context: PageContext, state: SeasonState, kept: QuizResult, justSubmitted: boolean) {
+  saveResult(state.season.id, state.today.day, kept);
+  drawResult(context, state, kept, justSubmitted);
+}
+
 /** One question: its number as the heading focus moves to, the stem, and labelled options. */
 function questionForm(
   question: Question,
   index: number,
   total: number,
   chosen: string[],
+  saveStatus: HTMLElement,
   onChange: (optionIds: string[]) => void,
 ) {
   const q = quizStrings();
@@ -187,6 +253,7 @@ function questionForm(
       h('legend', { class: 'stem' }, question.stem),
       h('p', { class: 'hint', id: hintId }, q.questionType[question.type]),
       h('div', { class: 'options' }, ...options),
+      saveStatus,
     ),
     'change',
     () => onChange(inputs.filter((input) => input.checked).map((input) => input.value)),
@@ -201,7 +268,13 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
   const { view, signal } = context;
   const total = attempt.questions.length;
   const saved = loadProgress(attempt.id);
-  const answers: Answers = saved?.answers ?? {};
+  // What the server kept (from any tab or phone), and over it what this tab chose and may not have sent yet.
+  const kept: Answers = Object.fromEntries(attempt.answers.map((answer) => [answer.questionId, answer.optionIds]));
+  const answers: Answers = { ...kept, ...saved?.answers };
+  type SaveState = 'saving' | 'saved' | 'failed';
+  const saveStates = new Map<string, SaveState>(Object.keys(kept).map((id) => [id, 'saved']));
+  const sends = new Map<string, number>();
+  const saveStatus = h('p', { class: 'save-status', role: 'status' });
   let index = Math.min(Math.max(saved?.index ?? 0, 0), total - 1);
   let submitting = false;
   let timeUp = false;
@@ -224,12 +297,42 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
   const remember = () => saveProgress(attempt.id, { answers, index, clockOffset });
   const showAnswered = () => (answeredCount.textContent = q.answered(answered().length, total));
 
+  function showSaveState() {
+    const state = saveStates.get(attempt.questions[index]!.id);
+    saveStatus.className = `save-status${state === 'failed' ? ' save-failed' : ''}`;
+    saveStatus.textContent =
+      state === 'saved' ? `✓ ${q.saved}` : state === 'saving' ? q.saving : state ? q.notSaved : '';
+  }
+
+  /** Keeps the answer on the server; the latest choice of a question wins, whatever order answers come back in. */
+  async function sendAnswer(questionId: string) {
+    const sent = (sends.get(questionId) ?? 0) + 1;
+    sends.set(questionId, sent);
+    saveStates.set(questionId, 'saving');
+    showSaveState();
+    let state: SaveState = 'failed';
+    try {
+      // keepalive: a choice made just before the tab closes still reaches the server.
+      const response = await api.quiz.attempts[':id'].answers[':questionId'].$put(
+        { param: { id: attempt.id, questionId }, json: { optionIds: answers[questionId] ?? [] } },
+        { init: { keepalive: true } },
+      );
+      if (response.ok) state = 'saved';
+    } catch {
+      // Offline: the answer stays in this tab and goes with the submit.
+    }
+    if (signal.aborted || sends.get(questionId) !== sent) return;
+    saveStates.set(questionId, state);
+    showSaveState();
+  }
+
   function showQuestion(focus: boolean) {
     const question = attempt.questions[index]!;
-    const form = questionForm(question, index, total, answers[question.id] ?? [], (optionIds) => {
+    const form = questionForm(question, index, total, answers[question.id] ?? [], saveStatus, (optionIds) => {
       answers[question.id] = optionIds;
       remember();
       showAnswered();
+      void sendAnswer(question.id);
     });
     const previous = h(
       'button',
@@ -256,6 +359,7 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
     );
     replaceContent(questionBox, formElement);
     replaceContent(status);
+    showSaveState();
     if (focus) form.heading.focus();
   }
 
@@ -329,15 +433,10 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
       if (!(error instanceof ApiFailure)) throw error;
       if (error.status === 401) return signInFirst(); // the answers wait in this tab's storage
       if (error.code === 'already_submitted') {
+        // Submitted from another tab or phone: its result.
         clearInterval(timer);
         forgetProgress(attempt.id);
-        replaceContent(
-          view,
-          ...pageHead(state),
-          h('p', { class: 'notice', role: 'alert' }, error.message),
-          h('div', { class: 'actions' }, leaderboardLink(state.season.id, false)),
-        );
-        return;
+        return showSubmitted(context, state, attempt.id);
       }
       // Offline, slow, or too many tries: the answers stay, and the person can send them again.
       submitting = false;
@@ -357,6 +456,10 @@ function play(context: PageContext, state: SeasonState, attempt: Attempt, clockO
   }
 
   replaceContent(view, ...pageHead(state), bar, spoken, questionBox, status);
+  // Chosen in this tab but not kept by the server (offline, or the tab closed mid-send): sent now.
+  for (const [questionId, optionIds] of Object.entries(saved?.answers ?? {})) {
+    if (optionIds.join() !== (kept[questionId] ?? []).join()) void sendAnswer(questionId);
+  }
   remember();
   showAnswered();
   showQuestion(true);
@@ -377,10 +480,15 @@ function drawResult(context: PageContext, state: SeasonState, kept: QuizResult, 
       heading,
       h('p', { class: 'score', id: 'quiz-score' }, q.scoreLine(result.score)),
       h('p', null, q.correctOf(result.correct, result.total), ' · ', q.duration(result.durationMs)),
+      result.rank ? h('p', { class: 'season-rank' }, q.seasonRank(result.rank)) : null,
       result.late ? h('p', { class: 'notice' }, q.late) : null,
+      result.results.some((outcome) => outcome.answerIds)
+        ? null
+        : h('p', { class: 'notice answers-later' }, q.answersLater(formatDay(result.answersFrom))),
       h('div', { class: 'actions' }, leaderboardLink(state.season.id, false)),
     ),
     h('ol', { class: 'review' }, ...kept.questions.map((question, index) => quizAnswerView(question, index, kept))),
+    minePages(state.season.id),
   );
   if (justSubmitted) heading.focus();
 }

@@ -1,5 +1,5 @@
-// One question of the score screen: right or wrong, the right answer, the person's own, and
-// the explanation.
+// One question of the score screen: right or wrong, the person's own answer, and once the day
+// is over (the server says so by sending them) the right answer and the explanation.
 import type { InferResponseType } from 'hono/client';
 import type { api } from '../foundation/api.ts';
 import { h } from '../foundation/dom.ts';
@@ -9,17 +9,18 @@ import { quizStrings } from './strings.ts';
 type Attempt = InferResponseType<(typeof api.quiz.seasons)[':seasonId']['attempts']['$post'], 201>['attempt'];
 type Submitted = InferResponseType<(typeof api.quiz.attempts)[':id']['submit']['$post'], 200>;
 
-/** What the score screen shows, kept for a reload after the submit. */
+/** What the score screen shows, kept for a reload after the submit (or read back from the review). */
 export interface QuizResult {
   questions: Attempt['questions'];
   answers: Answers;
-  result: Submitted;
+  result: Omit<Submitted, 'rank'> & { rank: number | null };
 }
 
 export function quizAnswerView(question: Attempt['questions'][number], index: number, kept: QuizResult): HTMLElement {
   const q = quizStrings();
   const outcome = kept.result.results.find((candidate) => candidate.questionId === question.id);
   const chosen = kept.answers[question.id] ?? [];
+  // Absent until the attempt's day is over.
   const right = outcome?.answerIds ?? [];
   const correct = outcome?.correct === true;
   return h(
@@ -36,6 +37,22 @@ export function quizAnswerView(question: Attempt['questions'][number], index: nu
         correct ? `✓ ${q.right}` : `✗ ${q.wrong}`,
       ),
     ),
+    ...answerReview(question, right, chosen, outcome?.explanation),
+  );
+}
+
+/**
+ * A question as answered: the stem, its options with the right ones (when known) and the chosen
+ * ones marked, and why. The score screen, the 错题本 and practice show questions alike.
+ */
+export function answerReview(
+  question: { stem: string; options: { id: string; text: string }[] },
+  right: readonly string[],
+  chosen: readonly string[],
+  explanation: string | undefined,
+): HTMLElement[] {
+  const q = quizStrings();
+  return [
     h('p', { class: 'stem' }, question.stem),
     h(
       'ul',
@@ -52,9 +69,7 @@ export function quizAnswerView(question: Attempt['questions'][number], index: nu
         );
       }),
     ),
-    chosen.length === 0 ? h('p', { class: 'meta' }, q.notAnswered) : null,
-    outcome?.explanation
-      ? h('p', { class: 'explanation' }, h('strong', null, q.explanation), outcome.explanation)
-      : null,
-  );
+    ...(chosen.length === 0 ? [h('p', { class: 'meta' }, q.notAnswered)] : []),
+    ...(explanation ? [h('p', { class: 'explanation' }, h('strong', null, q.explanation), explanation)] : []),
+  ];
 }
