@@ -12,7 +12,7 @@ import {
   type Subject,
 } from '../db/auth-sessions.ts';
 import { revealPerson } from '../db/people.ts';
-import type { AppEnv, SignedInStaff } from '../env.ts';
+import type { AppEnv, SignedInPerson, SignedInStaff } from '../env.ts';
 import { encryptionKeys } from './crypto.ts';
 import { ApiError } from './errors.ts';
 import { sha256 } from './tokens.ts';
@@ -26,7 +26,7 @@ const cookieName: Record<Audience, string> = { person: 'lifeline_session', staff
 // Over https the cookie is `__Host-`: Secure, Path=/, no Domain, so no subdomain can plant one.
 const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:';
 
-function readToken(c: Context<AppEnv>, audience: Audience) {
+function readToken<E extends AppEnv>(c: Context<E>, audience: Audience) {
   return isHttps(c) ? getCookie(c, cookieName[audience], 'host') : getCookie(c, cookieName[audience]);
 }
 
@@ -34,7 +34,12 @@ function readToken(c: Context<AppEnv>, audience: Audience) {
  * Signs in: ends the browser's previous session of this kind (rotation) and starts a new one,
  * with its audit entry in the same batch when there is one.
  */
-export async function signIn(c: Context<AppEnv>, audience: Audience, subject: Subject, audit?: AuditEntry) {
+export async function signIn<E extends AppEnv>(
+  c: Context<E>,
+  audience: Audience,
+  subject: Subject,
+  audit?: AuditEntry,
+) {
   const db = database(c.env.DB);
   const previous = readToken(c, audience);
   if (previous) await endSession(db, previous);
@@ -49,7 +54,7 @@ export const sessionTtlSec: Record<Audience, number> = { person: PERSON_SESSION_
 const sameSite: Record<Audience, 'Strict' | 'Lax'> = { person: 'Lax', staff: 'Strict' };
 
 /** Hands the browser the token of a session already stored. */
-export function setSessionCookie(c: Context<AppEnv>, audience: Audience, token: string) {
+export function setSessionCookie<E extends AppEnv>(c: Context<E>, audience: Audience, token: string) {
   setCookie(c, cookieName[audience], token, {
     httpOnly: true,
     sameSite: sameSite[audience],
@@ -59,7 +64,7 @@ export function setSessionCookie(c: Context<AppEnv>, audience: Audience, token: 
   });
 }
 
-export async function signOut(c: Context<AppEnv>, audience: Audience) {
+export async function signOut<E extends AppEnv>(c: Context<E>, audience: Audience) {
   const token = readToken(c, audience);
   if (token) await endSession(database(c.env.DB), token);
   deleteCookie(c, cookieName[audience], {
@@ -69,23 +74,31 @@ export async function signOut(c: Context<AppEnv>, audience: Audience) {
 }
 
 /** The hash under which the browser's session of this kind is stored, when it holds one. */
-async function sessionHash(c: Context<AppEnv>, audience: Audience) {
+async function sessionHash<E extends AppEnv>(c: Context<E>, audience: Audience) {
   const token = readToken(c, audience);
   return token ? sha256(token) : undefined;
 }
 
-export const personSessionHash = (c: Context<AppEnv>) => sessionHash(c, 'person');
-export const staffSessionHash = (c: Context<AppEnv>) => sessionHash(c, 'staff');
+export const personSessionHash = <E extends AppEnv>(c: Context<E>) => sessionHash(c, 'person');
+export const staffSessionHash = <E extends AppEnv>(c: Context<E>) => sessionHash(c, 'staff');
 
 /** The signed-in citizen with their profile, or undefined. */
-async function signedInPerson(c: Context<AppEnv>) {
+async function signedInPerson<E extends AppEnv>(c: Context<E>) {
   const token = readToken(c, 'person');
   const row = token ? await findPersonBySession(database(c.env.DB), token) : undefined;
   return row && (await revealPerson(encryptionKeys(c.env), row));
 }
 
+/** What a route behind a guard knows: `c.var.person` (or `c.var.staff`) is there, no `!` needed. */
+type With<Name extends 'person' | 'staff', Value> = {
+  Bindings: AppEnv['Bindings'];
+  Variables: AppEnv['Variables'] & Record<Name, Value>;
+};
+export type PersonEnv = With<'person', SignedInPerson>;
+export type StaffEnv = With<'staff', SignedInStaff>;
+
 /** Loads the signed-in citizen, or answers 401. */
-export const requirePerson = createMiddleware<AppEnv>(async (c, next) => {
+export const requirePerson = createMiddleware<PersonEnv>(async (c, next) => {
   const person = await signedInPerson(c);
   if (!person) throw new ApiError(401, 'unauthenticated');
   c.set('person', person);
@@ -101,7 +114,7 @@ export const loadPerson = createMiddleware<AppEnv>(async (c, next) => {
 
 /** Loads the signed-in staff member and checks the role: 401 without a session, 403 for another role. */
 export const requireStaff = (...roles: SignedInStaff['role'][]) =>
-  createMiddleware<AppEnv>(async (c, next) => {
+  createMiddleware<StaffEnv>(async (c, next) => {
     const token = readToken(c, 'staff');
     const member = token ? await findStaffBySession(database(c.env.DB), token) : undefined;
     if (!member) throw new ApiError(401, 'unauthenticated');

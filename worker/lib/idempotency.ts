@@ -8,7 +8,7 @@ import { ApiError } from './errors.ts';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** The request's Idempotency-Key when it sent one; a malformed one is a 400. */
-export function idempotencyKey(c: Context<AppEnv>): string | undefined {
+export function idempotencyKey<E extends AppEnv>(c: Context<E>): string | undefined {
   const key = c.req.header('idempotency-key');
   if (key === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(key)) {

@@ -16,12 +16,12 @@ export function refuseOverLimit(...states: LimitState[]) {
 }
 
 /** Counts the attempt, and answers 429 with Retry-After once the limit is passed. */
-export async function enforceLimit(c: Context<AppEnv>, limit: Limit) {
+export async function enforceLimit<E extends AppEnv>(c: Context<E>, limit: Limit) {
   refuseOverLimit(await consume(database(c.env.DB), hashKey(c.env), limit));
 }
 
 /** Counts the attempt against several limits in one D1 batch, then as `enforceLimit`. */
-export async function enforceLimits(c: Context<AppEnv>, limits: [Limit, ...Limit[]], now = Date.now()) {
+export async function enforceLimits<E extends AppEnv>(c: Context<E>, limits: [Limit, ...Limit[]], now = Date.now()) {
   const db = database(c.env.DB);
   const key = hashKey(c.env);
   const [first, ...rest] = await Promise.all(limits.map((limit) => eventCounter(db, key, limit, now)));
@@ -34,7 +34,11 @@ export async function enforceLimits(c: Context<AppEnv>, limits: [Limit, ...Limit
  * counts one. For actions that succeed at most once by their nature (a quiz submit), so the
  * success needs no counter write while hammering is still cut off.
  */
-export async function limitRefusals<T>(c: Context<AppEnv>, limit: Limit, work: () => Promise<T>): Promise<T> {
+export async function limitRefusals<T, E extends AppEnv>(
+  c: Context<E>,
+  limit: Limit,
+  work: () => Promise<T>,
+): Promise<T> {
   const db = database(c.env.DB);
   refuseOverLimit(await peek(db, hashKey(c.env), limit));
   try {
@@ -92,7 +96,7 @@ export function addressPrefix(text: string | undefined): string | null {
  * let past the limit, nor put in the same bucket as anyone's address: all such requests share a
  * ceiling of their own, a tenth of one address's.
  */
-export function perAddress(c: Context<AppEnv>, name: string, max: number, windowSec: number): Limit {
+export function perAddress<E extends AppEnv>(c: Context<E>, name: string, max: number, windowSec: number): Limit {
   const prefix = addressPrefix(c.req.header('cf-connecting-ip'));
   return prefix
     ? { key: `${name}:${prefix}`, max, windowSec }

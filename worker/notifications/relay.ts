@@ -25,7 +25,7 @@ export async function relayNotifications(env: Bindings, now = Date.now()) {
 }
 
 /** After the response: the texts this request queued, by their dedupe keys, onto the queue. */
-export function sendAfterResponse(c: Context<AppEnv>, keys: string[]) {
+export function sendAfterResponse<E extends AppEnv>(c: Context<E>, keys: string[]) {
   const queue = c.env.NOTIFICATIONS;
   if (!queue || keys.length === 0) return;
   const requestId = c.get('requestId');

@@ -12,7 +12,12 @@ export const finalGame = (env: Bindings, finalId: string) =>
  * Forwards a WebSocket upgrade to the final's object with the caller's role. A page of another
  * site may not open one with this browser's cookies (the host's socket is cookie-authenticated).
  */
-export async function connectToFinal(c: Context<AppEnv>, finalId: string, role: Role, finalistId?: string) {
+export async function connectToFinal<E extends AppEnv>(
+  c: Context<E>,
+  finalId: string,
+  role: Role,
+  finalistId?: string,
+) {
   if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') throw new ApiError(426, 'websocket_expected');
   const origin = c.req.header('origin');
   if (origin !== undefined && origin !== new URL(c.req.url).origin)

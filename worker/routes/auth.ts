@@ -17,9 +17,9 @@ import { phoneNumber } from './schemas.ts';
 // Many phones share one carrier-grade NAT address, so the per-address limits are generous; the
 // day's ceiling per address (an IPv6 /64) bounds the texts one sender can have sent, whatever
 // phone numbers it asks for.
-const codesPerAddress = (c: Context<AppEnv>) => perAddress(c, 'otp-ip', 60, 600);
-const codesPerAddressPerDay = (c: Context<AppEnv>) => perAddress(c, 'otp-ip-day', 500, 86_400);
-const checksPerAddress = (c: Context<AppEnv>) => perAddress(c, 'verify-ip', 120, 600);
+const codesPerAddress = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'otp-ip', 60, 600);
+const codesPerAddressPerDay = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'otp-ip-day', 500, 86_400);
+const checksPerAddress = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'verify-ip', 120, 600);
 
 const codeText = {
   'zh-CN': (code: string) => `您的生命线验证码是 ${code}，${OTP_TTL_SEC / 60} 分钟内有效。请勿告诉他人。`,

@@ -77,13 +77,13 @@ function personView(person: Person) {
 export const meRoutes = new Hono<AppEnv>()
   .use(requirePerson)
   .get('/', async (c) => {
-    return c.json({ person: personView(c.var.person!) }, 200);
+    return c.json({ person: personView(c.var.person) }, 200);
   })
   .patch('/', ...json(profileChange), async (c) => {
     const change = Object.fromEntries(
       Object.entries(c.req.valid('json')).filter(([, value]) => value !== undefined),
     ) as Partial<Profile>;
-    const current = c.var.person!;
+    const current = c.var.person;
     // Fields left out keep their value; null clears one.
     const next: Profile = { ...profileOf(current), ...change };
     const problems = profileProblems(next, chinaDay(Date.now()));
@@ -108,16 +108,16 @@ export const meRoutes = new Hono<AppEnv>()
     return c.json({ person: personView(person) }, 200);
   })
   .get('/registrations', async (c) => {
-    const rows = await listPersonRegistrations(database(c.env.DB), c.var.person!.id);
+    const rows = await listPersonRegistrations(database(c.env.DB), c.var.person.id);
     return c.json({ items: rows.map(registrationItemView) }, 200);
   })
   .get('/registrations/:id', param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) })), async (c) => {
     // Someone else's sign-up does not exist for this person.
-    const [row] = await listPersonRegistrations(database(c.env.DB), c.var.person!.id, c.req.valid('param').id);
+    const [row] = await listPersonRegistrations(database(c.env.DB), c.var.person.id, c.req.valid('param').id);
     if (!row) throw notFound();
     return c.json({ registration: registrationItemView(row) }, 200);
   })
   .get('/donations', async (c) => {
-    const items = await getDonations(database(c.env.DB), c.var.person!.id);
+    const items = await getDonations(database(c.env.DB), c.var.person.id);
     return c.json({ items: items.map(({ day, kind }) => ({ day, kind })) }, 200);
   });

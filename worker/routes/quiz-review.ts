@@ -58,7 +58,7 @@ async function pastAttempts(db: Database, seasonId: string, personId: string, to
 export const quizReviewRoutes = new Hono<AppEnv>()
   .get('/attempts/:id', requirePerson, param(v.object({ id })), async (c) => {
     const db = database(c.env.DB);
-    const found = await getOwnAttempt(db, c.req.valid('param').id, c.var.person!.id);
+    const found = await getOwnAttempt(db, c.req.valid('param').id, c.var.person.id);
     if (!found) throw notFound();
     const { attempt } = found;
     if (attempt.submittedAt === null) throw new ApiError(409, 'attempt_open');
@@ -99,7 +99,7 @@ export const quizReviewRoutes = new Hono<AppEnv>()
   .get('/seasons/:seasonId/mistakes', requirePerson, param(seasonParam), async (c) => {
     const db = database(c.env.DB);
     const { season } = await visibleSeason(db, c.req.valid('param').seasonId);
-    const past = await pastAttempts(db, season.id, c.var.person!.id, chinaDay(Date.now()));
+    const past = await pastAttempts(db, season.id, c.var.person.id, chinaDay(Date.now()));
     const items = past.flatMap(({ attempt, questions, ids }) => {
       const chosen = new Map((attempt.answers ?? []).map((answer) => [answer.questionId, answer.optionIds]));
       return questions.flatMap((question) => {
@@ -122,7 +122,7 @@ export const quizReviewRoutes = new Hono<AppEnv>()
     // already: practice gives away nothing of today's, and scores and writes nothing.
     const db = database(c.env.DB);
     const { season } = await visibleSeason(db, c.req.valid('param').seasonId);
-    const personId = c.var.person!.id;
+    const personId = c.var.person.id;
     const past = await pastAttempts(db, season.id, personId, chinaDay(Date.now()));
     const seen = new Map(
       past.flatMap(({ attempt, questions, ids }) =>
@@ -136,7 +136,7 @@ export const quizReviewRoutes = new Hono<AppEnv>()
     // The player's attempts (a row a day played) and their rank now: a few dozen rows at most.
     const db = database(c.env.DB);
     const { season } = await visibleSeason(db, c.req.valid('param').seasonId);
-    const personId = c.var.person!.id;
+    const personId = c.var.person.id;
     const [attempts, standing] = await Promise.all([
       playerAttempts(db, season.id, personId),
       seasonStanding(db, season.id, personId),

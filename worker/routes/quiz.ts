@@ -76,7 +76,7 @@ async function openAttemptView(db: Database, attempt: NewAttempt) {
 }
 
 /** Today's attempt once more while it is open (200); after a submit or the deadline, 409. */
-async function resume(c: Context<AppEnv>, db: Database, attempt: Attempt) {
+async function resume<E extends AppEnv>(c: Context<E>, db: Database, attempt: Attempt) {
   if (!isOpenAttempt(attempt, Date.now())) throw new ApiError(409, 'already_played');
   return c.json({ attempt: await openAttemptView(db, attempt) }, 200);
 }
@@ -114,7 +114,7 @@ export const quizRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     const found = await visibleSeason(db, c.req.valid('param').seasonId);
     const day = chinaDay(Date.now());
-    const personId = c.var.person!.id;
+    const personId = c.var.person.id;
     const [attempt, days] = await Promise.all([
       findDayAttempt(db, found.season.id, personId, day),
       playedDays(db, found.season.id, personId),
@@ -136,7 +136,7 @@ export const quizRoutes = new Hono<AppEnv>()
     );
   })
   .post('/seasons/:seasonId/attempts', requirePerson, param(seasonParam), async (c) => {
-    const person = c.var.person!;
+    const person = c.var.person;
     const db = database(c.env.DB);
     await enforceLimit(c, startsPerPerson(person.id));
     const found = await visibleSeason(db, c.req.valid('param').seasonId);
@@ -176,7 +176,7 @@ export const quizRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     const { season } = await visibleSeason(db, c.req.valid('param').seasonId);
     const now = Date.now();
-    const attempt = await findDayAttempt(db, season.id, c.var.person!.id, chinaDay(now));
+    const attempt = await findDayAttempt(db, season.id, c.var.person.id, chinaDay(now));
     if (!attempt) throw notFound();
     if (!isOpenAttempt(attempt, now)) throw new ApiError(409, 'attempt_closed');
     return c.json({ attempt: await openAttemptView(db, attempt) }, 200);
@@ -189,7 +189,7 @@ export const quizRoutes = new Hono<AppEnv>()
     async (c) => {
       const db = database(c.env.DB);
       const { id: attemptId, questionId } = c.req.valid('param');
-      const found = await getOwnAttempt(db, attemptId, c.var.person!.id);
+      const found = await getOwnAttempt(db, attemptId, c.var.person.id);
       if (!found || !found.attempt.questionIds.includes(questionId)) throw notFound();
       const { attempt } = found;
       if (!isOpenAttempt(attempt, Date.now())) throw new ApiError(409, 'attempt_closed');
@@ -204,7 +204,7 @@ export const quizRoutes = new Hono<AppEnv>()
     },
   )
   .post('/attempts/:id/submit', requirePerson, param(v.object({ id })), ...json(submitBody), async (c) => {
-    const person = c.var.person!;
+    const person = c.var.person;
     const db = database(c.env.DB);
     return limitRefusals(c, refusedSubmitsPerPerson(person.id), async () => {
       const found = await getOwnAttempt(db, c.req.valid('param').id, person.id);

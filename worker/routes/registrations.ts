@@ -18,7 +18,7 @@ const refusals = {
 export const registrationRoutes = new Hono<AppEnv>()
   .use(requirePerson)
   .post('/:id/cancel', param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) })), async (c) => {
-    const personId = c.var.person!.id;
+    const personId = c.var.person.id;
     const db = database(c.env.DB);
     const { id } = c.req.valid('param');
 

@@ -32,9 +32,9 @@ import { sendAfterResponse } from '../notifications/relay.ts';
 // A person signs up for a handful of slots, a script for hundreds. Many phones share one address
 // (carrier NAT, a campus or venue Wi-Fi on a drive day), so the per-address limits are far looser.
 const signUpsPerPerson = { name: 'signup-person', max: 20, windowSec: 600 };
-const signUpsPerAddress = (c: Context<AppEnv>) => perAddress(c, 'signup-ip', 3000, 600);
+const signUpsPerAddress = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'signup-ip', 3000, 600);
 const groupsPerPerson = (personId: string) => ({ key: `group-person:${personId}`, max: 10, windowSec: 3600 });
-const groupsPerAddress = (c: Context<AppEnv>) => perAddress(c, 'group-ip', 30, 3600);
+const groupsPerAddress = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'group-ip', 30, 3600);
 
 const slotParam = v.object({ slotId: v.pipe(v.string(), v.maxLength(64)) });
 
@@ -66,7 +66,7 @@ interface BookedBody {
 }
 
 /** The stored first answer to a request with this Idempotency-Key (a booking, or a refusal's error body). */
-const replay = (c: Context<AppEnv>, stored: { status: number; body: string }) =>
+const replay = <E extends AppEnv>(c: Context<E>, stored: { status: number; body: string }) =>
   c.json(JSON.parse(stored.body) as BookedBody, stored.status as 201);
 
 /** The slot, unless it cannot take sign-ups now. */
@@ -191,14 +191,14 @@ export const signUpRoutes = new Hono<AppEnv>()
     if (duplicates.length) throw new ApiError(400, 'validation_failed', { issues: duplicates });
 
     const db = database(c.env.DB);
-    await enforceLimits(c, [groupsPerPerson(c.var.person!.id), groupsPerAddress(c)]);
+    await enforceLimits(c, [groupsPerPerson(c.var.person.id), groupsPerAddress(c)]);
     openSlot(await slotForSignUp(db, slotId).get());
     for (let attempt = 0; attempt < 3; attempt++) {
       const group = {
         id: crypto.randomUUID(),
         code: bookingCode(),
         slotId,
-        contactPersonId: c.var.person!.id,
+        contactPersonId: c.var.person.id,
         organization: input.organization,
         contactName: input.contactName,
         contactPhone: input.contactPhone,

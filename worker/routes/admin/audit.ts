@@ -56,7 +56,7 @@ export const adminAuditRoutes = new Hono<AppEnv>().get(
   query(auditQuery),
   async (c) => {
     const { cursor, limit, from, to, ...filter } = c.req.valid('query');
-    const me = c.var.staff!;
+    const me = c.var.staff;
     const before = cursor === undefined ? undefined : decodeCursor(cursorShape, cursor);
     const rows = await listAudit(
       database(c.env.DB),

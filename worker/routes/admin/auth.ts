@@ -19,9 +19,9 @@ import { email, newPassword } from '../schemas.ts';
 // Wrong passwords are counted per account and address, and all attempts per address: a
 // stranger's guesses slow the stranger down, never the member signing in from their own
 // address. There is no account-wide lock, so knowing a staff email is not enough to lock it.
-const failuresPerAccountAndAddress = (c: Context<AppEnv>, address: string) =>
+const failuresPerAccountAndAddress = <E extends AppEnv>(c: Context<E>, address: string) =>
   perAddress(c, `login-fail:${address}`, 5, 900);
-const attemptsPerAddress = (c: Context<AppEnv>) => perAddress(c, 'login-ip', 30, 900);
+const attemptsPerAddress = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'login-ip', 30, 900);
 /** Guesses at the current password from a signed-in session (a borrowed browser). */
 const passwordChecksPerAccount = (staffId: string) => ({ key: `password-check:${staffId}`, max: 10, windowSec: 900 });
 
@@ -69,7 +69,7 @@ export const adminAuthRoutes = new Hono<AppEnv>()
   // Who is signed in, and their organization (its kind decides which pages apply; its reminder
   // hour is shown and changed on the texts page): the organizer pages ask on load.
   .get('/me', requireStaff(), async (c) => {
-    const member = c.var.staff!;
+    const member = c.var.staff;
     const organization = await findStaffOrganization(database(c.env.DB), member.organizationId);
     return c.json({ staff: staffView(member), organization }, 200);
   })
@@ -79,7 +79,7 @@ export const adminAuthRoutes = new Hono<AppEnv>()
     requireStaff(),
     ...json(v.object({ currentPassword: v.pipe(v.string(), v.minLength(1), v.maxLength(256)), newPassword })),
     async (c) => {
-      const me = c.var.staff!;
+      const me = c.var.staff;
       const { currentPassword, newPassword: password } = c.req.valid('json');
       const db = database(c.env.DB);
       await enforceLimit(c, passwordChecksPerAccount(me.id));

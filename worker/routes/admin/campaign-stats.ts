@@ -17,7 +17,7 @@ export const adminCampaignStatsRoutes = new Hono<AppEnv>().get(
   param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) })),
   async (c) => {
     const db = database(c.env.DB);
-    const campaign = await campaignSummary(db, c.req.valid('param').id, staffScope(c.var.staff!));
+    const campaign = await campaignSummary(db, c.req.valid('param').id, staffScope(c.var.staff));
     if (!campaign) throw notFound();
     const { bloodTypes, donations, bySession, ...stats } = await campaignStats(db, campaign.id);
     return c.json(

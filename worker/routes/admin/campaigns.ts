@@ -138,18 +138,18 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
       }),
     ),
     async (c) => {
-      const items = await listCampaigns(database(c.env.DB), staffScope(c.var.staff!), c.req.valid('query'));
+      const items = await listCampaigns(database(c.env.DB), staffScope(c.var.staff), c.req.valid('query'));
       return c.json({ items }, 200);
     },
   )
   .get('/:id', requireStaff(), param(idParam), async (c) => {
-    const campaign = await getCampaign(database(c.env.DB), c.req.valid('param').id, staffScope(c.var.staff!));
+    const campaign = await getCampaign(database(c.env.DB), c.req.valid('param').id, staffScope(c.var.staff));
     if (!campaign) throw notFound();
     return c.json({ campaign: campaignView(campaign) }, 200);
   })
   .post('/', requireStaff('admin', 'organizer'), ...json(newCampaign), async (c) => {
     const { organizationId: requested, ...input } = c.req.valid('json');
-    const me = c.var.staff!;
+    const me = c.var.staff;
     const db = database(c.env.DB);
     let organizationId = requested;
     if (me.role === 'organizer') {
@@ -180,7 +180,7 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const changes = c.req.valid('json');
     const db = database(c.env.DB);
-    const scope = staffScope(c.var.staff!);
+    const scope = staffScope(c.var.staff);
     const current = await getCampaign(db, id, scope);
     if (!current) throw notFound();
     if (!datesInOrder({ startsOn: changes.startsOn ?? current.startsOn, endsOn: changes.endsOn ?? current.endsOn })) {
@@ -188,7 +188,7 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
     }
     // The names of the fields changed, not their values: enough to know what to look at.
     const audit = byStaff(
-      c.var.staff!,
+      c.var.staff,
       current.organization.id,
       'campaign.update',
       { type: 'campaign', id },
@@ -203,12 +203,12 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
   .post('/:id/sessions', requireStaff('admin', 'organizer'), param(idParam), ...json(newSession), async (c) => {
     const { id } = c.req.valid('param');
     const db = database(c.env.DB);
-    const scope = staffScope(c.var.staff!);
+    const scope = staffScope(c.var.staff);
     const current = await getCampaign(db, id, scope);
     if (!current) throw notFound();
     const key = idempotencyKey(c);
-    const newId = key ? await derivedId(c.var.staff!.id, `POST /api/admin/campaigns/${id}/sessions`, key) : undefined;
-    const audit = byStaff(c.var.staff!, current.organization.id, 'session.create', { type: 'campaign', id });
+    const newId = key ? await derivedId(c.var.staff.id, `POST /api/admin/campaigns/${id}/sessions`, key) : undefined;
+    const audit = byStaff(c.var.staff, current.organization.id, 'session.create', { type: 'campaign', id });
     const { sessionId } = await createSession(db, id, c.req.valid('json'), audit, newId);
     const campaign = await getCampaign(db, id, scope);
     const session = campaignView(campaign!).sessions.find((candidate) => candidate.id === sessionId)!;

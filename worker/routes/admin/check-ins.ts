@@ -98,13 +98,13 @@ export const checkInRoutes = new Hono<AppEnv>()
     const now = Date.now();
     const pass = await findByCode(db, code);
     // Another organization's code is as unknown to this desk as a code that does not exist.
-    if (!pass || !canReach(c.var.staff!, pass.organizationId)) throw notFound();
+    if (!pass || !canReach(c.var.staff, pass.organizationId)) throw notFound();
     refuseOutOfScope(pass, scope, now);
     if (pass.status !== 'confirmed' && pass.status !== 'no_show') throw statusRefusal[pass.status]();
     const donation = donated ? donationFor(pass, donated, volumeMl, now, 'donated') : null;
 
     const audit = byStaff(
-      c.var.staff!,
+      c.var.staff,
       pass.organizationId,
       'registration.check_in',
       { type: 'registration', id: pass.id },
@@ -138,8 +138,8 @@ export const checkInRoutes = new Hono<AppEnv>()
   // Today's sign-ups by name or the last 4 phone digits. The desk sends it as POST, so that what
   // was typed stays out of URLs and the platform's request logs; GET is the contract's form.
   .get('/search', requireStaff('admin', 'organizer', 'checkin'), query(searchInput), async (c) =>
-    c.json(await search(database(c.env.DB), c.var.staff!, c.req.valid('query')), 200),
+    c.json(await search(database(c.env.DB), c.var.staff, c.req.valid('query')), 200),
   )
   .post('/search', requireStaff('admin', 'organizer', 'checkin'), ...json(searchInput), async (c) =>
-    c.json(await search(database(c.env.DB), c.var.staff!, c.req.valid('json')), 200),
+    c.json(await search(database(c.env.DB), c.var.staff, c.req.valid('json')), 200),
   );

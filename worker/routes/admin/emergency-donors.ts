@@ -18,7 +18,7 @@ import { mentionsIdNumber } from '../../domain/id-number.ts';
 import { maskPhone } from '../../domain/phone.ts';
 import { bloodTypes } from '../../domain/profile.ts';
 import type { AppEnv } from '../../env.ts';
-import { requireStaff } from '../../lib/auth.ts';
+import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
 import { csvPieces } from '../../lib/csv.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Language } from '../../lib/messages.ts';
@@ -65,8 +65,8 @@ const pageQuery = v.object({
  * Donors' phones are the city's, not one organization's: only platform admins and the blood
  * centre's organizers may look (another organizer's role gives no business with them).
  */
-async function checkBloodCentre(c: Context<AppEnv>, filter: DonorFilter) {
-  const me = c.var.staff!;
+async function checkBloodCentre<E extends StaffEnv>(c: Context<E>, filter: DonorFilter) {
+  const me = c.var.staff;
   if (me.role !== 'admin') {
     const organization = await findStaffOrganization(database(c.env.DB), me.organizationId);
     if (organization?.kind !== 'blood_centre') throw new ApiError(403, 'forbidden');
@@ -90,7 +90,7 @@ const exportHeader: Record<Language, string[]> = {
   en: ['Name', 'Phone', 'Blood type', 'District', 'Last donation'],
 };
 
-async function* allDonors(c: Context<AppEnv>, filter: DonorFilter, today: string) {
+async function* allDonors<E extends AppEnv>(c: Context<E>, filter: DonorFilter, today: string) {
   let after: string | undefined;
   do {
     const page = await emergencyDonorPage(database(c.env.DB), filter, today, after, 500);
@@ -109,7 +109,7 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
   .get('/emergency-donors.csv', requireStaff('admin', 'organizer'), query(v.object(filters)), async (c) => {
     const filter = c.req.valid('query');
     await checkBloodCentre(c, filter);
-    const me = c.var.staff!;
+    const me = c.var.staff;
     const today = chinaDay(Date.now());
     // Counted first so the audit entry, written before a byte leaves, says how many phones left.
     let count = 0;
@@ -143,7 +143,7 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
     for await (const donor of allDonors(c, filter, chinaDay(Date.now()))) donorIds.push(donor.id);
     if (dryRun) return c.json({ matched: donorIds.length, reachable: await reachableDonors(db, donorIds) }, 200);
 
-    const me = c.var.staff!;
+    const me = c.var.staff;
     await enforceLimit(c, calloutsPerDay(me.organizationId));
     const detail = { bloodType: filter.bloodType, district: filter.district ?? null, matched: donorIds.length };
     const sent = await sendCallout(

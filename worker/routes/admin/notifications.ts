@@ -30,7 +30,7 @@ export const adminNotificationRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const { cursor, limit, ...filter } = c.req.valid('query');
     const db = database(c.env.DB);
-    const me = c.var.staff!;
+    const me = c.var.staff;
     const organizationId = me.role === 'admin' ? null : me.organizationId;
     const before = cursor === undefined ? undefined : decodeCursor(cursorShape, cursor);
     const [rows, counts] = await Promise.all([

@@ -25,7 +25,7 @@ const organizationChange = v.pipe(
 
 export const organizationRoutes = new Hono<AppEnv>()
   .get('/', requireStaff(), async (c) => {
-    const me = c.var.staff!;
+    const me = c.var.staff;
     const items = await listOrganizations(database(c.env.DB), me.role === 'admin' ? null : me.organizationId);
     return c.json({ items }, 200);
   })
@@ -38,7 +38,7 @@ export const organizationRoutes = new Hono<AppEnv>()
       const created = await createOrganization(
         db,
         c.req.valid('json'),
-        byStaff(c.var.staff!, null, 'organization.create'),
+        byStaff(c.var.staff, null, 'organization.create'),
       );
       if (!created) throw new ApiError(409, 'organization_exists');
       return c.json({ organization: { id: created.id, name: created.name, kind: created.kind } }, 201);
@@ -54,7 +54,7 @@ export const organizationRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param');
       const change = c.req.valid('json');
-      const me = c.var.staff!;
+      const me = c.var.staff;
       if (!canReach(me, id)) throw notFound();
       if (me.role !== 'admin' && (change.name !== undefined || change.kind !== undefined))
         throw new ApiError(403, 'forbidden');

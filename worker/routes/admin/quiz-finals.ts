@@ -21,7 +21,7 @@ import { readBank } from '../../db/quiz-attempts.ts';
 import { drawQuestions } from '../../domain/quiz.ts';
 import { checkQuestion, toBankQuestion } from '../../domain/quiz-import.ts';
 import type { AppEnv } from '../../env.ts';
-import { requireStaff } from '../../lib/auth.ts';
+import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
 import { ApiError, notFound, type FieldIssue } from '../../lib/errors.ts';
 import { canReach } from '../../lib/scope.ts';
 import { randomToken } from '../../lib/tokens.ts';
@@ -124,9 +124,9 @@ const finalView = (final: Final, finalists: Finalist[]) => ({
 });
 
 /** The final, when the staff member's organization runs its season. */
-async function reachableFinal(c: Context<AppEnv>, db: Database, id: string) {
+async function reachableFinal<E extends StaffEnv>(c: Context<E>, db: Database, id: string) {
   const found = await getFinal(db, id);
-  if (!found || !canReach(c.var.staff!, found.organizationId)) throw notFound();
+  if (!found || !canReach(c.var.staff, found.organizationId)) throw notFound();
   return found;
 }
 
@@ -163,7 +163,7 @@ export const adminQuizFinalRoutes = new Hono<AppEnv>()
       finalists: finalists.map(({ id, name, seed }) => ({ id, name, seed })),
     });
     const audit = byStaff(
-      c.var.staff!,
+      c.var.staff,
       campaign.organizationId,
       'quiz.final.create',
       { type: 'final', id: final.id },
@@ -194,7 +194,7 @@ export const adminQuizFinalRoutes = new Hono<AppEnv>()
       throw advanced.refused === 'final_wrong_phase' ? new ApiError(409, 'final_wrong_phase') : notFound();
     if (advanced.results) {
       const results = advanced.results.map((result) => ({ ...result, certificateCode: certificateCode() }));
-      const audit = byStaff(c.var.staff!, organizationId, 'quiz.final.end', { type: 'final', id: final.id });
+      const audit = byStaff(c.var.staff, organizationId, 'quiz.final.end', { type: 'final', id: final.id });
       await recordResults(db, final.id, results, audit);
     }
     return c.json({ state: advanced.state }, 200);

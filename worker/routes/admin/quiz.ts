@@ -17,7 +17,7 @@ import {
   type Problem,
 } from '../../domain/quiz-import.ts';
 import type { AppEnv } from '../../env.ts';
-import { requireStaff } from '../../lib/auth.ts';
+import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
 import { limitBody } from '../../lib/body-limit.ts';
 import { csvDocument } from '../../lib/csv.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
@@ -52,17 +52,17 @@ const topQuery = v.object({
 });
 
 /** The season, with its campaign's organization, when the staff member's organization runs that campaign. */
-export async function reachableSeason(c: Context<AppEnv>, db: Database, id: string) {
+export async function reachableSeason<E extends StaffEnv>(c: Context<E>, db: Database, id: string) {
   const found = await getSeason(db, id);
-  if (!found || !canReach(c.var.staff!, found.campaign.organizationId)) throw notFound();
+  if (!found || !canReach(c.var.staff, found.campaign.organizationId)) throw notFound();
   return found;
 }
 
 const jsonMediaType = /^application\/([\w.-]+\+)?json$/i;
 
 /** The rows of a question import, from a JSON array or a CSV file, with the CSV rows refused already. */
-async function importRows(
-  c: Context<AppEnv>,
+async function importRows<E extends AppEnv>(
+  c: Context<E>,
 ): Promise<{ rows: ImportRow[]; rejected: { line: number; problems: Problem[] }[] }> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const bytes = await c.req.arrayBuffer();
@@ -101,14 +101,14 @@ const finalistHeader: Record<Language, string[]> = {
 };
 
 /** The finalists of a reachable season. They carry full names and phone numbers, so every listing goes into the audit log. */
-async function listFinalists(c: Context<AppEnv>, seasonId: string, top: number, format: 'json' | 'csv') {
+async function listFinalists<E extends StaffEnv>(c: Context<E>, seasonId: string, top: number, format: 'json' | 'csv') {
   const db = database(c.env.DB);
   const { season, campaign } = await reachableSeason(c, db, seasonId);
   const rows = await finalists(db, season.id, top);
   await recordAudit(
     db,
     byStaff(
-      c.var.staff!,
+      c.var.staff,
       campaign.organizationId,
       'quiz.finalists.export',
       { type: 'season', id: season.id },
@@ -122,7 +122,7 @@ export const adminQuizRoutes = new Hono<AppEnv>()
   .post('/seasons', requireStaff('admin', 'organizer'), ...json(newSeason), async (c) => {
     const input = c.req.valid('json');
     const db = database(c.env.DB);
-    const campaign = await campaignSummary(db, input.campaignId, staffScope(c.var.staff!));
+    const campaign = await campaignSummary(db, input.campaignId, staffScope(c.var.staff));
     if (!campaign) throw notFound();
     if (campaign.kind !== 'quiz') {
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'campaignId', message: 'campaign_not_quiz' }] });
@@ -132,7 +132,7 @@ export const adminQuizRoutes = new Hono<AppEnv>()
     await recordAudit(
       db,
       byStaff(
-        c.var.staff!,
+        c.var.staff,
         campaign.organizationId,
         'quiz.season.create',
         { type: 'season', id: season.id },
@@ -174,7 +174,7 @@ export const adminQuizRoutes = new Hono<AppEnv>()
       await recordAudit(
         db,
         byStaff(
-          c.var.staff!,
+          c.var.staff,
           campaign.organizationId,
           'quiz.questions.import',
           { type: 'season', id: season.id },

@@ -56,7 +56,7 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
       if (!from) throw new ApiError(409, 'status_not_correctable');
       if (status === 'no_show' && pass.startsAt.getTime() > Date.now()) throw new ApiError(409, 'session_not_started');
       const audit = byStaff(
-        c.var.staff!,
+        c.var.staff,
         pass.organizationId,
         status === 'cancelled' ? 'registration.cancel' : 'registration.correct',
         { type: 'registration', id },
@@ -103,7 +103,7 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
         pass,
         donation,
         byStaff(
-          c.var.staff!,
+          c.var.staff,
           pass.organizationId,
           'donation.record',
           { type: 'registration', id },
@@ -135,13 +135,13 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
       if (!donation) throw new ApiError(409, 'no_donation');
       // Check-in staff fix the day's own mistakes; older records are the organizers' to correct.
       if (
-        c.var.staff!.role === 'checkin' &&
+        c.var.staff.role === 'checkin' &&
         !(isSessionDay(pass, Date.now()) && donation.day === chinaDay(Date.now()))
       ) {
         throw new ApiError(403, 'forbidden');
       }
       const audit = byStaff(
-        c.var.staff!,
+        c.var.staff,
         pass.organizationId,
         'donation.remove',
         { type: 'registration', id },

@@ -8,7 +8,7 @@ import { database } from '../../db/client.ts';
 import { rosterPage, rosterRows, rosterSize, rosterSlots, type RosterFilter, type RosterRow } from '../../db/roster.ts';
 import { registrations } from '../../db/schema.ts';
 import type { AppEnv } from '../../env.ts';
-import { requireStaff } from '../../lib/auth.ts';
+import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
 import { decryptText, encryptionKeys, type KeyRing } from '../../lib/crypto.ts';
 import { csvPieces } from '../../lib/csv.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
@@ -41,8 +41,8 @@ const cursorShape = v.object({
 });
 
 /** The campaign when the staff member's organization runs it; 404 otherwise. */
-async function reachableCampaign(c: Context<AppEnv>, id: string) {
-  const campaign = await campaignSummary(database(c.env.DB), id, staffScope(c.var.staff!));
+async function reachableCampaign<E extends StaffEnv>(c: Context<E>, id: string) {
+  const campaign = await campaignSummary(database(c.env.DB), id, staffScope(c.var.staff));
   if (!campaign) throw notFound();
   return campaign;
 }
@@ -55,7 +55,7 @@ const mediaTypes: Record<Format, string> = {
 };
 
 /** The roster as a streamed file, written to the audit log (with its row count) before a byte leaves. */
-async function exportRoster(c: Context<AppEnv>, id: string, filter: RosterFilter, format: Format) {
+async function exportRoster<E extends StaffEnv>(c: Context<E>, id: string, filter: RosterFilter, format: Format) {
   const db = database(c.env.DB);
   const campaign = await reachableCampaign(c, id);
   const roster = await rosterSlots(db, campaign.id, filter.sessionId);
@@ -63,7 +63,7 @@ async function exportRoster(c: Context<AppEnv>, id: string, filter: RosterFilter
   await recordAudit(
     db,
     byStaff(
-      c.var.staff!,
+      c.var.staff,
       campaign.organizationId,
       'registrations.export',
       { type: 'campaign', id: campaign.id },

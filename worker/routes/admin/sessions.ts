@@ -5,7 +5,7 @@ import { byStaff } from '../../db/audit.ts';
 import { database } from '../../db/client.ts';
 import { cancelSession, changeSession, getSessionOwner } from '../../db/sessions.ts';
 import type { AppEnv } from '../../env.ts';
-import { requireStaff } from '../../lib/auth.ts';
+import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach } from '../../lib/scope.ts';
 import { json, param } from '../../lib/validation.ts';
@@ -23,9 +23,9 @@ const sessionChange = v.pipe(
   v.check((change) => Object.values(change).some((value) => value !== undefined), 'nothing_to_change'),
 );
 
-async function reachableSession(c: Context<AppEnv>, id: string) {
+async function reachableSession<E extends StaffEnv>(c: Context<E>, id: string) {
   const session = await getSessionOwner(database(c.env.DB), id);
-  if (!session || !canReach(c.var.staff!, session.organizationId)) throw notFound();
+  if (!session || !canReach(c.var.staff, session.organizationId)) throw notFound();
   return session;
 }
 
@@ -45,7 +45,7 @@ export const adminSessionRoutes = new Hono<AppEnv>()
       database(c.env.DB),
       id,
       change,
-      byStaff(c.var.staff!, session.organizationId, 'session.update', { type: 'session', id }, { fields }),
+      byStaff(c.var.staff, session.organizationId, 'session.update', { type: 'session', id }, { fields }),
     );
     // Checked above, so a refusal here means another edit or a cancellation came in between.
     if (!changed) throw new ApiError(409, 'session_changed_meanwhile');
@@ -55,7 +55,7 @@ export const adminSessionRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const session = await reachableSession(c, id);
     if (session.cancelledAt) throw new ApiError(409, 'session_cancelled');
-    const audit = byStaff(c.var.staff!, session.organizationId, 'session.cancel', { type: 'session', id });
+    const audit = byStaff(c.var.staff, session.organizationId, 'session.cancel', { type: 'session', id });
     if (!(await cancelSession(database(c.env.DB), id, audit))) throw new ApiError(409, 'session_cancelled');
     return c.json({ session: { id, cancelled: true } }, 200);
   });

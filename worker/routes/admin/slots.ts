@@ -24,11 +24,11 @@ export const adminSlotRoutes = new Hono<AppEnv>().patch(
     const { id } = c.req.valid('param');
     const db = database(c.env.DB);
     const owner = await getSlotOwner(db, id);
-    if (!owner || !canReach(c.var.staff!, owner.organizationId)) throw notFound();
+    if (!owner || !canReach(c.var.staff, owner.organizationId)) throw notFound();
 
     const change = c.req.valid('json');
     const audit = byStaff(
-      c.var.staff!,
+      c.var.staff,
       owner.organizationId,
       'slot.update',
       { type: 'slot', id },

@@ -63,7 +63,7 @@ export const staffRoutes = new Hono<AppEnv>()
     requireStaff('admin', 'organizer'),
     query(v.object({ organizationId: v.optional(v.pipe(v.string(), v.maxLength(64))) })),
     async (c) => {
-      const me = c.var.staff!;
+      const me = c.var.staff;
       const { organizationId } = c.req.valid('query');
       // Organizers see their own organization's staff, whatever they ask for.
       const scope = me.role === 'admin' ? (organizationId ?? null) : me.organizationId;
@@ -73,7 +73,7 @@ export const staffRoutes = new Hono<AppEnv>()
   )
   .post('/', requireStaff('admin', 'organizer'), ...json(newStaff), async (c) => {
     const input = c.req.valid('json');
-    const me = c.var.staff!;
+    const me = c.var.staff;
     const db = database(c.env.DB);
 
     // Organizers may add check-in staff to their own organization, nothing else.
@@ -101,7 +101,7 @@ export const staffRoutes = new Hono<AppEnv>()
     return c.json({ staff: staffView(created) }, 201);
   })
   .patch('/:id', requireStaff('admin', 'organizer'), staffId, ...json(staffChange), async (c) => {
-    const me = c.var.staff!;
+    const me = c.var.staff;
     const { id } = c.req.valid('param');
     const change = c.req.valid('json');
     // Nobody locks themselves out or takes away their own rights by mistake: another admin does it.
@@ -129,7 +129,7 @@ export const staffRoutes = new Hono<AppEnv>()
     staffId,
     ...json(v.object({ password: newPassword })),
     async (c) => {
-      const me = c.var.staff!;
+      const me = c.var.staff;
       const { id } = c.req.valid('param');
       // One's own password is changed with the current one (POST /api/admin/auth/password).
       if (id === me.id) throw new ApiError(409, 'cannot_change_self');
