@@ -1,5 +1,6 @@
 // Starts the whole product as `npm start` does (migrated, seeded local D1 + wrangler dev),
-// on a free port with its own database, for the browser tests.
+// on a free port with its own database, for the browser tests. The city-from-zero test starts
+// a second one of its own, on an empty database (startProduct('empty')).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,8 +17,12 @@ declare module 'vitest' {
 
 const wranglerBin = 'node_modules/wrangler/bin/wrangler.js';
 
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: 'pipe' });
+function run(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    stdio: 'pipe',
+    env: { ...process.env, ...env },
+  });
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
 }
 
@@ -33,18 +38,21 @@ async function freePort(): Promise<number> {
   });
 }
 
-export default async function setup(project: TestProject) {
-  if (!existsSync(CHROMIUM)) {
-    if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium.`);
-    console.warn(
-      `\n[browser tests] skipped: ${CHROMIUM} is not installed (apt-get install chromium fonts-wqy-microhei).\n`,
-    );
-    project.provide('baseUrl', '');
-    return;
-  }
+/** An account of the empty database's first admin, made as `npm run create-admin` makes it. */
+export const FIRST_ADMIN = { email: 'first-admin@city.example', password: 'first-admin-password' };
+
+/**
+ * The product on a free port with its own local D1, migrated: seeded with the demo data as
+ * `npm start` does, or empty but for the first admin (a city set up from zero).
+ */
+export async function startProduct(database: 'seeded' | 'empty'): Promise<{ baseUrl: string; stop(): void }> {
   const state = mkdtempSync(join(tmpdir(), 'lifeline-browser-'));
   run([wranglerBin, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
-  run(['scripts/seed.ts', '--persist-to', state]);
+  if (database === 'seeded') run(['scripts/seed.ts', '--persist-to', state]);
+  else
+    run(['scripts/create-admin.ts', FIRST_ADMIN.email, '--local', '--persist-to', state], {
+      ADMIN_PASSWORD: FIRST_ADMIN.password,
+    });
 
   const port = await freePort();
   const server = spawn(
@@ -67,6 +75,10 @@ export default async function setup(project: TestProject) {
   let output = '';
   server.stdout.on('data', (chunk) => (output += chunk));
   server.stderr.on('data', (chunk) => (output += chunk));
+  const stop = () => {
+    if (server.exitCode === null) process.kill(-server.pid!, 'SIGTERM');
+    rmSync(state, { recursive: true, force: true });
+  };
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 45_000;
@@ -76,13 +88,25 @@ export default async function setup(project: TestProject) {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`wrangler dev did not start:\n${output}`);
+    if (Date.now() > deadline || server.exitCode !== null) {
+      stop();
+      throw new Error(`wrangler dev did not start:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  project.provide('baseUrl', baseUrl);
+  return { baseUrl, stop };
+}
 
-  return () => {
-    process.kill(-server.pid!, 'SIGTERM');
-    rmSync(state, { recursive: true, force: true });
-  };
+export default async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM)) {
+    if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium.`);
+    console.warn(
+      `\n[browser tests] skipped: ${CHROMIUM} is not installed (apt-get install chromium fonts-wqy-microhei).\n`,
+    );
+    project.provide('baseUrl', '');
+    return;
+  }
+  const { baseUrl, stop } = await startProduct('seeded');
+  project.provide('baseUrl', baseUrl);
+  return stop;
 }

@@ -186,7 +186,7 @@ function campaignForm(
   const quizNote = h('p', { class: 'notice' }, s.quizFormNote);
 
   // What a campaign of this kind has: a quiz has no sign-ups, so no rules, questions or no-shows.
-  const kindNow = () => (kind?.control.value ?? current!.kind) as Kind;
+  const kindNow = () => (kind?.control.value ?? current?.kind) as Kind;
   const showForKind = () => {
     const quiz = kindNow() === 'quiz';
     eligibility.showFor(kindNow(), !current);

@@ -134,8 +134,8 @@ function staffItem(member: Member, staff: Staff, organizationName: (id: string |
           { class: current.active ? 'status-pill' : 'status-pill status-pill-closed' },
           current.active ? s.active : s.inactive,
         ),
-        ` ${s.role[current.role]}${organization ? ` · ${organization}` : ''} · ${s.lastSignIn}：`,
-        current.lastSignInAt ? whenWords(current.lastSignInAt) : s.neverSignedIn,
+        ` ${s.role[current.role]}${organization ? ` · ${organization}` : ''} · `,
+        s.lastSignIn(current.lastSignInAt ? whenWords(current.lastSignInAt) : s.neverSignedIn),
       ),
       said ? h('p', { class: 'form-message form-message-ok', role: 'status', tabindex: -1 }, said) : null,
       self
@@ -238,7 +238,7 @@ function organizationFilter(organizations: Organization[], chosen: string | null
   const s = strings();
   const organization = selectField({
     path: 'organizationId',
-    label: s.staffOrganization,
+    label: s.staffFilter,
     placeholder: s.everyOrganization,
     value: chosen,
     choices: organizations.map((o) => ({ value: o.id, label: o.name })),
