@@ -9,13 +9,13 @@ import { launchChromium } from './chromium.ts';
 import { chinaTime, expectNoSidewaysScroll, openPhone, SHOTS } from './citizen.ts';
 import { FIRST_ADMIN, startProduct } from './serve.ts';
 
-const seededUrl = inject('baseUrl'); // empty when Chromium is missing: skip like the others
+const migrated = inject('migratedDatabase'); // empty when Chromium is missing: skip like the others
 const ORGANIZATION = '聊城市妇幼保健院';
 const ORGANIZER = { email: 'organizer@fuyou.example', password: 'organizer-password' };
 const VOLUNTEER = { email: 'desk@fuyou.example', password: 'volunteer-password' };
 const TITLE = '35–64 岁妇女两癌筛查';
 
-describe.skipIf(!seededUrl)('a city set up from an empty database', () => {
+describe.skipIf(!migrated)('a city set up from an empty database', () => {
   let product: { baseUrl: string; stop(): void };
   let browser: Browser;
   let admin: Page;
@@ -38,7 +38,7 @@ describe.skipIf(!seededUrl)('a city set up from an empty database', () => {
     );
 
   beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct('empty'), launchChromium()]);
+    [product, browser] = await Promise.all([startProduct(migrated, 'empty'), launchChromium()]);
     baseUrl = product.baseUrl;
   }, 90_000);
   afterAll(async () => {

@@ -1,8 +1,9 @@
 // Starts the whole product as `npm start` does (migrated, seeded local D1 + wrangler dev),
 // on a free port with its own database, for the browser tests. The city-from-zero test starts
-// a second one of its own, on an empty database (startProduct('empty')).
+// a second one of its own, on an empty database (startProduct(migrated, 'empty')); both copy one
+// migrated database, so the migrations are applied once.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { CHROMIUM } from './chromium.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** A local D1 with every migration applied and nothing in it, for a test's own product (startProduct). */
+    migratedDatabase: string;
   }
 }
 
@@ -41,13 +44,23 @@ async function freePort(): Promise<number> {
 /** An account of the empty database's first admin, made as `npm run create-admin` makes it. */
 export const FIRST_ADMIN = { email: 'first-admin@city.example', password: 'first-admin-password' };
 
-/**
- * The product on a free port with its own local D1, migrated: seeded with the demo data as
- * `npm start` does, or empty but for the first admin (a city set up from zero).
- */
-export async function startProduct(database: 'seeded' | 'empty'): Promise<{ baseUrl: string; stop(): void }> {
-  const state = mkdtempSync(join(tmpdir(), 'lifeline-browser-'));
+/** A local D1 with every migration applied (the slow step): each product starts from a copy of it. */
+function migrate(): string {
+  const state = mkdtempSync(join(tmpdir(), 'lifeline-migrated-'));
   run([wranglerBin, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
+  return state;
+}
+
+/**
+ * The product on a free port with its own local D1, a copy of the `migrated` one: seeded with the
+ * demo data as `npm start` does, or empty but for the first admin (a city set up from zero).
+ */
+export async function startProduct(
+  migrated: string,
+  database: 'seeded' | 'empty',
+): Promise<{ baseUrl: string; stop(): void }> {
+  const state = mkdtempSync(join(tmpdir(), 'lifeline-browser-'));
+  cpSync(migrated, state, { recursive: true });
   if (database === 'seeded') run(['scripts/seed.ts', '--persist-to', state]);
   else
     run(['scripts/create-admin.ts', FIRST_ADMIN.email, '--local', '--persist-to', state], {
@@ -104,9 +117,15 @@ export default async function setup(project: TestProject) {
       `\n[browser tests] skipped: ${CHROMIUM} is not installed (apt-get install chromium fonts-wqy-microhei).\n`,
     );
     project.provide('baseUrl', '');
+    project.provide('migratedDatabase', '');
     return;
   }
-  const { baseUrl, stop } = await startProduct('seeded');
+  const migrated = migrate();
+  const { baseUrl, stop } = await startProduct(migrated, 'seeded');
   project.provide('baseUrl', baseUrl);
-  return stop;
+  project.provide('migratedDatabase', migrated);
+  return () => {
+    stop();
+    rmSync(migrated, { recursive: true, force: true });
+  };
 }

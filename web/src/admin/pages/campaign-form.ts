@@ -77,7 +77,7 @@ function eligibilityFields(current: Eligibility | null | undefined) {
   });
   const element = h(
     'fieldset',
-    { class: 'field slots-fieldset' },
+    { class: 'field slots-fieldset eligibility' },
     h('legend', null, s.eligibilityTitle),
     h('p', { class: 'hint' }, s.eligibilityHint),
     h('div', { class: 'age-range' }, minAge.element, maxAge.element),
