@@ -129,7 +129,13 @@ describe.skipIf(!migrated)('a city set up from an empty database', () => {
 
     await organizer.getByRole('link', { name: '活动', exact: true }).click();
     await organizer.getByRole('link', { name: '新建活动' }).click();
+    // A quiz has no sign-ups: no rules, questions or no-shows to set.
+    await organizer.getByLabel('活动类型').selectOption('quiz');
+    await organizer.getByText('答题活动没有场次、名额和报名条件').waitFor();
+    expect(await organizer.getByText('谁可以报名').isHidden()).toBe(true);
+    expect(await organizer.getByRole('button', { name: '添加问题' }).isHidden()).toBe(true);
     await organizer.getByLabel('活动类型').selectOption('outreach');
+    expect(await organizer.getByText('答题活动没有场次、名额和报名条件').isHidden()).toBe(true);
     // A blood drive alone collects platelets; donor rules are for blood drives by default.
     expect(await organizer.getByLabel('本次也采集单采血小板').isHidden()).toBe(true);
     expect(await organizer.getByLabel('按献血者健康检查要求').isChecked()).toBe(false);
@@ -205,6 +211,7 @@ describe.skipIf(!migrated)('a city set up from an empty database', () => {
     expect(await asked).toContain('对方在所有设备上的登录现在就会结束');
     await row.getByText(`已停用 ${VOLUNTEER.email}，对方的登录已全部结束。`).waitFor();
     expect(await row.locator('.status-pill').textContent()).toBe('已停用');
+    await organizer.screenshot({ path: `${SHOTS}/admin-staff-deactivated-390.png`, fullPage: true });
 
     // The desk's open page: its next step leads to the sign-in page, where the old password fails.
     await desk.getByRole('link', { name: TITLE }).click();
