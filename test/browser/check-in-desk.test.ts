@@ -236,7 +236,7 @@ describe.skipIf(!baseUrl)('the check-in desk', () => {
     const row = organizer.locator('.roster-table tbody tr').filter({ hasText: '钱无机' });
     await row.waitFor();
     expect(await row.textContent()).toContain('全血 300 mL');
-    expect(await organizer.locator('.roster-table thead th').allTextContents()).toContain('身份证号');
+    expect(await organizer.locator('.roster-table thead th').allTextContents()).toContain('出生年份');
 
     await row.getByRole('button', { name: '撤销签到' }).click();
     const dialog = organizer.getByRole('dialog');

@@ -270,7 +270,8 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
   it('opens an account for a check-in volunteer, who then signs in', async () => {
     await organizer.getByRole('link', { name: '工作人员' }).click();
     await organizer.getByRole('heading', { name: '添加工作人员' }).waitFor();
-    expect(await organizer.getByLabel('角色').count()).toBe(0); // organizers add check-in volunteers only
+    // organizers add check-in volunteers only
+    expect(await organizer.getByLabel('角色', { exact: true }).count()).toBe(0);
     await organizer.getByLabel('邮箱').fill(VOLUNTEER.email);
     await organizer.getByLabel('初始密码').fill('short');
     await organizer.getByRole('button', { name: '添加账号' }).click();
@@ -334,7 +335,7 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     }
     // Admins choose the role and the organization; an organizer needs one, said by its field.
     await admin.getByRole('link', { name: '工作人员' }).click();
-    await admin.getByLabel('角色').selectOption('organizer');
+    await admin.getByLabel('角色', { exact: true }).selectOption('organizer');
     await admin.getByLabel('邮箱').fill(`texts-second-${run}@clinic.example`);
     await admin.getByLabel('初始密码').fill('organizer-password');
     await admin.getByRole('button', { name: '添加账号' }).click();

@@ -27,7 +27,12 @@ export async function createOrganization(
   return inserted[0] && { id, name: organization.name, kind: inserted[0].kind };
 }
 
-export type OrganizationListing = { id: string; name: string; kind: string; reminderHour: number };
+export type OrganizationListing = {
+  id: string;
+  name: string;
+  kind: (typeof organizations.$inferSelect)['kind'];
+  reminderHour: number;
+};
 
 /** Every organization (null) or one, by name, as the organizer pages list them. */
 export async function listOrganizations(db: Database, onlyId: string | null) {

@@ -12,19 +12,29 @@ import { strings, type Role } from './strings.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-type Section = 'campaigns' | 'check-in' | 'texts' | 'staff' | 'audit';
+type Section = 'campaigns' | 'check-in' | 'texts' | 'staff' | 'organizations' | 'audit';
 
-/** The section a page belongs to: a campaign's own desk (/campaigns/:id/check-in) is in check-in. */
+/**
+ * The section a page belongs to: a campaign's own desk (/campaigns/:id/check-in) is in check-in;
+ * one's own password is in none.
+ */
 function sectionOf(path: string): Section | null {
-  if (path.startsWith('/sign-in')) return null;
+  if (path.startsWith('/sign-in') || path === '/password') return null;
   if (/(^|\/)check-in$/.test(path)) return 'check-in';
   const first = path.split('/')[1];
-  return first === 'texts' || first === 'staff' || first === 'audit' ? first : 'campaigns';
+  return first === 'texts' || first === 'staff' || first === 'organizations' || first === 'audit' ? first : 'campaigns';
 }
 
-/** Who sees which section: texts, staff and the audit log (their organization's) for organizers and admins. */
+/**
+ * Who sees which section: texts, staff and the audit log (their organization's) for organizers
+ * and admins; the city's organizations for admins.
+ */
 const sectionFor = (section: Section, role: Role) =>
-  section === 'texts' || section === 'staff' || section === 'audit' ? canManage(role) : true;
+  section === 'organizations'
+    ? role === 'admin'
+    : section === 'texts' || section === 'staff' || section === 'audit'
+      ? canManage(role)
+      : true;
 
 startShell(() => {
   const s = strings();
@@ -37,6 +47,7 @@ startShell(() => {
       'check-in': s.navCheckIn,
       texts: s.navTexts,
       staff: s.navStaff,
+      organizations: s.navOrganizations,
       audit: s.navAudit,
     },
     sectionOf,
@@ -48,6 +59,7 @@ function showWhoIsSignedIn() {
   const s = strings();
   const nav = byId('sections');
   byId('sign-out').textContent = s.signOut;
+  byId('my-password').textContent = s.myPassword;
   me().then(
     async (staff) => {
       const organization = await myOrganization();
@@ -100,6 +112,11 @@ void startRouter({
     { path: '/finals/:id', page: async (context) => (await import('./pages/final-host.ts')).finalHostPage(context) },
     { path: '/texts', page: async (context) => (await import('./pages/texts.ts')).textsPage(context) },
     { path: '/staff', page: async (context) => (await import('./pages/staff.ts')).staffPage(context) },
+    {
+      path: '/organizations',
+      page: async (context) => (await import('./pages/organizations.ts')).organizationsPage(context),
+    },
+    { path: '/password', page: async (context) => (await import('./pages/password.ts')).passwordPage(context) },
     { path: '/audit', page: async (context) => (await import('./pages/audit.ts')).auditPage(context) },
     {
       path: '/emergency-donors',

@@ -1,15 +1,29 @@
-// The organizations a platform admin can pick from: the ones running campaigns (the API has no
-// list of organizations of its own).
+// The city's organizations, as the API lists them (GET /api/admin/organizations): a platform
+// admin picks one for a new campaign or a new account; everyone else has their own.
+import type { InferResponseType } from 'hono/client';
 import { api, read, within } from '../foundation/api.ts';
 import { me } from './session.ts';
+import type { OrganizationKind } from './strings.ts';
 
-export async function knownOrganizations(signal: AbortSignal) {
-  const { items } = await read(api.admin.campaigns.$get({ query: {} }, within(signal)));
-  return [...new Map(items.map((campaign) => [campaign.organization.id, campaign.organization])).values()];
+export type OrganizationListing = InferResponseType<typeof api.admin.organizations.$get, 200>['items'][number];
+
+export const organizationKinds: OrganizationKind[] = [
+  'blood_centre',
+  'cdc',
+  'hospital',
+  'health_centre',
+  'school',
+  'community',
+  'other',
+];
+
+/** Every organization a platform admin may choose from (the others get only their own), by name. */
+export async function listOrganizations(signal: AbortSignal) {
+  return (await read(api.admin.organizations.$get({}, within(signal)))).items;
 }
 
 /** Who is signed in and, for a platform admin, the organizations to choose from (the others have their own). */
 export async function meAndOrganizations(signal: AbortSignal) {
   const staff = await me();
-  return { staff, organizations: staff.role === 'admin' ? await knownOrganizations(signal) : undefined };
+  return { staff, organizations: staff.role === 'admin' ? await listOrganizations(signal) : undefined };
 }

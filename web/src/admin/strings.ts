@@ -7,6 +7,7 @@ export type Kind = 'blood_drive' | 'outreach' | 'cpr_training' | 'quiz';
 export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'checked_in' | 'cancelled' | 'no_show';
 export type CampaignStatus = 'draft' | 'published' | 'closed';
 export type Role = 'admin' | 'organizer' | 'checkin';
+export type OrganizationKind = 'blood_centre' | 'cdc' | 'hospital' | 'health_centre' | 'school' | 'community' | 'other';
 export type DonationKind = 'whole_blood' | 'platelets';
 /** Why an organizer corrected a sign-up: a choice, so the audit log holds no free text about a person. */
 export type Reason = 'mistake' | 'person_asked' | 'did_not_come' | 'deferred' | 'other';
@@ -114,6 +115,27 @@ const zhCN = {
   addQuestion: '添加问题',
   removeQuestion: (n: number) => `删除问题 ${n}`,
   organizationIdHint: '平台管理员需选择主办单位。',
+  eligibilityTitle: '谁可以报名',
+  eligibilityHint: '不填则不限。年龄按场次当天的周岁计算。',
+  minAge: '最小年龄',
+  maxAge: '最大年龄',
+  ageInvalid: '请输入 0–120 的整数。',
+  ageRangeInvalid: '最大年龄不能小于最小年龄。',
+  genderLabel: '性别',
+  genderRule: { any: '不限', male: '仅男性', female: '仅女性' } as Record<'any' | 'male' | 'female', string>,
+  donorRules: '按献血者健康检查要求审核（年龄、体重、献血间隔）',
+  platelets: '本次也采集单采血小板（需有血细胞分离机的固定献血点）',
+  quizFormNote: '答题活动没有场次、名额和报名条件：赛季和题库在活动页的“答题管理”里设置。',
+  ageRange: (min?: number, max?: number) =>
+    min !== undefined && max !== undefined
+      ? `${min}–${max} 岁`
+      : min !== undefined
+        ? `${min} 岁及以上`
+        : `${max} 岁及以下`,
+  donorRulesShort: '按献血者健康检查要求',
+  plateletsShort: '也采集血小板',
+  anyone: '不限年龄和性别',
+  eligibilityLine: (parts: string[]) => `报名条件：${parts.join('，')}`,
 
   // Campaign page
   sessionsTitle: '场次与名额',
@@ -417,18 +439,85 @@ const zhCN = {
   reminderSaved: (h: number) => `已保存：明天场次的提醒短信改为每天 ${hour(h)} 发出。`,
   hour,
 
+  // Organizations
+  navOrganizations: '机构',
+  organizationsTitle: '机构',
+  organizationsIntro:
+    '全市举办活动的单位：血站、疾控中心、医院、社区等。先添加机构，再为它开设组织者和签到志愿者的账号。',
+  organizationKind: {
+    blood_centre: '血站',
+    cdc: '疾病预防控制中心',
+    hospital: '医院',
+    health_centre: '社区卫生服务中心',
+    school: '学校',
+    community: '社区',
+    other: '其他',
+  } as Record<OrganizationKind, string>,
+  organizationName: '机构名称',
+  organizationKindLabel: '机构类型',
+  newOrganization: '添加机构',
+  addOrganization: '添加机构',
+  organizationAdded: (name: string) => `已添加“${name}”，现在可以为它开设账号。`,
+  noOrganizations: '还没有机构。先添加一个。',
+  changeOrganization: '改名或更改类型',
+  organizationSaved: (name: string) => `已保存：“${name}”。`,
+  organizationStaffLink: '工作人员',
+  organizationStaffLabel: (name: string) => `${name}的工作人员`,
+
   // Staff
-  staffTitle: '添加工作人员',
-  staffIntro: '为签到志愿者开设账号：他们只能使用签到页面和查看统计。',
+  staffTitle: '工作人员',
+  addStaffTitle: '添加工作人员',
+  staffIntro: '为签到志愿者开设账号：他们只能使用签到页面和查看统计。活动结束后可以停用。',
   staffIntroAdmin: '平台管理员可以添加任意角色的账号；组织者和签到志愿者必须属于一个机构。',
   staffRole: '角色',
   staffOrganization: '所属机构',
-  staffOrganizationHint: '可选的是已有活动的机构；平台管理员不需要选择。',
+  staffOrganizationHint: '平台管理员不需要选择。',
   newPassword: '初始密码',
   newPasswordHint: '至少 10 个字符。请当面或通过电话告诉对方。',
   addStaff: '添加账号',
   staffAdded: (email: string) => `已添加 ${email}，对方现在可以登录。`,
   passwordShort: '密码至少需要 10 个字符。',
+  staffOf: (organization: string) => `${organization}的工作人员`,
+  staffFilter: '查看哪个机构',
+  everyOrganization: '全部机构（含平台管理员）',
+  showStaff: '查看',
+  noStaff: '还没有工作人员。',
+  lastSignIn: (when: string) => `最近登录：${when}`,
+  active: '在用',
+  inactive: '已停用',
+  neverSignedIn: '从未登录',
+  todayAt: (time: string) => `今天 ${time}`,
+  yesterdayAt: (time: string) => `昨天 ${time}`,
+  monthDay: (month: number, date: number, time: string, year?: number) =>
+    `${year ? `${year}年` : ''}${month}月${date}日 ${time}`,
+  you: '（您本人）',
+  yourOwnRow: '您本人的账号：不能停用或降低自己的角色。',
+  roleOf: (email: string) => `${email} 的角色`,
+  saveRole: '保存角色',
+  roleChanged: (email: string, role: Role) => `${email} 现在是${zhCN.role[role]}。`,
+  deactivate: '停用',
+  deactivateLabel: (email: string) => `停用 ${email}`,
+  deactivateConfirm: (email: string) =>
+    `确定停用 ${email} 吗？\n\n对方在所有设备上的登录现在就会结束，之后无法登录，直到重新启用。`,
+  deactivated: (email: string) => `已停用 ${email}，对方的登录已全部结束。`,
+  reactivate: '重新启用',
+  reactivateLabel: (email: string) => `重新启用 ${email}`,
+  reactivateConfirm: (email: string) => `确定重新启用 ${email} 吗？对方可以用原来的密码再次登录。`,
+  reactivated: (email: string) => `已重新启用 ${email}。`,
+  resetPassword: '重设密码',
+  resetPasswordOf: (email: string) => `重设 ${email} 的密码`,
+  setPassword: '设置新密码',
+  passwordReset: (email: string) => `已为 ${email} 设置新密码，对方的登录已全部结束。请当面或通过电话告诉对方。`,
+
+  // My password
+  myPassword: '修改密码',
+  myPasswordTitle: '修改我的密码',
+  myPasswordIntro: '修改后，您在其他设备上的登录会退出；这台设备保持登录。',
+  currentPassword: '当前密码',
+  chosenPassword: '新密码',
+  chosenPasswordHint: '至少 10 个字符。',
+  changePassword: '修改密码',
+  passwordChanged: '密码已修改，其他设备上的登录已退出。',
 
   // Audit log
   auditTitle: '审计日志',
@@ -568,6 +657,28 @@ const en: Strings = {
   addQuestion: 'Add a question',
   removeQuestion: (n) => `Remove question ${n}`,
   organizationIdHint: 'Platform admins choose the organization that runs it.',
+  eligibilityTitle: 'Who may sign up',
+  eligibilityHint: 'Leave empty for no limit. Ages are counted on the day of the session.',
+  minAge: 'Youngest age',
+  maxAge: 'Oldest age',
+  ageInvalid: 'Enter a whole number from 0 to 120.',
+  ageRangeInvalid: 'The oldest age cannot be below the youngest.',
+  genderLabel: 'Gender',
+  genderRule: { any: 'Anyone', male: 'Men only', female: 'Women only' },
+  donorRules: 'Apply the blood donor health rules (age, weight, time since the last donation)',
+  platelets: 'Also collects apheresis platelets (a fixed site with the machines)',
+  quizFormNote:
+    'A quiz has no sessions, seats or sign-up rules: its seasons and questions are set under “Quiz” on the campaign’s page.',
+  ageRange: (min, max) =>
+    min !== undefined && max !== undefined
+      ? `aged ${min}–${max}`
+      : min !== undefined
+        ? `aged ${min} or over`
+        : `aged ${max} or under`,
+  donorRulesShort: 'blood donor health rules',
+  plateletsShort: 'also collects platelets',
+  anyone: 'any age or gender',
+  eligibilityLine: (parts) => `Who may sign up: ${parts.join(', ')}`,
 
   sessionsTitle: 'Sessions and seats',
   noSessions: 'No sessions yet.',
@@ -864,19 +975,85 @@ const en: Strings = {
   reminderSaved: (h) => `Saved: reminders for tomorrow’s sessions now go out at ${hour(h)}.`,
   hour,
 
-  staffTitle: 'Add staff',
+  navOrganizations: 'Organizations',
+  organizationsTitle: 'Organizations',
+  organizationsIntro:
+    'The city’s organizers of campaigns: the blood centre, the CDC, hospitals, communities. Add an organization first, then open accounts for its organizers and check-in volunteers.',
+  organizationKind: {
+    blood_centre: 'Blood centre',
+    cdc: 'Disease control (CDC)',
+    hospital: 'Hospital',
+    health_centre: 'Community health centre',
+    school: 'School',
+    community: 'Community',
+    other: 'Other',
+  },
+  organizationName: 'Name',
+  organizationKindLabel: 'Kind',
+  newOrganization: 'Add an organization',
+  addOrganization: 'Add the organization',
+  organizationAdded: (name) => `“${name}” was added. You can open accounts for it now.`,
+  noOrganizations: 'No organizations yet. Add the first one.',
+  changeOrganization: 'Rename or change kind',
+  organizationSaved: (name) => `Saved: “${name}”.`,
+  organizationStaffLink: 'Staff',
+  organizationStaffLabel: (name) => `Staff of ${name}`,
+
+  staffTitle: 'Staff',
+  addStaffTitle: 'Add staff',
   staffIntro:
-    'Open an account for a check-in volunteer: they can use the check-in desk and see the statistics, nothing else.',
+    'Open an account for a check-in volunteer: they can use the check-in desk and see the statistics, nothing else. Deactivate it after the event.',
   staffIntroAdmin:
     'Platform admins add accounts of any role; organizers and check-in volunteers belong to an organization.',
   staffRole: 'Role',
   staffOrganization: 'Organization',
-  staffOrganizationHint: 'Organizations that run campaigns are listed; platform admins need none.',
+  staffOrganizationHint: 'Platform admins need none.',
   newPassword: 'First password',
   newPasswordHint: 'At least 10 characters. Tell it to them in person or by phone.',
   addStaff: 'Add the account',
   staffAdded: (email) => `${email} was added and can sign in now.`,
   passwordShort: 'The password needs at least 10 characters.',
+  staffOf: (organization) => `Staff of ${organization}`,
+  staffFilter: 'Whose staff',
+  everyOrganization: 'All organizations (and platform admins)',
+  showStaff: 'Show',
+  noStaff: 'No staff yet.',
+  lastSignIn: (when) => `Last sign-in: ${when}`,
+  active: 'Active',
+  inactive: 'Deactivated',
+  neverSignedIn: 'Never',
+  todayAt: (time) => `Today ${time}`,
+  yesterdayAt: (time) => `Yesterday ${time}`,
+  monthDay: (month, date, time, year) =>
+    `${date} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]}${year ? ` ${year}` : ''}, ${time}`,
+  you: ' (you)',
+  yourOwnRow: 'Your own account: you cannot deactivate it or lower its role.',
+  roleOf: (email) => `Role of ${email}`,
+  saveRole: 'Save the role',
+  roleChanged: (email, role) => `${email} is now ${en.role[role].toLowerCase()}.`,
+  deactivate: 'Deactivate',
+  deactivateLabel: (email) => `Deactivate ${email}`,
+  deactivateConfirm: (email) =>
+    `Deactivate ${email}?\n\nTheir sign-ins on every device end now, and they cannot sign in until the account is reactivated.`,
+  deactivated: (email) => `${email} was deactivated; all their sign-ins have ended.`,
+  reactivate: 'Reactivate',
+  reactivateLabel: (email) => `Reactivate ${email}`,
+  reactivateConfirm: (email) => `Reactivate ${email}? They can sign in again with their old password.`,
+  reactivated: (email) => `${email} was reactivated.`,
+  resetPassword: 'Reset password',
+  resetPasswordOf: (email) => `Reset the password of ${email}`,
+  setPassword: 'Set the new password',
+  passwordReset: (email) =>
+    `${email} has a new password and all their sign-ins have ended. Tell it to them in person or by phone.`,
+
+  myPassword: 'Change password',
+  myPasswordTitle: 'Change my password',
+  myPasswordIntro: 'Your sign-ins on other devices end when you change it; this device stays signed in.',
+  currentPassword: 'Current password',
+  chosenPassword: 'New password',
+  chosenPasswordHint: 'At least 10 characters.',
+  changePassword: 'Change password',
+  passwordChanged: 'Your password was changed; your sign-ins on other devices have ended.',
 
   auditTitle: 'Audit log',
   auditIntro:

@@ -1,10 +1,20 @@
-// Creating a campaign, and editing one: title, texts, dates, status, the no-show rule.
-// Blood drives get the Chinese donor rules by default (the API applies them).
+// Creating a campaign, and editing one: everything the API takes — title, texts, dates, status,
+// who may sign up (ages, gender, the donor rules, platelets at a blood drive), the sign-up
+// questions and the no-show rule. A quiz has no sign-ups: its form asks none of that.
 import type { InferRequestType } from 'hono/client';
 import { api, idempotencyKey, read } from '../../foundation/api.ts';
 import { backLink } from '../../foundation/back-link.ts';
 import { h, on } from '../../foundation/dom.ts';
-import { checkboxField, choices, FieldList, field, inputField, selectField } from '../../foundation/fields.ts';
+import {
+  checkboxField,
+  choiceField,
+  choices,
+  type Field,
+  FieldList,
+  field,
+  inputField,
+  selectField,
+} from '../../foundation/fields.ts';
 import { formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
 import { loadPage } from '../../foundation/page.ts';
 import { href, navigate, type PageContext } from '../../foundation/router.ts';
@@ -16,9 +26,89 @@ import { canManage, notAllowed } from '../session.ts';
 import { strings, type CampaignStatus, type Kind } from '../strings.ts';
 
 type NewCampaign = InferRequestType<typeof api.admin.campaigns.$post>['json'];
+type Eligibility = NonNullable<NewCampaign['eligibility']>;
+type GenderRule = 'any' | 'male' | 'female';
 
 const kinds: Kind[] = ['blood_drive', 'outreach', 'cpr_training', 'quiz'];
 const statuses: CampaignStatus[] = ['draft', 'published', 'closed'];
+const genderRules: GenderRule[] = ['any', 'female', 'male'];
+
+/** An age limit: a whole number of years, 0 to 120. */
+const ageField = (path: string, label: string, value: number | undefined, validate?: (age: number) => string | null) =>
+  inputField({
+    path,
+    label,
+    type: 'number',
+    required: false,
+    value,
+    attributes: { inputmode: 'numeric', maxlength: 3 },
+    validate: (age) =>
+      Number.isInteger(age) && Number(age) >= 0 && Number(age) <= 120
+        ? (validate?.(Number(age)) ?? null)
+        : strings().ageInvalid,
+  });
+
+/**
+ * Who may sign up: an age range, a gender, the donor rules (on by default at a blood drive, which
+ * alone may also collect platelets). Empty limits are no limits.
+ */
+function eligibilityFields(current: Eligibility | null | undefined) {
+  const s = strings();
+  const minAge = ageField('eligibility.minAge', s.minAge, current?.minAge);
+  const maxAge = ageField('eligibility.maxAge', s.maxAge, current?.maxAge, (age) => {
+    const min = minAge.value();
+    return typeof min === 'number' && age < min ? s.ageRangeInvalid : null;
+  });
+  const gender = choiceField({
+    path: 'eligibility.gender',
+    label: s.genderLabel,
+    choices: choices(genderRules, (g) => s.genderRule[g]),
+    value: current?.gender ?? 'any',
+  });
+  const donorRules = checkboxField({
+    path: 'eligibility.donorRules',
+    label: s.donorRules,
+    checked: current?.donorRules ?? true,
+  });
+  const platelets = checkboxField({
+    path: 'eligibility.platelets',
+    label: s.platelets,
+    checked: current?.platelets ?? false,
+  });
+  const element = h(
+    'fieldset',
+    { class: 'field slots-fieldset eligibility' },
+    h('legend', null, s.eligibilityTitle),
+    h('p', { class: 'hint' }, s.eligibilityHint),
+    h('div', { class: 'age-range' }, minAge.element, maxAge.element),
+    gender.element,
+    donorRules.element,
+    platelets.element,
+  );
+  return {
+    element,
+    fields: [minAge, maxAge, gender] as Field[],
+    /** Shows what applies to this kind; a new campaign's donor rules follow its kind (on for a blood drive). */
+    showFor(kind: Kind, fresh: boolean) {
+      element.hidden = kind === 'quiz';
+      platelets.element.hidden = kind !== 'blood_drive';
+      if (fresh) donorRules.control.checked = kind === 'blood_drive';
+    },
+    value(kind: Kind): Eligibility | null {
+      if (kind === 'quiz') return null;
+      const min = minAge.value();
+      const max = maxAge.value();
+      const chosenGender = gender.value() as GenderRule | undefined;
+      return {
+        ...(typeof min === 'number' && { minAge: min }),
+        ...(typeof max === 'number' && { maxAge: max }),
+        ...(chosenGender && chosenGender !== 'any' && { gender: chosenGender }),
+        donorRules: donorRules.control.checked,
+        ...(kind === 'blood_drive' && { platelets: platelets.control.checked }),
+      };
+    },
+  };
+}
 
 /** The form, filled from `campaign` when editing; `organizations` only for a new campaign by an admin. */
 function campaignForm(
@@ -91,7 +181,21 @@ function campaignForm(
     }),
   );
   const autoNoShow = checkboxField({ path: 'autoNoShow', label: s.autoNoShow, checked: current?.autoNoShow ?? false });
+  const eligibility = eligibilityFields(current?.eligibility);
   const questions = questionEditor(current?.questions ?? []);
+  const quizNote = h('p', { class: 'notice' }, s.quizFormNote);
+
+  // What a campaign of this kind has: a quiz has no sign-ups, so no rules, questions or no-shows.
+  const kindNow = () => (kind?.control.value ?? current?.kind) as Kind;
+  const showForKind = () => {
+    const quiz = kindNow() === 'quiz';
+    eligibility.showFor(kindNow(), !current);
+    questions.element.hidden = quiz;
+    autoNoShow.element.hidden = quiz;
+    quizNote.hidden = !quiz;
+  };
+  if (kind) on(kind.control, 'change', showForKind);
+  showForKind();
 
   const message = formMessage();
   const button = h('button', { type: 'submit', class: 'button' }, current ? s.save : s.createCampaign);
@@ -106,6 +210,8 @@ function campaignForm(
     startsOn.element,
     endsOn.element,
     status.element,
+    quizNote,
+    eligibility.element,
     autoNoShow.element,
     questions.element,
     h(
@@ -120,15 +226,16 @@ function campaignForm(
     event.preventDefault();
     message.clear();
     // The question rows come and go: they are checked as they are now.
+    const quiz = kindNow() === 'quiz';
     const everyField = new FieldList([
       ...[kind, organization, title, summary, description, startsOn, endsOn, status],
-      ...questions.fields(),
+      ...(quiz ? [] : [...eligibility.fields, ...questions.fields()]),
     ]);
     if (!everyField.checkAll()) return;
     try {
       const id = await whileBusy(button, message, s.saving, () =>
         options.submit({
-          kind: (kind?.control.value ?? current?.kind) as Kind,
+          kind: kindNow(),
           ...(organization && { organizationId: organization.control.value }),
           title: title.control.value,
           summary: summary.control.value,
@@ -136,10 +243,9 @@ function campaignForm(
           startsOn: startsOn.control.value,
           endsOn: endsOn.control.value,
           status: status.control.value as CampaignStatus,
-          autoNoShow: autoNoShow.control.checked,
-          // Not edited here: the kind's defaults (a blood drive's donor rules).
-          eligibility: current?.eligibility ?? null,
-          questions: questions.value(),
+          autoNoShow: !quiz && autoNoShow.control.checked,
+          eligibility: eligibility.value(kindNow()),
+          questions: quiz ? [] : questions.value(),
         }),
       );
       navigate(`/campaigns/${encodeURIComponent(id)}`);
@@ -155,7 +261,7 @@ export function newCampaignPage(context: PageContext) {
   setPageTitle(s.newCampaign);
   return loadPage(
     context,
-    // An admin picks the organization; the ones running campaigns are the ones to pick from.
+    // An admin picks the organization from the city's list.
     () => meAndOrganizations(context.signal),
     ({ staff, organizations }) => {
       context.view.append(backLink('/', s.campaignsTitle), h('h1', null, s.newCampaign));
@@ -181,7 +287,7 @@ export function editCampaignPage(context: PageContext) {
       if (!canManage(staff.role)) return void context.view.append(notAllowed());
       campaignForm(context.view, {
         campaign,
-        submit: async ({ kind: _kind, organizationId: _organization, eligibility: _eligibility, ...changes }) =>
+        submit: async ({ kind: _kind, organizationId: _organization, ...changes }) =>
           (await read(api.admin.campaigns[':id'].$patch({ param: { id }, json: changes }))).campaign.id,
       });
     },

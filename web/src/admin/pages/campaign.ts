@@ -1,5 +1,6 @@
-// One campaign for its organizers: what it is, its tasks (roster, statistics, check-in, quiz),
-// its sessions with their seats (a slot's capacity changes in place), and a new session.
+// One campaign for its organizers: what it is and who may sign up, its tasks (roster,
+// statistics, check-in, quiz), its sessions with their seats (a slot's capacity changes in
+// place), and a new session. A quiz has no sign-ups: its page is its quiz and its edit form.
 import { api, idempotencyKey, read, within } from '../../foundation/api.ts';
 import { backLink } from '../../foundation/back-link.ts';
 import { append, h, on, replaceContent, uniqueId } from '../../foundation/dom.ts';
@@ -21,18 +22,33 @@ function tasks(campaign: Campaign, staff: Staff) {
   const s = strings();
   const base = `/campaigns/${encodeURIComponent(campaign.id)}`;
   const manage = canManage(staff.role);
-  const links: [string, string][] = [
-    ...(manage ? ([[`${base}/roster`, s.roster]] as [string, string][]) : []),
-    [`${base}/stats`, s.stats],
-    [`${base}/check-in`, s.checkIn],
-    ...(manage && campaign.kind === 'quiz' ? ([[`${base}/quiz`, s.quizAdmin]] as [string, string][]) : []),
-    ...(manage ? ([[`${base}/edit`, s.editCampaign]] as [string, string][]) : []),
+  const quiz = campaign.kind === 'quiz';
+  const links: [string, string, boolean][] = [
+    [`${base}/roster`, s.roster, manage && !quiz],
+    [`${base}/stats`, s.stats, !quiz],
+    [`${base}/check-in`, s.checkIn, !quiz],
+    [`${base}/quiz`, s.quizAdmin, manage && quiz],
+    [`${base}/edit`, s.editCampaign, manage],
   ];
   return h(
     'nav',
     { class: 'tasks', 'aria-label': s.actionsTitle },
-    ...links.map(([path, label]) => h('a', { class: 'button button-secondary', href: href(path) }, label)),
+    ...links
+      .filter(([, , shown]) => shown)
+      .map(([path, label]) => h('a', { class: 'button button-secondary', href: href(path) }, label)),
   );
+}
+
+/** Who may sign up, in a line: "报名条件：35–64 岁，仅女性". */
+function eligibilityLine(rules: Campaign['eligibility']) {
+  const s = strings();
+  const parts = [
+    rules?.minAge !== undefined || rules?.maxAge !== undefined ? s.ageRange(rules?.minAge, rules?.maxAge) : null,
+    rules?.gender ? s.genderRule[rules.gender] : null,
+    rules?.donorRules ? s.donorRulesShort : null,
+    rules?.platelets ? s.plateletsShort : null,
+  ].filter((part): part is string => !!part);
+  return h('p', { class: 'meta' }, s.eligibilityLine(parts.length ? parts : [s.anyone]));
 }
 
 /** A number of seats: a whole number, 0 or more. */
@@ -353,6 +369,7 @@ export function campaignPage(context: PageContext) {
     ({ staff, campaign }) => {
       setPageTitle(campaign.title);
       const manage = canManage(staff.role);
+      const quiz = campaign.kind === 'quiz';
       const added = context.query.get('added') === '1';
       // Said once: a reload or a later visit does not say it again.
       if (added) rewriteAddress(`/campaigns/${encodeURIComponent(id)}`);
@@ -367,8 +384,12 @@ export function campaignPage(context: PageContext) {
         ),
         h('h1', null, campaign.title),
         h('p', { class: 'meta' }, `${s.dates(campaign.startsOn, campaign.endsOn)} · ${campaign.organization.name}`),
+        quiz ? null : eligibilityLine(campaign.eligibility),
         campaign.summary ? h('p', null, campaign.summary) : null,
         tasks(campaign, staff),
+      ]);
+      if (quiz) return;
+      append(context.view, [
         h('h2', { tabindex: -1 }, s.sessionsTitle),
         added ? h('p', { class: 'form-message form-message-ok', role: 'status' }, s.sessionAdded) : null,
         campaign.sessions.length === 0
