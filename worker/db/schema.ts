@@ -161,7 +161,7 @@ export const registrations = sqliteTable(
     status: text('status', {
       enum: ['confirmed', 'waitlisted', 'cancelled', 'checked_in', 'no_show'],
     }).notNull(),
-    /** The name given for this sign-up (a team member's may differ from any profile). */
+    /** The name given for this sign-up. */
     name: text('name').notNull().default(''),
     /** Answers to the campaign's own questions, by question key. */
     answers: text('answers', { mode: 'json' })
@@ -172,6 +172,7 @@ export const registrations = sqliteTable(
     idNumberEncrypted: text('id_number_encrypted'),
     /** Emptied: its first-4/last-4 mask narrowed an ID number to a few guesses. The column goes in a later release. */
     retiredIdNumberMask: text('id_number_masked'),
+    /** The team whose held seat this sign-up took, if any. */
     groupId: text('group_id').references(() => registrationGroups.id),
     /** Order of arrival within the slot (1, 2, …): the waiting list's order, with no ties. */
     arrival: integer('arrival').notNull().default(0),
@@ -192,7 +193,12 @@ export const registrations = sqliteTable(
   ],
 );
 
-/** A team sign-up (团体献血): a company's contact signs up its members together. */
+/**
+ * A team sign-up (团体献血): seats of a slot held for a company's team. Nobody is booked by it:
+ * each member claims a seat with their own sign-up (registrations.group_id). While `open`, the
+ * seats no member holds count as taken for everyone else (db/seats.ts); at `joinUntil` the
+ * housekeeping closes the team and its unclaimed seats return to the slot.
+ */
 export const registrationGroups = sqliteTable(
   'registration_groups',
   {
@@ -201,15 +207,28 @@ export const registrationGroups = sqliteTable(
     slotId: text('slot_id')
       .notNull()
       .references(() => slots.id),
+    /** The signed-in citizen who holds the seats for the team (organizers may change the hold). */
     contactPersonId: text('contact_person_id')
       .notNull()
       .references(() => people.id),
     organization: text('organization').notNull(),
+    /** The contact's own name and phone: their word about themselves, nobody else's. */
     contactName: text('contact_name').notNull(),
     contactPhone: text('contact_phone').notNull(),
+    seats: integer('seats').notNull().default(0),
+    joinUntil: integer('join_until', { mode: 'timestamp_ms' }).notNull().default(sql`0`),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('registration_groups_code_unique').on(t.code), index('registration_groups_by_slot').on(t.slotId)],
+  (t) => [
+    uniqueIndex('registration_groups_code_unique').on(t.code),
+    index('registration_groups_by_slot').on(t.slotId),
+    index('registration_groups_due').on(t.joinUntil).where(sql`${t.status} = 'open'`),
+    index('registration_groups_open_by_contact').on(t.contactPersonId).where(sql`${t.status} = 'open'`),
+  ],
 );
 
 /** A donation given, recorded by the desk after the collection; the donor interval rules read it. */
