@@ -8,6 +8,7 @@ import { adminCampaignRoutes } from './routes/admin/campaigns.ts';
 import { adminCampaignStatsRoutes } from './routes/admin/campaign-stats.ts';
 import { checkInRoutes } from './routes/admin/check-ins.ts';
 import { emergencyDonorRoutes } from './routes/admin/emergency-donors.ts';
+import { adminCampaignGroupRoutes, adminGroupRoutes } from './routes/admin/groups.ts';
 import { adminNotificationRoutes } from './routes/admin/notifications.ts';
 import { adminRegistrationRoutes } from './routes/admin/registrations.ts';
 import { adminRosterRoutes } from './routes/admin/roster.ts';
@@ -21,6 +22,7 @@ import { authRoutes } from './routes/auth.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { configRoutes } from './routes/config.ts';
+import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { quizRoutes } from './routes/quiz.ts';
@@ -30,15 +32,15 @@ import { registrationRoutes } from './routes/registrations.ts';
 import { signUpRoutes } from './routes/sign-ups.ts';
 
 export const api = new Hono<AppEnv>()
-  // Organizer writes and team sign-ups may queue texts for many people: hand them over at once.
+  // Organizer writes may queue texts for many people: hand them over at once.
   .use('/admin/*', relayAfterWrites)
-  .use('/slots/:slotId/groups', relayAfterWrites)
   .route('/health', healthRoutes)
   .route('/config', configRoutes)
   .route('/auth', authRoutes)
   .route('/me', meRoutes)
   .route('/campaigns', campaignRoutes)
   .route('/slots', signUpRoutes)
+  .route('/groups', groupRoutes)
   .route('/registrations', registrationRoutes)
   .route('/quiz', quizRoutes)
   .route('/quiz/finals', quizFinalRoutes)
@@ -52,6 +54,8 @@ export const api = new Hono<AppEnv>()
   .route('/admin/campaigns', adminRosterRoutes)
   .route('/admin/campaigns', adminCampaignStatsRoutes)
   .route('/admin/sessions', adminSessionRoutes)
+  .route('/admin/campaigns', adminCampaignGroupRoutes)
+  .route('/admin/groups', adminGroupRoutes)
   .route('/admin/slots', adminSlotRoutes)
   .route('/admin/checkins', checkInRoutes)
   .route('/admin/registrations', adminRegistrationRoutes)

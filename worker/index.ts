@@ -6,6 +6,7 @@ import { markNoShows, quizTotalsDrift, repairQuizTotals } from './db/housekeepin
 import { scoreOverdueAttempts } from './db/quiz-attempts.ts';
 import { deleteStaleCodes } from './db/otp-codes.ts';
 import { encryptLegacyBirthDates } from './db/people.ts';
+import { releaseDueGroups } from './db/registration-groups.ts';
 import { deleteExpiredWindows } from './db/rate-limits.ts';
 import type { Bindings } from './env.ts';
 import { deliverBatch, type NotificationMessage } from './notifications/deliver.ts';
@@ -19,8 +20,9 @@ export { QuizFinal } from './quiz-final/game.ts';
 
 export default {
   fetch: app.fetch,
-  // The crons of wrangler.toml: every ten minutes texts that come due and quiz attempts nobody
-  // submitted by their deadline (scored with their saved answers); the nightly housekeeping (expired
+  // The crons of wrangler.toml: every ten minutes texts that come due, quiz attempts nobody
+  // submitted by their deadline (scored with their saved answers) and teams' unclaimed seats
+  // released at their joining time; the nightly housekeeping (expired
   // sessions, old sign-in codes and rate-limit windows go; no-shows are marked where organizers
   // chose so; plain birth dates left from before their encryption are encrypted; quiz totals are checked). The scheduled time is the clock, so a late or repeated
   // run decides as the planned one would. (The unused context keeps the runtime's signature, so
@@ -29,10 +31,13 @@ export default {
     const now = controller.scheduledTime;
     const db = database(env.DB);
     if (controller.cron === NOTIFICATIONS_CRON) {
+      // Teams whose joining closed give their unclaimed seats back first: the texts of the people
+      // promoted into them go out with this tick's.
+      const teamsClosed = await releaseDueGroups(db, now);
       const due = await queueDueNotifications(db, now);
       const handed = await relayNotifications(env);
       const quizAttemptsScored = await scoreOverdueAttempts(db, now);
-      console.log(JSON.stringify({ event: 'notifications_tick', ...due, handed, quizAttemptsScored }));
+      console.log(JSON.stringify({ event: 'notifications_tick', ...due, handed, quizAttemptsScored, teamsClosed }));
       return;
     }
     await Promise.all([deleteExpiredSessions(db, now), deleteStaleCodes(db, now), deleteExpiredWindows(db, now)]);

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { batch, type Database } from './client.ts';
 import type { RegistrationStatus } from './registrations.ts';
+import { heldSeats } from './seats.ts';
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -25,6 +26,7 @@ export async function campaignStats(db: Database, campaignId: string, now = Date
         venue: string;
         role: string;
         capacity: number;
+        held: number;
         status: RegistrationStatus | null;
         slot_count: number;
       }[],
@@ -35,7 +37,7 @@ export async function campaignStats(db: Database, campaignId: string, now = Date
     ]
   >(db, [
     sql`SELECT slots.id AS slot_id, sessions.id AS session_id, sessions.starts_at, sessions.ends_at, sessions.venue, slots.role, slots.capacity,
-               registrations.status, count(registrations.id) AS slot_count
+               ${heldSeats(sql`slots.id`)} AS held, registrations.status, count(registrations.id) AS slot_count
         FROM sessions JOIN slots ON slots.session_id = sessions.id
         LEFT JOIN registrations ON registrations.slot_id = slots.id
         WHERE sessions.campaign_id = ${campaignId}
@@ -70,6 +72,8 @@ export async function campaignStats(db: Database, campaignId: string, now = Date
       venue: string;
       ended: boolean;
       capacity: number;
+      /** Seats open teams hold that no member claimed yet. */
+      held: number;
       slotIds: Set<string>;
       byStatus: Record<RegistrationStatus, number>;
     }
@@ -83,6 +87,7 @@ export async function campaignStats(db: Database, campaignId: string, now = Date
         venue: row.venue,
         ended: row.ends_at <= now,
         capacity: 0,
+        held: 0,
         slotIds: new Set(),
         byStatus: emptyCounts(),
       };
@@ -91,6 +96,7 @@ export async function campaignStats(db: Database, campaignId: string, now = Date
     if (!session.slotIds.has(row.slot_id)) {
       session.slotIds.add(row.slot_id);
       session.capacity += row.capacity;
+      session.held += row.held;
     }
     if (row.status) {
       session.byStatus[row.status] += row.slot_count;
@@ -112,6 +118,7 @@ export async function campaignStats(db: Database, campaignId: string, now = Date
 
   return {
     byStatus,
+    held: [...sessions.values()].reduce((sum, session) => sum + session.held, 0),
     attendanceRate: expected === 0 ? null : came / expected,
     bySession: [...sessions.values()].map(({ slotIds: _slotIds, ended: _ended, ...session }) => session),
     byDay: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),

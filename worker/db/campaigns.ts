@@ -4,13 +4,14 @@ import { auditStatement, type AuditEntry } from './audit.ts';
 import { derivedId } from '../lib/idempotency.ts';
 import { batch, type Database } from './client.ts';
 import { campaigns, organizations, quizSeasons, sessions, slots } from './schema.ts';
+import { heldSeats, seatsTaken } from './seats.ts';
 
 export type CampaignKind = (typeof campaigns.kind.enumValues)[number];
 export const campaignKinds = campaigns.kind.enumValues;
 
 // Written out in full: drizzle would render the outer `slots.id` unqualified inside a subquery.
-const seatsTaken = sql<number>`(SELECT count(*) FROM registrations AS r
-  WHERE r.slot_id = "slots"."id" AND r.status IN ('confirmed', 'checked_in'))`;
+const slotTaken = sql<number>`${seatsTaken(sql.raw('"slots"."id"'))}`;
+const slotHeld = sql<number>`${heldSeats(sql.raw('"slots"."id"'))}`;
 const peopleWaiting = sql<number>`(SELECT count(*) FROM registrations AS r
   WHERE r.slot_id = "slots"."id" AND r.status = 'waitlisted')`;
 
@@ -67,7 +68,8 @@ export async function getCampaign(db: Database, id: string, scope: CampaignScope
         role: slots.role,
         capacity: slots.capacity,
         waitlist: slots.waitlist,
-        taken: seatsTaken,
+        taken: slotTaken,
+        held: slotHeld,
         waiting: peopleWaiting,
       })
       .from(slots)
@@ -207,8 +209,7 @@ const nextSessionOf = (now: Date) =>
 const upcomingSeatsOf = (now: Date) =>
   sql<string>`(SELECT json_object(
       'sessions', count(DISTINCT s.id),
-      'remaining', coalesce(sum(max(0, sl.capacity - (SELECT count(*) FROM registrations AS r
-        WHERE r.slot_id = sl.id AND r.status IN ('confirmed', 'checked_in')))), 0),
+      'remaining', coalesce(sum(max(0, sl.capacity - ${seatsTaken(sql`sl.id`)})), 0),
       'waitlist', coalesce(max(sl.waitlist), 0))
     FROM sessions AS s LEFT JOIN slots AS sl ON sl.session_id = s.id
     WHERE s.campaign_id = "campaigns"."id" AND s.starts_at > ${now.getTime()} AND s.cancelled_at IS NULL)`.mapWith(

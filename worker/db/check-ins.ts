@@ -7,6 +7,7 @@ import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, type Database } from './client.ts';
 import { promoteWaiting } from './registrations.ts';
 import { campaigns, donations, people, registrations, sessions, slots } from './schema.ts';
+import { seatsTaken } from './seats.ts';
 
 /** A sign-up with what the desk shows and what its rules and the access check need. */
 function findPass(db: Database, where: SQL | undefined) {
@@ -51,7 +52,7 @@ export const findById = (db: Database, id: string) => findPass(db, eq(registrati
  * they take a seat again only while the slot has one free.
  */
 const seatFree = sql`(SELECT capacity FROM slots WHERE slots.id = registrations.slot_id) >
-  (SELECT count(*) FROM registrations AS taken WHERE taken.slot_id = registrations.slot_id AND taken.status IN ('confirmed', 'checked_in'))`;
+  ${seatsTaken(sql`registrations.slot_id`)}`;
 
 export interface DonationRecord {
   kind: DonationKind;

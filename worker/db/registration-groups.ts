@@ -1,7 +1,20 @@
-// Team sign-ups (团体献血): all members are placed or none, in one D1 batch.
-import { sql } from 'drizzle-orm';
+// Team sign-ups (团体献血): a contact holds seats of a slot for a team, all or none, and each member
+// claims one with their own sign-up (registrations.signUp with `groupId`). Nobody is booked or
+// texted on the contact's word. At `joinUntil` the housekeeping closes the team: its unclaimed
+// seats return to the slot and the waiting list moves up, in one batch with the audit entry.
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, type Database } from './client.ts';
-import { isUniqueViolation } from './registrations.ts';
+import { isUniqueViolation, promoteWaiting } from './registrations.ts';
+import { campaigns, registrationGroups, registrations, sessions, slots } from './schema.ts';
+import { seatsTaken, takesASeat } from './seats.ts';
+
+/** Seats one citizen's open teams may hold in all; organizers may hold more for a team. */
+export const SEATS_PER_CONTACT = 50;
+
+/** Members holding a seat of the team (`group`: a value or a column). */
+const joinedOf = (group: SQL) =>
+  sql<number>`(SELECT count(*) FROM registrations AS m WHERE m.group_id = ${group} AND ${takesASeat('m')})`;
 
 export interface NewGroup {
   id: string;
@@ -11,58 +24,219 @@ export interface NewGroup {
   organization: string;
   contactName: string;
   contactPhone: string;
-  members: { name: string; phone: string; registrationId: string; code: string; newPersonId: string }[];
+  seats: number;
+  joinUntil: Date;
 }
 
-export type GroupResult =
-  | { outcome: 'booked'; confirmed: number; waitlisted: number }
-  | { outcome: 'slot_full' }
-  | { outcome: 'member_already_registered' }
-  | { outcome: 'code_taken' };
+export type HoldResult = { outcome: 'held' } | { outcome: 'slot_full' | 'hold_limit_reached' | 'code_taken' };
 
-export async function signUpGroup(db: Database, group: NewGroup): Promise<GroupResult> {
-  // The member list travels as one JSON parameter (D1 allows 100 bound values a statement).
-  const members = JSON.stringify(group.members.map((member, index) => ({ ord: index + 1, ...member })));
-  const free = sql`(SELECT CASE WHEN
-      (SELECT count(*) FROM registrations WHERE slot_id = ${group.slotId} AND status = 'waitlisted') > 0 THEN 0
-      ELSE max(0, s.capacity - (SELECT count(*) FROM registrations WHERE slot_id = ${group.slotId} AND status IN ('confirmed', 'checked_in')))
-    END FROM slots s WHERE s.id = ${group.slotId})`;
+/**
+ * Holds the seats when all of them are free now (nobody waiting, the session not cancelled) and
+ * the contact's open teams stay within SEATS_PER_CONTACT: one INSERT decides, so racing teams and
+ * sign-ups cannot take the same seat.
+ */
+export async function holdSeats(db: Database, group: NewGroup): Promise<HoldResult> {
+  const contactHolds = sql`(SELECT coalesce(sum(seats), 0) FROM registration_groups
+    WHERE contact_person_id = ${group.contactPersonId} AND status = 'open')`;
   try {
-    const [placed, , booked] = await batch<[{ id: string }[], [], { status: string }[]]>(db, [
-      // The group exists only if every member fits, or the slot has a waiting list;
-      // the statements after it write nothing when it does not.
-      sql`
-        INSERT INTO registration_groups (id, code, slot_id, contact_person_id, organization, contact_name, contact_phone)
-        SELECT ${group.id}, ${group.code}, s.id, ${group.contactPersonId}, ${group.organization}, ${group.contactName}, ${group.contactPhone}
-        FROM slots s WHERE s.id = ${group.slotId} AND (s.waitlist = 1 OR ${free} >= ${group.members.length})
-          AND NOT EXISTS (SELECT 1 FROM sessions WHERE id = s.session_id AND cancelled_at IS NOT NULL)
-        RETURNING id`,
-      sql`
-        INSERT INTO people (id, phone)
-        SELECT json_extract(value, '$.newPersonId'), json_extract(value, '$.phone') FROM json_each(${members})
-        WHERE EXISTS (SELECT 1 FROM registration_groups WHERE id = ${group.id})
-        ON CONFLICT (phone) DO NOTHING`,
-      sql`
-        WITH queue AS MATERIALIZED (
-          SELECT ${free} AS seats,
-            (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = ${group.slotId}) AS last)
-        INSERT INTO registrations (id, slot_id, person_id, code, status, name, group_id, arrival)
-        SELECT json_extract(m.value, '$.registrationId'), ${group.slotId}, p.id, json_extract(m.value, '$.code'),
-          CASE WHEN json_extract(m.value, '$.ord') <= (SELECT seats FROM queue) THEN 'confirmed' ELSE 'waitlisted' END,
-          json_extract(m.value, '$.name'), ${group.id}, (SELECT last FROM queue) + json_extract(m.value, '$.ord')
-        FROM json_each(${members}) m JOIN people p ON p.phone = json_extract(m.value, '$.phone')
-        WHERE EXISTS (SELECT 1 FROM registration_groups WHERE id = ${group.id})
-        ORDER BY json_extract(m.value, '$.ord')
-        RETURNING status`,
-    ]);
-    if (placed.length === 0) return { outcome: 'slot_full' };
-    const confirmed = booked.filter((row) => row.status === 'confirmed').length;
-    return { outcome: 'booked', confirmed, waitlisted: booked.length - confirmed };
+    const held = await db.all<{ id: string }>(sql`
+      INSERT INTO registration_groups
+        (id, code, slot_id, contact_person_id, organization, contact_name, contact_phone, seats, join_until, status)
+      SELECT ${group.id}, ${group.code}, s.id, ${group.contactPersonId}, ${group.organization}, ${group.contactName},
+        ${group.contactPhone}, ${group.seats}, ${group.joinUntil.getTime()}, 'open'
+      FROM slots s
+      WHERE s.id = ${group.slotId}
+        AND s.capacity - ${seatsTaken(sql`${group.slotId}`)} >= ${group.seats}
+        AND NOT EXISTS (SELECT 1 FROM registrations WHERE slot_id = ${group.slotId} AND status = 'waitlisted')
+        AND NOT EXISTS (SELECT 1 FROM sessions WHERE id = s.session_id AND cancelled_at IS NOT NULL)
+        AND ${contactHolds} + ${group.seats} <= ${SEATS_PER_CONTACT}
+      RETURNING id`);
+    if (held.length === 1) return { outcome: 'held' };
+    // Nothing was written; this read only names the reason.
+    const [holds] = await db.all<{ seats: number }>(sql`SELECT ${contactHolds} AS seats`);
+    return { outcome: holds!.seats + group.seats > SEATS_PER_CONTACT ? 'hold_limit_reached' : 'slot_full' };
   } catch (error) {
-    if (isUniqueViolation(error, 'registrations.slot_id')) return { outcome: 'member_already_registered' };
-    if (isUniqueViolation(error, 'registrations.code') || isUniqueViolation(error, 'registration_groups.code')) {
-      return { outcome: 'code_taken' };
-    }
+    if (isUniqueViolation(error, 'registration_groups.code')) return { outcome: 'code_taken' };
     throw error;
   }
+}
+
+/** A team by its invitation code, with what its page shows; the contact's id for the access check. */
+export async function findGroupByCode(db: Database, code: string) {
+  return db
+    .select({
+      id: registrationGroups.id,
+      code: registrationGroups.code,
+      slotId: registrationGroups.slotId,
+      contactPersonId: registrationGroups.contactPersonId,
+      organization: registrationGroups.organization,
+      seats: registrationGroups.seats,
+      joined: joinedOf(sql.raw('"registration_groups"."id"')),
+      joinUntil: registrationGroups.joinUntil,
+      status: registrationGroups.status,
+      campaign: { id: campaigns.id, title: campaigns.title, kind: campaigns.kind, status: campaigns.status },
+      session: {
+        id: sessions.id,
+        startsAt: sessions.startsAt,
+        endsAt: sessions.endsAt,
+        venue: sessions.venue,
+        address: sessions.address,
+        cancelledAt: sessions.cancelledAt,
+      },
+      slot: { id: slots.id, role: slots.role },
+    })
+    .from(registrationGroups)
+    .innerJoin(slots, eq(slots.id, registrationGroups.slotId))
+    .innerJoin(sessions, eq(sessions.id, slots.sessionId))
+    .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
+    .where(eq(registrationGroups.code, code))
+    .get();
+}
+
+/** Names of the members holding a seat, in the order they joined: for the contact's eyes only. */
+export async function listGroupMembers(db: Database, groupId: string) {
+  return db
+    .select({ name: registrations.name, status: registrations.status })
+    .from(registrations)
+    .where(and(eq(registrations.groupId, groupId), sql`${takesASeat('registrations')}`))
+    .orderBy(asc(registrations.arrival));
+}
+
+/** A citizen's teams, newest first: where a contact finds the invitation link again. */
+export async function listContactGroups(db: Database, personId: string) {
+  return db
+    .select({
+      id: registrationGroups.id,
+      code: registrationGroups.code,
+      organization: registrationGroups.organization,
+      seats: registrationGroups.seats,
+      joined: joinedOf(sql.raw('"registration_groups"."id"')),
+      joinUntil: registrationGroups.joinUntil,
+      status: registrationGroups.status,
+      campaign: { id: campaigns.id, title: campaigns.title },
+      session: { id: sessions.id, startsAt: sessions.startsAt, venue: sessions.venue },
+      slot: { id: slots.id, role: slots.role },
+    })
+    .from(registrationGroups)
+    .innerJoin(slots, eq(slots.id, registrationGroups.slotId))
+    .innerJoin(sessions, eq(sessions.id, slots.sessionId))
+    .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
+    .where(eq(registrationGroups.contactPersonId, personId))
+    .orderBy(sql`${registrationGroups.createdAt} DESC`)
+    .limit(100);
+}
+
+/** A campaign's teams for its organizers, by session time; with `groupId`, just that one. */
+export async function listCampaignGroups(db: Database, campaignId: string, groupId?: string) {
+  return db
+    .select({
+      id: registrationGroups.id,
+      code: registrationGroups.code,
+      organization: registrationGroups.organization,
+      contactName: registrationGroups.contactName,
+      seats: registrationGroups.seats,
+      joined: joinedOf(sql.raw('"registration_groups"."id"')),
+      joinUntil: registrationGroups.joinUntil,
+      status: registrationGroups.status,
+      session: { id: sessions.id, startsAt: sessions.startsAt, venue: sessions.venue },
+      slot: { id: slots.id, role: slots.role },
+    })
+    .from(registrationGroups)
+    .innerJoin(slots, eq(slots.id, registrationGroups.slotId))
+    .innerJoin(sessions, eq(sessions.id, slots.sessionId))
+    .where(and(eq(sessions.campaignId, campaignId), groupId === undefined ? undefined : eq(registrationGroups.id, groupId)))
+    .orderBy(asc(sessions.startsAt), asc(registrationGroups.createdAt), asc(registrationGroups.id));
+}
+
+/** The team with its campaign's organization, for an organizer's access check. */
+export async function getGroupOwner(db: Database, groupId: string) {
+  return db
+    .select({
+      id: registrationGroups.id,
+      slotId: registrationGroups.slotId,
+      campaignId: campaigns.id,
+      organizationId: campaigns.organizationId,
+    })
+    .from(registrationGroups)
+    .innerJoin(slots, eq(slots.id, registrationGroups.slotId))
+    .innerJoin(sessions, eq(sessions.id, slots.sessionId))
+    .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
+    .where(eq(registrationGroups.id, groupId))
+    .get();
+}
+
+export type GroupChangeResult = { outcome: 'changed' } | { outcome: 'closed' | 'slot_full' | 'seats_below_joined' };
+
+/**
+ * An organizer's change to an open team: its seats (no per-contact cap; a raise needs that many
+ * free seats, nobody waiting; never below the members who joined) and when joining closes. Seats
+ * given back go to the waiting list in the same batch, with the audit entry.
+ */
+export async function changeGroup(
+  db: Database,
+  group: { id: string; slotId: string },
+  change: { seats?: number; joinUntil?: Date },
+  audit: AuditEntry,
+): Promise<GroupChangeResult> {
+  const seats = change.seats ?? null;
+  const joinUntil = change.joinUntil?.getTime() ?? null;
+  const [updated] = await batch<[{ id: string }[], [], unknown[]]>(db, [
+    sql`UPDATE registration_groups SET seats = coalesce(${seats}, seats), join_until = coalesce(${joinUntil}, join_until)
+        WHERE id = ${group.id} AND status = 'open'
+          AND (${seats} IS NULL OR (${seats} >= ${joinedOf(sql`${group.id}`)} AND (${seats} <= seats OR (
+            ${seats} - seats <= (SELECT capacity FROM slots WHERE id = ${group.slotId}) - ${seatsTaken(sql`${group.slotId}`)}
+            AND NOT EXISTS (SELECT 1 FROM registrations WHERE slot_id = ${group.slotId} AND status = 'waitlisted')))))
+        RETURNING id`,
+    auditStatement(audit, Date.now(), sql`changes() = 1`),
+    promoteWaiting(group.slotId),
+  ]);
+  if (updated.length === 1) return { outcome: 'changed' };
+  const [now] = await db.all<{ status: string; joined: number }>(
+    sql`SELECT status, ${joinedOf(sql`${group.id}`)} AS joined FROM registration_groups WHERE id = ${group.id}`,
+  );
+  if (!now || now.status !== 'open') return { outcome: 'closed' };
+  return { outcome: seats !== null && seats < now.joined ? 'seats_below_joined' : 'slot_full' };
+}
+
+/** Teams per D1 batch (three statements each), well inside D1's limits. */
+const GROUPS_PER_BATCH = 30;
+
+/**
+ * Closes every open team whose joining time has passed: the seats no member claimed return to the
+ * slot and the waiting list moves up into them, each team's close, audit entry (staff: none) and
+ * promotion in one batch. The UPDATE re-checks the time and status, so an organizer's late
+ * change of `joinUntil` or a repeated run holds. Returns the teams closed.
+ */
+export async function releaseDueGroups(db: Database, now: number) {
+  const due = await db.all<{ id: string; slotId: string; organizationId: string; seats: number; joined: number }>(
+    sql`SELECT g.id, g.slot_id AS slotId, c.organization_id AS organizationId, g.seats, ${joinedOf(sql`g.id`)} AS joined
+        FROM registration_groups g JOIN slots s ON s.id = g.slot_id
+        JOIN sessions se ON se.id = s.session_id JOIN campaigns c ON c.id = se.campaign_id
+        WHERE g.status = 'open' AND g.join_until <= ${now}`,
+  );
+  let closed = 0;
+  for (let i = 0; i < due.length; i += GROUPS_PER_BATCH) {
+    const results = await batch<unknown[][]>(
+      db,
+      due.slice(i, i + GROUPS_PER_BATCH).flatMap((group) => [
+        sql`UPDATE registration_groups SET status = 'closed', closed_at = ${now}
+            WHERE id = ${group.id} AND status = 'open' AND join_until <= ${now} RETURNING id`,
+        auditStatement(
+          {
+            staffId: null,
+            organizationId: group.organizationId,
+            action: 'group.release',
+            targetType: 'group',
+            targetId: group.id,
+            detail: { seats: group.seats, joined: group.joined, released: Math.max(0, group.seats - group.joined) },
+          },
+          now,
+          sql`changes() = 1`,
+        ),
+        promoteWaiting(group.slotId),
+      ]),
+    );
+    closed += results.filter((_, index) => index % 3 === 0).reduce((sum, rows) => sum + rows.length, 0);
+  }
+  return closed;
 }

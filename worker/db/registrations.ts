@@ -2,11 +2,11 @@
 // D1 batch (a single transaction), so crowds and retries can neither overbook nor double-book.
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { batch, type Database } from './client.ts';
+import { seatsTaken, takesASeat } from './seats.ts';
 import { campaigns, donations, idempotentResponses, registrations, sessions, slots } from './schema.ts';
 
 export type RegistrationStatus = (typeof registrations.status.enumValues)[number];
 
-const TAKEN = `status IN ('confirmed', 'checked_in')`;
 
 /**
  * Sign-ups one person may hold at once, confirmed or waiting, for sessions still to come: enough
@@ -71,6 +71,8 @@ export interface NewRegistration {
   name: string;
   answers: Record<string, string | number | boolean>;
   idNumberEncrypted: string | null;
+  /** The team whose held seat this sign-up takes; without it, a free seat of the slot or the waiting list. */
+  groupId?: string;
   /** Facts to keep on the person's profile where it has none yet (null: nothing to fill); the birth date sealed. */
   profile: { name: string | null; gender: string | null; birthDateEncrypted: string | null; birthYear: number | null };
   idempotency?: { key: string; scope: string };
@@ -80,15 +82,55 @@ export type SignUpResult =
   | { outcome: 'booked'; status: 'confirmed' | 'waitlisted'; position: number | null }
   | { outcome: 'slot_full' }
   | { outcome: 'too_many_sign_ups' }
+  | { outcome: 'group_full' }
   | { outcome: 'already_registered' }
   | { outcome: 'code_taken' };
 
 /**
- * Books a seat when one is free and nobody is waiting for it, else joins the waiting list when
+/** The person holds fewer than MAX_UPCOMING_SIGN_UPS: checked in the INSERT that books. */
+const belowUpcomingLimit = (r: NewRegistration, now: number) =>
+  sql`${upcomingSignUps(r.personId, now)} < ${MAX_UPCOMING_SIGN_UPS}`;
+
+/**
+ * Takes a seat when one is free and nobody is waiting for it, else joins the waiting list when
  * the slot has one, else books nothing; and nothing either when the person already holds
  * MAX_UPCOMING_SIGN_UPS. One INSERT decides, so no count can change under it, however many of the
  * person's requests arrive at once.
  */
+const intoSlot = (r: NewRegistration, now: number) => sql`
+  INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, arrival)
+  SELECT ${r.id}, s.id, ${r.personId}, ${r.code},
+    CASE WHEN q.taken < s.capacity AND q.waiting = 0 THEN 'confirmed' ELSE 'waitlisted' END,
+    ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, q.last + 1
+  FROM slots s, (SELECT
+      ${seatsTaken(sql`${r.slotId}`)} AS taken,
+      (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND status = 'waitlisted') AS waiting,
+      (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = ${r.slotId}) AS last) q
+  WHERE s.id = ${r.slotId} AND ((q.taken < s.capacity AND q.waiting = 0) OR s.waitlist = 1)
+    AND NOT EXISTS (SELECT 1 FROM sessions WHERE id = s.session_id AND cancelled_at IS NOT NULL)
+    AND ${belowUpcomingLimit(r, now)}
+  RETURNING status, CASE WHEN status = 'waitlisted' THEN
+    (SELECT count(*) FROM registrations w WHERE w.slot_id = ${r.slotId} AND w.status = 'waitlisted') END AS position`;
+
+/**
+ * Takes one of the team's held seats while the team is open and one is unclaimed: the seat was
+ * the slot's already, so the slot's count and its waiting list are not involved. A member's
+ * sign-up is theirs like any other, so it counts toward MAX_UPCOMING_SIGN_UPS.
+ */
+const intoGroupSeat = (r: NewRegistration & { groupId: string }, now: number) => sql`
+  INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, group_id, arrival)
+  SELECT ${r.id}, g.slot_id, ${r.personId}, ${r.code}, 'confirmed',
+    ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, g.id,
+    (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = g.slot_id) + 1
+  FROM registration_groups g
+  WHERE g.id = ${r.groupId} AND g.slot_id = ${r.slotId} AND g.status = 'open' AND g.join_until > ${now}
+    AND (SELECT count(*) FROM registrations AS m WHERE m.group_id = g.id AND ${takesASeat('m')}) < g.seats
+    AND NOT EXISTS (SELECT 1 FROM slots s JOIN sessions se ON se.id = s.session_id
+                    WHERE s.id = g.slot_id AND se.cancelled_at IS NOT NULL)
+    AND ${belowUpcomingLimit(r, now)}
+  RETURNING status, NULL AS position`;
+
+/** Books the sign-up (with its profile facts and idempotent answer) in one batch. */
 export async function signUp(db: Database, r: NewRegistration, now = Date.now()): Promise<SignUpResult> {
   const booked = sql`EXISTS (SELECT 1 FROM registrations WHERE id = ${r.id})`;
   const responseBody = sql`json_object('registration', json_patch(
@@ -97,20 +139,7 @@ export async function signUp(db: Database, r: NewRegistration, now = Date.now())
   try {
     const fillsProfile = Object.values(r.profile).some((value) => value !== null);
     const [inserted] = await batch<[{ status: 'confirmed' | 'waitlisted'; position: number | null }[]]>(db, [
-      sql`
-        INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, arrival)
-        SELECT ${r.id}, s.id, ${r.personId}, ${r.code},
-          CASE WHEN q.taken < s.capacity AND q.waiting = 0 THEN 'confirmed' ELSE 'waitlisted' END,
-          ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, q.last + 1
-        FROM slots s, (SELECT
-            (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND ${sql.raw(TAKEN)}) AS taken,
-            (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND status = 'waitlisted') AS waiting,
-            (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = ${r.slotId}) AS last) q
-        WHERE s.id = ${r.slotId} AND ((q.taken < s.capacity AND q.waiting = 0) OR s.waitlist = 1)
-          AND NOT EXISTS (SELECT 1 FROM sessions WHERE id = s.session_id AND cancelled_at IS NOT NULL)
-          AND ${upcomingSignUps(r.personId, now)} < ${MAX_UPCOMING_SIGN_UPS}
-        RETURNING status, CASE WHEN status = 'waitlisted' THEN
-          (SELECT count(*) FROM registrations w WHERE w.slot_id = ${r.slotId} AND w.status = 'waitlisted') END AS position`,
+      r.groupId === undefined ? intoSlot(r, now) : intoGroupSeat({ ...r, groupId: r.groupId }, now),
       ...(fillsProfile
         ? [
             sql`
@@ -135,7 +164,8 @@ export async function signUp(db: Database, r: NewRegistration, now = Date.now())
     if (!row) {
       // Nothing booked: say which rule refused (the count is read again after the fact).
       const [held] = await batch<[{ n: number }[]]>(db, [sql`SELECT ${upcomingSignUps(r.personId, now)} AS n`]);
-      return held[0]!.n >= MAX_UPCOMING_SIGN_UPS ? { outcome: 'too_many_sign_ups' } : { outcome: 'slot_full' };
+      if (held[0]!.n >= MAX_UPCOMING_SIGN_UPS) return { outcome: 'too_many_sign_ups' };
+      return { outcome: r.groupId === undefined ? 'slot_full' : 'group_full' };
     }
     return { outcome: 'booked', status: row.status, position: row.position };
   } catch (error) {
@@ -162,8 +192,7 @@ export const promoteWaiting = (slotId: string) => sql`
     WHERE id IN (
       SELECT id FROM registrations WHERE slot_id = ${slotId} AND status = 'waitlisted'
       ORDER BY arrival
-      LIMIT max(0, (SELECT capacity FROM slots WHERE id = ${slotId})
-                 - (SELECT count(*) FROM registrations WHERE slot_id = ${slotId} AND ${sql.raw(TAKEN)})))
+      LIMIT max(0, (SELECT capacity FROM slots WHERE id = ${slotId}) - ${seatsTaken(sql`${slotId}`)}))
     RETURNING id, person_id AS personId`;
 
 export async function getOwnRegistration(db: Database, id: string, personId: string) {

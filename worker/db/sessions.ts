@@ -50,7 +50,7 @@ export async function changeSession(db: Database, sessionId: string, change: Ses
   return updated.length === 1;
 }
 
-/** Cancels the session and every sign-up for it, each person told by a text. False if already cancelled. */
+/** Cancels the session, every sign-up for it (each person told by a text) and its teams. False if already cancelled. */
 export async function cancelSession(db: Database, sessionId: string, audit: AuditEntry, now = Date.now()) {
   // As in changeSession, each statement follows the one before through changes(); the texts are
   // queued while the people are still signed up, then their sign-ups are cancelled.
@@ -60,6 +60,10 @@ export async function cancelSession(db: Database, sessionId: string, audit: Audi
     sql`${sessionNotices(sessionId, 'session_cancelled', sessionId)} AND changes() = 1`,
     sql`UPDATE registrations SET status = 'cancelled', cancelled_at = ${now}
         WHERE status IN ('confirmed', 'waitlisted') AND slot_id IN (SELECT id FROM slots WHERE session_id = ${sessionId})
+          AND EXISTS (SELECT 1 FROM sessions WHERE id = ${sessionId} AND cancelled_at = ${now})`,
+    // Its teams close too: nobody can join them any more.
+    sql`UPDATE registration_groups SET status = 'closed', closed_at = ${now}
+        WHERE status = 'open' AND slot_id IN (SELECT id FROM slots WHERE session_id = ${sessionId})
           AND EXISTS (SELECT 1 FROM sessions WHERE id = ${sessionId} AND cancelled_at = ${now})`,
   ]);
   return cancelled.length === 1;

@@ -4,6 +4,7 @@ import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, statement, type Database } from './client.ts';
 import { promoteWaiting } from './registrations.ts';
 import { campaigns, sessions, slots } from './schema.ts';
+import { heldSeats, seatsTaken } from './seats.ts';
 
 /** The slot with its campaign's organization, for the access check. */
 export async function getSlotOwner(db: Database, slotId: string) {
@@ -20,15 +21,16 @@ export async function getSlotWithCounts(db: Database, slotId: string) {
   const row = await statement(
     db,
     sql`SELECT s.id, s.role, s.capacity, s.waitlist,
-          (SELECT count(*) FROM registrations WHERE slot_id = s.id AND status IN ('confirmed', 'checked_in')) AS taken,
+          ${seatsTaken(sql`s.id`)} AS taken, ${heldSeats(sql`s.id`)} AS held,
           (SELECT count(*) FROM registrations WHERE slot_id = s.id AND status = 'waitlisted') AS waiting
         FROM slots s WHERE s.id = ${slotId}`,
-  ).first<{ id: string; role: string; capacity: number; waitlist: number; taken: number; waiting: number }>();
+  ).first<{ id: string; role: string; capacity: number; waitlist: number; taken: number; held: number; waiting: number }>();
   return row && { ...row, waitlist: row.waitlist === 1 };
 }
 
 /**
- * Changes capacity and waiting list in one batch: never below the seats already taken, and
+ * Changes capacity and waiting list in one batch: never below the seats already taken (teams'
+ * held seats too), and
  * a raise confirms waiting people in their order in the same step (a second bus arrives).
  */
 export async function updateSlot(
@@ -41,8 +43,7 @@ export async function updateSlot(
   const waitlist = change.waitlist === undefined ? null : change.waitlist ? 1 : 0;
   const [updated, , promoted] = await batch<[{ id: string }[], [], { id: string; personId: string }[]]>(db, [
     sql`UPDATE slots SET capacity = coalesce(${capacity}, capacity), waitlist = coalesce(${waitlist}, waitlist)
-        WHERE id = ${slotId} AND (${capacity} IS NULL OR ${capacity} >=
-          (SELECT count(*) FROM registrations WHERE slot_id = ${slotId} AND status IN ('confirmed', 'checked_in')))
+        WHERE id = ${slotId} AND (${capacity} IS NULL OR ${capacity} >= ${seatsTaken(sql`${slotId}`)})
         RETURNING id`,
     // The audit entry rides in the same batch, written only when the change was.
     auditStatement(audit, Date.now(), sql`changes() = 1`),

@@ -107,10 +107,20 @@ const messages = {
   gender_required: { 'zh-CN': '请选择性别。', en: 'Please give your gender.' },
   weight_required: { 'zh-CN': '献血报名需要填写体重。', en: 'Blood donation sign-up needs your weight.' },
   weight_invalid: { 'zh-CN': '体重需在 20–300 公斤之间。', en: 'Weight must be between 20 and 300 kg.' },
-  members_duplicate: { 'zh-CN': '名单中有重复的手机号码。', en: 'The list has the same phone number twice.' },
-  member_already_registered: {
-    'zh-CN': '名单中有人已报名该项目。',
-    en: 'Someone on the list has already signed up for this.',
+  contact_phone_not_own: {
+    'zh-CN': '联系人须是您本人：请填写您登录所用的手机号码。',
+    en: 'The contact is you: give the phone number you signed in with.',
+  },
+  seats_invalid: { 'zh-CN': '团体名额需为 1 到 50 个。', en: 'A team holds 1 to 50 seats.' },
+  group_full: { 'zh-CN': '该团体的名额已全部报满。', en: 'Every seat of this team is taken.' },
+  group_closed: { 'zh-CN': '该团体的报名已截止。', en: 'Joining this team is closed.' },
+  hold_limit_reached: {
+    'zh-CN': '您为团体预留的名额已达上限（共 50 个），更多名额请联系活动主办方。',
+    en: 'You already hold the most seats one person may (50 in all); ask the organizer for more.',
+  },
+  seats_below_joined: {
+    'zh-CN': '名额不能少于已加入的人数。',
+    en: 'A team cannot hold fewer seats than members who joined.',
   },
 
   // Organizer input.

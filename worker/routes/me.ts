@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { database } from '../db/client.ts';
 import { changeProfile, type Person } from '../db/people.ts';
 import { playsInRunningSeason } from '../db/quiz-boards.ts';
+import { listContactGroups } from '../db/registration-groups.ts';
 import { getDonations, listPersonRegistrations } from '../db/registrations.ts';
 import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { maskPhone } from '../domain/phone.ts';
@@ -13,6 +14,7 @@ import { requirePerson } from '../lib/auth.ts';
 import { encryptionKeys } from '../lib/crypto.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { json, param } from '../lib/validation.ts';
+import { contactGroupView } from './group-views.ts';
 import { calendarDay, personName } from './schemas.ts';
 
 const nullable = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema));
@@ -116,6 +118,11 @@ export const meRoutes = new Hono<AppEnv>()
     const [row] = await listPersonRegistrations(database(c.env.DB), c.var.person.id, c.req.valid('param').id);
     if (!row) throw notFound();
     return c.json({ registration: registrationItemView(row) }, 200);
+  })
+  // The teams this person holds seats for: where a contact finds an invitation link again.
+  .get('/groups', async (c) => {
+    const rows = await listContactGroups(database(c.env.DB), c.var.person!.id);
+    return c.json({ items: rows.map(contactGroupView) }, 200);
   })
   .get('/donations', async (c) => {
     const items = await getDonations(database(c.env.DB), c.var.person.id);

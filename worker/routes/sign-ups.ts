@@ -1,11 +1,11 @@
-// Signing up for a slot: one person, or a team (团体献血).
+// Signing up for a slot, in a free seat or one a team holds; and holding seats for a team (团体献血).
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { personBySession } from '../db/auth-sessions.ts';
 import { birthDateColumns, revealPerson } from '../db/people.ts';
 import { database } from '../db/client.ts';
 import { eventCounter, personEventCounter } from '../db/rate-limits.ts';
-import { signUpGroup } from '../db/registration-groups.ts';
+import { holdSeats, SEATS_PER_CONTACT } from '../db/registration-groups.ts';
 import {
   findIdempotentResponse,
   getDonations,
@@ -26,6 +26,7 @@ import { idempotencyKey } from '../lib/idempotency.ts';
 import { hashKey } from '../lib/keyed-hash.ts';
 import { enforceLimits, perAddress, refuseOverLimit } from '../lib/rate-limit.ts';
 import { json, param } from '../lib/validation.ts';
+import { groupView } from './group-views.ts';
 import { calendarDay, personName, phoneNumber } from './schemas.ts';
 import { sendAfterResponse } from '../notifications/relay.ts';
 
@@ -38,7 +39,7 @@ const groupsPerAddress = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'gro
 
 const slotParam = v.object({ slotId: v.pipe(v.string(), v.maxLength(64)) });
 
-const signUpBody = v.object({
+export const signUpBody = v.object({
   name: personName,
   answers: v.optional(
     v.pipe(
@@ -58,8 +59,16 @@ const groupBody = v.object({
   organization: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
   contactName: personName,
   contactPhone: phoneNumber,
-  members: v.pipe(v.array(v.object({ name: personName, phone: phoneNumber })), v.minLength(1), v.maxLength(200)),
+  seats: v.pipe(
+    v.number(),
+    v.integer('seats_invalid'),
+    v.minValue(1, 'seats_invalid'),
+    v.maxValue(SEATS_PER_CONTACT, 'seats_invalid'),
+  ),
 });
+
+/** Joining a team closes a day before the session, so the seats nobody claimed can still be taken. */
+const JOIN_CLOSES_BEFORE_MS = 24 * 60 * 60 * 1000;
 
 interface BookedBody {
   registration: { id: string; code: string; status: 'confirmed' | 'waitlisted'; slotId: string; position?: number };
@@ -84,140 +93,156 @@ function openSlot(found: SlotForSignUp) {
   return found;
 }
 
+/** Where a sign-up goes: a slot's free seats (or its waiting list), or a seat its team holds. */
+export interface SignUpTarget {
+  slotId: string;
+  /** The request's identity for Idempotency-Key replays. */
+  scope: string;
+  group?: { id: string; status: 'open' | 'closed'; joinUntil: Date };
+}
+
+/**
+ * One person's sign-up, whichever way they arrive: every rule (questions, ID number, eligibility,
+ * one sign-up per person and slot, limits, Idempotency-Key) is this one function's.
+ */
+export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<typeof signUpBody>, target: SignUpTarget) {
+  const { slotId, scope, group } = target;
+  const db = database(c.env.DB);
+  // The busiest route: the session and the slot are read in one round trip to D1.
+  const sessionHash = await personSessionHash(c);
+  if (!sessionHash) throw new ApiError(401, 'unauthenticated');
+  // The rate-limit counts ride in the same batch.
+  const now = Date.now();
+  const byAddress = await eventCounter(db, hashKey(c.env), signUpsPerAddress(c), now);
+  const byPerson = personEventCounter(db, signUpsPerPerson, sessionHash, now);
+  const [fromAddress, fromPerson, signedIn, slots] = await db.batch([
+    byAddress.query,
+    byPerson.query,
+    personBySession(db, sessionHash, now),
+    slotForSignUp(db, slotId),
+  ]);
+  const stored = signedIn[0]?.person;
+  if (!stored) throw new ApiError(401, 'unauthenticated');
+  const keys = encryptionKeys(c.env);
+  const person = await revealPerson(keys, stored);
+  const slot = slots[0];
+  const key = idempotencyKey(c);
+
+  if (key) {
+    const earlier = await findIdempotentResponse(db, person.id, key);
+    if (earlier) {
+      if (earlier.scope !== scope) throw new ApiError(409, 'idempotency_key_reused');
+      return replay(c, earlier);
+    }
+  }
+  // After the replay: a retry of an answered request is never refused.
+  refuseOverLimit(byAddress.verdict(fromAddress), byPerson.verdict(fromPerson));
+
+  try {
+    const { campaign, session } = openSlot(slot);
+    if (group && (group.status !== 'open' || group.joinUntil.getTime() <= Date.now())) {
+      throw new ApiError(409, 'group_closed');
+    }
+    const assessment = assessSignUp(
+      campaign,
+      input,
+      { ...person, donations: campaign.kind === 'blood_drive' ? await getDonations(db, person.id) : [] },
+      { session: chinaDay(session.startsAt), today: chinaDay(Date.now()) },
+    );
+    if (assessment.outcome === 'invalid') throw new ApiError(400, 'validation_failed', { issues: assessment.issues });
+    if (assessment.outcome === 'ineligible') throw new ApiError(422, 'ineligible', { reasons: assessment.reasons });
+
+    const { idNumber } = assessment;
+    const registration = {
+      id: crypto.randomUUID(),
+      slotId,
+      personId: person.id,
+      name: input.name,
+      answers: assessment.answers,
+      idNumberEncrypted: idNumber ? await encryptText(keys, idNumber.normalized) : null,
+      ...(group && { groupId: group.id }),
+      profile: {
+        name: person.name ? null : input.name,
+        gender: person.gender ? null : assessment.facts.gender,
+        ...(await birthDateColumns(keys, person.birthDate ? null : assessment.facts.birthDate)),
+      },
+      ...(key && { idempotency: { key, scope } }),
+    };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const code = bookingCode();
+      const result = await signUp(db, { ...registration, code });
+      if (result.outcome === 'code_taken') continue;
+      if (result.outcome === 'slot_full') throw new ApiError(409, 'slot_full');
+      if (result.outcome === 'too_many_sign_ups') throw new ApiError(409, 'too_many_sign_ups');
+      // The team's seats are all claimed, or joining closed since the check above.
+      if (result.outcome === 'group_full') {
+        throw new ApiError(409, group!.joinUntil.getTime() <= Date.now() ? 'group_closed' : 'group_full');
+      }
+      if (result.outcome === 'already_registered') throw new ApiError(409, 'already_registered');
+      if (result.status === 'confirmed') sendAfterResponse(c, [`confirmed:${registration.id}`]);
+      return c.json(
+        {
+          registration: {
+            id: registration.id,
+            code,
+            status: result.status,
+            slotId,
+            ...(result.position !== null && { position: result.position }),
+          },
+        },
+        201,
+      );
+    }
+    throw new Error('no free booking code after 3 tries');
+  } catch (error) {
+    // Refusals are part of the first answer too; bad input and outages are not. A copy of the
+    // request that lost a race to its own first attempt finds that answer stored, and gives it.
+    if (key && error instanceof ApiError && (error.status === 409 || error.status === 422)) {
+      const refusal = errorResponse(c, error);
+      await saveIdempotentResponse(db, person.id, key, scope, refusal.status, await refusal.text());
+      return replay(c, (await findIdempotentResponse(db, person.id, key))!);
+    }
+    throw error;
+  }
+}
+
 export const signUpRoutes = new Hono<AppEnv>()
   .post('/:slotId/registrations', param(slotParam), ...json(signUpBody), async (c) => {
     const { slotId } = c.req.valid('param');
-    const input = c.req.valid('json');
-    const db = database(c.env.DB);
-    // The busiest route: the session and the slot are read in one round trip to D1.
-    const sessionHash = await personSessionHash(c);
-    if (!sessionHash) throw new ApiError(401, 'unauthenticated');
-    // The rate-limit counts ride in the same batch.
-    const now = Date.now();
-    const byAddress = await eventCounter(db, hashKey(c.env), signUpsPerAddress(c), now);
-    const byPerson = personEventCounter(db, signUpsPerPerson, sessionHash, now);
-    const [fromAddress, fromPerson, signedIn, slots] = await db.batch([
-      byAddress.query,
-      byPerson.query,
-      personBySession(db, sessionHash, now),
-      slotForSignUp(db, slotId),
-    ]);
-    const stored = signedIn[0]?.person;
-    if (!stored) throw new ApiError(401, 'unauthenticated');
-    const keys = encryptionKeys(c.env);
-    const person = await revealPerson(keys, stored);
-    const slot = slots[0];
-    const scope = `POST /api/slots/${slotId}/registrations`;
-    const key = idempotencyKey(c);
-
-    if (key) {
-      const earlier = await findIdempotentResponse(db, person.id, key);
-      if (earlier) {
-        if (earlier.scope !== scope) throw new ApiError(409, 'idempotency_key_reused');
-        return replay(c, earlier);
-      }
-    }
-    // After the replay: a retry of an answered request is never refused.
-    refuseOverLimit(byAddress.verdict(fromAddress), byPerson.verdict(fromPerson));
-
-    try {
-      const { campaign, session } = openSlot(slot);
-      const assessment = assessSignUp(
-        campaign,
-        input,
-        { ...person, donations: campaign.kind === 'blood_drive' ? await getDonations(db, person.id) : [] },
-        { session: chinaDay(session.startsAt), today: chinaDay(Date.now()) },
-      );
-      if (assessment.outcome === 'invalid') throw new ApiError(400, 'validation_failed', { issues: assessment.issues });
-      if (assessment.outcome === 'ineligible') throw new ApiError(422, 'ineligible', { reasons: assessment.reasons });
-
-      const { idNumber } = assessment;
-      const registration = {
-        id: crypto.randomUUID(),
-        slotId,
-        personId: person.id,
-        name: input.name,
-        answers: assessment.answers,
-        idNumberEncrypted: idNumber ? await encryptText(keys, idNumber.normalized) : null,
-        profile: {
-          name: person.name ? null : input.name,
-          gender: person.gender ? null : assessment.facts.gender,
-          ...(await birthDateColumns(keys, person.birthDate ? null : assessment.facts.birthDate)),
-        },
-        ...(key && { idempotency: { key, scope } }),
-      };
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const code = bookingCode();
-        const result = await signUp(db, { ...registration, code });
-        if (result.outcome === 'code_taken') continue;
-        if (result.outcome === 'slot_full') throw new ApiError(409, 'slot_full');
-        if (result.outcome === 'too_many_sign_ups') throw new ApiError(409, 'too_many_sign_ups');
-        if (result.outcome === 'already_registered') throw new ApiError(409, 'already_registered');
-        if (result.status === 'confirmed') sendAfterResponse(c, [`confirmed:${registration.id}`]);
-        return c.json(
-          {
-            registration: {
-              id: registration.id,
-              code,
-              status: result.status,
-              slotId,
-              ...(result.position !== null && { position: result.position }),
-            },
-          },
-          201,
-        );
-      }
-      throw new Error('no free booking code after 3 tries');
-    } catch (error) {
-      // Refusals are part of the first answer too; bad input and outages are not. A copy of the
-      // request that lost a race to its own first attempt finds that answer stored, and gives it.
-      if (key && error instanceof ApiError && (error.status === 409 || error.status === 422)) {
-        const refusal = errorResponse(c, error);
-        await saveIdempotentResponse(db, person.id, key, scope, refusal.status, await refusal.text());
-        return replay(c, (await findIdempotentResponse(db, person.id, key))!);
-      }
-      throw error;
-    }
+    return signUpPerson(c, c.req.valid('json'), { slotId, scope: `POST /api/slots/${slotId}/registrations` });
   })
   .post('/:slotId/groups', requirePerson, param(slotParam), ...json(groupBody), async (c) => {
     const { slotId } = c.req.valid('param');
     const input = c.req.valid('json');
-    const seen = new Map<string, number>();
-    const duplicates = input.members.flatMap((member, index) => {
-      const first = seen.get(member.phone);
-      seen.set(member.phone, first ?? index);
-      return first === undefined ? [] : [{ path: `members.${index}.phone`, message: 'members_duplicate' as const }];
-    });
-    if (duplicates.length) throw new ApiError(400, 'validation_failed', { issues: duplicates });
-
+    const person = c.var.person;
+    // The contact is the person signed in: no one else's phone is taken on their word.
+    if (input.contactPhone !== person.phone) {
+      throw new ApiError(400, 'validation_failed', {
+        issues: [{ path: 'contactPhone', message: 'contact_phone_not_own' }],
+      });
+    }
     const db = database(c.env.DB);
-    await enforceLimits(c, [groupsPerPerson(c.var.person.id), groupsPerAddress(c)]);
-    openSlot(await slotForSignUp(db, slotId).get());
+    await enforceLimits(c, [groupsPerPerson(person.id), groupsPerAddress(c)]);
+    const { session } = openSlot(await slotForSignUp(db, slotId).get());
+    // A day before the session by default; a session sooner than that keeps joining open until it starts.
+    const startsAt = session.startsAt.getTime();
+    const joinUntil = new Date(startsAt - JOIN_CLOSES_BEFORE_MS > Date.now() ? startsAt - JOIN_CLOSES_BEFORE_MS : startsAt);
     for (let attempt = 0; attempt < 3; attempt++) {
       const group = {
         id: crypto.randomUUID(),
         code: bookingCode(),
         slotId,
-        contactPersonId: c.var.person.id,
+        contactPersonId: person.id,
         organization: input.organization,
         contactName: input.contactName,
         contactPhone: input.contactPhone,
-        members: input.members.map((member) => ({
-          ...member,
-          registrationId: crypto.randomUUID(),
-          code: bookingCode(),
-          newPersonId: crypto.randomUUID(),
-        })),
+        seats: input.seats,
+        joinUntil,
       };
-      const result = await signUpGroup(db, group);
+      const result = await holdSeats(db, group);
       if (result.outcome === 'code_taken') continue;
-      if (result.outcome === 'slot_full') throw new ApiError(409, 'slot_full');
-      if (result.outcome === 'member_already_registered')
-        throw new ApiError(409, 'already_registered', { message: 'member_already_registered' });
-      return c.json(
-        { group: { id: group.id, code: group.code, confirmed: result.confirmed, waitlisted: result.waitlisted } },
-        201,
-      );
+      if (result.outcome !== 'held') throw new ApiError(409, result.outcome);
+      return c.json({ group: groupView({ ...group, joined: 0, status: 'open' }) }, 201);
     }
     throw new Error('no free booking code after 3 tries');
   });

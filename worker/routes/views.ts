@@ -11,7 +11,9 @@ export const slotView = (slot: SlotRow) => ({
   id: slot.id,
   role: slot.role,
   capacity: slot.capacity,
+  // Seats held for teams count as taken; `held` says how many of them nobody has claimed yet.
   taken: slot.taken,
+  held: slot.held,
   remaining: Math.max(0, slot.capacity - slot.taken),
   waitlist: slot.waitlist,
   waiting: slot.waiting,

@@ -1,0 +1,39 @@
+// A team's invitation link: what a member sees, and joining the team with one's own sign-up.
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { database } from '../db/client.ts';
+import { findGroupByCode, listGroupMembers } from '../db/registration-groups.ts';
+import type { AppEnv } from '../env.ts';
+import { loadPerson } from '../lib/auth.ts';
+import { notFound } from '../lib/errors.ts';
+import { json, param } from '../lib/validation.ts';
+import { invitationView } from './group-views.ts';
+import { signUpBody, signUpPerson } from './sign-ups.ts';
+
+const codeParam = v.object({ code: v.pipe(v.string(), v.maxLength(16)) });
+
+async function invitation(db: ReturnType<typeof database>, code: string) {
+  const group = await findGroupByCode(db, code.toUpperCase());
+  // A draft campaign's teams do not exist for the public, like the campaign itself.
+  if (!group || group.campaign.status === 'draft') throw notFound();
+  return group;
+}
+
+export const groupRoutes = new Hono<AppEnv>()
+  .get('/:code', loadPerson, param(codeParam), async (c) => {
+    const db = database(c.env.DB);
+    const group = await invitation(db, c.req.valid('param').code);
+    // The contact also sees who joined (names only); everyone else, the counts.
+    const isContact = c.var.person?.id === group.contactPersonId;
+    const members = isContact ? await listGroupMembers(db, group.id) : undefined;
+    return c.json({ group: { ...invitationView(group), ...(members && { contact: true, members }) } }, 200);
+  })
+  .post('/:code/registrations', param(codeParam), ...json(signUpBody), async (c) => {
+    const { code } = c.req.valid('param');
+    const group = await invitation(database(c.env.DB), code);
+    return signUpPerson(c, c.req.valid('json'), {
+      slotId: group.slotId,
+      scope: `POST /api/groups/${group.code}/registrations`,
+      group,
+    });
+  });
