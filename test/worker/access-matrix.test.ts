@@ -44,6 +44,11 @@ async function setUp() {
     body: { name: '王学员' },
   });
   const { registration } = (await signUp.json()) as { registration: { id: string; code: string } };
+  const held = await call(`/api/slots/${campaign.slotIds[0]}/groups`, {
+    cookie: citizen.cookie,
+    body: { organization: '某公司', contactName: '王经理', contactPhone: citizen.phone, seats: 2 },
+  });
+  const { group } = (await held.json()) as { group: { id: string } };
   const cookies: Record<Caller, string | undefined> = {
     anonymous: undefined,
     citizen: citizen.cookie,
@@ -56,7 +61,7 @@ async function setUp() {
   const deskOfA = await createStaffMember('checkin', a);
   await addToBoard(quiz.seasonId, 2);
   const final = await createFinal(quiz, { top: 2 });
-  return { a, campaign, spareSessionId: spare.sessionIds[0]!, registration, quiz, final, cookies, deskOfA };
+  return { a, campaign, spareSessionId: spare.sessionIds[0]!, registration, group, quiz, final, cookies, deskOfA };
 }
 
 interface Probe {
@@ -174,6 +179,15 @@ const MATRIX: Record<string, Probe> = {
   'GET /api/admin/campaigns/:id/stats': {
     path: (f) => `/api/admin/campaigns/${f.campaign.id}/stats`,
     expect: everyStaffOfA,
+  },
+  'GET /api/admin/campaigns/:id/groups': {
+    path: (f) => `/api/admin/campaigns/${f.campaign.id}/groups`,
+    expect: organizersOfA,
+  },
+  'PATCH /api/admin/groups/:id': {
+    path: (f) => `/api/admin/groups/${f.group.id}`,
+    body: () => ({ seats: 3 }),
+    expect: organizersOfA,
   },
   'PATCH /api/admin/slots/:id': {
     path: (f) => `/api/admin/slots/${f.campaign.slotIds[0]}`,

@@ -83,18 +83,18 @@ const ROUTES: Record<string, RouteFuzz> = {
     examples: (w) => [
       {
         params: { slotId: w.cpr.slotIds[0]! },
-        body: {
-          organization: '某公司',
-          contactName: '王经理',
-          contactPhone: '13900000000',
-          members: [
-            { name: '甲', phone: '13900000001' },
-            { name: '乙', phone: '13900000002' },
-          ],
-        },
+        body: { organization: '某公司', contactName: '王经理', contactPhone: w.citizen.phone, seats: 2 },
       },
     ],
   },
+  'GET /api/groups/:code': { examples: (w) => [{ params: { code: w.team.code } }] },
+  'POST /api/groups/:code/registrations': {
+    examples: (w) => [{ params: { code: w.team.code }, body: { name: '张三' } }],
+  },
+  'PATCH /api/admin/groups/:id': {
+    examples: (w) => [{ params: { id: w.team.id }, body: { seats: 4 } }, { params: { id: w.team.id }, body: {} }],
+  },
+  'GET /api/admin/campaigns/:id/groups': { examples: (w) => [{ params: { id: w.cpr.id } }] },
   'POST /api/registrations/:id/cancel': { examples: (w) => [{ params: { id: w.registration.id } }] },
   'GET /api/quiz/seasons/:seasonId': { examples: (w) => [{ params: { seasonId: w.quiz.seasonId } }] },
   'POST /api/quiz/seasons/:seasonId/attempts': { examples: (w) => [{ params: { seasonId: w.quiz.seasonId } }] },
@@ -427,7 +427,8 @@ describe('fuzzing every route', () => {
 /** What people and organizers do to a slot: racing each other, in any order. */
 type Action =
   | { kind: 'sign-up' | 'cancel' | 'check-in'; who: number; slot: number }
-  | { kind: 'team'; who: number; slot: number; members: number }
+  | { kind: 'team'; who: number; slot: number; seats: number }
+  | { kind: 'join'; who: number; slot: number }
   | { kind: 'capacity'; slot: number; capacity: number; waitlist: boolean };
 
 const PEOPLE = 6;
@@ -450,8 +451,12 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       kind: fc.constant('team' as const),
       who: fc.nat(PEOPLE - 1),
       slot: fc.nat(1),
-      members: fc.integer({ min: 1, max: 3 }),
+      seats: fc.integer({ min: 1, max: 3 }),
     }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('join' as const), who: fc.nat(PEOPLE - 1), slot: fc.nat(1) }),
   },
   {
     weight: 1,
@@ -466,14 +471,13 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 
 describe('sign-ups, cancellations, teams, check-ins and capacity changes racing in any order', () => {
   let world: World;
-  let citizens: { cookie: string; personId: string }[];
+  let citizens: { cookie: string; personId: string; phone: string }[];
   beforeAll(async () => {
     world = await setUpWorld();
     citizens = await Promise.all(Array.from({ length: PEOPLE }, () => quickCitizen()));
   }, 30_000);
 
   it('keep every invariant after each round', async () => {
-    let teamPhone = 0;
     // Texts the actions queue stay in D1 (no queue binding): relaying them is not what races here.
     const act = (path: string, options: CallOptions) =>
       call(path, { ...options, bindings: { NOTIFICATIONS: undefined } });
@@ -490,13 +494,20 @@ describe('sign-ups, cancellations, teams, check-ins and capacity changes racing 
       if (a.kind === 'sign-up')
         return act(`/api/slots/${slotId}/registrations`, { cookie: citizen.cookie, body: { name: '张三' } });
       if (a.kind === 'team') {
-        const members = Array.from({ length: a.members }, (_, i) => ({
-          name: `队员${i}`,
-          phone: `1370000${String(teamPhone++).padStart(4, '0')}`,
-        }));
         return act(`/api/slots/${slotId}/groups`, {
           cookie: citizen.cookie,
-          body: { organization: '公司', contactName: '王经理', contactPhone: '13900000000', members },
+          body: { organization: '公司', contactName: '王经理', contactPhone: citizen.phone, seats: a.seats },
+        });
+      }
+      if (a.kind === 'join') {
+        const team = await env.DB.prepare(
+          'SELECT code FROM registration_groups WHERE slot_id = ? ORDER BY created_at DESC LIMIT 1',
+        )
+          .bind(slotId)
+          .first<{ code: string }>();
+        return act(`/api/groups/${team?.code ?? 'NONE2345'}/registrations`, {
+          cookie: citizen.cookie,
+          body: { name: '张三' },
         });
       }
       const mine = await env.DB.prepare(

@@ -109,6 +109,19 @@ export async function setUpWorld() {
   });
   if (signedUp.status !== 201) throw new Error(`sign-up: ${signedUp.status} ${await signedUp.text()}`);
   const { registration } = (await signedUp.json()) as { registration: { id: string; code: string } };
+  // A team holding seats for members to join from its invitation link (its own slot, so that the
+  // seats it holds take none of the others').
+  const teamCampaign = await createCampaign({
+    kind: 'cpr_training',
+    organizationId,
+    sessions: [{ ...sessionTimes, slots: [{ role: '学员', capacity: 10 }] }],
+  });
+  const held = await call(`/api/slots/${teamCampaign.slotIds[0]}/groups`, {
+    cookie: citizen.cookie,
+    body: { organization: '某公司', contactName: '张三', contactPhone: citizen.phone, seats: 3 },
+  });
+  if (held.status !== 201) throw new Error(`team: ${held.status} ${await held.text()}`);
+  const { group: team } = (await held.json()) as { group: { id: string; code: string } };
   const started = await startAttempt(quiz.seasonId, citizen.cookie);
   if (started.status !== 201) throw new Error(`quiz start: ${started.status}`);
   const { attempt } = (await started.json()) as AttemptBody;
@@ -130,6 +143,7 @@ export async function setUpWorld() {
     quiz,
     citizen,
     registration,
+    team,
     attempt,
     staff: { admin, organizer, checkin },
     /** A fresh session cookie for the identity (none for anonymous). */

@@ -28,7 +28,9 @@ export interface NewGroup {
   joinUntil: Date;
 }
 
-export type HoldResult = { outcome: 'held' } | { outcome: 'slot_full' | 'hold_limit_reached' | 'code_taken' };
+export type HoldResult =
+  | { outcome: 'held' }
+  | { outcome: 'slot_full' | 'hold_limit_reached' | 'group_exists' | 'code_taken' };
 
 /**
  * Holds the seats when all of them are free now (nobody waiting, the session not cancelled) and
@@ -57,6 +59,7 @@ export async function holdSeats(db: Database, group: NewGroup): Promise<HoldResu
     return { outcome: holds!.seats + group.seats > SEATS_PER_CONTACT ? 'hold_limit_reached' : 'slot_full' };
   } catch (error) {
     if (isUniqueViolation(error, 'registration_groups.code')) return { outcome: 'code_taken' };
+    if (isUniqueViolation(error, 'registration_groups.slot_id')) return { outcome: 'group_exists' };
     throw error;
   }
 }

@@ -217,9 +217,11 @@ export const registrationGroups = sqliteTable(
     contactPhone: text('contact_phone').notNull(),
     seats: integer('seats').notNull().default(0),
     joinUntil: integer('join_until', { mode: 'timestamp_ms' }).notNull().default(sql`0`),
+    // Teams are created `open`; the default is for the teams from before seats were held, which
+    // booked their members from a list and take no one new.
     status: text('status', { enum: ['open', 'closed'] })
       .notNull()
-      .default('open'),
+      .default('closed'),
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
@@ -227,6 +229,10 @@ export const registrationGroups = sqliteTable(
     uniqueIndex('registration_groups_code_unique').on(t.code),
     index('registration_groups_by_slot').on(t.slotId),
     index('registration_groups_due').on(t.joinUntil).where(sql`${t.status} = 'open'`),
+    // One open team per contact and slot: a retried request cannot hold the seats twice.
+    uniqueIndex('registration_groups_one_open_per_contact')
+      .on(t.slotId, t.contactPersonId)
+      .where(sql`${t.status} = 'open'`),
     index('registration_groups_open_by_contact').on(t.contactPersonId).where(sql`${t.status} = 'open'`),
   ],
 );

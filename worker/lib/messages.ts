@@ -118,6 +118,10 @@ const messages = {
     'zh-CN': '您为团体预留的名额已达上限（共 50 个），更多名额请联系活动主办方。',
     en: 'You already hold the most seats one person may (50 in all); ask the organizer for more.',
   },
+  group_exists: {
+    'zh-CN': '您已为该场次预留了团体名额，邀请链接在"我的团体"中。',
+    en: 'You already hold seats for a team here; its invitation link is under "My teams".',
+  },
   seats_below_joined: {
     'zh-CN': '名额不能少于已加入的人数。',
     en: 'A team cannot hold fewer seats than members who joined.',

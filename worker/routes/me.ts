@@ -121,7 +121,7 @@ export const meRoutes = new Hono<AppEnv>()
   })
   // The teams this person holds seats for: where a contact finds an invitation link again.
   .get('/groups', async (c) => {
-    const rows = await listContactGroups(database(c.env.DB), c.var.person!.id);
+    const rows = await listContactGroups(database(c.env.DB), c.var.person.id);
     return c.json({ items: rows.map(contactGroupView) }, 200);
   })
   .get('/donations', async (c) => {
