@@ -90,28 +90,50 @@ const FLOWS: Flow[] = [
     },
   },
   {
-    name: 'team sign-up',
+    name: 'team seat hold',
     ok: 201,
-    alreadyDone: 'already_registered',
+    alreadyDone: 'group_exists',
     async setUp() {
       const { slotIds } = await campaignWithSlot('cpr_training', { capacity: 5 });
       const citizen = await quickCitizen();
-      const phones = [newPhone(), newPhone()];
-      const body = {
-        organization: '某公司',
-        contactName: '王经理',
-        contactPhone: citizen.phone,
-        members: phones.map((phone, i) => ({ name: `成员${i}`, phone })),
-      };
+      const body = { organization: '某公司', contactName: '王经理', contactPhone: citizen.phone, seats: 3 };
       return {
         send: (db) => call(`/api/slots/${slotIds[0]}/groups`, { bindings: through(db), cookie: citizen.cookie, body }),
         effect: () =>
           row(
             `SELECT (SELECT count(*) FROM registration_groups WHERE slot_id = ?1) AS groups,
-                    (SELECT count(*) FROM registrations WHERE slot_id = ?1) AS members,
-                    (SELECT count(*) FROM people WHERE phone IN (?2, ?3)) AS people`,
+                    (SELECT sum(seats) FROM registration_groups WHERE slot_id = ?1) AS seats,
+                    (SELECT count(*) FROM registrations WHERE slot_id = ?1) AS registrations`,
             slotIds[0],
-            ...phones,
+          ),
+      };
+    },
+  },
+  {
+    name: 'joining a team from its invitation link',
+    ok: 201,
+    alreadyDone: 'already_registered',
+    async setUp() {
+      const { slotIds } = await campaignWithSlot('cpr_training', { capacity: 5 });
+      const contact = await quickCitizen();
+      const held = await call(`/api/slots/${slotIds[0]}/groups`, {
+        cookie: contact.cookie,
+        body: { organization: '某公司', contactName: '王经理', contactPhone: contact.phone, seats: 2 },
+      });
+      const { group } = (await held.json()) as { group: { id: string; code: string } };
+      const member = await quickCitizen();
+      return {
+        send: (db) =>
+          call(`/api/groups/${group.code}/registrations`, {
+            bindings: through(db),
+            cookie: member.cookie,
+            body: { name: '成员' },
+          }),
+        effect: () =>
+          row(
+            `SELECT count(*) AS members, min(status) AS status FROM registrations WHERE group_id = ?1 AND person_id = ?2`,
+            group.id,
+            member.personId,
           ),
       };
     },

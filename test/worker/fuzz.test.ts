@@ -92,7 +92,10 @@ const ROUTES: Record<string, RouteFuzz> = {
     examples: (w) => [{ params: { code: w.team.code }, body: { name: '张三' } }],
   },
   'PATCH /api/admin/groups/:id': {
-    examples: (w) => [{ params: { id: w.team.id }, body: { seats: 4 } }, { params: { id: w.team.id }, body: {} }],
+    examples: (w) => [
+      { params: { id: w.team.id }, body: { seats: 4 } },
+      { params: { id: w.team.id }, body: {} },
+    ],
   },
   'GET /api/admin/campaigns/:id/groups': { examples: (w) => [{ params: { id: w.cpr.id } }] },
   'POST /api/registrations/:id/cancel': { examples: (w) => [{ params: { id: w.registration.id } }] },

@@ -3,26 +3,31 @@
 import { env } from 'cloudflare:workers';
 
 const TAKEN = `status IN ('confirmed', 'checked_in')`;
+/** Seats open teams hold that no member claimed: taken for everyone else. */
+const HELD = (slot: string) => `(
+  SELECT coalesce(sum(max(0, g.seats - (SELECT count(*) FROM registrations m WHERE m.group_id = g.id AND m.${TAKEN}))), 0)
+  FROM registration_groups g WHERE g.slot_id = ${slot} AND g.status = 'open')`;
 
 const CHECKS: Record<string, string> = {
-  'taken ≤ capacity per slot': `
-    SELECT s.id, s.capacity, count(r.id) AS taken FROM slots s
+  "taken (with teams' held seats) ≤ capacity per slot": `
+    SELECT s.id, s.capacity, count(r.id) AS taken, ${HELD('s.id')} AS held FROM slots s
     LEFT JOIN registrations r ON r.slot_id = s.id AND r.${TAKEN}
-    GROUP BY s.id HAVING count(r.id) > s.capacity`,
+    GROUP BY s.id HAVING count(r.id) + held > s.capacity`,
 
   'nobody waits while a seat is free': `
     SELECT s.id FROM slots s
     WHERE (SELECT count(*) FROM registrations WHERE slot_id = s.id AND status = 'waitlisted') > 0
-      AND (SELECT count(*) FROM registrations WHERE slot_id = s.id AND ${TAKEN}) < s.capacity`,
+      AND (SELECT count(*) FROM registrations WHERE slot_id = s.id AND ${TAKEN}) + ${HELD('s.id')} < s.capacity`,
 
   // Positions are counted along `arrival`, so they are contiguous when arrivals are unique within
-  // a slot, and fair when everyone still waiting arrived after everyone who got a seat.
+  // a slot, and fair when everyone still waiting arrived after everyone who got a seat (but team
+  // members, whose seats were held for them before).
   'arrivals unique within a slot': `
     SELECT slot_id, arrival FROM registrations GROUP BY slot_id, arrival HAVING count(*) > 1`,
   'the waiting list keeps arrival order': `
     SELECT w.id FROM registrations w
     JOIN registrations r ON r.slot_id = w.slot_id AND r.arrival > w.arrival
-      AND r.status IN ('confirmed', 'checked_in', 'no_show')
+      AND r.status IN ('confirmed', 'checked_in', 'no_show') AND r.group_id IS NULL
     WHERE w.status = 'waitlisted'`,
 
   'one active sign-up per person and slot': `
@@ -30,9 +35,9 @@ const CHECKS: Record<string, string> = {
     WHERE status IN ('confirmed', 'waitlisted', 'checked_in')
     GROUP BY slot_id, person_id HAVING count(*) > 1`,
 
-  'team sign-ups all or none': `
-    SELECT g.id FROM registration_groups g
-    WHERE NOT EXISTS (SELECT 1 FROM registrations WHERE group_id = g.id)`,
+  "a team's members fit its seats": `
+    SELECT g.id, g.seats FROM registration_groups g
+    WHERE (SELECT count(*) FROM registrations m WHERE m.group_id = g.id AND m.${TAKEN}) > g.seats`,
 
   'a donation belongs to a checked-in sign-up': `
     SELECT d.id FROM donations d LEFT JOIN registrations r ON r.id = d.registration_id

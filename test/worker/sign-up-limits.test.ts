@@ -4,7 +4,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keyedHash } from '../../worker/lib/keyed-hash.ts';
-import { call, errorOf, newAddress, newPhone, signInCitizen, type Registration } from './helpers.ts';
+import { call, errorOf, newAddress, signInCitizen, type Registration } from './helpers.ts';
 import { createCampaign } from './fixtures.ts';
 
 const SESSION = { startsAt: '2099-05-10T09:00:00+08:00', endsAt: '2099-05-10T12:00:00+08:00' };
@@ -103,21 +103,23 @@ describe('sign-ups per client address', () => {
   });
 });
 
-describe('team sign-ups', () => {
-  const team = () => ({
+describe('team seat holds', () => {
+  const team = (contact: { phone: string }) => ({
     organization: '聊城大学',
     contactName: '王老师',
-    contactPhone: newPhone(),
-    members: [{ name: '学生', phone: newPhone() }],
+    contactPhone: contact.phone,
+    seats: 1,
   });
 
   it(`allow ${GROUPS_PER_PERSON} teams an hour per person, then 429 with Retry-After`, async () => {
-    const slotId = await openSlot();
+    // One open team per contact and slot: each hold goes to a slot of its own.
+    const slotIds = await Promise.all(Array.from({ length: GROUPS_PER_PERSON + 2 }, () => openSlot()));
     const contact = await signInCitizen();
     const address = newAddress();
-    const send = (cookie: string) => call(`/api/slots/${slotId}/groups`, { body: team(), cookie, address });
-    for (let i = 0; i < GROUPS_PER_PERSON; i++) expect((await send(contact.cookie)).status).toBe(201);
-    expect(await expectRateLimited(await send(contact.cookie))).toBe(3600 - 1);
-    expect((await send((await signInCitizen()).cookie)).status).toBe(201);
+    const send = (slotId: string, citizen: { cookie: string; phone: string }) =>
+      call(`/api/slots/${slotId}/groups`, { body: team(citizen), cookie: citizen.cookie, address });
+    for (let i = 0; i < GROUPS_PER_PERSON; i++) expect((await send(slotIds[i]!, contact)).status).toBe(201);
+    expect(await expectRateLimited(await send(slotIds[GROUPS_PER_PERSON]!, contact))).toBe(3600 - 1);
+    expect((await send(slotIds[GROUPS_PER_PERSON + 1]!, await signInCitizen())).status).toBe(201);
   });
 });

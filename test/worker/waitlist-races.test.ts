@@ -1,12 +1,11 @@
 // Crowds and retries: concurrent sign-ups for the last seats, cancellations that promote the
-// waiting list, concurrent replays of one Idempotency-Key, and team sign-ups (all or none).
+// waiting list, and concurrent replays of one Idempotency-Key (teams: team-sign-ups.test.ts).
 // Races run as races: every request of a burst is sent at once with Promise.all.
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BOOKING_CODE as CODE, call, errorOf, newPhone, signInCitizen, type Registration } from './helpers.ts';
+import { BOOKING_CODE as CODE, call, errorOf, signInCitizen, type Registration } from './helpers.ts';
 import { createCampaign, type SlotFixture } from './fixtures.ts';
 
-const BLOOD = { kind: 'blood_drive' } as const;
 const SESSION = { startsAt: '2099-03-10T09:00:00+08:00', endsAt: '2099-03-10T12:00:00+08:00' };
 
 type Citizen = Awaited<ReturnType<typeof signInCitizen>>;
@@ -368,20 +367,12 @@ describe('POST /api/registrations/:id/cancel', () => {
     expect(await seats(campaignId, slotId)).toMatchObject({ capacity: 2, taken: 1, remaining: 1 });
 
     expect(await registered(await signUp(slotId, newcomer!))).toMatchObject({ status: 'waitlisted', position: 2 });
+    // A team cannot hold the free seat either: it is the first waiting person's.
     const group = await call(`/api/slots/${slotId}/groups`, {
-      body: {
-        organization: '某单位',
-        contactName: '联系人',
-        contactPhone: newPhone(),
-        members: [{ name: '成员', phone: newPhone() }],
-      },
+      body: { organization: '某单位', contactName: '联系人', contactPhone: contact!.phone, seats: 1 },
       cookie: contact!.cookie,
     });
-    expect(group.status).toBe(201);
-    expect(((await group.json()) as { group: { confirmed: number; waitlisted: number } }).group).toMatchObject({
-      confirmed: 0,
-      waitlisted: 1,
-    });
+    await refused(group, 409, 'slot_full');
     expect((await queueOf(slotId))[0]).toBe(waiting!.personId);
     expect(await myItem(waiting!, queued.id)).toMatchObject({ status: 'waitlisted', position: 1 });
   });
@@ -404,187 +395,4 @@ describe('POST /api/registrations/:id/cancel', () => {
     expect(confirmed.sort()).toEqual(waiters.map(({ citizen }) => citizen.personId).sort());
     expect(await seats(campaignId, slotId)).toMatchObject({ taken: 5 });
   }, 30_000);
-});
-
-describe('team sign-ups (POST /api/slots/:slotId/groups)', () => {
-  const team = (size: number, phones: string[] = Array.from({ length: size }, () => newPhone())) => ({
-    organization: '聊城市某公司',
-    contactName: '联系人',
-    contactPhone: newPhone(),
-    members: phones.map((phone, index) => ({ name: `成员${index + 1}`, phone })),
-  });
-  const signUpTeam = (slotId: string, contact: Pick<Citizen, 'cookie'>, body: unknown) =>
-    call(`/api/slots/${slotId}/groups`, { body, cookie: contact.cookie });
-
-  interface Group {
-    id: string;
-    code: string;
-    confirmed: number;
-    waitlisted: number;
-  }
-  async function placed(response: Response): Promise<Group> {
-    expect(response.status, await response.clone().text()).toBe(201);
-    const body = (await response.json()) as { group: Group };
-    expect(Object.keys(body)).toEqual(['group']);
-    return body.group;
-  }
-
-  const peopleWithPhones = async (phones: string[]) =>
-    (
-      await env.DB.prepare(`SELECT id, phone FROM people WHERE phone IN (${phones.map(() => '?').join(', ')})`)
-        .bind(...phones)
-        .all<{ id: string; phone: string }>()
-    ).results;
-  const groupsOf = async (slotId: string) =>
-    (
-      await env.DB.prepare('SELECT * FROM registration_groups WHERE slot_id = ?')
-        .bind(slotId)
-        .all<Record<string, unknown>>()
-    ).results;
-
-  it('places a team of 3 and answers with the group and its counts', async () => {
-    const { campaignId, slotId } = await slot({ role: '学员', capacity: 5 }, BLOOD);
-    const contact = await signInCitizen();
-    const body = team(3);
-    const group = await placed(await signUpTeam(slotId, contact, body));
-    expect(group).toEqual({ id: expect.any(String), code: expect.stringMatching(CODE), confirmed: 3, waitlisted: 0 });
-
-    const [row] = await groupsOf(slotId);
-    expect(row).toMatchObject({
-      id: group.id,
-      code: group.code,
-      contact_person_id: contact.personId,
-      organization: '聊城市某公司',
-      contact_name: '联系人',
-      contact_phone: body.contactPhone,
-    });
-    const rows = await rowsOf(slotId);
-    expect(rows).toHaveLength(3);
-    expect(
-      rows.every((registration) => registration.group_id === group.id && registration.status === 'confirmed'),
-    ).toBe(true);
-    expect(rows.map((registration) => registration.name).sort()).toEqual(['成员1', '成员2', '成员3']);
-    expect(new Set(rows.map((registration) => registration.code)).size).toBe(3);
-    for (const registration of rows) expect(registration.code).toMatch(CODE);
-    const members = await peopleWithPhones(body.members.map((member) => member.phone));
-    expect(members).toHaveLength(3);
-    expect(rows.map((registration) => registration.person_id).sort()).toEqual(
-      members.map((member) => member.id).sort(),
-    );
-    expect(await seats(campaignId, slotId)).toMatchObject({ taken: 3, remaining: 2 });
-  });
-
-  it('books a member who already has an account under that account, wherever the phone is written as +86', async () => {
-    const { slotId } = await slot({ role: '学员', capacity: 5 }, BLOOD);
-    const member = await signInCitizen();
-    const body = team(2, [`+86 ${member.phone}`, newPhone()]);
-    await placed(await signUpTeam(slotId, await signInCitizen(), body));
-    const item = (await (await call('/api/me/registrations', { cookie: member.cookie })).json()) as { items: MyItem[] };
-    expect(item.items).toEqual([
-      expect.objectContaining({ status: 'confirmed', slot: expect.objectContaining({ id: slotId }) }),
-    ]);
-  });
-
-  it('refuses a team that does not fit a slot without a waiting list: 409 slot_full, no registrations, no group', async () => {
-    const { campaignId, slotId } = await slot({ role: '学员', capacity: 5 }, BLOOD);
-    const body = team(6);
-    await refused(await signUpTeam(slotId, await signInCitizen(), body), 409, 'slot_full');
-    expect(await rowsOf(slotId)).toHaveLength(0);
-    expect(await groupsOf(slotId)).toHaveLength(0);
-    expect(await seats(campaignId, slotId)).toMatchObject({ taken: 0, remaining: 5 });
-    // The team still fits once it is small enough.
-    expect((await placed(await signUpTeam(slotId, await signInCitizen(), team(5)))).confirmed).toBe(5);
-  });
-
-  it('adds no people for the members of a refused team', async () => {
-    const { slotId } = await slot({ role: '学员', capacity: 5 }, BLOOD);
-    const body = team(6);
-    await refused(await signUpTeam(slotId, await signInCitizen(), body), 409, 'slot_full');
-    expect(await peopleWithPhones(body.members.map((member) => member.phone))).toEqual([]);
-  });
-
-  it('with a waiting list, confirms those who fit, in list order, and queues the rest', async () => {
-    const { slotId } = await slot({ role: '学员', capacity: 5, waitlist: true });
-    await fill(slotId, await signInMany(3));
-    const body = team(4);
-    const group = await placed(await signUpTeam(slotId, await signInCitizen(), body));
-    expect(group).toMatchObject({ confirmed: 2, waitlisted: 2 });
-    const members = await peopleWithPhones(body.members.map((member) => member.phone));
-    const byPhone = new Map(members.map((member) => [member.phone, member.id]));
-    const statusOf = new Map((await rowsOf(slotId)).map((row) => [row.person_id, row.status]));
-    expect(body.members.map((member) => statusOf.get(byPhone.get(member.phone)!))).toEqual([
-      'confirmed',
-      'confirmed',
-      'waitlisted',
-      'waitlisted',
-    ]);
-
-    // Once people are waiting, a later team queues behind them.
-    const later = await placed(await signUpTeam(slotId, await signInCitizen(), team(1)));
-    expect(later).toMatchObject({ confirmed: 0, waitlisted: 1 });
-  });
-
-  it('refuses the same phone twice in the list: 400 naming the repeat', async () => {
-    const { slotId } = await slot({ role: '学员', capacity: 50 }, BLOOD);
-    const contact = await signInCitizen();
-    const [a, b] = [newPhone(), newPhone()];
-    for (const [phones, path] of [
-      [[a, b, a], 'members.2.phone'],
-      [[a, `+86${a}`, b], 'members.1.phone'],
-    ] as const) {
-      const error = await refused(await signUpTeam(slotId, contact, team(3, [...phones])), 400, 'validation_failed');
-      expect(error.issues).toEqual([{ path, message: expect.any(String) }]);
-    }
-    expect(await rowsOf(slotId)).toHaveLength(0);
-    expect(await peopleWithPhones([a, b])).toEqual([]);
-  });
-
-  it('refuses a team with a member already signed up: 409, and books none of the others', async () => {
-    const { slotId } = await slot({ role: '学员', capacity: 50, waitlist: true });
-    const member = await signInCitizen();
-    const own = await registered(await signUp(slotId, member));
-    const body = team(3, [newPhone(), member.phone, newPhone()]);
-    await refused(await signUpTeam(slotId, await signInCitizen(), body), 409, 'already_registered');
-    expect((await rowsOf(slotId)).map((row) => row.id)).toEqual([own.id]);
-    expect(await groupsOf(slotId)).toHaveLength(0);
-    expect(await peopleWithPhones([body.members[0]!.phone, body.members[2]!.phone])).toEqual([]);
-  });
-
-  it('places teams racing for the same seats all or none', async () => {
-    const { campaignId, slotId } = await slot({ role: '学员', capacity: 10 }, BLOOD);
-    const contacts = await signInMany(5);
-    const responses = await Promise.all(contacts.map((contact) => signUpTeam(slotId, contact, team(3))));
-    const statuses = responses.map((response) => response.status).sort();
-    expect(statuses).toEqual([201, 201, 201, 409, 409]);
-    const rows = await rowsOf(slotId);
-    expect(rows).toHaveLength(9);
-    const perGroup = new Map<string, number>();
-    for (const row of rows) perGroup.set(row.group_id!, (perGroup.get(row.group_id!) ?? 0) + 1);
-    expect([...perGroup.values()]).toEqual([3, 3, 3]);
-    expect(await seats(campaignId, slotId)).toMatchObject({ taken: 9, remaining: 1 });
-  }, 30_000);
-
-  it('needs a session, an open slot and a valid body', async () => {
-    const { slotId } = await slot({ role: '学员', capacity: 50 }, BLOOD);
-    await refused(await signUpTeam(slotId, { cookie: '' }, team(1)), 401, 'unauthenticated');
-    const contact = await signInCitizen();
-    await refused(await signUpTeam(crypto.randomUUID(), contact, team(1)), 404, 'not_found');
-    const closed = await slot({ role: '学员', capacity: 50 }, { ...BLOOD, status: 'closed' });
-    await refused(await signUpTeam(closed.slotId, contact, team(1)), 409, 'registration_closed');
-
-    const paths = async (body: unknown) =>
-      (await refused(await signUpTeam(slotId, contact, body), 400, 'validation_failed'))
-        .issues!.map((issue) => issue.path)
-        .sort();
-    expect(await paths({ ...team(1), members: [] })).toEqual(['members']);
-    expect(await paths({ ...team(1), members: [{ name: '', phone: '12345' }] })).toEqual([
-      'members.0.name',
-      'members.0.phone',
-    ]);
-    expect(await paths({ members: team(1).members })).toEqual(['contactName', 'contactPhone', 'organization']);
-    expect(
-      await paths({ ...team(1), members: Array.from({ length: 201 }, () => ({ name: '人', phone: newPhone() })) }),
-    ).toEqual(['members']);
-    expect(await rowsOf(slotId)).toHaveLength(0);
-  });
 });

@@ -55,8 +55,11 @@ export async function holdSeats(db: Database, group: NewGroup): Promise<HoldResu
       RETURNING id`);
     if (held.length === 1) return { outcome: 'held' };
     // Nothing was written; this read only names the reason.
-    const [holds] = await db.all<{ seats: number }>(sql`SELECT ${contactHolds} AS seats`);
-    return { outcome: holds!.seats + group.seats > SEATS_PER_CONTACT ? 'hold_limit_reached' : 'slot_full' };
+    const [found] = await db.all<{ seats: number; holding: number }>(sql`SELECT ${contactHolds} AS seats,
+      EXISTS (SELECT 1 FROM registration_groups WHERE slot_id = ${group.slotId}
+              AND contact_person_id = ${group.contactPersonId} AND status = 'open') AS holding`);
+    if (found!.holding) return { outcome: 'group_exists' };
+    return { outcome: found!.seats + group.seats > SEATS_PER_CONTACT ? 'hold_limit_reached' : 'slot_full' };
   } catch (error) {
     if (isUniqueViolation(error, 'registration_groups.code')) return { outcome: 'code_taken' };
     if (isUniqueViolation(error, 'registration_groups.slot_id')) return { outcome: 'group_exists' };
@@ -147,7 +150,9 @@ export async function listCampaignGroups(db: Database, campaignId: string, group
     .from(registrationGroups)
     .innerJoin(slots, eq(slots.id, registrationGroups.slotId))
     .innerJoin(sessions, eq(sessions.id, slots.sessionId))
-    .where(and(eq(sessions.campaignId, campaignId), groupId === undefined ? undefined : eq(registrationGroups.id, groupId)))
+    .where(
+      and(eq(sessions.campaignId, campaignId), groupId === undefined ? undefined : eq(registrationGroups.id, groupId)),
+    )
     .orderBy(asc(sessions.startsAt), asc(registrationGroups.createdAt), asc(registrationGroups.id));
 }
 

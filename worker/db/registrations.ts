@@ -7,7 +7,6 @@ import { campaigns, donations, idempotentResponses, registrations, sessions, slo
 
 export type RegistrationStatus = (typeof registrations.status.enumValues)[number];
 
-
 /**
  * Sign-ups one person may hold at once, confirmed or waiting, for sessions still to come: enough
  * for a donation, a class and a screening in the same weeks, too few to hold a drive's seats.

@@ -24,7 +24,15 @@ export async function getSlotWithCounts(db: Database, slotId: string) {
           ${seatsTaken(sql`s.id`)} AS taken, ${heldSeats(sql`s.id`)} AS held,
           (SELECT count(*) FROM registrations WHERE slot_id = s.id AND status = 'waitlisted') AS waiting
         FROM slots s WHERE s.id = ${slotId}`,
-  ).first<{ id: string; role: string; capacity: number; waitlist: number; taken: number; held: number; waiting: number }>();
+  ).first<{
+    id: string;
+    role: string;
+    capacity: number;
+    waitlist: number;
+    taken: number;
+    held: number;
+    waiting: number;
+  }>();
   return row && { ...row, waitlist: row.waitlist === 1 };
 }
 

@@ -226,7 +226,9 @@ export const signUpRoutes = new Hono<AppEnv>()
     const { session } = openSlot(await slotForSignUp(db, slotId).get());
     // A day before the session by default; a session sooner than that keeps joining open until it starts.
     const startsAt = session.startsAt.getTime();
-    const joinUntil = new Date(startsAt - JOIN_CLOSES_BEFORE_MS > Date.now() ? startsAt - JOIN_CLOSES_BEFORE_MS : startsAt);
+    const joinUntil = new Date(
+      startsAt - JOIN_CLOSES_BEFORE_MS > Date.now() ? startsAt - JOIN_CLOSES_BEFORE_MS : startsAt,
+    );
     for (let attempt = 0; attempt < 3; attempt++) {
       const group = {
         id: crypto.randomUUID(),
