@@ -40,13 +40,29 @@ function slotRow(campaign: CampaignDetail, session: Session, slot: Slot, session
     ),
     open
       ? h(
-          'a',
-          {
-            class: slot.remaining > 0 ? 'button' : 'button button-secondary',
-            href: signUpPath(campaign.id, slot.id),
-            'aria-describedby': `${roleId} ${sessionHeadingId}`,
-          },
-          slot.remaining > 0 ? s.signUp : s.joinWaitlist,
+          'div',
+          { class: 'slot-actions' },
+          h(
+            'a',
+            {
+              class: slot.remaining > 0 ? 'button' : 'button button-secondary',
+              href: signUpPath(campaign.id, slot.id),
+              'aria-describedby': `${roleId} ${sessionHeadingId}`,
+            },
+            slot.remaining > 0 ? s.signUp : s.joinWaitlist,
+          ),
+          // A company's contact holds seats for its team; its members sign up from the link.
+          slot.remaining > 0
+            ? h(
+                'a',
+                {
+                  class: 'link-small',
+                  href: `${signUpPath(campaign.id, slot.id).replace(/\/sign-up$/, '')}/team`,
+                  'aria-describedby': `${roleId} ${sessionHeadingId}`,
+                },
+                s.teamSignUp,
+              )
+            : null,
         )
       : null,
   );

@@ -48,8 +48,9 @@ export async function mySignUpsPage(context: PageContext) {
       Promise.all([
         read(api.me.registrations.$get({}, within(context.signal))),
         read(api.me.donations.$get({}, within(context.signal))),
+        read(api.me.groups.$get({}, within(context.signal))),
       ]),
-    ([{ items }, donations]) => {
+    ([{ items }, donations, teams]) => {
       const upcoming = items.filter(isUpcoming);
       const past = items.filter((registration) => !isUpcoming(registration));
       const list = (registrations: Registration[]) =>
@@ -68,6 +69,27 @@ export async function mySignUpsPage(context: PageContext) {
             ? list(upcoming)
             : h('p', { class: 'status' }, s.noUpcoming, ' ', h('a', { href: '/' }, s.findCampaigns)),
         ),
+        // Where a team's contact finds the invitation link again.
+        teams.items.length
+          ? h(
+              'section',
+              { 'aria-labelledby': 'teams-title' },
+              h('h2', { id: 'teams-title' }, s.myTeamsTitle),
+              h(
+                'ul',
+                { class: 'registrations' },
+                ...teams.items.map((team) =>
+                  h(
+                    'li',
+                    { class: 'card' },
+                    h('h3', null, h('a', { href: `/groups/${encodeURIComponent(team.code)}` }, team.organization)),
+                    h('p', null, team.campaign.title, ' · ', team.slot.role),
+                    h('p', { class: 'meta' }, s.teamJoined(team.joined, team.seats)),
+                  ),
+                ),
+              ),
+            )
+          : null,
         past.length
           ? h('section', { 'aria-labelledby': 'past-title' }, h('h2', { id: 'past-title' }, s.pastTitle), list(past))
           : null,

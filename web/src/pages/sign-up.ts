@@ -1,5 +1,6 @@
-// Signing up for one slot: the campaign's own questions, the donor facts a blood drive needs,
-// checks as the person types, and the API's verdict next to the fields or as plain reasons.
+// Signing up for one slot, in a free seat or in one a team holds (from its invitation link): the
+// campaign's own questions, the donor facts a blood drive needs, checks as the person types, and
+// the API's verdict next to the fields or as plain reasons.
 import type { InferResponseType } from 'hono/client';
 import { parseIdNumber } from '../../../worker/domain/id-number.ts';
 import { questionTypes, type Question } from '../../../worker/domain/questions.ts';
@@ -54,30 +55,43 @@ function questionField(question: Question): Field {
   }
 }
 
-function drawForm(context: PageContext, campaign: CampaignDetail, person: Person) {
+/** A team whose held seat the sign-up takes: the invitation's code and the team's name. */
+export interface JoiningTeam {
+  code: string;
+  organization: string;
+  seatsLeft: number;
+}
+
+export function drawSignUpForm(
+  context: PageContext,
+  campaign: CampaignDetail,
+  person: Person,
+  slotId: string,
+  team?: JoiningTeam,
+) {
   const s = strings();
   const { view } = context;
-  const session = campaign.sessions.find((candidate) =>
-    candidate.slots.some((slot) => slot.id === context.params.slotId),
-  );
-  const slot = session?.slots.find((candidate) => candidate.id === context.params.slotId);
-  const campaignPath = `/campaigns/${encodeURIComponent(campaign.id)}`;
-  view.append(backLink(campaignPath, campaign.title), h('h1', null, s.signUpTitle));
+  const session = campaign.sessions.find((candidate) => candidate.slots.some((slot) => slot.id === slotId));
+  const slot = session?.slots.find((candidate) => candidate.id === slotId);
+  const backPath = team ? `/groups/${encodeURIComponent(team.code)}` : `/campaigns/${encodeURIComponent(campaign.id)}`;
+  view.append(backLink(backPath, team?.organization ?? campaign.title), h('h1', null, s.signUpTitle));
   if (!session || !slot) return view.append(h('p', { class: 'notice' }, s.slotNotFound));
 
-  const willWait = slot.remaining === 0;
+  // A team member takes one of the team's seats: never the waiting list.
+  const willWait = !team && slot.remaining === 0;
   view.append(
     h(
       'section',
       { class: 'card summary', 'aria-label': s.whatYouSignUpFor },
       h('p', { class: 'summary-title' }, campaign.title),
-      h('p', null, h('strong', null, slot.role), ' · ', seatsText(slot)),
+      team ? h('p', null, s.teamOf(team.organization), ' · ', s.teamSeatsLeft(team.seatsLeft)) : null,
+      h('p', null, h('strong', null, slot.role), team ? null : ' · ', team ? null : seatsText(slot)),
       h('p', null, formatSessionTime(session.startsAt, session.endsAt)),
       h('p', null, session.venue, h('br'), h('span', { class: 'meta' }, session.address)),
     ),
   );
   if (hasStarted(session.startsAt)) return view.append(h('p', { class: 'notice' }, s.signUpClosed));
-  if (willWait && !slot.waitlist) return view.append(h('p', { class: 'notice' }, s.slotFullNoWaitlist));
+  if (!team && willWait && !slot.waitlist) return view.append(h('p', { class: 'notice' }, s.slotFullNoWaitlist));
   if (willWait) view.append(h('p', { class: 'notice' }, s.willJoinWaitlist));
 
   const rules = campaign.eligibility;
@@ -213,11 +227,11 @@ function drawForm(context: PageContext, campaign: CampaignDetail, person: Person
     submit.disabled = true;
     submit.textContent = s.sending;
     try {
+      const headers = { headers: { 'Idempotency-Key': key } };
       const { registration } = await read(
-        api.slots[':slotId'].registrations.$post(
-          { param: { slotId: slot.id }, json: body() },
-          { headers: { 'Idempotency-Key': key } },
-        ),
+        team
+          ? api.groups[':code'].registrations.$post({ param: { code: team.code }, json: body() }, headers)
+          : api.slots[':slotId'].registrations.$post({ param: { slotId: slot.id }, json: body() }, headers),
       );
       navigate(`/me/sign-ups/${encodeURIComponent(registration.id)}`, { replace: true, state: { justBooked: true } });
     } catch (error) {
@@ -258,6 +272,6 @@ export async function signUpPage(context: PageContext) {
         read(api.campaigns[':id'].$get({ param: { id: context.params.campaignId! } }, within(context.signal))),
         read(api.me.$get({}, within(context.signal))),
       ]),
-    ([{ campaign }, { person }]) => drawForm(context, campaign, person),
+    ([{ campaign }, { person }]) => drawSignUpForm(context, campaign, person, context.params.slotId!),
   );
 }
