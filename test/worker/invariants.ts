@@ -9,7 +9,7 @@ const HELD = (slot: string) => `(
   FROM registration_groups g WHERE g.slot_id = ${slot} AND g.status = 'open')`;
 
 const CHECKS: Record<string, string> = {
-  "taken (with teams' held seats) ≤ capacity per slot": `
+  "taken ≤ capacity per slot (teams' held seats count as taken)": `
     SELECT s.id, s.capacity, count(r.id) AS taken, ${HELD('s.id')} AS held FROM slots s
     LEFT JOIN registrations r ON r.slot_id = s.id AND r.${TAKEN}
     GROUP BY s.id HAVING count(r.id) + held > s.capacity`,
