@@ -37,7 +37,11 @@ describe.skipIf(!baseUrl)('a 320 px phone', () => {
     await page.screenshot({ path: `${SHOTS}/320-sign-up.png`, fullPage: true });
 
     await page.goto(`${baseUrl}/campaigns/demo-free-clinic`);
-    await page.locator('.slot').filter({ hasText: '宣传志愿者' }).getByRole('link').click();
+    await page
+      .locator('.slot')
+      .filter({ hasText: '宣传志愿者' })
+      .getByRole('link', { name: '报名', exact: true })
+      .click();
     await page.getByLabel('姓名').fill('周小红');
     await page.getByRole('button', { name: '确认报名' }).click();
     await page.locator('svg.qr').waitFor();

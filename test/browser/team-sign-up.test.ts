@@ -56,11 +56,11 @@ describe.skipIf(!baseUrl)('a team sign-up from an invitation link', () => {
     await contact.goto(`${baseUrl}/campaigns/demo-blood-drive`);
     const session = contact.locator('.session').filter({ hasText: venue });
     await session.getByRole('link', { name: '团体报名' }).click();
-    await signInWithDevCode(contact, '13700000001');
+    await signInWithDevCode(contact, '13700000401');
     await contact.getByRole('heading', { name: '为团体预留名额' }).waitFor();
     await contact.getByLabel('单位或团队名称').fill('聊城市某科技公司');
     await contact.getByLabel('联系人姓名（您本人）').fill('孙经理');
-    await contact.getByLabel('联系人手机号（您登录所用的号码）').fill('13700000001');
+    await contact.getByLabel('联系人手机号（您登录所用的号码）').fill('13700000401');
     await contact.getByLabel('预留名额数').fill('5');
     await contact.getByRole('button', { name: '预留名额并生成邀请链接' }).click();
 
@@ -84,7 +84,7 @@ describe.skipIf(!baseUrl)('a team sign-up from an invitation link', () => {
     await member.screenshot({ path: `${SHOTS}/team-invitation.png`, fullPage: true });
 
     await member.getByRole('link', { name: '加入并报名' }).click();
-    await signInWithDevCode(member, '13700000002');
+    await signInWithDevCode(member, '13700000402');
     await member.getByText('团体：聊城市某科技公司').waitFor();
     await signUpAsMember(member, '周成员', '65');
     await member.getByRole('heading', { name: '报名成功' }).waitFor();
@@ -94,7 +94,7 @@ describe.skipIf(!baseUrl)('a team sign-up from an invitation link', () => {
   it('turns a member away by a donor rule, with the reason', async () => {
     const member = await openPhone(browser);
     await member.goto(`${invitation}/join`);
-    await signInWithDevCode(member, '13700000003');
+    await signInWithDevCode(member, '13700000403');
     await member.getByText('团体：聊城市某科技公司').waitFor();
     await signUpAsMember(member, '吴成员', '44');
     const refusal = member.getByRole('alert').filter({ hasText: '很抱歉，您暂不符合报名条件' });
