@@ -54,7 +54,7 @@ const zhCN = {
   donorWeight: (men: number, women: number) => `体重：男性不低于 ${men} 公斤，女性不低于 ${women} 公斤。`,
   donorIntervals:
     '间隔：两次献全血至少 6 个月，两次献机采血小板至少 2 周；献血小板 4 周后可献全血，献全血 3 个月后可献血小板。',
-  donorIdNumber: '报名需填写身份证号码，用于核对年龄和献血间隔；加密保存，只显示部分号码。',
+  donorIdNumber: '报名需填写身份证号码，用于核对年龄和献血间隔；加密保存，只出现在授权组织者导出的名单中。',
   ageRange: (min?: number, max?: number) =>
     min !== undefined && max !== undefined
       ? `年龄 ${min}–${max} 周岁。`
@@ -94,7 +94,7 @@ const zhCN = {
   willJoinWaitlist: '名额已满。提交后您将进入候补名单；有人取消时，按先后顺序自动递补，结果显示在“我的报名”中。',
   name: '姓名',
   idNumber: '身份证号码',
-  idNumberHint: '用于核对年龄和献血间隔；加密保存，只显示部分号码。',
+  idNumberHint: '用于核对年龄和献血间隔；加密保存，只出现在授权组织者导出的名单中。',
   idNumberInvalid: '身份证号码不正确，请核对（18 位，末位可能是 X）。',
   birthDate: '出生日期',
   birthDateWhy: '本活动有年龄要求。',
@@ -250,7 +250,7 @@ const en: Strings = {
   donorIntervals:
     'Intervals: at least 6 months between whole-blood donations and 2 weeks between platelet donations; whole blood 4 weeks after platelets, platelets 3 months after whole blood.',
   donorIdNumber:
-    'Sign-up asks for your ID card number to check age and intervals; it is stored encrypted and shown only in part.',
+    'Sign-up asks for your ID card number to check age and intervals; it is stored encrypted and appears only in rosters exported by authorized organizers.',
   ageRange: (min, max) =>
     min !== undefined && max !== undefined
       ? `Age ${min} to ${max}.`
@@ -289,7 +289,8 @@ const en: Strings = {
     'This slot is full. You will join the waiting list; when someone cancels, the first person waiting gets the seat automatically, as My sign-ups will show.',
   name: 'Name',
   idNumber: 'ID card number',
-  idNumberHint: 'Used to check age and donation intervals; stored encrypted, shown only in part.',
+  idNumberHint:
+    'Used to check age and donation intervals; stored encrypted, and appears only in rosters exported by authorized organizers.',
   idNumberInvalid: 'This ID number is not valid; please check it (18 characters, the last may be X).',
   birthDate: 'Birth date',
   birthDateWhy: 'This campaign has an age requirement.',
