@@ -1,6 +1,6 @@
 // Sign-ups, cancellations and waiting lists. Every check-and-write is one statement or one
 // D1 batch (a single transaction), so crowds and retries can neither overbook nor double-book.
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { batch, type Database } from './client.ts';
 import { seatsTaken, takesASeat } from './seats.ts';
 import { campaigns, donations, idempotentResponses, registrations, sessions, slots } from './schema.ts';
@@ -53,14 +53,15 @@ export const slotForSignUp = (db: Database, slotId: string) =>
 
 export type SlotForSignUp = Awaited<ReturnType<ReturnType<typeof slotForSignUp>['get']>>;
 
-export async function getDonations(db: Database, personId: string) {
-  return db
+/** A person's donations, newest first, as a query that can join a D1 batch (the person may be a subquery). */
+export const donationsOf = (db: Database, personId: string | SQLWrapper) =>
+  db
     .select({ day: donations.day, kind: donations.kind, adverseReaction: donations.adverseReaction })
     .from(donations)
     .where(eq(donations.personId, personId))
-    .orderBy(desc(donations.day))
-    .all();
-}
+    .orderBy(desc(donations.day));
+
+export const getDonations = (db: Database, personId: string) => donationsOf(db, personId).all();
 
 export interface NewRegistration {
   id: string;
@@ -221,13 +222,18 @@ export async function cancelRegistration(db: Database, registration: { id: strin
   return { cancelled: cancelled.length === 1, promoted };
 }
 
-export async function findIdempotentResponse(db: Database, personId: string, key: string) {
-  return db
+/**
+ * The stored answer to the person's request with this Idempotency-Key, as a query that can join a
+ * D1 batch (the person may be a subquery). Without a key it finds nothing: `key = NULL` is never true.
+ */
+export const idempotentResponseOf = (db: Database, personId: string | SQLWrapper, key: string | undefined) =>
+  db
     .select({ scope: idempotentResponses.scope, status: idempotentResponses.status, body: idempotentResponses.body })
     .from(idempotentResponses)
-    .where(and(eq(idempotentResponses.personId, personId), eq(idempotentResponses.key, key)))
-    .get();
-}
+    .where(and(eq(idempotentResponses.personId, personId), sql`${idempotentResponses.key} = ${key ?? null}`));
+
+export const findIdempotentResponse = (db: Database, personId: string, key: string) =>
+  idempotentResponseOf(db, personId, key).get();
 
 /** Remembers a refusal, so a retry with the same key hears the same answer. */
 export async function saveIdempotentResponse(
