@@ -247,10 +247,13 @@ export async function saveIdempotentResponse(
   await db.insert(idempotentResponses).values({ personId, key, scope, status, body }).onConflictDoNothing();
 }
 
-/** A person's sign-ups with slot, session and campaign, newest first. */
-/** A person's sign-ups, newest first; with `registrationId`, just that one (when it is theirs). */
-export async function listPersonRegistrations(db: Database, personId: string, registrationId?: string) {
-  return db
+/**
+ * A person's sign-ups with slot, session and campaign, newest first; with `registrationId`, just
+ * that one (when it is theirs). A query that can join a D1 batch (the person may be a subquery),
+ * hence the ids of the joined tables under names of their own.
+ */
+export const personRegistrations = (db: Database, personId: string | SQLWrapper, registrationId?: string) =>
+  db
     .select({
       id: registrations.id,
       code: registrations.code,
@@ -258,15 +261,15 @@ export async function listPersonRegistrations(db: Database, personId: string, re
       createdAt: registrations.createdAt,
       checkedInAt: registrations.checkedInAt,
       position: sql<number | null>`${positionOf(sql.raw('"registrations"."id"'))}`,
-      slot: { id: slots.id, role: slots.role },
+      slot: { id: sql<string>`${slots.id}`.as('slot_key'), role: slots.role },
       session: {
-        id: sessions.id,
+        id: sql<string>`${sessions.id}`.as('session_key'),
         startsAt: sessions.startsAt,
         endsAt: sessions.endsAt,
         venue: sessions.venue,
         address: sessions.address,
       },
-      campaign: { id: campaigns.id, title: campaigns.title, kind: campaigns.kind },
+      campaign: { id: sql<string>`${campaigns.id}`.as('campaign_key'), title: campaigns.title, kind: campaigns.kind },
     })
     .from(registrations)
     .innerJoin(slots, eq(slots.id, registrations.slotId))
@@ -279,6 +282,4 @@ export async function listPersonRegistrations(db: Database, personId: string, re
       ),
     )
     .orderBy(desc(registrations.createdAt), desc(registrations.id))
-    .limit(500)
-    .all();
-}
+    .limit(500);

@@ -1,16 +1,17 @@
 // A citizen's own profile.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { database } from '../db/client.ts';
 import { changeProfile, type Person } from '../db/people.ts';
 import { playsInRunningSeason } from '../db/quiz-boards.ts';
+import { sessionPersonId } from '../db/auth-sessions.ts';
 import { listContactGroups } from '../db/registration-groups.ts';
-import { getDonations, listPersonRegistrations } from '../db/registrations.ts';
+import { getDonations, personRegistrations } from '../db/registrations.ts';
 import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { maskPhone } from '../domain/phone.ts';
 import { bloodTypes, genders, profileProblems, type Profile } from '../domain/profile.ts';
 import type { AppEnv } from '../env.ts';
-import { requirePerson } from '../lib/auth.ts';
+import { personSessionHash, requirePerson } from '../lib/auth.ts';
 import { encryptionKeys } from '../lib/crypto.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { json, param } from '../lib/validation.ts';
@@ -50,7 +51,24 @@ const profileOf = ({
   quizNudges,
 });
 
-type RegistrationRow = Awaited<ReturnType<typeof listPersonRegistrations>>[number];
+type RegistrationRow = Awaited<ReturnType<typeof personRegistrations>>[number];
+
+/**
+ * The signed-in citizen's sign-ups (or the one asked for), read in the round trip that checks the
+ * session: "My sign-ups" is the page a citizen opens most. 401 without a live session.
+ */
+async function ownRegistrations(c: Context<AppEnv>, registrationId?: string) {
+  const sessionHash = await personSessionHash(c);
+  if (!sessionHash) throw new ApiError(401, 'unauthenticated');
+  const db = database(c.env.DB);
+  const now = Date.now();
+  const [signedIn, rows] = await db.batch([
+    sessionPersonId(db, sessionHash, now),
+    personRegistrations(db, sessionPersonId(db, sessionHash, now), registrationId),
+  ]);
+  if (!signedIn[0]) throw new ApiError(401, 'unauthenticated');
+  return rows;
+}
 
 /** One of the person's sign-ups, as "My sign-ups" and the pass show it. */
 const registrationItemView = ({ createdAt, checkedInAt, position, session, ...registration }: RegistrationRow) => ({
@@ -77,11 +95,10 @@ function personView(person: Person) {
 }
 
 export const meRoutes = new Hono<AppEnv>()
-  .use(requirePerson)
-  .get('/', async (c) => {
+  .get('/', requirePerson, async (c) => {
     return c.json({ person: personView(c.var.person) }, 200);
   })
-  .patch('/', ...json(profileChange), async (c) => {
+  .patch('/', requirePerson, ...json(profileChange), async (c) => {
     const change = Object.fromEntries(
       Object.entries(c.req.valid('json')).filter(([, value]) => value !== undefined),
     ) as Partial<Profile>;
@@ -110,21 +127,21 @@ export const meRoutes = new Hono<AppEnv>()
     return c.json({ person: personView(person) }, 200);
   })
   .get('/registrations', async (c) => {
-    const rows = await listPersonRegistrations(database(c.env.DB), c.var.person.id);
+    const rows = await ownRegistrations(c);
     return c.json({ items: rows.map(registrationItemView) }, 200);
   })
   .get('/registrations/:id', param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) })), async (c) => {
     // Someone else's sign-up does not exist for this person.
-    const [row] = await listPersonRegistrations(database(c.env.DB), c.var.person.id, c.req.valid('param').id);
+    const [row] = await ownRegistrations(c, c.req.valid('param').id);
     if (!row) throw notFound();
     return c.json({ registration: registrationItemView(row) }, 200);
   })
   // The teams this person holds seats for: where a contact finds an invitation link again.
-  .get('/groups', async (c) => {
+  .get('/groups', requirePerson, async (c) => {
     const rows = await listContactGroups(database(c.env.DB), c.var.person.id);
     return c.json({ items: rows.map(contactGroupView) }, 200);
   })
-  .get('/donations', async (c) => {
+  .get('/donations', requirePerson, async (c) => {
     const items = await getDonations(database(c.env.DB), c.var.person.id);
     return c.json({ items: items.map(({ day, kind }) => ({ day, kind })) }, 200);
   });
