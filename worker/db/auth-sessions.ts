@@ -63,20 +63,23 @@ export async function findPersonBySession(db: Database, token: string, now = Dat
   return (await personBySession(db, await sha256(token), now).get())?.person;
 }
 
-export async function findStaffBySession(db: Database, token: string, now = Date.now()) {
-  return db
+/** The active staff member holding a live session, as a query that can also join a D1 batch. */
+export const staffBySession = (db: Database, tokenHash: string, now = Date.now()) =>
+  db
     .select({ id: staff.id, email: staff.email, role: staff.role, organizationId: staff.organizationId })
     .from(authSessions)
     .innerJoin(staff, eq(staff.id, authSessions.staffId))
     .where(
       and(
-        eq(authSessions.tokenHash, await sha256(token)),
+        eq(authSessions.tokenHash, tokenHash),
         gt(authSessions.expiresAt, new Date(now)),
         // Deactivating ends the sessions too; this holds even for one begun in that very moment.
         eq(staff.active, true),
       ),
-    )
-    .get();
+    );
+
+export async function findStaffBySession(db: Database, token: string, now = Date.now()) {
+  return staffBySession(db, await sha256(token), now).get();
 }
 
 export async function deleteExpiredSessions(db: Database, now = Date.now()) {

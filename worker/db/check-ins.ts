@@ -9,8 +9,11 @@ import { promoteWaiting } from './registrations.ts';
 import { campaigns, donations, people, registrations, sessions, slots } from './schema.ts';
 import { seatsTaken } from './seats.ts';
 
-/** A sign-up with what the desk shows and what its rules and the access check need. */
-function findPass(db: Database, where: SQL | undefined) {
+/**
+ * A sign-up with what the desk shows and what its rules and the access check need, as a query
+ * that can join a D1 batch (which hands rows back by column name: the joined ids are renamed).
+ */
+function pass(db: Database, where: SQL | undefined) {
   return db
     .select({
       id: registrations.id,
@@ -19,13 +22,13 @@ function findPass(db: Database, where: SQL | undefined) {
       name: registrations.name,
       personId: registrations.personId,
       checkedInAt: registrations.checkedInAt,
-      slotId: slots.id,
+      slotId: sql<string>`${slots.id}`.as('slot_key'),
       role: slots.role,
-      sessionId: sessions.id,
+      sessionId: sql<string>`${sessions.id}`.as('session_key'),
       startsAt: sessions.startsAt,
       endsAt: sessions.endsAt,
       venue: sessions.venue,
-      campaignId: campaigns.id,
+      campaignId: sql<string>`${campaigns.id}`.as('campaign_key'),
       title: campaigns.title,
       kind: campaigns.kind,
       eligibility: campaigns.eligibility,
@@ -35,17 +38,18 @@ function findPass(db: Database, where: SQL | undefined) {
     .innerJoin(slots, eq(slots.id, registrations.slotId))
     .innerJoin(sessions, eq(sessions.id, slots.sessionId))
     .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
-    .where(where)
-    .get();
+    .where(where);
 }
 
-export type Pass = NonNullable<Awaited<ReturnType<typeof findPass>>>;
+export type Pass = Awaited<ReturnType<typeof pass>>[number];
 
-/** The sign-up behind a booking code. */
-export const findByCode = (db: Database, code: string) => findPass(db, eq(registrations.code, code));
+/** The sign-up behind a booking code, as a query (a desk's scan reads it beside the staff session). */
+export const passByCode = (db: Database, code: string) => pass(db, eq(registrations.code, code));
+
+export const findByCode = (db: Database, code: string) => passByCode(db, code).get();
 
 /** The sign-up an organizer corrects or records a donation for. */
-export const findById = (db: Database, id: string) => findPass(db, eq(registrations.id, id));
+export const findById = (db: Database, id: string) => pass(db, eq(registrations.id, id)).get();
 
 /**
  * A no-show's seat may have gone to someone else since (a capacity lowered, a person moved up):
@@ -213,7 +217,7 @@ export async function searchToday(
       phone: people.phone,
       status: registrations.status,
       role: slots.role,
-      sessionId: sessions.id,
+      sessionId: sql<string>`${sessions.id}`.as('session_key'),
       startsAt: sessions.startsAt,
       venue: sessions.venue,
     })

@@ -112,13 +112,20 @@ export const loadPerson = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/**
+ * requireStaff's check of a staff member already read (by `staffBySession`, in a route's own
+ * batch): 401 without one, 403 for another role.
+ */
+export function admitStaff(member: SignedInStaff | undefined, roles: SignedInStaff['role'][]) {
+  if (!member) throw new ApiError(401, 'unauthenticated');
+  if (roles.length > 0 && !roles.includes(member.role)) throw new ApiError(403, 'forbidden');
+  return member;
+}
+
 /** Loads the signed-in staff member and checks the role: 401 without a session, 403 for another role. */
 export const requireStaff = (...roles: SignedInStaff['role'][]) =>
   createMiddleware<StaffEnv>(async (c, next) => {
     const token = readToken(c, 'staff');
-    const member = token ? await findStaffBySession(database(c.env.DB), token) : undefined;
-    if (!member) throw new ApiError(401, 'unauthenticated');
-    if (roles.length > 0 && !roles.includes(member.role)) throw new ApiError(403, 'forbidden');
-    c.set('staff', member);
+    c.set('staff', admitStaff(token ? await findStaffBySession(database(c.env.DB), token) : undefined, roles));
     await next();
   });
