@@ -23,6 +23,9 @@ const PORT = 8793;
 const PLAYERS = Number(process.env.BENCH_QUIZ_PLAYERS ?? 100_000);
 const DAYS = 120;
 const RUNS = 30;
+/** The evening burst: this many players, who have started their attempts, submit within BURST_SECONDS. */
+const BURST_PLAYERS = Number(process.env.BENCH_QUIZ_BURST ?? 2_000);
+const BURST_SECONDS = 60;
 const SEASON = 'bench-season';
 const DISTRICTS = [
   '东昌府区',
@@ -174,6 +177,107 @@ async function measure(
   };
 }
 
+type StartedAttempt = { attempt: { id: string; questions: { id: string; options: { id: string }[] }[] } };
+
+/** Runs `work` over `items`, `concurrency` at a time. */
+async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+interface Burst {
+  players: number;
+  seconds: number;
+  statuses: Map<number, number>;
+  ms: number[];
+  /** D1's own time per submit: all its queries, and the submit's batch alone. */
+  d1Ms: number[];
+  batchMs: number[];
+  written: number[];
+  maxInFlight: number;
+}
+
+/**
+ * The evening burst: the players start their attempts (not timed), then each submits at a set
+ * moment, evenly over BURST_SECONDS whatever the answers before (an open loop, as phones arrive).
+ */
+async function eveningBurst(players: string[]): Promise<Burst> {
+  const attempts = new Map<string, StartedAttempt['attempt']>();
+  await pool(players, 32, async (personId) => {
+    const started = await request(`/api/quiz/seasons/${SEASON}/attempts`, { personId, body: {} });
+    if (started.status !== 201) throw new Error(`burst start: ${started.status} ${JSON.stringify(started.body)}`);
+    attempts.set(personId, (started.body as StartedAttempt).attempt);
+  });
+  const burst: Burst = {
+    players: players.length,
+    seconds: 0,
+    statuses: new Map(),
+    ms: [],
+    d1Ms: [],
+    batchMs: [],
+    written: [],
+    maxInFlight: 0,
+  };
+  const gapMs = (BURST_SECONDS * 1000) / players.length;
+  const began = performance.now();
+  let inFlight = 0;
+  await Promise.all(
+    players.map(async (personId, i) => {
+      await new Promise((resolve) => setTimeout(resolve, i * gapMs));
+      const attempt = attempts.get(personId)!;
+      const answers = attempt.questions.map((q) => ({ questionId: q.id, optionIds: [q.options[0]!.id] }));
+      inFlight++;
+      burst.maxInFlight = Math.max(burst.maxInFlight, inFlight);
+      try {
+        const submitted = await request(`/api/quiz/attempts/${attempt.id}/submit`, { personId, body: { answers } });
+        burst.statuses.set(submitted.status, (burst.statuses.get(submitted.status) ?? 0) + 1);
+        burst.ms.push(submitted.ms);
+        burst.d1Ms.push(total(submitted.queries, 'ms'));
+        burst.batchMs.push(total(submitBatch(submitted.queries), 'ms'));
+        burst.written.push(total(submitted.queries, 'written'));
+      } catch {
+        burst.statuses.set(0, (burst.statuses.get(0) ?? 0) + 1);
+      } finally {
+        inFlight--;
+      }
+    }),
+  );
+  burst.seconds = (performance.now() - began) / 1000;
+  return burst;
+}
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+function printBurst(b: Burst) {
+  const errors = [...b.statuses].filter(([status]) => status !== 200).reduce((sum, [, n]) => sum + n, 0);
+  const perSubmit = mean(b.d1Ms);
+  console.log(
+    `\nEvening burst: ${b.players.toLocaleString('en')} players who had started their attempts submitted, evenly spread over ${BURST_SECONDS} s; the last answer came after ${b.seconds.toFixed(1)} s.`,
+  );
+  console.log(
+    '\n| submits | answered 200 | errors | p50 ms | p99 ms | max in flight | D1 ms per submit (mean) | of which the batch | rows written (median) |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    `| ${b.players} | ${b.statuses.get(200) ?? 0} | ${errors} | ${percentile(b.ms, 0.5).toFixed(1)} | ${percentile(b.ms, 0.99).toFixed(1)} | ${b.maxInFlight} | ${perSubmit.toFixed(2)} | ${mean(b.batchMs).toFixed(2)} | ${median(b.written)} |`,
+  );
+  console.log(
+    `\nOne D1 database runs one query at a time: at ${perSubmit.toFixed(2)} ms of D1 time per submit it carries at most about ${Math.floor(1000 / perSubmit).toLocaleString('en')} submits a second (1000 / ${perSubmit.toFixed(2)}), before the time of everything else it serves.`,
+  );
+  console.log(
+    "D1 time is meta.duration summed over the submit's queries (1 ms resolution per query, so the mean over many submits).",
+  );
+}
+
+const submitBatch = (queries: MeteredQuery[]) =>
+  queries.filter((q) => /^(WITH move AS|(UPDATE|INSERT INTO) quiz_(players|attempts))/.test(q.sql));
+
 const state = mkdtempSync(join(tmpdir(), 'lifeline-bench-quiz-'));
 let server: ChildProcess | undefined;
 try {
@@ -204,7 +308,13 @@ try {
   // Newcomers who join the board tonight, with their first submit.
   const newcomers = Array.from({ length: RUNS + 1 }, (_, i) => `new${i}`);
   const expires = Date.now() + 86_400_000;
-  const signedIn = [rank10!.person_id, rank90k!.person_id, ...submitters, ...newcomers];
+  // The burst's players: spread over the board, none of those measured one by one.
+  const alreadyUsed = new Set([rank10!.person_id, rank90k!.person_id, ...submitters]);
+  const burstPlayers = Array.from(
+    { length: BURST_PLAYERS },
+    (_, i) => `p${Math.floor(((i + 0.25) * PLAYERS) / BURST_PLAYERS)}`,
+  ).filter((id) => !alreadyUsed.has(id));
+  const signedIn = [...alreadyUsed, ...newcomers, ...burstPlayers];
   executeFile(
     state,
     [
@@ -226,8 +336,6 @@ try {
   );
 
   server = await startWranglerDev(['bench/quiz-worker.ts', '--persist-to', state], PORT);
-  const submitBatch = (queries: MeteredQuery[]) =>
-    queries.filter((q) => /^(WITH move AS|(UPDATE|INSERT INTO) quiz_(players|attempts))/.test(q.sql));
   const rankQuery = (queries: MeteredQuery[]) => queries.filter((q) => q.sql.startsWith('SELECT me.score'));
   const leaderboard = `/api/quiz/seasons/${SEASON}/leaderboard`;
 
@@ -296,6 +404,8 @@ try {
     );
   }
 
+  const burst = await eveningBurst(burstPlayers);
+
   console.log(
     '\n| What | median ms, HTTP | median ms, in the Worker | median ms, in D1 | D1 rows read | D1 rows written | |',
   );
@@ -314,6 +424,7 @@ try {
   console.log(
     'Rows read include the session lookup; a submit also reads its attempt and questions and looks at its rate-limit window (only refused submits are counted).',
   );
+  printBurst(burst);
 } finally {
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));
