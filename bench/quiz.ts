@@ -1,7 +1,8 @@
 // `npm run bench`, quiz part: a season of 100,000 players and 120 days of history generated in a
 // local D1 (recursive CTEs through `wrangler d1 execute`), then, through `wrangler dev`, the time
 // and D1 rows of a submit, of the top-50 season board and of `me` for players ranked about 10
-// and about 90,000 — beside the naive COUNT(*) rank. Prints figures only.
+// and about 90,000 — beside the naive COUNT(*) rank; then the evening burst (BURST_PLAYERS who
+// started their attempts submit within one minute) with D1's own time per submit. Prints figures only.
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -311,9 +312,11 @@ try {
   // The burst's players: spread over the board, none of those measured one by one.
   const alreadyUsed = new Set([rank10!.person_id, rank90k!.person_id, ...submitters]);
   const burstPlayers = Array.from(
-    { length: BURST_PLAYERS },
-    (_, i) => `p${Math.floor(((i + 0.25) * PLAYERS) / BURST_PLAYERS)}`,
-  ).filter((id) => !alreadyUsed.has(id));
+    { length: BURST_PLAYERS + alreadyUsed.size },
+    (_, i) => `p${Math.floor(((i + 0.25) * PLAYERS) / (BURST_PLAYERS + alreadyUsed.size))}`,
+  )
+    .filter((id) => !alreadyUsed.has(id))
+    .slice(0, BURST_PLAYERS);
   const signedIn = [...alreadyUsed, ...newcomers, ...burstPlayers];
   executeFile(
     state,
@@ -335,16 +338,16 @@ try {
     ).map((row) => [row.id, row.district]),
   );
 
-  server = await startWranglerDev(['bench/quiz-worker.ts', '--persist-to', state], PORT);
+  server = await startWranglerDev(['bench/quiz-worker.ts', '--persist-to', state, '--env-file', 'local.env'], PORT);
   const rankQuery = (queries: MeteredQuery[]) => queries.filter((q) => q.sql.startsWith('SELECT me.score'));
   const leaderboard = `/api/quiz/seasons/${SEASON}/leaderboard`;
 
   const figures = [await measure('baseline: GET /api/health (one D1 query)', () => request('/api/health'))];
   const play = (players: string[]) => async (run: number) => {
     const personId = players[run + 1]!;
-    const attempt = (await request(`/api/quiz/seasons/${SEASON}/attempts`, { personId, body: {} })).body as {
-      attempt: { id: string; questions: { id: string; options: { id: string }[] }[] };
-    };
+    const started = await request(`/api/quiz/seasons/${SEASON}/attempts`, { personId, body: {} });
+    if (started.status !== 201) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
+    const attempt = started.body as StartedAttempt;
     const answers = attempt.attempt.questions.map((q) => ({ questionId: q.id, optionIds: [q.options[0]!.id] }));
     return request(`/api/quiz/attempts/${attempt.attempt.id}/submit`, { personId, body: { answers } });
   };
