@@ -172,12 +172,42 @@ const PROBES: Record<string, Probe> = {
     }),
     status: 201,
   },
+  'GET /api/quiz/seasons/:seasonId/attempts/today': {
+    request: (f) => ({ path: `/api/quiz/seasons/${f.w.quiz.seasonId}/attempts/today`, cookie: f.player.cookie }),
+    status: 200,
+  },
+  'PUT /api/quiz/attempts/:id/answers/:questionId': {
+    request: (f) => ({
+      path: `/api/quiz/attempts/${f.attempt.id}/answers/${f.attempt.questions[0]!.id}`,
+      method: 'PUT',
+      cookie: f.player.cookie,
+      body: { optionIds: [f.attempt.questions[0]!.options[0]!.id] },
+    }),
+    status: 204,
+  },
   'POST /api/quiz/attempts/:id/submit': {
     request: async (f) => ({
       path: `/api/quiz/attempts/${f.attempt.id}/submit`,
       cookie: f.player.cookie,
       body: { answers: await answersFor(f.w.quiz.seasonId, f.attempt, 2) },
     }),
+    status: 200,
+  },
+  // After the submit: the player's review of the day, mistakes, practice and season.
+  'GET /api/quiz/attempts/:id': {
+    request: (f) => ({ path: `/api/quiz/attempts/${f.attempt.id}`, cookie: f.player.cookie }),
+    status: 200,
+  },
+  'GET /api/quiz/seasons/:seasonId/mistakes': {
+    request: (f) => ({ path: `/api/quiz/seasons/${f.w.quiz.seasonId}/mistakes`, cookie: f.player.cookie }),
+    status: 200,
+  },
+  'GET /api/quiz/seasons/:seasonId/practice': {
+    request: (f) => ({ path: `/api/quiz/seasons/${f.w.quiz.seasonId}/practice`, cookie: f.player.cookie }),
+    status: 200,
+  },
+  'GET /api/quiz/seasons/:seasonId/me': {
+    request: (f) => ({ path: `/api/quiz/seasons/${f.w.quiz.seasonId}/me`, cookie: f.player.cookie }),
     status: 200,
   },
   'GET /api/quiz/seasons/:seasonId/leaderboard': citizen((f) => `/api/quiz/seasons/${f.w.quiz.seasonId}/leaderboard`),
