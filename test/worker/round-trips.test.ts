@@ -51,8 +51,15 @@ async function setUp() {
   const starter = await newPlayer();
   const spare = await createCampaign({
     organizationId: w.organizationId,
-    sessions: [{ startsAt: inDays(10), endsAt: inDays(10.1), slots: [{ role: '学员', capacity: 5 }] }],
+    sessions: [{ startsAt: inDays(10), endsAt: inDays(10.1), slots: [{ role: '学员', capacity: 10 }] }],
   });
+  // A team's held seats, with its invitation code, for the routes that join or change it.
+  const contact = await quickCitizen();
+  const held = await call(`/api/slots/${spare.slotIds[0]}/groups`, {
+    cookie: contact.cookie,
+    body: { organization: '某公司', contactName: '王经理', contactPhone: contact.phone, seats: 2 },
+  });
+  const { group } = (await held.json()) as { group: { id: string; code: string } };
   const nextQuiz = await createCampaign({ kind: 'quiz', organizationId: w.quiz.organizationId });
   const staffId = (
     await env.DB.prepare(`SELECT id FROM staff WHERE role = 'checkin' AND organization_id = ?`)
@@ -63,6 +70,8 @@ async function setUp() {
     w,
     organizer,
     quizOrganizer,
+    contact,
+    group,
     desk,
     deskPass: deskPass!,
     noShow: noShow!,
@@ -136,21 +145,26 @@ const PROBES: Record<string, Probe> = {
     status: 201,
   },
   'POST /api/slots/:slotId/groups': {
+    async request(f) {
+      const contact = await quickCitizen();
+      return {
+        path: `/api/slots/${f.spare.slotIds[0]}/groups`,
+        cookie: contact.cookie,
+        body: { organization: '某公司', contactName: '王经理', contactPhone: contact.phone, seats: 2 },
+      };
+    },
+    status: 201,
+  },
+  'GET /api/groups/:code': { request: (f) => ({ path: `/api/groups/${f.group.code}` }), status: 200 },
+  'POST /api/groups/:code/registrations': {
     request: async (f) => ({
-      path: `/api/slots/${f.spare.slotIds[0]}/groups`,
+      path: `/api/groups/${f.group.code}/registrations`,
       cookie: (await quickCitizen()).cookie,
-      body: {
-        organization: '某公司',
-        contactName: '王经理',
-        contactPhone: '13700137000',
-        members: [
-          { name: '甲', phone: '13700137001' },
-          { name: '乙', phone: '13700137002' },
-        ],
-      },
+      body: { name: '李成员' },
     }),
     status: 201,
   },
+  'GET /api/me/groups': { request: (f) => ({ path: '/api/me/groups', cookie: f.contact.cookie }), status: 200 },
   'POST /api/registrations/:id/cancel': {
     async request(f) {
       const holder = await quickCitizen();
@@ -319,6 +333,12 @@ const PROBES: Record<string, Probe> = {
   ),
   'GET /api/admin/campaigns/:id/registrations.xlsx': admin(
     (f) => `/api/admin/campaigns/${f.w.cpr.id}/registrations.xlsx`,
+  ),
+  'GET /api/admin/campaigns/:id/groups': admin((f) => `/api/admin/campaigns/${f.spare.id}/groups`),
+  'PATCH /api/admin/groups/:id': admin(
+    (f) => `/api/admin/groups/${f.group.id}`,
+    200,
+    () => ({ seats: 3 }),
   ),
   'GET /api/admin/campaigns/:id/stats': admin((f) => `/api/admin/campaigns/${f.w.cpr.id}/stats`),
   'PATCH /api/admin/sessions/:id': admin(
