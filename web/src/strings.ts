@@ -160,6 +160,8 @@ const zhCN = {
   bloodType: '血型',
   bloodTypeUnknown: '不清楚',
   bloodTypeName: (type: string) => `${type} 型`,
+  rhD: 'RhD 血型',
+  rhDName: { positive: 'RhD 阳性', negative: 'RhD 阴性（熊猫血）' },
   emergencyDonor: '加入应急献血志愿者名单',
   emergencyDonorRule:
     '血库告急时（例如 B 型、O 型血紧缺），血站会按血型和所在区县联系名单上的献血者。加入需要先填写血型和所在区县，随时可以退出。',
@@ -321,6 +323,8 @@ const en: Strings = {
   bloodType: 'Blood type',
   bloodTypeUnknown: "Don't know",
   bloodTypeName: (type) => `Type ${type}`,
+  rhD: 'RhD',
+  rhDName: { positive: 'RhD positive', negative: 'RhD negative ("panda blood")' },
   emergencyDonor: 'Join the emergency donor list',
   emergencyDonorRule:
     'When blood stocks run short (e.g. type B or O), the blood centre contacts donors on this list by blood type and district. Joining needs your blood type and district; you can leave at any time.',

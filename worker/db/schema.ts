@@ -63,6 +63,8 @@ export const people = sqliteTable(
      */
     legacyBirthDate: text('birth_date'),
     bloodType: text('blood_type', { enum: ['A', 'B', 'O', 'AB'] }),
+    /** RhD: Rh-negative ("熊猫血") donors are the classic emergency call-out. Null when not known. */
+    rhD: text('rh_d', { enum: ['positive', 'negative'] }),
     district: text('district'),
     emergencyDonor: integer('emergency_donor', { mode: 'boolean' }).notNull().default(false),
     /** The language of the texts Lifeline sends them: the app's language when they last signed in. */
@@ -550,6 +552,8 @@ export const callouts = sqliteTable(
       .notNull()
       .references(() => staff.id),
     bloodType: text('blood_type', { enum: ['A', 'B', 'O', 'AB'] }).notNull(),
+    /** Null: donors of either RhD (and those who do not know theirs). */
+    rhD: text('rh_d', { enum: ['positive', 'negative'] }),
     district: text('district'),
     message: text('message').notNull(),
     recipients: integer('recipients').notNull(),

@@ -7,7 +7,7 @@ import { playsInRunningSeason } from '../db/quiz-boards.ts';
 import { getDonations, listPersonRegistrations } from '../db/registrations.ts';
 import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { maskPhone } from '../domain/phone.ts';
-import { bloodTypes, genders, profileProblems, type Profile } from '../domain/profile.ts';
+import { bloodTypes, genders, rhDs, profileProblems, type Profile } from '../domain/profile.ts';
 import type { AppEnv } from '../env.ts';
 import { requirePerson } from '../lib/auth.ts';
 import { encryptionKeys } from '../lib/crypto.ts';
@@ -22,6 +22,7 @@ const profileChange = v.object({
   gender: nullable(v.picklist(genders)),
   birthDate: nullable(calendarDay),
   bloodType: nullable(v.picklist(bloodTypes)),
+  rhD: nullable(v.picklist(rhDs)),
   district: nullable(v.pipe(v.string(), v.maxLength(40, 'district_unknown'))),
   emergencyDonor: v.optional(v.boolean()),
   reminders: v.optional(v.boolean()),
@@ -33,6 +34,7 @@ const profileOf = ({
   gender,
   birthDate,
   bloodType,
+  rhD,
   district,
   emergencyDonor,
   reminders,
@@ -42,6 +44,7 @@ const profileOf = ({
   gender,
   birthDate,
   bloodType,
+  rhD,
   district,
   emergencyDonor,
   reminders,
@@ -67,6 +70,7 @@ function personView(person: Person) {
     gender: person.gender,
     birthDate: person.birthDate,
     bloodType: person.bloodType,
+    rhD: person.rhD,
     district: person.district,
     emergencyDonor: person.emergencyDonor,
     reminders: person.reminders,

@@ -16,7 +16,7 @@ import { findStaffOrganization } from '../../db/organizations.ts';
 import { chinaDay } from '../../domain/china-time.ts';
 import { mentionsIdNumber } from '../../domain/id-number.ts';
 import { maskPhone } from '../../domain/phone.ts';
-import { bloodTypes } from '../../domain/profile.ts';
+import { bloodTypes, rhDs } from '../../domain/profile.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
 import { csvPieces } from '../../lib/csv.ts';
@@ -28,6 +28,7 @@ import { json, query } from '../../lib/validation.ts';
 
 const filters = {
   bloodType: v.picklist(bloodTypes),
+  rhD: v.optional(v.picklist(rhDs)),
   district: v.optional(v.pipe(v.string(), v.maxLength(40))),
 };
 
@@ -81,13 +82,14 @@ const donorItem = (donor: EmergencyDonor) => ({
   name: donor.name,
   phone: maskPhone(donor.phone),
   bloodType: donor.bloodType,
+  rhD: donor.rhD,
   district: donor.district,
   lastDonation: donor.history[0] ? { day: donor.history[0].day, kind: donor.history[0].kind } : null,
 });
 
 const exportHeader: Record<Language, string[]> = {
-  'zh-CN': ['姓名', '手机号', '血型', '区县', '最近献血日期'],
-  en: ['Name', 'Phone', 'Blood type', 'District', 'Last donation'],
+  'zh-CN': ['姓名', '手机号', '血型', 'RhD', '区县', '最近献血日期'],
+  en: ['Name', 'Phone', 'Blood type', 'RhD', 'District', 'Last donation'],
 };
 
 async function* allDonors<E extends AppEnv>(c: Context<E>, filter: DonorFilter, today: string) {
@@ -118,19 +120,27 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
       database(c.env.DB),
       byStaff(me, me.organizationId, 'emergency_donors.export', undefined, {
         bloodType: filter.bloodType,
+        rhD: filter.rhD ?? null,
         district: filter.district ?? null,
         rows: count,
       }),
     );
     async function* rows() {
       for await (const donor of allDonors(c, filter, today)) {
-        yield [donor.name ?? '', donor.phone, donor.bloodType ?? '', donor.district ?? '', donor.history[0]?.day ?? ''];
+        yield [
+          donor.name ?? '',
+          donor.phone,
+          donor.bloodType ?? '',
+          donor.rhD ?? '',
+          donor.district ?? '',
+          donor.history[0]?.day ?? '',
+        ];
       }
     }
     return new Response(byteStream(inChunks(csvPieces(exportHeader[c.var.language], rows()))), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="emergency-donors-${filter.bloodType}.csv"`,
+        'content-disposition': `attachment; filename="emergency-donors-${filter.bloodType}${filter.rhD === 'negative' ? '-rh-negative' : ''}.csv"`,
         'cache-control': 'no-store',
       },
     });
@@ -145,13 +155,19 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
 
     const me = c.var.staff;
     await enforceLimit(c, calloutsPerDay(me.organizationId));
-    const detail = { bloodType: filter.bloodType, district: filter.district ?? null, matched: donorIds.length };
+    const detail = {
+      bloodType: filter.bloodType,
+      rhD: filter.rhD ?? null,
+      district: filter.district ?? null,
+      matched: donorIds.length,
+    };
     const sent = await sendCallout(
       db,
       {
         organizationId: me.organizationId,
         staffId: me.id,
         bloodType: filter.bloodType,
+        rhD: filter.rhD ?? null,
         district: filter.district ?? null,
         message,
       },

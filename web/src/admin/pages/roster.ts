@@ -147,7 +147,9 @@ export function rosterPage(context: PageContext) {
           h('td', { class: 'nowrap' }, `${shortTime(item.session.startsAt)} · ${item.session.venue}`),
           h('td', null, item.slot.role),
           h('td', null, item.group?.organization ?? ''),
-          bloodDrive ? h('td', null, item.bloodType ?? '') : null,
+          bloodDrive
+            ? h('td', { class: 'nowrap' }, `${item.bloodType ?? ''}${item.rhD ? s.rhDSign[item.rhD] : ''}`)
+            : null,
           bloodDrive ? h('td', { class: 'nowrap' }, item.birthYear ?? '') : null,
           bloodDrive
             ? h(
