@@ -612,3 +612,19 @@ export const quizFinalists = sqliteTable(
     uniqueIndex('quiz_finalists_certificate').on(t.certificateCode),
   ],
 );
+
+/**
+ * The electronic donor card's short-lived QR token (a random secret; D1 keeps its SHA-256): a
+ * screenshot stops working within minutes. Expired rows go with the hourly housekeeping.
+ */
+export const donorCards = sqliteTable(
+  'donor_cards',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('donor_cards_by_expiry').on(t.expiresAt)],
+);

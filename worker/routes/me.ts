@@ -13,6 +13,7 @@ import { requirePerson } from '../lib/auth.ts';
 import { encryptionKeys } from '../lib/crypto.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { json, param } from '../lib/validation.ts';
+import { donorRecordRoutes } from './donor-record.ts';
 import { calendarDay, personName } from './schemas.ts';
 
 const nullable = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema));
@@ -121,6 +122,7 @@ export const meRoutes = new Hono<AppEnv>()
     if (!row) throw notFound();
     return c.json({ registration: registrationItemView(row) }, 200);
   })
+  .route('/donor', donorRecordRoutes)
   .get('/donations', async (c) => {
     const items = await getDonations(database(c.env.DB), c.var.person.id);
     return c.json({ items: items.map(({ day, kind }) => ({ day, kind })) }, 200);
