@@ -75,6 +75,7 @@ export async function mySignUpsPage(context: PageContext) {
           'section',
           { 'aria-labelledby': 'donations-title' },
           h('h2', { id: 'donations-title' }, s.donationsTitle),
+          h('p', null, h('a', { href: '/me/donor' }, s.myDonations)),
           donations.items.length
             ? h(
                 'ul',
