@@ -266,6 +266,12 @@ const MATRIX: Record<string, Probe> = {
     path: () => '/api/admin/emergency-donors?bloodType=B',
     expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 'reached', admin: 'reached' }),
   },
+  // The blood stock is set by the blood centre (A) and admins only.
+  'PUT /api/admin/blood-stock': {
+    path: () => '/api/admin/blood-stock',
+    body: () => ({ levels: [{ bloodType: 'AB', rhD: 'negative', level: 'normal' }] }),
+    expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 'reached', admin: 'reached' }),
+  },
   'GET /api/admin/emergency-donors.csv': {
     path: () => '/api/admin/emergency-donors.csv?bloodType=B',
     expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 'reached', admin: 'reached' }),

@@ -628,3 +628,16 @@ export const donorCards = sqliteTable(
   },
   (t) => [index('donor_cards_by_expiry').on(t.expiresAt)],
 );
+
+/** The blood centre's stock by type (血液库存预警): one row per ABO type and RhD, set by its staff. */
+export const bloodStock = sqliteTable(
+  'blood_stock',
+  {
+    bloodType: text('blood_type', { enum: ['A', 'B', 'O', 'AB'] }).notNull(),
+    rhD: text('rh_d', { enum: ['positive', 'negative'] }).notNull(),
+    level: text('level', { enum: ['critical', 'low', 'normal', 'full'] }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedBy: text('updated_by').references(() => staff.id),
+  },
+  (t) => [primaryKey({ columns: [t.bloodType, t.rhD] })],
+);
