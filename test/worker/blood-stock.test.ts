@@ -2,7 +2,7 @@
 // type is low or critical is told so on their record.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { neededLevel } from '../../worker/domain/blood-stock.ts';
+import { neededType } from '../../worker/domain/blood-stock.ts';
 import { bloodCentreOrganizer, call, createOrganization, errorOf, signInCitizen, signInStaff } from './helpers.ts';
 
 const put = (cookie: string, levels: unknown) =>
@@ -81,23 +81,27 @@ describe('the blood stock', () => {
     const positive = await signInCitizen();
     await call('/api/me', { method: 'PATCH', cookie: positive.cookie, body: { bloodType: 'AB' } });
     const needed = async (citizen: { cookie: string }) =>
-      ((await (await call('/api/me/donor', { cookie: citizen.cookie })).json()) as { myTypeNeeded: string | null })
+      ((await (await call('/api/me/donor', { cookie: citizen.cookie })).json()) as { myTypeNeeded: unknown })
         .myTypeNeeded;
-    expect(await needed(negative)).toBe('critical');
+    expect(await needed(negative)).toEqual({ bloodType: 'AB', rhD: 'negative', level: 'critical' });
     expect(await needed(positive)).toBeNull();
     expect(await needed(await signInCitizen())).toBeNull();
   });
 });
 
-describe('neededLevel', () => {
+describe('neededType', () => {
   const levels = [
     { bloodType: 'B', rhD: 'positive', level: 'low' },
     { bloodType: 'B', rhD: 'negative', level: 'full' },
   ] as const;
   it('is the level of the donor’s type when low or critical, RhD unknown taken as positive', () => {
-    expect(neededLevel([...levels], { bloodType: 'B', rhD: null })).toBe('low');
-    expect(neededLevel([...levels], { bloodType: 'B', rhD: 'negative' })).toBeNull();
-    expect(neededLevel([...levels], { bloodType: 'A', rhD: 'positive' })).toBeNull();
-    expect(neededLevel([...levels], { bloodType: null, rhD: null })).toBeNull();
+    expect(neededType([...levels], { bloodType: 'B', rhD: null })).toEqual({
+      bloodType: 'B',
+      rhD: 'positive',
+      level: 'low',
+    });
+    expect(neededType([...levels], { bloodType: 'B', rhD: 'negative' })).toBeNull();
+    expect(neededType([...levels], { bloodType: 'A', rhD: 'positive' })).toBeNull();
+    expect(neededType([...levels], { bloodType: null, rhD: null })).toBeNull();
   });
 });

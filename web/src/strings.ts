@@ -196,6 +196,15 @@ const zhCN = {
   cardCheckTitle: '献血证查验',
   cardValid: '有效的电子无偿献血证',
   cardInvalid: '二维码无效或已过期。请献血者在手机上重新打开电子献血证。',
+  stockTitle: '血液库存',
+  stockShort: '以下血型库存不足，欢迎符合条件的市民献血。',
+  stockLevel: { critical: '紧急', low: '偏低', normal: '正常', full: '充足' } as Record<
+    'critical' | 'low' | 'normal' | 'full',
+    string
+  >,
+  stockUpdated: (at: string) => `血站更新于 ${at}`,
+  myTypeNeeded: (level: 'critical' | 'low', type: string) =>
+    level === 'critical' ? `您的 ${type} 型血库存紧急，急需您的帮助。` : `您的 ${type} 型血库存偏低，欢迎您来献血。`,
   saved: '已保存。',
   signOut: '退出登录',
 };
@@ -388,6 +397,14 @@ const en: Strings = {
   cardCheckTitle: 'Donor card check',
   cardValid: 'A valid electronic blood donor card',
   cardInvalid: 'This code is not valid or has expired. Ask the donor to open their card again on their phone.',
+  stockTitle: 'Blood stock',
+  stockShort: 'Some types are short: if you can give, please come.',
+  stockLevel: { critical: 'critical', low: 'low', normal: 'normal', full: 'full' },
+  stockUpdated: (at) => `Updated by the blood centre ${at}`,
+  myTypeNeeded: (level, type) =>
+    level === 'critical'
+      ? `Your type, ${type}, is critically short: your donation is urgently needed.`
+      : `Your type, ${type}, is running low: please come and give.`,
   saved: 'Saved.',
   signOut: 'Sign out',
 };

@@ -10,15 +10,19 @@ export interface TypeLevel {
   level: StockLevel;
 }
 
+export type ShortType = TypeLevel & { level: 'critical' | 'low' };
+
+const isShort = (row: TypeLevel): row is ShortType => row.level === 'critical' || row.level === 'low';
+
 /**
- * The level of the donor's type when it is low or critical (null otherwise, or when the type is
+ * The donor's type with its level when it is low or critical (null otherwise, or when the type is
  * not known). A donor who does not know their RhD is taken as positive, as 99.6% of Han Chinese are.
  */
-export function neededLevel(
+export function neededType(
   levels: TypeLevel[],
   donor: { bloodType: TypeLevel['bloodType'] | null; rhD: TypeLevel['rhD'] | null },
-): 'critical' | 'low' | null {
+): ShortType | null {
   if (!donor.bloodType) return null;
   const mine = levels.find((row) => row.bloodType === donor.bloodType && row.rhD === (donor.rhD ?? 'positive'));
-  return mine?.level === 'critical' || mine?.level === 'low' ? mine.level : null;
+  return mine && isShort(mine) ? { bloodType: mine.bloodType, rhD: mine.rhD, level: mine.level } : null;
 }

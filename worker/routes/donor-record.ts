@@ -6,7 +6,7 @@ import { readBloodStock } from '../db/blood-stock.ts';
 import { database } from '../db/client.ts';
 import { donationHistory, issueDonorCard } from '../db/donor-record.ts';
 import { chinaDay, toChinaIso } from '../domain/china-time.ts';
-import { neededLevel } from '../domain/blood-stock.ts';
+import { neededType } from '../domain/blood-stock.ts';
 import { donorStanding } from '../domain/donor.ts';
 import type { AppEnv } from '../env.ts';
 
@@ -25,7 +25,7 @@ export const donorRecordRoutes = new Hono<AppEnv>().get('/', async (c) => {
       ...donorStanding(donations, chinaDay(Date.now())),
       card: { token: card.token, expiresAt: toChinaIso(card.expiresAt) },
       // "Your type is needed": told, three in four people would come (Lifeblood).
-      myTypeNeeded: neededLevel(stock, person),
+      myTypeNeeded: neededType(stock, person),
     },
     200,
   );

@@ -366,6 +366,14 @@ const zhCN = {
   daysPlayed: '参赛天数',
   // Emergency donors
   navDonors: '应急献血者',
+  stockTitle: '血液库存（按血型）',
+  stockNotSet: '未设置',
+  stockLevel: { critical: '紧急', low: '偏低', normal: '正常', full: '充足' } as Record<
+    'critical' | 'low' | 'normal' | 'full',
+    string
+  >,
+  stockNothingSet: '请至少为一种血型选择库存水平。',
+  criticalTypes: '库存紧急的血型：从这里开始查找应急献血者',
   donorsTitle: '应急献血者',
   donorsIntro: '血液库存紧张时，按血型（和区县）查找愿意应急献血、今天可以献全血的市民。',
   allDistricts: '全部区县',
@@ -910,6 +918,11 @@ const en: Strings = {
   timeSec: 'Time (s)',
   daysPlayed: 'Days played',
   navDonors: 'Emergency donors',
+  stockTitle: 'Blood stock by type',
+  stockNotSet: 'Not set',
+  stockLevel: { critical: 'Critical', low: 'Low', normal: 'Normal', full: 'Full' },
+  stockNothingSet: 'Choose a level for at least one type.',
+  criticalTypes: 'Types in critical stock: start the donor search here',
   donorsTitle: 'Emergency donors',
   donorsIntro:
     'When blood stocks run short: citizens willing to give in an emergency who may give whole blood today, by blood type (and district).',

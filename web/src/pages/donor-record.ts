@@ -8,6 +8,7 @@ import type { PageContext } from '../foundation/router.ts';
 import { setPageTitle } from '../foundation/shell.ts';
 import { formatDay, today } from '../format.ts';
 import { strings } from '../strings.ts';
+import { myTypeNotice } from '../components/blood-stock.ts';
 
 export type DonorRecord = InferResponseType<typeof api.me.donor.$get, 200>;
 type Honor = 'bronze' | 'silver' | 'gold';
@@ -55,6 +56,7 @@ export async function donorRecordPage(context: PageContext) {
     (record) => {
       append(context.view, [
         h('h1', null, s.donorRecordTitle),
+        record.myTypeNeeded ? myTypeNotice(record.myTypeNeeded) : null,
         h(
           'p',
           { class: 'meta', 'data-testid': 'donor-totals' },

@@ -16,6 +16,7 @@ import { setPageTitle } from '../../foundation/shell.ts';
 import { downloads } from '../downloads.ts';
 import { pagedList } from '../paged-list.ts';
 import { strings } from '../strings.ts';
+import { bloodStockForm, criticalTypes } from '../blood-stock-form.ts';
 
 type Donor = InferResponseType<(typeof api.admin)['emergency-donors']['$get'], 200>['items'][number];
 type BloodType = 'A' | 'B' | 'O' | 'AB';
@@ -118,10 +119,14 @@ export function emergencyDonorsPage(context: PageContext) {
   return loadPage(
     context,
     async () => {
-      const [city, page] = await Promise.all([cityConfig(), bloodType ? fetchPage() : null]);
-      return { districts: city.districts, page };
+      const [city, page, stock] = await Promise.all([
+        cityConfig(),
+        bloodType ? fetchPage() : null,
+        read(api['blood-stock'].$get({}, within(context.signal))),
+      ]);
+      return { districts: city.districts, page, stock };
     },
-    ({ districts, page }) => {
+    ({ districts, page, stock }) => {
       const view = context.view;
       const filters = filterForm({
         label: s.filters,
@@ -152,8 +157,10 @@ export function emergencyDonorsPage(context: PageContext) {
         ],
         address: (values) => href('/emergency-donors', values),
       });
-      view.append(backLink('/', s.campaignsTitle), h('h1', null, s.donorsTitle), h('p', null, s.donorsIntro), filters);
-      if (!bloodType || !page) return;
+      view.append(backLink('/', s.campaignsTitle), h('h1', null, s.donorsTitle), h('p', null, s.donorsIntro));
+      // A call-out starts from the types the blood centre marked critical.
+      append(view, [bloodType ? null : criticalTypes(stock), filters]);
+      if (!bloodType || !page) return view.append(bloodStockForm(stock));
 
       const filter: DonorFilter = { bloodType, ...(rhD && { rhD }), ...(district && { district }) };
       const query = new URLSearchParams({ ...filter }).toString();
