@@ -377,7 +377,7 @@ const en: Strings = {
   honorName: { bronze: 'Bronze award', silver: 'Silver award', gold: 'Gold award' },
   honorReached: (honor, count) => `${honor} reached (${count} donations counted).`,
   honorCounted: (count) => `${count} donations counted.`,
-  honorNext: (honor, needed) => `${needed} more for the ${honor.toLowerCase()}.`,
+  honorNext: (honor, needed) => ` ${needed} more for the ${honor.toLowerCase()}.`,
   honorRule: 'Each 200 mL of whole blood counts 1 (400 mL counts 2); each platelet donation counts 1.',
   waiverTitle: 'Free blood for your own care (Shandong)',
   waiverNone: 'Once you give whole blood, blood you need in hospital is free up to an amount set by what you gave.',

@@ -31,7 +31,7 @@ function honorWords(record: DonorRecord) {
   const next = HONOR_STEPS.find((step) => count < step.from);
   return [
     record.honor ? s.honorReached(s.honorName[record.honor], count) : s.honorCounted(count),
-    next ? ` ${s.honorNext(s.honorName[next.honor], next.from - count)}` : '',
+    next ? s.honorNext(s.honorName[next.honor], next.from - count) : '',
   ].join('');
 }
 
