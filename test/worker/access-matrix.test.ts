@@ -118,6 +118,10 @@ const MATRIX: Record<string, Probe> = {
     body: () => ({ kind: 'whole_blood', volumeMl: 400 }),
     expect: everyStaffOfA,
   },
+  'POST /api/admin/registrations/:id/checkout': {
+    path: (f) => `/api/admin/registrations/${f.registration.id}/checkout`,
+    expect: everyStaffOfA,
+  },
   'DELETE /api/admin/registrations/:id/donation': {
     path: (f) => `/api/admin/registrations/${f.registration.id}/donation`,
     expect: everyStaffOfA,

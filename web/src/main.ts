@@ -22,7 +22,7 @@ startShell(() => {
     sectionOf: (path) =>
       path === '/' || path.startsWith('/campaigns')
         ? 'campaigns'
-        : path.startsWith('/me/sign-ups') || path.startsWith('/me/donor')
+        : path.startsWith('/me/sign-ups') || path.startsWith('/me/donor') || path === '/me/volunteering'
           ? 'sign-ups'
           : path === '/me' || path === '/sign-in'
             ? 'profile'
@@ -43,6 +43,10 @@ void startRouter({
     { path: '/me/sign-ups/:id', page: registrationPage },
     // The donor's record and card, and the card's public check: loaded only when opened.
     { path: '/me/donor', page: async (context) => (await import('./pages/donor-record.ts')).donorRecordPage(context) },
+    {
+      path: '/me/volunteering',
+      page: async (context) => (await import('./pages/volunteering.ts')).volunteeringPage(context),
+    },
     { path: '/me/donor/card', page: async (context) => (await import('./pages/donor-card.ts')).donorCardPage(context) },
     {
       path: '/donor-cards/:token',

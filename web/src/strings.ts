@@ -205,6 +205,14 @@ const zhCN = {
   stockUpdated: (at: string) => `血站更新于 ${at}`,
   myTypeNeeded: (level: 'critical' | 'low', type: string) =>
     level === 'critical' ? `您的 ${type} 型血库存紧急，急需您的帮助。` : `您的 ${type} 型血库存偏低，欢迎您来献血。`,
+  volunteeringTitle: '我的志愿服务',
+  volunteerHours: (hours: number) => `服务时长 ${hours} 小时`,
+  volunteerStars: (stars: number) => `已达到${'一二三四五'[stars - 1]}星级志愿者。`,
+  volunteerNoStar: '累计服务满 120 小时可评为一星级志愿者。',
+  volunteerNextStar: (star: number, hours: number) =>
+    `再服务 ${Math.ceil(hours * 10) / 10} 小时可达到${'一二三四五'[star - 1]}星级。`,
+  noVolunteering: '还没有服务记录。在活动现场由工作人员签到、签退后，时长会显示在这里。',
+  myVolunteering: '我的志愿服务时长',
   saved: '已保存。',
   signOut: '退出登录',
 };
@@ -405,6 +413,13 @@ const en: Strings = {
     level === 'critical'
       ? `Your type, ${type}, is critically short: your donation is urgently needed.`
       : `Your type, ${type}, is running low: please come and give.`,
+  volunteeringTitle: 'My volunteer hours',
+  volunteerHours: (hours) => `${hours} hours of service`,
+  volunteerStars: (stars) => `${stars}-star volunteer.`,
+  volunteerNoStar: '120 hours of service make a 1-star volunteer.',
+  volunteerNextStar: (star, hours) => `${Math.ceil(hours * 10) / 10} more hours to ${star} stars.`,
+  noVolunteering: 'No service yet. When the desk checks you in and out at a session, the hours show here.',
+  myVolunteering: 'My volunteer hours',
   saved: 'Saved.',
   signOut: 'Sign out',
 };

@@ -54,6 +54,7 @@ function slotRows(
       arrival: registrations.arrival,
       createdAt: registrations.createdAt,
       checkedInAt: registrations.checkedInAt,
+      checkedOutAt: registrations.checkedOutAt,
       cancelledAt: registrations.cancelledAt,
       phone: people.phone,
       bloodType: people.bloodType,

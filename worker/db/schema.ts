@@ -180,6 +180,8 @@ export const registrations = sqliteTable(
     createdAt: createdAt(),
     cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
     checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
+    /** A volunteer checked out by the desk: from check-in to here are their service hours. */
+    checkedOutAt: integer('checked_out_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('registrations_code_unique').on(t.code),

@@ -163,6 +163,10 @@ const messages = {
     'zh-CN': '此人今天已登记过一次献血，不能重复登记。',
     en: 'This person already has a donation recorded today.',
   },
+  already_checked_out: {
+    'zh-CN': '此人已签退，服务时长已记录。',
+    en: 'Already checked out: the hours are recorded.',
+  },
   not_checked_in: {
     'zh-CN': '此人尚未签到：先签到，采血后再登记献血。',
     en: 'Not checked in yet: check in first, then record the donation after the collection.',

@@ -14,6 +14,7 @@ import { encryptionKeys } from '../lib/crypto.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { json, param } from '../lib/validation.ts';
 import { donorRecordRoutes } from './donor-record.ts';
+import { volunteeringRoutes } from './volunteering.ts';
 import { calendarDay, personName } from './schemas.ts';
 
 const nullable = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema));
@@ -123,6 +124,7 @@ export const meRoutes = new Hono<AppEnv>()
     return c.json({ registration: registrationItemView(row) }, 200);
   })
   .route('/donor', donorRecordRoutes)
+  .route('/volunteering', volunteeringRoutes)
   .get('/donations', async (c) => {
     const items = await getDonations(database(c.env.DB), c.var.person.id);
     return c.json({ items: items.map(({ day, kind }) => ({ day, kind })) }, 200);

@@ -28,6 +28,7 @@ export const rosterItem = (row: RosterRow, kind: CampaignKind) => ({
   session: { id: row.slot.sessionId, startsAt: toChinaIso(row.slot.startsAt), venue: row.slot.venue },
   createdAt: toChinaIso(row.createdAt),
   checkedInAt: iso(row.checkedInAt),
+  checkedOutAt: iso(row.checkedOutAt),
   cancelledAt: iso(row.cancelledAt),
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE `registrations` ADD `checked_out_at` integer;
