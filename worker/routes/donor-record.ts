@@ -8,11 +8,11 @@ import { donationHistory, issueDonorCard } from '../db/donor-record.ts';
 import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { neededType } from '../domain/blood-stock.ts';
 import { donorStanding } from '../domain/donor.ts';
-import type { AppEnv } from '../env.ts';
+import type { PersonEnv } from '../lib/auth.ts';
 
-export const donorRecordRoutes = new Hono<AppEnv>().get('/', async (c) => {
+export const donorRecordRoutes = new Hono<PersonEnv>().get('/', async (c) => {
   const db = database(c.env.DB);
-  const person = c.var.person!;
+  const person = c.var.person;
   const [donations, card, stock] = await Promise.all([
     donationHistory(db, person.id),
     issueDonorCard(db, person.id),

@@ -5,12 +5,12 @@ import { database } from '../db/client.ts';
 import { volunteerService } from '../db/volunteering.ts';
 import { toChinaIso } from '../domain/china-time.ts';
 import { hoursOf, nextStarHours, starsFor } from '../domain/volunteering.ts';
-import type { AppEnv } from '../env.ts';
+import type { PersonEnv } from '../lib/auth.ts';
 
 const MINUTE_MS = 60_000;
 
-export const volunteeringRoutes = new Hono<AppEnv>().get('/', async (c) => {
-  const rows = await volunteerService(database(c.env.DB), c.var.person!.id);
+export const volunteeringRoutes = new Hono<PersonEnv>().get('/', async (c) => {
+  const rows = await volunteerService(database(c.env.DB), c.var.person.id);
   const items = rows.map(({ campaign, session, role, checkedInAt, checkedOutAt }) => ({
     campaign,
     session: { ...session, startsAt: toChinaIso(session.startsAt) },

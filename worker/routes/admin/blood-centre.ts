@@ -3,12 +3,11 @@
 import { createMiddleware } from 'hono/factory';
 import { database } from '../../db/client.ts';
 import { findStaffOrganization } from '../../db/organizations.ts';
-import type { AppEnv } from '../../env.ts';
-import { requireStaff } from '../../lib/auth.ts';
+import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
 import { ApiError } from '../../lib/errors.ts';
 
-const bloodCentreOnly = createMiddleware<AppEnv>(async (c, next) => {
-  const me = c.var.staff!;
+const bloodCentreOnly = createMiddleware<StaffEnv>(async (c, next) => {
+  const me = c.var.staff;
   if (me.role !== 'admin') {
     const organization = await findStaffOrganization(database(c.env.DB), me.organizationId);
     if (organization?.kind !== 'blood_centre') throw new ApiError(403, 'forbidden');

@@ -29,7 +29,7 @@ export const adminBloodStockRoutes = new Hono<AppEnv>().put(
   ...json(stockChange),
   async (c) => {
     const { levels } = c.req.valid('json');
-    const me = c.var.staff!;
+    const me = c.var.staff;
     const db = database(c.env.DB);
     // The detail says what changed in a few characters each ("O-": "critical"), nothing personal.
     const detail = Object.fromEntries(

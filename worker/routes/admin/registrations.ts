@@ -166,7 +166,7 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
     const out = await checkOut(
       db,
       id,
-      byStaff(c.var.staff!, pass.organizationId, 'registration.check_out', { type: 'registration', id }),
+      byStaff(c.var.staff, pass.organizationId, 'registration.check_out', { type: 'registration', id }),
     );
     if (!out) throw new ApiError(409, 'already_checked_out');
     return c.json(

@@ -1,1 +1,0 @@
-ALTER TABLE `registrations` ADD `checked_out_at` integer;
