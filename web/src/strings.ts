@@ -160,7 +160,7 @@ const zhCN = {
   bloodType: '血型',
   bloodTypeUnknown: '不清楚',
   bloodTypeName: (type: string) => `${type} 型`,
-  rhD: 'RhD 血型',
+  rhD: 'RhD（阴性或阳性）',
   rhDName: { positive: 'RhD 阳性', negative: 'RhD 阴性（熊猫血）' },
   emergencyDonor: '加入应急献血志愿者名单',
   emergencyDonorRule:

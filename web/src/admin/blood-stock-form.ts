@@ -66,8 +66,8 @@ export function criticalTypes(stock: Stock) {
   const critical = stock.levels.filter((row) => row.level === 'critical');
   if (critical.length === 0) return null;
   return h(
-    'nav',
-    { class: 'notice notice-error critical-types', 'aria-label': s.criticalTypes },
+    'div',
+    { class: 'notice notice-error critical-types' },
     h('p', null, s.criticalTypes),
     ...critical.map((row) =>
       h(

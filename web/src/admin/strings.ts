@@ -370,7 +370,7 @@ const zhCN = {
   navDonors: '应急献血者',
   checkOut: '签退',
   checkedOut: (name: string, minutes: number) => `${name} 已签退，服务 ${Math.floor(minutes / 6) / 10} 小时。`,
-  stockTitle: '血液库存（按血型）',
+  stockTitle: '血液库存',
   stockNotSet: '未设置',
   stockLevel: { critical: '紧急', low: '偏低', normal: '正常', full: '充足' } as Record<
     'critical' | 'low' | 'normal' | 'full',
