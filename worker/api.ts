@@ -4,6 +4,7 @@ import type { AppEnv } from './env.ts';
 import { relayAfterWrites } from './notifications/after-writes.ts';
 import { adminAuditRoutes } from './routes/admin/audit.ts';
 import { adminAuthRoutes } from './routes/admin/auth.ts';
+import { adminBloodStockRoutes } from './routes/admin/blood-stock.ts';
 import { adminCampaignRoutes } from './routes/admin/campaigns.ts';
 import { adminCampaignStatsRoutes } from './routes/admin/campaign-stats.ts';
 import { checkInRoutes } from './routes/admin/check-ins.ts';
@@ -19,9 +20,11 @@ import { adminSessionRoutes } from './routes/admin/sessions.ts';
 import { adminSlotRoutes } from './routes/admin/slots.ts';
 import { staffRoutes } from './routes/admin/staff.ts';
 import { authRoutes } from './routes/auth.ts';
+import { bloodStockRoutes } from './routes/blood-stock.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { configRoutes } from './routes/config.ts';
+import { donorCardRoutes } from './routes/donor-cards.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
@@ -47,6 +50,8 @@ export const api = new Hono<AppEnv>()
   .route('/quiz/finalists', finalistRoutes)
   .route('/certificates', certificateRoutes)
   .route('/quiz', quizReviewRoutes)
+  .route('/donor-cards', donorCardRoutes)
+  .route('/blood-stock', bloodStockRoutes)
   .route('/admin/auth', adminAuthRoutes)
   .route('/admin/organizations', organizationRoutes)
   .route('/admin/staff', staffRoutes)
@@ -63,6 +68,7 @@ export const api = new Hono<AppEnv>()
   .route('/admin/quiz', adminQuizFinalRoutes)
   .route('/admin/audit', adminAuditRoutes)
   .route('/admin/notifications', adminNotificationRoutes)
+  .route('/admin/blood-stock', adminBloodStockRoutes)
   .route('/admin', emergencyDonorRoutes);
 
 export type AppType = typeof api;

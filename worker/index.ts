@@ -2,6 +2,7 @@ import { app } from './app.ts';
 import { NOTIFICATIONS_CRON } from './crons.ts';
 import { database } from './db/client.ts';
 import { deleteExpiredSessions } from './db/auth-sessions.ts';
+import { deleteExpiredDonorCards } from './db/donor-record.ts';
 import { markNoShows, quizTotalsDrift, repairQuizTotals } from './db/housekeeping.ts';
 import { scoreOverdueAttempts } from './db/quiz-attempts.ts';
 import { deleteStaleCodes } from './db/otp-codes.ts';
@@ -40,7 +41,12 @@ export default {
       console.log(JSON.stringify({ event: 'notifications_tick', ...due, handed, quizAttemptsScored, teamsClosed }));
       return;
     }
-    await Promise.all([deleteExpiredSessions(db, now), deleteStaleCodes(db, now), deleteExpiredWindows(db, now)]);
+    await Promise.all([
+      deleteExpiredSessions(db, now),
+      deleteStaleCodes(db, now),
+      deleteExpiredWindows(db, now),
+      deleteExpiredDonorCards(db, now),
+    ]);
     const noShows = await markNoShows(db, now);
     let birthDatesEncrypted = 0;
     for (let done = -1; done !== 0; birthDatesEncrypted += done) {

@@ -123,6 +123,10 @@ const MATRIX: Record<string, Probe> = {
     body: () => ({ kind: 'whole_blood', volumeMl: 400 }),
     expect: everyStaffOfA,
   },
+  'POST /api/admin/registrations/:id/checkout': {
+    path: (f) => `/api/admin/registrations/${f.registration.id}/checkout`,
+    expect: everyStaffOfA,
+  },
   'DELETE /api/admin/registrations/:id/donation': {
     path: (f) => `/api/admin/registrations/${f.registration.id}/donation`,
     expect: everyStaffOfA,
@@ -278,6 +282,12 @@ const MATRIX: Record<string, Probe> = {
   // The donor list is the whole city's: admins and the blood centre's organizers (A) only.
   'GET /api/admin/emergency-donors': {
     path: () => '/api/admin/emergency-donors?bloodType=B',
+    expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 'reached', admin: 'reached' }),
+  },
+  // The blood stock is set by the blood centre (A) and admins only.
+  'PUT /api/admin/blood-stock': {
+    path: () => '/api/admin/blood-stock',
+    body: () => ({ levels: [{ bloodType: 'AB', rhD: 'negative', level: 'normal' }] }),
     expect: staffOnly({ checkin: 403, otherOrganizer: 403, organizer: 'reached', admin: 'reached' }),
   },
   'GET /api/admin/emergency-donors.csv': {

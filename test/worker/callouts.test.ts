@@ -61,8 +61,8 @@ describe('POST /api/admin/callouts', () => {
       .bind(organizationId)
       .all<{ detail: string }>();
     expect(audit.results.map((row) => JSON.parse(row.detail))).toEqual([
-      { bloodType: 'B', district, matched: 3 },
-      { bloodType: 'B', district, matched: 3 },
+      { bloodType: 'B', rhD: null, district, matched: 3 },
+      { bloodType: 'B', rhD: null, district, matched: 3 },
     ]);
     // A week later the first donor may be called again.
     const reachable = await callout(cookie, { district, dryRun: true });

@@ -164,7 +164,9 @@ describe('POST /api/auth/otp', () => {
 
   it('leaves devCode out when EXPOSE_DEV_OTP is not "true"', async () => {
     // Such a Worker texts through its SMS bridge (here one that accepts everything).
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(null, { status: 200 }));
+    const bridgeCalls = vi
+      .spyOn(globalThis, 'fetch')
+      .mockImplementation(async () => new Response(null, { status: 200 }));
     const bridge = { SMS_WEBHOOK_URL: 'https://sms-bridge.example/send', SMS_WEBHOOK_SECRET: 'shared-secret' };
     for (const value of [undefined, 'false', '1']) {
       const phone = newPhone();
@@ -179,6 +181,9 @@ describe('POST /api/auth/otp', () => {
       // A code was still issued and stored.
       expect(await otpRows(phone)).toHaveLength(1);
     }
+    // The text is signed like every other (【…】), which Chinese carriers require.
+    const sent = JSON.parse(String(bridgeCalls.mock.calls[0]![1]!.body)) as { text: string };
+    expect(sent.text).toMatch(/^【生命线】您的验证码是 \d{6}，5 分钟内有效。/);
   });
 
   it('stores the code hashed: no column holds the plain code', async () => {

@@ -56,6 +56,7 @@ describe('profile rules', () => {
     gender: null,
     birthDate: null,
     bloodType: null,
+    rhD: null,
     district: null,
     emergencyDonor: false,
     reminders: true,

@@ -8,6 +8,7 @@ const today = chinaDay(Date.now());
 /** A donor of a blood type unique to this test run, so other tests' people never show up. */
 async function donor(options: {
   bloodType?: string;
+  rhD?: 'positive' | 'negative';
   district?: string;
   willing?: boolean;
   donations?: { day: string; kind: string }[];
@@ -15,13 +16,14 @@ async function donor(options: {
   const id = crypto.randomUUID();
   const phone = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   await env.DB.prepare(
-    `INSERT INTO people (id, phone, name, blood_type, district, emergency_donor) VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO people (id, phone, name, blood_type, rh_d, district, emergency_donor) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   )
     .bind(
       id,
       phone,
       `献血者${id.slice(0, 4)}`,
       options.bloodType ?? 'AB',
+      options.rhD ?? null,
       options.district ?? '东昌府区',
       options.willing === false ? 0 : 1,
     )
@@ -93,7 +95,7 @@ describe('GET /api/admin/emergency-donors', () => {
     );
     expect(response.status).toBe(200);
     const lines = (await response.text()).replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('姓名,手机号,血型,区县,最近献血日期');
+    expect(lines[0]).toBe('姓名,手机号,血型,RhD,区县,最近献血日期');
     expect(
       lines
         .slice(1, -1)
@@ -106,7 +108,39 @@ describe('GET /api/admin/emergency-donors', () => {
     )
       .bind(admin.staffId)
       .first<{ detail: string }>();
-    expect(JSON.parse(entry!.detail)).toEqual({ bloodType: 'AB', district, rows: 2 });
+    expect(JSON.parse(entry!.detail)).toEqual({ bloodType: 'AB', rhD: null, district, rows: 2 });
+  });
+
+  it('finds the Rh-negative donors of a type, the classic call-out, and a call-out reaches only them', async () => {
+    const district = '冠县';
+    const negative = await donor({ district, bloodType: 'O', rhD: 'negative' });
+    await donor({ district, bloodType: 'O', rhD: 'positive' });
+    await donor({ district, bloodType: 'O' });
+    await donor({ district, bloodType: 'A', rhD: 'negative' });
+    const { cookie } = await bloodCentreOrganizer();
+    const response = await call(
+      `/api/admin/emergency-donors?bloodType=O&rhD=negative&district=${encodeURIComponent(district)}`,
+      { cookie },
+    );
+    const page = (await response.json()) as { items: (DonorItem & { rhD: string })[] };
+    expect(page.items.map((item) => [item.id, item.rhD])).toEqual([[negative.id, 'negative']]);
+    const all = (await (
+      await call(`/api/admin/emergency-donors?bloodType=O&district=${encodeURIComponent(district)}`, { cookie })
+    ).json()) as { items: DonorItem[] };
+    expect(all.items).toHaveLength(3);
+
+    const sent = await call('/api/admin/callouts', {
+      cookie,
+      body: { bloodType: 'O', rhD: 'negative', district, message: 'O型RhD阴性血告急' },
+    });
+    expect(sent.status, await sent.clone().text()).toBe(201);
+    const { callout } = (await sent.json()) as { callout: { id: string; recipients: number } };
+    expect(callout.recipients).toBe(1);
+    const texted = await env.DB.prepare(`SELECT person_id FROM notifications WHERE callout_id = ?`)
+      .bind(callout.id)
+      .all<{ person_id: string }>();
+    expect(texted.results.map((row) => row.person_id)).toEqual([negative.id]);
+    expect((await call('/api/admin/emergency-donors?bloodType=O&rhD=minus', { cookie })).status).toBe(400);
   });
 
   it('is for admins and blood-centre organizers only', async () => {

@@ -33,7 +33,7 @@ describe('a deployed Worker without its SMS bridge', () => {
     expect((await errorOf(response!)).code).toBe('unavailable');
     expect(lines.some((line) => line.includes('"sms_not_configured"'))).toBe(true);
     for (const line of lines) {
-      expect(line).not.toMatch(/验证码|Your Lifeline code/);
+      expect(line).not.toMatch(/验证码|Your code is/);
       expect(line).not.toMatch(/(?<![\da-f-])\d{6}(?![\da-f-])/);
     }
   });

@@ -18,7 +18,9 @@ async function signedUp(kind: 'blood_drive' | 'outreach') {
     .bind(JSON.stringify([{ key: 'illness', label: '慢性病', type: 'text', required: true }]), campaign.id)
     .run();
   const citizen = await quickCitizen({ name: '赵六' });
-  await env.DB.prepare(`UPDATE people SET blood_type = 'AB', gender = 'female', birth_year = 1980 WHERE id = ?`)
+  await env.DB.prepare(
+    `UPDATE people SET blood_type = 'AB', rh_d = 'negative', gender = 'female', birth_year = 1980 WHERE id = ?`,
+  )
     .bind(citizen.personId)
     .run();
   const body =
@@ -37,12 +39,13 @@ describe('a blood type', () => {
     const page = await (
       await call(`/api/admin/campaigns/${screening.id}/registrations`, { cookie: organizer.cookie })
     ).json();
-    expect(JSON.stringify(page)).not.toMatch(/bloodType|birthYear|"AB"/);
+    expect(JSON.stringify(page)).not.toMatch(/bloodType|rhD|birthYear|"AB"/);
 
     const csv = await (
       await call(`/api/admin/campaigns/${screening.id}/registrations.csv`, { cookie: organizer.cookie })
     ).text();
     expect(csv).not.toContain('血型');
+    expect(csv).not.toContain('阴性');
     expect(csv).not.toMatch(/,AB,/);
     expect(csv).toContain('高血压'); // the campaign's own question, to its own organizer
 
@@ -55,13 +58,13 @@ describe('a blood type', () => {
     const organizer = await signInStaff('organizer', drive.organizationId);
     const page = (await (
       await call(`/api/admin/campaigns/${drive.id}/registrations`, { cookie: organizer.cookie })
-    ).json()) as { items: { bloodType?: string; birthYear?: number }[] };
-    expect(page.items[0]).toMatchObject({ bloodType: 'AB', birthYear: 1980 });
+    ).json()) as { items: { bloodType?: string; rhD?: string; birthYear?: number }[] };
+    expect(page.items[0]).toMatchObject({ bloodType: 'AB', rhD: 'negative', birthYear: 1980 });
     const csv = await (
       await call(`/api/admin/campaigns/${drive.id}/registrations.csv`, { cookie: organizer.cookie })
     ).text();
-    expect(csv.split('\r\n')[0]).toContain('血型');
-    expect(csv).toMatch(/,AB,/);
+    expect(csv.split('\r\n')[0]).toContain('血型,RhD');
+    expect(csv).toMatch(/,AB,阴性,/);
   });
 });
 

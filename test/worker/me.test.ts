@@ -15,6 +15,7 @@ interface PersonView {
   gender: 'male' | 'female' | null;
   birthDate: string | null;
   bloodType: 'A' | 'B' | 'O' | 'AB' | null;
+  rhD: 'positive' | 'negative' | null;
   district: string | null;
   emergencyDonor: boolean;
 }
@@ -33,8 +34,8 @@ const patchMe = (cookie: string | undefined, body: unknown, headers: Record<stri
 async function personOf(response: Response): Promise<PersonView> {
   expect(response.status, await response.clone().text()).toBe(200);
   const { person } = (await response.json()) as { person: PersonView };
-  const { id, phone, name, gender, birthDate, bloodType, district, emergencyDonor } = person;
-  return { id, phone, name, gender, birthDate, bloodType, district, emergencyDonor };
+  const { id, phone, name, gender, birthDate, bloodType, rhD, district, emergencyDonor } = person;
+  return { id, phone, name, gender, birthDate, bloodType, rhD, district, emergencyDonor };
 }
 
 /** PATCH that must fail: answers 400 validation_failed and returns the paths it names. */
@@ -56,6 +57,7 @@ const fullProfile = {
   gender: 'female',
   birthDate: '1990-05-17',
   bloodType: 'AB',
+  rhD: 'negative',
   district: '东昌府区',
 } as const;
 
@@ -110,9 +112,22 @@ describe('GET /api/me', () => {
       gender: null,
       birthDate: null,
       bloodType: null,
+      rhD: null,
       district: null,
       emergencyDonor: false,
     });
+  });
+
+  it('keeps the RhD given, clears it with null, and refuses anything else', async () => {
+    const { cookie } = await signInCitizen();
+    expect(await personOf(await patchMe(cookie, { bloodType: 'O', rhD: 'negative' }))).toMatchObject({
+      bloodType: 'O',
+      rhD: 'negative',
+    });
+    expect(await personOf(await getMe(cookie))).toMatchObject({ rhD: 'negative' });
+    expect(await personOf(await patchMe(cookie, { name: '王五' }))).toMatchObject({ rhD: 'negative' });
+    expect(await personOf(await patchMe(cookie, { rhD: null }))).toMatchObject({ rhD: null, bloodType: 'O' });
+    expect(await refusedPaths(cookie, { rhD: 'minus' })).toEqual(['rhD']);
   });
 
   it('shows each citizen only their own data', async () => {
@@ -213,6 +228,7 @@ describe('PATCH /api/me', () => {
       gender: 'female',
       birthDate: '1990-05-17',
       bloodType: 'AB',
+      rhD: 'negative',
       district: null,
       emergencyDonor: false,
     });

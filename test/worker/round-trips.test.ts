@@ -10,7 +10,7 @@ import table from '../../docs/round-trips.md?raw';
 import { app } from '../../worker/app.ts';
 import { faultyD1 } from './faulty-d1.ts';
 import { createCampaign, startSessionNow } from './fixtures.ts';
-import { call, type CallOptions } from './helpers.ts';
+import { call, type CallOptions, signInStaff } from './helpers.ts';
 import { addToBoard, createFinal } from './quiz-final-fixtures.ts';
 import { answersFor, newPlayer, startAttempt, type AttemptBody } from './quiz-fixtures.ts';
 import { DONOR, quickCitizen, setUpWorld } from './world.ts';
@@ -23,6 +23,7 @@ const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
 async function setUp() {
   const w = await setUpWorld();
   const organizer = await w.cookieFor('organizer');
+  const admin = (await signInStaff('admin')).cookie;
   const quizOrganizer = w.quiz.organizer.cookie;
   // A blood drive running today, with a donor booked for the desk to check in.
   const desk = await createCampaign({
@@ -69,6 +70,7 @@ async function setUp() {
   return {
     w,
     organizer,
+    admin,
     quizOrganizer,
     contact,
     group,
@@ -132,6 +134,17 @@ const PROBES: Record<string, Probe> = {
   'GET /api/me/registrations': citizen(() => '/api/me/registrations'),
   'GET /api/me/registrations/:id': citizen((f) => `/api/me/registrations/${f.w.registration.id}`),
   'GET /api/me/donations': citizen(() => '/api/me/donations'),
+  'GET /api/me/donor': citizen(() => '/api/me/donor'),
+  'GET /api/me/volunteering': citizen(() => '/api/me/volunteering'),
+  'GET /api/donor-cards/:token': {
+    async request(f) {
+      const record = await call('/api/me/donor', { cookie: f.w.citizen.cookie });
+      const { card } = (await record.json()) as { card: { token: string } };
+      return { path: `/api/donor-cards/${card.token}` };
+    },
+    status: 200,
+  },
+  'GET /api/blood-stock': { request: () => ({ path: '/api/blood-stock' }), status: 200 },
   'GET /api/campaigns': { request: () => ({ path: '/api/campaigns' }), status: 200 },
   'GET /api/campaigns/:id': { request: (f) => ({ path: `/api/campaigns/${f.w.drive.id}` }), status: 200 },
   // The busiest route at its most: a blood drive (the donor history is read), a retry-safe key.
@@ -390,6 +403,15 @@ const PROBES: Record<string, Probe> = {
       cookie: f.organizer,
     }),
     status: 204,
+  },
+  'POST /api/admin/registrations/:id/checkout': admin((f) => `/api/admin/registrations/${f.deskPass.id}/checkout`),
+  'PUT /api/admin/blood-stock': {
+    request: (f) => ({
+      path: '/api/admin/blood-stock',
+      cookie: f.admin,
+      body: { levels: [{ bloodType: 'O', rhD: 'negative', level: 'critical' }] },
+    }),
+    status: 200,
   },
   'POST /api/admin/quiz/seasons': quizAdmin(
     () => '/api/admin/quiz/seasons',

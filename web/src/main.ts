@@ -23,7 +23,7 @@ startShell(() => {
     sectionOf: (path) =>
       path === '/' || path.startsWith('/campaigns')
         ? 'campaigns'
-        : path.startsWith('/me/sign-ups')
+        : path.startsWith('/me/sign-ups') || path.startsWith('/me/donor') || path === '/me/volunteering'
           ? 'sign-ups'
           : path === '/me' || path === '/sign-in'
             ? 'profile'
@@ -45,6 +45,17 @@ void startRouter({
     { path: '/me', page: profilePage },
     { path: '/me/sign-ups', page: mySignUpsPage },
     { path: '/me/sign-ups/:id', page: registrationPage },
+    // The donor's record and card, and the card's public check: loaded only when opened.
+    { path: '/me/donor', page: async (context) => (await import('./pages/donor-record.ts')).donorRecordPage(context) },
+    {
+      path: '/me/volunteering',
+      page: async (context) => (await import('./pages/volunteering.ts')).volunteeringPage(context),
+    },
+    { path: '/me/donor/card', page: async (context) => (await import('./pages/donor-card.ts')).donorCardPage(context) },
+    {
+      path: '/donor-cards/:token',
+      page: async (context) => (await import('./pages/donor-card.ts')).donorCardCheckPage(context),
+    },
     // The quiz pages load when first opened: the campaign list stays light.
     { path: '/quiz/:seasonId', page: async (context) => (await import('./pages/quiz.ts')).quizPage(context) },
     {

@@ -8,6 +8,8 @@ import { people } from './schema.ts';
 
 export interface DonorFilter {
   bloodType: 'A' | 'B' | 'O' | 'AB';
+  /** Rh-negative donors are the classic call-out; left out, donors of either RhD. */
+  rhD?: 'positive' | 'negative';
   district?: string;
 }
 
@@ -25,6 +27,7 @@ function willingDonors(db: Database, filter: DonorFilter, afterId: string | unde
       name: people.name,
       phone: people.phone,
       bloodType: people.bloodType,
+      rhD: people.rhD,
       district: people.district,
       lastWholeBlood: lastDonation('whole_blood'),
       lastPlatelets: lastDonation('platelets'),
@@ -34,6 +37,7 @@ function willingDonors(db: Database, filter: DonorFilter, afterId: string | unde
       and(
         eq(people.emergencyDonor, true),
         eq(people.bloodType, filter.bloodType),
+        filter.rhD === undefined ? undefined : eq(people.rhD, filter.rhD),
         filter.district === undefined ? undefined : eq(people.district, filter.district),
         afterId === undefined ? undefined : gt(people.id, afterId),
       ),
@@ -103,6 +107,7 @@ export interface NewCallout {
   organizationId: string | null;
   staffId: string;
   bloodType: DonorFilter['bloodType'];
+  rhD: DonorFilter['rhD'] | null;
   district: string | null;
   message: string;
 }
@@ -121,8 +126,9 @@ export async function sendCallout(
 ) {
   const id = crypto.randomUUID();
   const [, , counted] = await batch<[[], [], { recipients: number }[], []]>(db, [
-    sql`INSERT INTO callouts (id, organization_id, staff_id, blood_type, district, message, recipients)
-        VALUES (${id}, ${callout.organizationId}, ${callout.staffId}, ${callout.bloodType}, ${callout.district}, ${callout.message}, 0)`,
+    sql`INSERT INTO callouts (id, organization_id, staff_id, blood_type, rh_d, district, message, recipients)
+        VALUES (${id}, ${callout.organizationId}, ${callout.staffId}, ${callout.bloodType}, ${callout.rhD},
+          ${callout.district}, ${callout.message}, 0)`,
     sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, callout_id, dedupe_key)
         SELECT lower(hex(randomblob(16))), p.id, 'callout', ${callout.organizationId}, ${id}, 'callout:' || ${id} || ':' || p.id
         FROM json_each(${JSON.stringify(donorIds)}) j JOIN people p ON p.id = j.value

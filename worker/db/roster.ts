@@ -54,9 +54,11 @@ function slotRows(
       arrival: registrations.arrival,
       createdAt: registrations.createdAt,
       checkedInAt: registrations.checkedInAt,
+      checkedOutAt: registrations.checkedOutAt,
       cancelledAt: registrations.cancelledAt,
       phone: people.phone,
       bloodType: people.bloodType,
+      rhD: people.rhD,
       birthYear: people.birthYear,
       group: { id: registrationGroups.id, organization: registrationGroups.organization },
       // The donation recorded at the desk, so that a wrongly recorded one can be removed from the roster.

@@ -63,6 +63,8 @@ export const people = sqliteTable(
      */
     legacyBirthDate: text('birth_date'),
     bloodType: text('blood_type', { enum: ['A', 'B', 'O', 'AB'] }),
+    /** RhD: Rh-negative ("熊猫血") donors are the classic emergency call-out. Null when not known. */
+    rhD: text('rh_d', { enum: ['positive', 'negative'] }),
     district: text('district'),
     emergencyDonor: integer('emergency_donor', { mode: 'boolean' }).notNull().default(false),
     /** The language of the texts Lifeline sends them: the app's language when they last signed in. */
@@ -179,6 +181,8 @@ export const registrations = sqliteTable(
     createdAt: createdAt(),
     cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
     checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
+    /** A volunteer checked out by the desk: from check-in to here are their service hours. */
+    checkedOutAt: integer('checked_out_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('registrations_code_unique').on(t.code),
@@ -575,6 +579,8 @@ export const callouts = sqliteTable(
       .notNull()
       .references(() => staff.id),
     bloodType: text('blood_type', { enum: ['A', 'B', 'O', 'AB'] }).notNull(),
+    /** Null: donors of either RhD (and those who do not know theirs). */
+    rhD: text('rh_d', { enum: ['positive', 'negative'] }),
     district: text('district'),
     message: text('message').notNull(),
     recipients: integer('recipients').notNull(),
@@ -632,4 +638,33 @@ export const quizFinalists = sqliteTable(
     uniqueIndex('quiz_finalists_token').on(t.token),
     uniqueIndex('quiz_finalists_certificate').on(t.certificateCode),
   ],
+);
+
+/**
+ * The electronic donor card's short-lived QR token (a random secret; D1 keeps its SHA-256): a
+ * screenshot stops working within minutes. Expired rows go with the hourly housekeeping.
+ */
+export const donorCards = sqliteTable(
+  'donor_cards',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('donor_cards_by_expiry').on(t.expiresAt)],
+);
+
+/** The blood centre's stock by type (血液库存预警): one row per ABO type and RhD, set by its staff. */
+export const bloodStock = sqliteTable(
+  'blood_stock',
+  {
+    bloodType: text('blood_type', { enum: ['A', 'B', 'O', 'AB'] }).notNull(),
+    rhD: text('rh_d', { enum: ['positive', 'negative'] }).notNull(),
+    level: text('level', { enum: ['critical', 'low', 'normal', 'full'] }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedBy: text('updated_by').references(() => staff.id),
+  },
+  (t) => [primaryKey({ columns: [t.bloodType, t.rhD] })],
 );

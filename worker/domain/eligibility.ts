@@ -23,6 +23,8 @@ export const DONOR_RULES = {
   /** Repeat donors without an adverse reaction may give until this age. */
   repeatDonorMaxAge: 60,
   minWeightKg: { male: 50, female: 45 },
+  /** Apheresis platelets at most this many times in any 12 months. */
+  plateletsPerYear: 24,
 } as const;
 
 export interface Donation {
@@ -63,13 +65,26 @@ export function rulesFor(kind: string, eligibility: EligibilityRules | null | un
   };
 }
 
-/** The earliest day a donation of `kind` is allowed after the donations already given. */
-export function nextDonationDay(kind: DonationKind, donations: Donation[]): string | null {
+/**
+ * The earliest day a donation of `kind` is allowed after the donations already given: the
+ * interval after each one, and for platelets the yearly cap (the 24th latest platelet donation
+ * must be a year old, so that no 12 months hold 25).
+ */
+export function nextDonationDay(kind: DonationKind, donations: Pick<Donation, 'day' | 'kind'>[]): string | null {
   const waits = donations.map((donation) => {
     if (kind === 'whole_blood')
       return donation.kind === 'whole_blood' ? addMonths(donation.day, 6) : addDays(donation.day, 28);
     return donation.kind === 'platelets' ? addDays(donation.day, 14) : addMonths(donation.day, 3);
   });
+  if (kind === 'platelets') {
+    const platelets = donations
+      .filter((donation) => donation.kind === 'platelets')
+      .map((donation) => donation.day)
+      .sort()
+      .reverse();
+    const capReached = platelets[DONOR_RULES.plateletsPerYear - 1];
+    if (capReached) waits.push(addMonths(capReached, 12));
+  }
   return waits.length ? waits.reduce((latest, day) => (day > latest ? day : latest)) : null;
 }
 

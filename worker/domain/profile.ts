@@ -4,12 +4,14 @@ import { isCalendarDay } from './china-time.ts';
 
 export const genders = ['male', 'female'] as const;
 export const bloodTypes = ['A', 'B', 'O', 'AB'] as const;
+export const rhDs = ['positive', 'negative'] as const;
 
 export interface Profile {
   name: string | null;
   gender: (typeof genders)[number] | null;
   birthDate: string | null;
   bloodType: (typeof bloodTypes)[number] | null;
+  rhD: (typeof rhDs)[number] | null;
   district: string | null;
   emergencyDonor: boolean;
   /** Reminder texts the day before a session; confirmations and promotions go regardless. */

@@ -144,6 +144,10 @@ const messages = {
     en: 'Give a time with its offset, e.g. 2026-06-14T09:00:00+08:00.',
   },
   session_ends_before_start: { 'zh-CN': '结束时间必须晚于开始时间。', en: 'The end must be after the start.' },
+  blood_stock_twice: {
+    'zh-CN': '同一血型只能填写一次。',
+    en: 'Each blood type may be given once.',
+  },
   callout_id_number: { 'zh-CN': '呼吁短信中不能包含身份证号。', en: 'A call-out cannot contain an ID number.' },
   nothing_to_change: { 'zh-CN': '请至少修改一项。', en: 'Change at least one thing.' },
   session_cancelled: { 'zh-CN': '该场次已取消。', en: 'This session has been cancelled.' },
@@ -172,6 +176,10 @@ const messages = {
   already_donated: {
     'zh-CN': '此人今天已登记过一次献血，不能重复登记。',
     en: 'This person already has a donation recorded today.',
+  },
+  already_checked_out: {
+    'zh-CN': '此人已签退，服务时长已记录。',
+    en: 'Already checked out: the hours are recorded.',
   },
   not_checked_in: {
     'zh-CN': '此人尚未签到：先签到，采血后再登记献血。',

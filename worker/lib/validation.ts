@@ -2,7 +2,7 @@
 // by what a client sends: every bad field is named in a 400 `validation_failed`.
 import { createMiddleware } from 'hono/factory';
 import { vValidator } from '@hono/valibot-validator';
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import type { AppEnv } from '../env.ts';
 import { ApiError, type FieldIssue } from './errors.ts';
 import { isMessageKey, type MessageKey } from './messages.ts';

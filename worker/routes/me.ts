@@ -9,13 +9,15 @@ import { listContactGroups } from '../db/registration-groups.ts';
 import { getDonations, personRegistrations } from '../db/registrations.ts';
 import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { maskPhone } from '../domain/phone.ts';
-import { bloodTypes, genders, profileProblems, type Profile } from '../domain/profile.ts';
+import { bloodTypes, genders, rhDs, profileProblems, type Profile } from '../domain/profile.ts';
 import type { AppEnv } from '../env.ts';
 import { personSessionHash, requirePerson } from '../lib/auth.ts';
 import { encryptionKeys } from '../lib/crypto.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { json, param } from '../lib/validation.ts';
 import { contactGroupView } from './group-views.ts';
+import { donorRecordRoutes } from './donor-record.ts';
+import { volunteeringRoutes } from './volunteering.ts';
 import { calendarDay, personName } from './schemas.ts';
 
 const nullable = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema));
@@ -25,6 +27,7 @@ const profileChange = v.object({
   gender: nullable(v.picklist(genders)),
   birthDate: nullable(calendarDay),
   bloodType: nullable(v.picklist(bloodTypes)),
+  rhD: nullable(v.picklist(rhDs)),
   district: nullable(v.pipe(v.string(), v.maxLength(40, 'district_unknown'))),
   emergencyDonor: v.optional(v.boolean()),
   reminders: v.optional(v.boolean()),
@@ -36,6 +39,7 @@ const profileOf = ({
   gender,
   birthDate,
   bloodType,
+  rhD,
   district,
   emergencyDonor,
   reminders,
@@ -45,6 +49,7 @@ const profileOf = ({
   gender,
   birthDate,
   bloodType,
+  rhD,
   district,
   emergencyDonor,
   reminders,
@@ -87,6 +92,7 @@ function personView(person: Person) {
     gender: person.gender,
     birthDate: person.birthDate,
     bloodType: person.bloodType,
+    rhD: person.rhD,
     district: person.district,
     emergencyDonor: person.emergencyDonor,
     reminders: person.reminders,
@@ -141,6 +147,8 @@ export const meRoutes = new Hono<AppEnv>()
     const rows = await listContactGroups(database(c.env.DB), c.var.person.id);
     return c.json({ items: rows.map(contactGroupView) }, 200);
   })
+  .route('/donor', donorRecordRoutes)
+  .route('/volunteering', volunteeringRoutes)
   .get('/donations', requirePerson, async (c) => {
     const items = await getDonations(database(c.env.DB), c.var.person.id);
     return c.json({ items: items.map(({ day, kind }) => ({ day, kind })) }, 200);

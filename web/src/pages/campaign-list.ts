@@ -7,6 +7,7 @@ import { formatDays, formatSessionTime } from '../format.ts';
 import { strings } from '../strings.ts';
 import type { PageContext } from '../foundation/router.ts';
 import { setPageTitle } from '../foundation/shell.ts';
+import { showBloodStock } from '../components/blood-stock.ts';
 
 const kinds = ['blood_drive', 'outreach', 'cpr_training', 'quiz'] as const;
 type Kind = (typeof kinds)[number];
@@ -74,13 +75,16 @@ export async function campaignListPage(context: PageContext) {
     context,
     () => read(api.campaigns.$get({ query: kind ? { kind } : {} }, within(context.signal))),
     ({ items }) => {
+      const stock = h('div', { class: 'stock-place' });
       context.view.append(
         h('h1', { class: 'visually-hidden' }, s.campaignsTitle),
+        stock,
         kindFilter(kind),
         items.length
           ? h('ul', { class: 'campaigns' }, ...items.map(campaignCard))
           : h('p', { class: 'status' }, s.empty),
       );
+      showBloodStock(stock, context.signal);
     },
   );
 }

@@ -4,6 +4,7 @@ import { api, read, within } from '../foundation/api.ts';
 import { backLink } from '../foundation/back-link.ts';
 import { eligibilityList } from '../components/eligibility.ts';
 import { loadPage } from '../foundation/page.ts';
+import { showMyTypeNeeded } from '../components/blood-stock.ts';
 import { h, uniqueId } from '../foundation/dom.ts';
 import { formatDays, formatSessionTime, hasStarted } from '../format.ts';
 import { strings } from '../strings.ts';
@@ -107,6 +108,7 @@ export async function campaignPage(context: PageContext) {
     () => read(api.campaigns[':id'].$get({ param: { id: context.params.id! } }, within(context.signal))),
     ({ campaign }) => {
       setPageTitle(campaign.title);
+      const needed = h('div', { class: 'stock-place' });
       context.view.append(
         backLink('/', s.allCampaigns),
         h(
@@ -119,6 +121,7 @@ export async function campaignPage(context: PageContext) {
             { class: 'meta' },
             `${formatDays(campaign.startsOn, campaign.endsOn)} · ${campaign.organization.name}`,
           ),
+          needed,
           campaign.description ? h('p', { class: 'description' }, campaign.description) : null,
           campaign.kind === 'quiz'
             ? quizCard(campaign)
@@ -140,6 +143,7 @@ export async function campaignPage(context: PageContext) {
               : h('p', { class: 'status' }, s.noSessions),
         ),
       );
+      if (campaign.kind === 'blood_drive') showMyTypeNeeded(needed, context.signal);
     },
   );
 }

@@ -97,6 +97,13 @@ export async function mySignUpsPage(context: PageContext) {
           'section',
           { 'aria-labelledby': 'donations-title' },
           h('h2', { id: 'donations-title' }, s.donationsTitle),
+          h(
+            'p',
+            null,
+            h('a', { href: '/me/donor' }, s.myDonations),
+            ' · ',
+            h('a', { href: '/me/volunteering' }, s.myVolunteering),
+          ),
           donations.items.length
             ? h(
                 'ul',

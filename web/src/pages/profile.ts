@@ -1,6 +1,6 @@
 // The person's profile: name, gender, birth date, district, blood type, the emergency donor
 // list, which texts to get; and signing out.
-import { bloodTypes } from '../../../worker/domain/profile.ts';
+import { bloodTypes, rhDs } from '../../../worker/domain/profile.ts';
 import { api, ApiFailure, read, succeed, within } from '../foundation/api.ts';
 import { checkboxField, choiceField, FieldList, inputField } from '../foundation/fields.ts';
 import { formMessage, showFailure, whileBusy } from '../foundation/form-message.ts';
@@ -14,6 +14,7 @@ import { setPageTitle } from '../foundation/shell.ts';
 
 type Gender = 'male' | 'female';
 type BloodType = (typeof bloodTypes)[number];
+type RhD = (typeof rhDs)[number];
 
 export async function profilePage(context: PageContext) {
   const s = strings();
@@ -70,6 +71,15 @@ export async function profilePage(context: PageContext) {
           choices: bloodTypes.map((type) => ({ value: type, label: s.bloodTypeName(type) })),
         }),
       );
+      const rhD = fields.add(
+        choiceField({
+          path: 'rhD',
+          label: s.rhD,
+          value: person.rhD,
+          placeholder: s.bloodTypeUnknown,
+          choices: rhDs.map((value) => ({ value, label: s.rhDName[value] })),
+        }),
+      );
       const emergencyDonor = fields.add(
         checkboxField({
           path: 'emergencyDonor',
@@ -101,6 +111,7 @@ export async function profilePage(context: PageContext) {
             { class: 'card emergency' },
             h('h2', null, s.bloodDonationTitle),
             bloodType.element,
+            rhD.element,
             emergencyDonor.element,
           ),
           h('div', { class: 'card' }, h('h2', null, s.textsTitle), reminders.element, quizNudges.element),
@@ -123,6 +134,7 @@ export async function profilePage(context: PageContext) {
                     birthDate: (birthDate.value() as string | undefined) ?? null,
                     district: (district.value() as string | undefined) ?? null,
                     bloodType: (bloodType.value() as BloodType | undefined) ?? null,
+                    rhD: (rhD.value() as RhD | undefined) ?? null,
                     emergencyDonor: emergencyDonor.value() === true,
                     reminders: reminders.value() === true,
                     quizNudges: quizNudges.value() === true,

@@ -12,22 +12,23 @@ import {
   type DonorFilter,
   type EmergencyDonor,
 } from '../../db/emergency-donors.ts';
-import { findStaffOrganization } from '../../db/organizations.ts';
 import { chinaDay } from '../../domain/china-time.ts';
 import { mentionsIdNumber } from '../../domain/id-number.ts';
 import { maskPhone } from '../../domain/phone.ts';
-import { bloodTypes } from '../../domain/profile.ts';
+import { bloodTypes, rhDs } from '../../domain/profile.ts';
 import type { AppEnv } from '../../env.ts';
-import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
+import type { StaffEnv } from '../../lib/auth.ts';
 import { csvPieces } from '../../lib/csv.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Language } from '../../lib/messages.ts';
 import { enforceLimit } from '../../lib/rate-limit.ts';
 import { byteStream, inChunks } from '../../lib/streams.ts';
 import { json, query } from '../../lib/validation.ts';
+import { requireBloodCentre } from './blood-centre.ts';
 
 const filters = {
   bloodType: v.picklist(bloodTypes),
+  rhD: v.optional(v.picklist(rhDs)),
   district: v.optional(v.pipe(v.string(), v.maxLength(40))),
 };
 
@@ -61,16 +62,8 @@ const pageQuery = v.object({
   ),
 });
 
-/**
- * Donors' phones are the city's, not one organization's: only platform admins and the blood
- * centre's organizers may look (another organizer's role gives no business with them).
- */
-async function checkBloodCentre<E extends StaffEnv>(c: Context<E>, filter: DonorFilter) {
-  const me = c.var.staff;
-  if (me.role !== 'admin') {
-    const organization = await findStaffOrganization(database(c.env.DB), me.organizationId);
-    if (organization?.kind !== 'blood_centre') throw new ApiError(403, 'forbidden');
-  }
+/** Donors' phones are the city's, not one organization's (routes/admin/blood-centre.ts). */
+function checkDistrict<E extends StaffEnv>(c: Context<E>, filter: DonorFilter) {
   if (filter.district !== undefined && !c.env.DISTRICTS.includes(filter.district)) {
     throw new ApiError(400, 'validation_failed', { issues: [{ path: 'district', message: 'district_unknown' }] });
   }
@@ -81,13 +74,14 @@ const donorItem = (donor: EmergencyDonor) => ({
   name: donor.name,
   phone: maskPhone(donor.phone),
   bloodType: donor.bloodType,
+  rhD: donor.rhD,
   district: donor.district,
   lastDonation: donor.history[0] ? { day: donor.history[0].day, kind: donor.history[0].kind } : null,
 });
 
 const exportHeader: Record<Language, string[]> = {
-  'zh-CN': ['姓名', '手机号', '血型', '区县', '最近献血日期'],
-  en: ['Name', 'Phone', 'Blood type', 'District', 'Last donation'],
+  'zh-CN': ['姓名', '手机号', '血型', 'RhD', '区县', '最近献血日期'],
+  en: ['Name', 'Phone', 'Blood type', 'RhD', 'District', 'Last donation'],
 };
 
 async function* allDonors<E extends AppEnv>(c: Context<E>, filter: DonorFilter, today: string) {
@@ -100,15 +94,15 @@ async function* allDonors<E extends AppEnv>(c: Context<E>, filter: DonorFilter, 
 }
 
 export const emergencyDonorRoutes = new Hono<AppEnv>()
-  .get('/emergency-donors', requireStaff('admin', 'organizer'), query(pageQuery), async (c) => {
+  .get('/emergency-donors', ...requireBloodCentre, query(pageQuery), async (c) => {
     const { cursor, limit, ...filter } = c.req.valid('query');
-    await checkBloodCentre(c, filter);
+    checkDistrict(c, filter);
     const page = await emergencyDonorPage(database(c.env.DB), filter, chinaDay(Date.now()), cursor, limit);
     return c.json({ items: page.donors.map(donorItem), nextCursor: page.next }, 200);
   })
-  .get('/emergency-donors.csv', requireStaff('admin', 'organizer'), query(v.object(filters)), async (c) => {
+  .get('/emergency-donors.csv', ...requireBloodCentre, query(v.object(filters)), async (c) => {
     const filter = c.req.valid('query');
-    await checkBloodCentre(c, filter);
+    checkDistrict(c, filter);
     const me = c.var.staff;
     const today = chinaDay(Date.now());
     // Counted first so the audit entry, written before a byte leaves, says how many phones left.
@@ -118,26 +112,34 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
       database(c.env.DB),
       byStaff(me, me.organizationId, 'emergency_donors.export', undefined, {
         bloodType: filter.bloodType,
+        rhD: filter.rhD ?? null,
         district: filter.district ?? null,
         rows: count,
       }),
     );
     async function* rows() {
       for await (const donor of allDonors(c, filter, today)) {
-        yield [donor.name ?? '', donor.phone, donor.bloodType ?? '', donor.district ?? '', donor.history[0]?.day ?? ''];
+        yield [
+          donor.name ?? '',
+          donor.phone,
+          donor.bloodType ?? '',
+          donor.rhD ?? '',
+          donor.district ?? '',
+          donor.history[0]?.day ?? '',
+        ];
       }
     }
     return new Response(byteStream(inChunks(csvPieces(exportHeader[c.var.language], rows()))), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="emergency-donors-${filter.bloodType}.csv"`,
+        'content-disposition': `attachment; filename="emergency-donors-${filter.bloodType}${filter.rhD === 'negative' ? '-rh-negative' : ''}.csv"`,
         'cache-control': 'no-store',
       },
     });
   })
-  .post('/callouts', requireStaff('admin', 'organizer'), ...json(newCallout), async (c) => {
+  .post('/callouts', ...requireBloodCentre, ...json(newCallout), async (c) => {
     const { dryRun, message, ...filter } = c.req.valid('json');
-    await checkBloodCentre(c, filter);
+    checkDistrict(c, filter);
     const db = database(c.env.DB);
     const donorIds: string[] = [];
     for await (const donor of allDonors(c, filter, chinaDay(Date.now()))) donorIds.push(donor.id);
@@ -145,13 +147,19 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
 
     const me = c.var.staff;
     await enforceLimit(c, calloutsPerDay(me.organizationId));
-    const detail = { bloodType: filter.bloodType, district: filter.district ?? null, matched: donorIds.length };
+    const detail = {
+      bloodType: filter.bloodType,
+      rhD: filter.rhD ?? null,
+      district: filter.district ?? null,
+      matched: donorIds.length,
+    };
     const sent = await sendCallout(
       db,
       {
         organizationId: me.organizationId,
         staffId: me.id,
         bloodType: filter.bloodType,
+        rhD: filter.rhD ?? null,
         district: filter.district ?? null,
         message,
       },

@@ -13,8 +13,9 @@ import {
   removeDonation,
 } from '../../db/check-ins.ts';
 import { database } from '../../db/client.ts';
+import { checkOut } from '../../db/volunteering.ts';
 import { isSessionDay, WHOLE_BLOOD_VOLUMES_ML } from '../../domain/check-in.ts';
-import { chinaDay } from '../../domain/china-time.ts';
+import { chinaDay, toChinaIso } from '../../domain/china-time.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
@@ -155,4 +156,28 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
       if (!(await removeDonation(db, id, audit))) throw new ApiError(409, 'no_donation');
       return c.body(null, 204);
     },
-  );
+  )
+  // A volunteer leaves: the desk checks them out, and the hours since check-in are their service.
+  .post('/:id/checkout', requireStaff('admin', 'organizer', 'checkin'), registrationId, async (c) => {
+    const { id } = c.req.valid('param');
+    const db = database(c.env.DB);
+    const pass = await reachable(db, c.var.staff, id);
+    if (pass.status !== 'checked_in') throw new ApiError(409, 'not_checked_in');
+    const out = await checkOut(
+      db,
+      id,
+      byStaff(c.var.staff, pass.organizationId, 'registration.check_out', { type: 'registration', id }),
+    );
+    if (!out) throw new ApiError(409, 'already_checked_out');
+    return c.json(
+      {
+        registration: {
+          id,
+          checkedInAt: toChinaIso(out.checkedInAt),
+          checkedOutAt: toChinaIso(out.checkedOutAt),
+          minutes: Math.floor((out.checkedOutAt - out.checkedInAt) / 60_000),
+        },
+      },
+      200,
+    );
+  });

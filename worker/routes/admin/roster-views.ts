@@ -20,7 +20,7 @@ export const rosterItem = (row: RosterRow, kind: CampaignKind) => ({
   status: row.status,
   name: row.name,
   phone: maskPhone(row.phone),
-  ...(kind === 'blood_drive' && { birthYear: row.birthYear, bloodType: row.bloodType }),
+  ...(kind === 'blood_drive' && { birthYear: row.birthYear, bloodType: row.bloodType, rhD: row.rhD }),
   answers: row.answers,
   group: row.group,
   donation: row.donation,
@@ -28,6 +28,7 @@ export const rosterItem = (row: RosterRow, kind: CampaignKind) => ({
   session: { id: row.slot.sessionId, startsAt: toChinaIso(row.slot.startsAt), venue: row.slot.venue },
   createdAt: toChinaIso(row.createdAt),
   checkedInAt: iso(row.checkedInAt),
+  checkedOutAt: iso(row.checkedOutAt),
   cancelledAt: iso(row.cancelledAt),
 });
 
@@ -75,15 +76,20 @@ const answerCell = (value: string | number | boolean | undefined, language: Lang
           : '否'
       : value;
 
-const bloodTypeHeader: Record<Language, string> = { 'zh-CN': '血型', en: 'Blood type' };
+const bloodTypeHeader: Record<Language, string[]> = { 'zh-CN': ['血型', 'RhD'], en: ['Blood type', 'RhD'] };
+
+const rhDCell: Record<Language, Record<'positive' | 'negative', string>> = {
+  'zh-CN': { positive: '阳性', negative: '阴性' },
+  en: { positive: 'Positive', negative: 'Negative' },
+};
 
 /**
- * The export's header: the fixed columns (the blood type only at blood drives: health data has
+ * The export's header: the fixed columns (the blood type and RhD only at blood drives: health data has
  * no place in another campaign's file), then one per question of the campaign.
  */
 export const exportHeader = (language: Language, kind: CampaignKind, questions: Question[]) => {
   const fixed = [...fixedHeader[language]];
-  if (kind === 'blood_drive') fixed.splice(5, 0, bloodTypeHeader[language]);
+  if (kind === 'blood_drive') fixed.splice(5, 0, ...bloodTypeHeader[language]);
   return [...fixed, ...questions.map((q) => q.label)];
 };
 
@@ -100,7 +106,7 @@ export const exportRow = (
   row.name,
   row.phone,
   idNumber,
-  ...(kind === 'blood_drive' ? [row.bloodType ?? ''] : []),
+  ...(kind === 'blood_drive' ? [row.bloodType ?? '', row.rhD ? rhDCell[language][row.rhD] : ''] : []),
   cellTime(row.slot.startsAt),
   row.slot.venue,
   row.slot.role,

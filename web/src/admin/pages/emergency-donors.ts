@@ -16,11 +16,20 @@ import { setPageTitle } from '../../foundation/shell.ts';
 import { downloads } from '../downloads.ts';
 import { pagedList } from '../paged-list.ts';
 import { strings } from '../strings.ts';
+import { bloodStockForm, criticalTypes } from '../blood-stock-form.ts';
 
 type Donor = InferResponseType<(typeof api.admin)['emergency-donors']['$get'], 200>['items'][number];
 type BloodType = 'A' | 'B' | 'O' | 'AB';
+type RhD = 'positive' | 'negative';
 
 const bloodTypes: BloodType[] = ['A', 'B', 'O', 'AB'];
+const rhDs: RhD[] = ['negative', 'positive'];
+
+interface DonorFilter {
+  bloodType: BloodType;
+  rhD?: RhD;
+  district?: string;
+}
 
 function donorRow(donor: Donor) {
   const s = strings();
@@ -28,7 +37,7 @@ function donorRow(donor: Donor) {
     'li',
     { class: 'roster-row' },
     h('div', { class: 'roster-who' }, h('strong', null, donor.name ?? '—'), h('span', { class: 'meta' }, donor.phone)),
-    h('span', { class: 'status-badge status-confirmed' }, donor.bloodType),
+    h('span', { class: 'status-badge status-confirmed' }, `${donor.bloodType}${donor.rhD ? s.rhDSign[donor.rhD] : ''}`),
     h(
       'dl',
       { class: 'facts roster-facts' },
@@ -48,7 +57,7 @@ function donorRow(donor: Donor) {
 }
 
 /** The call-out: how many it would reach (nothing sent), then the text, after a confirmation. */
-function calloutForm(filter: { bloodType: BloodType; district?: string }) {
+function calloutForm(filter: DonorFilter) {
   const s = strings();
   const box = h('textarea', { rows: 3, maxlength: 140 });
   const text = field(box, { path: 'message', label: s.calloutText, hint: s.calloutHint, required: true });
@@ -98,21 +107,26 @@ export function emergencyDonorsPage(context: PageContext) {
   const s = strings();
   setPageTitle(s.donorsTitle);
   const bloodType = bloodTypes.find((type) => type === context.query.get('bloodType'));
+  const rhD = rhDs.find((value) => value === context.query.get('rhD'));
   const district = context.query.get('district') || undefined;
   const fetchPage = (cursor?: string) =>
     read(
       api.admin['emergency-donors'].$get(
-        { query: { bloodType: bloodType!, district, cursor, limit: '50' } },
+        { query: { bloodType: bloodType!, rhD, district, cursor, limit: '50' } },
         within(context.signal),
       ),
     );
   return loadPage(
     context,
     async () => {
-      const [city, page] = await Promise.all([cityConfig(), bloodType ? fetchPage() : null]);
-      return { districts: city.districts, page };
+      const [city, page, stock] = await Promise.all([
+        cityConfig(),
+        bloodType ? fetchPage() : null,
+        read(api['blood-stock'].$get({}, within(context.signal))),
+      ]);
+      return { districts: city.districts, page, stock };
     },
-    ({ districts, page }) => {
+    ({ districts, page, stock }) => {
       const view = context.view;
       const filters = filterForm({
         label: s.filters,
@@ -127,6 +141,13 @@ export function emergencyDonorsPage(context: PageContext) {
             value: bloodType,
           }),
           filterChoice(
+            'rhD',
+            s.rhD,
+            s.eitherRhD,
+            choices(rhDs, (value) => s.rhDName[value]),
+            rhD,
+          ),
+          filterChoice(
             'district',
             s.district,
             s.allDistricts,
@@ -136,10 +157,13 @@ export function emergencyDonorsPage(context: PageContext) {
         ],
         address: (values) => href('/emergency-donors', values),
       });
-      view.append(backLink('/', s.campaignsTitle), h('h1', null, s.donorsTitle), h('p', null, s.donorsIntro), filters);
-      if (!bloodType || !page) return;
+      view.append(backLink('/', s.campaignsTitle), h('h1', null, s.donorsTitle), h('p', null, s.donorsIntro));
+      // A call-out starts from the types the blood centre marked critical.
+      append(view, [bloodType ? null : criticalTypes(stock), filters]);
+      if (!bloodType || !page) return view.append(bloodStockForm(stock));
 
-      const query = new URLSearchParams({ bloodType, ...(district && { district }) }).toString();
+      const filter: DonorFilter = { bloodType, ...(rhD && { rhD }), ...(district && { district }) };
+      const query = new URLSearchParams({ ...filter }).toString();
       const { list, more, message } = pagedList(page, {
         fetchNext: (cursor) => fetchPage(cursor),
         row: donorRow,
@@ -155,7 +179,7 @@ export function emergencyDonorsPage(context: PageContext) {
       append(view, [
         downloads([{ href: `/api/admin/emergency-donors.csv?${query}`, label: s.exportCsv }], s.donorsExportHint),
         results,
-        page.items.length ? calloutForm({ bloodType, ...(district && { district }) }) : null,
+        page.items.length ? calloutForm(filter) : null,
       ]);
     },
   );

@@ -4,7 +4,7 @@
 // ID number at blood drives, and on each row the corrections that fit its state. Pages by cursor
 // ("load more"); the CSV/Excel exports of the same filter are plain download links.
 import type { InferResponseType } from 'hono/client';
-import { api, read, within } from '../../foundation/api.ts';
+import { api, ApiFailure, read, within } from '../../foundation/api.ts';
 import { h, on } from '../../foundation/dom.ts';
 import { choices, filterChoice, filterForm, inputField } from '../../foundation/fields.ts';
 import { formMessage } from '../../foundation/form-message.ts';
@@ -130,6 +130,26 @@ export function rosterPage(context: PageContext) {
             tr.replaceWith(row(changed, position));
           }),
         );
+        // A volunteer leaving is checked out here: the hours since check-in are their service.
+        if (!bloodDrive && item.status === 'checked_in' && !item.checkedOutAt) {
+          const checkOut = h('button', { type: 'button', class: 'button-quiet' }, s.checkOut);
+          actions.push(
+            on(checkOut, 'click', async () => {
+              checkOut.disabled = true;
+              try {
+                const { registration } = await read(
+                  api.admin.registrations[':id'].checkout.$post({ param: { id: item.id } }),
+                );
+                outcome.ok(s.checkedOut(name, registration.minutes));
+                tr.replaceWith(row({ ...item, checkedOutAt: registration.checkedOutAt }, position));
+              } catch (error) {
+                checkOut.disabled = false;
+                if (!(error instanceof ApiFailure)) throw error;
+                outcome.error(error.message);
+              }
+            }),
+          );
+        }
         const tr = h(
           'tr',
           { 'data-search': searchText(item) },
@@ -147,7 +167,9 @@ export function rosterPage(context: PageContext) {
           h('td', { class: 'nowrap' }, `${shortTime(item.session.startsAt)} · ${item.session.venue}`),
           h('td', null, item.slot.role),
           h('td', null, item.group?.organization ?? ''),
-          bloodDrive ? h('td', null, item.bloodType ?? '') : null,
+          bloodDrive
+            ? h('td', { class: 'nowrap' }, `${item.bloodType ?? ''}${item.rhD ? s.rhDSign[item.rhD] : ''}`)
+            : null,
           bloodDrive ? h('td', { class: 'nowrap' }, item.birthYear ?? '') : null,
           bloodDrive
             ? h(
@@ -156,7 +178,12 @@ export function rosterPage(context: PageContext) {
                 item.donation ? s.donationWords(s.donation[item.donation.kind], item.donation.volumeMl) : '',
               )
             : null,
-          h('td', { class: 'nowrap' }, item.checkedInAt ? shortTime(item.checkedInAt).slice(11) : ''),
+          h(
+            'td',
+            { class: 'nowrap' },
+            item.checkedInAt ? shortTime(item.checkedInAt).slice(11) : '',
+            item.checkedOutAt ? `–${shortTime(item.checkedOutAt).slice(11)}` : '',
+          ),
           h('td', { class: 'row-actions' }, ...actions),
         );
         return tr;
