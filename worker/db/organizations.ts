@@ -51,16 +51,7 @@ export async function listOrganizations(db: Database, onlyId: string | null) {
 /** The organization a staff member belongs to, as the organizer pages show it; null for a platform admin. */
 export async function findStaffOrganization(db: Database, id: string | null) {
   if (!id) return null;
-  const found = await db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      kind: organizations.kind,
-      reminderHour: organizations.reminderHour,
-    })
-    .from(organizations)
-    .where(eq(organizations.id, id))
-    .get();
+  const [found] = await listOrganizations(db, id);
   return found ?? null;
 }
 
