@@ -185,6 +185,10 @@ const messages = {
     'zh-CN': '此人尚未签到：先签到，采血后再登记献血。',
     en: 'Not checked in yet: check in first, then record the donation after the collection.',
   },
+  checkout_not_checked_in: {
+    'zh-CN': '此人尚未签到，不能签退。',
+    en: 'Not checked in yet, so there is nothing to check out.',
+  },
   no_donation: { 'zh-CN': '这份报名没有献血记录。', en: 'This sign-up has no donation recorded.' },
   already_checked_in_desk: { 'zh-CN': '此人已经签到过了。', en: 'This person has already checked in.' },
   status_not_correctable: {

@@ -162,7 +162,9 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const db = database(c.env.DB);
     const pass = await reachable(db, c.var.staff, id);
-    if (pass.status !== 'checked_in') throw new ApiError(409, 'not_checked_in');
+    if (pass.status !== 'checked_in') {
+      throw new ApiError(409, 'not_checked_in', { message: 'checkout_not_checked_in' });
+    }
     const out = await checkOut(
       db,
       id,
