@@ -48,16 +48,15 @@ export const personBySession = (db: Database, tokenHash: string, now = Date.now(
  * then join the batch that reads the session, instead of waiting for it.
  */
 export const sessionPersonId = (db: Database, tokenHash: string, now = Date.now()) =>
-  db
-    .select({ personId: authSessions.personId })
-    .from(authSessions)
-    .where(
-      and(
-        eq(authSessions.tokenHash, tokenHash),
-        isNotNull(authSessions.personId), // a staff session is nobody's here
-        gt(authSessions.expiresAt, new Date(now)),
-      ),
-    );
+  db.select({ personId: authSessions.personId }).from(authSessions).where(liveCitizenSession(tokenHash, now));
+
+/** The condition on `auth_sessions` of a citizen's live session. */
+export const liveCitizenSession = (tokenHash: string, now: number) =>
+  and(
+    eq(authSessions.tokenHash, tokenHash),
+    isNotNull(authSessions.personId), // a staff session is nobody's here
+    gt(authSessions.expiresAt, new Date(now)),
+  );
 
 export async function findPersonBySession(db: Database, token: string, now = Date.now()) {
   return (await personBySession(db, await sha256(token), now).get())?.person;

@@ -1,7 +1,7 @@
 // Daily attempts: starting one (one a day, by a UNIQUE index), answers saved as they are chosen,
 // and recording a submit together with the season totals and rank counts that the leaderboards
 // read; attempts nobody submitted are recorded the same way once their deadline has passed.
-import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { attemptOptionIds } from '../domain/quiz-option-ids.ts';
 import { countedAnswers, scoreAttempt, type BankEntry, type GivenAnswer } from '../domain/quiz.ts';
 import { batch, type Database } from './client.ts';
@@ -35,12 +35,22 @@ export async function readBank(db: Database, seasonId: string): Promise<BankEntr
     .all();
 }
 
-/** The questions with these ids, in the order given. */
-export async function questionsInOrder(db: Database, ids: string[]): Promise<Question[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.select().from(quizQuestions).where(inArray(quizQuestions.id, ids)).all();
+/** The rows of these questions in the order of `ids`. */
+export function inOrder(ids: string[], rows: Question[]): Question[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The questions with these ids, in no order, as a query that can join a D1 batch (one bound value however many). */
+export const questionsWithIds = (db: Database, ids: string[]) =>
+  db
+    .select()
+    .from(quizQuestions)
+    .where(inArray(quizQuestions.id, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`));
+
+/** The questions with these ids, in the order given. */
+export async function questionsInOrder(db: Database, ids: string[]): Promise<Question[]> {
+  return ids.length === 0 ? [] : inOrder(ids, await questionsWithIds(db, ids));
 }
 
 /** The attempt's questions in its order, and its option ids both ways. */
@@ -59,15 +69,34 @@ export async function insertAttempt(db: Database, attempt: NewAttempt) {
   return inserted.length === 1;
 }
 
-/** The player's own attempt with its season's rules; someone else's is not found. */
-export async function getOwnAttempt(db: Database, id: string, personId: string) {
-  return db
-    .select({ attempt: quizAttempts, season: quizSeasons })
+/**
+ * The player's own attempt with its season's points per right answer, as a query that can join a
+ * D1 batch (the player may be a subquery of their session); someone else's is not found. (Only
+ * columns of distinct names: a batch reads its rows by column name, so two `id`s would collide.)
+ */
+export const ownAttempt = (db: Database, id: string, personId: string | SQLWrapper) =>
+  db
+    .select({ attempt: quizAttempts, pointsPerCorrect: quizSeasons.pointsPerCorrect })
     .from(quizAttempts)
     .innerJoin(quizSeasons, eq(quizSeasons.id, quizAttempts.seasonId))
-    .where(and(eq(quizAttempts.id, id), eq(quizAttempts.personId, personId)))
-    .get();
-}
+    .where(and(eq(quizAttempts.id, id), eq(quizAttempts.personId, personId)));
+
+export const getOwnAttempt = (db: Database, id: string, personId: string) => ownAttempt(db, id, personId).get();
+
+/** The questions of the player's own attempt, in no order (`inOrder` puts them in the attempt's), for a D1 batch. */
+export const ownAttemptQuestions = (db: Database, id: string, personId: string | SQLWrapper) =>
+  db
+    .select()
+    .from(quizQuestions)
+    .where(
+      inArray(
+        quizQuestions.id,
+        sql`(SELECT value FROM json_each((${db
+          .select({ questionIds: quizAttempts.questionIds })
+          .from(quizAttempts)
+          .where(and(eq(quizAttempts.id, id), eq(quizAttempts.personId, personId)))})))`,
+      ),
+    );
 
 /**
  * Keeps one answer of an open attempt (the options' own ids); false when the attempt is
@@ -213,15 +242,6 @@ export async function scoreOverdueAttempts(db: Database, now: number): Promise<n
     if (due.length < OVERDUE_PER_BATCH) break;
   }
   return scored;
-}
-
-/** Questions by id, any number of them (one JSON parameter). */
-export async function questionsWithIds(db: Database, ids: string[]): Promise<Question[]> {
-  return db
-    .select()
-    .from(quizQuestions)
-    .where(inArray(quizQuestions.id, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`))
-    .all();
 }
 
 /** The player's attempts of a season, newest day first: streak, statistics, mistakes and practice read them. */

@@ -1,8 +1,9 @@
 // Fixed-window counters in D1: they hold across isolates and machines, under wrangler dev,
 // in tests and in production alike. Keys are stored as HMACs under HASH_KEY, so no address or
 // email is stored, nor can one be found again by hashing guesses.
-import { and, eq, gt, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { keyedHash } from '../lib/keyed-hash.ts';
+import { liveCitizenSession, sessionPersonId } from './auth-sessions.ts';
 import type { Database } from './client.ts';
 import { authSessions, rateLimits } from './schema.ts';
 
@@ -75,17 +76,32 @@ export function personEventCounter(db: Database, limit: PersonLimit, sessionHash
           count: sql<number>`1`.as('count'),
         })
         .from(authSessions)
-        .where(
-          and(
-            eq(authSessions.tokenHash, sessionHash),
-            isNotNull(authSessions.personId),
-            gt(authSessions.expiresAt, new Date(now)),
-          ),
-        ),
+        .where(liveCitizenSession(sessionHash, now)),
     )
     .onConflictDoUpdate(countOneMore)
     .returning({ count: rateLimits.count });
   return counter(query, limit, now);
+}
+
+/** Reads, without adding to it, what `personEventCounter` counts; a query that can join a D1 batch. */
+export function personLimitPeek(db: Database, limit: PersonLimit, sessionHash: string, now = Date.now()) {
+  const { start, retryAfterSec } = window(limit, now);
+  const query = db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(
+      and(
+        eq(rateLimits.key, sql`${`${limit.name}:`} || (${sessionPersonId(db, sessionHash, now)})`),
+        eq(rateLimits.windowStart, start),
+      ),
+    );
+  return {
+    query,
+    verdict(rows: { count: number }[]): LimitState {
+      const count = rows[0]?.count ?? 0;
+      return { count, allowed: count < limit.max, retryAfterSec };
+    },
+  };
 }
 
 /** Counts one more event and says whether it is still within the limit (one statement). */

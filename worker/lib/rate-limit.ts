@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { database } from '../db/client.ts';
-import { consume, eventCounter, peek, type Limit, type LimitState } from '../db/rate-limits.ts';
+import { consume, eventCounter, type Limit, type LimitState } from '../db/rate-limits.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from './errors.ts';
 import { hashKey } from './keyed-hash.ts';
@@ -30,21 +30,21 @@ export async function enforceLimits<E extends AppEnv>(c: Context<E>, limits: [Li
 }
 
 /**
- * Limits refusals only: `work` runs while the count is within the limit, and each 4xx it answers
- * counts one. For actions that succeed at most once by their nature (a quiz submit), so the
- * success needs no counter write while hammering is still cut off.
+ * Limits refusals only: `work` runs while the count (`state`, read with the request's other reads)
+ * is within the limit, and each 4xx it answers is counted by `countRefusal`. For actions that
+ * succeed at most once by their nature (a quiz submit), so the success needs no counter write
+ * while hammering is still cut off.
  */
-export async function limitRefusals<T, E extends AppEnv>(
-  c: Context<E>,
-  limit: Limit,
+export async function limitRefusals<T>(
+  state: LimitState,
+  countRefusal: () => Promise<unknown>,
   work: () => Promise<T>,
 ): Promise<T> {
-  const db = database(c.env.DB);
-  refuseOverLimit(await peek(db, hashKey(c.env), limit));
+  refuseOverLimit(state);
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ApiError && error.status < 500) await consume(db, hashKey(c.env), limit);
+    if (error instanceof ApiError && error.status < 500) await countRefusal();
     throw error;
   }
 }

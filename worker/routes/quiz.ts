@@ -7,10 +7,12 @@ import { database, replicaDatabase, type Database } from '../db/client.ts';
 import {
   attemptQuestions,
   findDayAttempt,
-  getOwnAttempt,
+  inOrder,
+  ownAttempt,
+  ownAttemptQuestions,
   insertAttempt,
   playedDays,
-  questionsInOrder,
+  questionsWithIds,
   readBank,
   recordSubmission,
   saveAnswer,
@@ -26,9 +28,11 @@ import { addDays, chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { attemptOptionIds, newOptionKey, type OptionIds } from '../domain/quiz-option-ids.ts';
 import { drawQuestions, maskName, streakOf } from '../domain/quiz.ts';
 import type { AppEnv } from '../env.ts';
-import { loadPerson, requirePerson } from '../lib/auth.ts';
+import { loadPerson, personSessionHash, requirePerson } from '../lib/auth.ts';
 import { ApiError, notFound, type FieldIssue, type IneligibleReason } from '../lib/errors.ts';
 import { enforceLimit, limitRefusals } from '../lib/rate-limit.ts';
+import { personEventCounter, personLimitPeek } from '../db/rate-limits.ts';
+import { sessionPersonId } from '../db/auth-sessions.ts';
 import { json, param, query } from '../lib/validation.ts';
 import { answersFrom, attemptView, seasonView } from './quiz-views.ts';
 import { calendarDay } from './schemas.ts';
@@ -54,7 +58,7 @@ const boardQuery = v.object({
 const startsPerPerson = (personId: string) => ({ key: `quiz-start:${personId}`, max: 20, windowSec: 600 });
 // Only refused submits are counted: the one that scores happens once an attempt anyway, and
 // counting it would add a rate-limit row to every submit's writes.
-const refusedSubmitsPerPerson = (personId: string) => ({ key: `quiz-submit:${personId}`, max: 20, windowSec: 600 });
+const refusedSubmitsPerPerson = { name: 'quiz-submit', max: 20, windowSec: 600 };
 
 /** The season, unless its campaign is still a draft. */
 export async function visibleSeason(db: Database, seasonId: string) {
@@ -66,6 +70,13 @@ export async function visibleSeason(db: Database, seasonId: string) {
 /** Play is open on the season's China days while its campaign is published. */
 const isOpen = (found: NonNullable<Awaited<ReturnType<typeof getSeason>>>, day: string) =>
   found.campaign.status === 'published' && day >= found.season.startsOn && day <= found.season.endsOn;
+
+/** The hash of the player's session, for routes that read it in their own batch; 401 without one. */
+async function playerSession<E extends AppEnv>(c: Context<E>) {
+  const sessionHash = await personSessionHash(c);
+  if (!sessionHash) throw new ApiError(401, 'unauthenticated');
+  return sessionHash;
+}
 
 /** Open: not submitted, and its deadline (server clock) not passed. */
 const isOpenAttempt = (attempt: Attempt, now: number) => !attempt.submittedAt && now <= attempt.deadline.getTime();
@@ -183,19 +194,26 @@ export const quizRoutes = new Hono<AppEnv>()
   })
   .put(
     '/attempts/:id/answers/:questionId',
-    requirePerson,
     param(v.object({ id, questionId: id })),
     ...json(v.object({ optionIds })),
     async (c) => {
+      // Read in one round trip (the attempt found by the player's session, a subquery), written in one more.
       const db = database(c.env.DB);
       const { id: attemptId, questionId } = c.req.valid('param');
-      const found = await getOwnAttempt(db, attemptId, c.var.person.id);
-      if (!found || !found.attempt.questionIds.includes(questionId)) throw notFound();
-      const { attempt } = found;
+      const player = sessionPersonId(db, await playerSession(c));
+      const [signedIn, owned, questions] = await db.batch([
+        player,
+        ownAttempt(db, attemptId, player),
+        questionsWithIds(db, [questionId]),
+      ]);
+      if (!signedIn[0]) throw new ApiError(401, 'unauthenticated');
+      const attempt = owned[0]?.attempt;
+      if (!attempt || !attempt.questionIds.includes(questionId)) throw notFound();
       if (!isOpenAttempt(attempt, Date.now())) throw new ApiError(409, 'attempt_closed');
-      const [question] = await questionsInOrder(db, [questionId]);
-      const ids = await attemptOptionIds(attempt.optionKey, [question!]);
-      const own = ownOptionIds(question!, c.req.valid('json').optionIds, ids, 'optionIds');
+      const question = questions[0];
+      if (!question) throw notFound();
+      const ids = await attemptOptionIds(attempt.optionKey, [question]);
+      const own = ownOptionIds(question, c.req.valid('json').optionIds, ids, 'optionIds');
       // The deadline is checked again in the write, by the clock of that moment.
       if (!(await saveAnswer(db, { attemptId, questionId, optionIds: own, now: Date.now() }))) {
         throw new ApiError(409, 'attempt_closed');
@@ -203,26 +221,40 @@ export const quizRoutes = new Hono<AppEnv>()
       return c.body(null, 204);
     },
   )
-  .post('/attempts/:id/submit', requirePerson, param(v.object({ id })), ...json(submitBody), async (c) => {
-    const person = c.var.person;
+  .post('/attempts/:id/submit', param(v.object({ id })), ...json(submitBody), async (c) => {
+    // Everything the submit decides by is read in one round trip to D1 (the player's attempt and
+    // its questions found by their session, a subquery), and the submit written in one more.
+    const sessionHash = await playerSession(c);
     const db = database(c.env.DB);
-    return limitRefusals(c, refusedSubmitsPerPerson(person.id), async () => {
-      const found = await getOwnAttempt(db, c.req.valid('param').id, person.id);
+    const attemptId = c.req.valid('param').id;
+    const player = sessionPersonId(db, sessionHash);
+    const refusals = personLimitPeek(db, refusedSubmitsPerPerson, sessionHash);
+    const [signedIn, refused, owned, questionRows] = await db.batch([
+      player,
+      refusals.query,
+      ownAttempt(db, attemptId, player),
+      ownAttemptQuestions(db, attemptId, player),
+    ]);
+    if (!signedIn[0]) throw new ApiError(401, 'unauthenticated');
+    const countRefusal = () => personEventCounter(db, refusedSubmitsPerPerson, sessionHash).query;
+    return limitRefusals(refusals.verdict(refused), countRefusal, async () => {
+      const found = owned[0];
       if (!found) throw notFound(); // someone else's attempt does not exist for this player
-      const { attempt, season } = found;
+      const { attempt, pointsPerCorrect } = found;
       if (attempt.submittedAt) throw new ApiError(409, 'already_submitted');
       const { answers } = c.req.valid('json');
       const issues = answerIssues(attempt.questionIds, answers);
       if (issues.length > 0) throw new ApiError(400, 'validation_failed', { issues });
 
-      const { questions, ids } = await attemptQuestions(db, attempt);
+      const questions = inOrder(attempt.questionIds, questionRows);
+      const ids = await attemptOptionIds(attempt.optionKey, questions);
       // Ids of no option of the question just count as wrong, as an option not chosen would.
       const submitted = answers.map((answer) => ({
         questionId: answer.questionId,
         optionIds: answer.optionIds.map((shownId) => ids.own(shownId) ?? ''),
       }));
       const now = Date.now();
-      const { submission, scored } = submissionOf(attempt, season.pointsPerCorrect, questions, submitted, now);
+      const { submission, scored } = submissionOf(attempt, pointsPerCorrect, questions, submitted, now);
       const rank = await recordSubmission(db, submission);
       if (rank === undefined) throw new ApiError(409, 'already_submitted'); // a parallel submit counted first
 
