@@ -101,7 +101,7 @@ describe('GET /api/admin/emergency-donors', () => {
         .slice(1, -1)
         .map((line) => line.split(',')[1])
         .sort(),
-      // Tab-led, so that Excel and WPS keep the phone as text (README, "Exports").
+      // Tab-led, so that Excel and WPS keep the phone as text (docs/sign-ups.md, "Exports").
     ).toEqual(people.map((p) => `\t${p.phone}`).sort());
     const entry = await env.DB.prepare(
       `SELECT detail FROM audit_log WHERE staff_id = ? AND action = 'emergency_donors.export'`,

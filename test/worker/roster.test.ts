@@ -242,7 +242,7 @@ describe('roster exports', () => {
     expect(lines[0]).toBe(
       '预约码,状态,姓名,手机号,身份证号,血型,RhD,场次时间,地点,岗位,团体,报名时间,签到时间,首次献血',
     );
-    // A leading tab keeps Excel and WPS from reading the digits as numbers (README, "Exports").
+    // A leading tab keeps Excel and WPS from reading the digits as numbers (docs/sign-ups.md, "Exports").
     expect(lines[1]).toContain(`${registration.code},已确认,李献血,\t${citizen.phone},\t371502199003071230,`);
     expect(lines[1]!.endsWith(',是')).toBe(true);
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil.test"",""点我"")"`);

@@ -1,7 +1,7 @@
 // Encryption of personal data at rest (ID numbers, birth dates): AES-256-GCM under versioned keys.
 // ID_NUMBER_KEY is version 1; a rotation adds ID_NUMBER_KEY_2, then _3, … New ciphertexts use the
 // highest version set; each ciphertext names its version, so older rows stay readable for as long
-// as their key is kept (README, "Rotating the encryption key").
+// as their key is kept (docs/deploying.md, "Rotating it").
 import { fromBase64Url, toBase64Url } from './tokens.ts';
 
 /** The key versions a Worker holds: version number → secret (32 bytes, base64url). */

@@ -7,7 +7,7 @@ import { hmacSha256, toBase64Url } from './tokens.ts';
 export class MissingSecretError extends Error {
   override name = 'MissingSecretError';
   constructor(secret: string) {
-    super(`the ${secret} secret is not set (README, "Deploying to Cloudflare")`);
+    super(`the ${secret} secret is not set (docs/deploying.md)`);
   }
 }
 

@@ -97,7 +97,7 @@ async function exportRoster<E extends StaffEnv>(c: Context<E>, id: string, filte
 
 /**
  * The ID number in full for the export. One that cannot be read (its key version was removed too
- * soon, see README "Rotating the encryption key") leaves its cell empty rather than end the file.
+ * soon, see docs/deploying.md, "Rotating it") leaves its cell empty rather than end the file.
  */
 async function fullIdNumber(keys: KeyRing, row: RosterRow) {
   if (!row.idNumberEncrypted) return '';
