@@ -1,6 +1,10 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
+// The fuzz tests' seed: fixed in CI, so a red build is the code's doing and replays as it was;
+// a new one each local run, so the inputs differ over time. A failure prints it.
+const FUZZ_SEED = process.env.FUZZ_SEED ?? (process.env.CI ? '20261206' : String(Math.floor(Math.random() * 2 ** 31)));
+
 export default defineConfig({
   test: {
     // Request logs are useful when a test fails and noise when it passes.
@@ -17,7 +21,8 @@ export default defineConfig({
                 ID_NUMBER_KEY: 'dGVzdC1rZXktZm9yLWlkLW51bWJlcnMtMzItYnl0ZXM',
                 HASH_KEY: 'test-key-for-code-and-rate-limit-hashes',
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
-                FUZZ_SEED: process.env.FUZZ_SEED ?? '',
+                FUZZ_SEED: FUZZ_SEED,
+                FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
               },
             },
           })),

@@ -6,6 +6,7 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       /** Replays a fuzz run (test/worker/fuzz.test.ts); empty for the default seed. */
       FUZZ_SEED: string;
+      FUZZ_RUNS: string;
     }
   }
 }
