@@ -1,7 +1,7 @@
 // Building DOM nodes without innerHTML: text stays text (nothing from the API can inject
 // markup), and nothing sets an inline style, which the Content-Security-Policy forbids.
 
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 type Attributes = Record<string, string | number | boolean | null | undefined>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(

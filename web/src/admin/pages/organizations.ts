@@ -1,9 +1,9 @@
 // The city's organizations, for platform admins: the list, a new one (its name and kind), and
 // each one renamed or given another kind in place. A city starts here from an empty database.
 import { ApiFailure, api, read } from '../../foundation/api.ts';
-import { h, on, replaceContent, uniqueId } from '../../foundation/dom.ts';
+import { h, replaceContent } from '../../foundation/dom.ts';
 import { choices, type ControlField, FieldList, inputField, selectField } from '../../foundation/fields.ts';
-import { type FormMessage, formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
+import { type FormMessage, sendingForm, showFailure } from '../../foundation/form-message.ts';
 import { emptyNote } from '../../foundation/notices.ts';
 import { loadPage } from '../../foundation/page.ts';
 import { href, type PageContext } from '../../foundation/router.ts';
@@ -55,28 +55,28 @@ function organizationItem(organization: OrganizationListing) {
   const draw = (current: OrganizationListing, said: string) => {
     const s = strings();
     const { name, kind, fields } = nameAndKind(current);
-    const message = formMessage();
-    const button = h('button', { type: 'submit', class: 'button' }, s.save);
-    const form = h('form', { class: 'form', novalidate: true }, name.element, kind.element, button, message.element);
-    on(form, 'submit', async (event) => {
-      event.preventDefault();
-      message.clear();
-      if (!fields.checkAll()) return;
-      try {
-        const { organization: updated } = await whileBusy(button, message, s.saving, () =>
+    const form = sendingForm(
+      {
+        fields,
+        label: s.save,
+        busy: s.saving,
+        card: false,
+        send: () =>
           read(
             api.admin.organizations[':id'].$patch({
               param: { id: current.id },
               json: { name: name.control.value, kind: kind.control.value as OrganizationKind },
             }),
           ),
-        );
-        draw(updated, s.organizationSaved(updated.name));
-        item.querySelector<HTMLElement>('.form-message-ok')?.focus();
-      } catch (error) {
-        showOrganizationFailure(error, message, fields, name);
-      }
-    });
+        sent: ({ organization: updated }) => {
+          draw(updated, s.organizationSaved(updated.name));
+          item.querySelector<HTMLElement>('.form-message-ok')?.focus();
+        },
+        failed: (error, message) => showOrganizationFailure(error, message, fields, name),
+      },
+      name.element,
+      kind.element,
+    );
     replaceContent(
       item,
       h('h2', null, current.name),
@@ -106,38 +106,28 @@ function organizationItem(organization: OrganizationListing) {
 function newOrganizationForm(onAdded: (organization: OrganizationListing) => void) {
   const s = strings();
   const { name, kind, fields } = nameAndKind();
-  const message = formMessage();
-  const button = h('button', { type: 'submit', class: 'button' }, s.addOrganization);
-  const headingId = uniqueId('new-organization');
-  const form = h(
-    'form',
-    { class: 'form card', novalidate: true, 'aria-labelledby': headingId },
-    h('h2', { id: headingId }, s.newOrganization),
-    name.element,
-    kind.element,
-    button,
-    message.element,
-  );
-  on(form, 'submit', async (event) => {
-    event.preventDefault();
-    message.clear();
-    if (!fields.checkAll()) return;
-    try {
-      const { organization } = await whileBusy(button, message, s.saving, () =>
+  return sendingForm(
+    {
+      fields,
+      label: s.addOrganization,
+      busy: s.saving,
+      heading: s.newOrganization,
+      send: () =>
         read(
           api.admin.organizations.$post({
             json: { name: name.control.value, kind: kind.control.value as OrganizationKind },
           }),
         ),
-      );
-      form.reset();
-      message.ok(s.organizationAdded(organization.name));
-      onAdded(organization);
-    } catch (error) {
-      showOrganizationFailure(error, message, fields, name);
-    }
-  });
-  return form;
+      sent: ({ organization }, form, message) => {
+        form.reset();
+        message.ok(s.organizationAdded(organization.name));
+        onAdded(organization);
+      },
+      failed: (error, message) => showOrganizationFailure(error, message, fields, name),
+    },
+    name.element,
+    kind.element,
+  );
 }
 
 export function organizationsPage(context: PageContext) {

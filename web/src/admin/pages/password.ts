@@ -1,9 +1,9 @@
 // Changing one's own password, with the current one, for everyone signed in (opened from the
 // bar under the title). The other devices' sign-ins end; this one stays signed in.
 import { api, succeed } from '../../foundation/api.ts';
-import { h, on } from '../../foundation/dom.ts';
+import { h } from '../../foundation/dom.ts';
 import { FieldList } from '../../foundation/fields.ts';
-import { formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
+import { sendingForm } from '../../foundation/form-message.ts';
 import { loadPage } from '../../foundation/page.ts';
 import type { PageContext } from '../../foundation/router.ts';
 import { setPageTitle } from '../../foundation/shell.ts';
@@ -22,8 +22,6 @@ export function passwordPage(context: PageContext) {
     const chosen = fields.add(
       passwordField('new-password', { path: 'newPassword', label: s.chosenPassword, hint: s.chosenPasswordHint }),
     );
-    const message = formMessage();
-    const button = h('button', { type: 'submit', class: 'button' }, s.changePassword);
     // The email lets a password manager file the new password under the right account.
     const username = h('input', {
       type: 'email',
@@ -32,33 +30,26 @@ export function passwordPage(context: PageContext) {
       hidden: true,
       readonly: true,
     });
-    const form = h(
-      'form',
-      { class: 'form card', novalidate: true },
-      username,
-      current.element,
-      chosen.element,
-      button,
-      message.element,
-    );
-    on(form, 'submit', async (event) => {
-      event.preventDefault();
-      message.clear();
-      if (!fields.checkAll()) return;
-      try {
-        await whileBusy(button, message, s.saving, () =>
+    const form = sendingForm(
+      {
+        fields,
+        label: s.changePassword,
+        busy: s.saving,
+        send: () =>
           succeed(
             api.admin.auth.password.$post({
               json: { currentPassword: current.control.value, newPassword: chosen.control.value },
             }),
           ),
-        );
-        form.reset();
-        message.ok(s.passwordChanged);
-      } catch (error) {
-        showFailure(error, message, fields);
-      }
-    });
+        sent: (_, form, message) => {
+          form.reset();
+          message.ok(s.passwordChanged);
+        },
+      },
+      username,
+      current.element,
+      chosen.element,
+    );
     context.view.append(h('h1', null, s.myPasswordTitle), h('p', null, s.myPasswordIntro), form);
   });
 }

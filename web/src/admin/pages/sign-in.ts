@@ -1,8 +1,8 @@
 // Staff sign in with email and password; then back to the page that asked (or the campaigns).
 import { api, read } from '../../foundation/api.ts';
-import { h, on } from '../../foundation/dom.ts';
+import { h } from '../../foundation/dom.ts';
 import { FieldList } from '../../foundation/fields.ts';
-import { formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
+import { sendingForm } from '../../foundation/form-message.ts';
 import { navigate, type PageContext } from '../../foundation/router.ts';
 import { setPageTitle } from '../../foundation/shell.ts';
 import { forgetSignIn } from '../session.ts';
@@ -19,30 +19,22 @@ export function signInPage({ view, query }: PageContext) {
   const fields = new FieldList();
   const email = fields.add(emailField('username'));
   const password = fields.add(passwordField('current-password'));
-  const message = formMessage();
-  const button = h('button', { type: 'submit', class: 'button button-wide' }, s.signIn);
-  const form = h(
-    'form',
-    { class: 'form card', novalidate: true },
+  const form = sendingForm(
+    {
+      fields,
+      label: s.signIn,
+      busy: s.signingIn,
+      wideButton: true,
+      send: () =>
+        read(api.admin.auth.login.$post({ json: { email: String(email.value()), password: password.control.value } })),
+      sent: () => {
+        forgetSignIn(); // the next page asks who this is, with their organization
+        navigate(safeNext(query.get('next')), { replace: true });
+      },
+    },
     email.element,
     password.element,
-    button,
-    message.element,
   );
-  on(form, 'submit', async (event) => {
-    event.preventDefault();
-    message.clear();
-    if (!fields.checkAll()) return;
-    try {
-      await whileBusy(button, message, s.signingIn, () =>
-        read(api.admin.auth.login.$post({ json: { email: String(email.value()), password: password.control.value } })),
-      );
-      forgetSignIn(); // the next page asks who this is, with their organization
-      navigate(safeNext(query.get('next')), { replace: true });
-    } catch (error) {
-      showFailure(error, message, fields);
-    }
-  });
   view.append(
     h('h1', null, s.signInTitle),
     h('p', null, s.signInIntro),

@@ -5,9 +5,9 @@
 // said where they happened.
 import type { InferResponseType } from 'hono/client';
 import { ApiFailure, api, read, succeed, within } from '../../foundation/api.ts';
-import { append, h, on, replaceContent, uniqueId } from '../../foundation/dom.ts';
+import { append, h, on, replaceContent } from '../../foundation/dom.ts';
 import { choices, FieldList, selectField } from '../../foundation/fields.ts';
-import { formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
+import { formMessage, sendingForm, showFailure, whileBusy } from '../../foundation/form-message.ts';
 import { emptyNote } from '../../foundation/notices.ts';
 import { loadPage } from '../../foundation/page.ts';
 import { href, navigate, type PageContext } from '../../foundation/router.ts';
@@ -62,28 +62,26 @@ function roleForm(member: Member, onChanged: (member: Member, said: string) => v
 function passwordResetForm(member: Member) {
   const s = strings();
   const password = passwordField('new-password', { label: s.chosenPassword });
-  const message = formMessage();
-  const button = h('button', { type: 'submit', class: 'button' }, s.setPassword);
-  const form = h('form', { class: 'form', novalidate: true }, password.element, button, message.element);
-  on(form, 'submit', async (event) => {
-    event.preventDefault();
-    message.clear();
-    if (!password.check()) return password.focus();
-    try {
-      await whileBusy(button, message, s.saving, () =>
+  const form = sendingForm(
+    {
+      fields: new FieldList([password]),
+      label: s.setPassword,
+      busy: s.saving,
+      card: false,
+      send: () =>
         succeed(
           api.admin.staff[':id'].password.$post({
             param: { id: member.id },
             json: { password: password.control.value },
           }),
         ),
-      );
-      form.reset();
-      message.ok(s.passwordReset(member.email));
-    } catch (error) {
-      showFailure(error, message, [password]);
-    }
-  });
+      sent: (_, form, message) => {
+        form.reset();
+        message.ok(s.passwordReset(member.email));
+      },
+    },
+    password.element,
+  );
   return h('details', null, h('summary', { 'aria-label': s.resetPasswordOf(member.email) }, s.resetPassword), form);
 }
 
@@ -187,50 +185,43 @@ function newStaffForm(
         }),
       )
     : null;
-  const message = formMessage();
-  const button = h('button', { type: 'submit', class: 'button' }, s.addStaff);
-  const headingId = uniqueId('add-staff');
-  const form = h(
-    'form',
-    { class: 'form card', novalidate: true, 'aria-labelledby': headingId },
-    h('h2', { id: headingId }, s.addStaffTitle),
+  return sendingForm(
+    {
+      fields,
+      label: s.addStaff,
+      busy: s.saving,
+      heading: s.addStaffTitle,
+      send: () => {
+        const chosenRole = (role?.control.value ?? 'checkin') as Role;
+        const organizationId = organization ? organization.control.value || null : staff.organizationId;
+        return read(
+          api.admin.staff.$post({
+            json: { email: String(email.value()), password: password.control.value, role: chosenRole, organizationId },
+          }),
+        );
+      },
+      sent: ({ staff: added }, form, message) => {
+        form.reset();
+        if (organization) organization.control.value = chosen ?? '';
+        message.ok(s.staffAdded(added.email));
+        onAdded();
+      },
+      failed: (error, message) => {
+        // A taken email is about the email box, though the API says it without a field.
+        if (error instanceof ApiFailure && error.code === 'email_taken') {
+          email.showError(error.message);
+          email.focus();
+          return message.clear();
+        }
+        showFailure(error, message, fields);
+      },
+    },
     h('p', { class: 'hint' }, staff.role === 'admin' ? s.staffIntroAdmin : s.staffIntro),
     email.element,
     password.element,
     role?.element,
     organization?.element,
-    button,
-    message.element,
   );
-  on(form, 'submit', async (event) => {
-    event.preventDefault();
-    message.clear();
-    if (!fields.checkAll()) return;
-    const chosenRole = (role?.control.value ?? 'checkin') as Role;
-    const organizationId = organization ? organization.control.value || null : staff.organizationId;
-    try {
-      const { staff: added } = await whileBusy(button, message, s.saving, () =>
-        read(
-          api.admin.staff.$post({
-            json: { email: String(email.value()), password: password.control.value, role: chosenRole, organizationId },
-          }),
-        ),
-      );
-      form.reset();
-      if (organization) organization.control.value = chosen ?? '';
-      message.ok(s.staffAdded(added.email));
-      onAdded();
-    } catch (error) {
-      // A taken email is about the email box, though the API says it without a field.
-      if (error instanceof ApiFailure && error.code === 'email_taken') {
-        email.showError(error.message);
-        email.focus();
-        return message.clear();
-      }
-      showFailure(error, message, fields);
-    }
-  });
-  return form;
 }
 
 /** For an admin: whose staff to show (one organization, or everyone). */
