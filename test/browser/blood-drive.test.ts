@@ -128,6 +128,16 @@ describe.skipIf(!baseUrl)('signing up for a blood drive', () => {
     expect(ics).toContain('TRIGGER:-P1D');
     expect(ics.replace(/\r\n /g, '')).toContain('带上身份证');
 
+    // In English, the link asks for an English file.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Before you give blood' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).toMatch(/\?lang=en$/);
+    expect(await page.getByRole('link', { name: 'Open in maps' }).count()).toBe(1);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: `${SHOTS}/pass-blood-drive-en.png`, fullPage: true });
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '献血前请注意' }).waitFor();
+
     // The ID number gave the profile a birth date and gender.
     await page.getByRole('link', { name: '我的资料' }).click();
     await expect.poll(() => page.getByLabel('出生日期').inputValue()).toBe('1990-03-07');
