@@ -56,8 +56,9 @@ export async function registrationPage(context: PageContext) {
 
       const justBooked = context.state.justBooked === true;
       const showPass = registration.status === 'confirmed' || registration.status === 'checked_in';
-      const coming = registration.status === 'confirmed' && !hasStarted(registration.session.endsAt);
-      const waiting = registration.status === 'waitlisted';
+      const over = hasStarted(registration.session.endsAt);
+      const coming = registration.status === 'confirmed' && !over;
+      const waiting = registration.status === 'waitlisted' && !over;
       const { session } = registration;
       setPageTitle(heading(registration, justBooked));
       context.view.append(

@@ -22,6 +22,7 @@ import { seatsText, type CampaignDetail } from './campaign.ts';
 type Person = InferResponseType<typeof api.me.$get, 200>['person'];
 type Donation = InferResponseType<typeof api.me.donations.$get, 200>['items'][number];
 type Session = CampaignDetail['sessions'][number];
+type SignUpBody = Parameters<(typeof api.slots)[':slotId']['registrations']['$post']>[0]['json'];
 
 /** What the form knows of the person before they type: the profile and, at blood drives, the donations. */
 export interface KnownPerson {
@@ -43,7 +44,7 @@ export async function donationsFor(campaign: CampaignDetail, signal: AbortSignal
 function returningDonor(campaign: CampaignDetail, session: Session, donations: Donation[]): HTMLElement | null {
   const s = strings();
   const last = donations.reduce<Donation | undefined>(
-    (latest, d) => (!latest || d.day > latest.day ? d : latest),
+    (latest, donation) => (!latest || donation.day > latest.day ? donation : latest),
     undefined,
   );
   if (campaign.kind !== 'blood_drive' || !last) return null;
@@ -72,7 +73,6 @@ function returningDonor(campaign: CampaignDetail, session: Session, donations: D
     tooSoon ? h('p', null, h('strong', null, s.tooSoonForSession(formatDay(earliest.day)))) : null,
   );
 }
-type SignUpBody = Parameters<(typeof api.slots)[':slotId']['registrations']['$post']>[0]['json'];
 
 /** The campaign's questions as stored; anything malformed is left out rather than breaking the form. */
 function questionsOf(campaign: CampaignDetail): Question[] {
