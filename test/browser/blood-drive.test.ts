@@ -1,10 +1,11 @@
 // A blood drive sign-up: the donor rules in plain words, the ID number and weight, the drive's
 // own questions, every reason a donor is turned away, and the API's field errors in place.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkCharacter } from '../../worker/domain/id-number.ts';
 import { launchChromium } from './chromium.ts';
-import { openPhone, SHOTS, signInWithDevCode } from './citizen.ts';
+import { expectNoSidewaysScroll, openPhone, SHOTS, signInWithDevCode } from './citizen.ts';
 
 const baseUrl = inject('baseUrl');
 const VALID_ID = '371502199003071230'; // a man born 1990-03-07
@@ -106,11 +107,52 @@ describe.skipIf(!baseUrl)('signing up for a blood drive', () => {
     expect(await page.locator('.summary-title').textContent()).toBe('热血聊城 · 无偿献血进社区');
     expect(await page.locator('.facts').textContent()).toContain('献血者');
     await expect.poll(() => page.locator('svg.qr').count()).toBe(1);
+    expect(await page.getByRole('region', { name: '献血前请注意' }).textContent()).toContain('带上本人身份证');
+    await expectNoSidewaysScroll(page);
     await page.screenshot({ path: `${SHOTS}/pass-blood-drive.png`, fullPage: true });
+
+    // The map: the session's address as a search on Amap, nothing of the person.
+    const map = new URL((await page.getByRole('link', { name: '在地图中查看' }).getAttribute('href'))!);
+    expect(map.origin + map.pathname).toBe('https://uri.amap.com/search');
+    expect(map.searchParams.get('keyword')).toBe(await page.locator('.facts div:nth-child(4) dd').textContent());
+    expect(map.searchParams.get('city')).toBe('聊城市');
+
+    // The calendar: a plain link to the .ics, with the session in UTC and a reminder.
+    const calendar = page.getByRole('link', { name: '添加到日历' });
+    const href = (await calendar.getAttribute('href'))!;
+    expect(href).toMatch(/^\/api\/me\/registrations\/[\w-]+\/calendar\.ics\?lang=zh-CN$/);
+    const download = page.waitForEvent('download');
+    await calendar.click();
+    const ics = readFileSync((await (await download).path())!, 'utf8');
+    expect(ics).toMatch(/^DTSTART:\d{8}T\d{6}Z\r$/m);
+    expect(ics).toContain('TRIGGER:-P1D');
+    expect(ics.replace(/\r\n /g, '')).toContain('带上身份证');
+
+    // In English, the link asks for an English file.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Before you give blood' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).toMatch(/\?lang=en$/);
+    expect(await page.getByRole('link', { name: 'Open in maps' }).count()).toBe(1);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: `${SHOTS}/pass-blood-drive-en.png`, fullPage: true });
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '献血前请注意' }).waitFor();
 
     // The ID number gave the profile a birth date and gender.
     await page.getByRole('link', { name: '我的资料' }).click();
     await expect.poll(() => page.getByLabel('出生日期').inputValue()).toBe('1990-03-07');
     expect(await page.getByLabel('性别').inputValue()).toBe('male');
+  });
+
+  it('marks the slot I hold on the campaign page, with the way to my pass', async () => {
+    await page.goto(`${baseUrl}/campaigns/demo-blood-drive`);
+    const slot = page.locator('.session').first().locator('.slot').filter({ hasText: '献血者' });
+    await slot.getByTestId('held').waitFor();
+    expect(await slot.locator('.status-badge').textContent()).toBe('已报名');
+    expect(await slot.getByRole('link', { name: '报名', exact: true }).count()).toBe(0);
+    await expectNoSidewaysScroll(page);
+    await slot.screenshot({ path: `${SHOTS}/campaign-slot-held.png` });
+    await slot.getByRole('link', { name: '查看凭证' }).click();
+    await page.locator('svg.qr').waitFor();
   });
 });

@@ -170,4 +170,32 @@ describe.skipIf(!baseUrl)('the donor record and card', () => {
     await gate.getByTestId('card-check').waitFor();
     expect(await gate.getByTestId('card-check').textContent()).toContain('无效或已过期');
   });
+
+  it('tells a returning donor before the form when they may give again, and that this session is too soon', async () => {
+    await page.goto(`${baseUrl}/campaigns/demo-blood-drive`);
+    await page
+      .locator('.session')
+      .first()
+      .locator('.slot')
+      .filter({ hasText: '献血者' })
+      .getByRole('link', { name: '报名', exact: true })
+      .click();
+    const notice = page.getByTestId('returning-donor');
+    await notice.waitFor();
+    // Whole blood today: whole blood again in 6 months, platelets in 3; the drive takes both.
+    const lines = await notice.locator('li').allTextContents();
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^全血：.+ 起 · 本场太早$/);
+    expect(lines[1]).toMatch(/^机采血小板：.+ 起 · 本场太早$/);
+    expect(await notice.textContent()).toMatch(/^欢迎再次献血上次献血：.+（全血）。/);
+    expect(await notice.locator('strong').textContent()).toMatch(
+      /^这一场在您下次可献血的日期之前：按献血间隔规定，您这次还不能献血，报名会被拒绝。请选择 .+ 及以后的场次。$/,
+    );
+    expect(await notice.getAttribute('class')).toContain('notice-error');
+    // What the profile holds is filled in; the ID number is never shown back.
+    expect(await page.getByLabel('姓名').inputValue()).toBe('周献血');
+    expect(await page.getByLabel('身份证号码').inputValue()).toBe('');
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: `${SHOTS}/sign-up-returning-donor.png`, fullPage: true });
+  });
 });

@@ -3,7 +3,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { adminSession, chinaTime, citizenSession, openPhone, postAs, SHOTS, signInWithDevCode } from './citizen.ts';
+import {
+  adminSession,
+  chinaTime,
+  citizenSession,
+  expectNoSidewaysScroll,
+  openPhone,
+  postAs,
+  SHOTS,
+  signInWithDevCode,
+} from './citizen.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -12,6 +21,7 @@ describe.skipIf(!baseUrl)('a full slot', () => {
   let page: Page;
   let firstInLine: string;
   let firstRegistrationId: string;
+  let earlySlotId: string;
 
   beforeAll(async () => {
     // An organizer adds a small session to the CPR campaign; someone else takes both seats.
@@ -31,6 +41,29 @@ describe.skipIf(!baseUrl)('a full slot', () => {
         ],
       },
     );
+    // An earlier class of a campaign of its own (the demo campaigns' sessions stay as other tests expect them).
+    const { campaign } = await postAs<{ campaign: { id: string } }>(baseUrl, admin, '/api/admin/campaigns', {
+      kind: 'outreach',
+      title: '早场健康讲座',
+      description: '',
+      organizationId: 'org-blood-centre',
+      startsOn: chinaTime(0, '00:00').slice(0, 10),
+      endsOn: chinaTime(10, '00:00').slice(0, 10),
+      status: 'published',
+    });
+    const early = await postAs<{ session: { slots: { id: string }[] } }>(
+      baseUrl,
+      admin,
+      `/api/admin/campaigns/${campaign.id}/sessions`,
+      {
+        startsAt: chinaTime(4, '09:00'),
+        endsAt: chinaTime(4, '11:00'),
+        venue: '柳园街道社区活动室',
+        address: '东昌府区柳园南路 8 号',
+        slots: [{ role: '早场听众', capacity: 5, waitlist: false }],
+      },
+    );
+    earlySlotId = early.session.slots[0]!.id;
     firstInLine = await citizenSession(baseUrl, '13500000001');
     for (const slot of session.slots) {
       const { registration } = await postAs<{ registration: { id: string } }>(
@@ -69,7 +102,26 @@ describe.skipIf(!baseUrl)('a full slot', () => {
     await page.getByRole('button', { name: '加入候补' }).click();
     await page.getByRole('heading', { name: '已加入候补' }).waitFor();
     expect(await page.locator('.pass .status-badge').textContent()).toBe('候补第 1 位');
+    // No pass to show yet: no code, no QR, no "show this at the desk"; what happens next instead.
+    expect(await page.getByTestId('waitlist-next').textContent()).toMatch(
+      /^您排在候补第 1 位。有人取消时，您会按先后顺序自动转为正式名额，并收到短信通知/,
+    );
+    expect(await page.locator('svg.qr').count()).toBe(0);
+    expect(await page.locator('.booking-code').count()).toBe(0);
+    expect(await page.getByText('出示此二维码').count()).toBe(0);
+    expect(await page.getByRole('link', { name: '添加到日历' }).count()).toBe(0);
+    await expectNoSidewaysScroll(page);
     await page.screenshot({ path: `${SHOTS}/pass-waitlisted.png`, fullPage: true });
+  });
+
+  it('marks the slot I wait for on the campaign page, with the way to my sign-up', async () => {
+    await page.goto(`${baseUrl}/campaigns/demo-cpr`);
+    const slot = page.locator('.slot').filter({ hasText: '晚间学员' });
+    await slot.getByTestId('held').waitFor();
+    expect(await slot.locator('.status-badge').textContent()).toBe('候补第 1 位');
+    expect(await slot.getByRole('link', { name: '加入候补' }).count()).toBe(0);
+    await slot.getByRole('link', { name: '查看凭证' }).click();
+    await page.getByTestId('waitlist-next').waitFor();
   });
 
   it('moves up to confirmed when the person ahead cancels', async () => {
@@ -78,5 +130,25 @@ describe.skipIf(!baseUrl)('a full slot', () => {
     const card = page.locator('.registration').filter({ hasText: '晚间学员' });
     await card.waitFor();
     expect(await card.locator('.status-badge').textContent()).toBe('已确认');
+    // Now a seat: the pass shows the code and the QR.
+    await card.getByRole('link', { name: '出示凭证' }).click();
+    await page.locator('svg.qr').waitFor();
+    expect(await page.getByTestId('waitlist-next').count()).toBe(0);
+  });
+
+  it('lists what is coming up by session time, the soonest first', async () => {
+    await postAs(baseUrl, await citizenSessionOf(page), `/api/slots/${earlySlotId}/registrations`, { name: '钱后到' });
+    await page.goto(`${baseUrl}/me/sign-ups`);
+    const upcoming = page.locator('section[aria-labelledby="upcoming-title"] .registration');
+    await expect.poll(() => upcoming.count()).toBe(2);
+    const roles = await page
+      .locator('section[aria-labelledby="upcoming-title"] .registration .facts div:first-child dd')
+      .allTextContents();
+    expect(roles).toEqual(['早场听众', '晚间学员']); // booked last, but two days sooner
   });
 });
+
+/** The cookie header of the page's own sign-in, for calls made beside it. */
+async function citizenSessionOf(page: Page) {
+  return (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+}

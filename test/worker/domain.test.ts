@@ -96,6 +96,30 @@ describe('texts to people', () => {
       '[聊城市中心血站] Reminder: tomorrow 14 Jun 09:00, "无偿献血进社区", 人民广场 (东昌府区). Booking code AB23CD45.',
     );
   });
+  it('remind a donor how to prepare, within two SMS, and nobody else', () => {
+    const facts = {
+      organization: '聊城市中心血站',
+      title: '无偿献血进社区',
+      code: 'AB23CD45',
+      startsAt,
+      venue: '人民广场献血屋',
+      address: '东昌府区柳园南路与兴华西路交叉口',
+      campaignKind: 'blood_drive',
+    };
+    const zh = notificationText('reminder', facts, 'zh-CN');
+    expect(zh).toBe(
+      '【聊城市中心血站】提醒：明天 6月14日 09:00「无偿献血进社区」，人民广场献血屋（东昌府区柳园南路与兴华西路交叉口）。预约码 AB23CD45。献血前一天不饮酒、睡好觉，当天吃清淡饮食、不空腹，多喝水，带上身份证。',
+    );
+    // A long text goes as 67-character parts: two of them at most.
+    expect([...zh].length).toBeLessThanOrEqual(134);
+    expect(notificationText('reminder', facts, 'en')).toMatch(
+      /Booking code AB23CD45\. Before giving: no alcohol the day before, sleep well, eat a light meal, drink water, bring your ID card\.$/,
+    );
+    for (const campaignKind of ['cpr_training', 'outreach', null]) {
+      expect(notificationText('reminder', { ...facts, campaignKind }, 'zh-CN')).toMatch(/预约码 AB23CD45。$/);
+    }
+    expect(notificationText('confirmed', facts, 'zh-CN')).not.toContain('身份证');
+  });
   it('sign a call-out with its organization, or with the call-out alone for a platform admin', () => {
     expect(notificationText('callout', { organization: '聊城市中心血站', message: 'O型血告急。' }, 'zh-CN')).toMatch(
       /^【聊城市中心血站·应急献血】O型血告急。/,

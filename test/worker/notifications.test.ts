@@ -16,7 +16,7 @@ import {
   signInStaff,
   type Registration,
 } from './helpers.ts';
-import { createCampaign } from './fixtures.ts';
+import { addRegistrations, createCampaign } from './fixtures.ts';
 
 const DAY = 86_400_000;
 const inDays = (days: number) => ({
@@ -187,6 +187,37 @@ describe('the queue consumer', () => {
     expect(sent[0]).toMatchObject({ phone: citizen.phone, key: row!.id });
     expect(sent[0]!.text).toContain(`Booking code ${registration.code}`);
     expect(sent[0]!.text).toContain('心肺复苏培训');
+  });
+
+  it('reminds a blood drive’s donors how to prepare, and a class’s students of the class alone', async () => {
+    const organizationId = await createOrganization();
+    const texts: Record<string, string> = {};
+    for (const kind of ['blood_drive', 'cpr_training'] as const) {
+      const campaign = await createCampaign({
+        organizationId,
+        kind,
+        sessions: [{ ...inDays(1), slots: [{ role: '献血者', capacity: 5 }] }],
+      });
+      await addRegistrations(campaign.slotIds[0]!, ['confirmed']);
+      const registration = await env.DB.prepare('SELECT id, person_id FROM registrations WHERE slot_id = ?')
+        .bind(campaign.slotIds[0])
+        .first<{ id: string; person_id: string }>();
+      const key = `reminder:${registration!.id}`;
+      await env.DB.prepare(
+        `INSERT INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key, handed_at)
+         VALUES (?, ?, 'reminder', ?, ?, ?, ?)`,
+      )
+        .bind(crypto.randomUUID(), registration!.person_id, organizationId, registration!.id, key, Date.now())
+        .run();
+      const { sender, sent } = recordingSender();
+      expect(await deliver(database(env.DB), key, sender)).toEqual({ ack: true });
+      texts[kind] = sent[0]!.text;
+      // The reminders test below counts every reminder of this file.
+      await env.DB.prepare('DELETE FROM notifications WHERE dedupe_key = ?').bind(key).run();
+    }
+    expect(texts.blood_drive).toContain('带上身份证');
+    expect(texts.cpr_training).not.toContain('身份证');
+    expect(texts.cpr_training).toMatch(/^【.+】提醒：明天 /);
   });
 
   it('retries a failing gateway with growing delays, then marks the message failed without quoting the number', async () => {

@@ -133,6 +133,9 @@ const PROBES: Record<string, Probe> = {
   ),
   'GET /api/me/registrations': citizen(() => '/api/me/registrations'),
   'GET /api/me/registrations/:id': citizen((f) => `/api/me/registrations/${f.w.registration.id}`),
+  'GET /api/me/registrations/:id/calendar.ics': citizen(
+    (f) => `/api/me/registrations/${f.w.registration.id}/calendar.ics`,
+  ),
   'GET /api/me/donations': citizen(() => '/api/me/donations'),
   'GET /api/me/donor': citizen(() => '/api/me/donor'),
   'GET /api/me/volunteering': citizen(() => '/api/me/volunteering'),

@@ -28,3 +28,9 @@ export function formatDays(from: string, to: string): string {
 }
 
 export const hasStarted = (iso: string) => Date.parse(iso) <= Date.now();
+
+/** "From today" or the day: when a kind of donation may be given again. */
+export function nextDayWords(day: string) {
+  const s = strings();
+  return day <= today() ? s.fromToday : s.fromDay(formatDay(day));
+}

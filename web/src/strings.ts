@@ -167,7 +167,6 @@ const zhCN = {
   passTitle: '报名凭证',
   signedUp: '报名成功',
   joinedWaitlist: '已加入候补',
-  waitlistExplained: '有人取消时，您会按顺序自动转为“已确认”。请留意这里的状态。',
   showAtDesk: '到场签到时出示此二维码，或报出预约码。',
   qrLabel: (code: string) => `预约码 ${code} 的二维码`,
   registrationNotFound: '没有找到这条报名记录。',
@@ -179,6 +178,7 @@ const zhCN = {
   noUpcoming: '暂时没有要参加的活动。',
   findCampaigns: '去看看活动',
   showCode: '出示凭证',
+  viewSignUp: '查看详情',
   donationsTitle: '献血记录',
   noDonations: '还没有献血记录。在献血点签到并完成献血后，记录会显示在这里。',
 
@@ -246,6 +246,24 @@ const zhCN = {
   myVolunteering: '我的志愿服务时长',
   saved: '已保存。',
   signOut: '退出登录',
+
+  // The pass, getting there, and a returning donor's sign-up
+  waitlistNext: (position?: number) =>
+    `${position ? `您排在候补第 ${position} 位。` : ''}有人取消时，您会按先后顺序自动转为正式名额，并收到短信通知；转正后，这里会出现签到用的预约码和二维码。`,
+  waitlistNoPass: '候补期间还不能签到，请等转正短信后再前往。',
+  addToCalendar: '添加到日历',
+  openMap: '在地图中查看',
+  prepTitle: '献血前请注意',
+  prep: ['前一天不饮酒，晚上睡个好觉。', '献血前吃清淡的饭，不要空腹，少吃油腻。', '多喝水。', '带上本人身份证。'],
+  signedUpMark: '已报名',
+  viewPass: '查看凭证',
+  returningDonorTitle: '欢迎再次献血',
+  lastDonation: (day: string, kind: string) => `上次献血：${day}（${kind}）。`,
+  nextKind: (kind: string, when: string) => `${kind}：${when}`,
+  sessionFine: '本场可以',
+  sessionTooSoon: '本场太早',
+  tooSoonForSession: (day: string) =>
+    `这一场在您下次可献血的日期之前：按献血间隔规定，您这次还不能献血，报名会被拒绝。请选择 ${day} 及以后的场次。`,
 };
 
 type Strings = typeof zhCN;
@@ -409,7 +427,6 @@ const en: Strings = {
   passTitle: 'Pass',
   signedUp: "You're signed up",
   joinedWaitlist: "You're on the waiting list",
-  waitlistExplained: 'When someone cancels, you move up automatically and become confirmed. Check the status here.',
   showAtDesk: 'Show this QR code at the desk, or read out the booking code.',
   qrLabel: (code) => `QR code of booking code ${code}`,
   registrationNotFound: 'This sign-up was not found.',
@@ -420,6 +437,7 @@ const en: Strings = {
   noUpcoming: 'Nothing coming up.',
   findCampaigns: 'Find a campaign',
   showCode: 'Show my pass',
+  viewSignUp: 'Details',
   donationsTitle: 'Donation history',
   noDonations: 'No donations recorded yet. They appear here after you give blood at a drive.',
 
@@ -486,6 +504,28 @@ const en: Strings = {
   myVolunteering: 'My volunteer hours',
   saved: 'Saved.',
   signOut: 'Sign out',
+
+  waitlistNext: (position) =>
+    `${position ? `You are #${position} on the waiting list. ` : ''}When someone cancels, the first person waiting gets the seat automatically and a text tells them; your booking code and QR code for the desk appear here then.`,
+  waitlistNoPass: 'You cannot check in while waiting: please come once the text says you have a seat.',
+  addToCalendar: 'Add to calendar',
+  openMap: 'Open in maps',
+  prepTitle: 'Before you give blood',
+  prep: [
+    'No alcohol the day before, and a good night’s sleep.',
+    'Eat a light meal before you come: not on an empty stomach, nothing greasy.',
+    'Drink plenty of water.',
+    'Bring your ID card.',
+  ],
+  signedUpMark: 'Signed up',
+  viewPass: 'View my pass',
+  returningDonorTitle: 'Welcome back',
+  lastDonation: (day, kind) => `Your last donation: ${day} (${kind.toLowerCase()}).`,
+  nextKind: (kind, when) => `${kind}: ${when}`,
+  sessionFine: 'this session is fine',
+  sessionTooSoon: 'this session is too soon',
+  tooSoonForSession: (day) =>
+    `This session comes before you may give again: the donation intervals do not allow it, and the sign-up will be refused. Please choose a session from ${day} on.`,
 };
 
 export const strings = catalogue({ 'zh-CN': zhCN, en });

@@ -108,6 +108,7 @@ export function messageFacts(db: Database, ids: string[]) {
       venue: sessions.venue,
       address: sessions.address,
       title: campaigns.title,
+      campaignKind: campaigns.kind,
       message: callouts.message,
     })
     .from(notifications)

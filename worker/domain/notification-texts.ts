@@ -21,7 +21,15 @@ export interface NotificationFacts {
   venue?: string | null;
   address?: string | null;
   message?: string | null;
+  /** The campaign's kind: a blood drive's reminder carries the donor's preparation. */
+  campaignKind?: string | null;
 }
+
+/** How to prepare for giving blood, short enough for a reminder text; also in the calendar entry. */
+export const donorPrep: Record<Language, string> = {
+  'zh-CN': '献血前一天不饮酒、睡好觉，当天吃清淡饮食、不空腹，多喝水，带上身份证。',
+  en: 'Before giving: no alcohol the day before, sleep well, eat a light meal, drink water, bring your ID card.',
+};
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -35,7 +43,9 @@ export function shortTime(at: Date, language: Language): string {
     : `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${hm}`;
 }
 
-type Template = (f: Required<{ [K in keyof NotificationFacts]: string }>) => string;
+type Template = (
+  f: Required<{ [K in Exclude<keyof NotificationFacts, 'campaignKind'>]: string }> & { prep: string },
+) => string;
 
 const templates: Record<Language, Record<NotificationKind, Template>> = {
   'zh-CN': {
@@ -50,7 +60,7 @@ const templates: Record<Language, Record<NotificationKind, Template>> = {
     registration_cancelled: (f) =>
       `【${f.organization}】您「${f.title}」${f.startsAt} 的报名已由主办方取消（预约码 ${f.code}）。如有疑问请联系主办方。`,
     reminder: (f) =>
-      `【${f.organization}】提醒：明天 ${f.startsAt}「${f.title}」，${f.venue}（${f.address}）。预约码 ${f.code}。`,
+      `【${f.organization}】提醒：明天 ${f.startsAt}「${f.title}」，${f.venue}（${f.address}）。预约码 ${f.code}。${f.prep}`,
     quiz_nudge: (f) => `【${f.organization}】今天的「${f.title}」答题还没做哦，每天一次，别错过。`,
     // A platform admin's call-out has no organization: the signature is the call-out's alone.
     callout: (f) =>
@@ -68,7 +78,7 @@ const templates: Record<Language, Record<NotificationKind, Template>> = {
     registration_cancelled: (f) =>
       `[${f.organization}] The organizers have cancelled your sign-up for "${f.title}" on ${f.startsAt} (booking code ${f.code}). Questions? Contact them.`,
     reminder: (f) =>
-      `[${f.organization}] Reminder: tomorrow ${f.startsAt}, "${f.title}", ${f.venue} (${f.address}). Booking code ${f.code}.`,
+      `[${f.organization}] Reminder: tomorrow ${f.startsAt}, "${f.title}", ${f.venue} (${f.address}). Booking code ${f.code}.${f.prep && ` ${f.prep}`}`,
     quiz_nudge: (f) => `[${f.organization}] Today's "${f.title}" quiz is waiting for you: one try a day.`,
     callout: (f) =>
       `[${[f.organization, 'emergency blood'].filter(Boolean).join(' · ')}] ${f.message} To stop these, turn off emergency donor in your profile in the app.`,
@@ -84,5 +94,6 @@ export function notificationText(kind: NotificationKind, facts: NotificationFact
     venue: facts.venue ?? '',
     address: facts.address ?? '',
     message: facts.message ?? '',
+    prep: facts.campaignKind === 'blood_drive' ? donorPrep[language] : '',
   });
 }

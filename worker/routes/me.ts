@@ -7,6 +7,7 @@ import { playsInRunningSeason } from '../db/quiz-boards.ts';
 import { sessionPersonId } from '../db/auth-sessions.ts';
 import { listContactGroups } from '../db/registration-groups.ts';
 import { getDonations, personRegistrations } from '../db/registrations.ts';
+import { calendarFile } from '../domain/calendar.ts';
 import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { maskPhone } from '../domain/phone.ts';
 import { bloodTypes, genders, rhDs, profileProblems, type Profile } from '../domain/profile.ts';
@@ -14,11 +15,14 @@ import type { AppEnv } from '../env.ts';
 import { personSessionHash, requirePerson } from '../lib/auth.ts';
 import { encryptionKeys } from '../lib/crypto.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
-import { json, param } from '../lib/validation.ts';
+import { languages } from '../lib/messages.ts';
+import { json, param, query } from '../lib/validation.ts';
 import { contactGroupView } from './group-views.ts';
 import { donorRecordRoutes } from './donor-record.ts';
 import { volunteeringRoutes } from './volunteering.ts';
 import { calendarDay, personName } from './schemas.ts';
+
+const registrationParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
 const nullable = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema));
 
@@ -136,12 +140,43 @@ export const meRoutes = new Hono<AppEnv>()
     const rows = await ownRegistrations(c);
     return c.json({ items: rows.map(registrationItemView) }, 200);
   })
-  .get('/registrations/:id', param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) })), async (c) => {
+  .get('/registrations/:id', param(registrationParam), async (c) => {
     // Someone else's sign-up does not exist for this person.
     const [row] = await ownRegistrations(c, c.req.valid('param').id);
     if (!row) throw notFound();
     return c.json({ registration: registrationItemView(row) }, 200);
   })
+  // Add to calendar: a plain link the phone opens (a generated blob: download fails inside WeChat's
+  // browser). The address holds the sign-up's random id and the page's language, nothing personal.
+  .get(
+    '/registrations/:id/calendar.ics',
+    param(registrationParam),
+    query(v.object({ lang: v.optional(v.picklist(languages)) })),
+    async (c) => {
+      const [row] = await ownRegistrations(c, c.req.valid('param').id);
+      if (!row || row.status === 'cancelled') throw notFound();
+      const file = calendarFile(
+        {
+          id: row.id,
+          code: row.code,
+          title: row.campaign.title,
+          role: row.slot.role,
+          kind: row.campaign.kind,
+          startsAt: row.session.startsAt,
+          endsAt: row.session.endsAt,
+          venue: row.session.venue,
+          address: row.session.address,
+          passUrl: new URL(`/me/sign-ups/${encodeURIComponent(row.id)}`, c.req.url).href,
+        },
+        c.req.valid('query').lang ?? c.get('language'),
+      );
+      return c.body(file, 200, {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': 'attachment; filename="lifeline.ics"',
+        'cache-control': 'no-store',
+      });
+    },
+  )
   // The teams this person holds seats for: where a contact finds an invitation link again.
   .get('/groups', requirePerson, async (c) => {
     const rows = await listContactGroups(database(c.env.DB), c.var.person.id);

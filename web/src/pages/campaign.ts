@@ -1,12 +1,14 @@
-// One campaign: what it is, who may come, and its sessions with the seats of each slot.
+// One campaign: what it is, who may come, and its sessions with the seats of each slot, marking
+// the slots the person signed in already holds.
 import type { InferResponseType } from 'hono/client';
-import { api, read, within } from '../foundation/api.ts';
+import { api, ApiFailure, read, within } from '../foundation/api.ts';
 import { backLink } from '../foundation/back-link.ts';
 import { eligibilityList } from '../components/eligibility.ts';
 import { loadPage } from '../foundation/page.ts';
 import { showMyTypeNeeded } from '../components/blood-stock.ts';
 import { h, uniqueId } from '../foundation/dom.ts';
 import { formatDays, formatSessionTime, hasStarted } from '../format.ts';
+import { statusBadge, type Registration } from '../components/registration.ts';
 import { strings } from '../strings.ts';
 import type { PageContext } from '../foundation/router.ts';
 import { setPageTitle } from '../foundation/shell.ts';
@@ -25,11 +27,45 @@ export function seatsText(slot: Slot): string {
   return slot.waitlist ? s.fullJoinWaitlist(slot.waiting) : s.full;
 }
 
-function slotRow(campaign: CampaignDetail, session: Session, slot: Slot, sessionHeadingId: string): HTMLElement {
+/** My active sign-ups by slot: a slot I hold says so instead of offering itself again. */
+type Held = Map<string, Registration>;
+
+const isHeld = (registration: Registration) =>
+  registration.status === 'confirmed' || registration.status === 'waitlisted' || registration.status === 'checked_in';
+
+/** "已报名" (or my place on the waiting list) and the way to my pass. */
+function heldMark(registration: Registration, roleId: string): HTMLElement {
+  const s = strings();
+  return h(
+    'div',
+    { class: 'slot-actions held', 'data-testid': 'held' },
+    registration.status === 'waitlisted'
+      ? statusBadge(registration)
+      : h('span', { class: 'status-badge status-confirmed' }, s.signedUpMark),
+    h(
+      'a',
+      {
+        class: 'link-small',
+        href: `/me/sign-ups/${encodeURIComponent(registration.id)}`,
+        'aria-describedby': roleId,
+      },
+      s.viewPass,
+    ),
+  );
+}
+
+function slotRow(
+  campaign: CampaignDetail,
+  session: Session,
+  slot: Slot,
+  sessionHeadingId: string,
+  held: Held,
+): HTMLElement {
   const s = strings();
   const roleId = uniqueId('role');
   const over = hasStarted(session.startsAt);
   const open = !over && (slot.remaining > 0 || slot.waitlist);
+  const mine = held.get(slot.id);
   return h(
     'li',
     { class: slot.remaining > 0 ? 'slot' : 'slot slot-full' },
@@ -39,37 +75,39 @@ function slotRow(campaign: CampaignDetail, session: Session, slot: Slot, session
       h('span', { class: 'role', id: roleId }, slot.role),
       h('span', { class: 'seats' }, over ? s.sessionOver : seatsText(slot)),
     ),
-    open
-      ? h(
-          'div',
-          { class: 'slot-actions' },
-          h(
-            'a',
-            {
-              class: slot.remaining > 0 ? 'button' : 'button button-secondary',
-              href: signUpPath(campaign.id, slot.id),
-              'aria-describedby': `${roleId} ${sessionHeadingId}`,
-            },
-            slot.remaining > 0 ? s.signUp : s.joinWaitlist,
-          ),
-          // A company's contact holds seats for its team; its members sign up from the link.
-          slot.remaining > 0
-            ? h(
-                'a',
-                {
-                  class: 'link-small',
-                  href: `${signUpPath(campaign.id, slot.id).replace(/\/sign-up$/, '')}/team`,
-                  'aria-describedby': `${roleId} ${sessionHeadingId}`,
-                },
-                s.teamSignUp,
-              )
-            : null,
-        )
-      : null,
+    mine
+      ? heldMark(mine, roleId)
+      : open
+        ? h(
+            'div',
+            { class: 'slot-actions' },
+            h(
+              'a',
+              {
+                class: slot.remaining > 0 ? 'button' : 'button button-secondary',
+                href: signUpPath(campaign.id, slot.id),
+                'aria-describedby': `${roleId} ${sessionHeadingId}`,
+              },
+              slot.remaining > 0 ? s.signUp : s.joinWaitlist,
+            ),
+            // A company's contact holds seats for its team; its members sign up from the link.
+            slot.remaining > 0
+              ? h(
+                  'a',
+                  {
+                    class: 'link-small',
+                    href: `${signUpPath(campaign.id, slot.id).replace(/\/sign-up$/, '')}/team`,
+                    'aria-describedby': `${roleId} ${sessionHeadingId}`,
+                  },
+                  s.teamSignUp,
+                )
+              : null,
+          )
+        : null,
   );
 }
 
-function sessionCard(campaign: CampaignDetail, session: Session): HTMLElement {
+function sessionCard(campaign: CampaignDetail, session: Session, held: Held): HTMLElement {
   const headingId = uniqueId('session');
   return h(
     'li',
@@ -77,7 +115,7 @@ function sessionCard(campaign: CampaignDetail, session: Session): HTMLElement {
     h('h3', { id: headingId }, formatSessionTime(session.startsAt, session.endsAt)),
     h('p', { class: 'venue' }, session.venue),
     h('p', { class: 'meta' }, session.address),
-    h('ul', { class: 'slots' }, ...session.slots.map((slot) => slotRow(campaign, session, slot, headingId))),
+    h('ul', { class: 'slots' }, ...session.slots.map((slot) => slotRow(campaign, session, slot, headingId, held))),
   );
 }
 
@@ -105,8 +143,19 @@ export async function campaignPage(context: PageContext) {
   setPageTitle(s.campaignsTitle);
   await loadPage(
     context,
-    () => read(api.campaigns[':id'].$get({ param: { id: context.params.id! } }, within(context.signal))),
-    ({ campaign }) => {
+    () =>
+      Promise.all([
+        read(api.campaigns[':id'].$get({ param: { id: context.params.id! } }, within(context.signal))),
+        // Signed out (401) or offline, the page is the same without the marks.
+        read(api.me.registrations.$get({}, within(context.signal))).then(
+          ({ items }) => new Map(items.filter(isHeld).map((registration) => [registration.slot.id, registration])),
+          (error: unknown) => {
+            if (error instanceof ApiFailure) return new Map() as Held;
+            throw error;
+          },
+        ),
+      ]),
+    ([{ campaign }, held]) => {
       setPageTitle(campaign.title);
       const needed = h('div', { class: 'stock-place' });
       context.view.append(
@@ -136,7 +185,11 @@ export async function campaignPage(context: PageContext) {
                 'section',
                 { 'aria-labelledby': 'sessions-title' },
                 h('h2', { id: 'sessions-title' }, s.sessionsTitle),
-                h('ul', { class: 'sessions' }, ...campaign.sessions.map((session) => sessionCard(campaign, session))),
+                h(
+                  'ul',
+                  { class: 'sessions' },
+                  ...campaign.sessions.map((session) => sessionCard(campaign, session, held)),
+                ),
               )
             : campaign.kind === 'quiz'
               ? null

@@ -6,7 +6,7 @@ import { append, h } from '../foundation/dom.ts';
 import { loadPage } from '../foundation/page.ts';
 import type { PageContext } from '../foundation/router.ts';
 import { setPageTitle } from '../foundation/shell.ts';
-import { formatDay, today } from '../format.ts';
+import { formatDay, nextDayWords } from '../format.ts';
 import { strings } from '../strings.ts';
 import { myTypeNotice } from '../components/blood-stock.ts';
 
@@ -18,12 +18,6 @@ const HONOR_STEPS: { honor: Honor; from: number }[] = [
   { honor: 'silver', from: 30 },
   { honor: 'gold', from: 40 },
 ];
-
-/** "From today" or the day: when a kind may be given again. */
-export function nextDayWords(day: string) {
-  const s = strings();
-  return day <= today() ? s.fromToday : s.fromDay(formatDay(day));
-}
 
 function honorWords(record: DonorRecord) {
   const s = strings();

@@ -27,12 +27,17 @@ function registrationCard(context: PageContext, registration: Registration): HTM
     { class: `card registration status-${registration.status}` },
     h('div', { class: 'registration-head' }, h('h3', null, registration.campaign.title), statusBadge(registration)),
     sessionFacts(registration),
-    upcoming ? bookingCode(registration.code) : null,
+    // A place on the waiting list has no code to show yet.
+    upcoming && registration.status !== 'waitlisted' ? bookingCode(registration.code) : null,
     upcoming
       ? h(
           'div',
           { class: 'actions' },
-          h('a', { class: 'button', href: registrationPath(registration) }, s.showCode),
+          h(
+            'a',
+            { class: 'button', href: registrationPath(registration) },
+            registration.status === 'waitlisted' ? s.viewSignUp : s.showCode,
+          ),
           isCancellable(registration) ? cancelControl(registration, context) : null,
         )
       : null,
@@ -51,8 +56,10 @@ export async function mySignUpsPage(context: PageContext) {
         read(api.me.groups.$get({}, within(context.signal))),
       ]),
     ([{ items }, donations, teams]) => {
-      const upcoming = items.filter(isUpcoming);
-      const past = items.filter((registration) => !isUpcoming(registration));
+      // What comes next first; the past from the latest back.
+      const bySessionTime = [...items].sort((a, b) => Date.parse(a.session.startsAt) - Date.parse(b.session.startsAt));
+      const upcoming = bySessionTime.filter(isUpcoming);
+      const past = bySessionTime.filter((registration) => !isUpcoming(registration)).reverse();
       const list = (registrations: Registration[]) =>
         h(
           'ul',

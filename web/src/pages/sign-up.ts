@@ -1,8 +1,11 @@
 // Signing up for one slot, in a free seat or in one a team holds (from its invitation link): the
-// campaign's own questions, the donor facts a blood drive needs, checks as the person types, and
-// the API's verdict next to the fields or as plain reasons.
+// campaign's own questions, the donor facts a blood drive needs (a returning donor told first when
+// they may give again), checks as the person types, and the API's verdict next to the fields or as
+// plain reasons.
 import type { InferResponseType } from 'hono/client';
+import { nextDonationDay, type DonationKind } from '../../../worker/domain/eligibility.ts';
 import { parseIdNumber } from '../../../worker/domain/id-number.ts';
+import { offersPlatelets } from '../../../worker/domain/sign-up.ts';
 import { questionTypes, type Question } from '../../../worker/domain/questions.ts';
 import { api, ApiFailure, idempotencyKey, read, within } from '../foundation/api.ts';
 import { backLink } from '../foundation/back-link.ts';
@@ -10,14 +13,66 @@ import { choiceField, FieldList, inputField, type Field } from '../foundation/fi
 import { formMessage } from '../foundation/form-message.ts';
 import { loadPage, signInFirst } from '../foundation/page.ts';
 import { h, on, replaceContent } from '../foundation/dom.ts';
-import { formatSessionTime, hasStarted, today } from '../format.ts';
+import { formatDay, formatSessionTime, hasStarted, nextDayWords, today } from '../format.ts';
 import { strings } from '../strings.ts';
 import { navigate, type PageContext } from '../foundation/router.ts';
 import { setPageTitle } from '../foundation/shell.ts';
 import { seatsText, type CampaignDetail } from './campaign.ts';
 
 type Person = InferResponseType<typeof api.me.$get, 200>['person'];
+type Donation = InferResponseType<typeof api.me.donations.$get, 200>['items'][number];
+type Session = CampaignDetail['sessions'][number];
 type SignUpBody = Parameters<(typeof api.slots)[':slotId']['registrations']['$post']>[0]['json'];
+
+/** What the form knows of the person before they type: the profile and, at blood drives, the donations. */
+export interface KnownPerson {
+  person: Person;
+  donations: Donation[];
+}
+
+/** The person's donations where the campaign is a blood drive (nothing is asked otherwise). */
+export async function donationsFor(campaign: CampaignDetail, signal: AbortSignal): Promise<Donation[]> {
+  if (campaign.kind !== 'blood_drive') return [];
+  return (await read(api.me.donations.$get({}, within(signal)))).items;
+}
+
+/**
+ * A returning donor's first word: when each kind this drive takes may be given again (the
+ * interval rule the Worker applies, from worker/domain/eligibility.ts), and plainly whether this
+ * session comes too soon. The Worker still decides; this only says it before the form is filled.
+ */
+function returningDonor(campaign: CampaignDetail, session: Session, donations: Donation[]): HTMLElement | null {
+  const s = strings();
+  const last = donations.reduce<Donation | undefined>(
+    (latest, donation) => (!latest || donation.day > latest.day ? donation : latest),
+    undefined,
+  );
+  if (campaign.kind !== 'blood_drive' || !last) return null;
+  const sessionDay = session.startsAt.slice(0, 10); // the API's times are China time
+  const kinds: DonationKind[] = offersPlatelets(campaign) ? ['whole_blood', 'platelets'] : ['whole_blood'];
+  const next = kinds.map((kind) => ({ kind, day: nextDonationDay(kind, donations) ?? today() }));
+  const tooSoon = next.every(({ day }) => day > sessionDay);
+  const earliest = next.reduce((soonest, candidate) => (candidate.day < soonest.day ? candidate : soonest));
+  return h(
+    'section',
+    { class: `notice returning-donor${tooSoon ? ' notice-error' : ''}`, 'data-testid': 'returning-donor' },
+    h('h2', null, s.returningDonorTitle),
+    h('p', null, s.lastDonation(formatDay(last.day), s.donation[last.kind])),
+    h(
+      'ul',
+      null,
+      ...next.map(({ kind, day }) =>
+        h(
+          'li',
+          null,
+          s.nextKind(s.donation[kind], nextDayWords(day)),
+          kinds.length > 1 ? ` · ${day > sessionDay ? s.sessionTooSoon : s.sessionFine}` : null,
+        ),
+      ),
+    ),
+    tooSoon ? h('p', null, h('strong', null, s.tooSoonForSession(formatDay(earliest.day)))) : null,
+  );
+}
 
 /** The campaign's questions as stored; anything malformed is left out rather than breaking the form. */
 function questionsOf(campaign: CampaignDetail): Question[] {
@@ -65,7 +120,7 @@ export interface JoiningTeam {
 export function drawSignUpForm(
   context: PageContext,
   campaign: CampaignDetail,
-  person: Person,
+  { person, donations }: KnownPerson,
   slotId: string,
   team?: JoiningTeam,
 ) {
@@ -93,6 +148,8 @@ export function drawSignUpForm(
   if (hasStarted(session.startsAt)) return view.append(h('p', { class: 'notice' }, s.signUpClosed));
   if (!team && willWait && !slot.waitlist) return view.append(h('p', { class: 'notice' }, s.slotFullNoWaitlist));
   if (willWait) view.append(h('p', { class: 'notice' }, s.willJoinWaitlist));
+  const donor = returningDonor(campaign, session, donations);
+  if (donor) view.append(donor);
 
   const rules = campaign.eligibility;
   const bloodDrive = campaign.kind === 'blood_drive';
@@ -267,11 +324,13 @@ export async function signUpPage(context: PageContext) {
   setPageTitle(s.signUpTitle);
   await loadPage(
     context,
-    () =>
-      Promise.all([
+    async () => {
+      const [{ campaign }, { person }] = await Promise.all([
         read(api.campaigns[':id'].$get({ param: { id: context.params.campaignId! } }, within(context.signal))),
         read(api.me.$get({}, within(context.signal))),
-      ]),
-    ([{ campaign }, { person }]) => drawSignUpForm(context, campaign, person, context.params.slotId!),
+      ]);
+      return { campaign, known: { person, donations: await donationsFor(campaign, context.signal) } };
+    },
+    ({ campaign, known }) => drawSignUpForm(context, campaign, known, context.params.slotId!),
   );
 }

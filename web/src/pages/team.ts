@@ -12,7 +12,7 @@ import { navigate, type PageContext } from '../foundation/router.ts';
 import { setPageTitle } from '../foundation/shell.ts';
 import { formatDay, formatSessionTime } from '../format.ts';
 import { strings } from '../strings.ts';
-import { drawSignUpForm } from './sign-up.ts';
+import { donationsFor, drawSignUpForm } from './sign-up.ts';
 
 type Invitation = InferResponseType<(typeof api.groups)[':code']['$get'], 200>['group'];
 
@@ -227,10 +227,10 @@ export async function teamSignUpPage(context: PageContext) {
       const { campaign } = await read(
         api.campaigns[':id'].$get({ param: { id: group.campaign.id } }, within(context.signal)),
       );
-      return { group, person, campaign };
+      return { group, campaign, known: { person, donations: await donationsFor(campaign, context.signal) } };
     },
-    ({ group, person, campaign }) =>
-      drawSignUpForm(context, campaign, person, group.slot.id, {
+    ({ group, campaign, known }) =>
+      drawSignUpForm(context, campaign, known, group.slot.id, {
         code: group.code,
         organization: group.organization,
         seatsLeft: Math.max(0, group.seats - group.joined),
