@@ -40,7 +40,7 @@ function benchData(): string {
 async function serve(config: string, port: number, state: string, sqlFile: string): Promise<ChildProcess> {
   wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--config', config, '--persist-to', state]);
   wrangler(['d1', 'execute', 'DB', '--local', '--config', config, '--persist-to', state, '--file', sqlFile]);
-  return startWranglerDev(['--config', config, '--persist-to', state], port, '/');
+  return startWranglerDev(['--config', config, '--persist-to', state, '--env-file', 'local.env'], port, '/');
 }
 
 function signUp(port: number, slot: string, person: number) {
