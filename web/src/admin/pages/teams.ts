@@ -52,7 +52,7 @@ function teamCard(team: Team, onChanged: () => void) {
     h(
       'dl',
       { class: 'facts' },
-      fact(s.teamContact, team.contactName),
+      fact(s.teamContact, team.contactName ?? s.teamHeldByOrganizers),
       fact(s.session, `${shortTime(team.session.startsAt)} · ${team.session.venue}`),
       fact(s.slot, team.slot.role),
       fact(s.teamJoinedLabel, s.teamJoined(team.joined, team.seats)),
