@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { NOTIFICATIONS_CRON } from '../../worker/crons.ts';
 import worker from '../../worker/index.ts';
 import { createCampaign, type SlotFixture } from './fixtures.ts';
-import { BOOKING_CODE, call, errorOf, newPhone, type Registration } from './helpers.ts';
+import { type AnyResponse, BOOKING_CODE, call, errorOf, newPhone, type Registration, testClient } from './helpers.ts';
 import { invariantViolations } from './invariants.ts';
 import { DONOR, quickCitizen, quickStaff } from './world.ts';
 
@@ -62,7 +62,7 @@ async function joined(response: Response): Promise<Registration> {
   return ((await response.json()) as { registration: Registration }).registration;
 }
 
-async function refused(response: Response, status: number, code: string) {
+async function refused(response: AnyResponse, status: number, code: string) {
   expect(response.status, await response.clone().text()).toBe(status);
   const error = await errorOf(response);
   expect(error.code).toBe(code);
@@ -501,8 +501,11 @@ describe('organizers and teams', () => {
 });
 
 describe('organizers hold seats for a team themselves (POST /api/admin/campaigns/:id/groups)', () => {
-  const organizersHold = (campaignId: string, cookie: string, body: Record<string, unknown>) =>
-    call(`/api/admin/campaigns/${campaignId}/groups`, { body, cookie });
+  const organizersHold = (
+    campaignId: string,
+    cookie: string,
+    json: { slotId: string; organization: string; seats: number },
+  ) => testClient({ cookie }).admin.campaigns[':id'].groups.$post({ param: { id: campaignId }, json });
 
   it('stores only the team name, audits the hold, and members join from its invitation as from any team', async () => {
     const { campaignId, organizationId, slotId } = await slot({ role: '献血者', capacity: 100, waitlist: true });
@@ -510,7 +513,7 @@ describe('organizers hold seats for a team themselves (POST /api/admin/campaigns
     // Beyond what one citizen may hold: organizers have no cap.
     const response = await organizersHold(campaignId, organizer.cookie, { slotId, organization: '某工厂', seats: 60 });
     expect(response.status, await response.clone().text()).toBe(201);
-    const { group } = (await response.json()) as { group: Group & { contactName: string | null } };
+    const { group } = await response.json();
     expect(group).toEqual({
       id: expect.any(String),
       code: expect.stringMatching(BOOKING_CODE),
@@ -540,9 +543,8 @@ describe('organizers hold seats for a team themselves (POST /api/admin/campaigns
     const seen = await (await call(`/api/groups/${group.code}`, { cookie: member.cookie })).text();
     expect(seen).not.toContain('李成员');
     expect(JSON.parse(seen).group).toMatchObject({ organization: '某工厂', seats: 60, joined: 1 });
-    const list = (await (
-      await call(`/api/admin/campaigns/${campaignId}/groups`, { cookie: organizer.cookie })
-    ).json()) as { items: Group[] };
+    const teams = testClient({ cookie: organizer.cookie }).admin.campaigns[':id'].groups;
+    const list = await (await teams.$get({ param: { id: campaignId } })).json();
     expect(list.items).toEqual([expect.objectContaining({ id: group.id, contactName: null, joined: 1 })]);
 
     // Unclaimed seats return at joinUntil, as any team's.
