@@ -4,7 +4,7 @@
 // joinUntil through the scheduled handler, and the waiting list moves up into them.
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { NOTIFICATIONS_CRON } from '../../worker/crons.ts';
 import worker from '../../worker/index.ts';
 import { createCampaign, type SlotFixture } from './fixtures.ts';
@@ -87,6 +87,22 @@ const rows = async <T>(query: string, ...values: unknown[]) =>
   ).results;
 
 const many = (count: number) => Promise.all(Array.from({ length: count }, () => quickCitizen()));
+
+// Organizer writes hand the texts queued so far to the notifications queue, whose consumer sends
+// them in the background: the file ends once every text handed over is settled, so that no
+// delivery outlives the test environment.
+afterAll(async () => {
+  await vi.waitFor(
+    async () => {
+      const [pending] = await rows<{ n: number }>(
+        `SELECT count(*) AS n FROM notifications
+         WHERE status = 'sending' OR (status = 'queued' AND handed_at IS NOT NULL)`,
+      );
+      expect(pending!.n).toBe(0);
+    },
+    { timeout: 10_000, interval: 100 },
+  );
+});
 
 /** The 10-minute cron, through the Worker's own scheduled handler. */
 async function tick(at: number) {
