@@ -6,7 +6,7 @@ import type { InferResponseType } from 'hono/client';
 import { api, read, within } from '../../foundation/api.ts';
 import { append, h, on, replaceContent } from '../../foundation/dom.ts';
 import { FieldList, inputField, selectField } from '../../foundation/fields.ts';
-import { formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
+import { formMessage, sendingForm, showFailure, whileBusy } from '../../foundation/form-message.ts';
 import { linkToCopy } from '../../foundation/link-to-copy.ts';
 import { emptyNote } from '../../foundation/notices.ts';
 import type { PageContext } from '../../foundation/router.ts';
@@ -44,26 +44,13 @@ function holdForm(campaign: Campaign, onHeld: (team: Team) => void) {
   const seats = fields.add(
     inputField({ path: 'seats', label: s.teamSeats, type: 'number', required: true, attributes: { min: 1 } }),
   );
-  const message = formMessage();
-  const submit = h('button', { type: 'submit', class: 'button' }, s.teamHold);
-  const headingId = 'hold-title';
-  const form = h(
-    'form',
-    { class: 'form card', novalidate: true, 'aria-labelledby': headingId },
-    h('h2', { id: headingId }, s.teamHoldTitle),
-    h('p', { class: 'hint' }, s.teamHoldIntro),
-    slot.element,
-    organization.element,
-    seats.element,
-    submit,
-    message.element,
-  );
-  on(form, 'submit', async (event) => {
-    event.preventDefault();
-    message.clear();
-    if (submit.disabled || !fields.checkAll()) return;
-    try {
-      const { group } = await whileBusy(submit, message, s.saving, () =>
+  return sendingForm(
+    {
+      fields,
+      label: s.teamHold,
+      busy: s.saving,
+      heading: s.teamHoldTitle,
+      send: () =>
         read(
           api.admin.campaigns[':id'].groups.$post({
             param: { id: campaign.id },
@@ -74,15 +61,17 @@ function holdForm(campaign: Campaign, onHeld: (team: Team) => void) {
             },
           }),
         ),
-      );
-      form.reset();
-      message.ok(s.teamHeld(group.organization));
-      onHeld(group);
-    } catch (error) {
-      showFailure(error, message, fields);
-    }
-  });
-  return form;
+      sent: ({ group }, form, message) => {
+        form.reset();
+        message.ok(s.teamHeld(group.organization));
+        onHeld(group);
+      },
+    },
+    h('p', { class: 'hint' }, s.teamHoldIntro),
+    slot.element,
+    organization.element,
+    seats.element,
+  );
 }
 
 function seatsForm(team: Team, onChanged: () => void) {
