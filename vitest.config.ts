@@ -24,6 +24,8 @@ export default defineConfig({
                 FUZZ_SEED: FUZZ_SEED,
                 FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
               },
+              // An empty database of its own, for the tests that migrate a populated database step by step.
+              d1Databases: { MIGRATION_TEST_DB: 'migration-test' },
             },
           })),
         ],

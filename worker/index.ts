@@ -6,14 +6,12 @@ import { deleteExpiredDonorCards } from './db/donor-record.ts';
 import { markNoShows, quizTotalsDrift, repairQuizTotals } from './db/housekeeping.ts';
 import { scoreOverdueAttempts } from './db/quiz-attempts.ts';
 import { deleteStaleCodes } from './db/otp-codes.ts';
-import { encryptLegacyBirthDates } from './db/people.ts';
 import { releaseDueGroups } from './db/registration-groups.ts';
 import { deleteExpiredWindows } from './db/rate-limits.ts';
 import type { Bindings } from './env.ts';
 import { deliverBatch, type NotificationMessage } from './notifications/deliver.ts';
 import { relayNotifications } from './notifications/relay.ts';
 import { queueDueNotifications } from './notifications/schedule.ts';
-import { encryptionKeys } from './lib/crypto.ts';
 import { smsSender } from './lib/sms.ts';
 
 // The live quiz final's Durable Object: wrangler.toml binds QUIZ_FINAL to this class.
@@ -25,7 +23,7 @@ export default {
   // submitted by their deadline (scored with their saved answers) and teams' unclaimed seats
   // released at their joining time; the nightly housekeeping (expired
   // sessions, old sign-in codes and rate-limit windows go; no-shows are marked where organizers
-  // chose so; plain birth dates left from before their encryption are encrypted; quiz totals are checked). The scheduled time is the clock, so a late or repeated
+  // chose so; quiz totals are checked). The scheduled time is the clock, so a late or repeated
   // run decides as the planned one would. (The unused context keeps the runtime's signature, so
   // tests may call the handlers as workerd does.)
   async scheduled(controller, env, _ctx: ExecutionContext) {
@@ -48,17 +46,12 @@ export default {
       deleteExpiredDonorCards(db, now),
     ]);
     const noShows = await markNoShows(db, now);
-    let birthDatesEncrypted = 0;
-    for (let done = -1; done !== 0; birthDatesEncrypted += done) {
-      done = await encryptLegacyBirthDates(db, encryptionKeys(env));
-    }
     const drift = await quizTotalsDrift(db);
     console.log(
       JSON.stringify({
         event: 'housekeeping',
         cron: controller.cron,
         noShows,
-        birthDatesEncrypted,
         quizTotalsDrift: drift.length,
       }),
     );

@@ -1,6 +1,7 @@
 // A team sign-up (团体献血) by consent: a company contact holds 5 seats and shares the invitation
 // link; two members open it on their own phones and sign up as themselves (one is turned away by
-// a donor rule, with its reason); the organizer sees the team.
+// a donor rule, with its reason); the organizer sees the team, and holds seats for another team
+// themselves, with its invitation link to pass on.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
@@ -123,7 +124,27 @@ describe.skipIf(!baseUrl)('a team sign-up from an invitation link', () => {
     await team.waitFor();
     expect(await team.textContent()).toContain('孙经理');
     expect(await team.textContent()).toContain('1 / 5 人');
+
+    // Seats held by the organizer for a company that phoned: its name only, and a link to pass on.
+    const form = organizer.locator('form').filter({ has: organizer.getByRole('heading', { name: '为团体预留名额' }) });
+    const slot = form.getByLabel('场次与项目');
+    await slot.selectOption((await slot.locator('option', { hasText: venue }).getAttribute('value'))!);
+    await form.getByLabel('团体名称').fill(`聊城市某工厂 ${run}`);
+    await form.getByLabel('预留名额').fill('12');
+    await form.getByRole('button', { name: '预留', exact: true }).click();
+    await form.getByText(`已为“聊城市某工厂 ${run}”预留名额`).waitFor();
+    const held = organizer.locator('.team').filter({ hasText: `聊城市某工厂 ${run}` });
+    expect(await held.textContent()).toContain('主办方预留');
+    expect(await held.textContent()).toContain('0 / 12 人');
+    const link = await held.getByLabel('邀请链接').inputValue();
+    expect(link).toMatch(/\/groups\/[2-9A-Z]{8}$/);
     await organizer.screenshot({ path: `${SHOTS}/team-organizer.png`, fullPage: true });
     await organizer.context().close();
+
+    // The link opens the team's invitation on a member's phone.
+    const member = await openPhone(browser);
+    await member.goto(link);
+    await member.getByText(`聊城市某工厂 ${run}`).first().waitFor();
+    await member.context().close();
   });
 });

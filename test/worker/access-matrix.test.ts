@@ -188,6 +188,11 @@ const MATRIX: Record<string, Probe> = {
     path: (f) => `/api/admin/campaigns/${f.campaign.id}/groups`,
     expect: organizersOfA,
   },
+  'POST /api/admin/campaigns/:id/groups': {
+    path: (f) => `/api/admin/campaigns/${f.campaign.id}/groups`,
+    body: (f) => ({ slotId: f.campaign.slotIds[0], organization: `某工厂 ${unique()}`, seats: 1 }),
+    expect: organizersOfA,
+  },
   'PATCH /api/admin/groups/:id': {
     path: (f) => `/api/admin/groups/${f.group.id}`,
     body: () => ({ seats: 3 }),

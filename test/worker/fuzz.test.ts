@@ -98,6 +98,11 @@ const ROUTES: Record<string, RouteFuzz> = {
     ],
   },
   'GET /api/admin/campaigns/:id/groups': { examples: (w) => [{ params: { id: w.cpr.id } }] },
+  'POST /api/admin/campaigns/:id/groups': {
+    examples: (w) => [
+      { params: { id: w.cpr.id }, body: { slotId: w.cpr.slotIds[0]!, organization: '某工厂', seats: 2 } },
+    ],
+  },
   'POST /api/registrations/:id/cancel': { examples: (w) => [{ params: { id: w.registration.id } }] },
   'GET /api/quiz/seasons/:seasonId': { examples: (w) => [{ params: { seasonId: w.quiz.seasonId } }] },
   'POST /api/quiz/seasons/:seasonId/attempts': { examples: (w) => [{ params: { seasonId: w.quiz.seasonId } }] },

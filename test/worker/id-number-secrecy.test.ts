@@ -1,14 +1,11 @@
 // ID numbers stay secret at rest: from everything stored in plain text and everything an organizer
 // is shown, a donor's ID number cannot be narrowed to fewer than 10,000 candidates (product.md,
-// "Personal data"); the key can be rotated; birth dates stored in plain before are encrypted.
-import { createExecutionContext } from 'cloudflare:test';
+// "Personal data"); the key can be rotated.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import worker from '../../worker/index.ts';
 import { checkCharacter } from '../../worker/domain/id-number.ts';
 import { createCampaign } from './fixtures.ts';
 import { call, signInCitizen, signInStaff, storedPerson } from './helpers.ts';
-import { quickCitizen } from './world.ts';
 
 const inTenDays = Date.now() + 10 * 86_400_000;
 const SESSION = {
@@ -159,29 +156,5 @@ describe('an ID number at rest and on organizers’ screens', () => {
     expect(csv).toContain('371502200001010026');
     const me = await call('/api/me', { cookie: before.cookie, bindings: rotated });
     expect(((await me.json()) as { person: { birthDate: string } }).person.birthDate).toBe('1990-03-07');
-  });
-});
-
-describe('birth dates stored in plain text before', () => {
-  it('are still read, and the nightly housekeeping encrypts them, leaving only the year in plain', async () => {
-    const citizen = await quickCitizen();
-    await env.DB.prepare('UPDATE people SET birth_date = ?, birth_year = 1985 WHERE id = ?')
-      .bind('1985-06-01', citizen.personId)
-      .run();
-    const read = async () =>
-      ((await (await call('/api/me', { cookie: citizen.cookie })).json()) as { person: { birthDate: string } }).person
-        .birthDate;
-    expect(await read()).toBe('1985-06-01');
-
-    const controller = { scheduledTime: Date.now(), cron: '0 19 * * *', noRetry() {} } as ScheduledController;
-    await worker.scheduled(controller, env, createExecutionContext());
-
-    const [row] = await rows(
-      'SELECT birth_date, birth_year, birth_date_encrypted FROM people WHERE id = ?',
-      citizen.personId,
-    );
-    expect(row).toMatchObject({ birth_date: null, birth_year: 1985 });
-    expect(String(row!.birth_date_encrypted)).toMatch(/^v1\./);
-    expect(await read()).toBe('1985-06-01');
   });
 });

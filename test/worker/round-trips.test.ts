@@ -351,6 +351,11 @@ const PROBES: Record<string, Probe> = {
     (f) => `/api/admin/campaigns/${f.w.cpr.id}/registrations.xlsx`,
   ),
   'GET /api/admin/campaigns/:id/groups': admin((f) => `/api/admin/campaigns/${f.spare.id}/groups`),
+  'POST /api/admin/campaigns/:id/groups': admin(
+    (f) => `/api/admin/campaigns/${f.spare.id}/groups`,
+    201,
+    (f) => ({ slotId: f.spare.slotIds[0], organization: '某工厂', seats: 2 }),
+  ),
   'PATCH /api/admin/groups/:id': admin(
     (f) => `/api/admin/groups/${f.group.id}`,
     200,

@@ -4,11 +4,11 @@
 // joinUntil through the scheduled handler, and the waiting list moves up into them.
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { NOTIFICATIONS_CRON } from '../../worker/crons.ts';
 import worker from '../../worker/index.ts';
 import { createCampaign, type SlotFixture } from './fixtures.ts';
-import { BOOKING_CODE, call, errorOf, newPhone, type Registration } from './helpers.ts';
+import { type AnyResponse, BOOKING_CODE, call, errorOf, newPhone, type Registration, testClient } from './helpers.ts';
 import { invariantViolations } from './invariants.ts';
 import { DONOR, quickCitizen, quickStaff } from './world.ts';
 
@@ -62,7 +62,7 @@ async function joined(response: Response): Promise<Registration> {
   return ((await response.json()) as { registration: Registration }).registration;
 }
 
-async function refused(response: Response, status: number, code: string) {
+async function refused(response: AnyResponse, status: number, code: string) {
   expect(response.status, await response.clone().text()).toBe(status);
   const error = await errorOf(response);
   expect(error.code).toBe(code);
@@ -87,6 +87,22 @@ const rows = async <T>(query: string, ...values: unknown[]) =>
   ).results;
 
 const many = (count: number) => Promise.all(Array.from({ length: count }, () => quickCitizen()));
+
+// Organizer writes hand the texts queued so far to the notifications queue, whose consumer sends
+// them in the background: the file ends once every text handed over is settled, so that no
+// delivery outlives the test environment.
+afterAll(async () => {
+  await vi.waitFor(
+    async () => {
+      const [pending] = await rows<{ n: number }>(
+        `SELECT count(*) AS n FROM notifications
+         WHERE status = 'sending' OR (status = 'queued' AND handed_at IS NOT NULL)`,
+      );
+      expect(pending!.n).toBe(0);
+    },
+    { timeout: 10_000, interval: 100 },
+  );
+});
 
 /** The 10-minute cron, through the Worker's own scheduled handler. */
 async function tick(at: number) {
@@ -497,5 +513,126 @@ describe('organizers and teams', () => {
     });
     expect(cancelled.status, await cancelled.clone().text()).toBe(200);
     expect(await rows('SELECT status FROM registration_groups WHERE id = ?', group.id)).toEqual([{ status: 'closed' }]);
+  });
+});
+
+describe('organizers hold seats for a team themselves (POST /api/admin/campaigns/:id/groups)', () => {
+  const organizersHold = (
+    campaignId: string,
+    cookie: string,
+    json: { slotId: string; organization: string; seats: number },
+  ) => testClient({ cookie }).admin.campaigns[':id'].groups.$post({ param: { id: campaignId }, json });
+
+  it('stores only the team name, audits the hold, and members join from its invitation as from any team', async () => {
+    const { campaignId, organizationId, slotId } = await slot({ role: '献血者', capacity: 100, waitlist: true });
+    const organizer = await quickStaff('organizer', organizationId);
+    // Beyond what one citizen may hold: organizers have no cap.
+    const response = await organizersHold(campaignId, organizer.cookie, { slotId, organization: '某工厂', seats: 60 });
+    expect(response.status, await response.clone().text()).toBe(201);
+    const { group } = await response.json();
+    expect(group).toEqual({
+      id: expect.any(String),
+      code: expect.stringMatching(BOOKING_CODE),
+      organization: '某工厂',
+      contactName: null,
+      seats: 60,
+      joined: 0,
+      joinUntil: '2099-04-09T09:00:00+08:00', // a day before the session, as a contact's hold
+      status: 'open',
+      session: { id: expect.any(String), startsAt: '2099-04-10T09:00:00+08:00', venue: '会场' },
+      slot: { id: slotId, role: '献血者' },
+    });
+    expect(
+      await rows(
+        'SELECT contact_person_id, contact_name, contact_phone FROM registration_groups WHERE id = ?',
+        group.id,
+      ),
+    ).toEqual([{ contact_person_id: null, contact_name: null, contact_phone: null }]);
+    expect(
+      await rows('SELECT staff_id, campaign_id, action, detail FROM audit_log WHERE target_id = ?', group.id),
+    ).toEqual([{ staff_id: organizer.staffId, campaign_id: campaignId, action: 'group.hold', detail: '{"seats":60}' }]);
+    expect(await publicSlot(campaignId, slotId)).toMatchObject({ taken: 60, held: 60, remaining: 40 });
+
+    // A member joins from the link; nobody is the contact, so nobody sees the names from it.
+    const member = await quickCitizen();
+    await joined(await join(group.code, member, { name: '李成员' }));
+    const seen = await (await call(`/api/groups/${group.code}`, { cookie: member.cookie })).text();
+    expect(seen).not.toContain('李成员');
+    expect(JSON.parse(seen).group).toMatchObject({ organization: '某工厂', seats: 60, joined: 1 });
+    const teams = testClient({ cookie: organizer.cookie }).admin.campaigns[':id'].groups;
+    const list = await (await teams.$get({ param: { id: campaignId } })).json();
+    expect(list.items).toEqual([expect.objectContaining({ id: group.id, contactName: null, joined: 1 })]);
+
+    // Unclaimed seats return at joinUntil, as any team's.
+    await tick(Date.parse(group.joinUntil));
+    expect(await publicSlot(campaignId, slotId)).toMatchObject({ taken: 1, held: 0, remaining: 99 });
+    expect(await invariantViolations()).toEqual([]);
+  });
+
+  it("does not count toward a citizen's cap, and a contact's holds do not count toward it either", async () => {
+    const { campaignId, organizationId, slotId } = await slot({ role: '学员', capacity: 200 });
+    const admin = await quickStaff('admin');
+    const organizer = await quickStaff('organizer', organizationId);
+    const first = await organizersHold(campaignId, organizer.cookie, { slotId, organization: '甲公司', seats: 50 });
+    expect(first.status).toBe(201);
+    // Another team of the same slot, by an admin.
+    expect((await organizersHold(campaignId, admin.cookie, { slotId, organization: '乙公司', seats: 50 })).status).toBe(
+      201,
+    );
+    // A citizen still holds their full 50 here.
+    await held(await hold(slotId, await quickCitizen(), 50));
+  });
+
+  it('holds all or none, once per team name and slot, only in an open session of its own campaign', async () => {
+    const { campaignId, organizationId, slotId } = await slot({ role: '学员', capacity: 10 });
+    const organizer = await quickStaff('organizer', organizationId);
+    const body = { slotId, organization: '某公司', seats: 6 };
+    expect((await organizersHold(campaignId, organizer.cookie, body)).status).toBe(201);
+    // A retry of the same hold: refused, not held twice.
+    await refused(await organizersHold(campaignId, organizer.cookie, body), 409, 'group_name_taken');
+    await refused(
+      await organizersHold(campaignId, organizer.cookie, { ...body, organization: '另一公司', seats: 5 }),
+      409,
+      'slot_full',
+    );
+    expect(await rows('SELECT count(*) AS n FROM registration_groups WHERE slot_id = ?', slotId)).toEqual([{ n: 1 }]);
+    expect(
+      await rows(
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'group.hold'
+      AND campaign_id = ?`,
+        campaignId,
+      ),
+    ).toEqual([{ n: 1 }]);
+
+    // Another campaign's slot, another organization's campaign: not there.
+    const other = await slot({ role: '学员', capacity: 10 });
+    await refused(
+      await organizersHold(campaignId, organizer.cookie, { ...body, slotId: other.slotId }),
+      404,
+      'not_found',
+    );
+    await refused(
+      await organizersHold(other.campaignId, organizer.cookie, { ...body, slotId: other.slotId }),
+      404,
+      'not_found',
+    );
+    const past = await createCampaign({
+      organizationId,
+      sessions: [
+        {
+          startsAt: '2020-01-01T09:00:00+08:00',
+          endsAt: '2020-01-01T10:00:00+08:00',
+          slots: [{ role: '学员', capacity: 5 }],
+        },
+      ],
+    });
+    await refused(
+      await organizersHold(past.id, organizer.cookie, { ...body, slotId: past.slotIds[0]! }),
+      409,
+      'registration_closed',
+    );
+    const bad = await organizersHold(campaignId, organizer.cookie, { slotId, organization: ' ', seats: 0 });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).issues?.map((issue) => issue.path).sort()).toEqual(['organization', 'seats']);
   });
 });

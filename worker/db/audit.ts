@@ -23,6 +23,9 @@ function campaignOf(type: string | null, id: string | null): SQL {
     WHEN 'campaign' THEN (SELECT id FROM campaigns WHERE id = ${id})
     WHEN 'session' THEN (SELECT campaign_id FROM sessions WHERE id = ${id})
     WHEN 'slot' THEN (SELECT se.campaign_id FROM slots s JOIN sessions se ON se.id = s.session_id WHERE s.id = ${id})
+    WHEN 'group' THEN (
+      SELECT se.campaign_id FROM registration_groups g JOIN slots s ON s.id = g.slot_id
+      JOIN sessions se ON se.id = s.session_id WHERE g.id = ${id})
     WHEN 'registration' THEN (
       SELECT se.campaign_id FROM registrations r JOIN slots s ON s.id = r.slot_id JOIN sessions se ON se.id = s.session_id
       WHERE r.id = ${id})

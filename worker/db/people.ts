@@ -1,20 +1,20 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Profile } from '../domain/profile.ts';
 import { decryptText, encryptText, type KeyRing } from '../lib/crypto.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
 import { people } from './schema.ts';
 
-/** A person as stored: the birth date sealed (a legacy row may still hold it in plain). */
+/** A person as stored: the birth date sealed. */
 export type PersonRow = typeof people.$inferSelect;
 
 /** A person as the Worker uses them, with the birth date read back. */
-export type Person = Omit<PersonRow, 'birthDateEncrypted' | 'legacyBirthDate'> & { birthDate: string | null };
+export type Person = Omit<PersonRow, 'birthDateEncrypted'> & { birthDate: string | null };
 
 /** The person with the birth date decrypted. */
 export async function revealPerson(keys: KeyRing, row: PersonRow): Promise<Person> {
-  const { birthDateEncrypted, legacyBirthDate, ...person } = row;
-  const birthDate = birthDateEncrypted ? await decryptText(keys, birthDateEncrypted) : legacyBirthDate;
+  const { birthDateEncrypted, ...person } = row;
+  const birthDate = birthDateEncrypted ? await decryptText(keys, birthDateEncrypted) : null;
   return { ...person, birthDate };
 }
 
@@ -23,7 +23,6 @@ export async function birthDateColumns(keys: KeyRing, birthDate: string | null) 
   return {
     birthDateEncrypted: birthDate === null ? null : await encryptText(keys, birthDate),
     birthYear: birthDate === null ? null : Number(birthDate.slice(0, 4)),
-    legacyBirthDate: null,
   };
 }
 
@@ -54,28 +53,4 @@ export async function changeProfile(
     .where(and(eq(people.id, id), donorRule))
     .returning();
   return row && revealPerson(keys, row);
-}
-
-/**
- * Encrypts up to `limit` plain birth dates left from before December 2026 and clears them (the
- * migration 0011 could keep only their year: SQL holds no key). Each row's change holds only
- * while its plain date is still the one read. Returns how many were done.
- */
-export async function encryptLegacyBirthDates(db: Database, keys: KeyRing, limit = 50): Promise<number> {
-  const rows = await db
-    .select({ id: people.id, birthDate: people.legacyBirthDate })
-    .from(people)
-    .where(isNotNull(people.legacyBirthDate))
-    .limit(limit)
-    .all();
-  if (rows.length === 0) return 0;
-  const updates = await Promise.all(
-    rows.map(async ({ id, birthDate }) => {
-      const sealed = await birthDateColumns(keys, birthDate);
-      return sql`UPDATE people SET birth_date_encrypted = ${sealed.birthDateEncrypted}, birth_year = ${sealed.birthYear},
-          birth_date = NULL WHERE id = ${id} AND birth_date = ${birthDate}`;
-    }),
-  );
-  await batch(db, updates);
-  return rows.length;
 }

@@ -3,6 +3,7 @@
 // texted on the contact's word. At `joinUntil` the housekeeping closes the team: its unclaimed
 // seats return to the slot and the waiting list moves up, in one batch with the audit entry.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { bookingCode } from '../domain/booking-code.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, type Database } from './client.ts';
 import { isUniqueViolation, promoteWaiting } from './registrations.ts';
@@ -16,53 +17,78 @@ export const SEATS_PER_CONTACT = 50;
 const joinedOf = (group: SQL) =>
   sql<number>`(SELECT count(*) FROM registrations AS m WHERE m.group_id = ${group} AND ${takesASeat('m')})`;
 
+/**
+ * Seats to hold for a team: by a citizen for their own team (`contact`), or by organizers (`contact`
+ * null: only the team's name is kept, and they pass the invitation on themselves).
+ */
 export interface NewGroup {
-  id: string;
-  code: string;
   slotId: string;
-  contactPersonId: string;
+  contact: { personId: string; name: string; phone: string } | null;
   organization: string;
-  contactName: string;
-  contactPhone: string;
   seats: number;
   joinUntil: Date;
 }
 
-export type HoldResult =
-  | { outcome: 'held' }
-  | { outcome: 'slot_full' | 'hold_limit_reached' | 'group_exists' | 'code_taken' };
+type HoldRefusal = 'slot_full' | 'hold_limit_reached' | 'group_exists' | 'group_name_taken';
+
+export type HoldResult = { outcome: 'held'; id: string; code: string } | { outcome: HoldRefusal };
 
 /**
- * Holds the seats when all of them are free now (nobody waiting, the session not cancelled) and
- * the contact's open teams stay within SEATS_PER_CONTACT: one INSERT decides, so racing teams and
- * sign-ups cannot take the same seat.
+ * Holds the seats when all of them are free now (nobody waiting, the session not cancelled) and a
+ * contact's open teams stay within SEATS_PER_CONTACT (organizers' holds have no such cap): one
+ * INSERT decides, so racing teams and sign-ups cannot take the same seat. An organizers' hold
+ * writes its audit entry in the same batch. A new invitation code is drawn on the rare clash.
  */
-export async function holdSeats(db: Database, group: NewGroup): Promise<HoldResult> {
+export async function holdSeats(db: Database, group: NewGroup, audit?: (groupId: string) => AuditEntry) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const result = await holdOnce(db, { ...group, id: crypto.randomUUID(), code: bookingCode() }, audit);
+    if (result !== 'code_taken') return result;
+  }
+  throw new Error('no free invitation code after 3 tries');
+}
+
+async function holdOnce(
+  db: Database,
+  group: NewGroup & { id: string; code: string },
+  audit?: (groupId: string) => AuditEntry,
+): Promise<HoldResult | 'code_taken'> {
+  const contactId = group.contact?.personId ?? null;
   const contactHolds = sql`(SELECT coalesce(sum(seats), 0) FROM registration_groups
-    WHERE contact_person_id = ${group.contactPersonId} AND status = 'open')`;
+    WHERE contact_person_id = ${contactId} AND status = 'open')`;
+  const insert = sql`
+    INSERT INTO registration_groups
+      (id, code, slot_id, contact_person_id, organization, contact_name, contact_phone, seats, join_until, status)
+    SELECT ${group.id}, ${group.code}, s.id, ${contactId}, ${group.organization}, ${group.contact?.name ?? null},
+      ${group.contact?.phone ?? null}, ${group.seats}, ${group.joinUntil.getTime()}, 'open'
+    FROM slots s
+    WHERE s.id = ${group.slotId}
+      AND s.capacity - ${seatsTaken(sql`${group.slotId}`)} >= ${group.seats}
+      AND NOT EXISTS (SELECT 1 FROM registrations WHERE slot_id = ${group.slotId} AND status = 'waitlisted')
+      AND NOT EXISTS (SELECT 1 FROM sessions WHERE id = s.session_id AND cancelled_at IS NOT NULL)
+      AND (${contactId} IS NULL OR ${contactHolds} + ${group.seats} <= ${SEATS_PER_CONTACT})
+    RETURNING id`;
   try {
-    const held = await db.all<{ id: string }>(sql`
-      INSERT INTO registration_groups
-        (id, code, slot_id, contact_person_id, organization, contact_name, contact_phone, seats, join_until, status)
-      SELECT ${group.id}, ${group.code}, s.id, ${group.contactPersonId}, ${group.organization}, ${group.contactName},
-        ${group.contactPhone}, ${group.seats}, ${group.joinUntil.getTime()}, 'open'
-      FROM slots s
-      WHERE s.id = ${group.slotId}
-        AND s.capacity - ${seatsTaken(sql`${group.slotId}`)} >= ${group.seats}
-        AND NOT EXISTS (SELECT 1 FROM registrations WHERE slot_id = ${group.slotId} AND status = 'waitlisted')
-        AND NOT EXISTS (SELECT 1 FROM sessions WHERE id = s.session_id AND cancelled_at IS NOT NULL)
-        AND ${contactHolds} + ${group.seats} <= ${SEATS_PER_CONTACT}
-      RETURNING id`);
-    if (held.length === 1) return { outcome: 'held' };
+    const [held] = audit
+      ? await batch<[{ id: string }[], unknown[]]>(db, [
+          insert,
+          auditStatement(audit(group.id), Date.now(), sql`changes() = 1`),
+        ])
+      : [await db.all<{ id: string }>(insert)];
+    if (held.length === 1) return { outcome: 'held', id: group.id, code: group.code };
     // Nothing was written; this read only names the reason.
     const [found] = await db.all<{ seats: number; holding: number }>(sql`SELECT ${contactHolds} AS seats,
-      EXISTS (SELECT 1 FROM registration_groups WHERE slot_id = ${group.slotId}
-              AND contact_person_id = ${group.contactPersonId} AND status = 'open') AS holding`);
-    if (found!.holding) return { outcome: 'group_exists' };
-    return { outcome: found!.seats + group.seats > SEATS_PER_CONTACT ? 'hold_limit_reached' : 'slot_full' };
+      EXISTS (SELECT 1 FROM registration_groups WHERE slot_id = ${group.slotId} AND status = 'open'
+              AND (contact_person_id = ${contactId}
+                   OR (${contactId} IS NULL AND contact_person_id IS NULL AND organization = ${group.organization})))
+        AS holding`);
+    if (found!.holding) return { outcome: contactId === null ? 'group_name_taken' : 'group_exists' };
+    const overLimit = contactId !== null && found!.seats + group.seats > SEATS_PER_CONTACT;
+    return { outcome: overLimit ? 'hold_limit_reached' : 'slot_full' };
   } catch (error) {
-    if (isUniqueViolation(error, 'registration_groups.code')) return { outcome: 'code_taken' };
-    if (isUniqueViolation(error, 'registration_groups.slot_id')) return { outcome: 'group_exists' };
+    if (isUniqueViolation(error, 'registration_groups.code')) return 'code_taken';
+    if (isUniqueViolation(error, 'registration_groups.slot_id')) {
+      return { outcome: contactId === null ? 'group_name_taken' : 'group_exists' };
+    }
     throw error;
   }
 }

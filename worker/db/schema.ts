@@ -57,11 +57,6 @@ export const people = sqliteTable(
      */
     birthDateEncrypted: text('birth_date_encrypted'),
     birthYear: integer('birth_year'),
-    /**
-     * The plain birth date of rows from before December 2026: housekeeping encrypts it and clears
-     * it (db/people.ts). No longer written; the column goes in a later release.
-     */
-    legacyBirthDate: text('birth_date'),
     bloodType: text('blood_type', { enum: ['A', 'B', 'O', 'AB'] }),
     /** RhD: Rh-negative ("熊猫血") donors are the classic emergency call-out. Null when not known. */
     rhD: text('rh_d', { enum: ['positive', 'negative'] }),
@@ -172,8 +167,6 @@ export const registrations = sqliteTable(
       .default(sql`'{}'`),
     /** AES-GCM ciphertext (lib/crypto.ts); only blood drives collect ID numbers. */
     idNumberEncrypted: text('id_number_encrypted'),
-    /** Emptied: its first-4/last-4 mask narrowed an ID number to a few guesses. The column goes in a later release. */
-    retiredIdNumberMask: text('id_number_masked'),
     /** The team whose held seat this sign-up took, if any. */
     groupId: text('group_id').references(() => registrationGroups.id),
     /** Order of arrival within the slot (1, 2, …): the waiting list's order, with no ties. */
@@ -211,14 +204,16 @@ export const registrationGroups = sqliteTable(
     slotId: text('slot_id')
       .notNull()
       .references(() => slots.id),
-    /** The signed-in citizen who holds the seats for the team (organizers may change the hold). */
-    contactPersonId: text('contact_person_id')
-      .notNull()
-      .references(() => people.id),
+    /**
+     * The signed-in citizen who holds the seats for the team (organizers may change the hold).
+     * Null when organizers held them: the team's name is all that is kept, and they pass the
+     * invitation on themselves, so nobody's name or phone is stored on their word.
+     */
+    contactPersonId: text('contact_person_id').references(() => people.id),
     organization: text('organization').notNull(),
-    /** The contact's own name and phone: their word about themselves, nobody else's. */
-    contactName: text('contact_name').notNull(),
-    contactPhone: text('contact_phone').notNull(),
+    /** The contact's own name and phone: their word about themselves, nobody else's (null with no contact). */
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
     seats: integer('seats').notNull().default(0),
     joinUntil: integer('join_until', { mode: 'timestamp_ms' }).notNull().default(sql`0`),
     // Teams are created `open`; the default is for the teams from before seats were held, which
@@ -238,6 +233,10 @@ export const registrationGroups = sqliteTable(
       .on(t.slotId, t.contactPersonId)
       .where(sql`${t.status} = 'open'`),
     index('registration_groups_open_by_contact').on(t.contactPersonId).where(sql`${t.status} = 'open'`),
+    // One open organizers' team of a name per slot: a retried hold cannot hold the seats twice.
+    uniqueIndex('registration_groups_one_open_per_name')
+      .on(t.slotId, t.organization)
+      .where(sql`${t.status} = 'open' AND ${t.contactPersonId} IS NULL`),
   ],
 );
 

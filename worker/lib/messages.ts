@@ -122,6 +122,10 @@ const messages = {
     'zh-CN': '您已为该场次预留了团体名额，邀请链接在"我的团体"中。',
     en: 'You already hold seats for a team here; its invitation link is under "My teams".',
   },
+  group_name_taken: {
+    'zh-CN': '该场次已有同名团体预留名额，如需更多名额请修改它的预留名额。',
+    en: 'A team of this name already holds seats here; change its seats instead.',
+  },
   seats_below_joined: {
     'zh-CN': '名额不能少于已加入的人数。',
     en: 'A team cannot hold fewer seats than members who joined.',

@@ -17,6 +17,7 @@ import {
 } from '../db/registrations.ts';
 import { bookingCode } from '../domain/booking-code.ts';
 import { chinaDay } from '../domain/china-time.ts';
+import { defaultJoinUntil } from '../domain/team-joining.ts';
 import { genders } from '../domain/profile.ts';
 import { assessSignUp } from '../domain/sign-up.ts';
 import type { AppEnv } from '../env.ts';
@@ -28,7 +29,7 @@ import { hashKey } from '../lib/keyed-hash.ts';
 import { enforceLimits, perAddress, refuseOverLimit } from '../lib/rate-limit.ts';
 import { json, param } from '../lib/validation.ts';
 import { groupView } from './group-views.ts';
-import { calendarDay, personName, phoneNumber } from './schemas.ts';
+import { calendarDay, personName, phoneNumber, teamName } from './schemas.ts';
 import { sendAfterResponse } from '../notifications/relay.ts';
 
 // A person signs up for a handful of slots, a script for hundreds. Many phones share one address
@@ -57,7 +58,7 @@ export const signUpBody = v.object({
 });
 
 const groupBody = v.object({
-  organization: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  organization: teamName,
   contactName: personName,
   contactPhone: phoneNumber,
   seats: v.pipe(
@@ -68,9 +69,6 @@ const groupBody = v.object({
   ),
 });
 
-/** Joining a team closes a day before the session, so the seats nobody claimed can still be taken. */
-const JOIN_CLOSES_BEFORE_MS = 24 * 60 * 60 * 1000;
-
 interface BookedBody {
   registration: { id: string; code: string; status: 'confirmed' | 'waitlisted'; slotId: string; position?: number };
 }
@@ -79,9 +77,8 @@ interface BookedBody {
 const replay = <E extends AppEnv>(c: Context<E>, stored: { status: number; body: string }) =>
   c.json(JSON.parse(stored.body) as BookedBody, stored.status as 201);
 
-/** The slot, unless it cannot take sign-ups now. */
-function openSlot(found: SlotForSignUp) {
-  if (!found || found.campaign.status === 'draft') throw notFound();
+/** Refuses a slot whose session takes no sign-ups, nor seats held for a team, now. */
+export function refuseClosedSlot(found: NonNullable<SlotForSignUp>) {
   if (found.session.cancelledAt) throw new ApiError(409, 'session_cancelled');
   const today = chinaDay(Date.now());
   if (
@@ -91,6 +88,12 @@ function openSlot(found: SlotForSignUp) {
   ) {
     throw new ApiError(409, 'registration_closed');
   }
+}
+
+/** The slot, unless it cannot take sign-ups now. */
+function openSlot(found: SlotForSignUp) {
+  if (!found || found.campaign.status === 'draft') throw notFound();
+  refuseClosedSlot(found);
   return found;
 }
 
@@ -227,27 +230,15 @@ export const signUpRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     await enforceLimits(c, [groupsPerPerson(person.id), groupsPerAddress(c)]);
     const { session } = openSlot(await slotForSignUp(db, slotId).get());
-    // A day before the session by default; a session sooner than that keeps joining open until it starts.
-    const startsAt = session.startsAt.getTime();
-    const joinUntil = new Date(
-      startsAt - JOIN_CLOSES_BEFORE_MS > Date.now() ? startsAt - JOIN_CLOSES_BEFORE_MS : startsAt,
-    );
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const group = {
-        id: crypto.randomUUID(),
-        code: bookingCode(),
-        slotId,
-        contactPersonId: person.id,
-        organization: input.organization,
-        contactName: input.contactName,
-        contactPhone: input.contactPhone,
-        seats: input.seats,
-        joinUntil,
-      };
-      const result = await holdSeats(db, group);
-      if (result.outcome === 'code_taken') continue;
-      if (result.outcome !== 'held') throw new ApiError(409, result.outcome);
-      return c.json({ group: groupView({ ...group, joined: 0, status: 'open' }) }, 201);
-    }
-    throw new Error('no free booking code after 3 tries');
+    const joinUntil = defaultJoinUntil(session.startsAt, Date.now());
+    const result = await holdSeats(db, {
+      slotId,
+      contact: { personId: person.id, name: input.contactName, phone: input.contactPhone },
+      organization: input.organization,
+      seats: input.seats,
+      joinUntil,
+    });
+    if (result.outcome !== 'held') throw new ApiError(409, result.outcome);
+    const group = { id: result.id, code: result.code, seats: input.seats, joinUntil };
+    return c.json({ group: groupView({ ...group, joined: 0, status: 'open' }) }, 201);
   });

@@ -7,6 +7,7 @@ import { backLink } from '../foundation/back-link.ts';
 import { append, h, on } from '../foundation/dom.ts';
 import { FieldList, inputField } from '../foundation/fields.ts';
 import { formMessage, showFailure, whileBusy } from '../foundation/form-message.ts';
+import { linkToCopy } from '../foundation/link-to-copy.ts';
 import { loadPage } from '../foundation/page.ts';
 import { navigate, type PageContext } from '../foundation/router.ts';
 import { setPageTitle } from '../foundation/shell.ts';
@@ -130,26 +131,15 @@ export async function teamHoldPage(context: PageContext) {
   );
 }
 
-/** The link, a copy button (WeChat's browser may refuse the clipboard: the text stays selectable) and, where the browser has one, the system's share sheet. */
+/** The link, a copy button and, where the browser has one, the system's share sheet. */
 function shareBox(group: Invitation): HTMLElement {
   const s = strings();
   const link = new URL(invitationPath(group.code), location.origin).href;
-  const field = h('input', {
-    type: 'text',
-    readonly: true,
-    value: link,
-    class: 'share-link',
-    'aria-label': s.teamLink,
-  });
-  const status = h('p', { class: 'status', role: 'status' });
-  const copy = on(h('button', { type: 'button', class: 'button' }, s.teamCopy), 'click', async () => {
-    field.select();
-    try {
-      await navigator.clipboard.writeText(link);
-      status.textContent = s.teamCopied;
-    } catch {
-      status.textContent = document.execCommand?.('copy') ? s.teamCopied : s.teamCopyFailed;
-    }
+  const { field, copy, status } = linkToCopy(link, {
+    label: s.teamLink,
+    copy: s.teamCopy,
+    copied: s.teamCopied,
+    copyFailed: s.teamCopyFailed,
   });
   const share =
     typeof navigator.share === 'function'

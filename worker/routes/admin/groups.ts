@@ -1,41 +1,82 @@
-// Organizers and teams (团体): a campaign's teams with seats and who joined, and an organizer's
-// change to a team's hold (more seats than a citizen may hold, or a later or earlier close).
+// Organizers and teams (团体): a campaign's teams with seats and who joined, seats organizers hold
+// for a team themselves (a company that called the blood centre: no citizen contact, only the
+// team's name; they pass the invitation on), and an organizer's change to a team's hold (more
+// seats than a citizen may hold, or a later or earlier close).
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { byStaff } from '../../db/audit.ts';
 import { campaignSummary } from '../../db/campaigns.ts';
 import { database } from '../../db/client.ts';
-import { changeGroup, getGroupOwner, listCampaignGroups } from '../../db/registration-groups.ts';
+import { changeGroup, getGroupOwner, holdSeats, listCampaignGroups } from '../../db/registration-groups.ts';
+import { slotForSignUp } from '../../db/registrations.ts';
+import { defaultJoinUntil } from '../../domain/team-joining.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach, staffScope } from '../../lib/scope.ts';
 import { json, param } from '../../lib/validation.ts';
 import { campaignGroupView } from '../group-views.ts';
-import { instant } from '../schemas.ts';
+import { instant, teamName } from '../schemas.ts';
+import { refuseClosedSlot } from '../sign-ups.ts';
 
 const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
+const seatCount = v.pipe(v.number(), v.integer(), v.maxValue(100_000));
+
+const organizersHold = v.object({
+  slotId: v.pipe(v.string(), v.maxLength(64)),
+  organization: teamName,
+  seats: v.pipe(seatCount, v.minValue(1)),
+});
+
 const groupChange = v.pipe(
   v.object({
-    seats: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
+    seats: v.optional(v.pipe(seatCount, v.minValue(0))),
     joinUntil: v.optional(instant),
   }),
   v.check((change) => change.seats !== undefined || change.joinUntil !== undefined, 'nothing_to_change'),
 );
 
-export const adminCampaignGroupRoutes = new Hono<AppEnv>().get(
-  '/:id/groups',
-  requireStaff('admin', 'organizer'),
-  param(idParam),
-  async (c) => {
+export const adminCampaignGroupRoutes = new Hono<AppEnv>()
+  .get('/:id/groups', requireStaff('admin', 'organizer'), param(idParam), async (c) => {
     const db = database(c.env.DB);
     const campaign = await campaignSummary(db, c.req.valid('param').id, staffScope(c.var.staff!));
     if (!campaign) throw notFound();
     const groups = await listCampaignGroups(db, campaign.id);
     return c.json({ items: groups.map(campaignGroupView) }, 200);
-  },
-);
+  })
+  .post('/:id/groups', requireStaff('admin', 'organizer'), param(idParam), ...json(organizersHold), async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const staff = c.var.staff!;
+    const db = database(c.env.DB);
+    const slot = await slotForSignUp(db, input.slotId).get();
+    // A slot of another campaign, or of another organization's, is not there to hold.
+    if (!slot || slot.campaign.id !== id || !canReach(staff, slot.campaign.organizationId)) throw notFound();
+    // A draft campaign's teams may be held ahead: the invitation opens when it is published.
+    refuseClosedSlot(slot);
+    const result = await holdSeats(
+      db,
+      {
+        slotId: input.slotId,
+        contact: null,
+        organization: input.organization,
+        seats: input.seats,
+        joinUntil: defaultJoinUntil(slot.session.startsAt, Date.now()),
+      },
+      (groupId) =>
+        byStaff(
+          staff,
+          slot.campaign.organizationId,
+          'group.hold',
+          { type: 'group', id: groupId },
+          { seats: input.seats },
+        ),
+    );
+    if (result.outcome !== 'held') throw new ApiError(409, result.outcome);
+    const [held] = await listCampaignGroups(db, id, result.id);
+    return c.json({ group: campaignGroupView(held!) }, 201);
+  });
 
 export const adminGroupRoutes = new Hono<AppEnv>().patch(
   '/:id',
