@@ -71,6 +71,22 @@ const messages = {
 
   // Sign-ups.
   slot_full: { 'zh-CN': '名额已满。', en: 'This slot is full.' },
+  window_full: {
+    'zh-CN': '这个时段已约满，请选择其他时段。',
+    en: 'This time is fully booked: please choose another.',
+  },
+  window_required: {
+    'zh-CN': '请选择一个预约时段。',
+    en: 'Please choose a time to come.',
+  },
+  window_unknown: {
+    'zh-CN': '该场次没有这个预约时段，请重新选择。',
+    en: 'This session has no such time: please choose one of its times.',
+  },
+  window_not_offered: {
+    'zh-CN': '该场次不分预约时段。',
+    en: 'This session has no appointment times.',
+  },
   already_registered: { 'zh-CN': '您已报名该项目。', en: 'You have already signed up for this.' },
   too_many_sign_ups: {
     'zh-CN': '您已有 4 个尚未开始的报名或候补。请先参加或取消其中一个，再报名新的场次。',
@@ -154,6 +170,14 @@ const messages = {
   session_changed_meanwhile: {
     'zh-CN': '该场次刚被其他人修改或取消，请刷新后再试。',
     en: 'Someone else just changed or cancelled this session; reload and try again.',
+  },
+  window_minutes_invalid: {
+    'zh-CN': '预约时段长度需为 5–240 分钟的整数。',
+    en: 'An appointment window is a whole number of minutes from 5 to 240.',
+  },
+  too_many_windows: {
+    'zh-CN': '一个场次最多分 48 个预约时段，请加长时段。',
+    en: 'A session has at most 48 appointment windows: make them longer.',
   },
   slot_roles_unique: { 'zh-CN': '同一场次的岗位名称不能重复。', en: 'Roles within a session must differ.' },
   registration_cancelled: { 'zh-CN': '该报名已取消，不能签到。', en: 'This sign-up was cancelled: no check-in.' },
