@@ -96,6 +96,20 @@ const messages = {
   already_cancelled: { 'zh-CN': '该报名已取消。', en: 'This sign-up is already cancelled.' },
   already_checked_in: { 'zh-CN': '已签到，不能取消。', en: 'Already checked in.' },
   not_cancellable: { 'zh-CN': '该报名不能再取消。', en: 'This sign-up can no longer be cancelled.' },
+  move_waitlisted: {
+    'zh-CN': '候补中的报名不能改期：有人取消时会按顺序自动转为正式名额。',
+    en: 'A place on the waiting list cannot be moved: it becomes a seat by itself, in turn, when someone cancels.',
+  },
+  move_checked_in: { 'zh-CN': '已签到，不能改期。', en: 'Already checked in: it cannot be moved.' },
+  not_movable: { 'zh-CN': '该报名不能再改期。', en: 'This sign-up can no longer be moved.' },
+  other_campaign: {
+    'zh-CN': '只能改到同一活动的其他场次或时段。',
+    en: 'A sign-up can move only to another session or time of the same campaign.',
+  },
+  same_place: {
+    'zh-CN': '您的报名已在这个场次和时段，无需改期。',
+    en: 'Your sign-up is already for this session and time.',
+  },
   idempotency_key_reused: {
     'zh-CN': '该请求编号已用于另一项操作。',
     en: 'This Idempotency-Key was already used for another request.',

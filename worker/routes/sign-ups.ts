@@ -91,7 +91,7 @@ const replay = <E extends AppEnv>(c: Context<E>, stored: { status: number; body:
   c.json(JSON.parse(stored.body) as BookedBody, stored.status as 201);
 
 /** The slot, unless it cannot take sign-ups now. */
-function openSlot(found: SlotForSignUp) {
+export function openSlot(found: SlotForSignUp) {
   if (!found || found.campaign.status === 'draft') throw notFound();
   if (found.session.cancelledAt) throw new ApiError(409, 'session_cancelled');
   const today = chinaDay(Date.now());
