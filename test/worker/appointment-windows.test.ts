@@ -95,6 +95,17 @@ describe('signing up for a window', () => {
       remaining: 1,
     });
 
+    // A retry with the same Idempotency-Key hears the same answer, window and all.
+    const keyed = () =>
+      call(`/api/slots/${slotId}/registrations`, {
+        body: { name: '按时来的人', windowStartsAt: AT('10:30') },
+        cookie: citizens[1]!.cookie,
+        headers: { 'idempotency-key': 'window-retry' },
+      });
+    const first = await (await keyed()).text();
+    expect(JSON.parse(first).registration.windowStartsAt).toBe(AT('10:30'));
+    expect(await (await keyed()).text()).toBe(first);
+
     const mine = (await (await call('/api/me/registrations', { cookie: citizens[0]!.cookie })).json()) as {
       items: { id: string; window: { startsAt: string; endsAt: string } | null }[];
     };

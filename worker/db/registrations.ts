@@ -144,9 +144,9 @@ const intoGroupSeat = (r: NewRegistration & { groupId: string }, now: number) =>
 /** Books the sign-up (with its profile facts and idempotent answer) in one batch. */
 export async function signUp(db: Database, r: NewRegistration, now = Date.now()): Promise<SignUpResult> {
   const booked = sql`EXISTS (SELECT 1 FROM registrations WHERE id = ${r.id})`;
-  const responseBody = sql`json_object('registration', json_patch(
+  const responseBody = sql`json_object('registration', json_patch(json_patch(
       json_object('id', r.id, 'code', r.code, 'status', r.status, 'slotId', r.slot_id),
-      CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${positionOf(sql`${r.id}`)}) ELSE '{}' END,
+      CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${positionOf(sql`${r.id}`)}) ELSE '{}' END),
       CASE WHEN ${r.windowStartsAt} IS NOT NULL THEN json_object('windowStartsAt', ${r.windowStartsAt}) ELSE '{}' END))`;
   try {
     const fillsProfile = Object.values(r.profile).some((value) => value !== null);
