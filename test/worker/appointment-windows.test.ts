@@ -4,6 +4,8 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { windowCapacity, windowCount, windowStartingAt } from '../../worker/domain/windows.ts';
 import { t } from '../../worker/lib/messages.ts';
+import { database } from '../../worker/db/client.ts';
+import { deliver } from '../../worker/notifications/deliver.ts';
 import { call, createOrganization, errorOf, signInCitizen, signInStaff } from './helpers.ts';
 import { createCampaign } from './fixtures.ts';
 
@@ -87,13 +89,25 @@ describe('signing up for a window', () => {
 
     const response = await signUp(slotId, citizens[0]!, '2099-04-10T02:00:00Z'); // 10:00 China time
     expect(response.status, await response.clone().text()).toBe(201);
-    const { registration } = (await response.json()) as { registration: { status: string; windowStartsAt: string } };
+    const { registration } = (await response.json()) as {
+      registration: { id: string; status: string; windowStartsAt: string };
+    };
     expect(registration).toMatchObject({ status: 'confirmed', windowStartsAt: AT('10:00') });
     expect((await windowsOf(campaignId, slotId)).windows![2]).toEqual({
       startsAt: AT('10:00'),
       capacity: 2,
       remaining: 1,
     });
+
+    // The confirmation text gives the window as the time to come (sent again here, to read it).
+    const confirmation = await env.DB.prepare(
+      `UPDATE notifications SET status = 'queued', claimed_at = NULL WHERE registration_id = ? RETURNING dedupe_key AS key`,
+    )
+      .bind(registration.id)
+      .first<{ key: string }>();
+    const texts: string[] = [];
+    await deliver(database(env.DB), confirmation!.key, { send: async (_phone, text) => void texts.push(text) });
+    expect(texts).toEqual([expect.stringContaining('4月10日 10:00–10:30')]);
 
     // A retry with the same Idempotency-Key hears the same answer, window and all.
     const keyed = () =>

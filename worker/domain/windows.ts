@@ -61,3 +61,9 @@ export function chosenWindow(
   const index = windowStartingAt(session, startsAt);
   return index === null ? { issue: 'window_unknown' } : { index };
 }
+
+/** When window `index` of the session begins and ends; null when the sign-up has no window. */
+export function windowTimes(session: WindowedSession, index: number | null): { startsAt: Date; endsAt: Date } | null {
+  if (index === null || session.windowMinutes === null) return null;
+  return { startsAt: windowStart(session, index), endsAt: windowEnd(session, index) };
+}

@@ -2,17 +2,17 @@
 import type { getCampaign, listPublishedCampaigns } from '../db/campaigns.ts';
 import { toChinaIso } from '../domain/china-time.ts';
 import { rulesFor } from '../domain/eligibility.ts';
-import { windowCapacity, windowCount, windowEnd, windowStart, type WindowedSession } from '../domain/windows.ts';
+import { windowCapacity, windowCount, windowStart, windowTimes, type WindowedSession } from '../domain/windows.ts';
 
 type CampaignDetail = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
 type SlotRow = CampaignDetail['sessions'][number]['slots'][number];
 type SessionRow = Omit<CampaignDetail['sessions'][number], 'slots'>;
 
 /** A sign-up's appointment window (null when its session has none): when to come. */
-export const windowView = (session: WindowedSession, index: number | null) =>
-  index === null || session.windowMinutes === null
-    ? null
-    : { startsAt: toChinaIso(windowStart(session, index)), endsAt: toChinaIso(windowEnd(session, index)) };
+export function windowView(session: WindowedSession, index: number | null) {
+  const times = windowTimes(session, index);
+  return times && { startsAt: toChinaIso(times.startsAt), endsAt: toChinaIso(times.endsAt) };
+}
 
 /** A session's appointment windows for one slot: when, the window's seats, and those left (never more than the slot's). */
 function windowsView(slot: SlotRow, session: SessionRow) {
