@@ -279,3 +279,60 @@ describe('organizers and windows', () => {
     expect(raised.status).toBe(200);
   });
 });
+
+describe('the desk and windows', () => {
+  it('lists who is expected in the window under way, and says each pass’s window at check-in', async () => {
+    const { campaignId, slotId } = await windowedSlot(8);
+    const people = await Promise.all(Array.from({ length: 3 }, () => signInCitizen()));
+    const codes: string[] = [];
+    for (const [index, at] of [AT('09:00'), AT('09:30'), AT('09:30')].entries()) {
+      const response = await call(`/api/slots/${slotId}/registrations`, {
+        body: { name: `人${index}`, windowStartsAt: at },
+        cookie: people[index]!.cookie,
+      });
+      codes.push(((await response.json()) as { registration: { code: string } }).registration.code);
+    }
+    // The session began 40 minutes ago: its second window (started 10 minutes ago) is under way.
+    const now = Date.now();
+    const opened = Math.floor((now - 40 * 60_000) / 60_000) * 60_000; // whole minutes, as answers give times
+    await env.DB.prepare(
+      'UPDATE sessions SET starts_at = ?, ends_at = ? WHERE id = (SELECT session_id FROM slots WHERE id = ?)',
+    )
+      .bind(opened, opened + 120 * 60_000, slotId)
+      .run();
+    const organizationId = (await env.DB.prepare('SELECT organization_id AS o FROM campaigns WHERE id = ?')
+      .bind(campaignId)
+      .first<{ o: string }>())!.o;
+    const { cookie } = await signInStaff('checkin', organizationId);
+
+    const expected = await call(`/api/admin/checkins/expected?campaignId=${campaignId}`, { cookie });
+    expect(expected.status).toBe(200);
+    const { items } = (await expected.json()) as {
+      items: { code: string; name: string; phone: string; status: string; window: { startsAt: string } }[];
+    };
+    const second = new Date(opened + 30 * 60_000);
+    expect(items.map((item) => [item.name, item.status])).toEqual([
+      ['人1', 'confirmed'],
+      ['人2', 'confirmed'],
+    ]);
+    expect(Date.parse(items[0]!.window.startsAt)).toBe(second.getTime());
+    expect(items[0]!.phone).toMatch(/\*\*\*\*/);
+
+    const checkedIn = await call('/api/admin/checkins', { cookie, body: { code: codes[1], campaignId } });
+    expect(checkedIn.status).toBe(200);
+    const { registration } = (await checkedIn.json()) as {
+      registration: { window: { startsAt: string; endsAt: string } };
+    };
+    expect(Date.parse(registration.window.startsAt)).toBe(second.getTime());
+    expect(Date.parse(registration.window.endsAt)).toBe(second.getTime() + 30 * 60_000);
+    const after = (await (await call(`/api/admin/checkins/expected?campaignId=${campaignId}`, { cookie })).json()) as {
+      items: { status: string }[];
+    };
+    expect(after.items.map((item) => item.status)).toEqual(['checked_in', 'confirmed']);
+
+    const other = await signInStaff('checkin', await createOrganization());
+    expect((await call(`/api/admin/checkins/expected?campaignId=${campaignId}`, { cookie: other.cookie })).status).toBe(
+      404,
+    );
+  });
+});

@@ -413,6 +413,7 @@ const PROBES: Record<string, Probe> = {
     200,
     (f) => ({ campaignId: f.desk.id, q: '李' }),
   ),
+  'GET /api/admin/checkins/expected': admin((f) => `/api/admin/checkins/expected?campaignId=${f.desk.id}`),
   'PATCH /api/admin/registrations/:id': admin(
     (f) => `/api/admin/registrations/${f.noShow.id}`,
     200,
