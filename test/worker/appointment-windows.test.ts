@@ -336,3 +336,30 @@ describe('the desk and windows', () => {
     );
   });
 });
+
+describe('an organizer changing a session with windows', () => {
+  it('may move it (the windows move with it) but not change its length once a window is booked', async () => {
+    const { campaignId, slotId } = await windowedSlot(8);
+    const organizationId = (await env.DB.prepare('SELECT organization_id AS o FROM campaigns WHERE id = ?')
+      .bind(campaignId)
+      .first<{ o: string }>())!.o;
+    const { cookie } = await signInStaff('organizer', organizationId);
+    const sessionId = (await env.DB.prepare('SELECT session_id AS s FROM slots WHERE id = ?')
+      .bind(slotId)
+      .first<{ s: string }>())!.s;
+    const patch = (body: object) => call(`/api/admin/sessions/${sessionId}`, { method: 'PATCH', cookie, body });
+    // Nobody booked yet: the length may change.
+    expect((await patch({ endsAt: AT('11:30') })).status).toBe(200);
+    const citizen = await signInCitizen();
+    const booked = await signUp(slotId, citizen, AT('10:00'));
+    expect(booked.status).toBe(201);
+    const longer = await patch({ endsAt: AT('12:00') });
+    expect(longer.status).toBe(409);
+    expect((await errorOf(longer)).code).toBe('windows_in_use');
+    expect((await patch({ startsAt: AT('10:00'), endsAt: AT('12:30') })).status).toBe(200);
+    const mine = (await (await call('/api/me/registrations', { cookie: citizen.cookie })).json()) as {
+      items: { window: { startsAt: string } }[];
+    };
+    expect(mine.items[0]!.window.startsAt).toBe(AT('11:00'));
+  });
+});

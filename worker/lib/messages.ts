@@ -181,6 +181,10 @@ const messages = {
   callout_id_number: { 'zh-CN': '呼吁短信中不能包含身份证号。', en: 'A call-out cannot contain an ID number.' },
   nothing_to_change: { 'zh-CN': '请至少修改一项。', en: 'Change at least one thing.' },
   session_cancelled: { 'zh-CN': '该场次已取消。', en: 'This session has been cancelled.' },
+  windows_in_use: {
+    'zh-CN': '已有人预约了该场次的时段：场次可以整体改时间，但不能改变时长。',
+    en: 'People have booked times in this session: it can move, but not get longer or shorter.',
+  },
   session_changed_meanwhile: {
     'zh-CN': '该场次刚被其他人修改或取消，请刷新后再试。',
     en: 'Someone else just changed or cancelled this session; reload and try again.',
