@@ -81,10 +81,10 @@ describe('signing up for a window', () => {
     const before = await windowsOf(campaignId, slotId);
     expect(before.waitlist).toBe(false); // a full window is refused, never queued
     expect(before.windows).toEqual([
-      { startsAt: AT('09:00'), capacity: 3, remaining: 3 },
-      { startsAt: AT('09:30'), capacity: 3, remaining: 3 },
-      { startsAt: AT('10:00'), capacity: 2, remaining: 2 },
-      { startsAt: AT('10:30'), capacity: 2, remaining: 2 },
+      { startsAt: AT('09:00'), endsAt: AT('09:30'), capacity: 3, remaining: 3 },
+      { startsAt: AT('09:30'), endsAt: AT('10:00'), capacity: 3, remaining: 3 },
+      { startsAt: AT('10:00'), endsAt: AT('10:30'), capacity: 2, remaining: 2 },
+      { startsAt: AT('10:30'), endsAt: AT('11:00'), capacity: 2, remaining: 2 },
     ]);
 
     const response = await signUp(slotId, citizens[0]!, '2099-04-10T02:00:00Z'); // 10:00 China time
@@ -95,6 +95,7 @@ describe('signing up for a window', () => {
     expect(registration).toMatchObject({ status: 'confirmed', windowStartsAt: AT('10:00') });
     expect((await windowsOf(campaignId, slotId)).windows![2]).toEqual({
       startsAt: AT('10:00'),
+      endsAt: AT('10:30'),
       capacity: 2,
       remaining: 1,
     });

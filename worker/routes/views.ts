@@ -2,7 +2,14 @@
 import type { getCampaign, listPublishedCampaigns } from '../db/campaigns.ts';
 import { toChinaIso } from '../domain/china-time.ts';
 import { rulesFor } from '../domain/eligibility.ts';
-import { windowCapacity, windowCount, windowStart, windowTimes, type WindowedSession } from '../domain/windows.ts';
+import {
+  windowCapacity,
+  windowCount,
+  windowEnd,
+  windowStart,
+  windowTimes,
+  type WindowedSession,
+} from '../domain/windows.ts';
 
 type CampaignDetail = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
 type SlotRow = CampaignDetail['sessions'][number]['slots'][number];
@@ -23,6 +30,7 @@ function windowsView(slot: SlotRow, session: SessionRow) {
     const taken = slot.windowsTaken.get(index) ?? 0;
     return {
       startsAt: toChinaIso(windowStart(session, index)),
+      endsAt: toChinaIso(windowEnd(session, index)),
       capacity,
       remaining: Math.max(0, Math.min(capacity - taken, slotRemaining)),
     };
