@@ -159,6 +159,10 @@ const zhCN = {
   venue: '地点名称',
   address: '详细地址',
   slotsTitle: '报名项目',
+  windowMinutes: '预约时段（分钟，可不填）',
+  windowMinutesHint:
+    '填写后，场次按此长度分成若干到场时段，报名者选一个时段来；每个时段的名额 = 项目名额平均分配，余数给前面的时段。不填则所有人同一时间到场。',
+  windowsEvery: (minutes: number) => `分时段预约：每 ${minutes} 分钟一个时段`,
   slotRole: '项目名称',
   slotRoleHint: '例如：献血者、志愿者',
   addSlot: '再加一个项目',
@@ -731,6 +735,10 @@ const en: Strings = {
   venue: 'Venue',
   address: 'Address',
   slotsTitle: 'What people sign up for',
+  windowMinutes: 'Appointment windows (minutes, optional)',
+  windowMinutesHint:
+    "Splits the session into times of this length; people choose one to come at. Each window gets an even share of a slot's seats, the remainder to the earliest. Leave empty for one time for all.",
+  windowsEvery: (minutes) => `Appointment windows of ${minutes} minutes`,
   slotRole: 'Name',
   slotRoleHint: 'e.g. Donor, Volunteer',
   addSlot: 'Add another',
