@@ -1,12 +1,13 @@
 // A new city set up through the organizer pages alone, on an empty database with only the first
 // admin (as `npm run create-admin` leaves it): the admin adds an organization and its organizer;
 // the organizer adds a desk volunteer and builds the 35–64 women's screening (eligibility, a
-// session with a slot), publishes it, and citizens see it. Then the volunteer's account ends
+// session in 30-minute appointment windows with a slot), publishes it, and citizens see it; one
+// books a time to come and moves it to another in one step. Then the volunteer's account ends
 // after the event: deactivated, their open page is signed out at its next step.
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { chinaTime, expectNoSidewaysScroll, openPhone, SHOTS } from './citizen.ts';
+import { chinaTime, expectNoSidewaysScroll, openPhone, SHOTS, signInWithDevCode } from './citizen.ts';
 import { FIRST_ADMIN, startProduct } from './serve.ts';
 
 const migrated = inject('migratedDatabase'); // empty when Chromium is missing: skip like the others
@@ -170,8 +171,10 @@ describe.skipIf(!migrated)('a city set up from an empty database', () => {
     await form.getByLabel('详细地址').fill('东昌府区古楼街道光岳路 12 号');
     await form.getByLabel('项目名称').fill('筛查');
     await form.getByLabel('名额', { exact: true }).fill('30');
+    await form.getByLabel('预约时段（分钟，可不填）').fill('30');
     await form.getByRole('button', { name: '添加场次' }).click();
     await organizer.getByText('场次已添加。').waitFor();
+    await organizer.getByText('分时段预约：每 30 分钟一个时段').waitFor();
 
     await organizer.getByRole('link', { name: '编辑活动' }).click();
     expect(await organizer.getByLabel('最小年龄').inputValue()).toBe('35');
@@ -188,13 +191,50 @@ describe.skipIf(!migrated)('a city set up from an empty database', () => {
     };
     expect(items.map((campaign) => campaign.title)).toEqual([TITLE]);
     const { campaign } = (await (await fetch(`${baseUrl}/api/campaigns/${items[0]!.id}`)).json()) as {
-      campaign: { eligibility: unknown; sessions: { slots: { capacity: number }[] }[] };
+      campaign: { eligibility: unknown; sessions: { slots: { capacity: number; windows: unknown[] }[] }[] };
     };
     expect(campaign.eligibility).toMatchObject({ minAge: 35, maxAge: 64, gender: 'female', donorRules: false });
     expect(campaign.sessions[0]!.slots).toMatchObject([{ capacity: 30 }]);
+    expect(campaign.sessions[0]!.slots[0]!.windows).toHaveLength(6); // 08:30 … 11:00, 5 seats each
     const citizen = await openPhone(browser);
     await citizen.goto(`${baseUrl}/`);
-    await citizen.getByText(TITLE).first().waitFor();
+    await citizen.getByText(TITLE).first().click();
+
+    // The campaign page offers the times with what is left; the form asks for one first.
+    const times = citizen.getByRole('list', { name: '可预约的到场时段' });
+    await expect
+      .poll(() => times.locator('li').allTextContents())
+      .toEqual(['08:30', '09:00', '09:30', '10:00', '10:30', '11:00'].map((time) => `${time} 余 5`));
+    await expectNoSidewaysScroll(citizen);
+    await citizen.screenshot({ path: `${SHOTS}/campaign-windows-390.png`, fullPage: true });
+    await citizen.getByRole('link', { name: '报名', exact: true }).click();
+    await signInWithDevCode(citizen, '13600000035');
+    await citizen.getByLabel('到场时段').selectOption(chinaTime(7, '09:00'));
+    await citizen.getByLabel('姓名').fill('李秀英');
+    await citizen.getByLabel('出生日期').fill('1975-05-20');
+    await citizen.getByText('女', { exact: true }).click();
+    await citizen.getByRole('button', { name: '确认报名' }).click();
+    await citizen.getByRole('heading', { name: '报名成功' }).waitFor();
+    expect(await citizen.locator('.facts').textContent()).toContain('到场时段09:00–09:30');
+
+    // Rescheduled in one step to another time: the pass shows the new one, the code stays.
+    const code = await citizen.locator('.booking-code .code').textContent();
+    await citizen.getByRole('link', { name: '改期' }).click();
+    await citizen.getByRole('heading', { name: '改期' }).waitFor();
+    await citizen.getByText(/10:00–10:30（余 5 个）/).click();
+    await expectNoSidewaysScroll(citizen);
+    await citizen.screenshot({ path: `${SHOTS}/reschedule-390.png`, fullPage: true });
+    await citizen.getByRole('button', { name: '确认改期' }).click();
+    await citizen.getByRole('heading', { name: '已改期' }).waitFor();
+    expect(await citizen.locator('.facts').textContent()).toContain('到场时段10:00–10:30');
+    expect(await citizen.locator('.booking-code .code').textContent()).toBe(code);
+    await expectNoSidewaysScroll(citizen);
+    await citizen.screenshot({ path: `${SHOTS}/pass-rescheduled-390.png`, fullPage: true });
+    // The 09:00 window is free again, the 10:00 one has one seat fewer.
+    await citizen.goto(`${baseUrl}/campaigns/${items[0]!.id}`);
+    await expect
+      .poll(() => times.locator('li').allTextContents())
+      .toEqual(['08:30 余 5', '09:00 余 5', '09:30 余 5', '10:00 余 4', '10:30 余 5', '11:00 余 5']);
     await citizen.context().close();
   });
 
