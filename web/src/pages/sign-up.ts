@@ -162,7 +162,7 @@ export function drawSignUpForm(
   const asksGender = rules.donorRules || rules.gender !== undefined;
   const fields = new FieldList();
   // In a session with appointment windows, the time to come comes first.
-  const window = windows ? fields.add(windowField(windows)) : undefined;
+  const timeToCome = windows ? fields.add(windowField(windows)) : undefined;
 
   const name = fields.add(
     inputField({
@@ -256,7 +256,7 @@ export function drawSignUpForm(
       ...(gender && { gender: gender.value() as 'male' | 'female' }),
       ...(weightKg && { weightKg: Number(weightKg.value()) }),
       ...(donationKind && { donationKind: donationKind.value() as 'whole_blood' | 'platelets' }),
-      ...(window && { windowStartsAt: String(window.value()) }),
+      ...(timeToCome && { windowStartsAt: String(timeToCome.value()) }),
     };
   };
 
@@ -270,7 +270,7 @@ export function drawSignUpForm(
   let key = idempotencyKey();
   let sending = false;
 
-  const donorFields = [window, name, idNumber, birthDate, gender, weightKg, donationKind].map(
+  const donorFields = [timeToCome, name, idNumber, birthDate, gender, weightKg, donationKind].map(
     (field) => field?.element,
   );
   const questionFields = questions.map(({ field }) => field.element);
