@@ -7,7 +7,15 @@
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { chinaTime, expectNoSidewaysScroll, openPhone, SHOTS, signInWithDevCode } from './citizen.ts';
+import {
+  chinaTime,
+  citizenSession,
+  expectNoSidewaysScroll,
+  openPhone,
+  postAs,
+  SHOTS,
+  signInWithDevCode,
+} from './citizen.ts';
 import { FIRST_ADMIN, startProduct } from './serve.ts';
 
 const migrated = inject('migratedDatabase'); // empty when Chromium is missing: skip like the others
@@ -292,6 +300,52 @@ describe.skipIf(!migrated)('a city set up from an empty database', () => {
     await desk.getByText('密码已修改，其他设备上的登录已退出。').waitFor();
     await expectNoSidewaysScroll(desk);
     await desk.screenshot({ path: `${SHOTS}/admin-my-password-390.png`, fullPage: true });
+
+    // The day comes: the session (its length kept, as its windows are booked) opens in two minutes.
+    // Before opening, the desk expects the first window's people; one of them is checked in.
+    const opens = Math.ceil((Date.now() + 120_000) / 60_000) * 60_000;
+    const chinaDay = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
+    // (Skipped in the last minutes of a China day, when "in two minutes" is tomorrow's session.)
+    if (chinaDay(opens) === chinaDay(Date.now())) {
+      const { items } = (await (await fetch(`${baseUrl}/api/campaigns`)).json()) as { items: { id: string }[] };
+      const campaignId = items[0]!.id;
+      const { campaign } = (await (await fetch(`${baseUrl}/api/campaigns/${campaignId}`)).json()) as {
+        campaign: { sessions: { id: string; slots: { id: string }[] }[] };
+      };
+      const session = campaign.sessions[0]!;
+      const organizerCookie = (await organizer.context().cookies())
+        .map((cookie) => `${cookie.name}=${cookie.value}`)
+        .join('; ');
+      const moved = await fetch(`${baseUrl}/api/admin/sessions/${session.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', cookie: organizerCookie },
+        body: JSON.stringify({
+          startsAt: new Date(opens).toISOString(),
+          endsAt: new Date(opens + 3 * 3_600_000).toISOString(),
+        }),
+      });
+      expect(moved.status, await moved.clone().text()).toBe(200);
+      const early = await citizenSession(baseUrl, '13600000036');
+      await postAs(baseUrl, early, `/api/slots/${session.slots[0]!.id}/registrations`, {
+        name: '张桂兰',
+        birthDate: '1970-02-02',
+        gender: 'female',
+        windowStartsAt: new Date(opens).toISOString(),
+      });
+      await desk.goto(`${baseUrl}/admin/#/campaigns/${campaignId}/check-in`);
+      const expected = desk.locator('section.expected-now');
+      const first = new Date(opens + 8 * 3_600_000).toISOString().slice(11, 16); // China time
+      await expected.getByRole('heading', { name: new RegExp(`现在应到：${first}–\\d\\d:\\d\\d 时段`) }).waitFor();
+      expect(await expected.locator('.found-row').count()).toBe(1);
+      await expected.getByText('已签到 0 / 1 人').waitFor();
+      await expectNoSidewaysScroll(desk);
+      await desk.screenshot({ path: `${SHOTS}/desk-expected-now-390.png`, fullPage: true });
+      await expected.getByRole('button', { name: '为 张桂兰 签到' }).click();
+      const result = desk.locator('.result-ok');
+      await result.waitFor();
+      expect(await result.locator('.facts').textContent()).toContain(`预约时段${first}–`);
+      await expected.getByText('已签到 1 / 1 人').waitFor();
+    }
     await desk.context().close();
   });
 });
