@@ -125,6 +125,12 @@ describe('signing up for a window', () => {
       items: { id: string; window: { startsAt: string; endsAt: string } | null }[];
     };
     expect(mine.items[0]!.window).toEqual({ startsAt: AT('10:00'), endsAt: AT('10:30') });
+    // The calendar entry is the window, not the whole session (10:00–10:30 China time in UTC).
+    const ics = await (
+      await call(`/api/me/registrations/${registration.id}/calendar.ics`, { cookie: citizens[0]!.cookie })
+    ).text();
+    expect(ics).toContain('DTSTART:20990410T020000Z');
+    expect(ics).toContain('DTEND:20990410T023000Z');
   });
 
   it('refuses a sign-up without a window, with a time that is no window, or a window where the session has none', async () => {

@@ -19,6 +19,7 @@ import { languages } from '../lib/messages.ts';
 import { json, param, query } from '../lib/validation.ts';
 import { contactGroupView } from './group-views.ts';
 import { windowView } from './views.ts';
+import { windowTimes } from '../domain/windows.ts';
 import { donorRecordRoutes } from './donor-record.ts';
 import { volunteeringRoutes } from './volunteering.ts';
 import { calendarDay, personName } from './schemas.ts';
@@ -172,8 +173,11 @@ export const meRoutes = new Hono<AppEnv>()
           title: row.campaign.title,
           role: row.slot.role,
           kind: row.campaign.kind,
-          startsAt: row.session.startsAt,
-          endsAt: row.session.endsAt,
+          // The time to come: the booked window where the session has them, else the session.
+          ...(windowTimes(row.session, row.windowIndex) ?? {
+            startsAt: row.session.startsAt,
+            endsAt: row.session.endsAt,
+          }),
           venue: row.session.venue,
           address: row.session.address,
           passUrl: new URL(`/me/sign-ups/${encodeURIComponent(row.id)}`, c.req.url).href,
