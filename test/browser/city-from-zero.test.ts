@@ -1,12 +1,21 @@
 // A new city set up through the organizer pages alone, on an empty database with only the first
 // admin (as `npm run create-admin` leaves it): the admin adds an organization and its organizer;
 // the organizer adds a desk volunteer and builds the 35–64 women's screening (eligibility, a
-// session with a slot), publishes it, and citizens see it. Then the volunteer's account ends
+// session in 30-minute appointment windows with a slot), publishes it, and citizens see it; one
+// books a time to come and moves it to another in one step. Then the volunteer's account ends
 // after the event: deactivated, their open page is signed out at its next step.
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { chinaTime, expectNoSidewaysScroll, openPhone, SHOTS } from './citizen.ts';
+import {
+  chinaTime,
+  citizenSession,
+  expectNoSidewaysScroll,
+  openPhone,
+  postAs,
+  SHOTS,
+  signInWithDevCode,
+} from './citizen.ts';
 import { FIRST_ADMIN, startProduct } from './serve.ts';
 
 const migrated = inject('migratedDatabase'); // empty when Chromium is missing: skip like the others
@@ -170,8 +179,10 @@ describe.skipIf(!migrated)('a city set up from an empty database', () => {
     await form.getByLabel('详细地址').fill('东昌府区古楼街道光岳路 12 号');
     await form.getByLabel('项目名称').fill('筛查');
     await form.getByLabel('名额', { exact: true }).fill('30');
+    await form.getByLabel('预约时段（分钟，可不填）').fill('30');
     await form.getByRole('button', { name: '添加场次' }).click();
     await organizer.getByText('场次已添加。').waitFor();
+    await organizer.getByText('分时段预约：每 30 分钟一个时段').waitFor();
 
     await organizer.getByRole('link', { name: '编辑活动' }).click();
     expect(await organizer.getByLabel('最小年龄').inputValue()).toBe('35');
@@ -188,13 +199,50 @@ describe.skipIf(!migrated)('a city set up from an empty database', () => {
     };
     expect(items.map((campaign) => campaign.title)).toEqual([TITLE]);
     const { campaign } = (await (await fetch(`${baseUrl}/api/campaigns/${items[0]!.id}`)).json()) as {
-      campaign: { eligibility: unknown; sessions: { slots: { capacity: number }[] }[] };
+      campaign: { eligibility: unknown; sessions: { slots: { capacity: number; windows: unknown[] }[] }[] };
     };
     expect(campaign.eligibility).toMatchObject({ minAge: 35, maxAge: 64, gender: 'female', donorRules: false });
     expect(campaign.sessions[0]!.slots).toMatchObject([{ capacity: 30 }]);
+    expect(campaign.sessions[0]!.slots[0]!.windows).toHaveLength(6); // 08:30 … 11:00, 5 seats each
     const citizen = await openPhone(browser);
     await citizen.goto(`${baseUrl}/`);
-    await citizen.getByText(TITLE).first().waitFor();
+    await citizen.getByText(TITLE).first().click();
+
+    // The campaign page offers the times with what is left; the form asks for one first.
+    const times = citizen.getByRole('list', { name: '可预约的到场时段' });
+    await expect
+      .poll(() => times.locator('li').allTextContents())
+      .toEqual(['08:30', '09:00', '09:30', '10:00', '10:30', '11:00'].map((time) => `${time} 余 5`));
+    await expectNoSidewaysScroll(citizen);
+    await citizen.screenshot({ path: `${SHOTS}/campaign-windows-390.png`, fullPage: true });
+    await citizen.getByRole('link', { name: '报名', exact: true }).click();
+    await signInWithDevCode(citizen, '13600000035');
+    await citizen.getByLabel('到场时段').selectOption(chinaTime(7, '09:00'));
+    await citizen.getByLabel('姓名').fill('李秀英');
+    await citizen.getByLabel('出生日期').fill('1975-05-20');
+    await citizen.getByText('女', { exact: true }).click();
+    await citizen.getByRole('button', { name: '确认报名' }).click();
+    await citizen.getByRole('heading', { name: '报名成功' }).waitFor();
+    expect(await citizen.locator('.facts').textContent()).toContain('到场时段09:00–09:30');
+
+    // Rescheduled in one step to another time: the pass shows the new one, the code stays.
+    const code = await citizen.locator('.booking-code .code').textContent();
+    await citizen.getByRole('link', { name: '改期' }).click();
+    await citizen.getByRole('heading', { name: '改期' }).waitFor();
+    await citizen.getByText(/10:00–10:30（余 5 个）/).click();
+    await expectNoSidewaysScroll(citizen);
+    await citizen.screenshot({ path: `${SHOTS}/reschedule-390.png`, fullPage: true });
+    await citizen.getByRole('button', { name: '确认改期' }).click();
+    await citizen.getByRole('heading', { name: '已改期' }).waitFor();
+    expect(await citizen.locator('.facts').textContent()).toContain('到场时段10:00–10:30');
+    expect(await citizen.locator('.booking-code .code').textContent()).toBe(code);
+    await expectNoSidewaysScroll(citizen);
+    await citizen.screenshot({ path: `${SHOTS}/pass-rescheduled-390.png`, fullPage: true });
+    // The 09:00 window is free again, the 10:00 one has one seat fewer.
+    await citizen.goto(`${baseUrl}/campaigns/${items[0]!.id}`);
+    await expect
+      .poll(() => times.locator('li').allTextContents())
+      .toEqual(['08:30 余 5', '09:00 余 5', '09:30 余 5', '10:00 余 4', '10:30 余 5', '11:00 余 5']);
     await citizen.context().close();
   });
 
@@ -252,6 +300,52 @@ describe.skipIf(!migrated)('a city set up from an empty database', () => {
     await desk.getByText('密码已修改，其他设备上的登录已退出。').waitFor();
     await expectNoSidewaysScroll(desk);
     await desk.screenshot({ path: `${SHOTS}/admin-my-password-390.png`, fullPage: true });
+
+    // The day comes: the session (its length kept, as its windows are booked) opens in two minutes.
+    // Before opening, the desk expects the first window's people; one of them is checked in.
+    const opens = Math.ceil((Date.now() + 120_000) / 60_000) * 60_000;
+    const chinaDay = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
+    // (Skipped in the last minutes of a China day, when "in two minutes" is tomorrow's session.)
+    if (chinaDay(opens) === chinaDay(Date.now())) {
+      const { items } = (await (await fetch(`${baseUrl}/api/campaigns`)).json()) as { items: { id: string }[] };
+      const campaignId = items[0]!.id;
+      const { campaign } = (await (await fetch(`${baseUrl}/api/campaigns/${campaignId}`)).json()) as {
+        campaign: { sessions: { id: string; slots: { id: string }[] }[] };
+      };
+      const session = campaign.sessions[0]!;
+      const organizerCookie = (await organizer.context().cookies())
+        .map((cookie) => `${cookie.name}=${cookie.value}`)
+        .join('; ');
+      const moved = await fetch(`${baseUrl}/api/admin/sessions/${session.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', cookie: organizerCookie },
+        body: JSON.stringify({
+          startsAt: new Date(opens).toISOString(),
+          endsAt: new Date(opens + 3 * 3_600_000).toISOString(),
+        }),
+      });
+      expect(moved.status, await moved.clone().text()).toBe(200);
+      const early = await citizenSession(baseUrl, '13600000036');
+      await postAs(baseUrl, early, `/api/slots/${session.slots[0]!.id}/registrations`, {
+        name: '张桂兰',
+        birthDate: '1970-02-02',
+        gender: 'female',
+        windowStartsAt: new Date(opens).toISOString(),
+      });
+      await desk.goto(`${baseUrl}/admin/#/campaigns/${campaignId}/check-in`);
+      const expected = desk.locator('section.expected-now');
+      const first = new Date(opens + 8 * 3_600_000).toISOString().slice(11, 16); // China time
+      await expected.getByRole('heading', { name: new RegExp(`现在应到：${first}–\\d\\d:\\d\\d 时段`) }).waitFor();
+      expect(await expected.locator('.found-row').count()).toBe(1);
+      await expected.getByText('已签到 0 / 1 人').waitFor();
+      await expectNoSidewaysScroll(desk);
+      await desk.screenshot({ path: `${SHOTS}/desk-expected-now-390.png`, fullPage: true });
+      await expected.getByRole('button', { name: '为 张桂兰 签到' }).click();
+      const result = desk.locator('.result-ok');
+      await result.waitFor();
+      expect(await result.locator('.facts').textContent()).toContain(`预约时段${first}–`);
+      await expected.getByText('已签到 1 / 1 人').waitFor();
+    }
     await desk.context().close();
   });
 });

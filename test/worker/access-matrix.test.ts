@@ -118,6 +118,10 @@ const MATRIX: Record<string, Probe> = {
     body: (f) => ({ campaignId: f.campaign.id, q: '王' }),
     expect: everyStaffOfA,
   },
+  'GET /api/admin/checkins/expected': {
+    path: (f) => `/api/admin/checkins/expected?campaignId=${f.campaign.id}`,
+    expect: everyStaffOfA,
+  },
   'POST /api/admin/registrations/:id/donation': {
     path: (f) => `/api/admin/registrations/${f.registration.id}/donation`,
     body: () => ({ kind: 'whole_blood', volumeMl: 400 }),

@@ -120,6 +120,22 @@ describe('texts to people', () => {
     }
     expect(notificationText('confirmed', facts, 'zh-CN')).not.toContain('身份证');
   });
+  it('give the appointment window as the time to come, where the session has windows', () => {
+    const window = { startsAt: new Date('2026-06-14T01:30:00Z'), endsAt: new Date('2026-06-14T02:00:00Z') };
+    const facts = {
+      organization: '聊城市中心血站',
+      title: '无偿献血',
+      code: 'AB23CD45',
+      startsAt,
+      window,
+      venue: '献血车',
+      address: '公司',
+    };
+    expect(notificationText('reminder', facts, 'zh-CN')).toBe(
+      '【聊城市中心血站】提醒：明天 6月14日 09:30–10:00「无偿献血」，献血车（公司）。预约码 AB23CD45。',
+    );
+    expect(notificationText('confirmed', facts, 'en')).toContain('14 Jun 09:30–10:00');
+  });
   it('sign a call-out with its organization, or with the call-out alone for a platform admin', () => {
     expect(notificationText('callout', { organization: '聊城市中心血站', message: 'O型血告急。' }, 'zh-CN')).toMatch(
       /^【聊城市中心血站·应急献血】O型血告急。/,

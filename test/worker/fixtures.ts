@@ -17,7 +17,7 @@ export async function createCampaign(
     endsOn?: string;
     organizationId?: string;
     eligibility?: Record<string, unknown>;
-    sessions?: { startsAt: string; endsAt: string; slots: SlotFixture[] }[];
+    sessions?: { startsAt: string; endsAt: string; windowMinutes?: number; slots: SlotFixture[] }[];
   } = {},
 ) {
   const organizationId = options.organizationId ?? (await createOrganization());
@@ -43,9 +43,17 @@ export async function createCampaign(
     const sessionId = crypto.randomUUID();
     sessionIds.push(sessionId);
     await env.DB.prepare(
-      'INSERT INTO sessions (id, campaign_id, starts_at, ends_at, venue, address) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO sessions (id, campaign_id, starts_at, ends_at, venue, address, window_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
-      .bind(sessionId, id, Date.parse(session.startsAt), Date.parse(session.endsAt), '会场', '地址')
+      .bind(
+        sessionId,
+        id,
+        Date.parse(session.startsAt),
+        Date.parse(session.endsAt),
+        '会场',
+        '地址',
+        session.windowMinutes ?? null,
+      )
       .run();
     for (const slot of session.slots) {
       const slotId = crypto.randomUUID();

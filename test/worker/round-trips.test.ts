@@ -193,6 +193,30 @@ const PROBES: Record<string, Probe> = {
     },
     status: 200,
   },
+  'POST /api/registrations/:id/move': {
+    async request(f) {
+      // From the first appointment window of a session to its second.
+      const startsAt = inDays(10);
+      const { slotIds } = await createCampaign({
+        organizationId: f.w.organizationId,
+        sessions: [{ startsAt, endsAt: inDays(10.1), windowMinutes: 60, slots: [{ role: '学员', capacity: 4 }] }],
+      });
+      const windows = [0, 1].map((index) => new Date(Date.parse(startsAt) + index * 3_600_000).toISOString());
+      const holder = await quickCitizen();
+      const booked = await call(`/api/slots/${slotIds[0]}/registrations`, {
+        cookie: holder.cookie,
+        body: { name: '张三', windowStartsAt: windows[0] },
+      });
+      const { registration } = (await booked.json()) as { registration: { id: string } };
+      return {
+        path: `/api/registrations/${registration.id}/move`,
+        cookie: holder.cookie,
+        headers: { 'idempotency-key': crypto.randomUUID() },
+        body: { slotId: slotIds[0], windowStartsAt: windows[1] },
+      };
+    },
+    status: 200,
+  },
   'GET /api/quiz/seasons/:seasonId': citizen((f) => `/api/quiz/seasons/${f.w.quiz.seasonId}`),
   'POST /api/quiz/seasons/:seasonId/attempts': {
     request: (f) => ({
@@ -394,6 +418,7 @@ const PROBES: Record<string, Probe> = {
     200,
     (f) => ({ campaignId: f.desk.id, q: '李' }),
   ),
+  'GET /api/admin/checkins/expected': admin((f) => `/api/admin/checkins/expected?campaignId=${f.desk.id}`),
   'PATCH /api/admin/registrations/:id': admin(
     (f) => `/api/admin/registrations/${f.noShow.id}`,
     200,

@@ -45,6 +45,10 @@ void startRouter({
     { path: '/me', page: profilePage },
     { path: '/me/sign-ups', page: mySignUpsPage },
     { path: '/me/sign-ups/:id', page: registrationPage },
+    {
+      path: '/me/sign-ups/:id/move',
+      page: async (context) => (await import('./pages/reschedule.ts')).reschedulePage(context),
+    },
     // The donor's record and card, and the card's public check: loaded only when opened.
     { path: '/me/donor', page: async (context) => (await import('./pages/donor-record.ts')).donorRecordPage(context) },
     {

@@ -3,8 +3,8 @@ import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit.ts';
 import { derivedId } from '../lib/idempotency.ts';
 import { batch, type Database } from './client.ts';
-import { campaigns, organizations, quizSeasons, sessions, slots } from './schema.ts';
-import { heldSeats, seatsTaken } from './seats.ts';
+import { campaigns, organizations, quizSeasons, registrations, sessions, slots } from './schema.ts';
+import { heldSeats, seatsTaken, takesASeat } from './seats.ts';
 
 export type CampaignKind = (typeof campaigns.kind.enumValues)[number];
 export const campaignKinds = campaigns.kind.enumValues;
@@ -36,7 +36,11 @@ const shownSessions = (scope: CampaignScope) => ('published' in scope ? isNull(s
  */
 export async function getCampaign(db: Database, id: string, scope: CampaignScope) {
   const shown = and(eq(sessions.campaignId, id), shownSessions(scope));
-  const [found, campaignSessions, sessionSlots] = await db.batch([
+  const shownSlots = db
+    .select({ id: slots.id })
+    .from(slots)
+    .where(inArray(slots.sessionId, db.select({ id: sessions.id }).from(sessions).where(shown)));
+  const [found, campaignSessions, sessionSlots, windowsTaken] = await db.batch([
     db
       .select({
         id: sql<string>`${campaigns.id}`.as('campaign_key'),
@@ -77,6 +81,21 @@ export async function getCampaign(db: Database, id: string, scope: CampaignScope
       .from(slots)
       .where(inArray(slots.sessionId, db.select({ id: sessions.id }).from(sessions).where(shown)))
       .orderBy(asc(slots.sortOrder), asc(slots.createdAt), asc(slots.id)),
+    // Seats taken per appointment window, for the sessions that have windows.
+    db
+      .select({
+        slotId: sql<string>`${registrations.slotId}`.as('window_slot_id'),
+        index: sql<number>`${registrations.windowIndex}`.as('window_index'),
+        taken: sql<number>`count(*)`.as('window_taken'),
+      })
+      .from(registrations)
+      .where(
+        and(
+          inArray(registrations.slotId, shownSlots),
+          sql`${registrations.windowIndex} IS NOT NULL AND ${takesASeat('"registrations"')}`,
+        ),
+      )
+      .groupBy(registrations.slotId, registrations.windowIndex),
   ]);
   const campaign = found[0];
   if (!campaign) return undefined;
@@ -84,7 +103,14 @@ export async function getCampaign(db: Database, id: string, scope: CampaignScope
     ...campaign,
     sessions: campaignSessions.map((session) => ({
       ...session,
-      slots: sessionSlots.filter((slot) => slot.sessionId === session.id),
+      slots: sessionSlots
+        .filter((slot) => slot.sessionId === session.id)
+        .map((slot) => ({
+          ...slot,
+          windowsTaken: new Map(
+            windowsTaken.filter((row) => row.slotId === slot.id).map((row) => [row.index, row.taken]),
+          ),
+        })),
     })),
   };
 }
@@ -238,6 +264,7 @@ export interface NewSession {
   endsAt: Date;
   venue: string;
   address: string;
+  windowMinutes?: number;
   slots: { role: string; capacity: number; waitlist: boolean }[];
 }
 
@@ -268,6 +295,7 @@ export async function createSession(
         endsAt: session.endsAt,
         venue: session.venue,
         address: session.address,
+        windowMinutes: session.windowMinutes ?? null,
       })
       .onConflictDoNothing()
       .getSQL(),

@@ -27,6 +27,8 @@ function pass(db: Database, where: SQL | undefined) {
       sessionId: sql<string>`${sessions.id}`.as('session_key'),
       startsAt: sessions.startsAt,
       endsAt: sessions.endsAt,
+      windowMinutes: sessions.windowMinutes,
+      windowIndex: registrations.windowIndex,
       venue: sessions.venue,
       campaignId: sql<string>`${campaigns.id}`.as('campaign_key'),
       title: campaigns.title,
@@ -198,17 +200,9 @@ export async function cancelOnBehalf(
 /** Escapes LIKE's wildcards in what a person typed. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-/**
- * Today's sign-ups of a campaign (of one session, when given) whose name contains the words typed
- * or whose phone ends with the 4 digits typed: a person without their pass, found at the desk.
- */
-export async function searchToday(
-  db: Database,
-  filter: { campaignId: string; sessionId?: string; q: string },
-  now = Date.now(),
-) {
+/** Today's sign-ups of a campaign (of one session, when given) that `where` picks, with what the desk shows. */
+function todaysSignUps(db: Database, filter: { campaignId: string; sessionId?: string }, where: SQL, now: number) {
   const today = chinaDay(now);
-  const digits = /^\d{4}$/.test(filter.q);
   return db
     .select({
       registrationId: registrations.id,
@@ -217,8 +211,11 @@ export async function searchToday(
       phone: people.phone,
       status: registrations.status,
       role: slots.role,
+      windowIndex: registrations.windowIndex,
       sessionId: sql<string>`${sessions.id}`.as('session_key'),
       startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      windowMinutes: sessions.windowMinutes,
       venue: sessions.venue,
     })
     .from(registrations)
@@ -231,13 +228,53 @@ export async function searchToday(
         filter.sessionId === undefined ? undefined : eq(sessions.id, filter.sessionId),
         gte(sessions.startsAt, chinaDateTime(today)),
         lt(sessions.startsAt, chinaDateTime(addDays(today, 1))),
-        inArray(registrations.status, ['confirmed', 'checked_in', 'no_show', 'waitlisted']),
-        or(
-          sql`${registrations.name} LIKE ${`%${literal(filter.q)}%`} ESCAPE '\\'`,
-          digits ? like(people.phone, `%${filter.q}`) : undefined,
-        ),
+        where,
       ),
-    )
+    );
+}
+
+export type DeskRow = Awaited<ReturnType<typeof todaysSignUps>>[number];
+
+/**
+ * Today's sign-ups of a campaign (of one session, when given) whose name contains the words typed
+ * or whose phone ends with the 4 digits typed: a person without their pass, found at the desk.
+ */
+export async function searchToday(
+  db: Database,
+  filter: { campaignId: string; sessionId?: string; q: string },
+  now = Date.now(),
+) {
+  const digits = /^\d{4}$/.test(filter.q);
+  const found = or(
+    sql`${registrations.name} LIKE ${`%${literal(filter.q)}%`} ESCAPE '\\'`,
+    digits ? like(people.phone, `%${filter.q}`) : undefined,
+  )!;
+  return todaysSignUps(
+    db,
+    filter,
+    and(inArray(registrations.status, ['confirmed', 'checked_in', 'no_show', 'waitlisted']), found)!,
+    now,
+  )
     .orderBy(registrations.name)
     .limit(20);
+}
+
+/**
+ * Who the desk expects now: today's sign-ups of the appointment window under way, or of the first
+ * window while the session has not opened, in each session with windows.
+ */
+export async function expectedNow(db: Database, filter: { campaignId: string; sessionId?: string }, now = Date.now()) {
+  const windowMs = sql`${sessions.windowMinutes} * 60000`;
+  const windowStart = sql`(${sessions.startsAt} + ${registrations.windowIndex} * ${windowMs})`;
+  const current = sql`${registrations.windowIndex} IS NOT NULL AND (
+    (${now} < ${sessions.startsAt} AND ${registrations.windowIndex} = 0)
+    OR (${windowStart} <= ${now} AND ${now} < ${windowStart} + ${windowMs}))`;
+  return todaysSignUps(
+    db,
+    filter,
+    and(inArray(registrations.status, ['confirmed', 'checked_in', 'no_show']), current)!,
+    now,
+  )
+    .orderBy(windowStart, registrations.name)
+    .limit(200);
 }

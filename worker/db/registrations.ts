@@ -2,7 +2,7 @@
 // D1 batch (a single transaction), so crowds and retries can neither overbook nor double-book.
 import { and, desc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { batch, type Database } from './client.ts';
-import { seatsTaken, takesASeat } from './seats.ts';
+import { fitsWindow, seatsTaken, takesASeat } from './seats.ts';
 import { campaigns, donations, idempotentResponses, registrations, sessions, slots } from './schema.ts';
 
 export type RegistrationStatus = (typeof registrations.status.enumValues)[number];
@@ -35,7 +35,12 @@ const positionOf = (registrationId: SQL) => sql`(
 export const slotForSignUp = (db: Database, slotId: string) =>
   db
     .select({
-      session: { startsAt: sessions.startsAt, cancelledAt: sessions.cancelledAt },
+      session: {
+        startsAt: sessions.startsAt,
+        endsAt: sessions.endsAt,
+        windowMinutes: sessions.windowMinutes,
+        cancelledAt: sessions.cancelledAt,
+      },
       campaign: {
         id: campaigns.id,
         kind: campaigns.kind,
@@ -73,6 +78,9 @@ export interface NewRegistration {
   idNumberEncrypted: string | null;
   /** The team whose held seat this sign-up takes; without it, a free seat of the slot or the waiting list. */
   groupId?: string;
+  /** The appointment window it takes, when the session has windows (domain/windows.ts), and its start as answered. */
+  windowIndex: number | null;
+  windowStartsAt: string | null;
   /** Facts to keep on the person's profile where it has none yet (null: nothing to fill); the birth date sealed. */
   profile: { name: string | null; gender: string | null; birthDateEncrypted: string | null; birthYear: number | null };
   idempotency?: { key: string; scope: string };
@@ -81,6 +89,7 @@ export interface NewRegistration {
 export type SignUpResult =
   | { outcome: 'booked'; status: 'confirmed' | 'waitlisted'; position: number | null }
   | { outcome: 'slot_full' }
+  | { outcome: 'window_full' }
   | { outcome: 'too_many_sign_ups' }
   | { outcome: 'group_full' }
   | { outcome: 'already_registered' }
@@ -94,48 +103,51 @@ const belowUpcomingLimit = (r: NewRegistration, now: number) =>
 /**
  * Takes a seat when one is free and nobody is waiting for it, else joins the waiting list when
  * the slot has one, else books nothing; and nothing either when the person already holds
- * MAX_UPCOMING_SIGN_UPS. One INSERT decides, so no count can change under it, however many of the
- * person's requests arrive at once.
+ * MAX_UPCOMING_SIGN_UPS. In a session with appointment windows the seat must be free in the
+ * window too, and a full window books nothing: a waiting place cannot promise a time (a person
+ * picks another window instead). One INSERT decides, so no count can change under it, however
+ * many requests arrive at once.
  */
 const intoSlot = (r: NewRegistration, now: number) => sql`
-  INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, arrival)
+  INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, window_index, arrival)
   SELECT ${r.id}, s.id, ${r.personId}, ${r.code},
     CASE WHEN q.taken < s.capacity AND q.waiting = 0 THEN 'confirmed' ELSE 'waitlisted' END,
-    ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, q.last + 1
-  FROM slots s, (SELECT
+    ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, ${r.windowIndex}, q.last + 1
+  FROM slots s JOIN sessions se ON se.id = s.session_id, (SELECT
       ${seatsTaken(sql`${r.slotId}`)} AS taken,
       (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND status = 'waitlisted') AS waiting,
       (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = ${r.slotId}) AS last) q
-  WHERE s.id = ${r.slotId} AND ((q.taken < s.capacity AND q.waiting = 0) OR s.waitlist = 1)
-    AND NOT EXISTS (SELECT 1 FROM sessions WHERE id = s.session_id AND cancelled_at IS NOT NULL)
+  WHERE s.id = ${r.slotId} AND se.cancelled_at IS NULL AND ${fitsWindow('s', 'se', r.windowIndex)}
+    AND ((q.taken < s.capacity AND q.waiting = 0) OR (s.waitlist = 1 AND se.window_minutes IS NULL))
     AND ${belowUpcomingLimit(r, now)}
   RETURNING status, CASE WHEN status = 'waitlisted' THEN
     (SELECT count(*) FROM registrations w WHERE w.slot_id = ${r.slotId} AND w.status = 'waitlisted') END AS position`;
 
 /**
  * Takes one of the team's held seats while the team is open and one is unclaimed: the seat was
- * the slot's already, so the slot's count and its waiting list are not involved. A member's
+ * the slot's already, so the slot's count and its waiting list are not involved (a session's
+ * window still must have room: a team's seats are held in the slot, not in a window). A member's
  * sign-up is theirs like any other, so it counts toward MAX_UPCOMING_SIGN_UPS.
  */
 const intoGroupSeat = (r: NewRegistration & { groupId: string }, now: number) => sql`
-  INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, group_id, arrival)
+  INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, group_id, window_index, arrival)
   SELECT ${r.id}, g.slot_id, ${r.personId}, ${r.code}, 'confirmed',
-    ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, g.id,
+    ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, g.id, ${r.windowIndex},
     (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = g.slot_id) + 1
-  FROM registration_groups g
+  FROM registration_groups g JOIN slots s ON s.id = g.slot_id JOIN sessions se ON se.id = s.session_id
   WHERE g.id = ${r.groupId} AND g.slot_id = ${r.slotId} AND g.status = 'open' AND g.join_until > ${now}
     AND (SELECT count(*) FROM registrations AS m WHERE m.group_id = g.id AND ${takesASeat('m')}) < g.seats
-    AND NOT EXISTS (SELECT 1 FROM slots s JOIN sessions se ON se.id = s.session_id
-                    WHERE s.id = g.slot_id AND se.cancelled_at IS NOT NULL)
+    AND se.cancelled_at IS NULL AND ${fitsWindow('s', 'se', r.windowIndex)}
     AND ${belowUpcomingLimit(r, now)}
   RETURNING status, NULL AS position`;
 
 /** Books the sign-up (with its profile facts and idempotent answer) in one batch. */
 export async function signUp(db: Database, r: NewRegistration, now = Date.now()): Promise<SignUpResult> {
   const booked = sql`EXISTS (SELECT 1 FROM registrations WHERE id = ${r.id})`;
-  const responseBody = sql`json_object('registration', json_patch(
+  const responseBody = sql`json_object('registration', json_patch(json_patch(
       json_object('id', r.id, 'code', r.code, 'status', r.status, 'slotId', r.slot_id),
-      CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${positionOf(sql`${r.id}`)}) ELSE '{}' END))`;
+      CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${positionOf(sql`${r.id}`)}) ELSE '{}' END),
+      CASE WHEN ${r.windowStartsAt} IS NOT NULL THEN json_object('windowStartsAt', ${r.windowStartsAt}) ELSE '{}' END))`;
   try {
     const fillsProfile = Object.values(r.profile).some((value) => value !== null);
     const [inserted] = await batch<[{ status: 'confirmed' | 'waitlisted'; position: number | null }[]]>(db, [
@@ -162,9 +174,14 @@ export async function signUp(db: Database, r: NewRegistration, now = Date.now())
     ]);
     const row = inserted[0];
     if (!row) {
-      // Nothing booked: say which rule refused (the count is read again after the fact).
-      const [held] = await batch<[{ n: number }[]]>(db, [sql`SELECT ${upcomingSignUps(r.personId, now)} AS n`]);
+      // Nothing booked: say which rule refused (the counts are read again after the fact).
+      const [held] = await batch<[{ n: number; windowFits: number | null }[]]>(db, [
+        sql`SELECT ${upcomingSignUps(r.personId, now)} AS n,
+              (SELECT ${fitsWindow('s', 'se', r.windowIndex)} FROM slots s JOIN sessions se ON se.id = s.session_id
+               WHERE s.id = ${r.slotId}) AS windowFits`,
+      ]);
       if (held[0]!.n >= MAX_UPCOMING_SIGN_UPS) return { outcome: 'too_many_sign_ups' };
+      if (held[0]!.windowFits === 0) return { outcome: 'window_full' };
       return { outcome: r.groupId === undefined ? 'slot_full' : 'group_full' };
     }
     return { outcome: 'booked', status: row.status, position: row.position };
@@ -260,6 +277,7 @@ export const personRegistrations = (db: Database, personId: string | SQLWrapper,
       status: registrations.status,
       createdAt: registrations.createdAt,
       checkedInAt: registrations.checkedInAt,
+      windowIndex: registrations.windowIndex,
       position: sql<number | null>`${positionOf(sql.raw('"registrations"."id"'))}`,
       slot: { id: sql<string>`${slots.id}`.as('slot_key'), role: slots.role },
       session: {
@@ -268,6 +286,7 @@ export const personRegistrations = (db: Database, personId: string | SQLWrapper,
         endsAt: sessions.endsAt,
         venue: sessions.venue,
         address: sessions.address,
+        windowMinutes: sessions.windowMinutes,
       },
       campaign: { id: sql<string>`${campaigns.id}`.as('campaign_key'), title: campaigns.title, kind: campaigns.kind },
     })

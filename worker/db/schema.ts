@@ -120,6 +120,8 @@ export const sessions = sqliteTable(
     address: text('address').notNull(),
     /** Set when the organizer cancels the session: it leaves the public page and takes no sign-ups. */
     cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+    /** Appointment windows of this length split the session (domain/windows.ts); null: one time for all. */
+    windowMinutes: integer('window_minutes'),
     createdAt: createdAt(),
   },
   (t) => [index('sessions_by_campaign').on(t.campaignId, t.startsAt)],
@@ -169,6 +171,8 @@ export const registrations = sqliteTable(
     idNumberEncrypted: text('id_number_encrypted'),
     /** The team whose held seat this sign-up took, if any. */
     groupId: text('group_id').references(() => registrationGroups.id),
+    /** The appointment window (0 = the session's first) when the session has windows; null otherwise. */
+    windowIndex: integer('window_index'),
     /** Order of arrival within the slot (1, 2, …): the waiting list's order, with no ties. */
     arrival: integer('arrival').notNull().default(0),
     createdAt: createdAt(),

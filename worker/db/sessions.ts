@@ -14,6 +14,7 @@ export function getSessionOwner(db: Database, sessionId: string) {
       startsAt: sessions.startsAt,
       endsAt: sessions.endsAt,
       cancelledAt: sessions.cancelledAt,
+      windowMinutes: sessions.windowMinutes,
       organizationId: campaigns.organizationId,
     })
     .from(sessions)
@@ -30,6 +31,17 @@ export interface SessionChange {
 }
 
 /**
+ * A session with appointment windows may move, but keeps its length once someone holds a window:
+ * a longer or shorter session would have other windows, with other seats, than people booked.
+ */
+const keepsWindows = (sessionId: string, startsAt: number | null, endsAt: number | null) => sql`(
+  window_minutes IS NULL
+  OR coalesce(${endsAt}, ends_at) - coalesce(${startsAt}, starts_at) = ends_at - starts_at
+  OR NOT EXISTS (SELECT 1 FROM registrations r JOIN slots s ON s.id = r.slot_id
+                 WHERE s.session_id = ${sessionId} AND r.window_index IS NOT NULL
+                   AND r.status IN ('confirmed', 'checked_in')))`;
+
+/**
  * Applies the change when the session is not cancelled and its times stay in order, and queues
  * a text to each person signed up. Returns false when nothing was changed.
  */
@@ -43,6 +55,7 @@ export async function changeSession(db: Database, sessionId: string, change: Ses
     sql`UPDATE sessions SET starts_at = coalesce(${startsAt}, starts_at), ends_at = coalesce(${endsAt}, ends_at),
                venue = coalesce(${change.venue ?? null}, venue), address = coalesce(${change.address ?? null}, address)
         WHERE id = ${sessionId} AND cancelled_at IS NULL AND coalesce(${endsAt}, ends_at) > coalesce(${startsAt}, starts_at)
+          AND ${keepsWindows(sessionId, startsAt, endsAt)}
         RETURNING id`,
     auditStatement(audit, Date.now(), sql`changes() = 1`),
     sql`${sessionNotices(sessionId, 'session_changed', changeId)} AND changes() = 1`,

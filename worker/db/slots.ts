@@ -4,7 +4,7 @@ import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, statement, type Database } from './client.ts';
 import { promoteWaiting } from './registrations.ts';
 import { campaigns, sessions, slots } from './schema.ts';
-import { heldSeats, seatsTaken } from './seats.ts';
+import { heldSeats, seatsTaken, windowsHold } from './seats.ts';
 
 /** The slot with its campaign's organization, for the access check. */
 export async function getSlotOwner(db: Database, slotId: string) {
@@ -38,7 +38,7 @@ export async function getSlotWithCounts(db: Database, slotId: string) {
 
 /**
  * Changes capacity and waiting list in one batch: never below the seats already taken (teams'
- * held seats too), and
+ * held seats too, and in each appointment window its own), and
  * a raise confirms waiting people in their order in the same step (a second bus arrives).
  */
 export async function updateSlot(
@@ -52,6 +52,8 @@ export async function updateSlot(
   const [updated, , promoted] = await batch<[{ id: string }[], [], { id: string; personId: string }[]]>(db, [
     sql`UPDATE slots SET capacity = coalesce(${capacity}, capacity), waitlist = coalesce(${waitlist}, waitlist)
         WHERE id = ${slotId} AND (${capacity} IS NULL OR ${capacity} >= ${seatsTaken(sql`${slotId}`)})
+          AND (SELECT ${windowsHold('slots', 'se', sql`coalesce(${capacity}, slots.capacity)`)}
+               FROM sessions se WHERE se.id = slots.session_id)
         RETURNING id`,
     // The audit entry rides in the same batch, written only when the change was.
     auditStatement(audit, Date.now(), sql`changes() = 1`),

@@ -18,6 +18,8 @@ export interface NotificationFacts {
   title?: string | null;
   code?: string | null;
   startsAt?: Date | null;
+  /** The sign-up's appointment window, when its session has windows: the time to come, said in place of the session's start. */
+  window?: { startsAt: Date; endsAt: Date } | null;
   venue?: string | null;
   address?: string | null;
   message?: string | null;
@@ -34,17 +36,20 @@ export const donorPrep: Record<Language, string> = {
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+const hoursAndMinutes = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(11, 16);
+
 /** "6月14日 09:00" / "14 Jun 09:00", China time. */
 export function shortTime(at: Date, language: Language): string {
   const local = new Date(at.getTime() + CHINA_OFFSET_MS);
-  const hm = local.toISOString().slice(11, 16);
+  const hm = hoursAndMinutes(at);
   return language === 'en'
     ? `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${hm}`
     : `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${hm}`;
 }
 
+// The window is said as the time (`startsAt`): the templates need no word of their own for it.
 type Template = (
-  f: Required<{ [K in Exclude<keyof NotificationFacts, 'campaignKind'>]: string }> & { prep: string },
+  f: Required<{ [K in Exclude<keyof NotificationFacts, 'campaignKind' | 'window'>]: string }> & { prep: string },
 ) => string;
 
 const templates: Record<Language, Record<NotificationKind, Template>> = {
@@ -90,7 +95,11 @@ export function notificationText(kind: NotificationKind, facts: NotificationFact
     organization: facts.organization,
     title: facts.title ?? '',
     code: facts.code ?? '',
-    startsAt: facts.startsAt ? shortTime(facts.startsAt, language) : '',
+    startsAt: facts.window
+      ? `${shortTime(facts.window.startsAt, language)}–${hoursAndMinutes(facts.window.endsAt)}`
+      : facts.startsAt
+        ? shortTime(facts.startsAt, language)
+        : '',
     venue: facts.venue ?? '',
     address: facts.address ?? '',
     message: facts.message ?? '',

@@ -91,3 +91,27 @@ export function assessSignUp(
   if (verdict.reasons.length) return { outcome: 'ineligible', reasons: verdict.reasons };
   return { outcome: 'accepted', answers: checked.answers, facts, idNumber: isBloodDrive ? id : null };
 }
+
+/**
+ * What a move to a session on another day must check again: the rules that depend on the day
+ * (the age reached by then; a blood drive's donor intervals). The others (questions, ID number,
+ * weight, gender) are the campaign's, checked at sign-up, the same in every session. The kind of
+ * donation chosen is not kept, so where a drive also collects platelets the move is refused only
+ * when neither kind may be given that day.
+ */
+export function reasonsOnDay(
+  campaign: Campaign,
+  known: { birthDate: string | null; gender: Gender | null; donations: Donation[] },
+  day: string,
+): Reason[] {
+  const rules = rulesFor(campaign.kind, campaign.eligibility);
+  const kinds: DonationKind[] = offersPlatelets(campaign) ? ['whole_blood', 'platelets'] : ['whole_blood'];
+  const verdicts = kinds.map(
+    (donationKind) => checkEligibility(rules, { ...known, weightKg: null, donationKind }, day).reasons,
+  );
+  const age = verdicts[0]!.filter((reason) => reason.code === 'age');
+  const interval = verdicts.every((reasons) => reasons.some((reason) => reason.code === 'interval'))
+    ? verdicts[0]!.filter((reason) => reason.code === 'interval')
+    : [];
+  return [...age, ...interval];
+}

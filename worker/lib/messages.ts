@@ -71,6 +71,22 @@ const messages = {
 
   // Sign-ups.
   slot_full: { 'zh-CN': '名额已满。', en: 'This slot is full.' },
+  window_full: {
+    'zh-CN': '这个时段已约满，请选择其他时段。',
+    en: 'This time is fully booked: please choose another.',
+  },
+  window_required: {
+    'zh-CN': '请选择一个预约时段。',
+    en: 'Please choose a time to come.',
+  },
+  window_unknown: {
+    'zh-CN': '该场次没有这个预约时段，请重新选择。',
+    en: 'This session has no such time: please choose one of its times.',
+  },
+  window_not_offered: {
+    'zh-CN': '该场次不分预约时段。',
+    en: 'This session has no appointment times.',
+  },
   already_registered: { 'zh-CN': '您已报名该项目。', en: 'You have already signed up for this.' },
   too_many_sign_ups: {
     'zh-CN': '您已有 4 个尚未开始的报名或候补。请先参加或取消其中一个，再报名新的场次。',
@@ -80,6 +96,20 @@ const messages = {
   already_cancelled: { 'zh-CN': '该报名已取消。', en: 'This sign-up is already cancelled.' },
   already_checked_in: { 'zh-CN': '已签到，不能取消。', en: 'Already checked in.' },
   not_cancellable: { 'zh-CN': '该报名不能再取消。', en: 'This sign-up can no longer be cancelled.' },
+  move_waitlisted: {
+    'zh-CN': '候补中的报名不能改期：有人取消时会按顺序自动转为正式名额。',
+    en: 'A place on the waiting list cannot be moved: it becomes a seat by itself, in turn, when someone cancels.',
+  },
+  move_checked_in: { 'zh-CN': '已签到，不能改期。', en: 'Already checked in: it cannot be moved.' },
+  not_movable: { 'zh-CN': '该报名不能再改期。', en: 'This sign-up can no longer be moved.' },
+  other_campaign: {
+    'zh-CN': '只能改到同一活动的其他场次或时段。',
+    en: 'A sign-up can move only to another session or time of the same campaign.',
+  },
+  same_place: {
+    'zh-CN': '您的报名已在这个场次和时段，无需改期。',
+    en: 'Your sign-up is already for this session and time.',
+  },
   idempotency_key_reused: {
     'zh-CN': '该请求编号已用于另一项操作。',
     en: 'This Idempotency-Key was already used for another request.',
@@ -155,9 +185,21 @@ const messages = {
   callout_id_number: { 'zh-CN': '呼吁短信中不能包含身份证号。', en: 'A call-out cannot contain an ID number.' },
   nothing_to_change: { 'zh-CN': '请至少修改一项。', en: 'Change at least one thing.' },
   session_cancelled: { 'zh-CN': '该场次已取消。', en: 'This session has been cancelled.' },
+  windows_in_use: {
+    'zh-CN': '已有人预约了该场次的时段：场次可以整体改时间，但不能改变时长。',
+    en: 'People have booked times in this session: it can move, but not get longer or shorter.',
+  },
   session_changed_meanwhile: {
     'zh-CN': '该场次刚被其他人修改或取消，请刷新后再试。',
     en: 'Someone else just changed or cancelled this session; reload and try again.',
+  },
+  window_minutes_invalid: {
+    'zh-CN': '预约时段长度需为 5–240 分钟的整数。',
+    en: 'An appointment window is a whole number of minutes from 5 to 240.',
+  },
+  too_many_windows: {
+    'zh-CN': '一个场次最多分 48 个预约时段，请加长时段。',
+    en: 'A session has at most 48 appointment windows: make them longer.',
   },
   slot_roles_unique: { 'zh-CN': '同一场次的岗位名称不能重复。', en: 'Roles within a session must differ.' },
   registration_cancelled: { 'zh-CN': '该报名已取消，不能签到。', en: 'This sign-up was cancelled: no check-in.' },

@@ -4,6 +4,7 @@
 import { claim, messageFacts, settle, type MessageFacts, type Settlement } from '../db/notifications.ts';
 import type { Database } from '../db/client.ts';
 import { notificationText } from '../domain/notification-texts.ts';
+import { windowTimes } from '../domain/windows.ts';
 import type { SmsSender } from '../lib/sms.ts';
 
 /** A queue message names its outbox row by the row's dedupe key, which the sender of it knows. */
@@ -33,6 +34,11 @@ function reasonToSkip(facts: MessageFacts): string | null {
     default:
       return null;
   }
+}
+
+/** The sign-up's appointment window, when the text is about a sign-up whose session has windows. */
+function windowOfMessage({ startsAt, endsAt, windowMinutes, windowIndex }: MessageFacts) {
+  return startsAt && endsAt ? windowTimes({ startsAt, endsAt, windowMinutes }, windowIndex) : null;
 }
 
 export type Outcome = { ack: true } | { ack: false; retryAfterSec: number };
@@ -71,7 +77,11 @@ export async function deliverMany(
       try {
         await sender.send(
           message.phone,
-          notificationText(message.kind, { ...message, organization: message.organization ?? '' }, message.language),
+          notificationText(
+            message.kind,
+            { ...message, organization: message.organization ?? '', window: windowOfMessage(message) },
+            message.language,
+          ),
           id,
         );
         settlements.push({ id, status: 'sent' });

@@ -18,6 +18,8 @@ import { ApiError, notFound } from '../lib/errors.ts';
 import { languages } from '../lib/messages.ts';
 import { json, param, query } from '../lib/validation.ts';
 import { contactGroupView } from './group-views.ts';
+import { windowView } from './views.ts';
+import { windowTimes } from '../domain/windows.ts';
 import { donorRecordRoutes } from './donor-record.ts';
 import { volunteeringRoutes } from './volunteering.ts';
 import { calendarDay, personName } from './schemas.ts';
@@ -80,12 +82,21 @@ async function ownRegistrations(c: Context<AppEnv>, registrationId?: string) {
 }
 
 /** One of the person's sign-ups, as "My sign-ups" and the pass show it. */
-const registrationItemView = ({ createdAt, checkedInAt, position, session, ...registration }: RegistrationRow) => ({
+const registrationItemView = ({
+  createdAt,
+  checkedInAt,
+  position,
+  windowIndex,
+  session: { windowMinutes, ...session },
+  ...registration
+}: RegistrationRow) => ({
   ...registration,
   ...(position !== null && { position }),
   createdAt: toChinaIso(createdAt),
   checkedInAt: checkedInAt ? toChinaIso(checkedInAt) : null,
   session: { ...session, startsAt: toChinaIso(session.startsAt), endsAt: toChinaIso(session.endsAt) },
+  // The time to come, when the session has appointment windows.
+  window: windowView({ ...session, windowMinutes }, windowIndex),
 });
 
 function personView(person: Person) {
@@ -162,8 +173,11 @@ export const meRoutes = new Hono<AppEnv>()
           title: row.campaign.title,
           role: row.slot.role,
           kind: row.campaign.kind,
-          startsAt: row.session.startsAt,
-          endsAt: row.session.endsAt,
+          // The time to come: the booked window where the session has them, else the session.
+          ...(windowTimes(row.session, row.windowIndex) ?? {
+            startsAt: row.session.startsAt,
+            endsAt: row.session.endsAt,
+          }),
           venue: row.session.venue,
           address: row.session.address,
           passUrl: new URL(`/me/sign-ups/${encodeURIComponent(row.id)}`, c.req.url).href,

@@ -1,13 +1,35 @@
-// A citizen's own sign-ups: cancelling one (or leaving the waiting list).
+// A citizen's own sign-ups: cancelling one (or leaving the waiting list), and moving one to
+// another time of the same campaign.
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { personBySession, sessionPersonId } from '../db/auth-sessions.ts';
 import { database } from '../db/client.ts';
-import { cancelRegistration, getOwnRegistration } from '../db/registrations.ts';
+import { revealPerson } from '../db/people.ts';
+import {
+  cancelRegistration,
+  donationsOf,
+  findIdempotentResponse,
+  getOwnRegistration,
+  idempotentResponseOf,
+  isUniqueViolation,
+  saveIdempotentResponse,
+  slotForSignUp,
+} from '../db/registrations.ts';
+import { moveRegistration, registrationToMove, slotSeats } from '../db/reschedule.ts';
+import { chinaDay, toChinaIso } from '../domain/china-time.ts';
+import { reasonsOnDay } from '../domain/sign-up.ts';
+import { chosenWindow, windowCapacity, windowCount } from '../domain/windows.ts';
 import type { AppEnv } from '../env.ts';
-import { requirePerson } from '../lib/auth.ts';
-import { ApiError, notFound } from '../lib/errors.ts';
-import { param } from '../lib/validation.ts';
+import { personSessionHash, requirePerson } from '../lib/auth.ts';
+import { encryptionKeys } from '../lib/crypto.ts';
+import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
+import { idempotencyKey } from '../lib/idempotency.ts';
+import { json, param } from '../lib/validation.ts';
 import { sendAfterResponse } from '../notifications/relay.ts';
+import { instant } from './schemas.ts';
+import { openSlot } from './sign-ups.ts';
+
+const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
 const refusals = {
   cancelled: () => new ApiError(409, 'already_cancelled'),
@@ -15,9 +37,26 @@ const refusals = {
   no_show: () => new ApiError(409, 'not_cancellable', { message: 'not_cancellable' }),
 } as const;
 
+/** Why a sign-up in this state cannot move: only a confirmed seat can be exchanged for another. */
+const moveRefusals = {
+  waitlisted: () => new ApiError(409, 'not_confirmed', { message: 'move_waitlisted' }),
+  cancelled: () => new ApiError(409, 'already_cancelled'),
+  checked_in: () => new ApiError(409, 'already_checked_in', { message: 'move_checked_in' }),
+  no_show: () => new ApiError(409, 'not_movable'),
+} as const;
+
+const moveBody = v.object({
+  slotId: v.pipe(v.string(), v.maxLength(64)),
+  /** The window, by its start, when the target session has windows. */
+  windowStartsAt: v.optional(instant),
+});
+
+interface MovedBody {
+  registration: { id: string; code: string; status: 'confirmed'; slotId: string; windowStartsAt?: string };
+}
+
 export const registrationRoutes = new Hono<AppEnv>()
-  .use(requirePerson)
-  .post('/:id/cancel', param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) })), async (c) => {
+  .post('/:id/cancel', requirePerson, param(idParam), async (c) => {
     const personId = c.var.person.id;
     const db = database(c.env.DB);
     const { id } = c.req.valid('param');
@@ -41,4 +80,112 @@ export const registrationRoutes = new Hono<AppEnv>()
       // Its status changed between the read and the write (a parallel cancel or a check-in): read again.
     }
     throw new ApiError(409, 'already_cancelled');
+  })
+  .post('/:id/move', param(idParam), ...json(moveBody), async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const scope = `POST /api/registrations/${id}/move`;
+    const sessionHash = await personSessionHash(c);
+    if (!sessionHash) throw new ApiError(401, 'unauthenticated');
+    const db = database(c.env.DB);
+    const key = idempotencyKey(c);
+
+    for (let attempt = 0; attempt < 2; attempt++) {
+      // Everything the move is decided by, in one round trip: the person by the session, the
+      // sign-up, the target slot with its seats, the donor history and a stored answer to the key.
+      const now = Date.now();
+      const person = sessionPersonId(db, sessionHash, now);
+      const [signedIn, own, targets, seats, donorHistory, answered] = await db.batch([
+        personBySession(db, sessionHash, now),
+        registrationToMove(db, person, id),
+        slotForSignUp(db, input.slotId),
+        slotSeats(db, input.slotId),
+        donationsOf(db, person),
+        idempotentResponseOf(db, person, key),
+      ]);
+      const stored = signedIn[0]?.person;
+      if (!stored) throw new ApiError(401, 'unauthenticated');
+      const earlier = answered[0];
+      if (earlier) {
+        if (earlier.scope !== scope) throw new ApiError(409, 'idempotency_key_reused');
+        return c.json(JSON.parse(earlier.body) as MovedBody, earlier.status as 200);
+      }
+      const registration = own[0];
+      if (!registration) throw notFound(); // someone else's sign-up does not exist for this person
+
+      try {
+        if (registration.status !== 'confirmed') throw moveRefusals[registration.status]();
+        if (registration.startsAt.getTime() <= now) throw new ApiError(409, 'registration_closed');
+        const { campaign, session } = openSlot(targets[0]);
+        if (campaign.id !== registration.campaignId) throw new ApiError(409, 'other_campaign');
+        const window = chosenWindow(session, input.windowStartsAt);
+        if ('issue' in window) {
+          throw new ApiError(400, 'validation_failed', { issues: [{ path: 'windowStartsAt', message: window.issue }] });
+        }
+        if (input.slotId === registration.slotId && window.index === registration.windowIndex) {
+          throw new ApiError(409, 'same_place');
+        }
+        const known = await revealPerson(encryptionKeys(c.env), stored);
+        const reasons = reasonsOnDay(
+          campaign,
+          { ...known, donations: campaign.kind === 'blood_drive' ? donorHistory : [] },
+          chinaDay(session.startsAt),
+        );
+        if (reasons.length) throw new ApiError(422, 'ineligible', { reasons });
+        // Room at the target as read; the move's own statement checks it again as it writes.
+        const room = seats[0]!;
+        if (window.index !== null) {
+          const count = windowCount(session);
+          const taken = room.windowsTaken.get(window.index) ?? 0;
+          if (taken >= windowCapacity(room.capacity, count, window.index)) throw new ApiError(409, 'window_full');
+        }
+        if (input.slotId !== registration.slotId && room.taken >= room.capacity) throw new ApiError(409, 'slot_full');
+
+        const windowStartsAt = input.windowStartsAt && window.index !== null ? toChinaIso(input.windowStartsAt) : null;
+        const body: MovedBody = {
+          registration: {
+            id,
+            code: registration.code,
+            status: 'confirmed',
+            slotId: input.slotId,
+            ...(windowStartsAt && { windowStartsAt }),
+          },
+        };
+        const { moved, promoted } = await moveRegistration(
+          db,
+          {
+            id,
+            personId: known.id,
+            from: { slotId: registration.slotId, windowIndex: registration.windowIndex },
+            to: { slotId: input.slotId, windowIndex: window.index },
+            ...(key && { idempotency: { key, scope, body: JSON.stringify(body) } }),
+          },
+          now,
+        ).catch((error: unknown) => {
+          // The person holds another sign-up in the target slot already.
+          if (isUniqueViolation(error, 'registrations.slot_id')) throw new ApiError(409, 'already_registered');
+          throw error;
+        });
+        if (moved) {
+          // The seat freed in the old slot went to the first person waiting there: they hear of it.
+          sendAfterResponse(
+            c,
+            promoted.map((confirmed) => `promoted:${confirmed.id}`),
+          );
+          return c.json(body, 200);
+        }
+        // The sign-up or the target changed between the read and the write: read again.
+      } catch (error) {
+        // As for a sign-up: refusals are part of the first answer, so a copy of the request that lost
+        // the race to its own first attempt finds that attempt's answer stored, and gives it.
+        if (key && error instanceof ApiError && (error.status === 409 || error.status === 422)) {
+          const refusal = errorResponse(c, error);
+          await saveIdempotentResponse(db, stored.id, key, scope, refusal.status, await refusal.text());
+          const first = (await findIdempotentResponse(db, stored.id, key))!;
+          return c.json(JSON.parse(first.body) as MovedBody, first.status as 200);
+        }
+        throw error;
+      }
+    }
+    throw new ApiError(409, 'slot_full');
   });

@@ -16,10 +16,11 @@ import {
   type SlotForSignUp,
 } from '../db/registrations.ts';
 import { bookingCode } from '../domain/booking-code.ts';
-import { chinaDay } from '../domain/china-time.ts';
+import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { defaultJoinUntil } from '../domain/team-joining.ts';
 import { genders } from '../domain/profile.ts';
 import { assessSignUp } from '../domain/sign-up.ts';
+import { chosenWindow } from '../domain/windows.ts';
 import type { AppEnv } from '../env.ts';
 import { personSessionHash, requirePerson } from '../lib/auth.ts';
 import { encryptionKeys, encryptText } from '../lib/crypto.ts';
@@ -29,7 +30,7 @@ import { hashKey } from '../lib/keyed-hash.ts';
 import { enforceLimits, perAddress, refuseOverLimit } from '../lib/rate-limit.ts';
 import { json, param } from '../lib/validation.ts';
 import { groupView } from './group-views.ts';
-import { calendarDay, personName, phoneNumber, teamName } from './schemas.ts';
+import { calendarDay, instant, personName, phoneNumber, teamName } from './schemas.ts';
 import { sendAfterResponse } from '../notifications/relay.ts';
 
 // A person signs up for a handful of slots, a script for hundreds. Many phones share one address
@@ -55,6 +56,8 @@ export const signUpBody = v.object({
   gender: v.optional(v.picklist(genders)),
   birthDate: v.optional(calendarDay),
   donationKind: v.optional(v.picklist(['whole_blood', 'platelets'])),
+  /** The appointment window, by its start, in a session that has windows. */
+  windowStartsAt: v.optional(instant),
 });
 
 const groupBody = v.object({
@@ -70,7 +73,14 @@ const groupBody = v.object({
 });
 
 interface BookedBody {
-  registration: { id: string; code: string; status: 'confirmed' | 'waitlisted'; slotId: string; position?: number };
+  registration: {
+    id: string;
+    code: string;
+    status: 'confirmed' | 'waitlisted';
+    slotId: string;
+    position?: number;
+    windowStartsAt?: string;
+  };
 }
 
 /** The stored first answer to a request with this Idempotency-Key (a booking, or a refusal's error body). */
@@ -91,7 +101,7 @@ export function refuseClosedSlot(found: NonNullable<SlotForSignUp>) {
 }
 
 /** The slot, unless it cannot take sign-ups now. */
-function openSlot(found: SlotForSignUp) {
+export function openSlot(found: SlotForSignUp) {
   if (!found || found.campaign.status === 'draft') throw notFound();
   refuseClosedSlot(found);
   return found;
@@ -149,6 +159,11 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
     if (group && (group.status !== 'open' || group.joinUntil.getTime() <= Date.now())) {
       throw new ApiError(409, 'group_closed');
     }
+    const window = chosenWindow(session, input.windowStartsAt);
+    if ('issue' in window) {
+      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'windowStartsAt', message: window.issue }] });
+    }
+    const windowStartsAt = input.windowStartsAt && window.index !== null ? toChinaIso(input.windowStartsAt) : null;
     const assessment = assessSignUp(
       campaign,
       input,
@@ -167,6 +182,8 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
       answers: assessment.answers,
       idNumberEncrypted: idNumber ? await encryptText(keys, idNumber.normalized) : null,
       ...(group && { groupId: group.id }),
+      windowIndex: window.index,
+      windowStartsAt,
       profile: {
         name: person.name ? null : input.name,
         gender: person.gender ? null : assessment.facts.gender,
@@ -178,7 +195,7 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
       const code = bookingCode();
       const result = await signUp(db, { ...registration, code });
       if (result.outcome === 'code_taken') continue;
-      if (result.outcome === 'slot_full') throw new ApiError(409, 'slot_full');
+      if (result.outcome === 'slot_full' || result.outcome === 'window_full') throw new ApiError(409, result.outcome);
       if (result.outcome === 'too_many_sign_ups') throw new ApiError(409, 'too_many_sign_ups');
       // The team's seats are all claimed, or joining closed since the check above.
       if (result.outcome === 'group_full') {
@@ -194,6 +211,7 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
             status: result.status,
             slotId,
             ...(result.position !== null && { position: result.position }),
+            ...(windowStartsAt && { windowStartsAt }),
           },
         },
         201,

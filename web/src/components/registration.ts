@@ -4,6 +4,7 @@ import type { InferResponseType } from 'hono/client';
 import { api, ApiFailure, read } from '../foundation/api.ts';
 import { h, on, replaceContent } from '../foundation/dom.ts';
 import { formatSessionTime, hasStarted } from '../format.ts';
+import { windowTime } from './windows.ts';
 import { strings } from '../strings.ts';
 import type { PageContext } from '../foundation/router.ts';
 
@@ -13,6 +14,10 @@ export type Registration = InferResponseType<typeof api.me.registrations.$get, 2
 export const isCancellable = (registration: Registration) =>
   (registration.status === 'confirmed' || registration.status === 'waitlisted') &&
   !hasStarted(registration.session.startsAt);
+
+/** A confirmed seat for a session still to come: it can be moved to another time of the campaign. */
+export const isMovable = (registration: Registration) =>
+  registration.status === 'confirmed' && !hasStarted(registration.session.startsAt);
 
 /** Not cancelled and not over: what "My sign-ups" lists first. */
 export const isUpcoming = (registration: Registration) =>
@@ -48,6 +53,7 @@ export function sessionFacts(registration: Registration): HTMLElement {
     { class: 'facts' },
     fact(s.role, slot.role),
     fact(s.when, formatSessionTime(session.startsAt, session.endsAt)),
+    registration.window ? fact(s.arriveWindow, windowTime(registration.window)) : null,
     fact(s.venue, session.venue),
     fact(s.address, session.address),
   );

@@ -4,6 +4,7 @@ import type { InferResponseType } from 'hono/client';
 import { api, ApiFailure, read, within } from '../foundation/api.ts';
 import { backLink } from '../foundation/back-link.ts';
 import { eligibilityList } from '../components/eligibility.ts';
+import { windowList } from '../components/windows.ts';
 import { loadPage } from '../foundation/page.ts';
 import { showMyTypeNeeded } from '../components/blood-stock.ts';
 import { h, uniqueId } from '../foundation/dom.ts';
@@ -74,6 +75,7 @@ function slotRow(
       { class: 'slot-text' },
       h('span', { class: 'role', id: roleId }, slot.role),
       h('span', { class: 'seats' }, over ? s.sessionOver : seatsText(slot)),
+      slot.windows && !over ? windowList(slot.windows) : null,
     ),
     mine
       ? heldMark(mine, roleId)

@@ -12,6 +12,7 @@ import {
   bookingCode,
   cancelControl,
   isCancellable,
+  isMovable,
   sessionFacts,
   statusBadge,
   type Registration,
@@ -22,8 +23,9 @@ import { strings } from '../strings.ts';
 import type { PageContext } from '../foundation/router.ts';
 import { setPageTitle } from '../foundation/shell.ts';
 
-function heading(registration: Registration, justBooked: boolean): string {
+function heading(registration: Registration, justBooked: boolean, justMoved: boolean): string {
   const s = strings();
+  if (justMoved && registration.status === 'confirmed') return s.rescheduled;
   if (!justBooked || registration.status === 'cancelled') return registration.campaign.title;
   return registration.status === 'waitlisted' ? s.joinedWaitlist : s.signedUp;
 }
@@ -60,13 +62,14 @@ export async function registrationPage(context: PageContext) {
       const coming = registration.status === 'confirmed' && !over;
       const waiting = registration.status === 'waitlisted' && !over;
       const { session } = registration;
-      setPageTitle(heading(registration, justBooked));
+      const justMoved = context.state.justMoved === true;
+      setPageTitle(heading(registration, justBooked, justMoved));
       context.view.append(
         h(
           'article',
           { class: 'pass' },
-          h('h1', null, heading(registration, justBooked)),
-          justBooked ? h('p', { class: 'summary-title' }, registration.campaign.title) : null,
+          h('h1', null, heading(registration, justBooked, justMoved)),
+          justBooked || justMoved ? h('p', { class: 'summary-title' }, registration.campaign.title) : null,
           h('p', null, statusBadge(registration)),
           waiting
             ? h(
@@ -92,6 +95,13 @@ export async function registrationPage(context: PageContext) {
                 { class: 'actions' },
                 coming ? calendarLink(registration.id) : null,
                 mapLink(session.venue, session.address, city),
+              )
+            : null,
+          isMovable(registration)
+            ? h(
+                'a',
+                { class: 'button button-secondary', href: `/me/sign-ups/${encodeURIComponent(registration.id)}/move` },
+                s.reschedule,
               )
             : null,
           coming && registration.campaign.kind === 'blood_drive' ? donorPrepCard() : null,

@@ -18,6 +18,7 @@ import { strings } from '../strings.ts';
 import { navigate, type PageContext } from '../foundation/router.ts';
 import { setPageTitle } from '../foundation/shell.ts';
 import { seatsText, type CampaignDetail } from './campaign.ts';
+import { windowField } from '../components/windows.ts';
 
 type Person = InferResponseType<typeof api.me.$get, 200>['person'];
 type Donation = InferResponseType<typeof api.me.donations.$get, 200>['items'][number];
@@ -148,6 +149,10 @@ export function drawSignUpForm(
   if (hasStarted(session.startsAt)) return view.append(h('p', { class: 'notice' }, s.signUpClosed));
   if (!team && willWait && !slot.waitlist) return view.append(h('p', { class: 'notice' }, s.slotFullNoWaitlist));
   if (willWait) view.append(h('p', { class: 'notice' }, s.willJoinWaitlist));
+  const windows = slot.windows;
+  if (windows && !windows.some((window) => window.remaining > 0)) {
+    return view.append(h('p', { class: 'notice' }, s.allWindowsFull));
+  }
   const donor = returningDonor(campaign, session, donations);
   if (donor) view.append(donor);
 
@@ -156,6 +161,8 @@ export function drawSignUpForm(
   const asksAge = rules.donorRules || rules.minAge !== undefined || rules.maxAge !== undefined;
   const asksGender = rules.donorRules || rules.gender !== undefined;
   const fields = new FieldList();
+  // In a session with appointment windows, the time to come comes first.
+  const timeToCome = windows ? fields.add(windowField(windows)) : undefined;
 
   const name = fields.add(
     inputField({
@@ -249,6 +256,7 @@ export function drawSignUpForm(
       ...(gender && { gender: gender.value() as 'male' | 'female' }),
       ...(weightKg && { weightKg: Number(weightKg.value()) }),
       ...(donationKind && { donationKind: donationKind.value() as 'whole_blood' | 'platelets' }),
+      ...(timeToCome && { windowStartsAt: String(timeToCome.value()) }),
     };
   };
 
@@ -262,7 +270,9 @@ export function drawSignUpForm(
   let key = idempotencyKey();
   let sending = false;
 
-  const donorFields = [name, idNumber, birthDate, gender, weightKg, donationKind].map((field) => field?.element);
+  const donorFields = [timeToCome, name, idNumber, birthDate, gender, weightKg, donationKind].map(
+    (field) => field?.element,
+  );
   const questionFields = questions.map(({ field }) => field.element);
   const form = h(
     'form',

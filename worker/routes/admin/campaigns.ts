@@ -16,6 +16,7 @@ import { campaigns } from '../../db/schema.ts';
 import { organizationExists } from '../../db/organizations.ts';
 import { genders } from '../../domain/profile.ts';
 import { questionTypes } from '../../domain/questions.ts';
+import { MAX_WINDOWS, WINDOW_MINUTES, windowCount } from '../../domain/windows.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
@@ -106,6 +107,14 @@ const newSession = v.pipe(
     endsAt: instant,
     venue: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
     address: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+    windowMinutes: v.optional(
+      v.pipe(
+        v.number(),
+        v.integer('window_minutes_invalid'),
+        v.minValue(WINDOW_MINUTES.min, 'window_minutes_invalid'),
+        v.maxValue(WINDOW_MINUTES.max, 'window_minutes_invalid'),
+      ),
+    ),
     slots: v.pipe(
       v.array(
         v.object({
@@ -122,6 +131,10 @@ const newSession = v.pipe(
   v.forward(
     v.check((s) => s.endsAt > s.startsAt, 'session_ends_before_start'),
     ['endsAt'],
+  ),
+  v.forward(
+    v.check((s) => windowCount({ ...s, windowMinutes: s.windowMinutes ?? null }) <= MAX_WINDOWS, 'too_many_windows'),
+    ['windowMinutes'],
   ),
 );
 

@@ -5,7 +5,15 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { byStaff } from '../../db/audit.ts';
 import { staffBySession } from '../../db/auth-sessions.ts';
-import { checkIn, findByCode, passByCode, type Pass, searchToday } from '../../db/check-ins.ts';
+import {
+  checkIn,
+  type DeskRow,
+  expectedNow,
+  findByCode,
+  passByCode,
+  type Pass,
+  searchToday,
+} from '../../db/check-ins.ts';
 import { campaignSummary } from '../../db/campaigns.ts';
 import { type Database, database } from '../../db/client.ts';
 import { normalizeBookingCode } from '../../domain/booking-code.ts';
@@ -19,6 +27,7 @@ import { admitStaff, requireStaff, staffSessionHash } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach, staffScope } from '../../lib/scope.ts';
 import { json, query } from '../../lib/validation.ts';
+import { windowView } from '../views.ts';
 
 const id = v.pipe(v.string(), v.maxLength(64));
 
@@ -37,9 +46,10 @@ const checkInBody = v.object({
   volumeMl: v.optional(v.picklist(WHOLE_BLOOD_VOLUMES_ML)),
 });
 
+const deskScope = { campaignId: id, sessionId: v.optional(id) };
+
 const searchInput = v.object({
-  campaignId: id,
-  sessionId: v.optional(id),
+  ...deskScope,
   q: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40)),
 });
 
@@ -76,20 +86,21 @@ export function donationFor(
   return { kind, volumeMl: volumeMl ?? null, day: chinaDay(now) };
 }
 
+/** A sign-up as the desk lists it (found, or expected now): never the whole phone number. */
+const deskItemView = (row: DeskRow) => ({
+  registrationId: row.registrationId,
+  code: row.code,
+  name: row.name,
+  phone: maskPhone(row.phone),
+  status: row.status,
+  role: row.role,
+  session: { id: row.sessionId, startsAt: toChinaIso(row.startsAt), venue: row.venue },
+  window: windowView(row, row.windowIndex),
+});
+
 async function search(db: Database, staff: SignedInStaff, input: v.InferOutput<typeof searchInput>) {
   if (!(await campaignSummary(db, input.campaignId, staffScope(staff)))) throw notFound();
-  const rows = await searchToday(db, input);
-  return {
-    items: rows.map((row) => ({
-      registrationId: row.registrationId,
-      code: row.code,
-      name: row.name,
-      phone: maskPhone(row.phone),
-      status: row.status,
-      role: row.role,
-      session: { id: row.sessionId, startsAt: toChinaIso(row.startsAt), venue: row.venue },
-    })),
-  };
+  return { items: (await searchToday(db, input)).map(deskItemView) };
 }
 
 export const checkInRoutes = new Hono<AppEnv>()
@@ -135,6 +146,7 @@ export const checkInRoutes = new Hono<AppEnv>()
           name: pass.name,
           slot: { role: pass.role },
           session: { id: pass.sessionId, startsAt: toChinaIso(pass.startsAt), venue: pass.venue },
+          window: windowView(pass, pass.windowIndex),
           campaign: { id: pass.campaignId, title: pass.title, kind: pass.kind },
           ...(donation && { donation }),
         },
@@ -149,4 +161,11 @@ export const checkInRoutes = new Hono<AppEnv>()
   )
   .post('/search', requireStaff('admin', 'organizer', 'checkin'), ...json(searchInput), async (c) =>
     c.json(await search(database(c.env.DB), c.var.staff, c.req.valid('json')), 200),
-  );
+  )
+  // Who the desk expects now, in sessions with appointment windows: the window under way.
+  .get('/expected', requireStaff('admin', 'organizer', 'checkin'), query(v.object(deskScope)), async (c) => {
+    const scope = c.req.valid('query');
+    const db = database(c.env.DB);
+    if (!(await campaignSummary(db, scope.campaignId, staffScope(c.var.staff)))) throw notFound();
+    return c.json({ items: (await expectedNow(db, scope)).map(deskItemView) }, 200);
+  });

@@ -47,8 +47,15 @@ export const adminSessionRoutes = new Hono<AppEnv>()
       change,
       byStaff(c.var.staff, session.organizationId, 'session.update', { type: 'session', id }, { fields }),
     );
-    // Checked above, so a refusal here means another edit or a cancellation came in between.
-    if (!changed) throw new ApiError(409, 'session_changed_meanwhile');
+    if (!changed) {
+      const length = (change.endsAt ?? session.endsAt).getTime() - (change.startsAt ?? session.startsAt).getTime();
+      // Someone holds a window of this session: it may move, not grow or shrink (db/sessions.ts).
+      if (session.windowMinutes !== null && length !== session.endsAt.getTime() - session.startsAt.getTime()) {
+        throw new ApiError(409, 'windows_in_use');
+      }
+      // Checked above, so any other refusal means another edit or a cancellation came in between.
+      throw new ApiError(409, 'session_changed_meanwhile');
+    }
     return c.json({ session: { id, changed: fields.split(',') } }, 200);
   })
   .post('/:id/cancel', requireStaff('admin', 'organizer'), param(idParam), async (c) => {

@@ -230,6 +230,7 @@ function sessionCard(session: Session, manage: boolean) {
         `${shortTime(current.startsAt)}–${current.endsAt.slice(11, 16)} · ${current.venue}`,
       ),
       h('p', { class: 'meta' }, current.address),
+      current.windowMinutes ? h('p', { class: 'meta' }, s.windowsEvery(current.windowMinutes)) : null,
       news,
       h('ul', { class: 'slots' }, ...current.slots.map((slot) => slotItem(slot, manage && !cancelled))),
       manage && !cancelled ? sessionChanges(current, redraw) : null,
@@ -247,6 +248,13 @@ function sessionCard(session: Session, manage: boolean) {
 function newSessionForm(campaign: Campaign, onAdded: () => void) {
   const s = strings();
   const { startsAt, endsAt, venue, address, all: whenAndWhereFields } = whenAndWhere();
+  const windowMinutes = inputField({
+    path: 'windowMinutes',
+    label: s.windowMinutes,
+    hint: s.windowMinutesHint,
+    type: 'number',
+    attributes: { maxlength: 3 },
+  });
 
   interface SlotRow {
     element: HTMLElement;
@@ -315,6 +323,7 @@ function newSessionForm(campaign: Campaign, onAdded: () => void) {
     endsAt.element,
     venue.element,
     address.element,
+    windowMinutes.element,
     h('fieldset', { class: 'field slots-fieldset' }, h('legend', null, s.slotsTitle), list, addButton),
     button,
     message.element,
@@ -323,7 +332,11 @@ function newSessionForm(campaign: Campaign, onAdded: () => void) {
     event.preventDefault();
     message.clear();
     // The slot rows come and go: they are checked as they are now.
-    const fields = new FieldList([...whenAndWhereFields, ...rows.flatMap((row) => [row.role, row.capacity])]);
+    const fields = new FieldList([
+      ...whenAndWhereFields,
+      windowMinutes,
+      ...rows.flatMap((row) => [row.role, row.capacity]),
+    ]);
     if (!fields.checkAll()) return;
     try {
       await whileBusy(button, message, s.saving, () =>
@@ -336,6 +349,7 @@ function newSessionForm(campaign: Campaign, onAdded: () => void) {
                 endsAt: chinaInstant(endsAt.control.value),
                 venue: venue.control.value,
                 address: address.control.value,
+                ...(windowMinutes.control.value && { windowMinutes: Number(windowMinutes.control.value) }),
                 slots: rows.map((row) => ({
                   role: row.role.control.value,
                   capacity: Number(row.capacity.control.value),

@@ -7,7 +7,7 @@
 import type { InferResponseType } from 'hono/client';
 import { api, ApiFailure, read, within } from '../../foundation/api.ts';
 import { backLink } from '../../foundation/back-link.ts';
-import { append, h, on, replaceContent } from '../../foundation/dom.ts';
+import { append, h, on, replaceContent, uniqueId } from '../../foundation/dom.ts';
 import { field, FieldList, selectField } from '../../foundation/fields.ts';
 import { formMessage, showFailure, whileBusy } from '../../foundation/form-message.ts';
 import { emptyNote } from '../../foundation/notices.ts';
@@ -97,6 +97,9 @@ function checkedInCard(registration: CheckedIn, desk: Desk, next: HTMLButtonElem
         h('dt', null, s.session),
         h('dd', null, `${shortTime(registration.session.startsAt)} · ${registration.session.venue}`),
       ),
+      registration.window
+        ? h('div', null, h('dt', null, s.window), h('dd', null, windowTime(registration.window)))
+        : null,
       h('div', null, h('dt', null, s.bookingCode), h('dd', { class: 'code' }, spaced(registration.code))),
     ),
     isBloodDrive(desk) ? donationStep({ id: registration.id, name }, desk) : null,
@@ -424,6 +427,8 @@ function deskPage(context: PageContext) {
         return true;
       };
 
+      const expected = expectedNow(desk, scope, (typed) => void checkIn(typed), context.signal);
+
       async function checkIn(typed: string) {
         message.clear();
         replaceContent(result);
@@ -434,6 +439,7 @@ function deskPage(context: PageContext) {
           );
           message.clear();
           show({ kind: 'ok', registration });
+          void expected.refresh();
         } catch (error) {
           if (context.signal.aborted) return;
           if (error instanceof ApiFailure && error.answered && error.code !== 'validation_failed') {
@@ -462,8 +468,10 @@ function deskPage(context: PageContext) {
         result,
         pending,
         synced,
+        expected.element,
         personSearch(desk, scope, (typed) => void checkIn(typed), context.signal),
       ]);
+      void expected.refresh();
       const expired = dropExpired();
       if (expired) message.error(s.expiredScans(expired));
       showPending();
@@ -504,40 +512,7 @@ function personSearch(
     results,
   );
 
-  const row = (person: Found) => {
-    const name = person.name ?? person.code;
-    const item = h(
-      'li',
-      { class: 'found-row' },
-      h(
-        'div',
-        { class: 'found-who' },
-        h('strong', null, person.name ?? '—'),
-        h(
-          'span',
-          { class: 'meta' },
-          ` ${person.phone} · ${shortTime(person.session.startsAt)} · ${person.session.venue}`,
-        ),
-      ),
-      h('span', { class: `status-badge status-${person.status}` }, s.registrationStatus[person.status]),
-    );
-    if (person.status === 'confirmed' || person.status === 'no_show') {
-      item.append(
-        on(h('button', { type: 'button', class: 'button' }, s.checkInPerson(name)), 'click', () => {
-          replaceContent(results);
-          checkIn(person.code);
-        }),
-      );
-    } else if (person.status === 'checked_in' && isBloodDrive(desk)) {
-      const open = on(
-        h('button', { type: 'button', class: 'button button-secondary' }, s.donationFor(name)),
-        'click',
-        () => open.replaceWith(donationStep({ id: person.registrationId, name }, desk)),
-      );
-      item.append(open);
-    }
-    return item;
-  };
+  const row = (person: Found) => foundRow(person, desk, checkIn, () => replaceContent(results));
 
   on(form, 'submit', async (event) => {
     event.preventDefault();
@@ -558,4 +533,100 @@ function personSearch(
     }
   });
   return form;
+}
+
+/**
+ * A sign-up the desk lists (found by a search, or expected now): who, when, their status, and a
+ * check-in (or, once in at a blood drive, the donation) with one tap.
+ */
+function foundRow(person: Found, desk: Desk, checkIn: (code: string) => void, beforeCheckIn: () => void) {
+  const s = strings();
+  const name = person.name ?? person.code;
+  const when = person.window ? windowTime(person.window) : shortTime(person.session.startsAt);
+  const item = h(
+    'li',
+    { class: 'found-row' },
+    h(
+      'div',
+      { class: 'found-who' },
+      h('strong', null, person.name ?? '—'),
+      h('span', { class: 'meta' }, ` ${person.phone} · ${when} · ${person.session.venue}`),
+    ),
+    h('span', { class: `status-badge status-${person.status}` }, s.registrationStatus[person.status]),
+  );
+  if (person.status === 'confirmed' || person.status === 'no_show') {
+    item.append(
+      on(h('button', { type: 'button', class: 'button' }, s.checkInPerson(name)), 'click', () => {
+        beforeCheckIn();
+        checkIn(person.code);
+      }),
+    );
+  } else if (person.status === 'checked_in' && isBloodDrive(desk)) {
+    const open = on(
+      h('button', { type: 'button', class: 'button button-secondary' }, s.donationFor(name)),
+      'click',
+      () => open.replaceWith(donationStep({ id: person.registrationId, name }, desk)),
+    );
+    item.append(open);
+  }
+  return item;
+}
+
+/** "09:30–10:00". */
+const windowTime = (window: { startsAt: string; endsAt: string }) =>
+  `${window.startsAt.slice(11, 16)}–${window.endsAt.slice(11, 16)}`;
+
+/**
+ * Who the desk expects now, where the campaign's sessions have appointment windows: the people of
+ * the window under way, how many of them are in, and each one's check-in. Drawn again after every
+ * check-in and on demand; hidden for campaigns without windows.
+ */
+function expectedNow(
+  desk: Desk,
+  scope: { campaignId: string; sessionId?: string },
+  checkIn: (code: string) => void,
+  signal: AbortSignal,
+) {
+  const s = strings();
+  const day = today();
+  const hasWindows = desk.campaign.sessions.some(
+    (session) =>
+      session.windowMinutes &&
+      !session.cancelledAt &&
+      session.startsAt.slice(0, 10) === day &&
+      (!scope.sessionId || session.id === scope.sessionId),
+  );
+  const headingId = uniqueId('expected');
+  const heading = h('h2', { id: headingId }, s.nowExpectedTitle);
+  const count = h('p', { class: 'meta' });
+  const list = h('ul', { class: 'found' });
+  const message = formMessage();
+  const again = h('button', { type: 'button', class: 'button button-secondary' }, s.nowExpectedRefresh);
+  const element = h(
+    'section',
+    { class: 'card expected-now', 'aria-labelledby': headingId, hidden: !hasWindows },
+    heading,
+    h('p', { class: 'hint' }, s.nowExpectedHint),
+    count,
+    list,
+    message.element,
+    h('div', { class: 'actions' }, again),
+  );
+  const refresh = async () => {
+    if (!hasWindows || !navigator.onLine) return;
+    try {
+      const { items } = await read(api.admin.checkins.expected.$get({ query: scope }, within(signal)));
+      message.clear();
+      const first = items[0]?.window;
+      heading.textContent = first ? s.nowExpectedWindow(windowTime(first)) : s.nowExpectedTitle;
+      count.textContent = items.length
+        ? s.nowExpectedCount(items.filter((item) => item.status === 'checked_in').length, items.length)
+        : s.nowExpectedNone;
+      replaceContent(list, ...items.map((item) => foundRow(item, desk, checkIn, () => undefined)));
+    } catch (error) {
+      if (!signal.aborted) showFailure(error, message);
+    }
+  };
+  on(again, 'click', () => void refresh());
+  return { element, refresh };
 }
