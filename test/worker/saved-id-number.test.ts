@@ -83,6 +83,25 @@ describe('signing up with the ID number of one’s last sign-up', () => {
     expect(await decryptText(encryptionKeys(env), await sealedIdNumber(latest))).toBe(idNumberOf('1990-03-07', '013'));
   });
 
+  it('joins a team with the saved number too', async () => {
+    const [first, second] = [await bloodDriveIn(10), await bloodDriveIn(20)];
+    const [contact, member] = [await signInCitizen(), await signInCitizen()];
+    const held = await call(`/api/slots/${second}/groups`, {
+      cookie: contact.cookie,
+      body: { organization: '聊城某公司', contactName: '赵联系', contactPhone: contact.phone, seats: 3 },
+    });
+    expect(held.status, await held.clone().text()).toBe(201);
+    const { group } = (await held.json()) as { group: { code: string } };
+    const number = idNumberOf('1988-06-15');
+    await booked(await signUp(first, member.cookie, { idNumber: number }));
+
+    const joined = await call(`/api/groups/${group.code}/registrations`, {
+      cookie: member.cookie,
+      body: { name: '王献血', weightKg: 65, useSavedIdNumber: true },
+    });
+    expect(await decryptText(encryptionKeys(env), await sealedIdNumber(await booked(joined)))).toBe(number);
+  });
+
   it('is refused with a clear message on idNumber when none is saved', async () => {
     const drive = await bloodDriveIn(10);
     const newcomer = await signInCitizen();
