@@ -43,26 +43,28 @@ const groupsPerAddress = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'gro
 
 const slotParam = v.object({ slotId: v.pipe(v.string(), v.maxLength(64)) });
 
-export const signUpBody = v.pipe(
-  v.object({
-    name: personName,
-    answers: v.optional(
-      v.pipe(
-        // v.record alone would take an array as an object keyed "0", "1", …
-        v.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'field_type'),
-        v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()),
-      ),
+const signUpFields = v.object({
+  name: personName,
+  answers: v.optional(
+    v.pipe(
+      // v.record alone would take an array as an object keyed "0", "1", …
+      v.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'field_type'),
+      v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()),
     ),
-    idNumber: v.optional(v.pipe(v.string(), v.maxLength(32, 'id_number_invalid'))),
-    weightKg: v.optional(v.pipe(v.number(), v.minValue(20, 'weight_invalid'), v.maxValue(300, 'weight_invalid'))),
-    gender: v.optional(v.picklist(genders)),
-    birthDate: v.optional(calendarDay),
-    donationKind: v.optional(v.picklist(['whole_blood', 'platelets'])),
-    /** The appointment window, by its start, in a session that has windows. */
-    windowStartsAt: v.optional(instant),
-    /** A returning donor's "the ID number of my last sign-up", instead of typing it again (never shown). */
-    useSavedIdNumber: v.optional(v.literal(true)),
-  }),
+  ),
+  idNumber: v.optional(v.pipe(v.string(), v.maxLength(32, 'id_number_invalid'))),
+  weightKg: v.optional(v.pipe(v.number(), v.minValue(20, 'weight_invalid'), v.maxValue(300, 'weight_invalid'))),
+  gender: v.optional(v.picklist(genders)),
+  birthDate: v.optional(calendarDay),
+  donationKind: v.optional(v.picklist(['whole_blood', 'platelets'])),
+  /** The appointment window, by its start, in a session that has windows. */
+  windowStartsAt: v.optional(instant),
+  /** A returning donor's "the ID number of my last sign-up", instead of typing it again (never shown). */
+  useSavedIdNumber: v.optional(v.literal(true)),
+});
+
+export const signUpBody = v.pipe(
+  signUpFields,
   v.forward(
     v.check((body) => !(body.idNumber !== undefined && body.useSavedIdNumber), 'id_number_typed_and_saved'),
     ['idNumber'],
