@@ -160,7 +160,7 @@ describe.skipIf(!baseUrl)('signing up for a blood drive', () => {
     await page.goto(`${baseUrl}/campaigns/demo-blood-drive`);
     await page
       .locator('.session')
-      .nth(1)
+      .filter({ hasText: '聊城大学西校区' })
       .locator('.slot')
       .filter({ hasText: '献血者' })
       .getByRole('link', { name: '报名', exact: true })
