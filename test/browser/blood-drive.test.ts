@@ -155,4 +155,42 @@ describe.skipIf(!baseUrl)('signing up for a blood drive', () => {
     await slot.getByRole('link', { name: '查看凭证' }).click();
     await page.locator('svg.qr').waitFor();
   });
+
+  it('signs a returning donor up for the next session without typing the ID number, and shows none of it', async () => {
+    await page.goto(`${baseUrl}/campaigns/demo-blood-drive`);
+    await page
+      .locator('.session')
+      .filter({ hasText: '聊城大学西校区' })
+      .locator('.slot')
+      .filter({ hasText: '献血者' })
+      .getByRole('link', { name: '报名', exact: true })
+      .click();
+    const reuse = page.getByLabel('使用上次登记的身份证号（已加密保存，不显示）');
+    await reuse.waitFor();
+    expect(await reuse.isChecked()).toBe(true);
+    expect(await page.getByLabel('身份证号码').isVisible()).toBe(false);
+    // Nothing of the number on the page: not in the text, not in a field's value.
+    const form = page.locator('form');
+    expect(await form.textContent()).not.toMatch(/1230|19900307/);
+    expect(await page.getByLabel('身份证号码').inputValue()).toBe('');
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: `${SHOTS}/sign-up-saved-id-number.png`, fullPage: true });
+
+    // Another number instead: unticking shows the box; ticking again hides it.
+    await reuse.uncheck();
+    await page.getByLabel('身份证号码').waitFor();
+    await reuse.check();
+    await expect.poll(() => page.getByLabel('身份证号码').isVisible()).toBe(false);
+
+    await page.getByLabel('体重（公斤）').fill('65');
+    await field('是否首次献血').getByText('否', { exact: true }).click();
+    await field('方便接听电话的时间').getByText('下午', { exact: true }).click();
+    const sent = page.waitForRequest('**/api/slots/*/registrations');
+    await page.getByRole('button', { name: '确认报名' }).click();
+    const body = (await sent).postDataJSON() as Record<string, unknown>;
+    expect(body.useSavedIdNumber).toBe(true);
+    expect(body).not.toHaveProperty('idNumber');
+    await page.getByRole('heading', { name: '报名成功' }).waitFor();
+    expect(await page.locator('.facts').textContent()).toContain('聊城大学西校区');
+  });
 });

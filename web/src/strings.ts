@@ -102,6 +102,8 @@ const zhCN = {
   idNumber: '身份证号码',
   idNumberHint: '用于核对年龄和献血间隔；加密保存，只出现在授权组织者导出的名单中。',
   idNumberInvalid: '身份证号码不正确，请核对（18 位，末位可能是 X）。',
+  useSavedIdNumber: '使用上次登记的身份证号（已加密保存，不显示）',
+  useSavedIdNumberHint: '取消勾选可填写其他身份证号。',
   birthDate: '出生日期',
   birthDateWhy: '本活动有年龄要求。',
   gender: '性别',
@@ -377,6 +379,8 @@ const en: Strings = {
   idNumberHint:
     'Used to check age and donation intervals; stored encrypted, and appears only in rosters exported by authorized organizers.',
   idNumberInvalid: 'This ID number is not valid; please check it (18 characters, the last may be X).',
+  useSavedIdNumber: 'Use the ID number from my last sign-up (stored encrypted, not shown)',
+  useSavedIdNumberHint: 'Untick to type a different one.',
   birthDate: 'Birth date',
   birthDateWhy: 'This campaign has an age requirement.',
   gender: 'Gender',

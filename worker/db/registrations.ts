@@ -1,6 +1,6 @@
 // Sign-ups, cancellations and waiting lists. Every check-and-write is one statement or one
 // D1 batch (a single transaction), so crowds and retries can neither overbook nor double-book.
-import { and, desc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { batch, type Database } from './client.ts';
 import { fitsWindow, seatsTaken, takesASeat } from './seats.ts';
 import { campaigns, donations, idempotentResponses, registrations, sessions, slots } from './schema.ts';
@@ -67,6 +67,27 @@ export const donationsOf = (db: Database, personId: string | SQLWrapper) =>
     .orderBy(desc(donations.day));
 
 export const getDonations = (db: Database, personId: string) => donationsOf(db, personId).all();
+
+/** The person's own sign-ups that keep an ID number (sealed): blood drives' only. */
+const withIdNumber = (personId: string | SQLWrapper) =>
+  and(eq(registrations.personId, personId), isNotNull(registrations.idNumberEncrypted));
+
+/**
+ * The sealed ID number of the person's most recent sign-up that has one, as a query that can join
+ * a D1 batch (the person may be a subquery): a returning donor signs up with it instead of typing
+ * it again. Read only when `wanted`, so a sign-up that types its number loads no other.
+ */
+export const savedIdNumberOf = (db: Database, personId: string | SQLWrapper, wanted: boolean) =>
+  db
+    .select({ savedIdNumberEncrypted: registrations.idNumberEncrypted })
+    .from(registrations)
+    .where(withIdNumber(personId))
+    .orderBy(desc(registrations.createdAt))
+    .limit(wanted ? 1 : 0);
+
+/** Whether the person has an ID number saved on a sign-up, as a query that can join a D1 batch. */
+export const idNumberSavedBy = (db: Database, personId: string | SQLWrapper) =>
+  db.select({ saved: sql<number>`1` }).from(registrations).where(withIdNumber(personId)).limit(1);
 
 export interface NewRegistration {
   id: string;

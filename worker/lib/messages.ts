@@ -133,6 +133,14 @@ const messages = {
     en: 'This ID number is not valid. Please check it.',
   },
   id_number_required: { 'zh-CN': '献血报名需要填写身份证号码。', en: 'Blood donation sign-up needs your ID number.' },
+  id_number_not_saved: {
+    'zh-CN': '没有找到以前登记的身份证号码，请填写。',
+    en: 'No ID number is saved from an earlier sign-up. Please type it.',
+  },
+  id_number_typed_and_saved: {
+    'zh-CN': '请填写身份证号码或使用上次登记的号码，二者选一。',
+    en: 'Type an ID number or use the saved one, not both.',
+  },
   birth_date_required: { 'zh-CN': '请填写出生日期。', en: 'Please give your birth date.' },
   gender_required: { 'zh-CN': '请选择性别。', en: 'Please give your gender.' },
   weight_required: { 'zh-CN': '献血报名需要填写体重。', en: 'Blood donation sign-up needs your weight.' },

@@ -2,11 +2,11 @@
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { database } from '../db/client.ts';
-import { changeProfile, type Person } from '../db/people.ts';
+import { changeProfile, revealPerson, type Person } from '../db/people.ts';
 import { playsInRunningSeason } from '../db/quiz-boards.ts';
-import { sessionPersonId } from '../db/auth-sessions.ts';
+import { personBySession, sessionPersonId } from '../db/auth-sessions.ts';
 import { listContactGroups } from '../db/registration-groups.ts';
-import { getDonations, personRegistrations } from '../db/registrations.ts';
+import { getDonations, idNumberSavedBy, personRegistrations } from '../db/registrations.ts';
 import { calendarFile } from '../domain/calendar.ts';
 import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { maskPhone } from '../domain/phone.ts';
@@ -116,8 +116,20 @@ function personView(person: Person) {
 }
 
 export const meRoutes = new Hono<AppEnv>()
-  .get('/', requirePerson, async (c) => {
-    return c.json({ person: personView(c.var.person) }, 200);
+  .get('/', async (c) => {
+    const sessionHash = await personSessionHash(c);
+    if (!sessionHash) throw new ApiError(401, 'unauthenticated');
+    const db = database(c.env.DB);
+    const now = Date.now();
+    // Whether a returning donor's form may offer the last sign-up's ID number, in the same round trip.
+    const [signedIn, saved] = await db.batch([
+      personBySession(db, sessionHash, now),
+      idNumberSavedBy(db, sessionPersonId(db, sessionHash, now)),
+    ]);
+    const stored = signedIn[0]?.person;
+    if (!stored) throw new ApiError(401, 'unauthenticated');
+    const person = await revealPerson(encryptionKeys(c.env), stored);
+    return c.json({ person: { ...personView(person), idNumberSaved: saved.length > 0 } }, 200);
   })
   .patch('/', requirePerson, ...json(profileChange), async (c) => {
     const change = Object.fromEntries(

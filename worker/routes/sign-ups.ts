@@ -12,6 +12,7 @@ import {
   idempotentResponseOf,
   slotForSignUp,
   saveIdempotentResponse,
+  savedIdNumberOf,
   signUp,
   type SlotForSignUp,
 } from '../db/registrations.ts';
@@ -23,7 +24,7 @@ import { assessSignUp } from '../domain/sign-up.ts';
 import { chosenWindow } from '../domain/windows.ts';
 import type { AppEnv } from '../env.ts';
 import { personSessionHash, requirePerson } from '../lib/auth.ts';
-import { encryptionKeys, encryptText } from '../lib/crypto.ts';
+import { decryptText, encryptionKeys, encryptText, type KeyRing } from '../lib/crypto.ts';
 import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
 import { idempotencyKey } from '../lib/idempotency.ts';
 import { hashKey } from '../lib/keyed-hash.ts';
@@ -42,7 +43,7 @@ const groupsPerAddress = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'gro
 
 const slotParam = v.object({ slotId: v.pipe(v.string(), v.maxLength(64)) });
 
-export const signUpBody = v.object({
+const signUpFields = v.object({
   name: personName,
   answers: v.optional(
     v.pipe(
@@ -58,7 +59,17 @@ export const signUpBody = v.object({
   donationKind: v.optional(v.picklist(['whole_blood', 'platelets'])),
   /** The appointment window, by its start, in a session that has windows. */
   windowStartsAt: v.optional(instant),
+  /** A returning donor's "the ID number of my last sign-up", instead of typing it again (never shown). */
+  useSavedIdNumber: v.optional(v.literal(true)),
 });
+
+export const signUpBody = v.pipe(
+  signUpFields,
+  v.forward(
+    v.check((body) => !(body.idNumber !== undefined && body.useSavedIdNumber), 'id_number_typed_and_saved'),
+    ['idNumber'],
+  ),
+);
 
 const groupBody = v.object({
   organization: teamName,
@@ -132,7 +143,7 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
   const byAddress = await eventCounter(db, hashKey(c.env), signUpsPerAddress(c), now);
   const byPerson = personEventCounter(db, signUpsPerPerson, sessionHash, now);
   const sessionPerson = sessionPersonId(db, sessionHash, now);
-  const [fromAddress, fromPerson, signedIn, slots, answered, donorHistory] = await db.batch([
+  const [fromAddress, fromPerson, signedIn, slots, answered, donorHistory, savedIdNumber] = await db.batch([
     byAddress.query,
     byPerson.query,
     personBySession(db, sessionHash, now),
@@ -140,6 +151,7 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
     idempotentResponseOf(db, sessionPerson, key),
     // A handful of rows at most, read for every sign-up: a blood drive's rules need them.
     donationsOf(db, sessionPerson),
+    savedIdNumberOf(db, sessionPerson, input.useSavedIdNumber === true),
   ]);
   const stored = signedIn[0]?.person;
   if (!stored) throw new ApiError(401, 'unauthenticated');
@@ -166,7 +178,7 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
     const windowStartsAt = input.windowStartsAt && window.index !== null ? toChinaIso(input.windowStartsAt) : null;
     const assessment = assessSignUp(
       campaign,
-      input,
+      { ...input, idNumber: input.useSavedIdNumber ? await savedNumber(keys, savedIdNumber[0]) : input.idNumber },
       { ...person, donations: campaign.kind === 'blood_drive' ? donorHistory : [] },
       { session: chinaDay(session.startsAt), today: chinaDay(Date.now()) },
     );
@@ -228,6 +240,17 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
     }
     throw error;
   }
+}
+
+/**
+ * The ID number of the person's last sign-up that has one, checked then like a typed one; 400 on
+ * `idNumber` when none is saved.
+ */
+async function savedNumber(keys: KeyRing, saved: { savedIdNumberEncrypted: string | null } | undefined) {
+  if (!saved?.savedIdNumberEncrypted) {
+    throw new ApiError(400, 'validation_failed', { issues: [{ path: 'idNumber', message: 'id_number_not_saved' }] });
+  }
+  return decryptText(keys, saved.savedIdNumberEncrypted);
 }
 
 export const signUpRoutes = new Hono<AppEnv>()

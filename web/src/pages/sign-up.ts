@@ -9,7 +9,7 @@ import { offersPlatelets } from '../../../worker/domain/sign-up.ts';
 import { questionTypes, type Question } from '../../../worker/domain/questions.ts';
 import { api, ApiFailure, idempotencyKey, read, within } from '../foundation/api.ts';
 import { backLink } from '../foundation/back-link.ts';
-import { choiceField, FieldList, inputField, type Field } from '../foundation/fields.ts';
+import { checkboxField, choiceField, FieldList, inputField, type Field } from '../foundation/fields.ts';
 import { formMessage } from '../foundation/form-message.ts';
 import { loadPage, signInFirst } from '../foundation/page.ts';
 import { h, on, replaceContent } from '../foundation/dom.ts';
@@ -111,6 +111,46 @@ function questionField(question: Question): Field {
   }
 }
 
+/**
+ * A blood drive's ID number: typed, or for a returning donor at first the one saved on their last
+ * sign-up (the server reads it; nothing of it is shown), with the box to type another one instead.
+ */
+function idNumberField(saved: boolean): Field & { useSaved(): boolean } {
+  const s = strings();
+  const typed = inputField({
+    path: 'idNumber',
+    label: s.idNumber,
+    hint: s.idNumberHint,
+    required: true,
+    attributes: { autocomplete: 'off', maxlength: 18, autocapitalize: 'characters', spellcheck: 'false' },
+    validate: (value) => (parseIdNumber(String(value), today()) ? null : s.idNumberInvalid),
+  });
+  if (!saved) return { ...typed, useSaved: () => false };
+  const reuse = checkboxField({
+    path: 'useSavedIdNumber',
+    label: s.useSavedIdNumber,
+    hint: s.useSavedIdNumberHint,
+    checked: true,
+  });
+  const useSaved = () => reuse.control.checked;
+  const showTyped = () => {
+    typed.element.hidden = useSaved();
+    if (useSaved()) typed.showError(null);
+  };
+  on(reuse.control, 'change', showTyped);
+  showTyped();
+  return {
+    // The API's issues about the number (none saved after all, an age from it) land here either way.
+    path: 'idNumber',
+    element: h('div', { class: 'id-number-choice' }, reuse.element, typed.element),
+    value: () => (useSaved() ? undefined : typed.value()),
+    check: () => useSaved() || typed.check(),
+    showError: (message) => (useSaved() ? reuse : typed).showError(message),
+    focus: () => (useSaved() ? reuse : typed).focus(),
+    useSaved,
+  };
+}
+
 /** A team whose held seat the sign-up takes: the invitation's code and the team's name. */
 export interface JoiningTeam {
   code: string;
@@ -175,18 +215,7 @@ export function drawSignUpForm(
   );
   // A blood drive's ID number gives birth date and gender; other campaigns ask for what their
   // rules need and the profile lacks.
-  const idNumber = bloodDrive
-    ? fields.add(
-        inputField({
-          path: 'idNumber',
-          label: s.idNumber,
-          hint: s.idNumberHint,
-          required: true,
-          attributes: { autocomplete: 'off', maxlength: 18, autocapitalize: 'characters', spellcheck: 'false' },
-          validate: (value) => (parseIdNumber(String(value), today()) ? null : s.idNumberInvalid),
-        }),
-      )
-    : undefined;
+  const idNumber = bloodDrive ? fields.add(idNumberField(person.idNumberSaved)) : undefined;
   const birthDate =
     !bloodDrive && asksAge && !person.birthDate
       ? fields.add(
@@ -251,7 +280,8 @@ export function drawSignUpForm(
     return {
       name: String(name.value()),
       answers,
-      ...(idNumber && { idNumber: String(idNumber.value()) }),
+      ...(idNumber &&
+        (idNumber.useSaved() ? { useSavedIdNumber: true as const } : { idNumber: String(idNumber.value()) })),
       ...(birthDate && { birthDate: String(birthDate.value()) }),
       ...(gender && { gender: gender.value() as 'male' | 'female' }),
       ...(weightKg && { weightKg: Number(weightKg.value()) }),
