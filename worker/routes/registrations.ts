@@ -70,7 +70,7 @@ export const registrationRoutes = new Hono<AppEnv>()
 
       const { cancelled, promoted } = await cancelRegistration(db, { id, slotId: registration.slotId, personId });
       if (cancelled) {
-        // The freed seat's new holder hears of it (the trigger queued the text with the promotion).
+        // The freed seat's new holder hears of it (its text was queued with the promotion).
         sendAfterResponse(
           c,
           promoted.map((moved) => `promoted:${moved.id}`),
