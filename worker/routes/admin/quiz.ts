@@ -1,6 +1,7 @@
 // Organizers run quiz seasons: set one up, import its question bank, and list the finalists.
 // Another organization's season or campaign answers 404, as if it did not exist.
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import { byStaff, recordAudit } from '../../db/audit.ts';
 import { database, type Database } from '../../db/client.ts';
@@ -18,7 +19,6 @@ import {
 } from '../../domain/quiz-import.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
-import { limitBody } from '../../lib/body-limit.ts';
 import { csvDocument } from '../../lib/csv.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { t, type Language } from '../../lib/messages.ts';
@@ -144,7 +144,7 @@ export const adminQuizRoutes = new Hono<AppEnv>()
   .post(
     '/seasons/:id/questions',
     requireStaff('admin', 'organizer'),
-    limitBody(MAX_IMPORT_BYTES),
+    bodyLimit({ maxSize: MAX_IMPORT_BYTES }),
     param(idParam),
     async (c) => {
       const db = database(c.env.DB);
