@@ -8,8 +8,7 @@ import type { AppEnv } from '../env.ts';
 import { notFound } from '../lib/errors.ts';
 import { param, query } from '../lib/validation.ts';
 import { campaignListItemView, campaignView } from './views.ts';
-
-const campaignId = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+import { idParam } from './schemas.ts';
 
 export const campaignRoutes = new Hono<AppEnv>()
   .get('/', query(v.object({ kind: v.optional(v.picklist(campaignKinds)) })), async (c) => {
@@ -18,7 +17,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     const rows = await listPublishedCampaigns(replicaDatabase(c.env.DB), { kind, today: chinaDay(now.getTime()), now });
     return c.json({ items: rows.map(campaignListItemView) }, 200);
   })
-  .get('/:id', param(campaignId), async (c) => {
+  .get('/:id', param(idParam), async (c) => {
     const campaign = await getCampaign(replicaDatabase(c.env.DB), c.req.valid('param').id, { published: true });
     if (!campaign) throw notFound();
     return c.json({ campaign: campaignView(campaign) }, 200);

@@ -22,9 +22,7 @@ import { windowView } from './views.ts';
 import { windowTimes } from '../domain/windows.ts';
 import { donorRecordRoutes } from './donor-record.ts';
 import { volunteeringRoutes } from './volunteering.ts';
-import { calendarDay, personName } from './schemas.ts';
-
-const registrationParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+import { calendarDay, idParam, personName } from './schemas.ts';
 
 const nullable = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema));
 
@@ -163,7 +161,7 @@ export const meRoutes = new Hono<AppEnv>()
     const rows = await ownRegistrations(c);
     return c.json({ items: rows.map(registrationItemView) }, 200);
   })
-  .get('/registrations/:id', param(registrationParam), async (c) => {
+  .get('/registrations/:id', param(idParam), async (c) => {
     // Someone else's sign-up does not exist for this person.
     const [row] = await ownRegistrations(c, c.req.valid('param').id);
     if (!row) throw notFound();
@@ -173,7 +171,7 @@ export const meRoutes = new Hono<AppEnv>()
   // browser). The address holds the sign-up's random id and the page's language, nothing personal.
   .get(
     '/registrations/:id/calendar.ics',
-    param(registrationParam),
+    param(idParam),
     query(v.object({ lang: v.optional(v.picklist(languages)) })),
     async (c) => {
       const [row] = await ownRegistrations(c, c.req.valid('param').id);

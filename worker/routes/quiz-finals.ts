@@ -9,8 +9,8 @@ import type { AppEnv } from '../env.ts';
 import { notFound } from '../lib/errors.ts';
 import { param } from '../lib/validation.ts';
 import { connectToFinal } from '../quiz-final/sockets.ts';
+import { idParam } from './schemas.ts';
 
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 const tokenParam = v.object({ token: v.pipe(v.string(), v.maxLength(64)) });
 
 export const quizFinalRoutes = new Hono<AppEnv>().get('/:id/socket', param(idParam), async (c) => {

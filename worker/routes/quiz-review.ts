@@ -23,9 +23,9 @@ import { ApiError, notFound } from '../lib/errors.ts';
 import { param, query } from '../lib/validation.ts';
 import { visibleSeason } from './quiz.ts';
 import { answersFrom, answersView, questionView } from './quiz-views.ts';
+import { idParam, recordId } from './schemas.ts';
 
-const id = v.pipe(v.string(), v.maxLength(64));
-const seasonParam = v.object({ seasonId: id });
+const seasonParam = v.object({ seasonId: recordId });
 const practiceQuery = v.object({
   count: v.optional(v.pipe(v.string(), v.regex(/^\d{1,2}$/), v.transform(Number), v.minValue(1), v.maxValue(50)), '10'),
 });
@@ -56,7 +56,7 @@ async function pastAttempts(db: Database, seasonId: string, personId: string, to
 }
 
 export const quizReviewRoutes = new Hono<AppEnv>()
-  .get('/attempts/:id', requirePerson, param(v.object({ id })), async (c) => {
+  .get('/attempts/:id', requirePerson, param(idParam), async (c) => {
     const db = database(c.env.DB);
     const found = await getOwnAttempt(db, c.req.valid('param').id, c.var.person.id);
     if (!found) throw notFound();

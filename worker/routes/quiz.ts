@@ -35,14 +35,13 @@ import { personEventCounter, personLimitPeek } from '../db/rate-limits.ts';
 import { sessionPersonId } from '../db/auth-sessions.ts';
 import { json, param, query } from '../lib/validation.ts';
 import { answersFrom, attemptView, seasonView } from './quiz-views.ts';
-import { calendarDay } from './schemas.ts';
+import { calendarDay, idParam, recordId } from './schemas.ts';
 
-const id = v.pipe(v.string(), v.maxLength(64));
-const seasonParam = v.object({ seasonId: id });
-const optionIds = v.pipe(v.array(id), v.maxLength(10));
+const seasonParam = v.object({ seasonId: recordId });
+const optionIds = v.pipe(v.array(recordId), v.maxLength(10));
 
 const submitBody = v.object({
-  answers: v.pipe(v.array(v.object({ questionId: id, optionIds })), v.maxLength(50)),
+  answers: v.pipe(v.array(v.object({ questionId: recordId, optionIds })), v.maxLength(50)),
 });
 
 const boardQuery = v.object({
@@ -194,7 +193,7 @@ export const quizRoutes = new Hono<AppEnv>()
   })
   .put(
     '/attempts/:id/answers/:questionId',
-    param(v.object({ id, questionId: id })),
+    param(v.object({ id: recordId, questionId: recordId })),
     ...json(v.object({ optionIds })),
     async (c) => {
       // Read in one round trip (the attempt found by the player's session, a subquery), written in one more.
@@ -221,7 +220,7 @@ export const quizRoutes = new Hono<AppEnv>()
       return c.body(null, 204);
     },
   )
-  .post('/attempts/:id/submit', param(v.object({ id })), ...json(submitBody), async (c) => {
+  .post('/attempts/:id/submit', param(idParam), ...json(submitBody), async (c) => {
     // Everything the submit decides by is read in one round trip to D1 (the player's attempt and
     // its questions found by their session, a subquery), and the submit written in one more.
     const sessionHash = await playerSession(c);

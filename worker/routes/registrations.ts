@@ -26,10 +26,8 @@ import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
 import { idempotencyKey } from '../lib/idempotency.ts';
 import { json, param } from '../lib/validation.ts';
 import { sendAfterResponse } from '../notifications/relay.ts';
-import { instant } from './schemas.ts';
+import { idParam, instant, recordId } from './schemas.ts';
 import { openSlot } from './sign-ups.ts';
-
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
 const refusals = {
   cancelled: () => new ApiError(409, 'already_cancelled'),
@@ -46,7 +44,7 @@ const moveRefusals = {
 } as const;
 
 const moveBody = v.object({
-  slotId: v.pipe(v.string(), v.maxLength(64)),
+  slotId: recordId,
   /** The window, by its start, when the target session has windows. */
   windowStartsAt: v.optional(instant),
 });

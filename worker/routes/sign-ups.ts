@@ -31,7 +31,7 @@ import { hashKey } from '../lib/keyed-hash.ts';
 import { enforceLimits, perAddress, refuseOverLimit } from '../lib/rate-limit.ts';
 import { json, param } from '../lib/validation.ts';
 import { groupView } from './group-views.ts';
-import { calendarDay, instant, personName, phoneNumber, teamName } from './schemas.ts';
+import { calendarDay, instant, personName, phoneNumber, recordId, teamName } from './schemas.ts';
 import { sendAfterResponse } from '../notifications/relay.ts';
 
 // A person signs up for a handful of slots, a script for hundreds. Many phones share one address
@@ -41,7 +41,7 @@ const signUpsPerAddress = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'si
 const groupsPerPerson = (personId: string) => ({ key: `group-person:${personId}`, max: 10, windowSec: 3600 });
 const groupsPerAddress = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'group-ip', 30, 3600);
 
-const slotParam = v.object({ slotId: v.pipe(v.string(), v.maxLength(64)) });
+const slotParam = v.object({ slotId: recordId });
 
 const signUpFields = v.object({
   name: personName,

@@ -9,8 +9,9 @@ import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { query } from '../../lib/validation.ts';
+import { recordId } from '../schemas.ts';
 
-const id = v.optional(v.pipe(v.string(), v.maxLength(64)));
+const id = v.optional(recordId);
 const day = v.optional(v.pipe(v.string(), v.check(isCalendarDay, 'date_invalid')));
 
 const auditQuery = v.object({
@@ -28,7 +29,7 @@ const auditQuery = v.object({
   ),
 });
 
-const cursorShape = v.object({ at: v.pipe(v.number(), v.integer()), id: v.pipe(v.string(), v.maxLength(64)) });
+const cursorShape = v.object({ at: v.pipe(v.number(), v.integer()), id: recordId });
 
 type Row = Awaited<ReturnType<typeof listAudit>>[number];
 

@@ -24,7 +24,7 @@ import { derivedId, idempotencyKey } from '../../lib/idempotency.ts';
 import { staffScope } from '../../lib/scope.ts';
 import { json, param, query } from '../../lib/validation.ts';
 import { campaignView } from '../views.ts';
-import { calendarDay, instant } from '../schemas.ts';
+import { calendarDay, idParam, instant, recordId } from '../schemas.ts';
 
 const age = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(120));
 
@@ -79,7 +79,7 @@ const datesInOrder = (c: { startsOn?: string; endsOn?: string }) => !c.startsOn 
 const newCampaign = v.pipe(
   v.object({
     kind: v.picklist(campaignKinds),
-    organizationId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+    organizationId: v.optional(recordId),
     ...editable,
     summary: v.optional(editable.summary, ''),
     eligibility: v.optional(editable.eligibility, null),
@@ -137,8 +137,6 @@ const newSession = v.pipe(
     ['windowMinutes'],
   ),
 );
-
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
 export const adminCampaignRoutes = new Hono<AppEnv>()
   .get(

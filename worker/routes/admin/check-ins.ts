@@ -28,8 +28,7 @@ import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach, staffScope } from '../../lib/scope.ts';
 import { json, query } from '../../lib/validation.ts';
 import { windowView } from '../views.ts';
-
-const id = v.pipe(v.string(), v.maxLength(64));
+import { recordId } from '../schemas.ts';
 
 const checkInBody = v.object({
   code: v.pipe(
@@ -39,14 +38,14 @@ const checkInBody = v.object({
     v.regex(/^[0-9A-Z]{4,16}$/, 'field_invalid'),
   ),
   /** The desk's scope: a pass of another campaign or session is refused. */
-  campaignId: v.optional(id),
-  sessionId: v.optional(id),
+  campaignId: v.optional(recordId),
+  sessionId: v.optional(recordId),
   /** The donation in the same step; desks now record it after the collection instead. */
   donated: v.optional(v.picklist(['whole_blood', 'platelets'])),
   volumeMl: v.optional(v.picklist(WHOLE_BLOOD_VOLUMES_ML)),
 });
 
-const deskScope = { campaignId: id, sessionId: v.optional(id) };
+const deskScope = { campaignId: recordId, sessionId: v.optional(recordId) };
 
 const searchInput = v.object({
   ...deskScope,

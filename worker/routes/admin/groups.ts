@@ -16,15 +16,13 @@ import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach, staffScope } from '../../lib/scope.ts';
 import { json, param } from '../../lib/validation.ts';
 import { campaignGroupView } from '../group-views.ts';
-import { instant, teamName } from '../schemas.ts';
+import { idParam, instant, recordId, teamName } from '../schemas.ts';
 import { refuseClosedSlot } from '../sign-ups.ts';
-
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
 const seatCount = v.pipe(v.number(), v.integer(), v.maxValue(100_000));
 
 const organizersHold = v.object({
-  slotId: v.pipe(v.string(), v.maxLength(64)),
+  slotId: recordId,
   organization: teamName,
   seats: v.pipe(seatCount, v.minValue(1)),
 });

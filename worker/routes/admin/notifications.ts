@@ -10,6 +10,7 @@ import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { query } from '../../lib/validation.ts';
+import { recordId } from '../schemas.ts';
 
 const listQuery = v.object({
   status: v.optional(v.picklist(notifications.status.enumValues)),
@@ -21,7 +22,7 @@ const listQuery = v.object({
   ),
 });
 
-const cursorShape = v.object({ at: v.pipe(v.number(), v.integer()), id: v.pipe(v.string(), v.maxLength(64)) });
+const cursorShape = v.object({ at: v.pipe(v.number(), v.integer()), id: recordId });
 
 export const adminNotificationRoutes = new Hono<AppEnv>().get(
   '/',

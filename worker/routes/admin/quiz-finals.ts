@@ -29,6 +29,7 @@ import { json, param } from '../../lib/validation.ts';
 import type { FinalQuestion } from '../../quiz-final/protocol.ts';
 import { connectToFinal, finalGame } from '../../quiz-final/sockets.ts';
 import { reachableSeason } from './quiz.ts';
+import { idParam, recordId } from '../schemas.ts';
 
 const MAX_FINAL_QUESTIONS = 50;
 const whole = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
@@ -42,12 +43,11 @@ const newFinal = v.object({
   /** Questions drawn at random from the season's bank, categories in turn… */
   drawFromBank: v.optional(whole(0, MAX_FINAL_QUESTIONS), 0),
   /** …questions of the bank chosen by id, in the order asked… */
-  questionIds: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(MAX_FINAL_QUESTIONS)), []),
+  questionIds: v.optional(v.pipe(v.array(recordId), v.maxLength(MAX_FINAL_QUESTIONS)), []),
   /** …then questions typed in, in the bank import's JSON form. */
   questions: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(MAX_FINAL_QUESTIONS)), []),
 });
 
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 const advanceBody = v.object({ action: v.picklist(['open', 'reveal', 'end']) });
 
 /** A final's own option ids, so that nothing on a screen ties an option to the daily quiz's bank. */

@@ -24,7 +24,7 @@ import { ApiError, notFound } from '../../lib/errors.ts';
 import { t, type Language } from '../../lib/messages.ts';
 import { canReach, staffScope } from '../../lib/scope.ts';
 import { json, param, query } from '../../lib/validation.ts';
-import { calendarDay } from '../schemas.ts';
+import { calendarDay, idParam, recordId } from '../schemas.ts';
 import { seasonView } from '../quiz-views.ts';
 
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -33,7 +33,7 @@ const whole = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.mi
 
 const newSeason = v.pipe(
   v.object({
-    campaignId: v.pipe(v.string(), v.maxLength(64)),
+    campaignId: recordId,
     startsOn: calendarDay,
     endsOn: calendarDay,
     questionsPerDay: whole(1, 50),
@@ -46,7 +46,6 @@ const newSeason = v.pipe(
   ),
 );
 
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 const topQuery = v.object({
   top: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(100)), '10'),
 });

@@ -22,6 +22,7 @@ import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach } from '../../lib/scope.ts';
 import { json, param, query } from '../../lib/validation.ts';
 import { donationFor, refuseOutOfScope } from './check-ins.ts';
+import { idParam, recordId } from '../schemas.ts';
 
 /** Why an organizer changed a record: a choice, so the audit log holds no free text about a person. */
 const reason = v.optional(v.picklist(['mistake', 'person_asked', 'did_not_come', 'deferred', 'other']));
@@ -33,7 +34,7 @@ const allowedFrom = {
   cancelled: ['confirmed', 'waitlisted'],
 } as const;
 
-const registrationId = param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) }));
+const registrationId = param(idParam);
 
 /** The sign-up, when the staff member may act on it; another organization's answers 404. */
 async function reachable(db: ReturnType<typeof database>, staff: AppEnv['Variables']['staff'], id: string) {
@@ -85,8 +86,8 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
       v.object({
         kind: v.picklist(['whole_blood', 'platelets']),
         volumeMl: v.optional(v.picklist(WHOLE_BLOOD_VOLUMES_ML)),
-        campaignId: v.optional(v.pipe(v.string(), v.maxLength(64))),
-        sessionId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+        campaignId: v.optional(recordId),
+        sessionId: v.optional(recordId),
       }),
     ),
     async (c) => {

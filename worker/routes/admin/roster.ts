@@ -18,12 +18,11 @@ import { byteStream, inChunks } from '../../lib/streams.ts';
 import { param, query } from '../../lib/validation.ts';
 import { xlsxBytes } from '../../lib/xlsx.ts';
 import { exportHeader, exportRow, rosterItem } from './roster-views.ts';
-
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+import { idParam, recordId } from '../schemas.ts';
 
 const filters = {
   status: v.optional(v.picklist(registrations.status.enumValues)),
-  sessionId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  sessionId: v.optional(recordId),
 };
 
 const pageQuery = v.object({
@@ -36,7 +35,7 @@ const pageQuery = v.object({
 });
 
 const cursorShape = v.object({
-  slotId: v.pipe(v.string(), v.maxLength(64)),
+  slotId: recordId,
   arrival: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 

@@ -9,9 +9,7 @@ import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach } from '../../lib/scope.ts';
 import { json, param } from '../../lib/validation.ts';
-import { instant } from '../schemas.ts';
-
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+import { idParam, instant } from '../schemas.ts';
 
 const sessionChange = v.pipe(
   v.object({

@@ -9,6 +9,7 @@ import { requireStaff } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach } from '../../lib/scope.ts';
 import { json, param } from '../../lib/validation.ts';
+import { idParam } from '../schemas.ts';
 
 const slotChange = v.object({
   capacity: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
@@ -18,7 +19,7 @@ const slotChange = v.object({
 export const adminSlotRoutes = new Hono<AppEnv>().patch(
   '/:id',
   requireStaff('admin', 'organizer'),
-  param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) })),
+  param(idParam),
   ...json(slotChange),
   async (c) => {
     const { id } = c.req.valid('param');

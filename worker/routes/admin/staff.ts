@@ -21,15 +21,15 @@ import { requireStaff } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { json, param, query } from '../../lib/validation.ts';
-import { email, newPassword } from '../schemas.ts';
+import { email, idParam, newPassword, recordId } from '../schemas.ts';
 
-const staffId = param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) }));
+const staffId = param(idParam);
 
 const newStaff = v.object({
   email,
   password: newPassword,
   role: v.picklist(staff.role.enumValues),
-  organizationId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
+  organizationId: v.optional(v.nullable(recordId)),
 });
 
 const staffChange = v.pipe(
@@ -61,7 +61,7 @@ export const staffRoutes = new Hono<AppEnv>()
   .get(
     '/',
     requireStaff('admin', 'organizer'),
-    query(v.object({ organizationId: v.optional(v.pipe(v.string(), v.maxLength(64))) })),
+    query(v.object({ organizationId: v.optional(recordId) })),
     async (c) => {
       const me = c.var.staff;
       const { organizationId } = c.req.valid('query');
