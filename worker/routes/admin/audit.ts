@@ -7,7 +7,7 @@ import { database } from '../../db/client.ts';
 import { addDays, chinaDateTime, isCalendarDay, toChinaIso } from '../../domain/china-time.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, pageFields, pageOf } from '../../lib/pagination.ts';
 import { query } from '../../lib/validation.ts';
 import { recordId } from '../schemas.ts';
 
@@ -22,11 +22,7 @@ const auditQuery = v.object({
   /** China days, both included. */
   from: day,
   to: day,
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
-    '50',
-  ),
+  ...pageFields,
 });
 
 const cursorShape = v.object({ at: v.pipe(v.number(), v.integer()), id: recordId });
@@ -58,7 +54,7 @@ export const adminAuditRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const { cursor, limit, from, to, ...filter } = c.req.valid('query');
     const me = c.var.staff;
-    const before = cursor === undefined ? undefined : decodeCursor(cursorShape, cursor);
+    const before = decodeCursor(cursorShape, cursor);
     const rows = await listAudit(
       database(c.env.DB),
       {
@@ -71,11 +67,10 @@ export const adminAuditRoutes = new Hono<AppEnv>().get(
       },
       limit + 1,
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
+    const page = pageOf(rows, limit, (last) => ({ at: last.at.getTime(), id: last.id }));
     return c.json(
       {
-        items: page.map((row) => ({
+        items: page.items.map((row) => ({
           id: row.id,
           at: toChinaIso(row.at),
           staff: row.staffId ? { id: row.staffId, email: row.staffEmail } : null,
@@ -86,7 +81,7 @@ export const adminAuditRoutes = new Hono<AppEnv>().get(
           target: targetOf(row),
           detail: row.detail,
         })),
-        nextCursor: rows.length > limit && last ? encodeCursor({ at: last.at.getTime(), id: last.id }) : null,
+        nextCursor: page.nextCursor,
       },
       200,
     );

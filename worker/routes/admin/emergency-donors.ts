@@ -21,9 +21,11 @@ import type { StaffEnv } from '../../lib/auth.ts';
 import { csvPieces } from '../../lib/csv.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Language } from '../../lib/messages.ts';
+import { decodeCursor, encodeCursor, pageFields } from '../../lib/pagination.ts';
 import { enforceLimit } from '../../lib/rate-limit.ts';
 import { byteStream, inChunks } from '../../lib/streams.ts';
 import { json, query } from '../../lib/validation.ts';
+import { recordId } from '../schemas.ts';
 import { requireBloodCentre } from './blood-centre.ts';
 
 const filters = {
@@ -55,11 +57,7 @@ const calloutsPerDay = (organizationId: string | null) => ({
 
 const pageQuery = v.object({
   ...filters,
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
-    '50',
-  ),
+  ...pageFields,
 });
 
 /** Donors' phones are the city's, not one organization's (routes/admin/blood-centre.ts). */
@@ -97,8 +95,9 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
   .get('/emergency-donors', ...requireBloodCentre, query(pageQuery), async (c) => {
     const { cursor, limit, ...filter } = c.req.valid('query');
     checkDistrict(c, filter);
-    const page = await emergencyDonorPage(database(c.env.DB), filter, chinaDay(Date.now()), cursor, limit);
-    return c.json({ items: page.donors.map(donorItem), nextCursor: page.next }, 200);
+    const after = decodeCursor(recordId, cursor);
+    const page = await emergencyDonorPage(database(c.env.DB), filter, chinaDay(Date.now()), after, limit);
+    return c.json({ items: page.donors.map(donorItem), nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
   })
   .get('/emergency-donors.csv', ...requireBloodCentre, query(v.object(filters)), async (c) => {
     const filter = c.req.valid('query');

@@ -11,8 +11,8 @@ import type { AppEnv } from '../../env.ts';
 import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
 import { decryptText, encryptionKeys, type KeyRing } from '../../lib/crypto.ts';
 import { csvPieces } from '../../lib/csv.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { ApiError, notFound } from '../../lib/errors.ts';
+import { notFound } from '../../lib/errors.ts';
+import { decodeCursor, encodeCursor, invalidCursor, pageFields } from '../../lib/pagination.ts';
 import { staffScope } from '../../lib/scope.ts';
 import { byteStream, inChunks } from '../../lib/streams.ts';
 import { param, query } from '../../lib/validation.ts';
@@ -27,11 +27,7 @@ const filters = {
 
 const pageQuery = v.object({
   ...filters,
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(400))),
-  limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
-    '50',
-  ),
+  ...pageFields,
 });
 
 const cursorShape = v.object({
@@ -112,10 +108,9 @@ export const adminRosterRoutes = new Hono<AppEnv>()
     const { status, sessionId, cursor, limit } = c.req.valid('query');
     const db = database(c.env.DB);
     const campaign = await reachableCampaign(c, c.req.valid('param').id);
-    const after = cursor === undefined ? undefined : decodeCursor(cursorShape, cursor);
+    const after = decodeCursor(cursorShape, cursor);
     const page = await rosterPage(db, await rosterSlots(db, campaign.id, sessionId), status, after, limit);
-    if (!page)
-      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'cursor', message: 'cursor_invalid' }] });
+    if (!page) throw invalidCursor();
     return c.json(
       {
         items: page.rows.map((row) => rosterItem(row, campaign.kind)),
