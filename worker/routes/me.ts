@@ -1,7 +1,6 @@
 // A citizen's own profile.
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
-import { database } from '../db/client.ts';
 import { changeProfile, revealPerson, type Person } from '../db/people.ts';
 import { playsInRunningSeason } from '../db/quiz-boards.ts';
 import { personBySession, sessionPersonId } from '../db/auth-sessions.ts';
@@ -69,7 +68,7 @@ type RegistrationRow = Awaited<ReturnType<typeof personRegistrations>>[number];
 async function ownRegistrations(c: Context<AppEnv>, registrationId?: string) {
   const sessionHash = await personSessionHash(c);
   if (!sessionHash) throw new ApiError(401, 'unauthenticated');
-  const db = database(c.env.DB);
+  const db = c.var.db;
   const now = Date.now();
   const [signedIn, rows] = await db.batch([
     sessionPersonId(db, sessionHash, now),
@@ -117,7 +116,7 @@ export const meRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const sessionHash = await personSessionHash(c);
     if (!sessionHash) throw new ApiError(401, 'unauthenticated');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const now = Date.now();
     // Whether a returning donor's form may offer the last sign-up's ID number, in the same round trip.
     const [signedIn, saved] = await db.batch([
@@ -142,7 +141,7 @@ export const meRoutes = new Hono<AppEnv>()
     }
     if (problems.length > 0) throw new ApiError(400, 'validation_failed', { issues: problems });
 
-    const db = database(c.env.DB);
+    const db = c.var.db;
     // Fair play: once on a running quiz season's board, nobody hops to another name or district board.
     const locked = (['name', 'district'] as const).filter(
       (field) => field in change && change[field] !== current[field],
@@ -203,12 +202,12 @@ export const meRoutes = new Hono<AppEnv>()
   )
   // The teams this person holds seats for: where a contact finds an invitation link again.
   .get('/groups', requirePerson, async (c) => {
-    const rows = await listContactGroups(database(c.env.DB), c.var.person.id);
+    const rows = await listContactGroups(c.var.db, c.var.person.id);
     return c.json({ items: rows.map(contactGroupView) }, 200);
   })
   .route('/donor', donorRecordRoutes)
   .route('/volunteering', volunteeringRoutes)
   .get('/donations', requirePerson, async (c) => {
-    const items = await getDonations(database(c.env.DB), c.var.person.id);
+    const items = await getDonations(c.var.db, c.var.person.id);
     return c.json({ items: items.map(({ day, kind }) => ({ day, kind })) }, 200);
   });

@@ -3,7 +3,7 @@
 // Worker only once the attempt's China day is over (the review: routes/quiz-review.ts).
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { database, replicaDatabase, type Database } from '../db/client.ts';
+import { publicRead, type Database } from '../db/client.ts';
 import {
   attemptQuestions,
   findDayAttempt,
@@ -121,7 +121,7 @@ function answerIssues(questionIds: string[], answers: { questionId: string }[]):
 
 export const quizRoutes = new Hono<AppEnv>()
   .get('/seasons/:seasonId', requirePerson, param(seasonParam), async (c) => {
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const found = await visibleSeason(db, c.req.valid('param').seasonId);
     const day = chinaDay(Date.now());
     const personId = c.var.person.id;
@@ -147,7 +147,7 @@ export const quizRoutes = new Hono<AppEnv>()
   })
   .post('/seasons/:seasonId/attempts', requirePerson, param(seasonParam), async (c) => {
     const person = c.var.person;
-    const db = database(c.env.DB);
+    const db = c.var.db;
     await enforceLimit(c, startsPerPerson(person.id));
     const found = await visibleSeason(db, c.req.valid('param').seasonId);
     const { season } = found;
@@ -183,7 +183,7 @@ export const quizRoutes = new Hono<AppEnv>()
     return c.json({ attempt: await openAttemptView(db, attempt) }, 201);
   })
   .get('/seasons/:seasonId/attempts/today', requirePerson, param(seasonParam), async (c) => {
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const { season } = await visibleSeason(db, c.req.valid('param').seasonId);
     const now = Date.now();
     const attempt = await findDayAttempt(db, season.id, c.var.person.id, chinaDay(now));
@@ -197,7 +197,7 @@ export const quizRoutes = new Hono<AppEnv>()
     ...json(v.object({ optionIds })),
     async (c) => {
       // Read in one round trip (the attempt found by the player's session, a subquery), written in one more.
-      const db = database(c.env.DB);
+      const db = c.var.db;
       const { id: attemptId, questionId } = c.req.valid('param');
       const player = sessionPersonId(db, await playerSession(c));
       const [signedIn, owned, questions] = await db.batch([
@@ -224,7 +224,7 @@ export const quizRoutes = new Hono<AppEnv>()
     // Everything the submit decides by is read in one round trip to D1 (the player's attempt and
     // its questions found by their session, a subquery), and the submit written in one more.
     const sessionHash = await playerSession(c);
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const attemptId = c.req.valid('param').id;
     const player = sessionPersonId(db, sessionHash);
     const refusals = personLimitPeek(db, refusedSubmitsPerPerson, sessionHash);
@@ -283,9 +283,10 @@ export const quizRoutes = new Hono<AppEnv>()
       );
     });
   })
-  .get('/seasons/:seasonId/leaderboard', loadPerson, param(seasonParam), query(boardQuery), async (c) => {
-    // A player's own rank must include their submit of a moment ago; anyone else may read a replica.
-    const db = c.var.person ? database(c.env.DB) : replicaDatabase(c.env.DB);
+  // A player's own rank must include their submit of a moment ago (signed in, they read the
+  // primary); anyone else may read a replica.
+  .get('/seasons/:seasonId/leaderboard', loadPerson, publicRead, param(seasonParam), query(boardQuery), async (c) => {
+    const db = c.var.db;
     const { seasonId } = c.req.valid('param');
     const { day, district, limit } = c.req.valid('query');
     if (district !== undefined && !c.env.DISTRICTS.includes(district)) {

@@ -3,7 +3,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { personBySession, sessionPersonId } from '../db/auth-sessions.ts';
-import { database } from '../db/client.ts';
 import { revealPerson } from '../db/people.ts';
 import {
   cancelRegistration,
@@ -56,7 +55,7 @@ interface MovedBody {
 export const registrationRoutes = new Hono<AppEnv>()
   .post('/:id/cancel', requirePerson, param(idParam), async (c) => {
     const personId = c.var.person.id;
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const { id } = c.req.valid('param');
 
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -85,7 +84,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     const scope = `POST /api/registrations/${id}/move`;
     const sessionHash = await personSessionHash(c);
     if (!sessionHash) throw new ApiError(401, 'unauthenticated');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const key = idempotencyKey(c);
 
     for (let attempt = 0; attempt < 2; attempt++) {

@@ -3,7 +3,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { listAudit } from '../../db/audit.ts';
-import { database } from '../../db/client.ts';
 import { addDays, chinaDateTime, isCalendarDay, toChinaIso } from '../../domain/china-time.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
@@ -56,7 +55,7 @@ export const adminAuditRoutes = new Hono<AppEnv>().get(
     const me = c.var.staff;
     const before = decodeCursor(cursorShape, cursor);
     const rows = await listAudit(
-      database(c.env.DB),
+      c.var.db,
       {
         ...filter,
         // Organizers read their own organization's entries, whatever they ask for.

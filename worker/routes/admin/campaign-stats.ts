@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import { campaignSummary } from '../../db/campaigns.ts';
 import { campaignStats } from '../../db/campaign-stats.ts';
-import { database } from '../../db/client.ts';
 import { toChinaIso } from '../../domain/china-time.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
@@ -16,7 +15,7 @@ export const adminCampaignStatsRoutes = new Hono<AppEnv>().get(
   requireStaff('admin', 'organizer', 'checkin'),
   param(idParam),
   async (c) => {
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const campaign = await campaignSummary(db, c.req.valid('param').id, staffScope(c.var.staff));
     if (!campaign) throw notFound();
     const { bloodTypes, donations, bySession, ...stats } = await campaignStats(db, campaign.id);

@@ -11,7 +11,6 @@ import {
   updateCampaign,
 } from '../../db/campaigns.ts';
 import { byStaff } from '../../db/audit.ts';
-import { database } from '../../db/client.ts';
 import { campaigns } from '../../db/schema.ts';
 import { organizationExists } from '../../db/organizations.ts';
 import { genders } from '../../domain/profile.ts';
@@ -149,19 +148,19 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
       }),
     ),
     async (c) => {
-      const items = await listCampaigns(database(c.env.DB), staffScope(c.var.staff), c.req.valid('query'));
+      const items = await listCampaigns(c.var.db, staffScope(c.var.staff), c.req.valid('query'));
       return c.json({ items }, 200);
     },
   )
   .get('/:id', requireStaff(), param(idParam), async (c) => {
-    const campaign = await getCampaign(database(c.env.DB), c.req.valid('param').id, staffScope(c.var.staff));
+    const campaign = await getCampaign(c.var.db, c.req.valid('param').id, staffScope(c.var.staff));
     if (!campaign) throw notFound();
     return c.json({ campaign: campaignView(campaign) }, 200);
   })
   .post('/', requireStaff('admin', 'organizer'), ...json(newCampaign), async (c) => {
     const { organizationId: requested, ...input } = c.req.valid('json');
     const me = c.var.staff;
-    const db = database(c.env.DB);
+    const db = c.var.db;
     let organizationId = requested;
     if (me.role === 'organizer') {
       if (requested && requested !== me.organizationId) throw new ApiError(403, 'forbidden');
@@ -190,7 +189,7 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
   .patch('/:id', requireStaff('admin', 'organizer'), param(idParam), ...json(campaignChanges), async (c) => {
     const { id } = c.req.valid('param');
     const changes = c.req.valid('json');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const scope = staffScope(c.var.staff);
     const current = await getCampaign(db, id, scope);
     if (!current) throw notFound();
@@ -213,7 +212,7 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
   })
   .post('/:id/sessions', requireStaff('admin', 'organizer'), param(idParam), ...json(newSession), async (c) => {
     const { id } = c.req.valid('param');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const scope = staffScope(c.var.staff);
     const current = await getCampaign(db, id, scope);
     if (!current) throw notFound();

@@ -1,7 +1,6 @@
 // Organizers see the state of their texts: queued, sent, skipped or failed, and why.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { database } from '../../db/client.ts';
 import { listNotifications, notificationCounts } from '../../db/notifications.ts';
 import { notifications } from '../../db/schema.ts';
 import { toChinaIso } from '../../domain/china-time.ts';
@@ -26,7 +25,7 @@ export const adminNotificationRoutes = new Hono<AppEnv>().get(
   query(listQuery),
   async (c) => {
     const { cursor, limit, ...filter } = c.req.valid('query');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const me = c.var.staff;
     const organizationId = me.role === 'admin' ? null : me.organizationId;
     const before = decodeCursor(cursorShape, cursor);

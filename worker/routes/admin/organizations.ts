@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { byStaff, changedValues } from '../../db/audit.ts';
-import { database } from '../../db/client.ts';
 import { createOrganization, listOrganizations, updateOrganization } from '../../db/organizations.ts';
 import { organizations } from '../../db/schema.ts';
 import type { AppEnv } from '../../env.ts';
@@ -27,7 +26,7 @@ const organizationChange = v.pipe(
 export const organizationRoutes = new Hono<AppEnv>()
   .get('/', requireStaff(), async (c) => {
     const me = c.var.staff;
-    const items = await listOrganizations(database(c.env.DB), me.role === 'admin' ? null : me.organizationId);
+    const items = await listOrganizations(c.var.db, me.role === 'admin' ? null : me.organizationId);
     return c.json({ items }, 200);
   })
   .post(
@@ -35,7 +34,7 @@ export const organizationRoutes = new Hono<AppEnv>()
     requireStaff('admin'),
     ...json(v.object({ name: organizationName, kind: v.optional(organizationKind) })),
     async (c) => {
-      const db = database(c.env.DB);
+      const db = c.var.db;
       const created = await createOrganization(
         db,
         c.req.valid('json'),
@@ -54,7 +53,7 @@ export const organizationRoutes = new Hono<AppEnv>()
     if (!canReach(me, id)) throw notFound();
     if (me.role !== 'admin' && (change.name !== undefined || change.kind !== undefined))
       throw new ApiError(403, 'forbidden');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const [current] = await listOrganizations(db, id);
     if (!current) throw notFound();
     const updated = await updateOrganization(

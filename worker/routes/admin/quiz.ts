@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import { byStaff, recordAudit } from '../../db/audit.ts';
-import { database, type Database } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { finalists } from '../../db/quiz-boards.ts';
 import { finalResultsOfSeason } from '../../db/quiz-finals.ts';
 import { campaignSummary } from '../../db/campaigns.ts';
@@ -101,7 +101,7 @@ const finalistHeader: Record<Language, string[]> = {
 
 /** The finalists of a reachable season. They carry full names and phone numbers, so every listing goes into the audit log. */
 async function listFinalists<E extends StaffEnv>(c: Context<E>, seasonId: string, top: number, format: 'json' | 'csv') {
-  const db = database(c.env.DB);
+  const db = c.var.db;
   const { season, campaign } = await reachableSeason(c, db, seasonId);
   const rows = await finalists(db, season.id, top);
   await recordAudit(
@@ -120,7 +120,7 @@ async function listFinalists<E extends StaffEnv>(c: Context<E>, seasonId: string
 export const adminQuizRoutes = new Hono<AppEnv>()
   .post('/seasons', requireStaff('admin', 'organizer'), ...json(newSeason), async (c) => {
     const input = c.req.valid('json');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const campaign = await campaignSummary(db, input.campaignId, staffScope(c.var.staff));
     if (!campaign) throw notFound();
     if (campaign.kind !== 'quiz') {
@@ -146,7 +146,7 @@ export const adminQuizRoutes = new Hono<AppEnv>()
     bodyLimit({ maxSize: MAX_IMPORT_BYTES }),
     param(idParam),
     async (c) => {
-      const db = database(c.env.DB);
+      const db = c.var.db;
       const { season, campaign } = await reachableSeason(c, db, c.req.valid('param').id);
       const { rows, rejected } = await importRows(c);
       if (rows.length > MAX_IMPORT_ROWS)
@@ -194,7 +194,7 @@ export const adminQuizRoutes = new Hono<AppEnv>()
     const seasonId = c.req.valid('param').id;
     const rows = await listFinalists(c, seasonId, c.req.valid('query').top, 'json');
     // Once the season's live final has ended, each finalist's place in it.
-    const results = await finalResultsOfSeason(database(c.env.DB), seasonId);
+    const results = await finalResultsOfSeason(c.var.db, seasonId);
     return c.json(
       {
         items: rows.map(({ personId, ...row }, index) => ({

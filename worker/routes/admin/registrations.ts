@@ -12,7 +12,7 @@ import {
   recordDonation,
   removeDonation,
 } from '../../db/check-ins.ts';
-import { database } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { checkOut } from '../../db/volunteering.ts';
 import { isSessionDay, WHOLE_BLOOD_VOLUMES_ML } from '../../domain/check-in.ts';
 import { chinaDay, toChinaIso } from '../../domain/china-time.ts';
@@ -37,7 +37,7 @@ const allowedFrom = {
 const registrationId = param(idParam);
 
 /** The sign-up, when the staff member may act on it; another organization's answers 404. */
-async function reachable(db: ReturnType<typeof database>, staff: AppEnv['Variables']['staff'], id: string) {
+async function reachable(db: Database, staff: AppEnv['Variables']['staff'], id: string) {
   const pass = await findById(db, id);
   if (!pass || !staff || !canReach(staff, pass.organizationId)) throw notFound();
   return pass;
@@ -52,7 +52,7 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param');
       const { status, reason } = c.req.valid('json');
-      const db = database(c.env.DB);
+      const db = c.var.db;
       const pass = await reachable(db, c.var.staff, id);
       const from = (allowedFrom[status] as readonly string[]).includes(pass.status) ? pass.status : null;
       if (!from) throw new ApiError(409, 'status_not_correctable');
@@ -93,7 +93,7 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param');
       const { kind, volumeMl, ...scope } = c.req.valid('json');
-      const db = database(c.env.DB);
+      const db = c.var.db;
       const now = Date.now();
       const pass = await reachable(db, c.var.staff, id);
       // A donation is recorded at the desk of its drive on the day it is given, and nowhere else.
@@ -131,7 +131,7 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
     query(v.object({ reason })),
     async (c) => {
       const { id } = c.req.valid('param');
-      const db = database(c.env.DB);
+      const db = c.var.db;
       const pass = await reachable(db, c.var.staff, id);
       const donation = await findDonation(db, id);
       if (!donation) throw new ApiError(409, 'no_donation');
@@ -161,7 +161,7 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
   // A volunteer leaves: the desk checks them out, and the hours since check-in are their service.
   .post('/:id/checkout', requireStaff('admin', 'organizer', 'checkin'), registrationId, async (c) => {
     const { id } = c.req.valid('param');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const pass = await reachable(db, c.var.staff, id);
     if (pass.status !== 'checked_in') {
       throw new ApiError(409, 'not_checked_in', { message: 'checkout_not_checked_in' });

@@ -4,7 +4,6 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { byStaff, recordAudit } from '../../db/audit.ts';
 import { campaignSummary } from '../../db/campaigns.ts';
-import { database } from '../../db/client.ts';
 import { rosterPage, rosterRows, rosterSize, rosterSlots, type RosterFilter, type RosterRow } from '../../db/roster.ts';
 import { registrations } from '../../db/schema.ts';
 import type { AppEnv } from '../../env.ts';
@@ -37,7 +36,7 @@ const cursorShape = v.object({
 
 /** The campaign when the staff member's organization runs it; 404 otherwise. */
 async function reachableCampaign<E extends StaffEnv>(c: Context<E>, id: string) {
-  const campaign = await campaignSummary(database(c.env.DB), id, staffScope(c.var.staff));
+  const campaign = await campaignSummary(c.var.db, id, staffScope(c.var.staff));
   if (!campaign) throw notFound();
   return campaign;
 }
@@ -51,7 +50,7 @@ const mediaTypes: Record<Format, string> = {
 
 /** The roster as a streamed file, written to the audit log (with its row count) before a byte leaves. */
 async function exportRoster<E extends StaffEnv>(c: Context<E>, id: string, filter: RosterFilter, format: Format) {
-  const db = database(c.env.DB);
+  const db = c.var.db;
   const campaign = await reachableCampaign(c, id);
   const roster = await rosterSlots(db, campaign.id, filter.sessionId);
   const rows = await rosterSize(db, campaign.id, filter);
@@ -106,7 +105,7 @@ async function fullIdNumber(keys: KeyRing, row: RosterRow) {
 export const adminRosterRoutes = new Hono<AppEnv>()
   .get('/:id/registrations', requireStaff('admin', 'organizer'), param(idParam), query(pageQuery), async (c) => {
     const { status, sessionId, cursor, limit } = c.req.valid('query');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const campaign = await reachableCampaign(c, c.req.valid('param').id);
     const after = decodeCursor(cursorShape, cursor);
     const page = await rosterPage(db, await rosterSlots(db, campaign.id, sessionId), status, after, limit);

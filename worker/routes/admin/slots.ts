@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { byStaff } from '../../db/audit.ts';
-import { database } from '../../db/client.ts';
 import { getSlotOwner, getSlotWithCounts, updateSlot } from '../../db/slots.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
@@ -23,7 +22,7 @@ export const adminSlotRoutes = new Hono<AppEnv>().patch(
   ...json(slotChange),
   async (c) => {
     const { id } = c.req.valid('param');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const owner = await getSlotOwner(db, id);
     if (!owner || !canReach(c.var.staff, owner.organizationId)) throw notFound();
 
