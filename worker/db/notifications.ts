@@ -47,11 +47,7 @@ export const cancellationText = (registrationId: string, made: SQL) =>
  * For a batch that changes or cancels a session: one text to everyone signed up for it (seated
  * or waiting). Runs before a cancellation's UPDATE, while they are still signed up.
  */
-export function sessionNotices(
-  sessionId: string,
-  kind: 'session_changed' | 'session_cancelled',
-  changeId: string,
-): SQL {
+export function sessionTexts(sessionId: string, kind: 'session_changed' | 'session_cancelled', changeId: string): SQL {
   return sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key)
     SELECT ${newId}, r.person_id, ${kind}, c.organization_id, r.id, ${kind} || ':' || ${changeId} || ':' || r.id
     FROM registrations r
