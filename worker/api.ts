@@ -1,5 +1,6 @@
 // The API's routes, one small app per resource. Its type is what the web client is typed by.
 import { Hono } from 'hono';
+import { withDatabase } from './db/client.ts';
 import type { AppEnv } from './env.ts';
 import { relayAfterWrites } from './notifications/after-writes.ts';
 import { adminAuditRoutes } from './routes/admin/audit.ts';
@@ -35,6 +36,7 @@ import { registrationRoutes } from './routes/registrations.ts';
 import { signUpRoutes } from './routes/sign-ups.ts';
 
 export const api = new Hono<AppEnv>()
+  .use(withDatabase)
   // Organizer writes may queue texts for many people: hand them over at once.
   .use('/admin/*', relayAfterWrites)
   .route('/health', healthRoutes)

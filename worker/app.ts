@@ -1,13 +1,13 @@
 // The Worker app: cross-cutting middleware in front of the API; other paths go to the web app.
-import { Hono } from 'hono';
+import { Hono, type ErrorHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { languageDetector } from 'hono/language';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env.ts';
-import { limitBody } from './lib/body-limit.ts';
-import { ApiError, describeForLog, errorResponse, isDatabaseUnavailable } from './lib/errors.ts';
+import { ApiError, describeForLog, errorResponse, fromHttpException, isDatabaseUnavailable } from './lib/errors.ts';
 import { languages } from './lib/messages.ts';
 import { sameOriginWrites } from './lib/same-origin.ts';
 import { requestLog } from './lib/request-log.ts';
@@ -32,7 +32,7 @@ export const app = new Hono<AppEnv>()
   )
   .use(secureHeaders())
   .use('/api/*', sameOriginWrites)
-  .use('/api/*', except(LARGER_BODIES, limitBody(MAX_JSON_BODY_BYTES)))
+  .use('/api/*', except(LARGER_BODIES, bodyLimit({ maxSize: MAX_JSON_BODY_BYTES })))
   .route('/api', api);
 
 app.notFound((c) => {
@@ -40,14 +40,21 @@ app.notFound((c) => {
   return c.env.ASSETS.fetch(c.req.raw);
 });
 
-app.onError((error, c) => {
+/** Every error leaves in the contract's shape, whoever threw it. */
+export const answerError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof ApiError) return errorResponse(c, error);
-  if (error instanceof HTTPException && error.status === 400)
-    return errorResponse(c, new ApiError(400, 'invalid_json'));
+  if (error instanceof HTTPException) {
+    if (error.status >= 500) {
+      console.error(JSON.stringify({ event: 'error', requestId: c.get('requestId'), status: error.status }));
+    }
+    return errorResponse(c, fromHttpException(error));
+  }
   if (isDatabaseUnavailable(error)) {
     console.error(JSON.stringify({ event: 'database_unavailable', requestId: c.get('requestId'), name: error.name }));
     return errorResponse(c, new ApiError(503, 'unavailable', { retryAfterSec: 2 }));
   }
   console.error(JSON.stringify({ event: 'error', requestId: c.get('requestId'), ...describeForLog(error) }));
   return errorResponse(c, new ApiError(500, 'internal'));
-});
+};
+
+app.onError(answerError);

@@ -1,3 +1,4 @@
+import type { Database } from './db/client.ts';
 import type { Person } from './db/people.ts';
 import type { Language } from './lib/messages.ts';
 
@@ -47,6 +48,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     language: Language;
+    /** The request's database handle (db/client.ts): the primary, or a replica for public reads. */
+    db: Database;
     person?: SignedInPerson;
     staff?: SignedInStaff;
   };

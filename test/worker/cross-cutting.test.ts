@@ -1,7 +1,11 @@
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
-import { app } from '../../worker/app.ts';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { answerError, app } from '../../worker/app.ts';
+import type { AppEnv } from '../../worker/env.ts';
 import { BASE, call, errorOf } from './helpers.ts';
 
 describe('errors', () => {
@@ -46,6 +50,23 @@ describe('errors', () => {
     const response = await call('/api/auth/otp', { body: { phone: '13800138000', padding: 'x'.repeat(70_000) } });
     expect(response.status).toBe(413);
     expect((await errorOf(response)).code).toBe('payload_too_large');
+  });
+
+  it("answers Hono's own HTTPExceptions in the contract shape, whatever their status", async () => {
+    const throwing = new Hono<AppEnv>()
+      .get('/:status', (c) => {
+        throw new HTTPException(Number(c.req.param('status')) as ContentfulStatusCode, { message: 'inner detail' });
+      })
+      .onError(answerError);
+    // The tiny app has no language detection: the messages are the default, Chinese.
+    const answer = async (status: number) => {
+      const response = await throwing.request(`/${status}`);
+      return [response.status, await response.json()];
+    };
+    expect(await answer(401)).toEqual([401, { error: { code: 'unauthenticated', message: '请先登录。' } }]);
+    expect(await answer(413)).toEqual([413, { error: { code: 'payload_too_large', message: '请求内容过大。' } }]);
+    expect(await answer(418)).toEqual([418, { error: { code: 'bad_request', message: '无法处理此请求。' } }]);
+    expect(await answer(504)).toEqual([504, { error: { code: 'internal', message: '服务器出错了，请稍后重试。' } }]);
   });
 
   it('hides what went wrong inside: 500 internal with a request id and no detail', async () => {

@@ -82,6 +82,10 @@ describe('GET /api/admin/emergency-donors', () => {
       day: addDays(today, -35),
       kind: 'platelets',
     });
+    // Its cursors are opaque like every list's: one it did not make is refused.
+    const forged = await call(`/api/admin/emergency-donors?bloodType=AB&cursor=${eligible[0]!.id}`, { cookie });
+    expect(forged.status).toBe(400);
+    expect((await errorOf(forged)).issues).toEqual([{ path: 'cursor', message: expect.any(String) }]);
   });
 
   it('exports full phones as CSV, written to the audit log with the count', async () => {

@@ -135,6 +135,36 @@ describe('the outbox', () => {
     ).toEqual([]);
   });
 
+  it('queues a promotion for exactly the people a capacity raise seats, in their order', async () => {
+    const { organizationId, campaign } = await signedUp({ capacity: 1, waitlist: true });
+    const queued: Registration[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
+        cookie: (await signInCitizen()).cookie,
+        body: { name: '候补' },
+      });
+      queued.push(((await response.json()) as { registration: Registration }).registration);
+    }
+    const organizer = await signInStaff('organizer', organizationId);
+    const raised = await call(`/api/admin/slots/${campaign.slotIds[0]}`, {
+      method: 'PATCH',
+      cookie: organizer.cookie,
+      body: { capacity: 3 },
+    });
+    expect(raised.status).toBe(200);
+    const ids = queued.map((registration) => registration.id);
+    // Both rows come from one statement, so share a created_at: compared as a set.
+    const rows = await notificationsFor(`registration_id IN (?, ?, ?)`, ...ids);
+    expect(rows.map((row) => `${row.kind}:${row.registration_id}`).sort()).toEqual(
+      [`promoted:${ids[0]}`, `promoted:${ids[1]}`].sort(),
+    );
+  });
+
+  it('are written by the code that makes the change, not by triggers in the database', async () => {
+    const triggers = await env.DB.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).all();
+    expect(triggers.results).toEqual([]);
+  });
+
   it('tells everyone signed up when the organizer moves or cancels the session', async () => {
     const { organizationId, campaign, registration } = await signedUp();
     const organizer = await signInStaff('organizer', organizationId);

@@ -493,6 +493,10 @@ describe('organizers and teams', () => {
     expect(await rows('SELECT status FROM registrations WHERE person_id = ?', waiting.personId)).toEqual([
       { status: 'confirmed' },
     ]);
+    // And the person moved up hears of it.
+    expect(await rows('SELECT kind FROM notifications WHERE person_id = ?', waiting.personId)).toEqual([
+      { kind: 'promoted' },
+    ]);
 
     const stats = (await (
       await call(`/api/admin/campaigns/${campaignId}/stats`, { cookie: organizer.cookie })

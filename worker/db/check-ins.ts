@@ -5,9 +5,10 @@ import { addDays, chinaDateTime, chinaDay } from '../domain/china-time.ts';
 import type { DonationKind } from '../domain/eligibility.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, type Database } from './client.ts';
-import { promoteWaiting } from './registrations.ts';
+import { cancellationText } from './notifications.ts';
 import { campaigns, donations, people, registrations, sessions, slots } from './schema.ts';
 import { seatsTaken } from './seats.ts';
+import { promoteWaiting, type Promoted } from './waiting-list.ts';
 
 /**
  * A sign-up with what the desk shows and what its rules and the access check need, as a query
@@ -174,25 +175,22 @@ export async function correctStatus(
 /**
  * Cancels a sign-up on the person's behalf (they phoned, or were deferred at the health check):
  * in one batch the sign-up is cancelled, the change audited, the person told by a text, and the
- * freed seat given to the first person waiting (whose own text its trigger queues).
+ * freed seat given to the first person waiting, who is texted too (db/waiting-list.ts).
  */
 export async function cancelOnBehalf(
   db: Database,
-  registration: { id: string; slotId: string; organizationId: string },
+  registration: { id: string; slotId: string },
   audit: AuditEntry,
   now = Date.now(),
 ) {
-  const [cancelled, , , promoted] = await batch<[{ id: string }[], [], [], { id: string; personId: string }[]]>(db, [
+  const [cancelled, , , , promoted] = await batch<[{ id: string }[], [], [], [], Promoted]>(db, [
     sql`UPDATE registrations SET status = 'cancelled', cancelled_at = ${now}
         WHERE id = ${registration.id} AND status IN ('confirmed', 'waitlisted')
         RETURNING id`,
     auditStatement(audit, now, sql`changes() = 1`),
     // After the audit entry, changes() = 1 still means this request made the cancellation.
-    sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key)
-        SELECT lower(hex(randomblob(16))), person_id, 'registration_cancelled', ${registration.organizationId}, id,
-               'registration_cancelled:' || id
-        FROM registrations WHERE id = ${registration.id} AND changes() = 1`,
-    promoteWaiting(registration.slotId),
+    cancellationText(registration.id, sql`changes() = 1`),
+    ...promoteWaiting(registration.slotId),
   ]);
   return { cancelled: cancelled.length === 1, promoted };
 }

@@ -1,6 +1,8 @@
 import { drizzle } from 'drizzle-orm/d1';
 import type { SQL } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../env.ts';
 
 export type Database = ReturnType<typeof database>;
 
@@ -16,16 +18,23 @@ export function database(d1: D1Database) {
   return drizzle(d1);
 }
 
+/** One database handle per request, `c.var.db`, at the primary: for every route of the API. */
+export const withDatabase = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('db', database(c.env.DB));
+  await next();
+});
+
 /**
  * For public reads that may be a moment behind (the campaign list and page, anonymous
- * leaderboards): with read replication on, D1 answers from the nearest replica (Sessions API).
- * A person's own data and every write go through `database()`, so they read their own writes
- * without carrying a bookmark. (drizzle's types name D1Database only; a session has the
- * `prepare` and `batch` it uses.)
+ * leaderboards): with read replication on, `c.var.db` answers from the nearest replica (Sessions
+ * API). A person's own data and every write stay at the primary, so they read their own writes
+ * without carrying a bookmark: a route that `loadPerson`s before this keeps a signed-in person
+ * there. (drizzle's types name D1Database only; a session has the `prepare` and `batch` it uses.)
  */
-export function replicaDatabase(d1: D1Database) {
-  return drizzle(d1.withSession('first-unconstrained') as unknown as D1Database);
-}
+export const publicRead = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.person) c.set('db', drizzle(c.env.DB.withSession('first-unconstrained') as unknown as D1Database));
+  await next();
+});
 
 const dialect = new SQLiteAsyncDialect();
 

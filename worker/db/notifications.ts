@@ -9,14 +9,45 @@ import { callouts, campaigns, notifications, organizations, people, registration
 const newId = sql.raw('lower(hex(randomblob(16)))');
 
 /**
+ * One text of `kind` to the person of each sign-up that `signUps` (an `SQL` query of registration
+ * ids) selects, from the organization of its campaign. The dedupe key allows one of each kind per
+ * sign-up, so a repeated statement queues nothing twice.
+ */
+function signUpTexts(kind: 'confirmed' | 'promoted' | 'registration_cancelled', signUps: SQL): SQL {
+  return sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key)
+    SELECT ${newId}, r.person_id, ${kind}, c.organization_id, r.id, ${kind} || ':' || r.id
+    FROM registrations r
+    JOIN slots s ON s.id = r.slot_id
+    JOIN sessions se ON se.id = s.session_id
+    JOIN campaigns c ON c.id = se.campaign_id
+    WHERE r.id IN (${signUps})`;
+}
+
+/**
+ * For a sign-up's batch, after its INSERT: the confirmation text, when the sign-up took a seat
+ * (a place on the waiting list is not confirmed, and its text comes with the promotion).
+ */
+export const confirmationText = (registrationId: string) =>
+  signUpTexts('confirmed', sql`SELECT id FROM registrations WHERE id = ${registrationId} AND status = 'confirmed'`);
+
+/**
+ * For a promotion's batch, right before its UPDATE: the text to each person `nextInLine` (a query
+ * of the waiting sign-ups about to be confirmed) selects, read in the same state as the UPDATE's.
+ */
+export const promotionTexts = (nextInLine: SQL) => signUpTexts('promoted', nextInLine);
+
+/**
+ * For an organizer's cancellation on the person's behalf, right after its UPDATE (and audit
+ * entry): the text telling them, only when `made` (e.g. `changes() = 1`) says the change was this request's.
+ */
+export const cancellationText = (registrationId: string, made: SQL) =>
+  signUpTexts('registration_cancelled', sql`SELECT id FROM registrations WHERE id = ${registrationId} AND ${made}`);
+
+/**
  * For a batch that changes or cancels a session: one text to everyone signed up for it (seated
  * or waiting). Runs before a cancellation's UPDATE, while they are still signed up.
  */
-export function sessionNotices(
-  sessionId: string,
-  kind: 'session_changed' | 'session_cancelled',
-  changeId: string,
-): SQL {
+export function sessionTexts(sessionId: string, kind: 'session_changed' | 'session_cancelled', changeId: string): SQL {
   return sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key)
     SELECT ${newId}, r.person_id, ${kind}, c.organization_id, r.id, ${kind} || ':' || ${changeId} || ':' || r.id
     FROM registrations r

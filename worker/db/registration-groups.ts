@@ -6,9 +6,10 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { bookingCode } from '../domain/booking-code.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, type Database } from './client.ts';
-import { isUniqueViolation, promoteWaiting } from './registrations.ts';
+import { isUniqueViolation } from './registrations.ts';
 import { campaigns, registrationGroups, registrations, sessions, slots } from './schema.ts';
 import { seatsTaken, takesASeat } from './seats.ts';
+import { promoteWaiting } from './waiting-list.ts';
 
 /** Seats one citizen's open teams may hold in all; organizers may hold more for a team. */
 export const SEATS_PER_CONTACT = 50;
@@ -204,7 +205,8 @@ export type GroupChangeResult = { outcome: 'changed' } | { outcome: 'closed' | '
 /**
  * An organizer's change to an open team: its seats (no per-contact cap; a raise needs that many
  * free seats, nobody waiting; never below the members who joined) and when joining closes. Seats
- * given back go to the waiting list in the same batch, with the audit entry.
+ * given back go to the waiting list in the same batch, with the audit entry (each person moved up
+ * is texted: db/waiting-list.ts).
  */
 export async function changeGroup(
   db: Database,
@@ -214,7 +216,7 @@ export async function changeGroup(
 ): Promise<GroupChangeResult> {
   const seats = change.seats ?? null;
   const joinUntil = change.joinUntil?.getTime() ?? null;
-  const [updated] = await batch<[{ id: string }[], [], unknown[]]>(db, [
+  const [updated] = await batch<[{ id: string }[], ...unknown[][]]>(db, [
     sql`UPDATE registration_groups SET seats = coalesce(${seats}, seats), join_until = coalesce(${joinUntil}, join_until)
         WHERE id = ${group.id} AND status = 'open'
           AND (${seats} IS NULL OR (${seats} >= ${joinedOf(sql`${group.id}`)} AND (${seats} <= seats OR (
@@ -222,7 +224,7 @@ export async function changeGroup(
             AND NOT EXISTS (SELECT 1 FROM registrations WHERE slot_id = ${group.slotId} AND status = 'waitlisted')))))
         RETURNING id`,
     auditStatement(audit, Date.now(), sql`changes() = 1`),
-    promoteWaiting(group.slotId),
+    ...promoteWaiting(group.slotId),
   ]);
   if (updated.length === 1) return { outcome: 'changed' };
   const [now] = await db.all<{ status: string; joined: number }>(
@@ -232,14 +234,16 @@ export async function changeGroup(
   return { outcome: seats !== null && seats < now.joined ? 'seats_below_joined' : 'slot_full' };
 }
 
-/** Teams per D1 batch (three statements each), well inside D1's limits. */
+/** Teams per D1 batch, well inside D1's limits. */
 const GROUPS_PER_BATCH = 30;
+/** A team's close, its audit entry, and the promotion's texts and UPDATE (the close comes first). */
+const STATEMENTS_PER_GROUP = 4;
 
 /**
  * Closes every open team whose joining time has passed: the seats no member claimed return to the
  * slot and the waiting list moves up into them, each team's close, audit entry (staff: none) and
- * promotion in one batch. The UPDATE re-checks the time and status, so an organizer's late
- * change of `joinUntil` or a repeated run holds. Returns the teams closed.
+ * promotion with its texts in one batch. The UPDATE re-checks the time and status, so an
+ * organizer's late change of `joinUntil` or a repeated run holds. Returns the teams closed.
  */
 export async function releaseDueGroups(db: Database, now: number) {
   const due = await db.all<{ id: string; slotId: string; organizationId: string; seats: number; joined: number }>(
@@ -267,10 +271,12 @@ export async function releaseDueGroups(db: Database, now: number) {
           now,
           sql`changes() = 1`,
         ),
-        promoteWaiting(group.slotId),
+        ...promoteWaiting(group.slotId),
       ]),
     );
-    closed += results.filter((_, index) => index % 3 === 0).reduce((sum, rows) => sum + rows.length, 0);
+    closed += results
+      .filter((_, index) => index % STATEMENTS_PER_GROUP === 0)
+      .reduce((sum, rows) => sum + rows.length, 0);
   }
   return closed;
 }

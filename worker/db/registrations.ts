@@ -2,8 +2,10 @@
 // D1 batch (a single transaction), so crowds and retries can neither overbook nor double-book.
 import { and, desc, eq, isNotNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { batch, type Database } from './client.ts';
+import { confirmationText } from './notifications.ts';
 import { fitsWindow, seatsTaken, takesASeat } from './seats.ts';
 import { campaigns, donations, idempotentResponses, registrations, sessions, slots } from './schema.ts';
+import { promoteWaiting, type Promoted } from './waiting-list.ts';
 
 export type RegistrationStatus = (typeof registrations.status.enumValues)[number];
 
@@ -162,7 +164,7 @@ const intoGroupSeat = (r: NewRegistration & { groupId: string }, now: number) =>
     AND ${belowUpcomingLimit(r, now)}
   RETURNING status, NULL AS position`;
 
-/** Books the sign-up (with its profile facts and idempotent answer) in one batch. */
+/** Books the sign-up with its confirmation text (when it took a seat), profile facts and stored answer: one batch. */
 export async function signUp(db: Database, r: NewRegistration, now = Date.now()): Promise<SignUpResult> {
   const booked = sql`EXISTS (SELECT 1 FROM registrations WHERE id = ${r.id})`;
   const responseBody = sql`json_object('registration', json_patch(json_patch(
@@ -173,6 +175,7 @@ export async function signUp(db: Database, r: NewRegistration, now = Date.now())
     const fillsProfile = Object.values(r.profile).some((value) => value !== null);
     const [inserted] = await batch<[{ status: 'confirmed' | 'waitlisted'; position: number | null }[]]>(db, [
       r.groupId === undefined ? intoSlot(r, now) : intoGroupSeat({ ...r, groupId: r.groupId }, now),
+      confirmationText(r.id),
       ...(fillsProfile
         ? [
             sql`
@@ -221,18 +224,6 @@ export function isUniqueViolation(error: unknown, columnPrefix: string): boolean
   return false;
 }
 
-/**
- * Confirms waiting people in order while the slot has free seats: after a cancellation or a
- * capacity raise, in the same batch as that change.
- */
-export const promoteWaiting = (slotId: string) => sql`
-    UPDATE registrations SET status = 'confirmed'
-    WHERE id IN (
-      SELECT id FROM registrations WHERE slot_id = ${slotId} AND status = 'waitlisted'
-      ORDER BY arrival
-      LIMIT max(0, (SELECT capacity FROM slots WHERE id = ${slotId}) - ${seatsTaken(sql`${slotId}`)}))
-    RETURNING id, person_id AS personId`;
-
 export async function getOwnRegistration(db: Database, id: string, personId: string) {
   return db
     .select({
@@ -248,14 +239,17 @@ export async function getOwnRegistration(db: Database, id: string, personId: str
     .get();
 }
 
-/** Cancels a confirmed or waiting sign-up and gives a freed seat to the first person waiting. */
+/**
+ * Cancels a confirmed or waiting sign-up and, in the same batch, gives a freed seat to the first
+ * person waiting, who is texted (db/waiting-list.ts).
+ */
 export async function cancelRegistration(db: Database, registration: { id: string; slotId: string; personId: string }) {
-  const [cancelled, promoted] = await batch<[{ id: string }[], { id: string; personId: string }[]]>(db, [
+  const [cancelled, , promoted] = await batch<[{ id: string }[], [], Promoted]>(db, [
     sql`
       UPDATE registrations SET status = 'cancelled', cancelled_at = ${Date.now()}
       WHERE id = ${registration.id} AND person_id = ${registration.personId} AND status IN ('confirmed', 'waitlisted')
       RETURNING id`,
-    promoteWaiting(registration.slotId),
+    ...promoteWaiting(registration.slotId),
   ]);
   return { cancelled: cancelled.length === 1, promoted };
 }

@@ -2,9 +2,9 @@
 // the same campaign. The new seat is taken and the old one released in one batch, or nothing changes.
 import { and, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import { batch, type Database } from './client.ts';
-import { promoteWaiting } from './registrations.ts';
 import { registrations, sessions, slots } from './schema.ts';
 import { fitsWindow, seatsTaken, takesASeat } from './seats.ts';
+import { promoteWaiting, type Promoted } from './waiting-list.ts';
 
 /** The person's sign-up with where it is now, as a query that can join a D1 batch (the person may be a subquery). */
 export const registrationToMove = (db: Database, personId: string | SQLWrapper, id: string) =>
@@ -57,7 +57,7 @@ export interface Move {
  */
 export async function moveRegistration(db: Database, move: Move, now = Date.now()) {
   const { from, to } = move;
-  const [moved, , promoted] = await batch<[{ id: string }[], [], { id: string; personId: string }[]]>(db, [
+  const [moved, , , promoted] = await batch<[{ id: string }[], [], [], Promoted]>(db, [
     sql`
       UPDATE registrations SET
         slot_id = ${to.slotId},
@@ -80,7 +80,7 @@ export async function moveRegistration(db: Database, move: Move, now = Date.now(
             SELECT ${move.personId}, ${move.idempotency.key}, ${move.idempotency.scope}, 200, ${move.idempotency.body}
             WHERE changes() = 1`
       : sql`SELECT 1 WHERE 0`,
-    promoteWaiting(from.slotId),
+    ...promoteWaiting(from.slotId),
   ]);
   return { moved: moved.length === 1, promoted };
 }

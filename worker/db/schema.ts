@@ -521,9 +521,9 @@ export const auditLog = sqliteTable(
 );
 
 /**
- * The outbox: every text to a person is a row written in the same batch (or by a trigger in the
- * same statement) as the change that causes it, then handed to the notifications queue and sent
- * by its consumer. `dedupeKey` makes each cause yield at most one message.
+ * The outbox: every text to a person is a row written in the same batch as the change that
+ * causes it (worker/db/notifications.ts), then handed to the notifications queue and sent by its
+ * consumer. `dedupeKey` makes each cause yield at most one message.
  */
 export const notifications = sqliteTable(
   'notifications',

@@ -3,7 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, type Database } from './client.ts';
-import { sessionNotices } from './notifications.ts';
+import { sessionTexts } from './notifications.ts';
 import { campaigns, sessions } from './schema.ts';
 
 /** The session with its campaign's organization, for the access check. */
@@ -58,7 +58,7 @@ export async function changeSession(db: Database, sessionId: string, change: Ses
           AND ${keepsWindows(sessionId, startsAt, endsAt)}
         RETURNING id`,
     auditStatement(audit, Date.now(), sql`changes() = 1`),
-    sql`${sessionNotices(sessionId, 'session_changed', changeId)} AND changes() = 1`,
+    sql`${sessionTexts(sessionId, 'session_changed', changeId)} AND changes() = 1`,
   ]);
   return updated.length === 1;
 }
@@ -70,7 +70,7 @@ export async function cancelSession(db: Database, sessionId: string, audit: Audi
   const [cancelled] = await batch<[{ id: string }[], ...[][]]>(db, [
     sql`UPDATE sessions SET cancelled_at = ${now} WHERE id = ${sessionId} AND cancelled_at IS NULL RETURNING id`,
     auditStatement(audit, now, sql`changes() = 1`),
-    sql`${sessionNotices(sessionId, 'session_cancelled', sessionId)} AND changes() = 1`,
+    sql`${sessionTexts(sessionId, 'session_cancelled', sessionId)} AND changes() = 1`,
     sql`UPDATE registrations SET status = 'cancelled', cancelled_at = ${now}
         WHERE status IN ('confirmed', 'waitlisted') AND slot_id IN (SELECT id FROM slots WHERE session_id = ${sessionId})
           AND EXISTS (SELECT 1 FROM sessions WHERE id = ${sessionId} AND cancelled_at = ${now})`,

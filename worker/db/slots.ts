@@ -2,9 +2,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, statement, type Database } from './client.ts';
-import { promoteWaiting } from './registrations.ts';
 import { campaigns, sessions, slots } from './schema.ts';
 import { heldSeats, seatsTaken, windowsHold } from './seats.ts';
+import { promoteWaiting, type Promoted } from './waiting-list.ts';
 
 /** The slot with its campaign's organization, for the access check. */
 export async function getSlotOwner(db: Database, slotId: string) {
@@ -38,8 +38,8 @@ export async function getSlotWithCounts(db: Database, slotId: string) {
 
 /**
  * Changes capacity and waiting list in one batch: never below the seats already taken (teams'
- * held seats too, and in each appointment window its own), and
- * a raise confirms waiting people in their order in the same step (a second bus arrives).
+ * held seats too, and in each appointment window its own), and a raise confirms waiting people in
+ * their order in the same step (a second bus arrives), each told by a text (db/waiting-list.ts).
  */
 export async function updateSlot(
   db: Database,
@@ -49,7 +49,7 @@ export async function updateSlot(
 ) {
   const capacity = change.capacity ?? null;
   const waitlist = change.waitlist === undefined ? null : change.waitlist ? 1 : 0;
-  const [updated, , promoted] = await batch<[{ id: string }[], [], { id: string; personId: string }[]]>(db, [
+  const [updated, , , promoted] = await batch<[{ id: string }[], [], [], Promoted]>(db, [
     sql`UPDATE slots SET capacity = coalesce(${capacity}, capacity), waitlist = coalesce(${waitlist}, waitlist)
         WHERE id = ${slotId} AND (${capacity} IS NULL OR ${capacity} >= ${seatsTaken(sql`${slotId}`)})
           AND (SELECT ${windowsHold('slots', 'se', sql`coalesce(${capacity}, slots.capacity)`)}
@@ -57,7 +57,7 @@ export async function updateSlot(
         RETURNING id`,
     // The audit entry rides in the same batch, written only when the change was.
     auditStatement(audit, Date.now(), sql`changes() = 1`),
-    promoteWaiting(slotId),
+    ...promoteWaiting(slotId),
   ]);
   return { updated: updated.length === 1, promoted };
 }

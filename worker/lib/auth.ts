@@ -3,7 +3,6 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AuditEntry } from '../db/audit.ts';
-import { database } from '../db/client.ts';
 import {
   createSession,
   endSession,
@@ -40,7 +39,7 @@ export async function signIn<E extends AppEnv>(
   subject: Subject,
   audit?: AuditEntry,
 ) {
-  const db = database(c.env.DB);
+  const db = c.var.db;
   const previous = readToken(c, audience);
   if (previous) await endSession(db, previous);
   const token = await createSession(db, subject, sessionTtlSec[audience], audit);
@@ -66,7 +65,7 @@ export function setSessionCookie<E extends AppEnv>(c: Context<E>, audience: Audi
 
 export async function signOut<E extends AppEnv>(c: Context<E>, audience: Audience) {
   const token = readToken(c, audience);
-  if (token) await endSession(database(c.env.DB), token);
+  if (token) await endSession(c.var.db, token);
   deleteCookie(c, cookieName[audience], {
     path: '/',
     ...(isHttps(c) ? { secure: true, prefix: 'host' as const } : {}),
@@ -85,7 +84,7 @@ export const staffSessionHash = <E extends AppEnv>(c: Context<E>) => sessionHash
 /** The signed-in citizen with their profile, or undefined. */
 async function signedInPerson<E extends AppEnv>(c: Context<E>) {
   const token = readToken(c, 'person');
-  const row = token ? await findPersonBySession(database(c.env.DB), token) : undefined;
+  const row = token ? await findPersonBySession(c.var.db, token) : undefined;
   return row && (await revealPerson(encryptionKeys(c.env), row));
 }
 
@@ -126,6 +125,6 @@ export function admitStaff(member: SignedInStaff | undefined, roles: SignedInSta
 export const requireStaff = (...roles: SignedInStaff['role'][]) =>
   createMiddleware<StaffEnv>(async (c, next) => {
     const token = readToken(c, 'staff');
-    c.set('staff', admitStaff(token ? await findStaffBySession(database(c.env.DB), token) : undefined, roles));
+    c.set('staff', admitStaff(token ? await findStaffBySession(c.var.db, token) : undefined, roles));
     await next();
   });

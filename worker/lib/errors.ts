@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../env.ts';
 import { isMessageKey, t, type MessageKey } from './messages.ts';
@@ -35,6 +36,26 @@ export class ApiError extends Error {
 }
 
 export const notFound = () => new ApiError(404, 'not_found');
+
+/** The contract's code for each status Hono's own middleware and helpers answer with. */
+const codeOfStatus: Partial<Record<number, string>> = {
+  400: 'invalid_json', // what Hono's validators throw for a body they cannot parse
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+/**
+ * An HTTPException (thrown by Hono's middleware: a malformed JSON body, a body over its limit)
+ * as the contract's error, keeping its status; a status without a code of its own says
+ * `bad_request`, or `internal` from 500 up.
+ */
+export function fromHttpException(error: HTTPException): ApiError {
+  return new ApiError(error.status, codeOfStatus[error.status] ?? (error.status >= 500 ? 'internal' : 'bad_request'));
+}
 
 // D1's own words when it is down, overloaded or restarting (drizzle wraps them as `cause`).
 const D1_UNAVAILABLE =

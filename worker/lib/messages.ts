@@ -19,6 +19,7 @@ const messages = {
   rate_limited: { 'zh-CN': '操作过于频繁，请稍后再试。', en: 'Too many attempts. Please try again later.' },
   unavailable: { 'zh-CN': '服务繁忙，请稍后重试。', en: 'The service is busy. Please try again shortly.' },
   internal: { 'zh-CN': '服务器出错了，请稍后重试。', en: 'Something went wrong on our side. Please try again.' },
+  bad_request: { 'zh-CN': '无法处理此请求。', en: 'This request cannot be processed.' },
   cross_origin: { 'zh-CN': '拒绝来自其他网站的请求。', en: 'Requests from other sites are refused.' },
   invalid_code: { 'zh-CN': '验证码不正确。', en: 'The code is not correct.' },
   code_expired: { 'zh-CN': '验证码已失效，请重新获取。', en: 'The code has expired. Please request a new one.' },

@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { database } from '../db/client.ts';
 import { consume, eventCounter, type Limit, type LimitState } from '../db/rate-limits.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from './errors.ts';
@@ -17,12 +16,12 @@ export function refuseOverLimit(...states: LimitState[]) {
 
 /** Counts the attempt, and answers 429 with Retry-After once the limit is passed. */
 export async function enforceLimit<E extends AppEnv>(c: Context<E>, limit: Limit) {
-  refuseOverLimit(await consume(database(c.env.DB), hashKey(c.env), limit));
+  refuseOverLimit(await consume(c.var.db, hashKey(c.env), limit));
 }
 
 /** Counts the attempt against several limits in one D1 batch, then as `enforceLimit`. */
 export async function enforceLimits<E extends AppEnv>(c: Context<E>, limits: [Limit, ...Limit[]], now = Date.now()) {
-  const db = database(c.env.DB);
+  const db = c.var.db;
   const key = hashKey(c.env);
   const [first, ...rest] = await Promise.all(limits.map((limit) => eventCounter(db, key, limit, now)));
   const counts = await db.batch([first!.query, ...rest.map((counter) => counter.query)]);

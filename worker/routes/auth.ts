@@ -1,7 +1,6 @@
 // Citizens sign in with a one-time code sent by SMS.
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { database } from '../db/client.ts';
 import { checkCode, issueCode, OTP_TTL_SEC, useCode, withdrawCode } from '../db/otp-codes.ts';
 import { maskPhone } from '../domain/phone.ts';
 import type { AppEnv } from '../env.ts';
@@ -30,7 +29,7 @@ const codeText = {
 export const authRoutes = new Hono<AppEnv>()
   .post('/otp', ...json(v.object({ phone: phoneNumber })), async (c) => {
     const { phone } = c.req.valid('json');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     await enforceLimits(c, [codesPerAddress(c), codesPerAddressPerDay(c)]);
 
     const code = randomDigits(6);
@@ -60,7 +59,7 @@ export const authRoutes = new Hono<AppEnv>()
     ...json(v.object({ phone: phoneNumber, code: v.pipe(v.string(), v.regex(/^\d{6}$/, 'otp_format')) })),
     async (c) => {
       const { phone, code } = c.req.valid('json');
-      const db = database(c.env.DB);
+      const db = c.var.db;
       await enforceLimit(c, checksPerAddress(c));
 
       const checked = await checkCode(db, hashKey(c.env), phone, code);

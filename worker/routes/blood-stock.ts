@@ -1,7 +1,7 @@
 // The blood stock by type, public: the home page shows it to everyone.
 import { Hono } from 'hono';
 import { readBloodStock } from '../db/blood-stock.ts';
-import { database } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
 import { toChinaIso } from '../domain/china-time.ts';
 import { bloodTypes, rhDs } from '../domain/profile.ts';
 import type { AppEnv } from '../env.ts';
@@ -10,7 +10,7 @@ import type { AppEnv } from '../env.ts';
 const order = (row: { bloodType: (typeof bloodTypes)[number]; rhD: (typeof rhDs)[number] }) =>
   bloodTypes.indexOf(row.bloodType) * rhDs.length + rhDs.indexOf(row.rhD);
 
-export async function bloodStockView(db: ReturnType<typeof database>) {
+export async function bloodStockView(db: Database) {
   const rows = (await readBloodStock(db)).sort((a, b) => order(a) - order(b));
   const latest = Math.max(0, ...rows.map((row) => row.updatedAt.getTime()));
   return {
@@ -21,5 +21,5 @@ export async function bloodStockView(db: ReturnType<typeof database>) {
 
 export const bloodStockRoutes = new Hono<AppEnv>().get('/', async (c) => {
   c.header('cache-control', 'public, max-age=60');
-  return c.json(await bloodStockView(database(c.env.DB)), 200);
+  return c.json(await bloodStockView(c.var.db), 200);
 });

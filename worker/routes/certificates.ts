@@ -2,7 +2,6 @@
 // whose it is (name masked), the rank, the season and who issued it.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { database } from '../db/client.ts';
 import { certificateByCode } from '../db/quiz-finals.ts';
 import { normalizeBookingCode } from '../domain/booking-code.ts';
 import { chinaDay } from '../domain/china-time.ts';
@@ -14,7 +13,7 @@ import { param } from '../lib/validation.ts';
 const codeParam = v.object({ code: v.pipe(v.string(), v.maxLength(32), v.transform(normalizeBookingCode)) });
 
 export const certificateRoutes = new Hono<AppEnv>().get('/:code', param(codeParam), async (c) => {
-  const found = await certificateByCode(database(c.env.DB), c.req.valid('param').code);
+  const found = await certificateByCode(c.var.db, c.req.valid('param').code);
   if (!found || found.rank === null || !found.certificateCode) throw notFound();
   return c.json(
     {

@@ -2,7 +2,6 @@
 // a gate scans the QR and sees a masked name, the donations and the honour, nothing personal.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { database } from '../db/client.ts';
 import { donationHistory, findDonorCardHolder } from '../db/donor-record.ts';
 import { honorCount, honorFor } from '../domain/donor.ts';
 import { maskName } from '../domain/quiz.ts';
@@ -13,7 +12,7 @@ import { param } from '../lib/validation.ts';
 const tokenParam = v.object({ token: v.pipe(v.string(), v.regex(/^[\w-]{20,64}$/)) });
 
 export const donorCardRoutes = new Hono<AppEnv>().get('/:token', param(tokenParam), async (c) => {
-  const db = database(c.env.DB);
+  const db = c.var.db;
   // Unknown and expired answer alike: a screenshot learns nothing from its refusal.
   const holder = await findDonorCardHolder(db, c.req.valid('param').token);
   if (!holder) throw notFound();

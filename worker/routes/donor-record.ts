@@ -3,7 +3,6 @@
 // token for the donor card's QR.
 import { Hono } from 'hono';
 import { readBloodStock } from '../db/blood-stock.ts';
-import { database } from '../db/client.ts';
 import { donationHistory, issueDonorCard } from '../db/donor-record.ts';
 import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { neededType } from '../domain/blood-stock.ts';
@@ -12,7 +11,7 @@ import { requirePerson } from '../lib/auth.ts';
 import type { AppEnv } from '../env.ts';
 
 export const donorRecordRoutes = new Hono<AppEnv>().get('/', requirePerson, async (c) => {
-  const db = database(c.env.DB);
+  const db = c.var.db;
   const person = c.var.person;
   const [donations, card, stock] = await Promise.all([
     donationHistory(db, person.id),

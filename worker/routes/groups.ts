@@ -1,7 +1,7 @@
 // A team's invitation link: what a member sees, and joining the team with one's own sign-up.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { database } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
 import { findGroupByCode, listGroupMembers } from '../db/registration-groups.ts';
 import type { AppEnv } from '../env.ts';
 import { loadPerson } from '../lib/auth.ts';
@@ -12,7 +12,7 @@ import { signUpBody, signUpPerson } from './sign-ups.ts';
 
 const codeParam = v.object({ code: v.pipe(v.string(), v.maxLength(16)) });
 
-async function invitation(db: ReturnType<typeof database>, code: string) {
+async function invitation(db: Database, code: string) {
   const group = await findGroupByCode(db, code.toUpperCase());
   // A draft campaign's teams do not exist for the public, like the campaign itself.
   if (!group || group.campaign.status === 'draft') throw notFound();
@@ -21,7 +21,7 @@ async function invitation(db: ReturnType<typeof database>, code: string) {
 
 export const groupRoutes = new Hono<AppEnv>()
   .get('/:code', loadPerson, param(codeParam), async (c) => {
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const group = await invitation(db, c.req.valid('param').code);
     // The contact also sees who joined (names only); everyone else, the counts.
     const isContact = c.var.person?.id === group.contactPersonId;
@@ -30,7 +30,7 @@ export const groupRoutes = new Hono<AppEnv>()
   })
   .post('/:code/registrations', param(codeParam), ...json(signUpBody), async (c) => {
     const { code } = c.req.valid('param');
-    const group = await invitation(database(c.env.DB), code);
+    const group = await invitation(c.var.db, code);
     return signUpPerson(c, c.req.valid('json'), {
       slotId: group.slotId,
       scope: `POST /api/groups/${group.code}/registrations`,

@@ -1,7 +1,6 @@
 // A citizen's own profile.
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
-import { database } from '../db/client.ts';
 import { changeProfile, revealPerson, type Person } from '../db/people.ts';
 import { playsInRunningSeason } from '../db/quiz-boards.ts';
 import { personBySession, sessionPersonId } from '../db/auth-sessions.ts';
@@ -22,9 +21,7 @@ import { windowView } from './views.ts';
 import { windowTimes } from '../domain/windows.ts';
 import { donorRecordRoutes } from './donor-record.ts';
 import { volunteeringRoutes } from './volunteering.ts';
-import { calendarDay, personName } from './schemas.ts';
-
-const registrationParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+import { calendarDay, idParam, personName } from './schemas.ts';
 
 const nullable = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema));
 
@@ -71,7 +68,7 @@ type RegistrationRow = Awaited<ReturnType<typeof personRegistrations>>[number];
 async function ownRegistrations(c: Context<AppEnv>, registrationId?: string) {
   const sessionHash = await personSessionHash(c);
   if (!sessionHash) throw new ApiError(401, 'unauthenticated');
-  const db = database(c.env.DB);
+  const db = c.var.db;
   const now = Date.now();
   const [signedIn, rows] = await db.batch([
     sessionPersonId(db, sessionHash, now),
@@ -119,7 +116,7 @@ export const meRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const sessionHash = await personSessionHash(c);
     if (!sessionHash) throw new ApiError(401, 'unauthenticated');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const now = Date.now();
     // Whether a returning donor's form may offer the last sign-up's ID number, in the same round trip.
     const [signedIn, saved] = await db.batch([
@@ -144,7 +141,7 @@ export const meRoutes = new Hono<AppEnv>()
     }
     if (problems.length > 0) throw new ApiError(400, 'validation_failed', { issues: problems });
 
-    const db = database(c.env.DB);
+    const db = c.var.db;
     // Fair play: once on a running quiz season's board, nobody hops to another name or district board.
     const locked = (['name', 'district'] as const).filter(
       (field) => field in change && change[field] !== current[field],
@@ -163,7 +160,7 @@ export const meRoutes = new Hono<AppEnv>()
     const rows = await ownRegistrations(c);
     return c.json({ items: rows.map(registrationItemView) }, 200);
   })
-  .get('/registrations/:id', param(registrationParam), async (c) => {
+  .get('/registrations/:id', param(idParam), async (c) => {
     // Someone else's sign-up does not exist for this person.
     const [row] = await ownRegistrations(c, c.req.valid('param').id);
     if (!row) throw notFound();
@@ -173,7 +170,7 @@ export const meRoutes = new Hono<AppEnv>()
   // browser). The address holds the sign-up's random id and the page's language, nothing personal.
   .get(
     '/registrations/:id/calendar.ics',
-    param(registrationParam),
+    param(idParam),
     query(v.object({ lang: v.optional(v.picklist(languages)) })),
     async (c) => {
       const [row] = await ownRegistrations(c, c.req.valid('param').id);
@@ -205,12 +202,12 @@ export const meRoutes = new Hono<AppEnv>()
   )
   // The teams this person holds seats for: where a contact finds an invitation link again.
   .get('/groups', requirePerson, async (c) => {
-    const rows = await listContactGroups(database(c.env.DB), c.var.person.id);
+    const rows = await listContactGroups(c.var.db, c.var.person.id);
     return c.json({ items: rows.map(contactGroupView) }, 200);
   })
   .route('/donor', donorRecordRoutes)
   .route('/volunteering', volunteeringRoutes)
   .get('/donations', requirePerson, async (c) => {
-    const items = await getDonations(database(c.env.DB), c.var.person.id);
+    const items = await getDonations(c.var.db, c.var.person.id);
     return c.json({ items: items.map(({ day, kind }) => ({ day, kind })) }, 200);
   });

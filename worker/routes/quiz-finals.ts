@@ -2,26 +2,25 @@
 // finalist's personal link — their socket, and what their phone and certificate show.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { database } from '../db/client.ts';
 import { finalistByToken, getFinal } from '../db/quiz-finals.ts';
 import { chinaDay } from '../domain/china-time.ts';
 import type { AppEnv } from '../env.ts';
 import { notFound } from '../lib/errors.ts';
 import { param } from '../lib/validation.ts';
 import { connectToFinal } from '../quiz-final/sockets.ts';
+import { idParam } from './schemas.ts';
 
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 const tokenParam = v.object({ token: v.pipe(v.string(), v.maxLength(64)) });
 
 export const quizFinalRoutes = new Hono<AppEnv>().get('/:id/socket', param(idParam), async (c) => {
-  const found = await getFinal(database(c.env.DB), c.req.valid('param').id);
+  const found = await getFinal(c.var.db, c.req.valid('param').id);
   if (!found) throw notFound();
   return connectToFinal(c, found.final.id, 'audience');
 });
 
 export const finalistRoutes = new Hono<AppEnv>()
   .get('/:token', param(tokenParam), async (c) => {
-    const found = await finalistByToken(database(c.env.DB), c.req.valid('param').token);
+    const found = await finalistByToken(c.var.db, c.req.valid('param').token);
     if (!found) throw notFound();
     c.header('cache-control', 'no-store');
     return c.json(
@@ -48,7 +47,7 @@ export const finalistRoutes = new Hono<AppEnv>()
     );
   })
   .get('/:token/socket', param(tokenParam), async (c) => {
-    const found = await finalistByToken(database(c.env.DB), c.req.valid('param').token);
+    const found = await finalistByToken(c.var.db, c.req.valid('param').token);
     if (!found) throw notFound();
     return connectToFinal(c, found.finalId, 'player', found.finalistId);
   });

@@ -4,7 +4,7 @@
 // or written), and the season's statistics (streak, accuracy, rank after each day).
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { database, type Database } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
 import {
   attemptQuestions,
   getOwnAttempt,
@@ -23,9 +23,9 @@ import { ApiError, notFound } from '../lib/errors.ts';
 import { param, query } from '../lib/validation.ts';
 import { visibleSeason } from './quiz.ts';
 import { answersFrom, answersView, questionView } from './quiz-views.ts';
+import { idParam, recordId } from './schemas.ts';
 
-const id = v.pipe(v.string(), v.maxLength(64));
-const seasonParam = v.object({ seasonId: id });
+const seasonParam = v.object({ seasonId: recordId });
 const practiceQuery = v.object({
   count: v.optional(v.pipe(v.string(), v.regex(/^\d{1,2}$/), v.transform(Number), v.minValue(1), v.maxValue(50)), '10'),
 });
@@ -56,8 +56,8 @@ async function pastAttempts(db: Database, seasonId: string, personId: string, to
 }
 
 export const quizReviewRoutes = new Hono<AppEnv>()
-  .get('/attempts/:id', requirePerson, param(v.object({ id })), async (c) => {
-    const db = database(c.env.DB);
+  .get('/attempts/:id', requirePerson, param(idParam), async (c) => {
+    const db = c.var.db;
     const found = await getOwnAttempt(db, c.req.valid('param').id, c.var.person.id);
     if (!found) throw notFound();
     const { attempt } = found;
@@ -97,7 +97,7 @@ export const quizReviewRoutes = new Hono<AppEnv>()
     );
   })
   .get('/seasons/:seasonId/mistakes', requirePerson, param(seasonParam), async (c) => {
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const { season } = await visibleSeason(db, c.req.valid('param').seasonId);
     const past = await pastAttempts(db, season.id, c.var.person.id, chinaDay(Date.now()));
     const items = past.flatMap(({ attempt, questions, ids }) => {
@@ -120,7 +120,7 @@ export const quizReviewRoutes = new Hono<AppEnv>()
   .get('/seasons/:seasonId/practice', requirePerson, param(seasonParam), query(practiceQuery), async (c) => {
     // Only questions the player has met on days that are over, whose answers their reviews show
     // already: practice gives away nothing of today's, and scores and writes nothing.
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const { season } = await visibleSeason(db, c.req.valid('param').seasonId);
     const personId = c.var.person.id;
     const past = await pastAttempts(db, season.id, personId, chinaDay(Date.now()));
@@ -134,7 +134,7 @@ export const quizReviewRoutes = new Hono<AppEnv>()
   })
   .get('/seasons/:seasonId/me', requirePerson, param(seasonParam), async (c) => {
     // The player's attempts (a row a day played) and their rank now: a few dozen rows at most.
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const { season } = await visibleSeason(db, c.req.valid('param').seasonId);
     const personId = c.var.person.id;
     const [attempts, standing] = await Promise.all([

@@ -3,7 +3,7 @@
 // Worker only once the attempt's China day is over (the review: routes/quiz-review.ts).
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { database, replicaDatabase, type Database } from '../db/client.ts';
+import { publicRead, type Database } from '../db/client.ts';
 import {
   attemptQuestions,
   findDayAttempt,
@@ -35,14 +35,13 @@ import { personEventCounter, personLimitPeek } from '../db/rate-limits.ts';
 import { sessionPersonId } from '../db/auth-sessions.ts';
 import { json, param, query } from '../lib/validation.ts';
 import { answersFrom, attemptView, seasonView } from './quiz-views.ts';
-import { calendarDay } from './schemas.ts';
+import { calendarDay, idParam, recordId } from './schemas.ts';
 
-const id = v.pipe(v.string(), v.maxLength(64));
-const seasonParam = v.object({ seasonId: id });
-const optionIds = v.pipe(v.array(id), v.maxLength(10));
+const seasonParam = v.object({ seasonId: recordId });
+const optionIds = v.pipe(v.array(recordId), v.maxLength(10));
 
 const submitBody = v.object({
-  answers: v.pipe(v.array(v.object({ questionId: id, optionIds })), v.maxLength(50)),
+  answers: v.pipe(v.array(v.object({ questionId: recordId, optionIds })), v.maxLength(50)),
 });
 
 const boardQuery = v.object({
@@ -122,7 +121,7 @@ function answerIssues(questionIds: string[], answers: { questionId: string }[]):
 
 export const quizRoutes = new Hono<AppEnv>()
   .get('/seasons/:seasonId', requirePerson, param(seasonParam), async (c) => {
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const found = await visibleSeason(db, c.req.valid('param').seasonId);
     const day = chinaDay(Date.now());
     const personId = c.var.person.id;
@@ -148,7 +147,7 @@ export const quizRoutes = new Hono<AppEnv>()
   })
   .post('/seasons/:seasonId/attempts', requirePerson, param(seasonParam), async (c) => {
     const person = c.var.person;
-    const db = database(c.env.DB);
+    const db = c.var.db;
     await enforceLimit(c, startsPerPerson(person.id));
     const found = await visibleSeason(db, c.req.valid('param').seasonId);
     const { season } = found;
@@ -184,7 +183,7 @@ export const quizRoutes = new Hono<AppEnv>()
     return c.json({ attempt: await openAttemptView(db, attempt) }, 201);
   })
   .get('/seasons/:seasonId/attempts/today', requirePerson, param(seasonParam), async (c) => {
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const { season } = await visibleSeason(db, c.req.valid('param').seasonId);
     const now = Date.now();
     const attempt = await findDayAttempt(db, season.id, c.var.person.id, chinaDay(now));
@@ -194,11 +193,11 @@ export const quizRoutes = new Hono<AppEnv>()
   })
   .put(
     '/attempts/:id/answers/:questionId',
-    param(v.object({ id, questionId: id })),
+    param(v.object({ id: recordId, questionId: recordId })),
     ...json(v.object({ optionIds })),
     async (c) => {
       // Read in one round trip (the attempt found by the player's session, a subquery), written in one more.
-      const db = database(c.env.DB);
+      const db = c.var.db;
       const { id: attemptId, questionId } = c.req.valid('param');
       const player = sessionPersonId(db, await playerSession(c));
       const [signedIn, owned, questions] = await db.batch([
@@ -221,11 +220,11 @@ export const quizRoutes = new Hono<AppEnv>()
       return c.body(null, 204);
     },
   )
-  .post('/attempts/:id/submit', param(v.object({ id })), ...json(submitBody), async (c) => {
+  .post('/attempts/:id/submit', param(idParam), ...json(submitBody), async (c) => {
     // Everything the submit decides by is read in one round trip to D1 (the player's attempt and
     // its questions found by their session, a subquery), and the submit written in one more.
     const sessionHash = await playerSession(c);
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const attemptId = c.req.valid('param').id;
     const player = sessionPersonId(db, sessionHash);
     const refusals = personLimitPeek(db, refusedSubmitsPerPerson, sessionHash);
@@ -284,9 +283,10 @@ export const quizRoutes = new Hono<AppEnv>()
       );
     });
   })
-  .get('/seasons/:seasonId/leaderboard', loadPerson, param(seasonParam), query(boardQuery), async (c) => {
-    // A player's own rank must include their submit of a moment ago; anyone else may read a replica.
-    const db = c.var.person ? database(c.env.DB) : replicaDatabase(c.env.DB);
+  // A player's own rank must include their submit of a moment ago (signed in, they read the
+  // primary); anyone else may read a replica.
+  .get('/seasons/:seasonId/leaderboard', loadPerson, publicRead, param(seasonParam), query(boardQuery), async (c) => {
+    const db = c.var.db;
     const { seasonId } = c.req.valid('param');
     const { day, district, limit } = c.req.valid('query');
     if (district !== undefined && !c.env.DISTRICTS.includes(district)) {

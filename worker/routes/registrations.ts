@@ -3,7 +3,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { personBySession, sessionPersonId } from '../db/auth-sessions.ts';
-import { database } from '../db/client.ts';
 import { revealPerson } from '../db/people.ts';
 import {
   cancelRegistration,
@@ -26,10 +25,8 @@ import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
 import { idempotencyKey } from '../lib/idempotency.ts';
 import { json, param } from '../lib/validation.ts';
 import { sendAfterResponse } from '../notifications/relay.ts';
-import { instant } from './schemas.ts';
+import { idParam, instant, recordId } from './schemas.ts';
 import { openSlot } from './sign-ups.ts';
-
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
 const refusals = {
   cancelled: () => new ApiError(409, 'already_cancelled'),
@@ -46,7 +43,7 @@ const moveRefusals = {
 } as const;
 
 const moveBody = v.object({
-  slotId: v.pipe(v.string(), v.maxLength(64)),
+  slotId: recordId,
   /** The window, by its start, when the target session has windows. */
   windowStartsAt: v.optional(instant),
 });
@@ -58,7 +55,7 @@ interface MovedBody {
 export const registrationRoutes = new Hono<AppEnv>()
   .post('/:id/cancel', requirePerson, param(idParam), async (c) => {
     const personId = c.var.person.id;
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const { id } = c.req.valid('param');
 
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -70,7 +67,7 @@ export const registrationRoutes = new Hono<AppEnv>()
 
       const { cancelled, promoted } = await cancelRegistration(db, { id, slotId: registration.slotId, personId });
       if (cancelled) {
-        // The freed seat's new holder hears of it (the trigger queued the text with the promotion).
+        // The freed seat's new holder hears of it (its text was queued with the promotion).
         sendAfterResponse(
           c,
           promoted.map((moved) => `promoted:${moved.id}`),
@@ -87,7 +84,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     const scope = `POST /api/registrations/${id}/move`;
     const sessionHash = await personSessionHash(c);
     if (!sessionHash) throw new ApiError(401, 'unauthenticated');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const key = idempotencyKey(c);
 
     for (let attempt = 0; attempt < 2; attempt++) {

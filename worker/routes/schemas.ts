@@ -3,6 +3,12 @@ import * as v from 'valibot';
 import { isCalendarDay } from '../domain/china-time.ts';
 import { normalizePhone } from '../domain/phone.ts';
 
+/** The id of anything stored (a campaign, session, slot, sign-up, season…) in a path, a filter or a body. */
+export const recordId = v.pipe(v.string(), v.maxLength(64));
+
+/** A path's `:id`. */
+export const idParam = v.object({ id: recordId });
+
 export const phoneNumber = v.pipe(
   v.string(),
   v.maxLength(32, 'phone_invalid'),

@@ -3,7 +3,6 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { personBySession, sessionPersonId } from '../db/auth-sessions.ts';
 import { birthDateColumns, revealPerson } from '../db/people.ts';
-import { database } from '../db/client.ts';
 import { eventCounter, personEventCounter } from '../db/rate-limits.ts';
 import { holdSeats, SEATS_PER_CONTACT } from '../db/registration-groups.ts';
 import {
@@ -31,7 +30,7 @@ import { hashKey } from '../lib/keyed-hash.ts';
 import { enforceLimits, perAddress, refuseOverLimit } from '../lib/rate-limit.ts';
 import { json, param } from '../lib/validation.ts';
 import { groupView } from './group-views.ts';
-import { calendarDay, instant, personName, phoneNumber, teamName } from './schemas.ts';
+import { calendarDay, instant, personName, phoneNumber, recordId, teamName } from './schemas.ts';
 import { sendAfterResponse } from '../notifications/relay.ts';
 
 // A person signs up for a handful of slots, a script for hundreds. Many phones share one address
@@ -41,7 +40,7 @@ const signUpsPerAddress = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'si
 const groupsPerPerson = (personId: string) => ({ key: `group-person:${personId}`, max: 10, windowSec: 3600 });
 const groupsPerAddress = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'group-ip', 30, 3600);
 
-const slotParam = v.object({ slotId: v.pipe(v.string(), v.maxLength(64)) });
+const slotParam = v.object({ slotId: recordId });
 
 const signUpFields = v.object({
   name: personName,
@@ -132,7 +131,7 @@ export interface SignUpTarget {
  */
 export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<typeof signUpBody>, target: SignUpTarget) {
   const { slotId, scope, group } = target;
-  const db = database(c.env.DB);
+  const db = c.var.db;
   // The busiest route reads everything it decides by in one round trip to D1, and writes in
   // one more: the session's person, the slot, the stored answer to this Idempotency-Key and the
   // donor history are found by the session (a subquery), beside the rate-limit counts.
@@ -268,7 +267,7 @@ export const signUpRoutes = new Hono<AppEnv>()
         issues: [{ path: 'contactPhone', message: 'contact_phone_not_own' }],
       });
     }
-    const db = database(c.env.DB);
+    const db = c.var.db;
     await enforceLimits(c, [groupsPerPerson(person.id), groupsPerAddress(c)]);
     const { session } = openSlot(await slotForSignUp(db, slotId).get());
     const joinUntil = defaultJoinUntil(session.startsAt, Date.now());

@@ -1,7 +1,6 @@
 // The volunteer's own service record (GET /api/me/volunteering, under /me's sign-in): hours per
 // session from the desk's check-in and check-out, the total, and the star level reached.
 import { Hono } from 'hono';
-import { database } from '../db/client.ts';
 import { volunteerService } from '../db/volunteering.ts';
 import { toChinaIso } from '../domain/china-time.ts';
 import { hoursOf, nextStarHours, starsFor } from '../domain/volunteering.ts';
@@ -11,7 +10,7 @@ import type { AppEnv } from '../env.ts';
 const MINUTE_MS = 60_000;
 
 export const volunteeringRoutes = new Hono<AppEnv>().get('/', requirePerson, async (c) => {
-  const rows = await volunteerService(database(c.env.DB), c.var.person.id);
+  const rows = await volunteerService(c.var.db, c.var.person.id);
   const items = rows.map(({ campaign, session, role, checkedInAt, checkedOutAt }) => ({
     campaign,
     session: { ...session, startsAt: toChinaIso(session.startsAt) },

@@ -3,14 +3,14 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { listAudit } from '../../db/audit.ts';
-import { database } from '../../db/client.ts';
 import { addDays, chinaDateTime, isCalendarDay, toChinaIso } from '../../domain/china-time.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, pageFields, pageOf } from '../../lib/pagination.ts';
 import { query } from '../../lib/validation.ts';
+import { recordId } from '../schemas.ts';
 
-const id = v.optional(v.pipe(v.string(), v.maxLength(64)));
+const id = v.optional(recordId);
 const day = v.optional(v.pipe(v.string(), v.check(isCalendarDay, 'date_invalid')));
 
 const auditQuery = v.object({
@@ -21,14 +21,10 @@ const auditQuery = v.object({
   /** China days, both included. */
   from: day,
   to: day,
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
-    '50',
-  ),
+  ...pageFields,
 });
 
-const cursorShape = v.object({ at: v.pipe(v.number(), v.integer()), id: v.pipe(v.string(), v.maxLength(64)) });
+const cursorShape = v.object({ at: v.pipe(v.number(), v.integer()), id: recordId });
 
 type Row = Awaited<ReturnType<typeof listAudit>>[number];
 
@@ -57,9 +53,9 @@ export const adminAuditRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const { cursor, limit, from, to, ...filter } = c.req.valid('query');
     const me = c.var.staff;
-    const before = cursor === undefined ? undefined : decodeCursor(cursorShape, cursor);
+    const before = decodeCursor(cursorShape, cursor);
     const rows = await listAudit(
-      database(c.env.DB),
+      c.var.db,
       {
         ...filter,
         // Organizers read their own organization's entries, whatever they ask for.
@@ -70,11 +66,10 @@ export const adminAuditRoutes = new Hono<AppEnv>().get(
       },
       limit + 1,
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
+    const page = pageOf(rows, limit, (last) => ({ at: last.at.getTime(), id: last.id }));
     return c.json(
       {
-        items: page.map((row) => ({
+        items: page.items.map((row) => ({
           id: row.id,
           at: toChinaIso(row.at),
           staff: row.staffId ? { id: row.staffId, email: row.staffEmail } : null,
@@ -85,7 +80,7 @@ export const adminAuditRoutes = new Hono<AppEnv>().get(
           target: targetOf(row),
           detail: row.detail,
         })),
-        nextCursor: rows.length > limit && last ? encodeCursor({ at: last.at.getTime(), id: last.id }) : null,
+        nextCursor: page.nextCursor,
       },
       200,
     );

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { auditStatement, byStaff } from '../../db/audit.ts';
-import { batch, database } from '../../db/client.ts';
+import { batch } from '../../db/client.ts';
 import { eventCounter, peek } from '../../db/rate-limits.ts';
 import { findStaffOrganization } from '../../db/organizations.ts';
 import { findStaffByEmail, setStaffPassword, staffView } from '../../db/staff.ts';
@@ -31,7 +31,7 @@ export const adminAuthRoutes = new Hono<AppEnv>()
     ...json(v.object({ email, password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)) })),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const db = database(c.env.DB);
+      const db = c.var.db;
       await enforceLimit(c, attemptsPerAddress(c));
       const failures = failuresPerAccountAndAddress(c, email);
       const held = await peek(db, hashKey(c.env), failures);
@@ -70,7 +70,7 @@ export const adminAuthRoutes = new Hono<AppEnv>()
   // hour is shown and changed on the texts page): the organizer pages ask on load.
   .get('/me', requireStaff(), async (c) => {
     const member = c.var.staff;
-    const organization = await findStaffOrganization(database(c.env.DB), member.organizationId);
+    const organization = await findStaffOrganization(c.var.db, member.organizationId);
     return c.json({ staff: staffView(member), organization }, 200);
   })
   // One's own password, with the current one; one's other sign-ins end (a lost phone, a shared PC).
@@ -81,7 +81,7 @@ export const adminAuthRoutes = new Hono<AppEnv>()
     async (c) => {
       const me = c.var.staff;
       const { currentPassword, newPassword: password } = c.req.valid('json');
-      const db = database(c.env.DB);
+      const db = c.var.db;
       await enforceLimit(c, passwordChecksPerAccount(me.id));
       const member = await findStaffByEmail(db, me.email);
       if (!member || !(await verifyPassword(currentPassword, member.passwordHash))) {

@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { byStaff } from '../../db/audit.ts';
 import { setBloodStock } from '../../db/blood-stock.ts';
-import { database } from '../../db/client.ts';
 import { stockLevels } from '../../domain/blood-stock.ts';
 import { bloodTypes, rhDs } from '../../domain/profile.ts';
 import type { AppEnv } from '../../env.ts';
@@ -30,7 +29,7 @@ export const adminBloodStockRoutes = new Hono<AppEnv>().put(
   async (c) => {
     const { levels } = c.req.valid('json');
     const me = c.var.staff;
-    const db = database(c.env.DB);
+    const db = c.var.db;
     // The detail says what changed in a few characters each ("O-": "critical"), nothing personal.
     const detail = Object.fromEntries(
       levels.map((row) => [`${row.bloodType}${row.rhD === 'negative' ? '-' : '+'}`, row.level]),

@@ -1,22 +1,21 @@
 // A campaign's numbers at a glance. Counts only, no names: check-in volunteers see them too.
 import { Hono } from 'hono';
-import * as v from 'valibot';
 import { campaignSummary } from '../../db/campaigns.ts';
 import { campaignStats } from '../../db/campaign-stats.ts';
-import { database } from '../../db/client.ts';
 import { toChinaIso } from '../../domain/china-time.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
 import { notFound } from '../../lib/errors.ts';
 import { staffScope } from '../../lib/scope.ts';
 import { param } from '../../lib/validation.ts';
+import { idParam } from '../schemas.ts';
 
 export const adminCampaignStatsRoutes = new Hono<AppEnv>().get(
   '/:id/stats',
   requireStaff('admin', 'organizer', 'checkin'),
-  param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) })),
+  param(idParam),
   async (c) => {
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const campaign = await campaignSummary(db, c.req.valid('param').id, staffScope(c.var.staff));
     if (!campaign) throw notFound();
     const { bloodTypes, donations, bySession, ...stats } = await campaignStats(db, campaign.id);

@@ -11,7 +11,6 @@ import {
   updateCampaign,
 } from '../../db/campaigns.ts';
 import { byStaff } from '../../db/audit.ts';
-import { database } from '../../db/client.ts';
 import { campaigns } from '../../db/schema.ts';
 import { organizationExists } from '../../db/organizations.ts';
 import { genders } from '../../domain/profile.ts';
@@ -24,7 +23,7 @@ import { derivedId, idempotencyKey } from '../../lib/idempotency.ts';
 import { staffScope } from '../../lib/scope.ts';
 import { json, param, query } from '../../lib/validation.ts';
 import { campaignView } from '../views.ts';
-import { calendarDay, instant } from '../schemas.ts';
+import { calendarDay, idParam, instant, recordId } from '../schemas.ts';
 
 const age = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(120));
 
@@ -79,7 +78,7 @@ const datesInOrder = (c: { startsOn?: string; endsOn?: string }) => !c.startsOn 
 const newCampaign = v.pipe(
   v.object({
     kind: v.picklist(campaignKinds),
-    organizationId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+    organizationId: v.optional(recordId),
     ...editable,
     summary: v.optional(editable.summary, ''),
     eligibility: v.optional(editable.eligibility, null),
@@ -138,8 +137,6 @@ const newSession = v.pipe(
   ),
 );
 
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
-
 export const adminCampaignRoutes = new Hono<AppEnv>()
   .get(
     '/',
@@ -151,19 +148,19 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
       }),
     ),
     async (c) => {
-      const items = await listCampaigns(database(c.env.DB), staffScope(c.var.staff), c.req.valid('query'));
+      const items = await listCampaigns(c.var.db, staffScope(c.var.staff), c.req.valid('query'));
       return c.json({ items }, 200);
     },
   )
   .get('/:id', requireStaff(), param(idParam), async (c) => {
-    const campaign = await getCampaign(database(c.env.DB), c.req.valid('param').id, staffScope(c.var.staff));
+    const campaign = await getCampaign(c.var.db, c.req.valid('param').id, staffScope(c.var.staff));
     if (!campaign) throw notFound();
     return c.json({ campaign: campaignView(campaign) }, 200);
   })
   .post('/', requireStaff('admin', 'organizer'), ...json(newCampaign), async (c) => {
     const { organizationId: requested, ...input } = c.req.valid('json');
     const me = c.var.staff;
-    const db = database(c.env.DB);
+    const db = c.var.db;
     let organizationId = requested;
     if (me.role === 'organizer') {
       if (requested && requested !== me.organizationId) throw new ApiError(403, 'forbidden');
@@ -192,7 +189,7 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
   .patch('/:id', requireStaff('admin', 'organizer'), param(idParam), ...json(campaignChanges), async (c) => {
     const { id } = c.req.valid('param');
     const changes = c.req.valid('json');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const scope = staffScope(c.var.staff);
     const current = await getCampaign(db, id, scope);
     if (!current) throw notFound();
@@ -215,7 +212,7 @@ export const adminCampaignRoutes = new Hono<AppEnv>()
   })
   .post('/:id/sessions', requireStaff('admin', 'organizer'), param(idParam), ...json(newSession), async (c) => {
     const { id } = c.req.valid('param');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const scope = staffScope(c.var.staff);
     const current = await getCampaign(db, id, scope);
     if (!current) throw notFound();

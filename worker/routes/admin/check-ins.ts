@@ -15,7 +15,7 @@ import {
   searchToday,
 } from '../../db/check-ins.ts';
 import { campaignSummary } from '../../db/campaigns.ts';
-import { type Database, database } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { normalizeBookingCode } from '../../domain/booking-code.ts';
 import { deskRefusal, WHOLE_BLOOD_VOLUMES_ML } from '../../domain/check-in.ts';
 import { chinaDay, toChinaIso } from '../../domain/china-time.ts';
@@ -28,8 +28,7 @@ import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach, staffScope } from '../../lib/scope.ts';
 import { json, query } from '../../lib/validation.ts';
 import { windowView } from '../views.ts';
-
-const id = v.pipe(v.string(), v.maxLength(64));
+import { recordId } from '../schemas.ts';
 
 const checkInBody = v.object({
   code: v.pipe(
@@ -39,14 +38,14 @@ const checkInBody = v.object({
     v.regex(/^[0-9A-Z]{4,16}$/, 'field_invalid'),
   ),
   /** The desk's scope: a pass of another campaign or session is refused. */
-  campaignId: v.optional(id),
-  sessionId: v.optional(id),
+  campaignId: v.optional(recordId),
+  sessionId: v.optional(recordId),
   /** The donation in the same step; desks now record it after the collection instead. */
   donated: v.optional(v.picklist(['whole_blood', 'platelets'])),
   volumeMl: v.optional(v.picklist(WHOLE_BLOOD_VOLUMES_ML)),
 });
 
-const deskScope = { campaignId: id, sessionId: v.optional(id) };
+const deskScope = { campaignId: recordId, sessionId: v.optional(recordId) };
 
 const searchInput = v.object({
   ...deskScope,
@@ -106,7 +105,7 @@ async function search(db: Database, staff: SignedInStaff, input: v.InferOutput<t
 export const checkInRoutes = new Hono<AppEnv>()
   .post('/', ...json(checkInBody), async (c) => {
     const { code, donated, volumeMl, ...scope } = c.req.valid('json');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const now = Date.now();
     // A queue at the bus door: the desk's session and the pass are read in one round trip, and
     // nothing of the pass is used before the session is found to be staff's.
@@ -157,15 +156,15 @@ export const checkInRoutes = new Hono<AppEnv>()
   // Today's sign-ups by name or the last 4 phone digits. The desk sends it as POST, so that what
   // was typed stays out of URLs and the platform's request logs; GET is the contract's form.
   .get('/search', requireStaff('admin', 'organizer', 'checkin'), query(searchInput), async (c) =>
-    c.json(await search(database(c.env.DB), c.var.staff, c.req.valid('query')), 200),
+    c.json(await search(c.var.db, c.var.staff, c.req.valid('query')), 200),
   )
   .post('/search', requireStaff('admin', 'organizer', 'checkin'), ...json(searchInput), async (c) =>
-    c.json(await search(database(c.env.DB), c.var.staff, c.req.valid('json')), 200),
+    c.json(await search(c.var.db, c.var.staff, c.req.valid('json')), 200),
   )
   // Who the desk expects now, in sessions with appointment windows: the window under way.
   .get('/expected', requireStaff('admin', 'organizer', 'checkin'), query(v.object(deskScope)), async (c) => {
     const scope = c.req.valid('query');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     if (!(await campaignSummary(db, scope.campaignId, staffScope(c.var.staff)))) throw notFound();
     return c.json({ items: (await expectedNow(db, scope)).map(deskItemView) }, 200);
   });

@@ -4,7 +4,6 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { byStaff, recordAudit } from '../../db/audit.ts';
-import { database } from '../../db/client.ts';
 import {
   emergencyDonorPage,
   reachableDonors,
@@ -21,9 +20,11 @@ import type { StaffEnv } from '../../lib/auth.ts';
 import { csvPieces } from '../../lib/csv.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Language } from '../../lib/messages.ts';
+import { decodeCursor, encodeCursor, pageFields } from '../../lib/pagination.ts';
 import { enforceLimit } from '../../lib/rate-limit.ts';
 import { byteStream, inChunks } from '../../lib/streams.ts';
 import { json, query } from '../../lib/validation.ts';
+import { recordId } from '../schemas.ts';
 import { requireBloodCentre } from './blood-centre.ts';
 
 const filters = {
@@ -55,11 +56,7 @@ const calloutsPerDay = (organizationId: string | null) => ({
 
 const pageQuery = v.object({
   ...filters,
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
-    '50',
-  ),
+  ...pageFields,
 });
 
 /** Donors' phones are the city's, not one organization's (routes/admin/blood-centre.ts). */
@@ -87,7 +84,7 @@ const exportHeader: Record<Language, string[]> = {
 async function* allDonors<E extends AppEnv>(c: Context<E>, filter: DonorFilter, today: string) {
   let after: string | undefined;
   do {
-    const page = await emergencyDonorPage(database(c.env.DB), filter, today, after, 500);
+    const page = await emergencyDonorPage(c.var.db, filter, today, after, 500);
     yield* page.donors;
     after = page.next ?? undefined;
   } while (after);
@@ -97,8 +94,9 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
   .get('/emergency-donors', ...requireBloodCentre, query(pageQuery), async (c) => {
     const { cursor, limit, ...filter } = c.req.valid('query');
     checkDistrict(c, filter);
-    const page = await emergencyDonorPage(database(c.env.DB), filter, chinaDay(Date.now()), cursor, limit);
-    return c.json({ items: page.donors.map(donorItem), nextCursor: page.next }, 200);
+    const after = decodeCursor(recordId, cursor);
+    const page = await emergencyDonorPage(c.var.db, filter, chinaDay(Date.now()), after, limit);
+    return c.json({ items: page.donors.map(donorItem), nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
   })
   .get('/emergency-donors.csv', ...requireBloodCentre, query(v.object(filters)), async (c) => {
     const filter = c.req.valid('query');
@@ -109,7 +107,7 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
     let count = 0;
     for await (const _donor of allDonors(c, filter, today)) count++;
     await recordAudit(
-      database(c.env.DB),
+      c.var.db,
       byStaff(me, me.organizationId, 'emergency_donors.export', undefined, {
         bloodType: filter.bloodType,
         rhD: filter.rhD ?? null,
@@ -140,7 +138,7 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
   .post('/callouts', ...requireBloodCentre, ...json(newCallout), async (c) => {
     const { dryRun, message, ...filter } = c.req.valid('json');
     checkDistrict(c, filter);
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const donorIds: string[] = [];
     for await (const donor of allDonors(c, filter, chinaDay(Date.now()))) donorIds.push(donor.id);
     if (dryRun) return c.json({ matched: donorIds.length, reachable: await reachableDonors(db, donorIds) }, 200);

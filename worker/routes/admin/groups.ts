@@ -6,7 +6,6 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { byStaff } from '../../db/audit.ts';
 import { campaignSummary } from '../../db/campaigns.ts';
-import { database } from '../../db/client.ts';
 import { changeGroup, getGroupOwner, holdSeats, listCampaignGroups } from '../../db/registration-groups.ts';
 import { slotForSignUp } from '../../db/registrations.ts';
 import { defaultJoinUntil } from '../../domain/team-joining.ts';
@@ -16,15 +15,13 @@ import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach, staffScope } from '../../lib/scope.ts';
 import { json, param } from '../../lib/validation.ts';
 import { campaignGroupView } from '../group-views.ts';
-import { instant, teamName } from '../schemas.ts';
+import { idParam, instant, recordId, teamName } from '../schemas.ts';
 import { refuseClosedSlot } from '../sign-ups.ts';
-
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
 const seatCount = v.pipe(v.number(), v.integer(), v.maxValue(100_000));
 
 const organizersHold = v.object({
-  slotId: v.pipe(v.string(), v.maxLength(64)),
+  slotId: recordId,
   organization: teamName,
   seats: v.pipe(seatCount, v.minValue(1)),
 });
@@ -39,8 +36,8 @@ const groupChange = v.pipe(
 
 export const adminCampaignGroupRoutes = new Hono<AppEnv>()
   .get('/:id/groups', requireStaff('admin', 'organizer'), param(idParam), async (c) => {
-    const db = database(c.env.DB);
-    const campaign = await campaignSummary(db, c.req.valid('param').id, staffScope(c.var.staff!));
+    const db = c.var.db;
+    const campaign = await campaignSummary(db, c.req.valid('param').id, staffScope(c.var.staff));
     if (!campaign) throw notFound();
     const groups = await listCampaignGroups(db, campaign.id);
     return c.json({ items: groups.map(campaignGroupView) }, 200);
@@ -48,8 +45,8 @@ export const adminCampaignGroupRoutes = new Hono<AppEnv>()
   .post('/:id/groups', requireStaff('admin', 'organizer'), param(idParam), ...json(organizersHold), async (c) => {
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    const staff = c.var.staff!;
-    const db = database(c.env.DB);
+    const staff = c.var.staff;
+    const db = c.var.db;
     const slot = await slotForSignUp(db, input.slotId).get();
     // A slot of another campaign, or of another organization's, is not there to hold.
     if (!slot || slot.campaign.id !== id || !canReach(staff, slot.campaign.organizationId)) throw notFound();
@@ -85,13 +82,13 @@ export const adminGroupRoutes = new Hono<AppEnv>().patch(
   ...json(groupChange),
   async (c) => {
     const { id } = c.req.valid('param');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const group = await getGroupOwner(db, id);
-    if (!group || !canReach(c.var.staff!, group.organizationId)) throw notFound();
+    if (!group || !canReach(c.var.staff, group.organizationId)) throw notFound();
 
     const change = c.req.valid('json');
     const audit = byStaff(
-      c.var.staff!,
+      c.var.staff,
       group.organizationId,
       'group.update',
       { type: 'group', id },

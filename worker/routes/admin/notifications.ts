@@ -1,27 +1,23 @@
 // Organizers see the state of their texts: queued, sent, skipped or failed, and why.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { database } from '../../db/client.ts';
 import { listNotifications, notificationCounts } from '../../db/notifications.ts';
 import { notifications } from '../../db/schema.ts';
 import { toChinaIso } from '../../domain/china-time.ts';
 import { maskPhone } from '../../domain/phone.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { decodeCursor, pageFields, pageOf } from '../../lib/pagination.ts';
 import { query } from '../../lib/validation.ts';
+import { recordId } from '../schemas.ts';
 
 const listQuery = v.object({
   status: v.optional(v.picklist(notifications.status.enumValues)),
   kind: v.optional(v.picklist(notifications.kind.enumValues)),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
-    '50',
-  ),
+  ...pageFields,
 });
 
-const cursorShape = v.object({ at: v.pipe(v.number(), v.integer()), id: v.pipe(v.string(), v.maxLength(64)) });
+const cursorShape = v.object({ at: v.pipe(v.number(), v.integer()), id: recordId });
 
 export const adminNotificationRoutes = new Hono<AppEnv>().get(
   '/',
@@ -29,20 +25,19 @@ export const adminNotificationRoutes = new Hono<AppEnv>().get(
   query(listQuery),
   async (c) => {
     const { cursor, limit, ...filter } = c.req.valid('query');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const me = c.var.staff;
     const organizationId = me.role === 'admin' ? null : me.organizationId;
-    const before = cursor === undefined ? undefined : decodeCursor(cursorShape, cursor);
+    const before = decodeCursor(cursorShape, cursor);
     const [rows, counts] = await Promise.all([
       listNotifications(db, { organizationId, ...filter, before }, limit + 1),
       notificationCounts(db, organizationId),
     ]);
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
+    const page = pageOf(rows, limit, (last) => ({ at: last.createdAt.getTime(), id: last.id }));
     return c.json(
       {
         counts: Object.fromEntries(counts.map((row) => [row.status, row.count])),
-        items: page.map((row) => ({
+        items: page.items.map((row) => ({
           id: row.id,
           kind: row.kind,
           status: row.status,
@@ -54,7 +49,7 @@ export const adminNotificationRoutes = new Hono<AppEnv>().get(
           calloutId: row.calloutId,
           to: { name: row.name, phone: maskPhone(row.phone) },
         })),
-        nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.getTime(), id: last.id }) : null,
+        nextCursor: page.nextCursor,
       },
       200,
     );

@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { byStaff, changedValues } from '../../db/audit.ts';
-import { database } from '../../db/client.ts';
 import { createOrganization, listOrganizations, updateOrganization } from '../../db/organizations.ts';
 import { organizations } from '../../db/schema.ts';
 import type { AppEnv } from '../../env.ts';
@@ -10,6 +9,7 @@ import { requireStaff } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach } from '../../lib/scope.ts';
 import { json, param } from '../../lib/validation.ts';
+import { idParam } from '../schemas.ts';
 
 const organizationName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
 const organizationKind = v.picklist(organizations.kind.enumValues);
@@ -26,7 +26,7 @@ const organizationChange = v.pipe(
 export const organizationRoutes = new Hono<AppEnv>()
   .get('/', requireStaff(), async (c) => {
     const me = c.var.staff;
-    const items = await listOrganizations(database(c.env.DB), me.role === 'admin' ? null : me.organizationId);
+    const items = await listOrganizations(c.var.db, me.role === 'admin' ? null : me.organizationId);
     return c.json({ items }, 200);
   })
   .post(
@@ -34,7 +34,7 @@ export const organizationRoutes = new Hono<AppEnv>()
     requireStaff('admin'),
     ...json(v.object({ name: organizationName, kind: v.optional(organizationKind) })),
     async (c) => {
-      const db = database(c.env.DB);
+      const db = c.var.db;
       const created = await createOrganization(
         db,
         c.req.valid('json'),
@@ -46,28 +46,22 @@ export const organizationRoutes = new Hono<AppEnv>()
   )
   // Admins rename an organization or change its kind; its organizers may set when its reminders
   // for tomorrow go out (China hour, default 18:00).
-  .patch(
-    '/:id',
-    requireStaff('admin', 'organizer'),
-    param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) })),
-    ...json(organizationChange),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const change = c.req.valid('json');
-      const me = c.var.staff;
-      if (!canReach(me, id)) throw notFound();
-      if (me.role !== 'admin' && (change.name !== undefined || change.kind !== undefined))
-        throw new ApiError(403, 'forbidden');
-      const db = database(c.env.DB);
-      const [current] = await listOrganizations(db, id);
-      if (!current) throw notFound();
-      const updated = await updateOrganization(
-        db,
-        id,
-        change,
-        byStaff(me, id, 'organization.update', { type: 'organization', id }, changedValues(current, change)),
-      );
-      if (!updated) throw new ApiError(409, 'organization_exists');
-      return c.json({ organization: updated }, 200);
-    },
-  );
+  .patch('/:id', requireStaff('admin', 'organizer'), param(idParam), ...json(organizationChange), async (c) => {
+    const { id } = c.req.valid('param');
+    const change = c.req.valid('json');
+    const me = c.var.staff;
+    if (!canReach(me, id)) throw notFound();
+    if (me.role !== 'admin' && (change.name !== undefined || change.kind !== undefined))
+      throw new ApiError(403, 'forbidden');
+    const db = c.var.db;
+    const [current] = await listOrganizations(db, id);
+    if (!current) throw notFound();
+    const updated = await updateOrganization(
+      db,
+      id,
+      change,
+      byStaff(me, id, 'organization.update', { type: 'organization', id }, changedValues(current, change)),
+    );
+    if (!updated) throw new ApiError(409, 'organization_exists');
+    return c.json({ organization: updated }, 200);
+  });

@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { byStaff } from '../../db/audit.ts';
-import { database, type Database } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { finalists as seasonFinalists } from '../../db/quiz-boards.ts';
 import {
   bankQuestions,
@@ -29,6 +29,7 @@ import { json, param } from '../../lib/validation.ts';
 import type { FinalQuestion } from '../../quiz-final/protocol.ts';
 import { connectToFinal, finalGame } from '../../quiz-final/sockets.ts';
 import { reachableSeason } from './quiz.ts';
+import { idParam, recordId } from '../schemas.ts';
 
 const MAX_FINAL_QUESTIONS = 50;
 const whole = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
@@ -42,12 +43,11 @@ const newFinal = v.object({
   /** Questions drawn at random from the season's bank, categories in turn… */
   drawFromBank: v.optional(whole(0, MAX_FINAL_QUESTIONS), 0),
   /** …questions of the bank chosen by id, in the order asked… */
-  questionIds: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(MAX_FINAL_QUESTIONS)), []),
+  questionIds: v.optional(v.pipe(v.array(recordId), v.maxLength(MAX_FINAL_QUESTIONS)), []),
   /** …then questions typed in, in the bank import's JSON form. */
   questions: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(MAX_FINAL_QUESTIONS)), []),
 });
 
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 const advanceBody = v.object({ action: v.picklist(['open', 'reveal', 'end']) });
 
 /** A final's own option ids, so that nothing on a screen ties an option to the daily quiz's bank. */
@@ -133,7 +133,7 @@ async function reachableFinal<E extends StaffEnv>(c: Context<E>, db: Database, i
 export const adminQuizFinalRoutes = new Hono<AppEnv>()
   .post('/seasons/:id/finals', requireStaff('admin', 'organizer'), param(idParam), ...json(newFinal), async (c) => {
     const input = c.req.valid('json');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const { season, campaign } = await reachableSeason(c, db, c.req.valid('param').id);
     const id = crypto.randomUUID();
     const questions = await finalQuestions(db, id, season.id, input);
@@ -174,19 +174,19 @@ export const adminQuizFinalRoutes = new Hono<AppEnv>()
     return c.json({ final: finalView(stored.final, await finalistsOf(db, final.id)) }, 201);
   })
   .get('/seasons/:id/final', requireStaff('admin', 'organizer'), param(idParam), async (c) => {
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const { season } = await reachableSeason(c, db, c.req.valid('param').id);
     const final = await finalOfSeason(db, season.id);
     if (!final) throw notFound();
     return c.json({ final: finalView(final, await finalistsOf(db, final.id)) }, 200);
   })
   .get('/finals/:id', requireStaff('admin', 'organizer'), param(idParam), async (c) => {
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const { final } = await reachableFinal(c, db, c.req.valid('param').id);
     return c.json({ final: finalView(final, await finalistsOf(db, final.id)) }, 200);
   })
   .post('/finals/:id/advance', requireStaff('admin', 'organizer'), param(idParam), ...json(advanceBody), async (c) => {
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const { final, organizationId } = await reachableFinal(c, db, c.req.valid('param').id);
     const { action } = c.req.valid('json');
     const advanced = await finalGame(c.env, final.id).advance(action);
@@ -200,7 +200,7 @@ export const adminQuizFinalRoutes = new Hono<AppEnv>()
     return c.json({ state: advanced.state }, 200);
   })
   .get('/finals/:id/host', requireStaff('admin', 'organizer'), param(idParam), async (c) => {
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const { final } = await reachableFinal(c, db, c.req.valid('param').id);
     return connectToFinal(c, final.id, 'host');
   });

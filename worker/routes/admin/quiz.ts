@@ -1,9 +1,10 @@
 // Organizers run quiz seasons: set one up, import its question bank, and list the finalists.
 // Another organization's season or campaign answers 404, as if it did not exist.
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import { byStaff, recordAudit } from '../../db/audit.ts';
-import { database, type Database } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { finalists } from '../../db/quiz-boards.ts';
 import { finalResultsOfSeason } from '../../db/quiz-finals.ts';
 import { campaignSummary } from '../../db/campaigns.ts';
@@ -18,13 +19,12 @@ import {
 } from '../../domain/quiz-import.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
-import { limitBody } from '../../lib/body-limit.ts';
 import { csvDocument } from '../../lib/csv.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { t, type Language } from '../../lib/messages.ts';
 import { canReach, staffScope } from '../../lib/scope.ts';
 import { json, param, query } from '../../lib/validation.ts';
-import { calendarDay } from '../schemas.ts';
+import { calendarDay, idParam, recordId } from '../schemas.ts';
 import { seasonView } from '../quiz-views.ts';
 
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -33,7 +33,7 @@ const whole = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.mi
 
 const newSeason = v.pipe(
   v.object({
-    campaignId: v.pipe(v.string(), v.maxLength(64)),
+    campaignId: recordId,
     startsOn: calendarDay,
     endsOn: calendarDay,
     questionsPerDay: whole(1, 50),
@@ -46,7 +46,6 @@ const newSeason = v.pipe(
   ),
 );
 
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 const topQuery = v.object({
   top: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(100)), '10'),
 });
@@ -102,7 +101,7 @@ const finalistHeader: Record<Language, string[]> = {
 
 /** The finalists of a reachable season. They carry full names and phone numbers, so every listing goes into the audit log. */
 async function listFinalists<E extends StaffEnv>(c: Context<E>, seasonId: string, top: number, format: 'json' | 'csv') {
-  const db = database(c.env.DB);
+  const db = c.var.db;
   const { season, campaign } = await reachableSeason(c, db, seasonId);
   const rows = await finalists(db, season.id, top);
   await recordAudit(
@@ -121,7 +120,7 @@ async function listFinalists<E extends StaffEnv>(c: Context<E>, seasonId: string
 export const adminQuizRoutes = new Hono<AppEnv>()
   .post('/seasons', requireStaff('admin', 'organizer'), ...json(newSeason), async (c) => {
     const input = c.req.valid('json');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const campaign = await campaignSummary(db, input.campaignId, staffScope(c.var.staff));
     if (!campaign) throw notFound();
     if (campaign.kind !== 'quiz') {
@@ -144,10 +143,10 @@ export const adminQuizRoutes = new Hono<AppEnv>()
   .post(
     '/seasons/:id/questions',
     requireStaff('admin', 'organizer'),
-    limitBody(MAX_IMPORT_BYTES),
+    bodyLimit({ maxSize: MAX_IMPORT_BYTES }),
     param(idParam),
     async (c) => {
-      const db = database(c.env.DB);
+      const db = c.var.db;
       const { season, campaign } = await reachableSeason(c, db, c.req.valid('param').id);
       const { rows, rejected } = await importRows(c);
       if (rows.length > MAX_IMPORT_ROWS)
@@ -195,7 +194,7 @@ export const adminQuizRoutes = new Hono<AppEnv>()
     const seasonId = c.req.valid('param').id;
     const rows = await listFinalists(c, seasonId, c.req.valid('query').top, 'json');
     // Once the season's live final has ended, each finalist's place in it.
-    const results = await finalResultsOfSeason(database(c.env.DB), seasonId);
+    const results = await finalResultsOfSeason(c.var.db, seasonId);
     return c.json(
       {
         items: rows.map(({ personId, ...row }, index) => ({

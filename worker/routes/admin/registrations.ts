@@ -12,7 +12,7 @@ import {
   recordDonation,
   removeDonation,
 } from '../../db/check-ins.ts';
-import { database } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { checkOut } from '../../db/volunteering.ts';
 import { isSessionDay, WHOLE_BLOOD_VOLUMES_ML } from '../../domain/check-in.ts';
 import { chinaDay, toChinaIso } from '../../domain/china-time.ts';
@@ -22,6 +22,7 @@ import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach } from '../../lib/scope.ts';
 import { json, param, query } from '../../lib/validation.ts';
 import { donationFor, refuseOutOfScope } from './check-ins.ts';
+import { idParam, recordId } from '../schemas.ts';
 
 /** Why an organizer changed a record: a choice, so the audit log holds no free text about a person. */
 const reason = v.optional(v.picklist(['mistake', 'person_asked', 'did_not_come', 'deferred', 'other']));
@@ -33,10 +34,10 @@ const allowedFrom = {
   cancelled: ['confirmed', 'waitlisted'],
 } as const;
 
-const registrationId = param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) }));
+const registrationId = param(idParam);
 
 /** The sign-up, when the staff member may act on it; another organization's answers 404. */
-async function reachable(db: ReturnType<typeof database>, staff: AppEnv['Variables']['staff'], id: string) {
+async function reachable(db: Database, staff: AppEnv['Variables']['staff'], id: string) {
   const pass = await findById(db, id);
   if (!pass || !staff || !canReach(staff, pass.organizationId)) throw notFound();
   return pass;
@@ -51,7 +52,7 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param');
       const { status, reason } = c.req.valid('json');
-      const db = database(c.env.DB);
+      const db = c.var.db;
       const pass = await reachable(db, c.var.staff, id);
       const from = (allowedFrom[status] as readonly string[]).includes(pass.status) ? pass.status : null;
       if (!from) throw new ApiError(409, 'status_not_correctable');
@@ -85,14 +86,14 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
       v.object({
         kind: v.picklist(['whole_blood', 'platelets']),
         volumeMl: v.optional(v.picklist(WHOLE_BLOOD_VOLUMES_ML)),
-        campaignId: v.optional(v.pipe(v.string(), v.maxLength(64))),
-        sessionId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+        campaignId: v.optional(recordId),
+        sessionId: v.optional(recordId),
       }),
     ),
     async (c) => {
       const { id } = c.req.valid('param');
       const { kind, volumeMl, ...scope } = c.req.valid('json');
-      const db = database(c.env.DB);
+      const db = c.var.db;
       const now = Date.now();
       const pass = await reachable(db, c.var.staff, id);
       // A donation is recorded at the desk of its drive on the day it is given, and nowhere else.
@@ -130,7 +131,7 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
     query(v.object({ reason })),
     async (c) => {
       const { id } = c.req.valid('param');
-      const db = database(c.env.DB);
+      const db = c.var.db;
       const pass = await reachable(db, c.var.staff, id);
       const donation = await findDonation(db, id);
       if (!donation) throw new ApiError(409, 'no_donation');
@@ -160,7 +161,7 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
   // A volunteer leaves: the desk checks them out, and the hours since check-in are their service.
   .post('/:id/checkout', requireStaff('admin', 'organizer', 'checkin'), registrationId, async (c) => {
     const { id } = c.req.valid('param');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const pass = await reachable(db, c.var.staff, id);
     if (pass.status !== 'checked_in') {
       throw new ApiError(409, 'not_checked_in', { message: 'checkout_not_checked_in' });

@@ -4,45 +4,39 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { byStaff, recordAudit } from '../../db/audit.ts';
 import { campaignSummary } from '../../db/campaigns.ts';
-import { database } from '../../db/client.ts';
 import { rosterPage, rosterRows, rosterSize, rosterSlots, type RosterFilter, type RosterRow } from '../../db/roster.ts';
 import { registrations } from '../../db/schema.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
 import { decryptText, encryptionKeys, type KeyRing } from '../../lib/crypto.ts';
 import { csvPieces } from '../../lib/csv.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { ApiError, notFound } from '../../lib/errors.ts';
+import { notFound } from '../../lib/errors.ts';
+import { decodeCursor, encodeCursor, invalidCursor, pageFields } from '../../lib/pagination.ts';
 import { staffScope } from '../../lib/scope.ts';
 import { byteStream, inChunks } from '../../lib/streams.ts';
 import { param, query } from '../../lib/validation.ts';
 import { xlsxBytes } from '../../lib/xlsx.ts';
 import { exportHeader, exportRow, rosterItem } from './roster-views.ts';
-
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+import { idParam, recordId } from '../schemas.ts';
 
 const filters = {
   status: v.optional(v.picklist(registrations.status.enumValues)),
-  sessionId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  sessionId: v.optional(recordId),
 };
 
 const pageQuery = v.object({
   ...filters,
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(400))),
-  limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
-    '50',
-  ),
+  ...pageFields,
 });
 
 const cursorShape = v.object({
-  slotId: v.pipe(v.string(), v.maxLength(64)),
+  slotId: recordId,
   arrival: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
 /** The campaign when the staff member's organization runs it; 404 otherwise. */
 async function reachableCampaign<E extends StaffEnv>(c: Context<E>, id: string) {
-  const campaign = await campaignSummary(database(c.env.DB), id, staffScope(c.var.staff));
+  const campaign = await campaignSummary(c.var.db, id, staffScope(c.var.staff));
   if (!campaign) throw notFound();
   return campaign;
 }
@@ -56,7 +50,7 @@ const mediaTypes: Record<Format, string> = {
 
 /** The roster as a streamed file, written to the audit log (with its row count) before a byte leaves. */
 async function exportRoster<E extends StaffEnv>(c: Context<E>, id: string, filter: RosterFilter, format: Format) {
-  const db = database(c.env.DB);
+  const db = c.var.db;
   const campaign = await reachableCampaign(c, id);
   const roster = await rosterSlots(db, campaign.id, filter.sessionId);
   const rows = await rosterSize(db, campaign.id, filter);
@@ -111,12 +105,11 @@ async function fullIdNumber(keys: KeyRing, row: RosterRow) {
 export const adminRosterRoutes = new Hono<AppEnv>()
   .get('/:id/registrations', requireStaff('admin', 'organizer'), param(idParam), query(pageQuery), async (c) => {
     const { status, sessionId, cursor, limit } = c.req.valid('query');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const campaign = await reachableCampaign(c, c.req.valid('param').id);
-    const after = cursor === undefined ? undefined : decodeCursor(cursorShape, cursor);
+    const after = decodeCursor(cursorShape, cursor);
     const page = await rosterPage(db, await rosterSlots(db, campaign.id, sessionId), status, after, limit);
-    if (!page)
-      throw new ApiError(400, 'validation_failed', { issues: [{ path: 'cursor', message: 'cursor_invalid' }] });
+    if (!page) throw invalidCursor();
     return c.json(
       {
         items: page.rows.map((row) => rosterItem(row, campaign.kind)),

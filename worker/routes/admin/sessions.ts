@@ -2,16 +2,13 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { byStaff } from '../../db/audit.ts';
-import { database } from '../../db/client.ts';
 import { cancelSession, changeSession, getSessionOwner } from '../../db/sessions.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff, type StaffEnv } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach } from '../../lib/scope.ts';
 import { json, param } from '../../lib/validation.ts';
-import { instant } from '../schemas.ts';
-
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+import { idParam, instant } from '../schemas.ts';
 
 const sessionChange = v.pipe(
   v.object({
@@ -24,7 +21,7 @@ const sessionChange = v.pipe(
 );
 
 async function reachableSession<E extends StaffEnv>(c: Context<E>, id: string) {
-  const session = await getSessionOwner(database(c.env.DB), id);
+  const session = await getSessionOwner(c.var.db, id);
   if (!session || !canReach(c.var.staff, session.organizationId)) throw notFound();
   return session;
 }
@@ -42,7 +39,7 @@ export const adminSessionRoutes = new Hono<AppEnv>()
     }
     const fields = Object.keys(change).join(',');
     const changed = await changeSession(
-      database(c.env.DB),
+      c.var.db,
       id,
       change,
       byStaff(c.var.staff, session.organizationId, 'session.update', { type: 'session', id }, { fields }),
@@ -63,6 +60,6 @@ export const adminSessionRoutes = new Hono<AppEnv>()
     const session = await reachableSession(c, id);
     if (session.cancelledAt) throw new ApiError(409, 'session_cancelled');
     const audit = byStaff(c.var.staff, session.organizationId, 'session.cancel', { type: 'session', id });
-    if (!(await cancelSession(database(c.env.DB), id, audit))) throw new ApiError(409, 'session_cancelled');
+    if (!(await cancelSession(c.var.db, id, audit))) throw new ApiError(409, 'session_cancelled');
     return c.json({ session: { id, cancelled: true } }, 200);
   });

@@ -2,13 +2,13 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { byStaff } from '../../db/audit.ts';
-import { database } from '../../db/client.ts';
 import { getSlotOwner, getSlotWithCounts, updateSlot } from '../../db/slots.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach } from '../../lib/scope.ts';
 import { json, param } from '../../lib/validation.ts';
+import { idParam } from '../schemas.ts';
 
 const slotChange = v.object({
   capacity: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
@@ -18,11 +18,11 @@ const slotChange = v.object({
 export const adminSlotRoutes = new Hono<AppEnv>().patch(
   '/:id',
   requireStaff('admin', 'organizer'),
-  param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) })),
+  param(idParam),
   ...json(slotChange),
   async (c) => {
     const { id } = c.req.valid('param');
-    const db = database(c.env.DB);
+    const db = c.var.db;
     const owner = await getSlotOwner(db, id);
     if (!owner || !canReach(c.var.staff, owner.organizationId)) throw notFound();
 

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { byStaff, changedValues } from '../../db/audit.ts';
-import { database } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { organizationExists } from '../../db/organizations.ts';
 import { staff } from '../../db/schema.ts';
 import {
@@ -21,15 +21,15 @@ import { requireStaff } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { json, param, query } from '../../lib/validation.ts';
-import { email, newPassword } from '../schemas.ts';
+import { email, idParam, newPassword, recordId } from '../schemas.ts';
 
-const staffId = param(v.object({ id: v.pipe(v.string(), v.maxLength(64)) }));
+const staffId = param(idParam);
 
 const newStaff = v.object({
   email,
   password: newPassword,
   role: v.picklist(staff.role.enumValues),
-  organizationId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
+  organizationId: v.optional(v.nullable(recordId)),
 });
 
 const staffChange = v.pipe(
@@ -48,8 +48,8 @@ const listingView = (member: StaffListing) => ({
  * The account another staff member may manage: an admin any, an organizer the check-in staff of
  * their own organization (others' answer 404, as everything of another organization does).
  */
-async function manageable(c: { env: AppEnv['Bindings'] }, me: SignedInStaff, id: string) {
-  const member = await findStaffById(database(c.env.DB), id);
+async function manageable(db: Database, me: SignedInStaff, id: string) {
+  const member = await findStaffById(db, id);
   if (!member) throw notFound();
   if (me.role === 'admin') return member;
   if (member.organizationId !== me.organizationId) throw notFound();
@@ -61,20 +61,20 @@ export const staffRoutes = new Hono<AppEnv>()
   .get(
     '/',
     requireStaff('admin', 'organizer'),
-    query(v.object({ organizationId: v.optional(v.pipe(v.string(), v.maxLength(64))) })),
+    query(v.object({ organizationId: v.optional(recordId) })),
     async (c) => {
       const me = c.var.staff;
       const { organizationId } = c.req.valid('query');
       // Organizers see their own organization's staff, whatever they ask for.
       const scope = me.role === 'admin' ? (organizationId ?? null) : me.organizationId;
-      const members = await listStaff(database(c.env.DB), scope);
+      const members = await listStaff(c.var.db, scope);
       return c.json({ items: members.map(listingView) }, 200);
     },
   )
   .post('/', requireStaff('admin', 'organizer'), ...json(newStaff), async (c) => {
     const input = c.req.valid('json');
     const me = c.var.staff;
-    const db = database(c.env.DB);
+    const db = c.var.db;
 
     // Organizers may add check-in staff to their own organization, nothing else.
     if (me.role === 'organizer' && (input.role !== 'checkin' || input.organizationId !== me.organizationId)) {
@@ -106,7 +106,7 @@ export const staffRoutes = new Hono<AppEnv>()
     const change = c.req.valid('json');
     // Nobody locks themselves out or takes away their own rights by mistake: another admin does it.
     if (id === me.id) throw new ApiError(409, 'cannot_change_self');
-    const member = await manageable(c, me, id);
+    const member = await manageable(c.var.db, me, id);
     if (me.role === 'organizer' && change.role !== undefined && change.role !== 'checkin') {
       throw new ApiError(403, 'forbidden');
     }
@@ -114,7 +114,7 @@ export const staffRoutes = new Hono<AppEnv>()
       throw new ApiError(400, 'validation_failed', { issues: [{ path: 'role', message: 'organization_required' }] });
     }
     const updated = await updateStaff(
-      database(c.env.DB),
+      c.var.db,
       id,
       change,
       byStaff(me, member.organizationId, 'staff.update', { type: 'staff', id }, changedValues(member, change)),
@@ -133,9 +133,9 @@ export const staffRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid('param');
       // One's own password is changed with the current one (POST /api/admin/auth/password).
       if (id === me.id) throw new ApiError(409, 'cannot_change_self');
-      const member = await manageable(c, me, id);
+      const member = await manageable(c.var.db, me, id);
       const done = await setStaffPassword(
-        database(c.env.DB),
+        c.var.db,
         id,
         await hashPassword(c.req.valid('json').password),
         byStaff(me, member.organizationId, 'staff.password_reset', { type: 'staff', id }),
