@@ -6,7 +6,7 @@ import { env } from 'cloudflare:workers';
 import { createSession, type Subject } from '../../worker/db/auth-sessions.ts';
 import { database } from '../../worker/db/client.ts';
 import { createCampaign } from './fixtures.ts';
-import { call, createOrganization, newPhone, signInCitizen, signInStaff } from './helpers.ts';
+import { call, createOrganization, newAddress, newPhone, signInCitizen, signInStaff } from './helpers.ts';
 import { setUpSeason, startAttempt, type AttemptBody } from './quiz-fixtures.ts';
 
 export const IDENTITIES = ['anonymous', 'citizen', 'checkin', 'organizer', 'admin'] as const;
@@ -118,6 +118,8 @@ export async function setUpWorld() {
   });
   const held = await call(`/api/slots/${teamCampaign.slotIds[0]}/groups`, {
     cookie: citizen.cookie,
+    // An address of its own: the fuzzing's team holds from the shared one may have used up its limit.
+    address: newAddress(),
     body: { organization: '某公司', contactName: '张三', contactPhone: citizen.phone, seats: 3 },
   });
   if (held.status !== 201) throw new Error(`team: ${held.status} ${await held.text()}`);
