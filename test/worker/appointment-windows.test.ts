@@ -1,7 +1,8 @@
 // Appointment windows: a session split into times to come, each window with its share of the
 // slot's seats. Sign-ups name a window; a crowd racing for one window fills exactly its seats.
 import { env } from 'cloudflare:workers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chinaDay } from '../../worker/domain/china-time.ts';
 import { windowCapacity, windowCount, windowStartingAt } from '../../worker/domain/windows.ts';
 import { t } from '../../worker/lib/messages.ts';
 import { database } from '../../worker/db/client.ts';
@@ -288,6 +289,16 @@ describe('organizers and windows', () => {
 });
 
 describe('the desk and windows', () => {
+  // Midday in China: "the window under way" of a session begun 40 minutes ago is then the same
+  // China day (run just after midnight on the real clock, it would be yesterday's).
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse(`${chinaDay(Date.now())}T12:00:00+08:00`));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('lists who is expected in the window under way, and says each pass’s window at check-in', async () => {
     const { campaignId, slotId } = await windowedSlot(8);
     const people = await Promise.all(Array.from({ length: 3 }, () => signInCitizen()));
@@ -341,6 +352,44 @@ describe('the desk and windows', () => {
     expect((await call(`/api/admin/checkins/expected?campaignId=${campaignId}`, { cookie: other.cookie })).status).toBe(
       404,
     );
+  });
+});
+
+describe('the roster and windows', () => {
+  it("shows each sign-up's window beside its session, and none where the session has no windows", async () => {
+    const { campaignId, slotId } = await windowedSlot(8);
+    const person = await signInCitizen();
+    const booked = await call(`/api/slots/${slotId}/registrations`, {
+      body: { name: '时段人', windowStartsAt: AT('09:30') },
+      cookie: person.cookie,
+    });
+    expect(booked.status).toBe(201);
+    const organizationId = (await env.DB.prepare('SELECT organization_id AS o FROM campaigns WHERE id = ?')
+      .bind(campaignId)
+      .first<{ o: string }>())!.o;
+    const { cookie } = await signInStaff('organizer', organizationId);
+    const roster = await call(`/api/admin/campaigns/${campaignId}/registrations`, { cookie });
+    expect(roster.status).toBe(200);
+    const { items } = (await roster.json()) as { items: { name: string; window: { startsAt: string } | null }[] };
+    expect(items.map((item) => [item.name, item.window && Date.parse(item.window.startsAt)])).toEqual([
+      ['时段人', Date.parse(AT('09:30'))],
+    ]);
+
+    const wholeSession = { startsAt: SESSION.startsAt, endsAt: SESSION.endsAt, slots: [{ role: '学员', capacity: 5 }] };
+    const plain = await createCampaign({ organizationId, sessions: [wholeSession] });
+    const unwindowed = await signInCitizen();
+    expect(
+      (
+        await call(`/api/slots/${plain.slotIds[0]}/registrations`, {
+          body: { name: '整场人' },
+          cookie: unwindowed.cookie,
+        })
+      ).status,
+    ).toBe(201);
+    const plainRoster = (await (await call(`/api/admin/campaigns/${plain.id}/registrations`, { cookie })).json()) as {
+      items: { window: unknown }[];
+    };
+    expect(plainRoster.items.map((item) => item.window)).toEqual([null]);
   });
 });
 

@@ -25,6 +25,8 @@ export function rosterSlots(db: Database, campaignId: string, sessionId?: string
       role: slots.role,
       sessionId: sessions.id,
       startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      windowMinutes: sessions.windowMinutes,
       venue: sessions.venue,
     })
     .from(slots)
@@ -56,6 +58,7 @@ function slotRows(
       checkedInAt: registrations.checkedInAt,
       checkedOutAt: registrations.checkedOutAt,
       cancelledAt: registrations.cancelledAt,
+      windowIndex: registrations.windowIndex,
       phone: people.phone,
       bloodType: people.bloodType,
       rhD: people.rhD,

@@ -19,3 +19,7 @@ export function whenWords(iso: string): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   return s.monthDay(month, date, time, day.slice(0, 4) === today.slice(0, 4) ? undefined : year);
 }
+
+/** An appointment window as "09:30–10:00". */
+export const windowTime = (window: { startsAt: string; endsAt: string }) =>
+  `${window.startsAt.slice(11, 16)}–${window.endsAt.slice(11, 16)}`;

@@ -5,6 +5,7 @@ import { maskPhone } from '../../domain/phone.ts';
 import type { Question } from '../../domain/questions.ts';
 import type { Language } from '../../lib/messages.ts';
 import type { CampaignKind } from '../../db/campaigns.ts';
+import { windowView } from '../views.ts';
 
 const iso = (at: Date | null) => (at ? toChinaIso(at) : null);
 
@@ -26,6 +27,7 @@ export const rosterItem = (row: RosterRow, kind: CampaignKind) => ({
   donation: row.donation,
   slot: { id: row.slot.id, role: row.slot.role },
   session: { id: row.slot.sessionId, startsAt: toChinaIso(row.slot.startsAt), venue: row.slot.venue },
+  window: windowView(row.slot, row.windowIndex),
   createdAt: toChinaIso(row.createdAt),
   checkedInAt: iso(row.checkedInAt),
   checkedOutAt: iso(row.checkedOutAt),

@@ -21,7 +21,7 @@ import { donationStep, type DonationDesk } from '../donation-step.ts';
 import type { CameraProblem } from '../scanner.ts';
 import { canManage, me, type Staff } from '../session.ts';
 import { strings } from '../strings.ts';
-import { chinaClock, shortTime } from '../time.ts';
+import { chinaClock, shortTime, windowTime } from '../time.ts';
 
 type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
 type CampaignItem = InferResponseType<typeof api.admin.campaigns.$get, 200>['items'][number];
@@ -571,10 +571,6 @@ function foundRow(person: Found, desk: Desk, checkIn: (code: string) => void, be
   }
   return item;
 }
-
-/** "09:30–10:00". */
-const windowTime = (window: { startsAt: string; endsAt: string }) =>
-  `${window.startsAt.slice(11, 16)}–${window.endsAt.slice(11, 16)}`;
 
 /**
  * Who the desk expects now, where the campaign's sessions have appointment windows: the people of

@@ -16,7 +16,7 @@ import { downloads } from '../downloads.ts';
 import { pagedList } from '../paged-list.ts';
 import { canManage, notAllowed } from '../session.ts';
 import { strings, type RegistrationStatus } from '../strings.ts';
-import { shortTime } from '../time.ts';
+import { shortTime, windowTime } from '../time.ts';
 
 type Item = InferResponseType<(typeof api.admin.campaigns)[':id']['registrations']['$get'], 200>['items'][number];
 
@@ -164,7 +164,13 @@ export function rosterPage(context: PageContext) {
               ? h('span', { class: 'meta' }, ` ${s.waitlistPosition(position)}`)
               : null,
           ),
-          h('td', { class: 'nowrap' }, `${shortTime(item.session.startsAt)} · ${item.session.venue}`),
+          h(
+            'td',
+            { class: 'nowrap' },
+            `${shortTime(item.session.startsAt)} · ${item.session.venue}`,
+            // The time this person was given to come, where the session has appointment windows.
+            item.window ? h('div', { class: 'meta' }, `${s.window} ${windowTime(item.window)}`) : null,
+          ),
           h('td', null, item.slot.role),
           h('td', null, item.group?.organization ?? ''),
           bloodDrive
