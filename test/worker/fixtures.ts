@@ -1,6 +1,7 @@
 // Campaign fixtures written straight to D1 (the organizer API comes with its own tests).
 import { env } from 'cloudflare:workers';
 import { createOrganization } from './helpers.ts';
+import { chinaDay } from '../../worker/domain/china-time.ts';
 
 export interface SlotFixture {
   role: string;
@@ -88,9 +89,12 @@ export async function addRegistrations(slotId: string, statuses: string[]) {
  * session starts, and the desk checks in only on its day, so tests book first, then start it.
  */
 export async function startSessionNow(slotId: string, now = Date.now()) {
+  // Begun an hour ago, but never on the China day before: just after midnight it begins at midnight,
+  // so that it stays a session of today for the desk.
+  const startsAt = Math.max(now - 3_600_000, Date.parse(`${chinaDay(now)}T00:00:00+08:00`));
   await env.DB.prepare(
     'UPDATE sessions SET starts_at = ?, ends_at = ? WHERE id = (SELECT session_id FROM slots WHERE id = ?)',
   )
-    .bind(now - 3_600_000, now + 3_600_000, slotId)
+    .bind(startsAt, now + 3_600_000, slotId)
     .run();
 }

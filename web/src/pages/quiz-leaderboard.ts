@@ -37,7 +37,7 @@ const viewer = async (seasonId: string, signal: AbortSignal) => {
     unlessSignedOut(read(api.me.$get({}, within(signal)))),
     unlessSignedOut(read(api.quiz.seasons[':seasonId'].$get({ param: { seasonId } }, within(signal)))),
   ]);
-  return me && { district: me.person.district, playedToday: season?.today.played === true };
+  return me && { district: me.person.district, playedToday: season?.today.played === true, today: season?.today.day };
 };
 type Viewer = Awaited<ReturnType<typeof viewer>>;
 
@@ -156,10 +156,13 @@ export async function quizLeaderboardPage(context: PageContext) {
       const city = await cityConfig();
       // An unknown district (an old link) shows the whole city rather than an error.
       const district = districtParam && city.districts.includes(districtParam) ? districtParam : undefined;
-      const query = { limit: '50', ...(kind === 'day' && { day: today() }), ...(district && { district }) };
+      const viewing = viewer(seasonId, context.signal);
+      // Today's board is the server's China day, which the season says: a phone's clock may be wrong.
+      const day = kind === 'day' ? ((await viewing)?.today ?? today()) : undefined;
+      const query = { limit: '50', ...(day && { day }), ...(district && { district }) };
       const [board, who] = await Promise.all([
         read(api.quiz.seasons[':seasonId'].leaderboard.$get({ param: { seasonId }, query }, within(context.signal))),
-        viewer(seasonId, context.signal),
+        viewing,
       ]);
       return { city, district, board, who };
     },
