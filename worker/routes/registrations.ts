@@ -7,11 +7,9 @@ import { revealPerson } from '../db/people.ts';
 import {
   cancelRegistration,
   donationsOf,
-  findIdempotentResponse,
   getOwnRegistration,
   idempotentResponseOf,
   isUniqueViolation,
-  saveIdempotentResponse,
   slotForSignUp,
 } from '../db/registrations.ts';
 import { moveRegistration, registrationToMove, slotSeats } from '../db/reschedule.ts';
@@ -21,12 +19,12 @@ import { chosenWindow, windowCapacity, windowCount } from '../domain/windows.ts'
 import type { AppEnv } from '../env.ts';
 import { personSessionHash, requirePerson } from '../lib/auth.ts';
 import { encryptionKeys } from '../lib/crypto.ts';
-import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
+import { ApiError, notFound } from '../lib/errors.ts';
 import { idempotencyKey } from '../lib/idempotency.ts';
 import { json, param } from '../lib/validation.ts';
 import { sendAfterResponse } from '../notifications/relay.ts';
 import { idParam, instant, recordId } from './schemas.ts';
-import { openSlot } from './sign-ups.ts';
+import { firstAnswerOfRefusal, openSlot } from './sign-ups.ts';
 
 const refusals = {
   cancelled: () => new ApiError(409, 'already_cancelled'),
@@ -173,14 +171,8 @@ export const registrationRoutes = new Hono<AppEnv>()
         }
         // The sign-up or the target changed between the read and the write: read again.
       } catch (error) {
-        // As for a sign-up: refusals are part of the first answer, so a copy of the request that lost
-        // the race to its own first attempt finds that attempt's answer stored, and gives it.
-        if (key && error instanceof ApiError && (error.status === 409 || error.status === 422)) {
-          const refusal = errorResponse(c, error);
-          await saveIdempotentResponse(db, stored.id, key, scope, refusal.status, await refusal.text());
-          const first = (await findIdempotentResponse(db, stored.id, key))!;
-          return c.json(JSON.parse(first.body) as MovedBody, first.status as 200);
-        }
+        const first = await firstAnswerOfRefusal(c, stored.id, key, scope, error);
+        if (first) return c.json(JSON.parse(first.body) as MovedBody, first.status as 200);
         throw error;
       }
     }

@@ -230,15 +230,28 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
     }
     throw new Error('no free booking code after 3 tries');
   } catch (error) {
-    // Refusals are part of the first answer too; bad input and outages are not. A copy of the
-    // request that lost a race to its own first attempt finds that answer stored, and gives it.
-    if (key && error instanceof ApiError && (error.status === 409 || error.status === 422)) {
-      const refusal = errorResponse(c, error);
-      await saveIdempotentResponse(db, person.id, key, scope, refusal.status, await refusal.text());
-      return replay(c, (await findIdempotentResponse(db, person.id, key))!);
-    }
+    const first = await firstAnswerOfRefusal(c, person.id, key, scope, error);
+    if (first) return replay(c, first);
     throw error;
   }
+}
+
+/**
+ * Refusals (409, 422) are part of a keyed request's first answer too; bad input and outages are
+ * not. Stores this one under the key and gives back the answer stored for it: this refusal, or
+ * the answer of a copy of the request that got there first. Undefined for any other error.
+ */
+export async function firstAnswerOfRefusal(
+  c: Context<AppEnv>,
+  personId: string,
+  key: string | undefined,
+  scope: string,
+  error: unknown,
+) {
+  if (!key || !(error instanceof ApiError) || (error.status !== 409 && error.status !== 422)) return undefined;
+  const refusal = errorResponse(c, error);
+  await saveIdempotentResponse(c.var.db, personId, key, scope, refusal.status, await refusal.text());
+  return (await findIdempotentResponse(c.var.db, personId, key))!;
 }
 
 /**
