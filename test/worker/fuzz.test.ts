@@ -386,7 +386,7 @@ async function checkContract(request: FuzzRequest, response: Response) {
   // A path of dot segments may leave /api once the URL is resolved: the web app answers there.
   if (response.status === 204 || !new URL(`${BASE}${request.path}`).pathname.startsWith('/api/')) return;
   const type = response.headers.get('content-type') ?? '';
-  const file = response.status < 400 && /\.(csv|xlsx)$/.test(request.path);
+  const file = response.status < 400 && /\.(csv|xlsx|ics)$/.test(request.path);
   if (!file && !/^application\/json/.test(type)) throw problem(`content type ${type}`, text);
   if (response.status >= 400) {
     let body: { error?: { code?: unknown; message?: unknown } } | undefined;
