@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWranglerDev, wrangler } from './wrangler-dev.ts';
+import { groupCpuMs, startWranglerDev, wrangler } from './wrangler-dev.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -88,7 +88,9 @@ async function measure(name: string, config: string, port: number, sqlFile: stri
   const server = await serve(config, port, state, sqlFile);
   try {
     await load(port, 0, WARMUP);
-    const figures = await load(port, WARMUP, REQUESTS);
+    const cpuBefore = groupCpuMs(server);
+    const figures = { ...(await load(port, WARMUP, REQUESTS)), cpuMs: 0 };
+    figures.cpuMs = (groupCpuMs(server) - cpuBefore) / REQUESTS;
     const race = await Promise.all(Array.from({ length: RACE }, (_, i) => signUp(port, 'race', WARMUP + REQUESTS + i)));
     return {
       ...figures,
@@ -131,15 +133,18 @@ try {
 }
 
 const row = (name: string, r: Measurement) =>
-  `| ${name} | ${r.throughput.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.race.booked} / ${r.race.refused} / ${r.race.errors} |`;
-console.log('\n| Worker | sign-ups/s | p50 ms | p99 ms | errors | race: booked / refused / errors |');
-console.log('|---|---|---|---|---|---|');
+  `| ${name} | ${r.throughput.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.cpuMs.toFixed(2)} | ${r.errors} | ${r.race.booked} / ${r.race.refused} / ${r.race.errors} |`;
+console.log(
+  '\n| Worker | sign-ups/s | p50 ms | p99 ms | CPU ms / sign-up | errors | race: booked / refused / errors |',
+);
+console.log('|---|---|---|---|---|---|---|');
 console.log(row('bare (session read + capacity-checked insert)', bare));
 console.log(row('Lifeline POST /api/slots/:id/registrations (texts delivered elsewhere)', lifeline));
 console.log(row('Lifeline, its queue consumer sending the texts in the same process', withDelivery));
 console.log(
   `\nLifeline throughput = ${(lifeline.throughput / bare.throughput).toFixed(2)} × bare (target ≥ 0.8), ` +
-    `p50 = ${(lifeline.p50 / bare.p50).toFixed(2)} × bare (target ≤ 1.25).`,
+    `p50 = ${(lifeline.p50 / bare.p50).toFixed(2)} × bare (target ≤ 1.25); ` +
+    `CPU per sign-up (wrangler dev, Worker and local D1) = ${(lifeline.cpuMs / bare.cpuMs).toFixed(2)} × bare.`,
 );
 console.log(
   lifeline.race.booked === RACE_SEATS && lifeline.race.errors === 0 && lifeline.errors === 0

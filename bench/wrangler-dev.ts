@@ -1,5 +1,6 @@
 // What the benchmarks share: wrangler run to its end, and `wrangler dev` started and waited for.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 
@@ -33,4 +34,25 @@ export async function startWranglerDev(args: string[], port: number, path = '/ap
   }
   process.kill(-server.pid!, 'SIGTERM');
   throw new Error(`wrangler dev ${args.join(' ')} did not start`);
+}
+
+/**
+ * CPU time, in ms, used so far by the processes of a `wrangler dev` group (wrangler's node and
+ * workerd: the Worker and local D1 alike), from Linux's /proc. Unlike requests per second it
+ * hardly moves when other work shares the machine, so it compares two Workers on a busy one.
+ */
+export function groupCpuMs(server: ChildProcess): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // Fields after the command's closing parenthesis: state is 3rd, pgrp 5th, utime 14th, stime 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === server.pid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
 }

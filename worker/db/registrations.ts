@@ -4,7 +4,17 @@ import { and, desc, eq, isNotNull, sql, type SQL, type SQLWrapper } from 'drizzl
 import { batch, type Database } from './client.ts';
 import { confirmationText } from './notifications.ts';
 import { fitsWindow, seatsTaken, takesASeat } from './seats.ts';
-import { campaigns, donations, idempotentResponses, registrations, sessions, slots } from './schema.ts';
+import { liveCitizenSession } from './auth-sessions.ts';
+import {
+  authSessions,
+  campaigns,
+  donations,
+  idempotentResponses,
+  people,
+  registrations,
+  sessions,
+  slots,
+} from './schema.ts';
 import { promoteWaiting, type Promoted } from './waiting-list.ts';
 
 export type RegistrationStatus = (typeof registrations.status.enumValues)[number];
@@ -60,32 +70,75 @@ export const slotForSignUp = (db: Database, slotId: string) =>
 
 export type SlotForSignUp = Awaited<ReturnType<ReturnType<typeof slotForSignUp>['get']>>;
 
-/** A person's donations, newest first, as a query that can join a D1 batch (the person may be a subquery). */
-export const donationsOf = (db: Database, personId: string | SQLWrapper) =>
+/** A person's donations, newest first. */
+export const getDonations = (db: Database, personId: string) =>
   db
     .select({ day: donations.day, kind: donations.kind, adverseReaction: donations.adverseReaction })
     .from(donations)
     .where(eq(donations.personId, personId))
-    .orderBy(desc(donations.day));
-
-export const getDonations = (db: Database, personId: string) => donationsOf(db, personId).all();
+    .orderBy(desc(donations.day))
+    .all();
 
 /** The person's own sign-ups that keep an ID number (sealed): blood drives' only. */
 const withIdNumber = (personId: string | SQLWrapper) =>
   and(eq(registrations.personId, personId), isNotNull(registrations.idNumberEncrypted));
 
 /**
- * The sealed ID number of the person's most recent sign-up that has one, as a query that can join
- * a D1 batch (the person may be a subquery): a returning donor signs up with it instead of typing
- * it again. Read only when `wanted`, so a sign-up that types its number loads no other.
+ * The sealed ID number of the person's most recent sign-up that has one, as a subquery: a
+ * returning donor signs up with it instead of typing it again.
  */
-export const savedIdNumberOf = (db: Database, personId: string | SQLWrapper, wanted: boolean) =>
+const savedIdNumberOf = (db: Database, personId: SQLWrapper) =>
   db
     .select({ savedIdNumberEncrypted: registrations.idNumberEncrypted })
     .from(registrations)
     .where(withIdNumber(personId))
     .orderBy(desc(registrations.createdAt))
-    .limit(wanted ? 1 : 0);
+    .limit(1);
+
+type Donation = Awaited<ReturnType<typeof getDonations>>[number];
+
+/**
+ * The person of a live login with everything else of theirs a sign-up or a move is decided by,
+ * in ONE statement (each statement of a batch costs D1 and the Worker time of its own): their
+ * donations, newest first; the sealed ID number of their last sign-up, when `savedIdNumber`; and
+ * the stored answer to this Idempotency-Key. No row when the login is not live.
+ */
+export const personForSignUp = (
+  db: Database,
+  tokenHash: string,
+  now: number,
+  wanted: { idempotencyKey?: string; savedIdNumber?: boolean },
+) =>
+  db
+    .select({
+      person: people,
+      donations: sql<Donation[]>`(
+        SELECT json_group_array(json_object('day', day, 'kind', kind, 'adverseReaction', adverse_reaction))
+        FROM donations WHERE person_id = ${people.id})`
+        .mapWith((text: string) =>
+          (JSON.parse(text) as { day: string; kind: Donation['kind']; adverseReaction: number }[])
+            .map((donation) => ({ ...donation, adverseReaction: donation.adverseReaction === 1 }))
+            .sort((a, b) => b.day.localeCompare(a.day)),
+        )
+        .as('donor_history'),
+      // Read only when wanted, so a sign-up that types its number loads no other.
+      savedIdNumberEncrypted: (wanted.savedIdNumber
+        ? sql<string | null>`(${savedIdNumberOf(db, people.id)})`
+        : sql<null>`NULL`
+      ).as('saved_id_number'),
+      answered: (wanted.idempotencyKey
+        ? sql<string | null>`(
+            SELECT json_object('scope', scope, 'status', status, 'body', body) FROM idempotent_responses
+            WHERE person_id = ${people.id} AND key = ${wanted.idempotencyKey})`
+        : sql<null>`NULL`
+      )
+        // (Never called on NULL: drizzle passes a NULL through as null.)
+        .mapWith((text: string): { scope: string; status: number; body: string } | null => JSON.parse(text))
+        .as('answered'),
+    })
+    .from(authSessions)
+    .innerJoin(people, eq(people.id, authSessions.personId))
+    .where(liveCitizenSession(tokenHash, now));
 
 /** Whether the person has an ID number saved on a sign-up, as a query that can join a D1 batch. */
 export const idNumberSavedBy = (db: Database, personId: string | SQLWrapper) =>
@@ -254,18 +307,13 @@ export async function cancelRegistration(db: Database, registration: { id: strin
   return { cancelled: cancelled.length === 1, promoted };
 }
 
-/**
- * The stored answer to the person's request with this Idempotency-Key, as a query that can join a
- * D1 batch (the person may be a subquery). Without a key it finds nothing: `key = NULL` is never true.
- */
-export const idempotentResponseOf = (db: Database, personId: string | SQLWrapper, key: string | undefined) =>
+/** The stored answer to the person's request with this Idempotency-Key. */
+export const findIdempotentResponse = (db: Database, personId: string, key: string) =>
   db
     .select({ scope: idempotentResponses.scope, status: idempotentResponses.status, body: idempotentResponses.body })
     .from(idempotentResponses)
-    .where(and(eq(idempotentResponses.personId, personId), sql`${idempotentResponses.key} = ${key ?? null}`));
-
-export const findIdempotentResponse = (db: Database, personId: string, key: string) =>
-  idempotentResponseOf(db, personId, key).get();
+    .where(and(eq(idempotentResponses.personId, personId), eq(idempotentResponses.key, key)))
+    .get();
 
 /** Remembers a refusal, so a retry with the same key hears the same answer. */
 export async function saveIdempotentResponse(

@@ -2,14 +2,13 @@
 // another time of the same campaign.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { personBySession, sessionPersonId } from '../db/auth-sessions.ts';
+import { sessionPersonId } from '../db/auth-sessions.ts';
 import { revealPerson } from '../db/people.ts';
 import {
   cancelRegistration,
-  donationsOf,
   getOwnRegistration,
-  idempotentResponseOf,
   isUniqueViolation,
+  personForSignUp,
   slotForSignUp,
 } from '../db/registrations.ts';
 import { moveRegistration, registrationToMove, slotSeats } from '../db/reschedule.ts';
@@ -86,21 +85,19 @@ export const registrationRoutes = new Hono<AppEnv>()
     const key = idempotencyKey(c);
 
     for (let attempt = 0; attempt < 2; attempt++) {
-      // Everything the move is decided by, in one round trip: the person by the session, the
-      // sign-up, the target slot with its seats, the donor history and a stored answer to the key.
+      // Everything the move is decided by, in one round trip: the login's person with their donor
+      // history and a stored answer to the key, the sign-up, and the target slot with its seats.
       const now = Date.now();
       const person = sessionPersonId(db, sessionHash, now);
-      const [signedIn, own, targets, seats, donorHistory, answered] = await db.batch([
-        personBySession(db, sessionHash, now),
+      const [signedIn, own, targets, seats] = await db.batch([
+        personForSignUp(db, sessionHash, now, { idempotencyKey: key }),
         registrationToMove(db, person, id),
         slotForSignUp(db, input.slotId),
         slotSeats(db, input.slotId),
-        donationsOf(db, person),
-        idempotentResponseOf(db, person, key),
       ]);
-      const stored = signedIn[0]?.person;
+      const stored = signedIn[0];
       if (!stored) throw new ApiError(401, 'unauthenticated');
-      const earlier = answered[0];
+      const earlier = stored.answered;
       if (earlier) {
         if (earlier.scope !== scope) throw new ApiError(409, 'idempotency_key_reused');
         return c.json(JSON.parse(earlier.body) as MovedBody, earlier.status as 200);
@@ -120,10 +117,10 @@ export const registrationRoutes = new Hono<AppEnv>()
         if (input.slotId === registration.slotId && window.index === registration.windowIndex) {
           throw new ApiError(409, 'same_place');
         }
-        const known = await revealPerson(encryptionKeys(c.env), stored);
+        const known = await revealPerson(encryptionKeys(c.env), stored.person);
         const reasons = reasonsOnDay(
           campaign,
-          { ...known, donations: campaign.kind === 'blood_drive' ? donorHistory : [] },
+          { ...known, donations: campaign.kind === 'blood_drive' ? stored.donations : [] },
           chinaDay(session.startsAt),
         );
         if (reasons.length) throw new ApiError(422, 'ineligible', { reasons });
@@ -171,7 +168,7 @@ export const registrationRoutes = new Hono<AppEnv>()
         }
         // The sign-up or the target changed between the read and the write: read again.
       } catch (error) {
-        const first = await firstAnswerOfRefusal(c, stored.id, key, scope, error);
+        const first = await firstAnswerOfRefusal(c, stored.person.id, key, scope, error);
         if (first) return c.json(JSON.parse(first.body) as MovedBody, first.status as 200);
         throw error;
       }

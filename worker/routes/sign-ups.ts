@@ -1,17 +1,14 @@
 // Signing up for a slot, in a free seat or one a team holds; and holding seats for a team (团体献血).
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { personBySession, sessionPersonId } from '../db/auth-sessions.ts';
 import { birthDateColumns, revealPerson } from '../db/people.ts';
 import { eventCounter, personEventCounter } from '../db/rate-limits.ts';
 import { holdSeats, SEATS_PER_CONTACT } from '../db/registration-groups.ts';
 import {
-  donationsOf,
   findIdempotentResponse,
-  idempotentResponseOf,
+  personForSignUp,
   slotForSignUp,
   saveIdempotentResponse,
-  savedIdNumberOf,
   signUp,
   type SlotForSignUp,
 } from '../db/registrations.ts';
@@ -133,31 +130,26 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
   const { slotId, scope, group } = target;
   const db = c.var.db;
   // The busiest route reads everything it decides by in one round trip to D1, and writes in
-  // one more: the session's person, the slot, the stored answer to this Idempotency-Key and the
-  // donor history are found by the session (a subquery), beside the rate-limit counts.
+  // one more: the login's person with their donor history, saved ID number and the stored answer
+  // to this Idempotency-Key, and the slot, beside the rate-limit counts.
   const sessionHash = await personSessionHash(c);
   if (!sessionHash) throw new ApiError(401, 'unauthenticated');
   const now = Date.now();
   const key = idempotencyKey(c);
   const byAddress = await eventCounter(db, hashKey(c.env), signUpsPerAddress(c), now);
   const byPerson = personEventCounter(db, signUpsPerPerson, sessionHash, now);
-  const sessionPerson = sessionPersonId(db, sessionHash, now);
-  const [fromAddress, fromPerson, signedIn, slots, answered, donorHistory, savedIdNumber] = await db.batch([
+  const [fromAddress, fromPerson, signedIn, slots] = await db.batch([
     byAddress.query,
     byPerson.query,
-    personBySession(db, sessionHash, now),
+    personForSignUp(db, sessionHash, now, { idempotencyKey: key, savedIdNumber: input.useSavedIdNumber === true }),
     slotForSignUp(db, slotId),
-    idempotentResponseOf(db, sessionPerson, key),
-    // A handful of rows at most, read for every sign-up: a blood drive's rules need them.
-    donationsOf(db, sessionPerson),
-    savedIdNumberOf(db, sessionPerson, input.useSavedIdNumber === true),
   ]);
-  const stored = signedIn[0]?.person;
+  const stored = signedIn[0];
   if (!stored) throw new ApiError(401, 'unauthenticated');
   const keys = encryptionKeys(c.env);
-  const person = await revealPerson(keys, stored);
+  const person = await revealPerson(keys, stored.person);
   const slot = slots[0];
-  const earlier = answered[0];
+  const earlier = stored.answered;
   if (earlier) {
     if (earlier.scope !== scope) throw new ApiError(409, 'idempotency_key_reused');
     return replay(c, earlier);
@@ -177,8 +169,11 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
     const windowStartsAt = input.windowStartsAt && window.index !== null ? toChinaIso(input.windowStartsAt) : null;
     const assessment = assessSignUp(
       campaign,
-      { ...input, idNumber: input.useSavedIdNumber ? await savedNumber(keys, savedIdNumber[0]) : input.idNumber },
-      { ...person, donations: campaign.kind === 'blood_drive' ? donorHistory : [] },
+      {
+        ...input,
+        idNumber: input.useSavedIdNumber ? await savedNumber(keys, stored.savedIdNumberEncrypted) : input.idNumber,
+      },
+      { ...person, donations: campaign.kind === 'blood_drive' ? stored.donations : [] },
       { session: chinaDay(session.startsAt), today: chinaDay(Date.now()) },
     );
     if (assessment.outcome === 'invalid') throw new ApiError(400, 'validation_failed', { issues: assessment.issues });
@@ -258,11 +253,11 @@ export async function firstAnswerOfRefusal(
  * The ID number of the person's last sign-up that has one, checked then like a typed one; 400 on
  * `idNumber` when none is saved.
  */
-async function savedNumber(keys: KeyRing, saved: { savedIdNumberEncrypted: string | null } | undefined) {
-  if (!saved?.savedIdNumberEncrypted) {
+async function savedNumber(keys: KeyRing, sealed: string | null) {
+  if (!sealed) {
     throw new ApiError(400, 'validation_failed', { issues: [{ path: 'idNumber', message: 'id_number_not_saved' }] });
   }
-  return decryptText(keys, saved.savedIdNumberEncrypted);
+  return decryptText(keys, sealed);
 }
 
 export const signUpRoutes = new Hono<AppEnv>()
