@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { groupCpuMs, startWranglerDev, wrangler } from './wrangler-dev.ts';
+import { runtimeCpuMs, startWranglerDev, wrangler } from './wrangler-dev.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -88,9 +88,9 @@ async function measure(name: string, config: string, port: number, sqlFile: stri
   const server = await serve(config, port, state, sqlFile);
   try {
     await load(port, 0, WARMUP);
-    const cpuBefore = groupCpuMs(server);
+    const cpuBefore = runtimeCpuMs(server);
     const figures = { ...(await load(port, WARMUP, REQUESTS)), cpuMs: 0 };
-    figures.cpuMs = (groupCpuMs(server) - cpuBefore) / REQUESTS;
+    figures.cpuMs = (runtimeCpuMs(server) - cpuBefore) / REQUESTS;
     const race = await Promise.all(Array.from({ length: RACE }, (_, i) => signUp(port, 'race', WARMUP + REQUESTS + i)));
     return {
       ...figures,
@@ -144,7 +144,7 @@ console.log(row('Lifeline, its queue consumer sending the texts in the same proc
 console.log(
   `\nLifeline throughput = ${(lifeline.throughput / bare.throughput).toFixed(2)} × bare (target ≥ 0.8), ` +
     `p50 = ${(lifeline.p50 / bare.p50).toFixed(2)} × bare (target ≤ 1.25); ` +
-    `CPU per sign-up (wrangler dev, Worker and local D1) = ${(lifeline.cpuMs / bare.cpuMs).toFixed(2)} × bare.`,
+    `CPU per sign-up (the workerd running the Worker and local D1) = ${(lifeline.cpuMs / bare.cpuMs).toFixed(2)} × bare.`,
 );
 console.log(
   lifeline.race.booked === RACE_SEATS && lifeline.race.errors === 0 && lifeline.errors === 0

@@ -37,12 +37,14 @@ export async function startWranglerDev(args: string[], port: number, path = '/ap
 }
 
 /**
- * CPU time, in ms, used so far by the processes of a `wrangler dev` group (wrangler's node and
- * workerd: the Worker and local D1 alike), from Linux's /proc. Unlike requests per second it
- * hardly moves when other work shares the machine, so it compares two Workers on a busy one.
+ * The CPU time, in ms, used so far by the busiest workerd process of a `wrangler dev` group: the
+ * one that runs the Worker and local D1, almost all of it on one thread, so the CPU it spends per
+ * request bounds the requests per second. (Another workerd proxies requests to it; node runs
+ * wrangler.) Read from Linux's /proc, it hardly moves when other work shares the machine, unlike
+ * requests per second, so it compares two Workers on a busy machine too.
  */
-export function groupCpuMs(server: ChildProcess): number {
-  let ticks = 0;
+export function runtimeCpuMs(server: ChildProcess): number {
+  let busiest = 0;
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     let stat: string;
     try {
@@ -50,9 +52,11 @@ export function groupCpuMs(server: ChildProcess): number {
     } catch {
       continue; // ended meanwhile
     }
-    // Fields after the command's closing parenthesis: state is 3rd, pgrp 5th, utime 14th, stime 15th.
+    const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    // Fields after the command's closing parenthesis: pgrp is the 3rd, utime the 12th, stime the 13th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === server.pid) ticks += Number(fields[11]) + Number(fields[12]);
+    if (command !== 'workerd' || Number(fields[2]) !== server.pid) continue;
+    busiest = Math.max(busiest, (Number(fields[11]) + Number(fields[12])) * 10); // USER_HZ is 100 on Linux
   }
-  return ticks * 10; // USER_HZ is 100 on Linux
+  return busiest;
 }

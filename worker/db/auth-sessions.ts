@@ -1,5 +1,5 @@
 // Server-side sessions: the browser holds a random token, D1 holds only its SHA-256.
-import { and, eq, gt, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, lt, sql, type SQLWrapper } from 'drizzle-orm';
 import { randomToken, sha256 } from '../lib/tokens.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, type Database } from './client.ts';
@@ -51,11 +51,11 @@ export const sessionPersonId = (db: Database, tokenHash: string, now = Date.now(
   db.select({ personId: authSessions.personId }).from(authSessions).where(liveCitizenSession(tokenHash, now));
 
 /** The condition on `auth_sessions` of a citizen's live session. */
-export const liveCitizenSession = (tokenHash: string, now: number) =>
+export const liveCitizenSession = (tokenHash: string | SQLWrapper, now: number | SQLWrapper) =>
   and(
     eq(authSessions.tokenHash, tokenHash),
     isNotNull(authSessions.personId), // a staff session is nobody's here
-    gt(authSessions.expiresAt, new Date(now)),
+    sql`${authSessions.expiresAt} > ${now}`,
   );
 
 export async function findPersonBySession(db: Database, token: string, now = Date.now()) {

@@ -1,6 +1,6 @@
 // The outbox of texts to people. Rows are written with the change that causes them; the relay
 // hands them to the queue; the consumer claims, sends and settles each one exactly once.
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { NotificationKind } from '../domain/notification-texts.ts';
 import type { Language } from '../lib/messages.ts';
 import { batch, type Database } from './client.ts';
@@ -27,7 +27,7 @@ function signUpTexts(kind: 'confirmed' | 'promoted' | 'registration_cancelled', 
  * For a sign-up's batch, after its INSERT: the confirmation text, when the sign-up took a seat
  * (a place on the waiting list is not confirmed, and its text comes with the promotion).
  */
-export const confirmationText = (registrationId: string) =>
+export const confirmationText = (registrationId: string | SQLWrapper) =>
   signUpTexts('confirmed', sql`SELECT id FROM registrations WHERE id = ${registrationId} AND status = 'confirmed'`);
 
 /**

@@ -5,6 +5,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { keyedHash } from '../lib/keyed-hash.ts';
 import { liveCitizenSession, sessionPersonId } from './auth-sessions.ts';
 import type { Database } from './client.ts';
+import { preparedQuery, runOne, type Placeholders, type Statement } from './prepared.ts';
 import { authSessions, rateLimits } from './schema.ts';
 
 export interface Limit {
@@ -35,11 +36,8 @@ function window(limit: Pick<Limit, 'windowSec'>, now: number) {
 
 const countOneMore = { target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } };
 
-/**
- * Counting one more event as a query that can join a D1 batch, and how to read what it returned.
- * (An object, not the bare query: drizzle queries are thenables, so an async function would run it.)
- */
-function counter<Query>(query: Query, limit: Pick<Limit, 'max' | 'windowSec'>, now: number) {
+/** Counting one more event as a statement that can join a D1 batch, and how to read what it returned. */
+function counter(query: Statement<{ count: number }[]>, limit: Pick<Limit, 'max' | 'windowSec'>, now: number) {
   return {
     query,
     verdict(rows: { count: number }[]): LimitState {
@@ -49,15 +47,37 @@ function counter<Query>(query: Query, limit: Pick<Limit, 'max' | 'windowSec'>, n
   };
 }
 
+const countOneMoreOf = preparedQuery((db, key: Placeholders<{ key: string; windowStart: number }>) =>
+  db
+    .insert(rateLimits)
+    .values({ key: key.key, windowStart: key.windowStart, count: 1 })
+    .onConflictDoUpdate(countOneMore)
+    .returning({ count: rateLimits.count }),
+);
+
 /** `hashKey` is the HASH_KEY secret (lib/keyed-hash.ts). */
 export async function eventCounter(db: Database, hashKey: string, limit: Limit, now = Date.now()) {
-  const query = db
-    .insert(rateLimits)
-    .values({ key: await keyedHash(hashKey, limit.key), windowStart: window(limit, now).start, count: 1 })
-    .onConflictDoUpdate(countOneMore)
-    .returning({ count: rateLimits.count });
-  return counter(query, limit, now);
+  const key = await keyedHash(hashKey, limit.key);
+  return counter(countOneMoreOf(db, { key, windowStart: window(limit, now).start }), limit, now);
 }
+
+const countOneMoreForLogin = preparedQuery(
+  (db, login: Placeholders<{ prefix: string; windowStart: number; tokenHash: string; now: number }>) =>
+    db
+      .insert(rateLimits)
+      .select(
+        db
+          .select({
+            key: sql<string>`${login.prefix} || ${authSessions.personId}`.as('key'),
+            windowStart: sql<number>`${login.windowStart}`.as('window_start'),
+            count: sql<number>`1`.as('count'),
+          })
+          .from(authSessions)
+          .where(liveCitizenSession(login.tokenHash, login.now)),
+      )
+      .onConflictDoUpdate(countOneMore)
+      .returning({ count: rateLimits.count }),
+);
 
 /**
  * Counts one more event for the person holding a live session, in the batch that reads the
@@ -66,20 +86,12 @@ export async function eventCounter(db: Database, hashKey: string, limit: Limit, 
  * session is not live.
  */
 export function personEventCounter(db: Database, limit: PersonLimit, sessionHash: string, now = Date.now()) {
-  const query = db
-    .insert(rateLimits)
-    .select(
-      db
-        .select({
-          key: sql<string>`${`${limit.name}:`} || ${authSessions.personId}`.as('key'),
-          windowStart: sql<number>`${window(limit, now).start}`.as('window_start'),
-          count: sql<number>`1`.as('count'),
-        })
-        .from(authSessions)
-        .where(liveCitizenSession(sessionHash, now)),
-    )
-    .onConflictDoUpdate(countOneMore)
-    .returning({ count: rateLimits.count });
+  const query = countOneMoreForLogin(db, {
+    prefix: `${limit.name}:`,
+    windowStart: window(limit, now).start,
+    tokenHash: sessionHash,
+    now,
+  });
   return counter(query, limit, now);
 }
 
@@ -107,7 +119,7 @@ export function personLimitPeek(db: Database, limit: PersonLimit, sessionHash: s
 /** Counts one more event and says whether it is still within the limit (one statement). */
 export async function consume(db: Database, hashKey: string, limit: Limit, now = Date.now()): Promise<LimitState> {
   const { query, verdict } = await eventCounter(db, hashKey, limit, now);
-  return verdict(await query);
+  return verdict(await runOne(db, query));
 }
 
 /** Reads the current count without adding to it. */

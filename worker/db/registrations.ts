@@ -1,7 +1,8 @@
 // Sign-ups, cancellations and waiting lists. Every check-and-write is one statement or one
 // D1 batch (a single transaction), so crowds and retries can neither overbook nor double-book.
-import { and, desc, eq, isNotNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql, type SQLWrapper } from 'drizzle-orm';
 import { batch, type Database } from './client.ts';
+import { preparedQuery, preparedSql, runBatch, runOne, type Placeholders, type Rows } from './prepared.ts';
 import { confirmationText } from './notifications.ts';
 import { fitsWindow, seatsTaken, takesASeat } from './seats.ts';
 import { liveCitizenSession } from './auth-sessions.ts';
@@ -27,24 +28,24 @@ export type RegistrationStatus = (typeof registrations.status.enumValues)[number
 export const MAX_UPCOMING_SIGN_UPS = 4;
 
 /** The person's confirmed or waiting sign-ups for sessions that have not started (nor been cancelled). */
-const upcomingSignUps = (personId: string, now: number) => sql`(
+const upcomingSignUps = (personId: string | SQLWrapper, now: number | SQLWrapper) => sql`(
   SELECT count(*) FROM registrations r
   JOIN slots s ON s.id = r.slot_id JOIN sessions se ON se.id = s.session_id
   WHERE r.person_id = ${personId} AND r.status IN ('confirmed', 'waitlisted')
     AND se.starts_at > ${now} AND se.cancelled_at IS NULL)`;
 
 /** Waiting position of a registration (1 = next to be confirmed), or null when not waiting. */
-const positionOf = (registrationId: SQL) => sql`(
+const positionOf = (registrationId: SQLWrapper) => sql`(
   SELECT CASE WHEN r.status = 'waitlisted' THEN (
     SELECT count(*) FROM registrations w
     WHERE w.slot_id = r.slot_id AND w.status = 'waitlisted' AND w.arrival <= r.arrival
   ) END FROM registrations r WHERE r.id = ${registrationId})`;
 
 /**
- * What a sign-up needs to know of the slot's session and campaign, as a query that can join a
+ * What a sign-up needs to know of the slot's session and campaign, as a statement that can join a
  * D1 batch (its column names must then be unique: a batch maps columns by name).
  */
-export const slotForSignUp = (db: Database, slotId: string) =>
+export const slotForSignUp = preparedQuery((db, slot: Placeholders<{ slotId: string }>) =>
   db
     .select({
       session: {
@@ -66,9 +67,14 @@ export const slotForSignUp = (db: Database, slotId: string) =>
     .from(slots)
     .innerJoin(sessions, eq(sessions.id, slots.sessionId))
     .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
-    .where(eq(slots.id, slotId));
+    .where(eq(slots.id, slot.slotId)),
+);
 
-export type SlotForSignUp = Awaited<ReturnType<ReturnType<typeof slotForSignUp>['get']>>;
+export type SlotForSignUp = Rows<typeof slotForSignUp>[number] | undefined;
+
+/** The slot's sign-up facts on their own (one round trip). */
+export const findSlotForSignUp = async (db: Database, slotId: string): Promise<SlotForSignUp> =>
+  (await runOne(db, slotForSignUp(db, { slotId })))[0];
 
 /** A person's donations, newest first. */
 export const getDonations = (db: Database, personId: string) =>
@@ -103,42 +109,35 @@ type Donation = Awaited<ReturnType<typeof getDonations>>[number];
  * donations, newest first; the sealed ID number of their last sign-up, when `savedIdNumber`; and
  * the stored answer to this Idempotency-Key. No row when the login is not live.
  */
-export const personForSignUp = (
-  db: Database,
-  tokenHash: string,
-  now: number,
-  wanted: { idempotencyKey?: string; savedIdNumber?: boolean },
-) =>
-  db
-    .select({
-      person: people,
-      donations: sql<Donation[]>`(
-        SELECT json_group_array(json_object('day', day, 'kind', kind, 'adverseReaction', adverse_reaction))
-        FROM donations WHERE person_id = ${people.id})`
-        .mapWith((text: string) =>
-          (JSON.parse(text) as { day: string; kind: Donation['kind']; adverseReaction: number }[])
-            .map((donation) => ({ ...donation, adverseReaction: donation.adverseReaction === 1 }))
-            .sort((a, b) => b.day.localeCompare(a.day)),
-        )
-        .as('donor_history'),
-      // Read only when wanted, so a sign-up that types its number loads no other.
-      savedIdNumberEncrypted: (wanted.savedIdNumber
-        ? sql<string | null>`(${savedIdNumberOf(db, people.id)})`
-        : sql<null>`NULL`
-      ).as('saved_id_number'),
-      answered: (wanted.idempotencyKey
-        ? sql<string | null>`(
-            SELECT json_object('scope', scope, 'status', status, 'body', body) FROM idempotent_responses
-            WHERE person_id = ${people.id} AND key = ${wanted.idempotencyKey})`
-        : sql<null>`NULL`
-      )
-        // (Never called on NULL: drizzle passes a NULL through as null.)
-        .mapWith((text: string): { scope: string; status: number; body: string } | null => JSON.parse(text))
-        .as('answered'),
-    })
-    .from(authSessions)
-    .innerJoin(people, eq(people.id, authSessions.personId))
-    .where(liveCitizenSession(tokenHash, now));
+export const personForSignUp = preparedQuery(
+  (db, wanted: Placeholders<{ tokenHash: string; now: number; idempotencyKey: string | null; savedIdNumber: 0 | 1 }>) =>
+    db
+      .select({
+        person: people,
+        donations: sql<Donation[]>`(
+          SELECT json_group_array(json_object('day', day, 'kind', kind, 'adverseReaction', adverse_reaction))
+          FROM donations WHERE person_id = ${people.id})`
+          .mapWith((text: string) =>
+            (JSON.parse(text) as { day: string; kind: Donation['kind']; adverseReaction: number }[])
+              .map((donation) => ({ ...donation, adverseReaction: donation.adverseReaction === 1 }))
+              .sort((a, b) => b.day.localeCompare(a.day)),
+          )
+          .as('donor_history'),
+        // Read only when wanted, so a sign-up that types its number loads no other.
+        savedIdNumberEncrypted: sql<string | null>`CASE WHEN ${wanted.savedIdNumber}
+          THEN (${savedIdNumberOf(db, people.id)}) END`.as('saved_id_number'),
+        // Without a key, nothing: `key = NULL` is never true.
+        answered: sql<string | null>`(
+          SELECT json_object('scope', scope, 'status', status, 'body', body) FROM idempotent_responses
+          WHERE person_id = ${people.id} AND key = ${wanted.idempotencyKey})`
+          // (Never called on NULL: drizzle passes a NULL through as null.)
+          .mapWith((text: string): { scope: string; status: number; body: string } | null => JSON.parse(text))
+          .as('answered'),
+      })
+      .from(authSessions)
+      .innerJoin(people, eq(people.id, authSessions.personId))
+      .where(liveCitizenSession(wanted.tokenHash, wanted.now)),
+);
 
 /** Whether the person has an ID number saved on a sign-up, as a query that can join a D1 batch. */
 export const idNumberSavedBy = (db: Database, personId: string | SQLWrapper) =>
@@ -172,9 +171,32 @@ export type SignUpResult =
   | { outcome: 'code_taken' };
 
 /**
+/** The values a sign-up's statements are bound with: `NewRegistration`'s, flat. */
+interface Booking {
+  id: string;
+  code: string;
+  slotId: string;
+  personId: string;
+  name: string;
+  answers: string;
+  idNumberEncrypted: string | null;
+  groupId: string | null;
+  windowIndex: number | null;
+  windowStartsAt: string | null;
+  now: number;
+  profileName: string | null;
+  profileGender: string | null;
+  birthDateEncrypted: string | null;
+  birthYear: number | null;
+  idempotencyKey: string | null;
+  idempotencyScope: string | null;
+}
+
+type Booked = { status: 'confirmed' | 'waitlisted'; position: number | null };
+
 /** The person holds fewer than MAX_UPCOMING_SIGN_UPS: checked in the INSERT that books. */
-const belowUpcomingLimit = (r: NewRegistration, now: number) =>
-  sql`${upcomingSignUps(r.personId, now)} < ${MAX_UPCOMING_SIGN_UPS}`;
+const belowUpcomingLimit = (r: Placeholders<Booking>) =>
+  sql`${upcomingSignUps(r.personId, r.now)} < ${MAX_UPCOMING_SIGN_UPS}`;
 
 /**
  * Takes a seat when one is free and nobody is waiting for it, else joins the waiting list when
@@ -184,20 +206,22 @@ const belowUpcomingLimit = (r: NewRegistration, now: number) =>
  * picks another window instead). One INSERT decides, so no count can change under it, however
  * many requests arrive at once.
  */
-const intoSlot = (r: NewRegistration, now: number) => sql`
+const intoSlot = preparedSql<Booking, Booked>(
+  (r) => sql`
   INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, window_index, arrival)
   SELECT ${r.id}, s.id, ${r.personId}, ${r.code},
     CASE WHEN q.taken < s.capacity AND q.waiting = 0 THEN 'confirmed' ELSE 'waitlisted' END,
-    ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, ${r.windowIndex}, q.last + 1
+    ${r.name}, ${r.answers}, ${r.idNumberEncrypted}, ${r.windowIndex}, q.last + 1
   FROM slots s JOIN sessions se ON se.id = s.session_id, (SELECT
       ${seatsTaken(sql`${r.slotId}`)} AS taken,
       (SELECT count(*) FROM registrations WHERE slot_id = ${r.slotId} AND status = 'waitlisted') AS waiting,
       (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = ${r.slotId}) AS last) q
   WHERE s.id = ${r.slotId} AND se.cancelled_at IS NULL AND ${fitsWindow('s', 'se', r.windowIndex)}
     AND ((q.taken < s.capacity AND q.waiting = 0) OR (s.waitlist = 1 AND se.window_minutes IS NULL))
-    AND ${belowUpcomingLimit(r, now)}
+    AND ${belowUpcomingLimit(r)}
   RETURNING status, CASE WHEN status = 'waitlisted' THEN
-    (SELECT count(*) FROM registrations w WHERE w.slot_id = ${r.slotId} AND w.status = 'waitlisted') END AS position`;
+    (SELECT count(*) FROM registrations w WHERE w.slot_id = ${r.slotId} AND w.status = 'waitlisted') END AS position`,
+);
 
 /**
  * Takes one of the team's held seats while the team is open and one is unclaimed: the seat was
@@ -205,49 +229,72 @@ const intoSlot = (r: NewRegistration, now: number) => sql`
  * window still must have room: a team's seats are held in the slot, not in a window). A member's
  * sign-up is theirs like any other, so it counts toward MAX_UPCOMING_SIGN_UPS.
  */
-const intoGroupSeat = (r: NewRegistration & { groupId: string }, now: number) => sql`
+const intoGroupSeat = preparedSql<Booking, Booked>(
+  (r) => sql`
   INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, group_id, window_index, arrival)
   SELECT ${r.id}, g.slot_id, ${r.personId}, ${r.code}, 'confirmed',
-    ${r.name}, ${JSON.stringify(r.answers)}, ${r.idNumberEncrypted}, g.id, ${r.windowIndex},
+    ${r.name}, ${r.answers}, ${r.idNumberEncrypted}, g.id, ${r.windowIndex},
     (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = g.slot_id) + 1
   FROM registration_groups g JOIN slots s ON s.id = g.slot_id JOIN sessions se ON se.id = s.session_id
-  WHERE g.id = ${r.groupId} AND g.slot_id = ${r.slotId} AND g.status = 'open' AND g.join_until > ${now}
+  WHERE g.id = ${r.groupId} AND g.slot_id = ${r.slotId} AND g.status = 'open' AND g.join_until > ${r.now}
     AND (SELECT count(*) FROM registrations AS m WHERE m.group_id = g.id AND ${takesASeat('m')}) < g.seats
     AND se.cancelled_at IS NULL AND ${fitsWindow('s', 'se', r.windowIndex)}
-    AND ${belowUpcomingLimit(r, now)}
-  RETURNING status, NULL AS position`;
+    AND ${belowUpcomingLimit(r)}
+  RETURNING status, NULL AS position`,
+);
+
+const confirmation = preparedSql<Booking>((r) => confirmationText(r.id));
+
+/** Facts of the sign-up the person's profile lacks, kept there once it is booked. */
+const profileFacts = preparedSql<Booking>(
+  (r) => sql`
+  UPDATE people SET
+    name = coalesce(name, ${r.profileName}),
+    gender = coalesce(gender, ${r.profileGender}),
+    birth_date_encrypted = coalesce(birth_date_encrypted, ${r.birthDateEncrypted}),
+    birth_year = coalesce(birth_year, ${r.birthYear})
+  WHERE id = ${r.personId} AND EXISTS (SELECT 1 FROM registrations WHERE id = ${r.id})`,
+);
+
+/** The answer to the request, stored under its Idempotency-Key: what the route answers, built in SQL. */
+const storedAnswer = preparedSql<Booking>(
+  (r) => sql`
+  INSERT INTO idempotent_responses (person_id, key, scope, status, body)
+  SELECT ${r.personId}, ${r.idempotencyKey}, ${r.idempotencyScope}, 201, json_object('registration', json_patch(json_patch(
+      json_object('id', r.id, 'code', r.code, 'status', r.status, 'slotId', r.slot_id),
+      CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${positionOf(r.id)}) ELSE '{}' END),
+      CASE WHEN ${r.windowStartsAt} IS NOT NULL THEN json_object('windowStartsAt', ${r.windowStartsAt}) ELSE '{}' END))
+  FROM registrations r WHERE r.id = ${r.id}`,
+);
 
 /** Books the sign-up with its confirmation text (when it took a seat), profile facts and stored answer: one batch. */
 export async function signUp(db: Database, r: NewRegistration, now = Date.now()): Promise<SignUpResult> {
-  const booked = sql`EXISTS (SELECT 1 FROM registrations WHERE id = ${r.id})`;
-  const responseBody = sql`json_object('registration', json_patch(json_patch(
-      json_object('id', r.id, 'code', r.code, 'status', r.status, 'slotId', r.slot_id),
-      CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${positionOf(sql`${r.id}`)}) ELSE '{}' END),
-      CASE WHEN ${r.windowStartsAt} IS NOT NULL THEN json_object('windowStartsAt', ${r.windowStartsAt}) ELSE '{}' END))`;
+  const values: Booking = {
+    id: r.id,
+    code: r.code,
+    slotId: r.slotId,
+    personId: r.personId,
+    name: r.name,
+    answers: JSON.stringify(r.answers),
+    idNumberEncrypted: r.idNumberEncrypted,
+    groupId: r.groupId ?? null,
+    windowIndex: r.windowIndex,
+    windowStartsAt: r.windowStartsAt,
+    now,
+    profileName: r.profile.name,
+    profileGender: r.profile.gender,
+    birthDateEncrypted: r.profile.birthDateEncrypted,
+    birthYear: r.profile.birthYear,
+    idempotencyKey: r.idempotency?.key ?? null,
+    idempotencyScope: r.idempotency?.scope ?? null,
+  };
   try {
     const fillsProfile = Object.values(r.profile).some((value) => value !== null);
-    const [inserted] = await batch<[{ status: 'confirmed' | 'waitlisted'; position: number | null }[]]>(db, [
-      r.groupId === undefined ? intoSlot(r, now) : intoGroupSeat({ ...r, groupId: r.groupId }, now),
-      confirmationText(r.id),
-      ...(fillsProfile
-        ? [
-            sql`
-              UPDATE people SET
-                name = coalesce(name, ${r.profile.name}),
-                gender = coalesce(gender, ${r.profile.gender}),
-                birth_date_encrypted = coalesce(birth_date_encrypted, ${r.profile.birthDateEncrypted}),
-                birth_year = coalesce(birth_year, ${r.profile.birthYear})
-              WHERE id = ${r.personId} AND ${booked}`,
-          ]
-        : []),
-      ...(r.idempotency
-        ? [
-            sql`
-              INSERT INTO idempotent_responses (person_id, key, scope, status, body)
-              SELECT ${r.personId}, ${r.idempotency.key}, ${r.idempotency.scope}, 201, ${responseBody}
-              FROM registrations r WHERE r.id = ${r.id}`,
-          ]
-        : []),
+    const [inserted] = await runBatch(db, [
+      (r.groupId === undefined ? intoSlot : intoGroupSeat)(db, values),
+      confirmation(db, values),
+      ...(fillsProfile ? [profileFacts(db, values)] : []),
+      ...(r.idempotency ? [storedAnswer(db, values)] : []),
     ]);
     const row = inserted[0];
     if (!row) {

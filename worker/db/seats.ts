@@ -1,7 +1,7 @@
 // What a slot's seats are taken by, for every check that gives out or takes back seats: sign-ups
 // confirmed or checked in, and the seats open teams hold that none of their members claimed yet.
 // A member's sign-up takes one of their team's held seats, so it is counted once either way.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 
 /** The sign-up (of the table or alias `sign_up`) occupies a seat. */
 export const takesASeat = (signUp: string) => sql.raw(`${signUp}.status IN ('confirmed', 'checked_in')`);
@@ -34,7 +34,7 @@ const windowSeatsTaken = (slotId: SQL, index: SQL) => sql`(
  * Whether a sign-up for window `index` (null: none named) fits slot `slot` of session `session`:
  * a session with windows needs one of its windows with a free seat, one without takes no window.
  */
-export const fitsWindow = (slot: string, session: string, index: number | null) => sql`(CASE
+export const fitsWindow = (slot: string, session: string, index: number | null | SQLWrapper) => sql`(CASE
   WHEN ${sql.raw(session)}.window_minutes IS NULL THEN ${index} IS NULL
   ELSE ${index} IS NOT NULL AND ${index} >= 0 AND ${index} < ${windowCountOf(session)}
     AND ${windowSeatsTaken(sql.raw(`${slot}.id`), sql`${index}`)}

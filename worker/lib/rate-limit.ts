@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { runBatch } from '../db/prepared.ts';
 import { consume, eventCounter, type Limit, type LimitState } from '../db/rate-limits.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from './errors.ts';
@@ -24,7 +25,7 @@ export async function enforceLimits<E extends AppEnv>(c: Context<E>, limits: [Li
   const db = c.var.db;
   const key = hashKey(c.env);
   const [first, ...rest] = await Promise.all(limits.map((limit) => eventCounter(db, key, limit, now)));
-  const counts = await db.batch([first!.query, ...rest.map((counter) => counter.query)]);
+  const counts = await runBatch(db, [first!.query, ...rest.map((counter) => counter.query)]);
   refuseOverLimit(...[first!, ...rest].map((counter, i) => counter.verdict(counts[i]!)));
 }
 

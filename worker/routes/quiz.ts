@@ -31,6 +31,7 @@ import type { AppEnv } from '../env.ts';
 import { loadPerson, personSessionHash, requirePerson } from '../lib/auth.ts';
 import { ApiError, notFound, type FieldIssue, type IneligibleReason } from '../lib/errors.ts';
 import { enforceLimit, limitRefusals } from '../lib/rate-limit.ts';
+import { runOne } from '../db/prepared.ts';
 import { personEventCounter, personLimitPeek } from '../db/rate-limits.ts';
 import { sessionPersonId } from '../db/auth-sessions.ts';
 import { json, param, query } from '../lib/validation.ts';
@@ -235,7 +236,7 @@ export const quizRoutes = new Hono<AppEnv>()
       ownAttemptQuestions(db, attemptId, player),
     ]);
     if (!signedIn[0]) throw new ApiError(401, 'unauthenticated');
-    const countRefusal = () => personEventCounter(db, refusedSubmitsPerPerson, sessionHash).query;
+    const countRefusal = () => runOne(db, personEventCounter(db, refusedSubmitsPerPerson, sessionHash).query);
     return limitRefusals(refusals.verdict(refused), countRefusal, async () => {
       const found = owned[0];
       if (!found) throw notFound(); // someone else's attempt does not exist for this player

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { sessionPersonId } from '../db/auth-sessions.ts';
 import { revealPerson } from '../db/people.ts';
+import { queryStatement, runBatch } from '../db/prepared.ts';
 import {
   cancelRegistration,
   getOwnRegistration,
@@ -89,11 +90,11 @@ export const registrationRoutes = new Hono<AppEnv>()
       // history and a stored answer to the key, the sign-up, and the target slot with its seats.
       const now = Date.now();
       const person = sessionPersonId(db, sessionHash, now);
-      const [signedIn, own, targets, seats] = await db.batch([
-        personForSignUp(db, sessionHash, now, { idempotencyKey: key }),
-        registrationToMove(db, person, id),
-        slotForSignUp(db, input.slotId),
-        slotSeats(db, input.slotId),
+      const [signedIn, own, targets, seats] = await runBatch(db, [
+        personForSignUp(db, { tokenHash: sessionHash, now, idempotencyKey: key ?? null, savedIdNumber: 0 }),
+        queryStatement(db, registrationToMove(db, person, id)),
+        slotForSignUp(db, { slotId: input.slotId }),
+        queryStatement(db, slotSeats(db, input.slotId)),
       ]);
       const stored = signedIn[0];
       if (!stored) throw new ApiError(401, 'unauthenticated');

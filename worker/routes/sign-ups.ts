@@ -2,11 +2,13 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { birthDateColumns, revealPerson } from '../db/people.ts';
+import { runBatch } from '../db/prepared.ts';
 import { eventCounter, personEventCounter } from '../db/rate-limits.ts';
 import { holdSeats, SEATS_PER_CONTACT } from '../db/registration-groups.ts';
 import {
   findIdempotentResponse,
   personForSignUp,
+  findSlotForSignUp,
   slotForSignUp,
   saveIdempotentResponse,
   signUp,
@@ -138,11 +140,16 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
   const key = idempotencyKey(c);
   const byAddress = await eventCounter(db, hashKey(c.env), signUpsPerAddress(c), now);
   const byPerson = personEventCounter(db, signUpsPerPerson, sessionHash, now);
-  const [fromAddress, fromPerson, signedIn, slots] = await db.batch([
+  const [fromAddress, fromPerson, signedIn, slots] = await runBatch(db, [
     byAddress.query,
     byPerson.query,
-    personForSignUp(db, sessionHash, now, { idempotencyKey: key, savedIdNumber: input.useSavedIdNumber === true }),
-    slotForSignUp(db, slotId),
+    personForSignUp(db, {
+      tokenHash: sessionHash,
+      now,
+      idempotencyKey: key ?? null,
+      savedIdNumber: input.useSavedIdNumber ? 1 : 0,
+    }),
+    slotForSignUp(db, { slotId }),
   ]);
   const stored = signedIn[0];
   if (!stored) throw new ApiError(401, 'unauthenticated');
@@ -277,7 +284,7 @@ export const signUpRoutes = new Hono<AppEnv>()
     }
     const db = c.var.db;
     await enforceLimits(c, [groupsPerPerson(person.id), groupsPerAddress(c)]);
-    const { session } = openSlot(await slotForSignUp(db, slotId).get());
+    const { session } = openSlot(await findSlotForSignUp(db, slotId));
     const joinUntil = defaultJoinUntil(session.startsAt, Date.now());
     const result = await holdSeats(db, {
       slotId,

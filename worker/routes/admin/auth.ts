@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { auditStatement, byStaff } from '../../db/audit.ts';
-import { batch } from '../../db/client.ts';
+import { runBatch, sqlStatement } from '../../db/prepared.ts';
 import { eventCounter, peek } from '../../db/rate-limits.ts';
 import { findStaffOrganization } from '../../db/organizations.ts';
 import { findStaffByEmail, setStaffPassword, staffView } from '../../db/staff.ts';
@@ -54,7 +54,7 @@ export const adminAuthRoutes = new Hono<AppEnv>()
           Date.now(),
           member ? sql`1` : sql`0`,
         );
-        await batch(db, [counter.query.getSQL(), audit]);
+        await runBatch(db, [counter.query, sqlStatement(db, audit)]);
         throw new ApiError(401, 'invalid_credentials');
       }
       await signIn(

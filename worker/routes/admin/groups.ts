@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { byStaff } from '../../db/audit.ts';
 import { campaignSummary } from '../../db/campaigns.ts';
 import { changeGroup, getGroupOwner, holdSeats, listCampaignGroups } from '../../db/registration-groups.ts';
-import { slotForSignUp } from '../../db/registrations.ts';
+import { findSlotForSignUp } from '../../db/registrations.ts';
 import { defaultJoinUntil } from '../../domain/team-joining.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
@@ -47,7 +47,7 @@ export const adminCampaignGroupRoutes = new Hono<AppEnv>()
     const input = c.req.valid('json');
     const staff = c.var.staff;
     const db = c.var.db;
-    const slot = await slotForSignUp(db, input.slotId).get();
+    const slot = await findSlotForSignUp(db, input.slotId);
     // A slot of another campaign, or of another organization's, is not there to hold.
     if (!slot || slot.campaign.id !== id || !canReach(staff, slot.campaign.organizationId)) throw notFound();
     // A draft campaign's teams may be held ahead: the invitation opens when it is published.
