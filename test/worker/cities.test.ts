@@ -46,7 +46,7 @@ async function organizerIn(host: string) {
   return cookieFrom(response);
 }
 
-/** A published CPR class with one session starting `startsAt` (China time), created through the API. */
+/** A published CPR class with one session on `day` (09:00 China time), created through the API. */
 async function publishedClass(host: string, cookie: string, day: string) {
   const created = await call(`${host}/api/admin/campaigns`, {
     cookie,
