@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { languageDetector } from 'hono/language';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { cityOfHost } from './cities.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, describeForLog, errorResponse, fromHttpException, isDatabaseUnavailable } from './lib/errors.ts';
 import { languages } from './lib/messages.ts';
@@ -20,6 +21,7 @@ const LARGER_BODIES = ['/api/admin/quiz/seasons/:id/questions'];
 // Errors and notable events are logged as JSON with the request id; deployed, every request is
 // too (lib/request-log.ts), beside the invocation logs of Workers Logs (observability).
 export const app = new Hono<AppEnv>()
+  .use(cityOfHost)
   .use(requestId())
   .use(requestLog)
   .use(

@@ -1,13 +1,22 @@
+import type { City } from './cities.ts';
 import type { Database } from './db/client.ts';
 import type { Person } from './db/people.ts';
 import type { Language } from './lib/messages.ts';
+import type { NotificationMessage } from './notifications/deliver.ts';
 
 /** Bindings and variables from wrangler.toml, secrets and `wrangler dev --var`. */
 export interface Bindings {
+  /** The city's database: in a city's env (worker/cities.ts), that city's. */
   DB: D1Database;
   ASSETS: Fetcher;
   CITY_NAME: string;
   DISTRICTS: string[];
+  /** Other cities served by this Worker, each from its own database, chosen by host (worker/cities.ts). */
+  CITIES?: City[];
+  /** Their databases, bound as DB_<CITY> in wrangler.toml. */
+  [cityDatabase: `DB_${string}`]: D1Database | undefined;
+  /** In the env of one of CITIES, its id (set by worker/cities.ts); unset for the default city. */
+  CITY?: string;
   /** "true" only in local development and tests: OTP responses then carry the code. */
   EXPOSE_DEV_OTP?: string;
   /**
@@ -28,7 +37,7 @@ export interface Bindings {
   /** "true" in the deployed environments: one JSON log line per request (lib/request-log.ts). */
   LOG_REQUESTS?: string;
   /** The outbox's queue (texts to people); without it texts stay queued in D1. */
-  NOTIFICATIONS?: Queue<{ key: string }>;
+  NOTIFICATIONS?: Queue<NotificationMessage>;
   /** One Durable Object per live quiz final (worker/quiz-final/game.ts; quiz-final/sockets.ts types its stub). */
   QUIZ_FINAL: DurableObjectNamespace;
 }

@@ -1,4 +1,5 @@
 import { app } from './app.ts';
+import { envOfCity, forEveryCity } from './cities.ts';
 import { NOTIFICATIONS_CRON } from './crons.ts';
 import { database } from './db/client.ts';
 import { deleteExpiredSessions } from './db/auth-sessions.ts';
@@ -27,39 +28,51 @@ export default {
   // run decides as the planned one would. (The unused context keeps the runtime's signature, so
   // tests may call the handlers as workerd does.)
   async scheduled(controller, env, _ctx: ExecutionContext) {
-    const now = controller.scheduledTime;
-    const db = database(env.DB);
-    if (controller.cron === NOTIFICATIONS_CRON) {
-      // Teams whose joining closed give their unclaimed seats back first: the texts of the people
-      // promoted into them go out with this tick's.
-      const teamsClosed = await releaseDueGroups(db, now);
-      const due = await queueDueNotifications(db, now);
-      const handed = await relayNotifications(env);
-      const quizAttemptsScored = await scoreOverdueAttempts(db, now);
-      console.log(JSON.stringify({ event: 'notifications_tick', ...due, handed, quizAttemptsScored, teamsClosed }));
-      return;
-    }
-    await Promise.all([
-      deleteExpiredSessions(db, now),
-      deleteStaleCodes(db, now),
-      deleteExpiredWindows(db, now),
-      deleteExpiredDonorCards(db, now),
-    ]);
-    const noShows = await markNoShows(db, now);
-    const drift = await quizTotalsDrift(db);
-    console.log(
-      JSON.stringify({
-        event: 'housekeeping',
-        cron: controller.cron,
-        noShows,
-        quizTotalsDrift: drift.length,
-      }),
-    );
-    // Season ids and counts only, never who; then each drifted season is rebuilt from its attempts.
-    if (drift.length) console.warn(JSON.stringify({ event: 'quiz_totals_drift', seasons: drift }));
-    for (const { seasonId } of drift) await repairQuizTotals(db, seasonId);
+    // Each city's database has its own texts, attempts and housekeeping.
+    await forEveryCity(env, (cityEnv) => runCron(controller, cityEnv));
   },
   async queue(batch, env, _ctx: ExecutionContext) {
-    await deliverBatch(database(env.DB), batch as MessageBatch<NotificationMessage>, smsSender(env));
+    // A message's row is in the database of the city it names.
+    for (const city of new Set(batch.messages.map((message) => message.body.city))) {
+      const cityEnv = envOfCity(env, city);
+      const messages = batch.messages.filter((message) => message.body.city === city);
+      await deliverBatch(database(cityEnv.DB), messages, smsSender(cityEnv));
+    }
   },
 } satisfies ExportedHandler<Bindings, NotificationMessage>;
+
+async function runCron(controller: ScheduledController, env: Bindings) {
+  const now = controller.scheduledTime;
+  const db = database(env.DB);
+  const city = env.CITY;
+  if (controller.cron === NOTIFICATIONS_CRON) {
+    // Teams whose joining closed give their unclaimed seats back first: the texts of the people
+    // promoted into them go out with this tick's.
+    const teamsClosed = await releaseDueGroups(db, now);
+    const due = await queueDueNotifications(db, now);
+    const handed = await relayNotifications(env);
+    const quizAttemptsScored = await scoreOverdueAttempts(db, now);
+    console.log(JSON.stringify({ event: 'notifications_tick', city, ...due, handed, quizAttemptsScored, teamsClosed }));
+    return;
+  }
+  await Promise.all([
+    deleteExpiredSessions(db, now),
+    deleteStaleCodes(db, now),
+    deleteExpiredWindows(db, now),
+    deleteExpiredDonorCards(db, now),
+  ]);
+  const noShows = await markNoShows(db, now);
+  const drift = await quizTotalsDrift(db);
+  console.log(
+    JSON.stringify({
+      event: 'housekeeping',
+      city,
+      cron: controller.cron,
+      noShows,
+      quizTotalsDrift: drift.length,
+    }),
+  );
+  // Season ids and counts only, never who; then each drifted season is rebuilt from its attempts.
+  if (drift.length) console.warn(JSON.stringify({ event: 'quiz_totals_drift', city, seasons: drift }));
+  for (const { seasonId } of drift) await repairQuizTotals(db, seasonId);
+}

@@ -75,29 +75,38 @@ let phoneCounter = 0;
 export const newPhone = () =>
   `139${String(Date.now() % 1e4).padStart(4, '0')}${String(phoneCounter++).padStart(4, '0')}`;
 
-/** Signs a citizen in through the real OTP flow; returns the session cookie and person. */
-export async function signInCitizen(phone = newPhone()) {
+/**
+ * Signs a citizen in through the real OTP flow; returns the session cookie and person. At another
+ * host, in that host's city (test/worker/cities.test.ts).
+ */
+export async function signInCitizen(phone = newPhone(), host = BASE) {
   const address = newAddress();
-  const sent = await call('/api/auth/otp', { body: { phone }, address });
+  const sent = await call(`${host}/api/auth/otp`, { body: { phone }, address });
   if (sent.status !== 202) throw new Error(`otp: ${sent.status} ${await sent.text()}`);
   const { devCode } = (await sent.json()) as { devCode: string };
-  const verified = await call('/api/auth/verify', { body: { phone, code: devCode }, address });
+  const verified = await call(`${host}/api/auth/verify`, { body: { phone, code: devCode }, address });
   if (verified.status !== 200) throw new Error(`verify: ${verified.status} ${await verified.text()}`);
   const { person } = (await verified.json()) as { person: { id: string } };
   return { cookie: cookieFrom(verified), personId: person.id, phone };
 }
 
-export async function createOrganization(name = `机构 ${crypto.randomUUID().slice(0, 8)}`) {
+/** An organization in the default city's database, or in `db` (another city's: test/worker/cities.test.ts). */
+export async function createOrganization(name = `机构 ${crypto.randomUUID().slice(0, 8)}`, db = env.DB) {
   const id = crypto.randomUUID();
-  await env.DB.prepare('INSERT INTO organizations (id, name, kind) VALUES (?, ?, ?)').bind(id, name, 'hospital').run();
+  await db.prepare('INSERT INTO organizations (id, name, kind) VALUES (?, ?, ?)').bind(id, name, 'hospital').run();
   return id;
 }
 
-export async function createStaffMember(role: 'admin' | 'organizer' | 'checkin', organizationId: string | null = null) {
+export async function createStaffMember(
+  role: 'admin' | 'organizer' | 'checkin',
+  organizationId: string | null = null,
+  db = env.DB,
+) {
   const email = `${role}-${crypto.randomUUID().slice(0, 8)}@example.org`;
   const password = 'correct horse battery';
   const id = crypto.randomUUID();
-  await env.DB.prepare('INSERT INTO staff (id, email, password_hash, role, organization_id) VALUES (?, ?, ?, ?, ?)')
+  await db
+    .prepare('INSERT INTO staff (id, email, password_hash, role, organization_id) VALUES (?, ?, ?, ?, ?)')
     .bind(id, email, await hashPassword(password), role, organizationId)
     .run();
   return { id, email, password };

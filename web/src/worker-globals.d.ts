@@ -6,3 +6,4 @@ type D1PreparedStatement = import('@cloudflare/workers-types/index.ts').D1Prepar
 type Queue<Body = unknown> = import('@cloudflare/workers-types/index.ts').Queue<Body>;
 type D1SessionConstraint = import('@cloudflare/workers-types/index.ts').D1SessionConstraint;
 type DurableObjectNamespace = import('@cloudflare/workers-types/index.ts').DurableObjectNamespace;
+type MessageBatch<Body = unknown> = import('@cloudflare/workers-types/index.ts').MessageBatch<Body>;

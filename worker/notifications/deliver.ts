@@ -7,9 +7,13 @@ import { notificationText } from '../domain/notification-texts.ts';
 import { windowTimes } from '../domain/windows.ts';
 import type { SmsSender } from '../lib/sms.ts';
 
-/** A queue message names its outbox row by the row's dedupe key, which the sender of it knows. */
+/**
+ * A queue message names its outbox row by the row's dedupe key, which the sender of it knows, and
+ * the city whose database holds the row (worker/cities.ts; none for the default city).
+ */
 export interface NotificationMessage {
   key: string;
+  city?: string;
 }
 
 /** Tries per message before it is marked failed; the queue's own max_retries is higher. */
@@ -103,14 +107,18 @@ export async function deliver(db: Database, key: string, sender: SmsSender, now 
   return (await deliverMany(db, [key], sender, now)).get(key)!;
 }
 
-/** The queue handler's body: the batch delivered together, each message acknowledged or retried. */
-export async function deliverBatch(db: Database, batch: MessageBatch<NotificationMessage>, sender: SmsSender) {
+/** The queue handler's body: one city's messages delivered together, each acknowledged or retried. */
+export async function deliverBatch(
+  db: Database,
+  messages: MessageBatch<NotificationMessage>['messages'],
+  sender: SmsSender,
+) {
   const outcomes = await deliverMany(
     db,
-    batch.messages.map((message) => message.body.key),
+    messages.map((message) => message.body.key),
     sender,
   );
-  for (const message of batch.messages) {
+  for (const message of messages) {
     const outcome = outcomes.get(message.body.key)!;
     if (outcome.ack) message.ack();
     else message.retry({ delaySeconds: outcome.retryAfterSec });

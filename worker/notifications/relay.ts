@@ -6,9 +6,14 @@ import type { Context } from 'hono';
 import { database } from '../db/client.ts';
 import { takeForHandover } from '../db/notifications.ts';
 import type { AppEnv, Bindings } from '../env.ts';
+import type { NotificationMessage } from './deliver.ts';
 
 // Queues take at most 100 messages per sendBatch.
 const HANDOVER_BATCH = 100;
+
+/** The queue's messages for these keys, each naming the city whose database holds its row. */
+const messagesOf = (env: Bindings, keys: string[]) =>
+  keys.map((key): { body: NotificationMessage } => ({ body: env.CITY ? { key, city: env.CITY } : { key } }));
 
 export async function relayNotifications(env: Bindings, now = Date.now()) {
   const queue = env.NOTIFICATIONS;
@@ -18,7 +23,7 @@ export async function relayNotifications(env: Bindings, now = Date.now()) {
   for (;;) {
     const keys = await takeForHandover(db, HANDOVER_BATCH, now);
     if (keys.length === 0) return handed;
-    await queue.sendBatch(keys.map((key) => ({ body: { key } })));
+    await queue.sendBatch(messagesOf(env, keys));
     handed += keys.length;
     if (keys.length < HANDOVER_BATCH) return handed;
   }
@@ -30,7 +35,7 @@ export function sendAfterResponse<E extends AppEnv>(c: Context<E>, keys: string[
   if (!queue || keys.length === 0) return;
   const requestId = c.get('requestId');
   c.executionCtx.waitUntil(
-    queue.sendBatch(keys.map((key) => ({ body: { key } }))).catch((error: unknown) => {
+    queue.sendBatch(messagesOf(c.env, keys)).catch((error: unknown) => {
       // The cron's sweep sends it later.
       console.error(
         JSON.stringify({

@@ -4,7 +4,11 @@ import type { AppEnv, Bindings } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
 import { FINALIST_HEADER, ROLE_HEADER, type FinalGame, type Role } from './protocol.ts';
 
-/** The Durable Object of one final: one per final, named by the final's id. */
+/**
+ * The Durable Object of one final: one per final, named by the final's id. One namespace serves
+ * every city (worker/cities.ts): an id is a random UUID, and a request reaches it only after finding
+ * the final in its own city's database.
+ */
 export const finalGame = (env: Bindings, finalId: string) =>
   env.QUIZ_FINAL.get(env.QUIZ_FINAL.idFromName(finalId)) as unknown as FinalGame;
 
