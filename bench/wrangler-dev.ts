@@ -1,6 +1,8 @@
 // What the benchmarks share: wrangler run to its end, and `wrangler dev` started and waited for.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 
@@ -22,6 +24,9 @@ export async function startWranglerDev(args: string[], port: number, path = '/ap
     {
       stdio: 'ignore',
       detached: true,
+      // A dev registry of its own: in the shared one, a queue without a local consumer forwards
+      // each message to any other `wrangler dev` on the machine that consumes a queue of its name.
+      env: { ...process.env, WRANGLER_REGISTRY_PATH: mkdtempSync(join(tmpdir(), 'wrangler-registry-')) },
     },
   );
   for (let i = 0; i < 200; i++) {

@@ -6,6 +6,9 @@ import type { AppEnv } from '../env.ts';
 
 export type Database = ReturnType<typeof database>;
 
+/** One drizzle handle per binding and isolate: it holds no state of a request, so requests share it. */
+const handles = new WeakMap<D1Database, ReturnType<typeof drizzle<Record<string, never>, D1Database>>>();
+
 /**
  * Reads and writes at D1's primary: what a person reads after their own write includes it.
  * D1 itself tries a read-only query up to twice more on a transient error (changelog of
@@ -13,9 +16,14 @@ export type Database = ReturnType<typeof database>;
  * own; writes are not retried, and the routes that need it take an Idempotency-Key instead.
  */
 export function database(d1: D1Database) {
-  // No schema: the queries are built with the query builder, never drizzle's relational API, and
-  // a schema makes drizzle() map every table's relations again, on each call (7% of a sign-up's CPU).
-  return drizzle(d1);
+  let db = handles.get(d1);
+  if (!db) {
+    // No schema: the queries are built with the query builder, never drizzle's relational API, and
+    // a schema makes drizzle() map every table's relations again, on each call (7% of a sign-up's CPU).
+    db = drizzle(d1);
+    handles.set(d1, db);
+  }
+  return db;
 }
 
 /** One database handle per request, `c.var.db`, at the primary: for every route of the API. */
