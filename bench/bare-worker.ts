@@ -1,4 +1,4 @@
-// The baseline for `npm run bench`: the least a sign-up can do — read the session, then one
+// The baseline for `npm run bench`: the least a sign-up can do — read the login, then one
 // capacity-checked insert — with none of Lifeline's middleware, validation or rules.
 interface Env {
   DB: D1Database;
@@ -15,12 +15,12 @@ export default {
   async fetch(request: Request, env: Env) {
     const slotId = new URL(request.url).pathname.split('/')[3]!;
     const token = /lifeline_session=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
-    const session = token
-      ? await env.DB.prepare('SELECT person_id FROM auth_sessions WHERE token_hash = ? AND expires_at > ?')
+    const login = token
+      ? await env.DB.prepare('SELECT person_id FROM logins WHERE token_hash = ? AND expires_at > ?')
           .bind(await sha256(token), Date.now())
           .first<{ person_id: string }>()
       : null;
-    if (!session) return Response.json({ error: 'unauthenticated' }, { status: 401 });
+    if (!login) return Response.json({ error: 'unauthenticated' }, { status: 401 });
     const id = crypto.randomUUID();
     const row = await env.DB.prepare(
       `INSERT INTO registrations (id, slot_id, person_id, code, status, arrival)
@@ -28,7 +28,7 @@ export default {
        WHERE s.id = ? AND (SELECT count(*) FROM registrations WHERE slot_id = s.id AND status IN ('confirmed', 'checked_in')) < s.capacity
        RETURNING status`,
     )
-      .bind(id, session.person_id, id.slice(0, 8).toUpperCase(), slotId)
+      .bind(id, login.person_id, id.slice(0, 8).toUpperCase(), slotId)
       .first<{ status: string }>();
     return row
       ? Response.json({ registration: { id, status: row.status } }, { status: 201 })

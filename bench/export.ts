@@ -32,7 +32,7 @@ function benchData(sealed: string): string {
   const lines = [
     "INSERT INTO organizations (id, name, kind) VALUES ('bench-org', '压测血站', 'blood_centre');",
     `INSERT INTO staff (id, email, password_hash, role) VALUES ('bench-admin', 'bench@lifeline.local', 'x', 'admin');`,
-    `INSERT INTO auth_sessions (token_hash, staff_id, expires_at) VALUES ('${hash(STAFF_TOKEN)}', 'bench-admin', ${Date.now() + 86_400_000});`,
+    `INSERT INTO logins (token_hash, staff_id, expires_at) VALUES ('${hash(STAFF_TOKEN)}', 'bench-admin', ${Date.now() + 86_400_000});`,
   ];
   let offset = 0;
   for (const size of SIZES) {

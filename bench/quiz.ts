@@ -327,7 +327,7 @@ try {
       ),
       ...signedIn.map(
         (id) =>
-          `INSERT INTO auth_sessions (token_hash, person_id, expires_at) VALUES ('${hash(token(id))}', '${id}', ${expires});`,
+          `INSERT INTO logins (token_hash, person_id, expires_at) VALUES ('${hash(token(id))}', '${id}', ${expires});`,
       ),
     ].join('\n'),
   );

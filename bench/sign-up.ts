@@ -31,7 +31,7 @@ function benchData(): string {
   for (let i = 0; i < people; i++) {
     lines.push(`INSERT INTO people (id, phone) VALUES ('p${i}', '139${String(i).padStart(8, '0')}');`);
     lines.push(
-      `INSERT INTO auth_sessions (token_hash, person_id, expires_at) VALUES ('${hash(token(i))}', 'p${i}', ${expires});`,
+      `INSERT INTO logins (token_hash, person_id, expires_at) VALUES ('${hash(token(i))}', 'p${i}', ${expires});`,
     );
   }
   return lines.join('\n');

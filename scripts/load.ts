@@ -6,7 +6,7 @@
 //     same Idempotency-Key, in parallel), some try again without one, many cancel while others
 //     are still signing up, and some cancel twice at once.
 //  2. A quiz evening: thousands of players start the day's challenge and submit it; some start
-//     twice or submit twice at once. They are signed in already (their sessions are written to
+//     twice or submit twice at once. They are signed in already (their logins are written to
 //     the database before the server starts, as in bench/sign-up.ts): the burst has the sign-ins.
 //  3. The integrity check, read from the database once the server has stopped.
 //
@@ -64,7 +64,7 @@ const DISTRICTS = ['东昌府区', '茌平区', '临清市', '阳谷县', '莘�
 const playerToken = (i: number) => `load-player-${i}`;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
-/** The admin who sets up the campaigns, and the quiz players with a profile and a live session. */
+/** The admin who sets up the campaigns, and the quiz players with a profile and a live login. */
 async function startingData() {
   const lines = [
     `INSERT INTO staff (id, email, password_hash, role) VALUES ('load-admin', '${ADMIN.email}', '${await hashPassword(ADMIN.password)}', 'admin');`,
@@ -73,7 +73,7 @@ async function startingData() {
   for (let i = 0; i < PLAYERS; i++) {
     lines.push(
       `INSERT INTO people (id, phone, name, district) VALUES ('player-${i}', '13${800_000_000 + i}', '选手${i}', '${DISTRICTS[i % DISTRICTS.length]}');`,
-      `INSERT INTO auth_sessions (token_hash, person_id, expires_at) VALUES ('${sha256(playerToken(i))}', 'player-${i}', ${expires});`,
+      `INSERT INTO logins (token_hash, person_id, expires_at) VALUES ('${sha256(playerToken(i))}', 'player-${i}', ${expires});`,
     );
   }
   return lines.join('\n');

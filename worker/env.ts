@@ -42,7 +42,7 @@ export interface Bindings {
   QUIZ_FINAL: DurableObjectNamespace;
 }
 
-/** The signed-in citizen's whole profile: loaded with the session, in the same query. */
+/** The signed-in citizen's whole profile: loaded with the login, in the same query. */
 export type SignedInPerson = Person;
 
 export interface SignedInStaff {

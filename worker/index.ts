@@ -2,7 +2,7 @@ import { app } from './app.ts';
 import { envOfCity, forEveryCity } from './cities.ts';
 import { NOTIFICATIONS_CRON } from './crons.ts';
 import { database } from './db/client.ts';
-import { deleteExpiredSessions } from './db/auth-sessions.ts';
+import { deleteExpiredLogins } from './db/logins.ts';
 import { deleteExpiredDonorCards } from './db/donor-record.ts';
 import { markNoShows, quizTotalsDrift, repairQuizTotals } from './db/housekeeping.ts';
 import { scoreOverdueAttempts } from './db/quiz-attempts.ts';
@@ -23,7 +23,7 @@ export default {
   // The crons of wrangler.toml: every ten minutes texts that come due, quiz attempts nobody
   // submitted by their deadline (scored with their saved answers) and teams' unclaimed seats
   // released at their joining time; the nightly housekeeping (expired
-  // sessions, old sign-in codes and rate-limit windows go; no-shows are marked where organizers
+  // logins, old sign-in codes and rate-limit windows go; no-shows are marked where organizers
   // chose so; quiz totals are checked). The scheduled time is the clock, so a late or repeated
   // run decides as the planned one would. (The unused context keeps the runtime's signature, so
   // tests may call the handlers as workerd does.)
@@ -56,7 +56,7 @@ async function runCron(controller: ScheduledController, env: Bindings) {
     return;
   }
   await Promise.all([
-    deleteExpiredSessions(db, now),
+    deleteExpiredLogins(db, now),
     deleteStaleCodes(db, now),
     deleteExpiredWindows(db, now),
     deleteExpiredDonorCards(db, now),

@@ -8,7 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
 import qrcode from 'qrcode-generator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM, phone } from './chromium.ts';
-import { adminSession, chinaTime, citizenSession, moveSessionToNow, postAs, SHOTS } from './citizen.ts';
+import { adminLogin, chinaTime, citizenLogin, moveSessionToNow, postAs, SHOTS } from './citizen.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -46,7 +46,7 @@ describe.skipIf(!baseUrl)('scanning a pass at the desk', () => {
 
   beforeAll(async () => {
     // A campaign of its own, of a kind no citizen test counts: the seeded ones are theirs.
-    const admin = await adminSession(baseUrl);
+    const admin = await adminLogin(baseUrl);
     const run = Date.now().toString(36);
     const { organization } = await postAs<{ organization: { id: string } }>(
       baseUrl,
@@ -76,7 +76,7 @@ describe.skipIf(!baseUrl)('scanning a pass at the desk', () => {
         slots: [{ role: '就诊居民', capacity: 5, waitlist: false }],
       },
     );
-    const citizen = await citizenSession(baseUrl, '13700000201');
+    const citizen = await citizenLogin(baseUrl, '13700000201');
     ({
       registration: { code },
     } = await postAs<{ registration: { code: string } }>(

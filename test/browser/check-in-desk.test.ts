@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkCharacter } from '../../worker/domain/id-number.ts';
 import { launchChromium } from './chromium.ts';
 import {
-  adminSession,
+  adminLogin,
   chinaTime,
-  citizenSession,
+  citizenLogin,
   expectNoSidewaysScroll,
   moveSessionToNow,
   openPhone,
@@ -82,7 +82,7 @@ describe.skipIf(!baseUrl)('the check-in desk', () => {
   }
 
   async function signUp(slotId: string, phone: string, name: string, n: number) {
-    const cookie = await citizenSession(baseUrl, phone);
+    const cookie = await citizenLogin(baseUrl, phone);
     const { registration } = await postAs<{ registration: Registration }>(
       baseUrl,
       cookie,
@@ -99,7 +99,7 @@ describe.skipIf(!baseUrl)('the check-in desk', () => {
   };
 
   beforeAll(async () => {
-    admin = await adminSession(baseUrl);
+    admin = await adminLogin(baseUrl);
     const { organization } = await postAs<{ organization: { id: string } }>(
       baseUrl,
       admin,

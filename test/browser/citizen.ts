@@ -43,8 +43,8 @@ export async function expectNoSidewaysScroll(page: Page) {
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
 
-/** A cookie header for a session started through the API (no browser). */
-async function sessionCookie(response: Response): Promise<string> {
+/** A cookie header for a login started through the API (no browser). */
+async function loginCookie(response: Response): Promise<string> {
   if (!response.ok) throw new Error(`${response.url}: ${response.status} ${await response.text()}`);
   return response.headers
     .getSetCookie()
@@ -52,7 +52,7 @@ async function sessionCookie(response: Response): Promise<string> {
     .join('; ');
 }
 
-export async function citizenSession(baseUrl: string, phoneNumber: string): Promise<string> {
+export async function citizenLogin(baseUrl: string, phoneNumber: string): Promise<string> {
   const post = (path: string, body: unknown) =>
     fetch(`${baseUrl}${path}`, {
       method: 'POST',
@@ -60,11 +60,11 @@ export async function citizenSession(baseUrl: string, phoneNumber: string): Prom
       body: JSON.stringify(body),
     });
   const { devCode } = (await (await post('/api/auth/otp', { phone: phoneNumber })).json()) as { devCode: string };
-  return sessionCookie(await post('/api/auth/verify', { phone: phoneNumber, code: devCode }));
+  return loginCookie(await post('/api/auth/verify', { phone: phoneNumber, code: devCode }));
 }
 
-export async function adminSession(baseUrl: string): Promise<string> {
-  return sessionCookie(
+export async function adminLogin(baseUrl: string): Promise<string> {
+  return loginCookie(
     await fetch(`${baseUrl}/api/admin/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

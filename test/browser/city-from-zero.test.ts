@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import {
   chinaTime,
-  citizenSession,
+  citizenLogin,
   expectNoSidewaysScroll,
   openPhone,
   postAs,
@@ -325,7 +325,7 @@ describe.skipIf(!migrated)('a city set up from an empty database', () => {
         }),
       });
       expect(moved.status, await moved.clone().text()).toBe(200);
-      const early = await citizenSession(baseUrl, '13600000036');
+      const early = await citizenLogin(baseUrl, '13600000036');
       await postAs(baseUrl, early, `/api/slots/${session.slots[0]!.id}/registrations`, {
         name: '张桂兰',
         birthDate: '1970-02-02',

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkCharacter } from '../../worker/domain/id-number.ts';
 import { launchChromium } from './chromium.ts';
 import {
-  adminSession,
+  adminLogin,
   chinaTime,
-  citizenSession,
+  citizenLogin,
   expectNoSidewaysScroll,
   moveSessionToNow,
   openPhone,
@@ -50,7 +50,7 @@ describe.skipIf(!baseUrl)('the donor record and card', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    const admin = await adminSession(baseUrl);
+    const admin = await adminLogin(baseUrl);
     // The blood centre marks O RhD-negative critical.
     const stock = await fetch(`${baseUrl}/api/admin/blood-stock`, {
       method: 'PUT',
@@ -88,7 +88,7 @@ describe.skipIf(!baseUrl)('the donor record and card', () => {
         slots: [{ role: '献血者', capacity: 5 }],
       },
     );
-    citizen = await citizenSession(baseUrl, PHONE);
+    citizen = await citizenLogin(baseUrl, PHONE);
     await fetch(`${baseUrl}/api/me`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', cookie: citizen },

@@ -5,15 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import {
-  adminSession,
-  chinaTime,
-  citizenSession,
-  expectNoSidewaysScroll,
-  openPhone,
-  postAs,
-  SHOTS,
-} from './citizen.ts';
+import { adminLogin, chinaTime, citizenLogin, expectNoSidewaysScroll, openPhone, postAs, SHOTS } from './citizen.ts';
 
 const baseUrl = inject('baseUrl');
 const run = Date.now().toString(36);
@@ -44,7 +36,7 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
   }
 
   beforeAll(async () => {
-    const admin = await adminSession(baseUrl);
+    const admin = await adminLogin(baseUrl);
     const { organization } = await postAs<{ organization: { id: string } }>(
       baseUrl,
       admin,
@@ -98,7 +90,7 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
       ['13700000302', '周居民', MOVED.from],
       ['13700000303', '吴居民', CANCELLED],
     ] as const) {
-      await postAs(baseUrl, await citizenSession(baseUrl, phone), `/api/slots/${slotOf(venue)}/registrations`, {
+      await postAs(baseUrl, await citizenLogin(baseUrl, phone), `/api/slots/${slotOf(venue)}/registrations`, {
         name,
       });
     }

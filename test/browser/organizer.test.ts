@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkCharacter } from '../../worker/domain/id-number.ts';
 import { launchChromium } from './chromium.ts';
 import {
-  adminSession,
+  adminLogin,
   chinaTime,
-  citizenSession,
+  citizenLogin,
   expectNoSidewaysScroll,
   moveSessionToNow,
   openPhone,
@@ -52,7 +52,7 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
 
   /** A citizen signs up for the drive's slot through the API. */
   async function citizenSignsUp(phone: string, name: string, n: number) {
-    const cookie = await citizenSession(baseUrl, phone);
+    const cookie = await citizenLogin(baseUrl, phone);
     const { registration } = await postAs<{ registration: Registration }>(
       baseUrl,
       cookie,
@@ -67,7 +67,7 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
   }
 
   beforeAll(async () => {
-    admin = await adminSession(baseUrl);
+    admin = await adminLogin(baseUrl);
     const { organization } = await postAs<{ organization: { id: string } }>(
       baseUrl,
       admin,
@@ -464,7 +464,7 @@ describe.skipIf(!baseUrl)('the organizer pages', () => {
   });
 
   it('finds emergency donors by blood type and district, and counts a call-out before sending it', async () => {
-    const donor = await citizenSession(baseUrl, '13700000104');
+    const donor = await citizenLogin(baseUrl, '13700000104');
     const profile = await fetch(`${baseUrl}/api/me`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', cookie: donor },

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { adminSession, citizenSession, expectNoSidewaysScroll, openPhone, postAs, SHOTS } from './citizen.ts';
+import { adminLogin, citizenLogin, expectNoSidewaysScroll, openPhone, postAs, SHOTS } from './citizen.ts';
 
 const baseUrl = inject('baseUrl');
 let season: string;
@@ -55,7 +55,7 @@ interface AdminFinal {
 
 /** A player on the season board, through the API. */
 async function boardPlayer(phone: string, name: string) {
-  const cookie = await citizenSession(baseUrl, phone);
+  const cookie = await citizenLogin(baseUrl, phone);
   await fetch(`${baseUrl}/api/me`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json', cookie },
@@ -78,7 +78,7 @@ describe.skipIf(!baseUrl)('the live final', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    adminCookie = await adminSession(baseUrl);
+    adminCookie = await adminLogin(baseUrl);
     season = await newSeason(adminCookie);
     await boardPlayer('13800000031', '陈一');
     await boardPlayer('13800000032', '林二');

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { citizenSession, expectNoSidewaysScroll, openPhone, postAs, SHOTS, signInWithDevCode } from './citizen.ts';
+import { citizenLogin, expectNoSidewaysScroll, openPhone, postAs, SHOTS, signInWithDevCode } from './citizen.ts';
 
 const baseUrl = inject('baseUrl');
 const SEASON = 'demo-quiz-season';
@@ -17,7 +17,7 @@ interface Attempt {
 
 /** Someone else who played today through the API, so the board has more than one name. */
 async function otherPlayer(phone: string, name: string, district: string) {
-  const cookie = await citizenSession(baseUrl, phone);
+  const cookie = await citizenLogin(baseUrl, phone);
   const saved = await fetch(`${baseUrl}/api/me`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json', cookie },

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import {
-  adminSession,
+  adminLogin,
   chinaTime,
   expectNoSidewaysScroll,
   openPhone,
@@ -27,7 +27,7 @@ describe.skipIf(!baseUrl)('a team sign-up from an invitation link', () => {
 
   beforeAll(async () => {
     // The blood drive gains a session at a company, for the team.
-    const admin = await adminSession(baseUrl);
+    const admin = await adminLogin(baseUrl);
     await postAs(baseUrl, admin, '/api/admin/campaigns/demo-blood-drive/sessions', {
       startsAt: chinaTime(8, '08:30'),
       endsAt: chinaTime(8, '16:30'),

@@ -4,9 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import {
-  adminSession,
+  adminLogin,
   chinaTime,
-  citizenSession,
+  citizenLogin,
   expectNoSidewaysScroll,
   openPhone,
   postAs,
@@ -25,7 +25,7 @@ describe.skipIf(!baseUrl)('a full slot', () => {
 
   beforeAll(async () => {
     // An organizer adds a small session to the CPR campaign; someone else takes both seats.
-    const admin = await adminSession(baseUrl);
+    const admin = await adminLogin(baseUrl);
     const { session } = await postAs<{ session: { slots: { id: string }[] } }>(
       baseUrl,
       admin,
@@ -64,7 +64,7 @@ describe.skipIf(!baseUrl)('a full slot', () => {
       },
     );
     earlySlotId = early.session.slots[0]!.id;
-    firstInLine = await citizenSession(baseUrl, '13500000001');
+    firstInLine = await citizenLogin(baseUrl, '13500000001');
     for (const slot of session.slots) {
       const { registration } = await postAs<{ registration: { id: string } }>(
         baseUrl,
@@ -137,7 +137,7 @@ describe.skipIf(!baseUrl)('a full slot', () => {
   });
 
   it('lists what is coming up by session time, the soonest first', async () => {
-    await postAs(baseUrl, await citizenSessionOf(page), `/api/slots/${earlySlotId}/registrations`, { name: '钱后到' });
+    await postAs(baseUrl, await citizenLoginOf(page), `/api/slots/${earlySlotId}/registrations`, { name: '钱后到' });
     await page.goto(`${baseUrl}/me/sign-ups`);
     const upcoming = page.locator('section[aria-labelledby="upcoming-title"] .registration');
     await expect.poll(() => upcoming.count()).toBe(2);
@@ -149,6 +149,6 @@ describe.skipIf(!baseUrl)('a full slot', () => {
 });
 
 /** The cookie header of the page's own sign-in, for calls made beside it. */
-async function citizenSessionOf(page: Page) {
+async function citizenLoginOf(page: Page) {
   return (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
 }

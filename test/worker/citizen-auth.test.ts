@@ -61,9 +61,8 @@ const ageCodes = (phone: string, byMs = 2 * MINUTE) =>
   env.DB.prepare('UPDATE otp_codes SET created_at = created_at - ? WHERE phone = ?').bind(byMs, phone).run();
 
 const sessionCount = async (personId: string) =>
-  (await env.DB.prepare('SELECT count(*) AS n FROM auth_sessions WHERE person_id = ?')
-    .bind(personId)
-    .first<{ n: number }>())!.n;
+  (await env.DB.prepare('SELECT count(*) AS n FROM logins WHERE person_id = ?').bind(personId).first<{ n: number }>())!
+    .n;
 
 const me = (cookie?: string, base = BASE) => call(`${base}/api/me`, cookie ? { cookie } : {});
 
@@ -598,7 +597,7 @@ describe('POST /api/auth/verify', () => {
     expect(response.headers.getSetCookie().some((line) => line.startsWith('__Host-'))).toBe(false);
 
     // The token itself is not stored: only a digest of it.
-    const raw = await env.DB.prepare('SELECT count(*) AS n FROM auth_sessions WHERE token_hash = ?')
+    const raw = await env.DB.prepare('SELECT count(*) AS n FROM logins WHERE token_hash = ?')
       .bind(cookie.value)
       .first<{ n: number }>();
     expect(raw?.n).toBe(0);

@@ -408,7 +408,7 @@ const FLOWS: Flow[] = [
         // Each sign-in starts a session of its own: what matters is that none goes unlogged.
         effect: () =>
           row(
-            `WITH s AS (SELECT count(*) AS n FROM auth_sessions WHERE staff_id = (SELECT id FROM staff WHERE email = ?1)),
+            `WITH s AS (SELECT count(*) AS n FROM logins WHERE staff_id = (SELECT id FROM staff WHERE email = ?1)),
                   a AS (SELECT count(*) AS n FROM audit_log WHERE action = 'staff.sign_in' AND staff_id = (SELECT id FROM staff WHERE email = ?1))
              SELECT s.n > 0 AS signedIn, s.n = a.n AS logged FROM s, a`,
             member.email,
@@ -428,7 +428,7 @@ const FLOWS: Flow[] = [
         send: (db) => call('/api/auth/verify', { bindings: through(db), body: { phone, code: '246810' } }),
         effect: () =>
           row(
-            `SELECT (SELECT count(*) FROM auth_sessions s JOIN people p ON p.id = s.person_id WHERE p.phone = ?1) AS sessions,
+            `SELECT (SELECT count(*) FROM logins s JOIN people p ON p.id = s.person_id WHERE p.phone = ?1) AS sessions,
                     (SELECT used_at IS NOT NULL FROM otp_codes WHERE phone = ?1) AS used`,
             phone,
           ),

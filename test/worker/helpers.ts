@@ -76,7 +76,7 @@ export const newPhone = () =>
   `139${String(Date.now() % 1e4).padStart(4, '0')}${String(phoneCounter++).padStart(4, '0')}`;
 
 /**
- * Signs a citizen in through the real OTP flow; returns the session cookie and person. At another
+ * Signs a citizen in through the real OTP flow; returns the login cookie and person. At another
  * host, in that host's city (test/worker/cities.test.ts).
  */
 export async function signInCitizen(phone = newPhone(), host = BASE) {

@@ -30,9 +30,12 @@ describe('purges', () => {
     const now = Date.now();
     const live = await signInCitizen();
     await env.DB.batch([
-      env.DB.prepare(
-        'INSERT INTO auth_sessions (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-      ).bind('hk-expired', live.personId, now - 2 * HOUR, now - 1),
+      env.DB.prepare('INSERT INTO logins (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)').bind(
+        'hk-expired',
+        live.personId,
+        now - 2 * HOUR,
+        now - 1,
+      ),
       env.DB.prepare(
         'INSERT INTO otp_codes (id, phone, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
       ).bind('hk-old-code', '13900000001', 'x', now - 2 * HOUR - 1, now - 2 * HOUR + 300_000),
@@ -48,8 +51,8 @@ describe('purges', () => {
     ]);
     await runHousekeeping(now);
 
-    expect(await count("SELECT 1 FROM auth_sessions WHERE token_hash = 'hk-expired'")).toBe(0);
-    expect(await count('SELECT 1 FROM auth_sessions WHERE person_id = ?', live.personId)).toBe(1);
+    expect(await count("SELECT 1 FROM logins WHERE token_hash = 'hk-expired'")).toBe(0);
+    expect(await count('SELECT 1 FROM logins WHERE person_id = ?', live.personId)).toBe(1);
     expect((await call('/api/me', { cookie: live.cookie })).status).toBe(200);
     expect(await count("SELECT id FROM otp_codes WHERE id IN ('hk-old-code', 'hk-new-code')")).toBe(1);
     expect(await count("SELECT id FROM otp_codes WHERE id = 'hk-new-code'")).toBe(1);

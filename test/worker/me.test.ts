@@ -92,7 +92,7 @@ describe('GET /api/me', () => {
     const token = cookie.split('=').slice(1).join('=');
     expect((await getMe(`lifeline_staff=${token}`)).status).toBe(401);
 
-    await env.DB.prepare('UPDATE auth_sessions SET expires_at = ? WHERE person_id = ?')
+    await env.DB.prepare('UPDATE logins SET expires_at = ? WHERE person_id = ?')
       .bind(Date.now() - 1000, personId)
       .run();
     const expired = await getMe(cookie);

@@ -116,7 +116,7 @@ describe('migrating a populated database', () => {
     await run(`UPDATE people SET birth_date = NULL, birth_date_encrypted = 'v1.sealed.date' WHERE id = 'p2'`);
     const signUpsBefore = await signUps();
     const teamsBefore = await teams();
-    await applyD1Migrations(db, migrations);
+    await applyD1Migrations(db, migrationsBefore('logins_not_sessions'));
 
     expect(await rowCounts()).toEqual(counts);
     expect(await signUps()).toEqual(signUpsBefore);
@@ -128,6 +128,36 @@ describe('migrating a populated database', () => {
     expect(await rows(`SELECT birth_date_encrypted, birth_year FROM people WHERE id = 'p2'`)).toEqual([
       { birth_date_encrypted: 'v1.sealed.date', birth_year: 1990 },
     ]);
+    expect(await rows('PRAGMA foreign_key_check')).toEqual([]);
+  });
+
+  it('keeps everyone signed in when auth_sessions becomes logins, with its index and CHECK names', async () => {
+    const expiresAt = Date.UTC(2099, 0, 1);
+    await run(
+      `INSERT INTO auth_sessions (token_hash, person_id, expires_at) VALUES ('hash-of-p2', 'p2', ?)`,
+      expiresAt,
+    );
+    await run(
+      `INSERT INTO auth_sessions (token_hash, person_id, expires_at) VALUES ('hash-of-p3', 'p3', ?)`,
+      expiresAt,
+    );
+    const loginsBefore = await rows('SELECT * FROM auth_sessions ORDER BY token_hash');
+    const counts = await rowCounts();
+
+    await applyD1Migrations(db, migrations);
+
+    expect(await rows('SELECT * FROM logins ORDER BY token_hash')).toEqual(loginsBefore);
+    const { logins, ...others } = await rowCounts();
+    const { auth_sessions: signedIn, ...othersBefore } = counts;
+    expect(logins).toBe(signedIn);
+    expect(others).toEqual(othersBefore);
+    const indexes = await rows(
+      `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'logins' AND sql IS NOT NULL ORDER BY name`,
+    );
+    expect(indexes.map((index) => index.name)).toEqual(['logins_by_person', 'logins_by_staff']);
+    await expect(run(`INSERT INTO logins (token_hash, expires_at) VALUES ('nobody', ?)`, expiresAt)).rejects.toThrow(
+      /logins_one_subject/,
+    );
     expect(await rows('PRAGMA foreign_key_check')).toEqual([]);
   });
 });

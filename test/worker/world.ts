@@ -3,7 +3,7 @@
 // with a profile, a sign-up and a quiz attempt. Sessions are made straight in D1, one per
 // request if need be, so a fuzzed logout cannot sign the rest of the run out.
 import { env } from 'cloudflare:workers';
-import { createSession, type Subject } from '../../worker/db/auth-sessions.ts';
+import { createLogin, type Subject } from '../../worker/db/logins.ts';
 import { database } from '../../worker/db/client.ts';
 import { createCampaign } from './fixtures.ts';
 import { call, createOrganization, newAddress, newPhone, signInCitizen, signInStaff } from './helpers.ts';
@@ -29,9 +29,9 @@ const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
 
 export type World = Awaited<ReturnType<typeof setUpWorld>>;
 
-/** A session cookie for the subject, written straight to D1. */
-export async function sessionCookie(subject: Subject) {
-  const token = await createSession(database(env.DB), subject, 3600);
+/** A login cookie for the subject, written straight to D1. */
+export async function loginCookie(subject: Subject) {
+  const token = await createLogin(database(env.DB), subject, 3600);
   return `${'personId' in subject ? 'lifeline_session' : 'lifeline_staff'}=${token}`;
 }
 
@@ -42,7 +42,7 @@ export async function quickCitizen(profile: { name?: string; district?: string }
   await env.DB.prepare('INSERT INTO people (id, phone, name, district) VALUES (?, ?, ?, ?)')
     .bind(personId, phone, profile.name ?? null, profile.district ?? null)
     .run();
-  return { personId, phone, cookie: await sessionCookie({ personId }) };
+  return { personId, phone, cookie: await loginCookie({ personId }) };
 }
 
 /** A signed-in staff member without hashing a password (the login has its own tests). */
@@ -51,7 +51,7 @@ export async function quickStaff(role: 'admin' | 'organizer' | 'checkin', organi
   await env.DB.prepare('INSERT INTO staff (id, email, password_hash, role, organization_id) VALUES (?, ?, ?, ?, ?)')
     .bind(staffId, `${role}-${staffId}@example.org`, 'no password', role, organizationId)
     .run();
-  return { staffId, cookie: await sessionCookie({ staffId }) };
+  return { staffId, cookie: await loginCookie({ staffId }) };
 }
 
 export async function setUpWorld() {
@@ -148,7 +148,7 @@ export async function setUpWorld() {
     team,
     attempt,
     staff: { admin, organizer, checkin },
-    /** A fresh session cookie for the identity (none for anonymous). */
-    cookieFor: async (identity: Identity) => (identity === 'anonymous' ? undefined : sessionCookie(subjects[identity])),
+    /** A fresh login cookie for the identity (none for anonymous). */
+    cookieFor: async (identity: Identity) => (identity === 'anonymous' ? undefined : loginCookie(subjects[identity])),
   };
 }

@@ -46,7 +46,7 @@ function pass(db: Database, where: SQL | undefined) {
 
 export type Pass = Awaited<ReturnType<typeof pass>>[number];
 
-/** The sign-up behind a booking code, as a query (a desk's scan reads it beside the staff session). */
+/** The sign-up behind a booking code, as a query (a desk's scan reads it beside the staff login). */
 export const passByCode = (db: Database, code: string) => pass(db, eq(registrations.code, code));
 
 export const findByCode = (db: Database, code: string) => passByCode(db, code).get();

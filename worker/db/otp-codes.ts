@@ -101,10 +101,10 @@ export async function checkCode(
 export interface CodeSignIn {
   codeId: string;
   phone: string;
-  /** The new session: the SHA-256 of the browser's token, and when it ends. */
+  /** The new login: the SHA-256 of the browser's token, and when it ends. */
   tokenHash: string;
   expiresAt: number;
-  /** The browser's current session, ended by the sign-in (rotation). */
+  /** The browser's current login, ended by the sign-in (rotation). */
   previousTokenHash?: string;
   /** The app's language at sign-in: the language of the texts the person will get. */
   language: 'zh-CN' | 'en';
@@ -112,8 +112,8 @@ export interface CodeSignIn {
 
 /**
  * Uses a right code and signs its phone in, in one batch: the person (made at the first sign-in),
- * the new session, the code marked used, and the browser's previous session ended. Each statement
- * holds only while the code is live or once the new session exists, so of racing requests one
+ * the new login, the code marked used, and the browser's previous login ended. Each statement
+ * holds only while the code is live or once the new login exists, so of racing requests one
  * signs in, and a failed batch leaves the code live for the retry. The person's language follows
  * the app's at each sign-in. Undefined when the code was
  * used (or expired) in between.
@@ -121,17 +121,15 @@ export interface CodeSignIn {
 export async function useCode(db: Database, s: CodeSignIn, now = Date.now()) {
   const live = sql`EXISTS (SELECT 1 FROM otp_codes WHERE id = ${s.codeId} AND used_at IS NULL
     AND expires_at > ${now} AND failed_attempts < ${OTP_MAX_FAILED_ATTEMPTS})`;
-  const signedIn = sql`EXISTS (SELECT 1 FROM auth_sessions WHERE token_hash = ${s.tokenHash})`;
+  const signedIn = sql`EXISTS (SELECT 1 FROM logins WHERE token_hash = ${s.tokenHash})`;
   const results = await batch<unknown[][]>(db, [
     sql`INSERT INTO people (id, phone) SELECT ${crypto.randomUUID()}, ${s.phone} WHERE ${live} ON CONFLICT (phone) DO NOTHING`,
-    sql`INSERT INTO auth_sessions (token_hash, person_id, created_at, expires_at)
+    sql`INSERT INTO logins (token_hash, person_id, created_at, expires_at)
         SELECT ${s.tokenHash}, id, ${now}, ${s.expiresAt} FROM people WHERE phone = ${s.phone} AND ${live}`,
     sql`UPDATE otp_codes SET used_at = ${now} WHERE id = ${s.codeId} AND ${signedIn}`,
-    ...(s.previousTokenHash
-      ? [sql`DELETE FROM auth_sessions WHERE token_hash = ${s.previousTokenHash} AND ${signedIn}`]
-      : []),
+    ...(s.previousTokenHash ? [sql`DELETE FROM logins WHERE token_hash = ${s.previousTokenHash} AND ${signedIn}`] : []),
     sql`UPDATE people SET language = ${s.language} WHERE phone = ${s.phone} AND ${signedIn}`,
-    sql`SELECT p.id, p.phone, p.name FROM auth_sessions a JOIN people p ON p.id = a.person_id WHERE a.token_hash = ${s.tokenHash}`,
+    sql`SELECT p.id, p.phone, p.name FROM logins l JOIN people p ON p.id = l.person_id WHERE l.token_hash = ${s.tokenHash}`,
   ]);
   return results.at(-1)![0] as { id: string; phone: string; name: string | null } | undefined;
 }

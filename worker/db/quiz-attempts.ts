@@ -71,7 +71,7 @@ export async function insertAttempt(db: Database, attempt: NewAttempt) {
 
 /**
  * The player's own attempt with its season's points per right answer, as a query that can join a
- * D1 batch (the player may be a subquery of their session); someone else's is not found. (Only
+ * D1 batch (the player may be a subquery of their login); someone else's is not found. (Only
  * columns of distinct names: a batch reads its rows by column name, so two `id`s would collide.)
  */
 export const ownAttempt = (db: Database, id: string, personId: string | SQLWrapper) =>

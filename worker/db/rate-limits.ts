@@ -3,10 +3,10 @@
 // email is stored, nor can one be found again by hashing guesses.
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { keyedHash } from '../lib/keyed-hash.ts';
-import { liveCitizenSession, sessionPersonId } from './auth-sessions.ts';
+import { liveCitizenLogin, loginPersonId } from './logins.ts';
 import type { Database } from './client.ts';
 import { preparedQuery, runOne, type Placeholders, type Statement } from './prepared.ts';
-import { authSessions, rateLimits } from './schema.ts';
+import { logins, rateLimits } from './schema.ts';
 
 export interface Limit {
   /** What is counted, e.g. `otp-ip:203.0.113.7`. */
@@ -15,7 +15,7 @@ export interface Limit {
   windowSec: number;
 }
 
-/** A limit per signed-in person, counted by their session: `name` says what is counted, e.g. `signup-person`. */
+/** A limit per signed-in person, counted by their login: `name` says what is counted, e.g. `signup-person`. */
 export interface PersonLimit {
   name: string;
   max: number;
@@ -68,42 +68,42 @@ const countOneMoreForLogin = preparedQuery(
       .select(
         db
           .select({
-            key: sql<string>`${login.prefix} || ${authSessions.personId}`.as('key'),
+            key: sql<string>`${login.prefix} || ${logins.personId}`.as('key'),
             windowStart: sql<number>`${login.windowStart}`.as('window_start'),
             count: sql<number>`1`.as('count'),
           })
-          .from(authSessions)
-          .where(liveCitizenSession(login.tokenHash, login.now)),
+          .from(logins)
+          .where(liveCitizenLogin(login.tokenHash, login.now)),
       )
       .onConflictDoUpdate(countOneMore)
       .returning({ count: rateLimits.count }),
 );
 
 /**
- * Counts one more event for the person holding a live session, in the batch that reads the
- * session (no extra round trip on the busiest route). The key is the person's id, a random UUID
+ * Counts one more event for the person holding a live login, in the batch that reads the
+ * login (no extra round trip on the busiest route). The key is the person's id, a random UUID
  * that tells nothing about them, so SQL can build it unhashed. No row comes back when the
- * session is not live.
+ * login is not live.
  */
-export function personEventCounter(db: Database, limit: PersonLimit, sessionHash: string, now = Date.now()) {
+export function personEventCounter(db: Database, limit: PersonLimit, loginHash: string, now = Date.now()) {
   const query = countOneMoreForLogin(db, {
     prefix: `${limit.name}:`,
     windowStart: window(limit, now).start,
-    tokenHash: sessionHash,
+    tokenHash: loginHash,
     now,
   });
   return counter(query, limit, now);
 }
 
 /** Reads, without adding to it, what `personEventCounter` counts; a query that can join a D1 batch. */
-export function personLimitPeek(db: Database, limit: PersonLimit, sessionHash: string, now = Date.now()) {
+export function personLimitPeek(db: Database, limit: PersonLimit, loginHash: string, now = Date.now()) {
   const { start, retryAfterSec } = window(limit, now);
   const query = db
     .select({ count: rateLimits.count })
     .from(rateLimits)
     .where(
       and(
-        eq(rateLimits.key, sql`${`${limit.name}:`} || (${sessionPersonId(db, sessionHash, now)})`),
+        eq(rateLimits.key, sql`${`${limit.name}:`} || (${loginPersonId(db, loginHash, now)})`),
         eq(rateLimits.windowStart, start),
       ),
     );

@@ -5,17 +5,8 @@ import { batch, type Database } from './client.ts';
 import { preparedQuery, preparedSql, runBatch, runOne, type Placeholders, type Rows } from './prepared.ts';
 import { confirmationText } from './notifications.ts';
 import { fitsWindow, seatsTaken, takesASeat } from './seats.ts';
-import { liveCitizenSession } from './auth-sessions.ts';
-import {
-  authSessions,
-  campaigns,
-  donations,
-  idempotentResponses,
-  people,
-  registrations,
-  sessions,
-  slots,
-} from './schema.ts';
+import { liveCitizenLogin } from './logins.ts';
+import { logins, campaigns, donations, idempotentResponses, people, registrations, sessions, slots } from './schema.ts';
 import { promoteWaiting, type Promoted } from './waiting-list.ts';
 
 export type RegistrationStatus = (typeof registrations.status.enumValues)[number];
@@ -134,9 +125,9 @@ export const personForSignUp = preparedQuery(
           .mapWith((text: string): { scope: string; status: number; body: string } | null => JSON.parse(text))
           .as('answered'),
       })
-      .from(authSessions)
-      .innerJoin(people, eq(people.id, authSessions.personId))
-      .where(liveCitizenSession(wanted.tokenHash, wanted.now)),
+      .from(logins)
+      .innerJoin(people, eq(people.id, logins.personId))
+      .where(liveCitizenLogin(wanted.tokenHash, wanted.now)),
 );
 
 /** Whether the person has an ID number saved on a sign-up, as a query that can join a D1 batch. */

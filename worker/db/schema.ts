@@ -284,9 +284,9 @@ export const idempotentResponses = sqliteTable(
   (t) => [primaryKey({ columns: [t.personId, t.key] })],
 );
 
-/** A signed-in browser: a random token whose SHA-256 is the key. */
-export const authSessions = sqliteTable(
-  'auth_sessions',
+/** A login: a signed-in browser, holding a random token whose SHA-256 is the key. */
+export const logins = sqliteTable(
+  'logins',
   {
     tokenHash: text('token_hash').primaryKey(),
     personId: text('person_id').references(() => people.id),
@@ -295,9 +295,9 @@ export const authSessions = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
-    check('auth_sessions_one_subject', sql`(${t.personId} IS NULL) <> (${t.staffId} IS NULL)`),
-    index('auth_sessions_by_person').on(t.personId),
-    index('auth_sessions_by_staff').on(t.staffId),
+    check('logins_one_subject', sql`(${t.personId} IS NULL) <> (${t.staffId} IS NULL)`),
+    index('logins_by_person').on(t.personId),
+    index('logins_by_staff').on(t.staffId),
   ],
 );
 

@@ -77,7 +77,7 @@ export async function updateStaff(
         WHERE id = ${id}
         RETURNING id, email, role, organization_id AS organizationId, active, last_sign_in_at AS lastSignInAt`,
     auditStatement(audit, Date.now(), sql`changes() = 1`),
-    ...(change.active === false ? [sql`DELETE FROM auth_sessions WHERE staff_id = ${id}`] : []),
+    ...(change.active === false ? [sql`DELETE FROM logins WHERE staff_id = ${id}`] : []),
   ]);
   const row = updated[0];
   return (
@@ -101,12 +101,12 @@ export async function setStaffPassword(
   id: string,
   passwordHash: string,
   audit: AuditEntry,
-  keepSessionHash: string | null = null,
+  keepLoginHash: string | null = null,
 ) {
   const [updated] = await batch<[{ id: string }[], ...[][]]>(db, [
     sql`UPDATE staff SET password_hash = ${passwordHash} WHERE id = ${id} RETURNING id`,
     auditStatement(audit, Date.now(), sql`changes() = 1`),
-    sql`DELETE FROM auth_sessions WHERE staff_id = ${id} AND token_hash IS NOT ${keepSessionHash}`,
+    sql`DELETE FROM logins WHERE staff_id = ${id} AND token_hash IS NOT ${keepLoginHash}`,
   ]);
   return updated.length === 1;
 }

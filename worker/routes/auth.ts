@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { checkCode, issueCode, OTP_TTL_SEC, useCode, withdrawCode } from '../db/otp-codes.ts';
 import { maskPhone } from '../domain/phone.ts';
 import type { AppEnv } from '../env.ts';
-import { personSessionHash, sessionTtlSec, setSessionCookie, signOut } from '../lib/auth.ts';
+import { personLoginHash, loginTtlSec, setLoginCookie, signOut } from '../lib/auth.ts';
 import { ApiError } from '../lib/errors.ts';
 import { hashKey } from '../lib/keyed-hash.ts';
 import { enforceLimit, enforceLimits, perAddress, tooMany } from '../lib/rate-limit.ts';
@@ -69,12 +69,12 @@ export const authRoutes = new Hono<AppEnv>()
         codeId: checked.codeId,
         phone,
         tokenHash: await sha256(token),
-        expiresAt: Date.now() + sessionTtlSec.person * 1000,
-        previousTokenHash: await personSessionHash(c),
+        expiresAt: Date.now() + loginTtlSec.person * 1000,
+        previousTokenHash: await personLoginHash(c),
         language: c.get('language'),
       });
       if (!person) throw new ApiError(400, 'code_expired'); // a parallel request used it first
-      setSessionCookie(c, 'person', token);
+      setLoginCookie(c, 'person', token);
       return c.json({ person: { id: person.id, phone: maskPhone(person.phone), name: person.name } }, 200);
     },
   )

@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { changeProfile, revealPerson, type Person } from '../db/people.ts';
 import { playsInRunningSeason } from '../db/quiz-boards.ts';
-import { personBySession, sessionPersonId } from '../db/auth-sessions.ts';
+import { personByLogin, loginPersonId } from '../db/logins.ts';
 import { listContactGroups } from '../db/registration-groups.ts';
 import { getDonations, idNumberSavedBy, personRegistrations } from '../db/registrations.ts';
 import { calendarFile } from '../domain/calendar.ts';
@@ -11,7 +11,7 @@ import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { maskPhone } from '../domain/phone.ts';
 import { bloodTypes, genders, rhDs, profileProblems, type Profile } from '../domain/profile.ts';
 import type { AppEnv } from '../env.ts';
-import { personSessionHash, requirePerson } from '../lib/auth.ts';
+import { personLoginHash, requirePerson } from '../lib/auth.ts';
 import { encryptionKeys } from '../lib/crypto.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { languages } from '../lib/messages.ts';
@@ -63,16 +63,16 @@ type RegistrationRow = Awaited<ReturnType<typeof personRegistrations>>[number];
 
 /**
  * The signed-in citizen's sign-ups (or the one asked for), read in the round trip that checks the
- * session: "My sign-ups" is the page a citizen opens most. 401 without a live session.
+ * login: "My sign-ups" is the page a citizen opens most. 401 without a live login.
  */
 async function ownRegistrations(c: Context<AppEnv>, registrationId?: string) {
-  const sessionHash = await personSessionHash(c);
-  if (!sessionHash) throw new ApiError(401, 'unauthenticated');
+  const loginHash = await personLoginHash(c);
+  if (!loginHash) throw new ApiError(401, 'unauthenticated');
   const db = c.var.db;
   const now = Date.now();
   const [signedIn, rows] = await db.batch([
-    sessionPersonId(db, sessionHash, now),
-    personRegistrations(db, sessionPersonId(db, sessionHash, now), registrationId),
+    loginPersonId(db, loginHash, now),
+    personRegistrations(db, loginPersonId(db, loginHash, now), registrationId),
   ]);
   if (!signedIn[0]) throw new ApiError(401, 'unauthenticated');
   return rows;
@@ -114,14 +114,14 @@ function personView(person: Person) {
 
 export const meRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const sessionHash = await personSessionHash(c);
-    if (!sessionHash) throw new ApiError(401, 'unauthenticated');
+    const loginHash = await personLoginHash(c);
+    if (!loginHash) throw new ApiError(401, 'unauthenticated');
     const db = c.var.db;
     const now = Date.now();
     // Whether a returning donor's form may offer the last sign-up's ID number, in the same round trip.
     const [signedIn, saved] = await db.batch([
-      personBySession(db, sessionHash, now),
-      idNumberSavedBy(db, sessionPersonId(db, sessionHash, now)),
+      personByLogin(db, loginHash, now),
+      idNumberSavedBy(db, loginPersonId(db, loginHash, now)),
     ]);
     const stored = signedIn[0]?.person;
     if (!stored) throw new ApiError(401, 'unauthenticated');

@@ -28,12 +28,12 @@ import { addDays, chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { attemptOptionIds, newOptionKey, type OptionIds } from '../domain/quiz-option-ids.ts';
 import { drawQuestions, maskName, streakOf } from '../domain/quiz.ts';
 import type { AppEnv } from '../env.ts';
-import { loadPerson, personSessionHash, requirePerson } from '../lib/auth.ts';
+import { loadPerson, personLoginHash, requirePerson } from '../lib/auth.ts';
 import { ApiError, notFound, type FieldIssue, type IneligibleReason } from '../lib/errors.ts';
 import { enforceLimit, limitRefusals } from '../lib/rate-limit.ts';
 import { runOne } from '../db/prepared.ts';
 import { personEventCounter, personLimitPeek } from '../db/rate-limits.ts';
-import { sessionPersonId } from '../db/auth-sessions.ts';
+import { loginPersonId } from '../db/logins.ts';
 import { json, param, query } from '../lib/validation.ts';
 import { answersFrom, attemptView, seasonView } from './quiz-views.ts';
 import { calendarDay, idParam, recordId } from './schemas.ts';
@@ -71,11 +71,11 @@ export async function visibleSeason(db: Database, seasonId: string) {
 const isOpen = (found: NonNullable<Awaited<ReturnType<typeof getSeason>>>, day: string) =>
   found.campaign.status === 'published' && day >= found.season.startsOn && day <= found.season.endsOn;
 
-/** The hash of the player's session, for routes that read it in their own batch; 401 without one. */
-async function playerSession<E extends AppEnv>(c: Context<E>) {
-  const sessionHash = await personSessionHash(c);
-  if (!sessionHash) throw new ApiError(401, 'unauthenticated');
-  return sessionHash;
+/** The hash of the player's login, for routes that read it in their own batch; 401 without one. */
+async function playerLoginHash<E extends AppEnv>(c: Context<E>) {
+  const loginHash = await personLoginHash(c);
+  if (!loginHash) throw new ApiError(401, 'unauthenticated');
+  return loginHash;
 }
 
 /** Open: not submitted, and its deadline (server clock) not passed. */
@@ -197,10 +197,10 @@ export const quizRoutes = new Hono<AppEnv>()
     param(v.object({ id: recordId, questionId: recordId })),
     ...json(v.object({ optionIds })),
     async (c) => {
-      // Read in one round trip (the attempt found by the player's session, a subquery), written in one more.
+      // Read in one round trip (the attempt found by the player's login, a subquery), written in one more.
       const db = c.var.db;
       const { id: attemptId, questionId } = c.req.valid('param');
-      const player = sessionPersonId(db, await playerSession(c));
+      const player = loginPersonId(db, await playerLoginHash(c));
       const [signedIn, owned, questions] = await db.batch([
         player,
         ownAttempt(db, attemptId, player),
@@ -224,11 +224,11 @@ export const quizRoutes = new Hono<AppEnv>()
   .post('/attempts/:id/submit', param(idParam), ...json(submitBody), async (c) => {
     // Everything the submit decides by is read in one round trip to D1 (the player's attempt and
     // its questions found by their session, a subquery), and the submit written in one more.
-    const sessionHash = await playerSession(c);
+    const loginHash = await playerLoginHash(c);
     const db = c.var.db;
     const attemptId = c.req.valid('param').id;
-    const player = sessionPersonId(db, sessionHash);
-    const refusals = personLimitPeek(db, refusedSubmitsPerPerson, sessionHash);
+    const player = loginPersonId(db, loginHash);
+    const refusals = personLimitPeek(db, refusedSubmitsPerPerson, loginHash);
     const [signedIn, refused, owned, questionRows] = await db.batch([
       player,
       refusals.query,
@@ -236,7 +236,7 @@ export const quizRoutes = new Hono<AppEnv>()
       ownAttemptQuestions(db, attemptId, player),
     ]);
     if (!signedIn[0]) throw new ApiError(401, 'unauthenticated');
-    const countRefusal = () => runOne(db, personEventCounter(db, refusedSubmitsPerPerson, sessionHash).query);
+    const countRefusal = () => runOne(db, personEventCounter(db, refusedSubmitsPerPerson, loginHash).query);
     return limitRefusals(refusals.verdict(refused), countRefusal, async () => {
       const found = owned[0];
       if (!found) throw notFound(); // someone else's attempt does not exist for this player

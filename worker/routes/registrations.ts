@@ -2,7 +2,7 @@
 // another time of the same campaign.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { sessionPersonId } from '../db/auth-sessions.ts';
+import { loginPersonId } from '../db/logins.ts';
 import { revealPerson } from '../db/people.ts';
 import { queryStatement, runBatch } from '../db/prepared.ts';
 import {
@@ -17,7 +17,7 @@ import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { reasonsOnDay } from '../domain/sign-up.ts';
 import { chosenWindow, windowCapacity, windowCount } from '../domain/windows.ts';
 import type { AppEnv } from '../env.ts';
-import { personSessionHash, requirePerson } from '../lib/auth.ts';
+import { personLoginHash, requirePerson } from '../lib/auth.ts';
 import { encryptionKeys } from '../lib/crypto.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { idempotencyKey } from '../lib/idempotency.ts';
@@ -80,8 +80,8 @@ export const registrationRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     const scope = `POST /api/registrations/${id}/move`;
-    const sessionHash = await personSessionHash(c);
-    if (!sessionHash) throw new ApiError(401, 'unauthenticated');
+    const loginHash = await personLoginHash(c);
+    if (!loginHash) throw new ApiError(401, 'unauthenticated');
     const db = c.var.db;
     const key = idempotencyKey(c);
 
@@ -89,9 +89,9 @@ export const registrationRoutes = new Hono<AppEnv>()
       // Everything the move is decided by, in one round trip: the login's person with their donor
       // history and a stored answer to the key, the sign-up, and the target slot with its seats.
       const now = Date.now();
-      const person = sessionPersonId(db, sessionHash, now);
+      const person = loginPersonId(db, loginHash, now);
       const [signedIn, own, targets, seats] = await runBatch(db, [
-        personForSignUp(db, { tokenHash: sessionHash, now, idempotencyKey: key ?? null, savedIdNumber: 0 }),
+        personForSignUp(db, { tokenHash: loginHash, now, idempotencyKey: key ?? null, savedIdNumber: 0 }),
         queryStatement(db, registrationToMove(db, person, id)),
         slotForSignUp(db, { slotId: input.slotId }),
         queryStatement(db, slotSeats(db, input.slotId)),

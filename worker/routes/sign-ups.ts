@@ -21,7 +21,7 @@ import { genders } from '../domain/profile.ts';
 import { assessSignUp } from '../domain/sign-up.ts';
 import { chosenWindow } from '../domain/windows.ts';
 import type { AppEnv } from '../env.ts';
-import { personSessionHash, requirePerson } from '../lib/auth.ts';
+import { personLoginHash, requirePerson } from '../lib/auth.ts';
 import { decryptText, encryptionKeys, encryptText, type KeyRing } from '../lib/crypto.ts';
 import { ApiError, errorResponse, notFound } from '../lib/errors.ts';
 import { idempotencyKey } from '../lib/idempotency.ts';
@@ -134,17 +134,17 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
   // The busiest route reads everything it decides by in one round trip to D1, and writes in
   // one more: the login's person with their donor history, saved ID number and the stored answer
   // to this Idempotency-Key, and the slot, beside the rate-limit counts.
-  const sessionHash = await personSessionHash(c);
-  if (!sessionHash) throw new ApiError(401, 'unauthenticated');
+  const loginHash = await personLoginHash(c);
+  if (!loginHash) throw new ApiError(401, 'unauthenticated');
   const now = Date.now();
   const key = idempotencyKey(c);
   const byAddress = await eventCounter(db, hashKey(c.env), signUpsPerAddress(c), now);
-  const byPerson = personEventCounter(db, signUpsPerPerson, sessionHash, now);
+  const byPerson = personEventCounter(db, signUpsPerPerson, loginHash, now);
   const [fromAddress, fromPerson, signedIn, slots] = await runBatch(db, [
     byAddress.query,
     byPerson.query,
     personForSignUp(db, {
-      tokenHash: sessionHash,
+      tokenHash: loginHash,
       now,
       idempotencyKey: key ?? null,
       savedIdNumber: input.useSavedIdNumber ? 1 : 0,

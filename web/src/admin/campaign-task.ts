@@ -8,7 +8,7 @@ import { h } from '../foundation/dom.ts';
 import { loadPage } from '../foundation/page.ts';
 import type { PageContext } from '../foundation/router.ts';
 import { setPageTitle } from '../foundation/shell.ts';
-import { me, type Staff } from './session.ts';
+import { me, type Staff } from './login.ts';
 
 export type Campaign = InferResponseType<(typeof api.admin.campaigns)[':id']['$get'], 200>['campaign'];
 

@@ -7,7 +7,7 @@ import { drawShell, startShell } from '../foundation/shell.ts';
 import { campaignsPage } from './pages/campaigns.ts';
 import { checkInPage } from './pages/check-in.ts';
 import { signInPage } from './pages/sign-in.ts';
-import { canManage, forgetSignIn, me, myOrganization } from './session.ts';
+import { canManage, forgetSignIn, me, myOrganization } from './login.ts';
 import { strings, type Role } from './strings.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

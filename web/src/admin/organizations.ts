@@ -2,7 +2,7 @@
 // admin picks one for a new campaign or a new account; everyone else has their own.
 import type { InferResponseType } from 'hono/client';
 import { api, read, within } from '../foundation/api.ts';
-import { me } from './session.ts';
+import { me } from './login.ts';
 import type { OrganizationKind } from './strings.ts';
 
 export type OrganizationListing = InferResponseType<typeof api.admin.organizations.$get, 200>['items'][number];

@@ -8,7 +8,7 @@ import { eventCounter, peek } from '../../db/rate-limits.ts';
 import { findStaffOrganization } from '../../db/organizations.ts';
 import { findStaffByEmail, setStaffPassword, staffView } from '../../db/staff.ts';
 import type { AppEnv } from '../../env.ts';
-import { requireStaff, signIn, signOut, staffSessionHash } from '../../lib/auth.ts';
+import { requireStaff, signIn, signOut, staffLoginHash } from '../../lib/auth.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { hashKey } from '../../lib/keyed-hash.ts';
 import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../lib/password.ts';
@@ -22,7 +22,7 @@ import { email, newPassword } from '../schemas.ts';
 const failuresPerAccountAndAddress = <E extends AppEnv>(c: Context<E>, address: string) =>
   perAddress(c, `login-fail:${address}`, 5, 900);
 const attemptsPerAddress = <E extends AppEnv>(c: Context<E>) => perAddress(c, 'login-ip', 30, 900);
-/** Guesses at the current password from a signed-in session (a borrowed browser). */
+/** Guesses at the current password from a signed-in browser (a borrowed one). */
 const passwordChecksPerAccount = (staffId: string) => ({ key: `password-check:${staffId}`, max: 10, windowSec: 900 });
 
 export const adminAuthRoutes = new Hono<AppEnv>()
@@ -94,7 +94,7 @@ export const adminAuthRoutes = new Hono<AppEnv>()
         me.id,
         await hashPassword(password),
         byStaff(me, me.organizationId, 'staff.password_change', { type: 'staff', id: me.id }),
-        (await staffSessionHash(c)) ?? null,
+        (await staffLoginHash(c)) ?? null,
       );
       return c.body(null, 204);
     },

@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { byStaff } from '../../db/audit.ts';
-import { staffBySession } from '../../db/auth-sessions.ts';
+import { staffByLogin } from '../../db/logins.ts';
 import {
   checkIn,
   type DeskRow,
@@ -23,7 +23,7 @@ import type { EligibilityRules } from '../../domain/eligibility.ts';
 import { offersPlatelets } from '../../domain/sign-up.ts';
 import { maskPhone } from '../../domain/phone.ts';
 import type { AppEnv, SignedInStaff } from '../../env.ts';
-import { admitStaff, requireStaff, staffSessionHash } from '../../lib/auth.ts';
+import { admitStaff, requireStaff, staffLoginHash } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach, staffScope } from '../../lib/scope.ts';
 import { json, query } from '../../lib/validation.ts';
@@ -107,11 +107,11 @@ export const checkInRoutes = new Hono<AppEnv>()
     const { code, donated, volumeMl, ...scope } = c.req.valid('json');
     const db = c.var.db;
     const now = Date.now();
-    // A queue at the bus door: the desk's session and the pass are read in one round trip, and
-    // nothing of the pass is used before the session is found to be staff's.
-    const sessionHash = await staffSessionHash(c);
-    if (!sessionHash) throw new ApiError(401, 'unauthenticated');
-    const [members, passes] = await db.batch([staffBySession(db, sessionHash, now), passByCode(db, code)]);
+    // A queue at the bus door: the desk's login and the pass are read in one round trip, and
+    // nothing of the pass is used before the login is found to be staff's.
+    const loginHash = await staffLoginHash(c);
+    if (!loginHash) throw new ApiError(401, 'unauthenticated');
+    const [members, passes] = await db.batch([staffByLogin(db, loginHash, now), passByCode(db, code)]);
     const staff = admitStaff(members[0], ['admin', 'organizer', 'checkin']);
     const pass = passes[0];
     // Another organization's code is as unknown to this desk as a code that does not exist.

@@ -12,7 +12,7 @@ import { loadPage } from '../../foundation/page.ts';
 import { href, type PageContext } from '../../foundation/router.ts';
 import { setPageTitle } from '../../foundation/shell.ts';
 import { pagedList } from '../paged-list.ts';
-import { canManage, me, notAllowed } from '../session.ts';
+import { canManage, me, notAllowed } from '../login.ts';
 import {
   auditActions,
   strings,

@@ -22,7 +22,7 @@ import { setPageTitle } from '../../foundation/shell.ts';
 import { type Campaign, campaignTaskPage } from '../campaign-task.ts';
 import { meAndOrganizations } from '../organizations.ts';
 import { questionEditor } from '../question-editor.ts';
-import { canManage, notAllowed } from '../session.ts';
+import { canManage, notAllowed } from '../login.ts';
 import { strings, type CampaignStatus, type Kind } from '../strings.ts';
 
 type NewCampaign = InferRequestType<typeof api.admin.campaigns.$post>['json'];

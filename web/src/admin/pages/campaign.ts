@@ -11,7 +11,7 @@ import { loadPage } from '../../foundation/page.ts';
 import { href, type PageContext, rewriteAddress } from '../../foundation/router.ts';
 import { setPageTitle } from '../../foundation/shell.ts';
 import type { Campaign } from '../campaign-task.ts';
-import { canManage, me, type Staff } from '../session.ts';
+import { canManage, me, type Staff } from '../login.ts';
 import { strings } from '../strings.ts';
 import { shortTime } from '../time.ts';
 type Session = Campaign['sessions'][number];

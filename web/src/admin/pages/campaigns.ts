@@ -5,7 +5,7 @@ import { emptyNote } from '../../foundation/notices.ts';
 import { loadPage } from '../../foundation/page.ts';
 import { href, type PageContext } from '../../foundation/router.ts';
 import { setPageTitle } from '../../foundation/shell.ts';
-import { canManage, me, myOrganization, seesDonors } from '../session.ts';
+import { canManage, me, myOrganization, seesDonors } from '../login.ts';
 import { strings } from '../strings.ts';
 
 export function campaignsPage(context: PageContext) {

@@ -19,7 +19,7 @@ import { askAndCorrect } from '../corrections.ts';
 import { dropExpired, keepScan, type PendingScan, pendingScans, type ScanAnswer, sendPending } from '../desk-queue.ts';
 import { donationStep, type DonationDesk } from '../donation-step.ts';
 import type { CameraProblem } from '../scanner.ts';
-import { canManage, me, type Staff } from '../session.ts';
+import { canManage, me, type Staff } from '../login.ts';
 import { strings } from '../strings.ts';
 import { chinaClock, shortTime, windowTime } from '../time.ts';
 

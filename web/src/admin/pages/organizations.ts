@@ -9,7 +9,7 @@ import { loadPage } from '../../foundation/page.ts';
 import { href, type PageContext } from '../../foundation/router.ts';
 import { setPageTitle } from '../../foundation/shell.ts';
 import { meAndOrganizations, organizationKinds } from '../organizations.ts';
-import { notAllowed } from '../session.ts';
+import { notAllowed } from '../login.ts';
 import { type OrganizationKind, strings } from '../strings.ts';
 
 /** What this page shows of an organization (its reminder hour is its organizers' business). */

@@ -7,7 +7,7 @@ import { sendingForm } from '../../foundation/form-message.ts';
 import { loadPage } from '../../foundation/page.ts';
 import type { PageContext } from '../../foundation/router.ts';
 import { setPageTitle } from '../../foundation/shell.ts';
-import { me } from '../session.ts';
+import { me } from '../login.ts';
 import { passwordField } from '../staff-fields.ts';
 import { strings } from '../strings.ts';
 

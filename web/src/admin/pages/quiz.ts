@@ -9,7 +9,7 @@ import { formMessage, showFailure, whileBusy } from '../../foundation/form-messa
 import { emptyNote, notice } from '../../foundation/notices.ts';
 import { type Campaign, campaignTaskPage } from '../campaign-task.ts';
 import { dataTable } from '../data-table.ts';
-import { canManage, notAllowed } from '../session.ts';
+import { canManage, notAllowed } from '../login.ts';
 import { strings } from '../strings.ts';
 
 /** The media type the API reads a question file as, from its name (phones often give no type). */

@@ -14,7 +14,7 @@ import { type Campaign, campaignTaskPage } from '../campaign-task.ts';
 import { afterCorrection, askAndCorrect, correctionsFor } from '../corrections.ts';
 import { downloads } from '../downloads.ts';
 import { pagedList } from '../paged-list.ts';
-import { canManage, notAllowed } from '../session.ts';
+import { canManage, notAllowed } from '../login.ts';
 import { strings, type RegistrationStatus } from '../strings.ts';
 import { shortTime, windowTime } from '../time.ts';
 

@@ -5,7 +5,7 @@ import { FieldList } from '../../foundation/fields.ts';
 import { sendingForm } from '../../foundation/form-message.ts';
 import { navigate, type PageContext } from '../../foundation/router.ts';
 import { setPageTitle } from '../../foundation/shell.ts';
-import { forgetSignIn } from '../session.ts';
+import { forgetSignIn } from '../login.ts';
 import { emailField, passwordField } from '../staff-fields.ts';
 import { strings } from '../strings.ts';
 

@@ -13,7 +13,7 @@ import { loadPage } from '../../foundation/page.ts';
 import { href, navigate, type PageContext } from '../../foundation/router.ts';
 import { setPageTitle } from '../../foundation/shell.ts';
 import { listOrganizations } from '../organizations.ts';
-import { canManage, me, myOrganization, notAllowed, type Staff } from '../session.ts';
+import { canManage, me, myOrganization, notAllowed, type Staff } from '../login.ts';
 import { emailField, passwordField } from '../staff-fields.ts';
 import { strings, type Role } from '../strings.ts';
 import { whenWords } from '../time.ts';

@@ -11,7 +11,7 @@ import { linkToCopy } from '../../foundation/link-to-copy.ts';
 import { emptyNote } from '../../foundation/notices.ts';
 import type { PageContext } from '../../foundation/router.ts';
 import { type Campaign, campaignTaskPage } from '../campaign-task.ts';
-import { canManage, notAllowed } from '../session.ts';
+import { canManage, notAllowed } from '../login.ts';
 import { strings } from '../strings.ts';
 import { shortTime } from '../time.ts';
 

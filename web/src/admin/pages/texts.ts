@@ -10,7 +10,7 @@ import { loadPage } from '../../foundation/page.ts';
 import { href, type PageContext } from '../../foundation/router.ts';
 import { setPageTitle } from '../../foundation/shell.ts';
 import { pagedList } from '../paged-list.ts';
-import { canManage, me, myOrganization, notAllowed, rememberOrganization, type Organization } from '../session.ts';
+import { canManage, me, myOrganization, notAllowed, rememberOrganization, type Organization } from '../login.ts';
 import { strings, type TextKind, type TextStatus } from '../strings.ts';
 import { shortTime } from '../time.ts';
 

@@ -1,4 +1,4 @@
-// Who is signed in (GET /api/admin/auth/me), asked once per visit, and what their role may use.
+// The login: who is signed in (GET /api/admin/auth/me), asked once per visit, and what their role may use.
 import type { InferResponseType } from 'hono/client';
 import { api, read } from '../foundation/api.ts';
 import { h } from '../foundation/dom.ts';
