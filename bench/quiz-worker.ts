@@ -84,7 +84,7 @@ function metered(db: D1Database, log: MeteredQuery[]): D1Database {
       });
       return results;
     },
-    // Public reads go through a Sessions API session (read replicas): metered the same way.
+    // Public reads go through a read replica (`withSession`): metered the same way.
     withSession: (constraint?: string) => metered(db.withSession(constraint) as unknown as D1Database, log),
   });
 }

@@ -129,7 +129,7 @@ describe('when D1 is down or overloaded', () => {
       prepare: () => ({
         bind: () => ({ all: () => Promise.reject(new Error(message)), raw: () => Promise.reject(new Error(message)) }),
       }),
-      // Public reads go through a read-replication session (the Sessions API): the same failing database.
+      // Public reads go through a read replica (`withSession`): the same failing database.
       withSession() {
         return this;
       },

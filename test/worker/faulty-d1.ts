@@ -93,10 +93,10 @@ export function faultyD1(real: D1Database, fault: Fault | null = null): FaultyD1
     ...wrap(real),
     exec: (query: string) => roundTrip({ label: 'exec', read: false }, () => real.exec(query)),
     dump: () => real.dump(),
-    // Read replication (the Sessions API) goes through the same proxy.
+    // Read replicas (`withSession`) go through the same proxy.
     withSession: (constraint?: string) => {
-      const session = real.withSession(constraint as D1SessionConstraint);
-      return { ...wrap(session), getBookmark: () => session.getBookmark() };
+      const replica = real.withSession(constraint as D1SessionConstraint);
+      return { ...wrap(replica), getBookmark: () => replica.getBookmark() };
     },
   };
   return { db: db as unknown as D1Database, steps };

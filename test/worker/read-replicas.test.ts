@@ -1,4 +1,4 @@
-// Which reads may come from a D1 read replica (Sessions API, 'first-unconstrained') and which stay
+// Which reads may come from a D1 read replica (withSession('first-unconstrained')) and which stay
 // on the primary so a person reads their own writes. Locally there is only the primary, so this
 // checks the choice each route makes, by watching the binding (the calls still go through).
 import { env } from 'cloudflare:workers';
@@ -20,26 +20,26 @@ describe('read replicas', () => {
         },
       ],
     });
-    const sessions = vi.spyOn(env.DB, 'withSession');
+    const replicas = vi.spyOn(env.DB, 'withSession');
     expect((await call('/api/campaigns')).status).toBe(200);
     expect((await call(`/api/campaigns/${campaign.id}`)).status).toBe(200);
-    expect(sessions.mock.calls).toEqual([['first-unconstrained'], ['first-unconstrained']]);
+    expect(replicas.mock.calls).toEqual([['first-unconstrained'], ['first-unconstrained']]);
   });
 
   it("serve an anonymous leaderboard, not a signed-in player's (their rank must include their own submit)", async () => {
     const { seasonId } = await setUpSeason();
     const player = await newPlayer();
-    const sessions = vi.spyOn(env.DB, 'withSession');
+    const replicas = vi.spyOn(env.DB, 'withSession');
     expect((await call(`/api/quiz/seasons/${seasonId}/leaderboard`)).status).toBe(200);
-    expect(sessions).toHaveBeenCalledTimes(1);
+    expect(replicas).toHaveBeenCalledTimes(1);
     expect((await call(`/api/quiz/seasons/${seasonId}/leaderboard`, { cookie: player.cookie })).status).toBe(200);
-    expect(sessions).toHaveBeenCalledTimes(1);
+    expect(replicas).toHaveBeenCalledTimes(1);
   });
 
   it("never serve a person's own sign-ups", async () => {
     const citizen = await signInCitizen();
-    const sessions = vi.spyOn(env.DB, 'withSession');
+    const replicas = vi.spyOn(env.DB, 'withSession');
     expect((await call('/api/me/registrations', { cookie: citizen.cookie })).status).toBe(200);
-    expect(sessions).not.toHaveBeenCalled();
+    expect(replicas).not.toHaveBeenCalled();
   });
 });

@@ -34,10 +34,10 @@ export const withDatabase = createMiddleware<AppEnv>(async (c, next) => {
 
 /**
  * For public reads that may be a moment behind (the campaign list and page, anonymous
- * leaderboards): with read replication on, `c.var.db` answers from the nearest replica (Sessions
- * API). A person's own data and every write stay at the primary, so they read their own writes
- * without carrying a bookmark: a route that `loadPerson`s before this keeps a signed-in person
- * there. (drizzle's types name D1Database only; a session has the `prepare` and `batch` it uses.)
+ * leaderboards): with read replication on, `c.var.db` answers from the nearest read replica
+ * (`withSession`). A person's own data and every write stay at the primary, so they read their
+ * own writes without carrying a bookmark: a route that `loadPerson`s before this keeps a signed-in
+ * person there. (drizzle's types name D1Database only; a replica has the `prepare` and `batch` it uses.)
  */
 export const publicRead = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.var.person) c.set('db', drizzle(c.env.DB.withSession('first-unconstrained') as unknown as D1Database));
