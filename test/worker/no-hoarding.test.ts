@@ -2,7 +2,7 @@
 // in the sign-up's own INSERT, so a burst of requests cannot slip past it.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { MAX_UPCOMING_SIGN_UPS } from '../../worker/db/registrations.ts';
+import { MAX_UPCOMING_REGISTRATIONS } from '../../worker/db/registrations.ts';
 import { createCampaign } from './fixtures.ts';
 import { call, errorOf, newAddress, signInCitizen, type Registration } from './helpers.ts';
 
@@ -29,8 +29,8 @@ const signUp = (slotId: string, cookie: string, language = 'zh-CN') =>
   });
 
 describe('seats one account may hold', () => {
-  it(`are at most ${MAX_UPCOMING_SIGN_UPS} upcoming sign-ups, even when ten are asked for at once`, async () => {
-    expect(MAX_UPCOMING_SIGN_UPS).toBe(4);
+  it(`are at most ${MAX_UPCOMING_REGISTRATIONS} upcoming sign-ups, even when ten are asked for at once`, async () => {
+    expect(MAX_UPCOMING_REGISTRATIONS).toBe(4);
     const slotIds = await sessions(10);
     const citizen = await signInCitizen();
     const responses = await Promise.all(slotIds.map((slotId) => signUp(slotId, citizen.cookie)));

@@ -5,7 +5,7 @@ import { startRouter } from './foundation/router.ts';
 import { drawShell, startShell } from './foundation/shell.ts';
 import { campaignPage } from './pages/campaign.ts';
 import { campaignListPage } from './pages/campaign-list.ts';
-import { mySignUpsPage } from './pages/my-sign-ups.ts';
+import { myRegistrationsPage } from './pages/my-registrations.ts';
 import { profilePage } from './pages/profile.ts';
 import { registrationPage } from './pages/registration.ts';
 import { signInPage } from './pages/sign-in.ts';
@@ -19,12 +19,12 @@ startShell(() => {
     title: s.title,
     home: { href: '/', label: s.allCampaigns },
     sectionsLabel: s.sectionsLabel,
-    sections: { campaigns: s.navCampaigns, 'sign-ups': s.navSignUps, profile: s.navProfile },
+    sections: { campaigns: s.navCampaigns, registrations: s.navRegistrations, profile: s.navProfile },
     sectionOf: (path) =>
       path === '/' || path.startsWith('/campaigns')
         ? 'campaigns'
         : path.startsWith('/me/sign-ups') || path.startsWith('/me/donor') || path === '/me/volunteering'
-          ? 'sign-ups'
+          ? 'registrations'
           : path === '/me' || path === '/sign-in'
             ? 'profile'
             : null,
@@ -43,7 +43,7 @@ void startRouter({
     { path: '/groups/:code/join', page: teamSignUpPage },
     { path: '/sign-in', page: signInPage },
     { path: '/me', page: profilePage },
-    { path: '/me/sign-ups', page: mySignUpsPage },
+    { path: '/me/sign-ups', page: myRegistrationsPage },
     { path: '/me/sign-ups/:id', page: registrationPage },
     {
       path: '/me/sign-ups/:id/move',

@@ -96,7 +96,7 @@ const targetStaff = alias(staff, 'target_staff');
 
 /**
  * A page of the log, newest first, filtered, with names instead of ids: who acted, the
- * organization and campaign, and what was acted on (a person's sign-up name and booking code,
+ * organization and campaign, and what was acted on (the name and booking code of a registration,
  * a staff member's email, a session's time and place).
  */
 export async function listAudit(db: Database, filter: AuditFilter, limit: number) {

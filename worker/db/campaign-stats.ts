@@ -1,5 +1,5 @@
 // Counts for a campaign's organizers: by status, session, day, and for blood drives blood type
-// and donations. Organizer reads over one campaign's sign-ups, in one round trip.
+// and donations. Organizer reads over one campaign's registrations, in one round trip.
 import { sql } from 'drizzle-orm';
 import { batch, type Database } from './client.ts';
 import type { RegistrationStatus } from './registrations.ts';
@@ -7,7 +7,7 @@ import { heldSeats } from './seats.ts';
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-// The campaign's sign-ups, by way of its sessions and slots.
+// The campaign's registrations, by way of its sessions and slots.
 const ofCampaign = (campaignId: string) => sql`registrations.slot_id IN (
   SELECT slots.id FROM slots JOIN sessions ON sessions.id = slots.session_id WHERE sessions.campaign_id = ${campaignId})`;
 

@@ -11,7 +11,7 @@ import { seatsTaken } from './seats.ts';
 import { promoteWaiting, type Promoted } from './waiting-list.ts';
 
 /**
- * A sign-up with what the desk shows and what its rules and the access check need, as a query
+ * A registration with what the desk shows and what its rules and the access check need, as a query
  * that can join a D1 batch (which hands rows back by column name: the joined ids are renamed).
  */
 function pass(db: Database, where: SQL | undefined) {
@@ -46,12 +46,12 @@ function pass(db: Database, where: SQL | undefined) {
 
 export type Pass = Awaited<ReturnType<typeof pass>>[number];
 
-/** The sign-up behind a booking code, as a query (a desk's scan reads it beside the staff login). */
+/** The registration behind a booking code, as a query (a desk's scan reads it beside the staff login). */
 export const passByCode = (db: Database, code: string) => pass(db, eq(registrations.code, code));
 
 export const findByCode = (db: Database, code: string) => passByCode(db, code).get();
 
-/** The sign-up an organizer corrects or records a donation for. */
+/** The registration an organizer corrects or records a donation for. */
 export const findById = (db: Database, id: string) => pass(db, eq(registrations.id, id)).get();
 
 /**
@@ -72,7 +72,7 @@ const notDonatedOn = (personId: string, day: string) =>
   sql`NOT EXISTS (SELECT 1 FROM donations WHERE person_id = ${personId} AND day = ${day})`;
 
 /**
- * Marks a confirmed sign-up (or a late arrival marked no-show) checked in and, with a donation,
+ * Marks a confirmed registration (or a late arrival marked no-show) checked in and, with a donation,
  * records it — in one batch, so a double scan checks in and records once, and a donor who already
  * gave today is not checked in with a second donation.
  */
@@ -107,7 +107,7 @@ const insertDonation = (registration: { id: string; personId: string }, donation
 
 /**
  * Records the donation of a checked-in donor after the collection, with its audit entry: written
- * only while the sign-up is checked in and the person has given nothing else that day.
+ * only while the registration is checked in and the person has given nothing else that day.
  */
 export async function recordDonation(
   db: Database,
@@ -173,8 +173,8 @@ export async function correctStatus(
 }
 
 /**
- * Cancels a sign-up on the person's behalf (they phoned, or were deferred at the health check):
- * in one batch the sign-up is cancelled, the change audited, the person told by a text, and the
+ * Cancels a registration on the person's behalf (they phoned, or were deferred at the health check):
+ * in one batch the registration is cancelled, the change audited, the person told by a text, and the
  * freed seat given to the first person waiting, who is texted too (db/waiting-list.ts).
  */
 export async function cancelOnBehalf(
@@ -198,8 +198,13 @@ export async function cancelOnBehalf(
 /** Escapes LIKE's wildcards in what a person typed. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-/** Today's sign-ups of a campaign (of one session, when given) that `where` picks, with what the desk shows. */
-function todaysSignUps(db: Database, filter: { campaignId: string; sessionId?: string }, where: SQL, now: number) {
+/** Today's registrations of a campaign (of one session, when given) that `where` picks, with what the desk shows. */
+function todaysRegistrations(
+  db: Database,
+  filter: { campaignId: string; sessionId?: string },
+  where: SQL,
+  now: number,
+) {
   const today = chinaDay(now);
   return db
     .select({
@@ -231,10 +236,10 @@ function todaysSignUps(db: Database, filter: { campaignId: string; sessionId?: s
     );
 }
 
-export type DeskRow = Awaited<ReturnType<typeof todaysSignUps>>[number];
+export type DeskRow = Awaited<ReturnType<typeof todaysRegistrations>>[number];
 
 /**
- * Today's sign-ups of a campaign (of one session, when given) whose name contains the words typed
+ * Today's registrations of a campaign (of one session, when given) whose name contains the words typed
  * or whose phone ends with the 4 digits typed: a person without their pass, found at the desk.
  */
 export async function searchToday(
@@ -247,7 +252,7 @@ export async function searchToday(
     sql`${registrations.name} LIKE ${`%${literal(filter.q)}%`} ESCAPE '\\'`,
     digits ? like(people.phone, `%${filter.q}`) : undefined,
   )!;
-  return todaysSignUps(
+  return todaysRegistrations(
     db,
     filter,
     and(inArray(registrations.status, ['confirmed', 'checked_in', 'no_show', 'waitlisted']), found)!,
@@ -258,7 +263,7 @@ export async function searchToday(
 }
 
 /**
- * Who the desk expects now: today's sign-ups of the appointment window under way, or of the first
+ * Who the desk expects now: today's registrations of the appointment window under way, or of the first
  * window while the session has not opened, in each session with windows.
  */
 export async function expectedNow(db: Database, filter: { campaignId: string; sessionId?: string }, now = Date.now()) {
@@ -267,7 +272,7 @@ export async function expectedNow(db: Database, filter: { campaignId: string; se
   const current = sql`${registrations.windowIndex} IS NOT NULL AND (
     (${now} < ${sessions.startsAt} AND ${registrations.windowIndex} = 0)
     OR (${windowStart} <= ${now} AND ${now} < ${windowStart} + ${windowMs}))`;
-  return todaysSignUps(
+  return todaysRegistrations(
     db,
     filter,
     and(inArray(registrations.status, ['confirmed', 'checked_in', 'no_show']), current)!,

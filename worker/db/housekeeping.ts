@@ -11,10 +11,10 @@ export const NO_SHOW_AFTER_MS = 2 * 60 * 60 * 1000;
 const SESSIONS_PER_BATCH = 50;
 
 /**
- * Confirmed sign-ups of sessions that ended more than two hours before `now` become `no_show`,
+ * Confirmed registrations of sessions that ended more than two hours before `now` become `no_show`,
  * for campaigns with `auto_no_show` on. Each session's change and its audit entry (staff: none)
  * land in one batch; the UPDATE re-checks the campaign's choice, so turning it off just before
- * the run still holds. Returns the number of sign-ups marked.
+ * the run still holds. Returns the number of registrations marked.
  */
 export async function markNoShows(db: Database, now: number): Promise<number> {
   const endedBefore = now - NO_SHOW_AFTER_MS;

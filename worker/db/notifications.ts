@@ -24,7 +24,7 @@ function signUpTexts(kind: 'confirmed' | 'promoted' | 'registration_cancelled', 
 }
 
 /**
- * For a sign-up's batch, after its INSERT: the confirmation text, when the sign-up took a seat
+ * For a sign-up's batch, after its INSERT: the confirmation text, when the registration took a seat
  * (a place on the waiting list is not confirmed, and its text comes with the promotion).
  */
 export const confirmationText = (registrationId: string | SQLWrapper) =>
@@ -32,7 +32,7 @@ export const confirmationText = (registrationId: string | SQLWrapper) =>
 
 /**
  * For a promotion's batch, right before its UPDATE: the text to each person `nextInLine` (a query
- * of the waiting sign-ups about to be confirmed) selects, read in the same state as the UPDATE's.
+ * of the waiting registrations about to be confirmed) selects, read in the same state as the UPDATE's.
  */
 export const promotionTexts = (nextInLine: SQL) => signUpTexts('promoted', nextInLine);
 
@@ -59,7 +59,7 @@ export function sessionTexts(sessionId: string, kind: 'session_changed' | 'sessi
 
 /**
  * Reminders for sessions starting within [from, to), for organizations that send theirs at this
- * China hour, to seated people who have not turned reminders off. One per sign-up, ever.
+ * China hour, to seated people who have not turned reminders off. One per registration, ever.
  */
 export async function queueReminders(db: Database, chinaHour: number, from: number, to: number) {
   const result =

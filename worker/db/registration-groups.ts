@@ -1,5 +1,5 @@
 // Team sign-ups (团体献血): a contact holds seats of a slot for a team, all or none, and each member
-// claims one with their own sign-up (registrations.signUp with `groupId`). Nobody is booked or
+// claims one by signing up (registrations.signUp with `groupId`). Nobody is booked or
 // texted on the contact's word. At `joinUntil` the housekeeping closes the team: its unclaimed
 // seats return to the slot and the waiting list moves up, in one batch with the audit entry.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';

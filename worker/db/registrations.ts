@@ -12,14 +12,14 @@ import { promoteWaiting, type Promoted } from './waiting-list.ts';
 export type RegistrationStatus = (typeof registrations.status.enumValues)[number];
 
 /**
- * Sign-ups one person may hold at once, confirmed or waiting, for sessions still to come: enough
+ * Registrations one person may hold at once, confirmed or waiting, for sessions still to come: enough
  * for a donation, a class and a screening in the same weeks, too few to hold a drive's seats.
- * (Seats an organizer or a team contact holds for a team are not the person's sign-ups.)
+ * (Seats an organizer or a team contact holds for a team are not the person's registrations.)
  */
-export const MAX_UPCOMING_SIGN_UPS = 4;
+export const MAX_UPCOMING_REGISTRATIONS = 4;
 
-/** The person's confirmed or waiting sign-ups for sessions that have not started (nor been cancelled). */
-const upcomingSignUps = (personId: string | SQLWrapper, now: number | SQLWrapper) => sql`(
+/** The person's confirmed or waiting registrations for sessions that have not started (nor been cancelled). */
+const upcomingRegistrations = (personId: string | SQLWrapper, now: number | SQLWrapper) => sql`(
   SELECT count(*) FROM registrations r
   JOIN slots s ON s.id = r.slot_id JOIN sessions se ON se.id = s.session_id
   WHERE r.person_id = ${personId} AND r.status IN ('confirmed', 'waitlisted')
@@ -76,12 +76,12 @@ export const getDonations = (db: Database, personId: string) =>
     .orderBy(desc(donations.day))
     .all();
 
-/** The person's own sign-ups that keep an ID number (sealed): blood drives' only. */
+/** The person's own registrations that keep an ID number (sealed): blood drives' only. */
 const withIdNumber = (personId: string | SQLWrapper) =>
   and(eq(registrations.personId, personId), isNotNull(registrations.idNumberEncrypted));
 
 /**
- * The sealed ID number of the person's most recent sign-up that has one, as a subquery: a
+ * The sealed ID number of the person's most recent registration that has one, as a subquery: a
  * returning donor signs up with it instead of typing it again.
  */
 const savedIdNumberOf = (db: Database, personId: SQLWrapper) =>
@@ -97,7 +97,7 @@ type Donation = Awaited<ReturnType<typeof getDonations>>[number];
 /**
  * The person of a live login with everything else of theirs a sign-up or a move is decided by,
  * in ONE statement (each statement of a batch costs D1 and the Worker time of its own): their
- * donations, newest first; the sealed ID number of their last sign-up, when `savedIdNumber`; and
+ * donations, newest first; the sealed ID number of their last registration, when `savedIdNumber`; and
  * the stored answer to this Idempotency-Key. No row when the login is not live.
  */
 export const personForSignUp = preparedQuery(
@@ -130,7 +130,7 @@ export const personForSignUp = preparedQuery(
       .where(liveCitizenLogin(wanted.tokenHash, wanted.now)),
 );
 
-/** Whether the person has an ID number saved on a sign-up, as a query that can join a D1 batch. */
+/** Whether the person has an ID number saved on a registration, as a query that can join a D1 batch. */
 export const idNumberSavedBy = (db: Database, personId: string | SQLWrapper) =>
   db.select({ saved: sql<number>`1` }).from(registrations).where(withIdNumber(personId)).limit(1);
 
@@ -142,7 +142,7 @@ export interface NewRegistration {
   name: string;
   answers: Record<string, string | number | boolean>;
   idNumberEncrypted: string | null;
-  /** The team whose held seat this sign-up takes; without it, a free seat of the slot or the waiting list. */
+  /** The team whose held seat this registration takes; without it, a free seat of the slot or the waiting list. */
   groupId?: string;
   /** The appointment window it takes, when the session has windows (domain/windows.ts), and its start as answered. */
   windowIndex: number | null;
@@ -185,14 +185,14 @@ interface Booking {
 
 type Booked = { status: 'confirmed' | 'waitlisted'; position: number | null };
 
-/** The person holds fewer than MAX_UPCOMING_SIGN_UPS: checked in the INSERT that books. */
+/** The person holds fewer than MAX_UPCOMING_REGISTRATIONS: checked in the INSERT that books. */
 const belowUpcomingLimit = (r: Placeholders<Booking>) =>
-  sql`${upcomingSignUps(r.personId, r.now)} < ${MAX_UPCOMING_SIGN_UPS}`;
+  sql`${upcomingRegistrations(r.personId, r.now)} < ${MAX_UPCOMING_REGISTRATIONS}`;
 
 /**
  * Takes a seat when one is free and nobody is waiting for it, else joins the waiting list when
  * the slot has one, else books nothing; and nothing either when the person already holds
- * MAX_UPCOMING_SIGN_UPS. In a session with appointment windows the seat must be free in the
+ * MAX_UPCOMING_REGISTRATIONS. In a session with appointment windows the seat must be free in the
  * window too, and a full window books nothing: a waiting place cannot promise a time (a person
  * picks another window instead). One INSERT decides, so no count can change under it, however
  * many requests arrive at once.
@@ -218,7 +218,7 @@ const intoSlot = preparedSql<Booking, Booked>(
  * Takes one of the team's held seats while the team is open and one is unclaimed: the seat was
  * the slot's already, so the slot's count and its waiting list are not involved (a session's
  * window still must have room: a team's seats are held in the slot, not in a window). A member's
- * sign-up is theirs like any other, so it counts toward MAX_UPCOMING_SIGN_UPS.
+ * sign-up is theirs like any other, so it counts toward MAX_UPCOMING_REGISTRATIONS.
  */
 const intoGroupSeat = preparedSql<Booking, Booked>(
   (r) => sql`
@@ -258,7 +258,10 @@ const storedAnswer = preparedSql<Booking>(
   FROM registrations r WHERE r.id = ${r.id}`,
 );
 
-/** Books the sign-up with its confirmation text (when it took a seat), profile facts and stored answer: one batch. */
+/**
+ * Books the registration with its confirmation text (when it took a seat), profile facts and stored
+ * answer: one batch.
+ */
 export async function signUp(db: Database, r: NewRegistration, now = Date.now()): Promise<SignUpResult> {
   const values: Booking = {
     id: r.id,
@@ -291,11 +294,11 @@ export async function signUp(db: Database, r: NewRegistration, now = Date.now())
     if (!row) {
       // Nothing booked: say which rule refused (the counts are read again after the fact).
       const [held] = await batch<[{ n: number; windowFits: number | null }[]]>(db, [
-        sql`SELECT ${upcomingSignUps(r.personId, now)} AS n,
+        sql`SELECT ${upcomingRegistrations(r.personId, now)} AS n,
               (SELECT ${fitsWindow('s', 'se', r.windowIndex)} FROM slots s JOIN sessions se ON se.id = s.session_id
                WHERE s.id = ${r.slotId}) AS windowFits`,
       ]);
-      if (held[0]!.n >= MAX_UPCOMING_SIGN_UPS) return { outcome: 'too_many_sign_ups' };
+      if (held[0]!.n >= MAX_UPCOMING_REGISTRATIONS) return { outcome: 'too_many_sign_ups' };
       if (held[0]!.windowFits === 0) return { outcome: 'window_full' };
       return { outcome: r.groupId === undefined ? 'slot_full' : 'group_full' };
     }
@@ -331,7 +334,7 @@ export async function getOwnRegistration(db: Database, id: string, personId: str
 }
 
 /**
- * Cancels a confirmed or waiting sign-up and, in the same batch, gives a freed seat to the first
+ * Cancels a confirmed or waiting registration and, in the same batch, gives a freed seat to the first
  * person waiting, who is texted (db/waiting-list.ts).
  */
 export async function cancelRegistration(db: Database, registration: { id: string; slotId: string; personId: string }) {
@@ -366,7 +369,7 @@ export async function saveIdempotentResponse(
 }
 
 /**
- * A person's sign-ups with slot, session and campaign, newest first; with `registrationId`, just
+ * A person's registrations with slot, session and campaign, newest first; with `registrationId`, just
  * that one (when it is theirs). A query that can join a D1 batch (the person may be a subquery),
  * hence the ids of the joined tables under names of their own.
  */

@@ -1,4 +1,4 @@
-// Rescheduling: a citizen moves their own confirmed sign-up to another slot, session or window of
+// Rescheduling: a citizen moves their own confirmed registration to another slot, session or window of
 // the same campaign. The new seat is taken and the old one released in one batch, or nothing changes.
 import { and, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import { batch, type Database } from './client.ts';
@@ -6,7 +6,10 @@ import { registrations, sessions, slots } from './schema.ts';
 import { fitsWindow, seatsTaken, takesASeat } from './seats.ts';
 import { promoteWaiting, type Promoted } from './waiting-list.ts';
 
-/** The person's sign-up with where it is now, as a query that can join a D1 batch (the person may be a subquery). */
+/**
+ * The person's registration with where it is now, as a query that can join a D1 batch (the person
+ * may be a subquery).
+ */
 export const registrationToMove = (db: Database, personId: string | SQLWrapper, id: string) =>
   db
     .select({
@@ -49,7 +52,7 @@ export interface Move {
 }
 
 /**
- * Moves the sign-up when it is still confirmed where the mover saw it, both sessions are still to
+ * Moves the registration when it is still confirmed where the mover saw it, both sessions are still to
  * come, and the target has a free seat (in the slot, unless the move stays in it, and in the
  * window); then the old slot's waiting list takes the freed seat, with its text, as after a
  * cancellation. One batch: the seat is never held twice nor lost. A team member leaving the

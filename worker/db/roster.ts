@@ -1,4 +1,4 @@
-// A campaign's roster: every sign-up with who, where and what they answered, read slot by slot
+// A campaign's roster: every registration with who, where and what they answered, read slot by slot
 // in arrival order. Each slot is one index range (registrations_arrival_in_slot), so a page or an
 // export chunk costs the rows it returns, never a sort over the whole campaign.
 import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
@@ -37,7 +37,7 @@ export function rosterSlots(db: Database, campaignId: string, sessionId?: string
 
 export type RosterSlot = Awaited<ReturnType<typeof rosterSlots>>[number];
 
-/** One slot's sign-ups after an arrival number, in arrival order. */
+/** One slot's registrations after an arrival number, in arrival order. */
 function slotRows(
   db: Database,
   slotId: string,

@@ -96,7 +96,10 @@ export const campaigns = sqliteTable(
       .default('draft'),
     eligibility: text('eligibility', { mode: 'json' }).$type<Record<string, unknown>>(),
     questions: text('questions', { mode: 'json' }).$type<Question[]>().notNull().default(sql`'[]'`),
-    /** The organizer's choice: confirmed sign-ups nobody checked in become no-shows once the session ends (nightly cron). */
+    /**
+     * The organizer's choice: confirmed registrations nobody checked in become no-shows once the session
+     * ends (nightly cron).
+     */
     autoNoShow: integer('auto_no_show', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
@@ -145,7 +148,7 @@ export const slots = sqliteTable(
   (t) => [index('slots_by_session').on(t.sessionId), check('slots_capacity_not_negative', sql`${t.capacity} >= 0`)],
 );
 
-/** A person's sign-up for a slot. Seats taken = confirmed + checked_in; the queue follows `arrival`. */
+/** A registration: one person in one slot. Seats taken = confirmed + checked_in; the queue follows `arrival`. */
 export const registrations = sqliteTable(
   'registrations',
   {
@@ -160,7 +163,7 @@ export const registrations = sqliteTable(
     status: text('status', {
       enum: ['confirmed', 'waitlisted', 'cancelled', 'checked_in', 'no_show'],
     }).notNull(),
-    /** The name given for this sign-up. */
+    /** The name given for this registration. */
     name: text('name').notNull().default(''),
     /** Answers to the campaign's own questions, by question key. */
     answers: text('answers', { mode: 'json' })
@@ -169,7 +172,7 @@ export const registrations = sqliteTable(
       .default(sql`'{}'`),
     /** AES-GCM ciphertext (lib/crypto.ts); only blood drives collect ID numbers. */
     idNumberEncrypted: text('id_number_encrypted'),
-    /** The team whose held seat this sign-up took, if any. */
+    /** The team whose held seat this registration took, if any. */
     groupId: text('group_id').references(() => registrationGroups.id),
     /** The appointment window (0 = the session's first) when the session has windows; null otherwise. */
     windowIndex: integer('window_index'),
@@ -183,7 +186,7 @@ export const registrations = sqliteTable(
   },
   (t) => [
     uniqueIndex('registrations_code_unique').on(t.code),
-    // At most one active sign-up per person and slot.
+    // At most one active registration per person and slot.
     uniqueIndex('registrations_one_active_per_person')
       .on(t.slotId, t.personId)
       .where(sql`${t.status} IN ('confirmed', 'waitlisted', 'checked_in')`),
@@ -549,7 +552,7 @@ export const notifications = sqliteTable(
     registrationId: text('registration_id').references(() => registrations.id),
     calloutId: text('callout_id').references(() => callouts.id),
     dedupeKey: text('dedupe_key').notNull(),
-    /** `skipped`: no longer wanted when its time came (opted out, or the sign-up was cancelled). */
+    /** `skipped`: no longer wanted when its time came (opted out, or the registration was cancelled). */
     status: text('status', { enum: ['queued', 'sending', 'sent', 'skipped', 'failed'] })
       .notNull()
       .default('queued'),

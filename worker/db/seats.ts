@@ -1,10 +1,10 @@
-// What a slot's seats are taken by, for every check that gives out or takes back seats: sign-ups
+// What a slot's seats are taken by, for every check that gives out or takes back seats: registrations
 // confirmed or checked in, and the seats open teams hold that none of their members claimed yet.
-// A member's sign-up takes one of their team's held seats, so it is counted once either way.
+// A member's registration takes one of their team's held seats, so it is counted once either way.
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 
-/** The sign-up (of the table or alias `sign_up`) occupies a seat. */
-export const takesASeat = (signUp: string) => sql.raw(`${signUp}.status IN ('confirmed', 'checked_in')`);
+/** The registration (of the table or alias `registration`) occupies a seat. */
+export const takesASeat = (registration: string) => sql.raw(`${registration}.status IN ('confirmed', 'checked_in')`);
 
 /** Seats held by the slot's open teams and not claimed by a member (yet). `slotId`: a value or a column. */
 export const heldSeats = (slotId: SQL) => sql`(
@@ -12,7 +12,7 @@ export const heldSeats = (slotId: SQL) => sql`(
     (SELECT count(*) FROM registrations AS m WHERE m.group_id = g.id AND ${takesASeat('m')}))), 0)
   FROM registration_groups AS g WHERE g.slot_id = ${slotId} AND g.status = 'open')`;
 
-/** Seats nobody else may take now: sign-ups holding one, and teams' unclaimed held seats. */
+/** Seats nobody else may take now: registrations holding one, and teams' unclaimed held seats. */
 export const seatsTaken = (slotId: SQL) => sql`(
   (SELECT count(*) FROM registrations AS t WHERE t.slot_id = ${slotId} AND ${takesASeat('t')}) + ${heldSeats(slotId)})`;
 
@@ -26,7 +26,7 @@ const windowCountOf = (session: string) =>
 const windowCapacityOf = (capacity: SQL, session: string, index: SQL) =>
   sql`(${capacity} / ${windowCountOf(session)} + CASE WHEN ${index} < ${capacity} % ${windowCountOf(session)} THEN 1 ELSE 0 END)`;
 
-/** Sign-ups holding a seat in window `index` of the slot. */
+/** Registrations holding a seat in window `index` of the slot. */
 const windowSeatsTaken = (slotId: SQL, index: SQL) => sql`(
   SELECT count(*) FROM registrations AS w WHERE w.slot_id = ${slotId} AND w.window_index = ${index} AND ${takesASeat('w')})`;
 
@@ -41,7 +41,7 @@ export const fitsWindow = (slot: string, session: string, index: number | null |
       < ${windowCapacityOf(sql.raw(`${slot}.capacity`), session, sql`${index}`)}
   END)`;
 
-/** No window of slot `slot` would hold more sign-ups than its seats, were the slot's capacity `capacity`. */
+/** No window of slot `slot` would hold more registrations than its seats, were the slot's capacity `capacity`. */
 export const windowsHold = (slot: string, session: string, capacity: SQL) => sql`(
   ${sql.raw(session)}.window_minutes IS NULL OR NOT EXISTS (
     SELECT 1 FROM registrations AS w WHERE w.slot_id = ${sql.raw(slot)}.id AND ${takesASeat('w')}

@@ -63,10 +63,13 @@ export async function changeSession(db: Database, sessionId: string, change: Ses
   return updated.length === 1;
 }
 
-/** Cancels the session, every sign-up for it (each person told by a text) and its teams. False if already cancelled. */
+/**
+ * Cancels the session, every registration for it (each person told by a text) and its teams. False if
+ * already cancelled.
+ */
 export async function cancelSession(db: Database, sessionId: string, audit: AuditEntry, now = Date.now()) {
   // As in changeSession, each statement follows the one before through changes(); the texts are
-  // queued while the people are still signed up, then their sign-ups are cancelled.
+  // queued while the people are still signed up, then their registrations are cancelled.
   const [cancelled] = await batch<[{ id: string }[], ...[][]]>(db, [
     sql`UPDATE sessions SET cancelled_at = ${now} WHERE id = ${sessionId} AND cancelled_at IS NULL RETURNING id`,
     auditStatement(audit, now, sql`changes() = 1`),

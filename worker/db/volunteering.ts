@@ -1,4 +1,4 @@
-// Volunteer hours: the desk checks a volunteer out, and a person's checked-out sign-ups are
+// Volunteer hours: the desk checks a volunteer out, and a person's checked-out registrations are
 // their service record.
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit.ts';

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { promotionTexts } from './notifications.ts';
 import { seatsTaken } from './seats.ts';
 
-/** The waiting sign-ups of the slot that fit in its free seats now, first come first served. */
+/** The waiting registrations of the slot that fit in its free seats now, first come first served. */
 const nextInLine = (slotId: string) => sql`
   SELECT id FROM registrations WHERE slot_id = ${slotId} AND status = 'waitlisted'
   ORDER BY arrival
@@ -16,7 +16,7 @@ export type Promoted = { id: string; personId: string }[];
 
 /**
  * Two statements for the batch, after the change that frees seats: the texts to the people next
- * in line, then their promotion. Nothing between them touches sign-ups, slots or teams, and a
+ * in line, then their promotion. Nothing between them touches registrations, slots or groups, and a
  * batch is one transaction, so both select the same people.
  */
 export const promoteWaiting = (slotId: string) =>

@@ -1,9 +1,9 @@
-// A sign-up as a calendar entry (iCalendar, RFC 5545) that a phone's calendar app imports: what,
-// when, where, the booking code, and reminders. Pure; the route reads the sign-up.
+// A registration as a calendar entry (iCalendar, RFC 5545) that a phone's calendar app imports: what,
+// when, where, the booking code, and reminders. Pure; the route reads the registration.
 import type { Language } from '../lib/messages.ts';
 import { donorPrep } from './notification-texts.ts';
 
-export interface CalendarSignUp {
+export interface CalendarRegistration {
   id: string;
   code: string;
   title: string;
@@ -72,11 +72,11 @@ function alarm(trigger: string, description: string) {
   return ['BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${trigger}`, `DESCRIPTION:${text(description)}`, 'END:VALARM'];
 }
 
-/** The .ics file of one sign-up, with CRLF line ends. */
-export function calendarFile(signUp: CalendarSignUp, language: Language, now = new Date()): string {
+/** The .ics file of one registration, with CRLF line ends. */
+export function calendarFile(registration: CalendarRegistration, language: Language, now = new Date()): string {
   const w = words[language];
-  const bloodDrive = signUp.kind === 'blood_drive';
-  const description = [w.code(signUp.code), bloodDrive ? donorPrep[language] : null, signUp.passUrl]
+  const bloodDrive = registration.kind === 'blood_drive';
+  const description = [w.code(registration.code), bloodDrive ? donorPrep[language] : null, registration.passUrl]
     .filter(Boolean)
     .join('\n');
   const lines = [
@@ -86,17 +86,20 @@ export function calendarFile(signUp: CalendarSignUp, language: Language, now = n
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     'BEGIN:VEVENT',
-    `UID:${signUp.id}@lifeline`,
+    `UID:${registration.id}@lifeline`,
     `DTSTAMP:${utc(now)}`,
-    `DTSTART:${utc(signUp.startsAt)}`,
-    `DTEND:${utc(signUp.endsAt)}`,
-    `SUMMARY:${text(w.summary(signUp.title, signUp.role))}`,
-    `LOCATION:${text(w.place(signUp.venue, signUp.address))}`,
+    `DTSTART:${utc(registration.startsAt)}`,
+    `DTEND:${utc(registration.endsAt)}`,
+    `SUMMARY:${text(w.summary(registration.title, registration.role))}`,
+    `LOCATION:${text(w.place(registration.venue, registration.address))}`,
     `DESCRIPTION:${text(description)}`,
-    `URL:${signUp.passUrl}`,
+    `URL:${registration.passUrl}`,
     // The evening before: time to sleep well and skip the drink before a donation; then the trip there.
-    ...alarm('-P1D', bloodDrive ? `${w.dayBefore(signUp.title)} ${donorPrep[language]}` : w.dayBefore(signUp.title)),
-    ...alarm('-PT2H', w.soon(signUp.title)),
+    ...alarm(
+      '-P1D',
+      bloodDrive ? `${w.dayBefore(registration.title)} ${donorPrep[language]}` : w.dayBefore(registration.title),
+    ),
+    ...alarm('-PT2H', w.soon(registration.title)),
     'END:VEVENT',
     'END:VCALENDAR',
   ];

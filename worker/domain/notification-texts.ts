@@ -18,7 +18,10 @@ export interface NotificationFacts {
   title?: string | null;
   code?: string | null;
   startsAt?: Date | null;
-  /** The sign-up's appointment window, when its session has windows: the time to come, said in place of the session's start. */
+  /**
+   * The registration's appointment window, when its session has windows: the time to come, said in
+   * place of the session's start.
+   */
   window?: { startsAt: Date; endsAt: Date } | null;
   venue?: string | null;
   address?: string | null;

@@ -62,7 +62,7 @@ export function chosenWindow(
   return index === null ? { issue: 'window_unknown' } : { index };
 }
 
-/** When window `index` of the session begins and ends; null when the sign-up has no window. */
+/** When window `index` of the session begins and ends; null when the registration has no window. */
 export function windowTimes(session: WindowedSession, index: number | null): { startsAt: Date; endsAt: Date } | null {
   if (index === null || session.windowMinutes === null) return null;
   return { startsAt: windowStart(session, index), endsAt: windowEnd(session, index) };

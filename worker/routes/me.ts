@@ -62,7 +62,7 @@ const profileOf = ({
 type RegistrationRow = Awaited<ReturnType<typeof personRegistrations>>[number];
 
 /**
- * The signed-in citizen's sign-ups (or the one asked for), read in the round trip that checks the
+ * The signed-in citizen's registrations (or the one asked for), read in the round trip that checks the
  * login: "My sign-ups" is the page a citizen opens most. 401 without a live login.
  */
 async function ownRegistrations(c: Context<AppEnv>, registrationId?: string) {
@@ -78,7 +78,7 @@ async function ownRegistrations(c: Context<AppEnv>, registrationId?: string) {
   return rows;
 }
 
-/** One of the person's sign-ups, as "My sign-ups" and the pass show it. */
+/** One of the person's registrations, as "My sign-ups" and the pass show it. */
 const registrationItemView = ({
   createdAt,
   checkedInAt,
@@ -118,7 +118,7 @@ export const meRoutes = new Hono<AppEnv>()
     if (!loginHash) throw new ApiError(401, 'unauthenticated');
     const db = c.var.db;
     const now = Date.now();
-    // Whether a returning donor's form may offer the last sign-up's ID number, in the same round trip.
+    // Whether a returning donor's form may offer the last registration's ID number, in the same round trip.
     const [signedIn, saved] = await db.batch([
       personByLogin(db, loginHash, now),
       idNumberSavedBy(db, loginPersonId(db, loginHash, now)),
@@ -161,13 +161,13 @@ export const meRoutes = new Hono<AppEnv>()
     return c.json({ items: rows.map(registrationItemView) }, 200);
   })
   .get('/registrations/:id', param(idParam), async (c) => {
-    // Someone else's sign-up does not exist for this person.
+    // Someone else's registration does not exist for this person.
     const [row] = await ownRegistrations(c, c.req.valid('param').id);
     if (!row) throw notFound();
     return c.json({ registration: registrationItemView(row) }, 200);
   })
   // Add to calendar: a plain link the phone opens (a generated blob: download fails inside WeChat's
-  // browser). The address holds the sign-up's random id and the page's language, nothing personal.
+  // browser). The address holds the registration's random id and the page's language, nothing personal.
   .get(
     '/registrations/:id/calendar.ics',
     param(idParam),

@@ -1,4 +1,4 @@
-// A citizen's own sign-ups: cancelling one (or leaving the waiting list), and moving one to
+// A citizen's own registrations: cancelling one (or leaving the waiting list), and moving one to
 // another time of the same campaign.
 import { Hono } from 'hono';
 import * as v from 'valibot';
@@ -32,7 +32,7 @@ const refusals = {
   no_show: () => new ApiError(409, 'not_cancellable', { message: 'not_cancellable' }),
 } as const;
 
-/** Why a sign-up in this state cannot move: only a confirmed seat can be exchanged for another. */
+/** Why a registration in this state cannot move: only a confirmed seat can be exchanged for another. */
 const moveRefusals = {
   waitlisted: () => new ApiError(409, 'not_confirmed', { message: 'move_waitlisted' }),
   cancelled: () => new ApiError(409, 'already_cancelled'),
@@ -58,7 +58,7 @@ export const registrationRoutes = new Hono<AppEnv>()
 
     for (let attempt = 0; attempt < 2; attempt++) {
       const registration = await getOwnRegistration(db, id, personId);
-      if (!registration) throw notFound(); // someone else's sign-up does not exist for this person
+      if (!registration) throw notFound(); // someone else's registration does not exist for this person
       if (registration.status !== 'confirmed' && registration.status !== 'waitlisted')
         throw refusals[registration.status]();
       if (registration.startsAt.getTime() <= Date.now()) throw new ApiError(409, 'registration_closed');
@@ -87,7 +87,7 @@ export const registrationRoutes = new Hono<AppEnv>()
 
     for (let attempt = 0; attempt < 2; attempt++) {
       // Everything the move is decided by, in one round trip: the login's person with their donor
-      // history and a stored answer to the key, the sign-up, and the target slot with its seats.
+      // history and a stored answer to the key, the registration, and the target slot with its seats.
       const now = Date.now();
       const person = loginPersonId(db, loginHash, now);
       const [signedIn, own, targets, seats] = await runBatch(db, [
@@ -104,7 +104,7 @@ export const registrationRoutes = new Hono<AppEnv>()
         return c.json(JSON.parse(earlier.body) as MovedBody, earlier.status as 200);
       }
       const registration = own[0];
-      if (!registration) throw notFound(); // someone else's sign-up does not exist for this person
+      if (!registration) throw notFound(); // someone else's registration does not exist for this person
 
       try {
         if (registration.status !== 'confirmed') throw moveRefusals[registration.status]();
@@ -155,7 +155,7 @@ export const registrationRoutes = new Hono<AppEnv>()
           },
           now,
         ).catch((error: unknown) => {
-          // The person holds another sign-up in the target slot already.
+          // The person holds another registration in the target slot already.
           if (isUniqueViolation(error, 'registrations.slot_id')) throw new ApiError(409, 'already_registered');
           throw error;
         });
@@ -167,7 +167,7 @@ export const registrationRoutes = new Hono<AppEnv>()
           );
           return c.json(body, 200);
         }
-        // The sign-up or the target changed between the read and the write: read again.
+        // The registration or the target changed between the read and the write: read again.
       } catch (error) {
         const first = await firstAnswerOfRefusal(c, stored.person.id, key, scope, error);
         if (first) return c.json(JSON.parse(first.body) as MovedBody, first.status as 200);

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { isCalendarDay } from '../domain/china-time.ts';
 import { normalizePhone } from '../domain/phone.ts';
 
-/** The id of anything stored (a campaign, session, slot, sign-up, season…) in a path, a filter or a body. */
+/** The id of anything stored (a campaign, session, slot, registration, season…) in a path, a filter or a body. */
 export const recordId = v.pipe(v.string(), v.maxLength(64));
 
 /** A path's `:id`. */

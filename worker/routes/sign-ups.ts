@@ -57,7 +57,7 @@ const signUpFields = v.object({
   donationKind: v.optional(v.picklist(['whole_blood', 'platelets'])),
   /** The appointment window, by its start, in a session that has windows. */
   windowStartsAt: v.optional(instant),
-  /** A returning donor's "the ID number of my last sign-up", instead of typing it again (never shown). */
+  /** A returning donor's "the ID number of my last registration", instead of typing it again (never shown). */
   useSavedIdNumber: v.optional(v.literal(true)),
 });
 
@@ -126,7 +126,7 @@ export interface SignUpTarget {
 
 /**
  * One person's sign-up, whichever way they arrive: every rule (questions, ID number, eligibility,
- * one sign-up per person and slot, limits, Idempotency-Key) is this one function's.
+ * one registration per person and slot, limits, Idempotency-Key) is this one function's.
  */
 export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<typeof signUpBody>, target: SignUpTarget) {
   const { slotId, scope, group } = target;
@@ -257,7 +257,7 @@ export async function firstAnswerOfRefusal(
 }
 
 /**
- * The ID number of the person's last sign-up that has one, checked then like a typed one; 400 on
+ * The ID number of the person's last registration that has one, checked then like a typed one; 400 on
  * `idNumber` when none is saved.
  */
 async function savedNumber(keys: KeyRing, sealed: string | null) {

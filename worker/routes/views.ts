@@ -15,7 +15,7 @@ type CampaignDetail = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
 type SlotRow = CampaignDetail['sessions'][number]['slots'][number];
 type SessionRow = Omit<CampaignDetail['sessions'][number], 'slots'>;
 
-/** A sign-up's appointment window (null when its session has none): when to come. */
+/** A registration's appointment window (null when its session has none): when to come. */
 export function windowView(session: WindowedSession, index: number | null) {
   const times = windowTimes(session, index);
   return times && { startsAt: toChinaIso(times.startsAt), endsAt: toChinaIso(times.endsAt) };

@@ -1,4 +1,4 @@
-// Corrections of a sign-up after the fact (from the roster, or the desk's result card): which fit
+// Corrections of a registration after the fact (from the roster, or the desk's result card): which fit
 // its state, and each asked for in a dialog that says what will happen and asks why, before the
 // API is called. The reason is a choice, so the audit log holds no free text about a person.
 import { api, read, succeed } from '../foundation/api.ts';
@@ -16,7 +16,7 @@ const reasons: Record<Correction, Reason[]> = {
   remove_donation: ['mistake', 'deferred', 'other'],
 };
 
-/** What each correction leaves behind: the sign-up's new status, and whether a donation stays. */
+/** What each correction leaves behind: the registration's new status, and whether a donation stays. */
 export const afterCorrection: Record<Correction, { status?: RegistrationStatus; donation: 'kept' | 'removed' }> = {
   undo_check_in: { status: 'confirmed', donation: 'removed' },
   no_show: { status: 'no_show', donation: 'kept' },
@@ -25,7 +25,7 @@ export const afterCorrection: Record<Correction, { status?: RegistrationStatus; 
   remove_donation: { donation: 'removed' },
 };
 
-/** The corrections that fit a sign-up's state (the API refuses the others). */
+/** The corrections that fit a registration's state (the API refuses the others). */
 export function correctionsFor(item: {
   status: RegistrationStatus;
   donation: unknown;

@@ -6,7 +6,7 @@ import { strings } from '../strings.ts';
 
 /**
  * A plain link to the Worker's .ics (a generated blob: download fails inside WeChat's browser);
- * the address holds the sign-up's random id and the language, nothing personal.
+ * the address holds the registration's random id and the language, nothing personal.
  */
 export function calendarLink(registrationId: string): HTMLElement {
   const href = `/api/me/registrations/${encodeURIComponent(registrationId)}/calendar.ics?lang=${currentLanguage()}`;

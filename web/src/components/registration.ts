@@ -1,4 +1,4 @@
-// A person's own sign-up as "My sign-ups" and the confirmation page show it: status, code,
+// A person's own registration as "My sign-ups" and the confirmation page show it: status, code,
 // when and where, and cancelling with a confirmation step.
 import type { InferResponseType } from 'hono/client';
 import { api, ApiFailure, read } from '../foundation/api.ts';
@@ -70,7 +70,7 @@ export function cancelControl(registration: Registration, page: Pick<PageContext
   const message = h('p', { class: 'field-error', role: 'alert', hidden: true });
 
   const ask = on(
-    h('button', { type: 'button', class: 'button button-secondary' }, waiting ? s.leaveWaitlist : s.cancelSignUp),
+    h('button', { type: 'button', class: 'button button-secondary' }, waiting ? s.leaveWaitlist : s.cancelRegistration),
     'click',
     () => {
       const question = h(
@@ -78,10 +78,14 @@ export function cancelControl(registration: Registration, page: Pick<PageContext
         { class: 'cancel-question', tabindex: -1 },
         waiting ? s.leaveWaitlistQuestion : s.cancelQuestion,
       );
-      const keep = on(h('button', { type: 'button', class: 'button button-secondary' }, s.keepSignUp), 'click', () => {
-        replaceContent(box, ask, message);
-        ask.focus();
-      });
+      const keep = on(
+        h('button', { type: 'button', class: 'button button-secondary' }, s.keepRegistration),
+        'click',
+        () => {
+          replaceContent(box, ask, message);
+          ask.focus();
+        },
+      );
       const confirm = on(
         h('button', { type: 'button', class: 'button button-danger' }, waiting ? s.confirmLeave : s.confirmCancel),
         'click',

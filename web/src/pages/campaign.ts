@@ -28,7 +28,7 @@ export function seatsText(slot: Slot): string {
   return slot.waitlist ? s.fullJoinWaitlist(slot.waiting) : s.full;
 }
 
-/** My active sign-ups by slot: a slot I hold says so instead of offering itself again. */
+/** My active registrations by slot: a slot I hold says so instead of offering itself again. */
 type Held = Map<string, Registration>;
 
 const isHeld = (registration: Registration) =>

@@ -1,4 +1,4 @@
-// One sign-up's pass: the booking code large and as a QR code to show at the desk, when and
+// One registration's pass: the booking code large and as a QR code to show at the desk, when and
 // where, its status, the calendar, the map and a blood drive's preparation, and cancelling. Also
 // the confirmation right after signing up. A place on the waiting list is no pass: it says what
 // happens next instead.
@@ -35,7 +35,7 @@ export async function registrationPage(context: PageContext) {
   setPageTitle(s.passTitle);
   await loadPage(
     context,
-    // Someone else's sign-up, or one that never was, is "not found" rather than an error to retry.
+    // Someone else's registration, or one that never was, is "not found" rather than an error to retry.
     () =>
       Promise.all([
         read(api.me.registrations[':id'].$get({ param: { id: context.params.id! } }, within(context.signal))).then(
@@ -53,7 +53,7 @@ export async function registrationPage(context: PageContext) {
         ),
       ]),
     ([registration, city]) => {
-      context.view.append(backLink('/me/sign-ups', s.mySignUpsTitle));
+      context.view.append(backLink('/me/sign-ups', s.myRegistrationsTitle));
       if (!registration) return context.view.append(h('p', { class: 'notice' }, s.registrationNotFound));
 
       const justBooked = context.state.justBooked === true;

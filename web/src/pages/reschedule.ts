@@ -1,4 +1,4 @@
-// Rescheduling a sign-up in one step: the other sessions and times of the same campaign with room,
+// Rescheduling a registration in one step: the other sessions and times of the same campaign with room,
 // one of them chosen, and the pass again with the new time. The API takes the new seat and gives
 // up the old one together, or changes nothing and says why.
 import { api, ApiFailure, idempotencyKey, read, within } from '../foundation/api.ts';
@@ -22,7 +22,7 @@ interface Place {
 }
 
 /**
- * Where the sign-up could go: every slot of the same role, in sessions still to come, with a seat
+ * Where the registration could go: every slot of the same role, in sessions still to come, with a seat
  * left (in sessions with windows, each window with one), except where it is now.
  */
 function placesFor(registration: Registration, campaign: CampaignDetail): Place[] {

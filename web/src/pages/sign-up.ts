@@ -113,7 +113,7 @@ function questionField(question: Question): Field {
 
 /**
  * A blood drive's ID number: typed, or for a returning donor at first the one saved on their last
- * sign-up (the server reads it; nothing of it is shown), with the box to type another one instead.
+ * registration (the server reads it; nothing of it is shown), with the box to type another one instead.
  */
 function idNumberField(saved: boolean): Field & { useSaved(): boolean } {
   const s = strings();

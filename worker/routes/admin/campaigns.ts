@@ -69,7 +69,7 @@ const editable = {
   eligibility: v.nullable(eligibility),
   questions,
   status: v.picklist(campaigns.status.enumValues),
-  /** Confirmed sign-ups nobody checked in become no-shows two hours after the session ends (nightly). */
+  /** Confirmed registrations nobody checked in become no-shows two hours after the session ends (nightly). */
   autoNoShow: v.boolean(),
 };
 

@@ -85,7 +85,7 @@ export function donationFor(
   return { kind, volumeMl: volumeMl ?? null, day: chinaDay(now) };
 }
 
-/** A sign-up as the desk lists it (found, or expected now): never the whole phone number. */
+/** A registration as the desk lists it (found, or expected now): never the whole phone number. */
 const deskItemView = (row: DeskRow) => ({
   registrationId: row.registrationId,
   code: row.code,
@@ -153,7 +153,7 @@ export const checkInRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  // Today's sign-ups by name or the last 4 phone digits. The desk sends it as POST, so that what
+  // Today's registrations by name or the last 4 phone digits. The desk sends it as POST, so that what
   // was typed stays out of URLs and the platform's request logs; GET is the contract's form.
   .get('/search', requireStaff('admin', 'organizer', 'checkin'), query(searchInput), async (c) =>
     c.json(await search(c.var.db, c.var.staff, c.req.valid('query')), 200),

@@ -1,4 +1,4 @@
-// Organizers correct a sign-up after the fact — mark a no-show, undo a mistaken check-in or
+// Organizers correct a registration after the fact — mark a no-show, undo a mistaken check-in or
 // no-show, cancel on the person's behalf — and the desk records the donation after the collection
 // (or removes one recorded by mistake). Every change is audited with who and why.
 import { Hono } from 'hono';
@@ -36,7 +36,7 @@ const allowedFrom = {
 
 const registrationId = param(idParam);
 
-/** The sign-up, when the staff member may act on it; another organization's answers 404. */
+/** The registration, when the staff member may act on it; another organization's answers 404. */
 async function reachable(db: Database, staff: AppEnv['Variables']['staff'], id: string) {
   const pass = await findById(db, id);
   if (!pass || !staff || !canReach(staff, pass.organizationId)) throw notFound();

@@ -482,7 +482,7 @@ function deskPage(context: PageContext) {
 }
 
 /**
- * Finding a person without their pass: today's sign-ups of the desk by name or the last 4 phone
+ * Finding a person without their pass: today's registrations of the desk by name or the last 4 phone
  * digits (sent in a POST body, never in an address), each checked in with one tap, or, once in,
  * given their donation.
  */
@@ -536,7 +536,7 @@ function personSearch(
 }
 
 /**
- * A sign-up the desk lists (found by a search, or expected now): who, when, their status, and a
+ * A registration the desk lists (found by a search, or expected now): who, when, their status, and a
  * check-in (or, once in at a blood drive, the donation) with one tap.
  */
 function foundRow(person: Found, desk: Desk, checkIn: (code: string) => void, beforeCheckIn: () => void) {

@@ -36,7 +36,7 @@ function registrationCard(context: PageContext, registration: Registration): HTM
           h(
             'a',
             { class: 'button', href: registrationPath(registration) },
-            registration.status === 'waitlisted' ? s.viewSignUp : s.showCode,
+            registration.status === 'waitlisted' ? s.viewRegistration : s.showCode,
           ),
           isCancellable(registration) ? cancelControl(registration, context) : null,
         )
@@ -44,9 +44,9 @@ function registrationCard(context: PageContext, registration: Registration): HTM
   );
 }
 
-export async function mySignUpsPage(context: PageContext) {
+export async function myRegistrationsPage(context: PageContext) {
   const s = strings();
-  setPageTitle(s.mySignUpsTitle);
+  setPageTitle(s.myRegistrationsTitle);
   await loadPage(
     context,
     () =>
@@ -67,7 +67,7 @@ export async function mySignUpsPage(context: PageContext) {
           ...registrations.map((registration) => registrationCard(context, registration)),
         );
       append(context.view, [
-        h('h1', null, s.mySignUpsTitle),
+        h('h1', null, s.myRegistrationsTitle),
         h(
           'section',
           { 'aria-labelledby': 'upcoming-title' },
