@@ -21,7 +21,7 @@ export { QuizFinal } from './quiz-final/game.ts';
 export default {
   fetch: app.fetch,
   // The crons of wrangler.toml: every ten minutes texts that come due, quiz attempts nobody
-  // submitted by their deadline (scored with their saved answers) and teams' unclaimed seats
+  // submitted by their deadline (scored with their saved answers) and groups' unclaimed seats
   // released at their joining time; the nightly housekeeping (expired
   // logins, old sign-in codes and rate-limit windows go; no-shows are marked where organizers
   // chose so; quiz totals are checked). The scheduled time is the clock, so a late or repeated
@@ -46,13 +46,15 @@ async function runCron(controller: ScheduledController, env: Bindings) {
   const db = database(env.DB);
   const city = env.CITY;
   if (controller.cron === NOTIFICATIONS_CRON) {
-    // Teams whose joining closed give their unclaimed seats back first: the texts of the people
+    // Groups whose joining closed give their unclaimed seats back first: the texts of the people
     // promoted into them go out with this tick's.
-    const teamsClosed = await releaseDueGroups(db, now);
+    const groupsClosed = await releaseDueGroups(db, now);
     const due = await queueDueNotifications(db, now);
     const handed = await relayNotifications(env);
     const quizAttemptsScored = await scoreOverdueAttempts(db, now);
-    console.log(JSON.stringify({ event: 'notifications_tick', city, ...due, handed, quizAttemptsScored, teamsClosed }));
+    console.log(
+      JSON.stringify({ event: 'notifications_tick', city, ...due, handed, quizAttemptsScored, groupsClosed }),
+    );
     return;
   }
   await Promise.all([

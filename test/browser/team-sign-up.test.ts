@@ -120,7 +120,7 @@ describe.skipIf(!baseUrl)('a team sign-up from an invitation link', () => {
     await organizer.getByRole('button', { name: '登录', exact: true }).click();
     await organizer.getByRole('heading', { name: '活动管理' }).waitFor();
     await organizer.goto(`${baseUrl}/admin/#/campaigns/demo-blood-drive/teams`);
-    const team = organizer.locator('.team').filter({ hasText: '聊城市某科技公司' });
+    const team = organizer.locator('.group').filter({ hasText: '聊城市某科技公司' });
     await team.waitFor();
     expect(await team.textContent()).toContain('孙经理');
     expect(await team.textContent()).toContain('1 / 5 人');
@@ -133,7 +133,7 @@ describe.skipIf(!baseUrl)('a team sign-up from an invitation link', () => {
     await form.getByLabel('预留名额').fill('12');
     await form.getByRole('button', { name: '预留', exact: true }).click();
     await form.getByText(`已为“聊城市某工厂 ${run}”预留名额`).waitFor();
-    const held = organizer.locator('.team').filter({ hasText: `聊城市某工厂 ${run}` });
+    const held = organizer.locator('.group').filter({ hasText: `聊城市某工厂 ${run}` });
     expect(await held.textContent()).toContain('主办方预留');
     expect(await held.textContent()).toContain('0 / 12 人');
     const link = await held.getByLabel('邀请链接').inputValue();

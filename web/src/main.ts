@@ -10,7 +10,7 @@ import { profilePage } from './pages/profile.ts';
 import { registrationPage } from './pages/registration.ts';
 import { signInPage } from './pages/sign-in.ts';
 import { signUpPage } from './pages/sign-up.ts';
-import { invitationPage, teamHoldPage, teamSignUpPage } from './pages/team.ts';
+import { invitationPage, groupHoldPage, groupSignUpPage } from './pages/group.ts';
 import { strings } from './strings.ts';
 
 startShell(() => {
@@ -38,9 +38,9 @@ void startRouter({
     { path: '/', page: campaignListPage },
     { path: '/campaigns/:id', page: campaignPage },
     { path: '/campaigns/:campaignId/slots/:slotId/sign-up', page: signUpPage },
-    { path: '/campaigns/:campaignId/slots/:slotId/team', page: teamHoldPage },
+    { path: '/campaigns/:campaignId/slots/:slotId/team', page: groupHoldPage },
     { path: '/groups/:code', page: invitationPage },
-    { path: '/groups/:code/join', page: teamSignUpPage },
+    { path: '/groups/:code/join', page: groupSignUpPage },
     { path: '/sign-in', page: signInPage },
     { path: '/me', page: profilePage },
     { path: '/me/sign-ups', page: myRegistrationsPage },

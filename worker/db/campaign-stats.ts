@@ -72,7 +72,7 @@ export async function campaignStats(db: Database, campaignId: string, now = Date
       venue: string;
       ended: boolean;
       capacity: number;
-      /** Seats open teams hold that no member claimed yet. */
+      /** Seats open groups hold that no member claimed yet. */
       held: number;
       slotIds: Set<string>;
       byStatus: Record<RegistrationStatus, number>;

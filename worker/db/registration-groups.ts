@@ -1,7 +1,7 @@
-// Team sign-ups (团体献血): a contact holds seats of a slot for a team, all or none, and each member
-// claims one by signing up (registrations.signUp with `groupId`). Nobody is booked or
-// texted on the contact's word. At `joinUntil` the housekeeping closes the team: its unclaimed
-// seats return to the slot and the waiting list moves up, in one batch with the audit entry.
+// Groups (团体献血; "teams" to users): a contact holds seats of a slot for a group, all or none,
+// and each member claims one by signing up (registrations.signUp with `groupId`). Nobody is
+// booked or texted on the contact's word. At `joinUntil` the housekeeping closes the group: its
+// unclaimed seats return to the slot and the waiting list moves up, in one batch with the audit entry.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { bookingCode } from '../domain/booking-code.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
@@ -11,16 +11,16 @@ import { campaigns, registrationGroups, registrations, sessions, slots } from '.
 import { seatsTaken, takesASeat } from './seats.ts';
 import { promoteWaiting } from './waiting-list.ts';
 
-/** Seats one citizen's open teams may hold in all; organizers may hold more for a team. */
+/** Seats one citizen's open groups may hold in all; organizers may hold more for a group. */
 export const SEATS_PER_CONTACT = 50;
 
-/** Members holding a seat of the team (`group`: a value or a column). */
+/** Members holding a seat of the group (`group`: a value or a column). */
 const joinedOf = (group: SQL) =>
   sql<number>`(SELECT count(*) FROM registrations AS m WHERE m.group_id = ${group} AND ${takesASeat('m')})`;
 
 /**
- * Seats to hold for a team: by a citizen for their own team (`contact`), or by organizers (`contact`
- * null: only the team's name is kept, and they pass the invitation on themselves).
+ * Seats to hold for a group: by a citizen for their own group (`contact`), or by organizers (`contact`
+ * null: only the group's name is kept, and they pass the invitation on themselves).
  */
 export interface NewGroup {
   slotId: string;
@@ -36,8 +36,8 @@ export type HoldResult = { outcome: 'held'; id: string; code: string } | { outco
 
 /**
  * Holds the seats when all of them are free now (nobody waiting, the session not cancelled) and a
- * contact's open teams stay within SEATS_PER_CONTACT (organizers' holds have no such cap): one
- * INSERT decides, so racing teams and sign-ups cannot take the same seat. An organizers' hold
+ * contact's open groups stay within SEATS_PER_CONTACT (organizers' holds have no such cap): one
+ * INSERT decides, so racing groups and sign-ups cannot take the same seat. An organizers' hold
  * writes its audit entry in the same batch. A new invitation code is drawn on the rare clash.
  */
 export async function holdSeats(db: Database, group: NewGroup, audit?: (groupId: string) => AuditEntry) {
@@ -94,7 +94,7 @@ async function holdOnce(
   }
 }
 
-/** A team by its invitation code, with what its page shows; the contact's id for the access check. */
+/** A group by its invitation code, with what its page shows; the contact's id for the access check. */
 export async function findGroupByCode(db: Database, code: string) {
   return db
     .select({
@@ -135,7 +135,7 @@ export async function listGroupMembers(db: Database, groupId: string) {
     .orderBy(asc(registrations.arrival));
 }
 
-/** A citizen's teams, newest first: where a contact finds the invitation link again. */
+/** A citizen's groups, newest first: where a contact finds the invitation link again. */
 export async function listContactGroups(db: Database, personId: string) {
   return db
     .select({
@@ -159,7 +159,7 @@ export async function listContactGroups(db: Database, personId: string) {
     .limit(100);
 }
 
-/** A campaign's teams for its organizers, by session time; with `groupId`, just that one. */
+/** A campaign's groups for its organizers, by session time; with `groupId`, just that one. */
 export async function listCampaignGroups(db: Database, campaignId: string, groupId?: string) {
   return db
     .select({
@@ -183,7 +183,7 @@ export async function listCampaignGroups(db: Database, campaignId: string, group
     .orderBy(asc(sessions.startsAt), asc(registrationGroups.createdAt), asc(registrationGroups.id));
 }
 
-/** The team with its campaign's organization, for an organizer's access check. */
+/** The group with its campaign's organization, for an organizer's access check. */
 export async function getGroupOwner(db: Database, groupId: string) {
   return db
     .select({
@@ -203,7 +203,7 @@ export async function getGroupOwner(db: Database, groupId: string) {
 export type GroupChangeResult = { outcome: 'changed' } | { outcome: 'closed' | 'slot_full' | 'seats_below_joined' };
 
 /**
- * An organizer's change to an open team: its seats (no per-contact cap; a raise needs that many
+ * An organizer's change to an open group: its seats (no per-contact cap; a raise needs that many
  * free seats, nobody waiting; never below the members who joined) and when joining closes. Seats
  * given back go to the waiting list in the same batch, with the audit entry (each person moved up
  * is texted: db/waiting-list.ts).
@@ -234,16 +234,16 @@ export async function changeGroup(
   return { outcome: seats !== null && seats < now.joined ? 'seats_below_joined' : 'slot_full' };
 }
 
-/** Teams per D1 batch, well inside D1's limits. */
+/** Groups per D1 batch, well inside D1's limits. */
 const GROUPS_PER_BATCH = 30;
-/** A team's close, its audit entry, and the promotion's texts and UPDATE (the close comes first). */
+/** A group's close, its audit entry, and the promotion's texts and UPDATE (the close comes first). */
 const STATEMENTS_PER_GROUP = 4;
 
 /**
- * Closes every open team whose joining time has passed: the seats no member claimed return to the
- * slot and the waiting list moves up into them, each team's close, audit entry (staff: none) and
+ * Closes every open group whose joining time has passed: the seats no member claimed return to the
+ * slot and the waiting list moves up into them, each group's close, audit entry (staff: none) and
  * promotion with its texts in one batch. The UPDATE re-checks the time and status, so an
- * organizer's late change of `joinUntil` or a repeated run holds. Returns the teams closed.
+ * organizer's late change of `joinUntil` or a repeated run holds. Returns the groups closed.
  */
 export async function releaseDueGroups(db: Database, now: number) {
   const due = await db.all<{ id: string; slotId: string; organizationId: string; seats: number; joined: number }>(

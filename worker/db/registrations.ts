@@ -14,7 +14,7 @@ export type RegistrationStatus = (typeof registrations.status.enumValues)[number
 /**
  * Registrations one person may hold at once, confirmed or waiting, for sessions still to come: enough
  * for a donation, a class and a screening in the same weeks, too few to hold a drive's seats.
- * (Seats an organizer or a team contact holds for a team are not the person's registrations.)
+ * (Seats an organizer or a group contact holds for a group are not the person's registrations.)
  */
 export const MAX_UPCOMING_REGISTRATIONS = 4;
 
@@ -142,7 +142,7 @@ export interface NewRegistration {
   name: string;
   answers: Record<string, string | number | boolean>;
   idNumberEncrypted: string | null;
-  /** The team whose held seat this registration takes; without it, a free seat of the slot or the waiting list. */
+  /** The group whose held seat this registration takes; without it, a free seat of the slot or the waiting list. */
   groupId?: string;
   /** The appointment window it takes, when the session has windows (domain/windows.ts), and its start as answered. */
   windowIndex: number | null;
@@ -215,9 +215,9 @@ const intoSlot = preparedSql<Booking, Booked>(
 );
 
 /**
- * Takes one of the team's held seats while the team is open and one is unclaimed: the seat was
+ * Takes one of the group's held seats while the group is open and one is unclaimed: the seat was
  * the slot's already, so the slot's count and its waiting list are not involved (a session's
- * window still must have room: a team's seats are held in the slot, not in a window). A member's
+ * window still must have room: a group's seats are held in the slot, not in a window). A member's
  * sign-up is theirs like any other, so it counts toward MAX_UPCOMING_REGISTRATIONS.
  */
 const intoGroupSeat = preparedSql<Booking, Booked>(

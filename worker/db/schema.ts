@@ -172,7 +172,7 @@ export const registrations = sqliteTable(
       .default(sql`'{}'`),
     /** AES-GCM ciphertext (lib/crypto.ts); only blood drives collect ID numbers. */
     idNumberEncrypted: text('id_number_encrypted'),
-    /** The team whose held seat this registration took, if any. */
+    /** The group whose held seat this registration took, if any. */
     groupId: text('group_id').references(() => registrationGroups.id),
     /** The appointment window (0 = the session's first) when the session has windows; null otherwise. */
     windowIndex: integer('window_index'),
@@ -198,10 +198,10 @@ export const registrations = sqliteTable(
 );
 
 /**
- * A team sign-up (团体献血): seats of a slot held for a company's team. Nobody is booked by it:
- * each member claims a seat with their own sign-up (registrations.group_id). While `open`, the
+ * A group (团体献血; a "team" to users): seats of a slot held for a company's people. Nobody is
+ * booked by it: each member claims a seat by signing up (registrations.group_id). While `open`, the
  * seats no member holds count as taken for everyone else (db/seats.ts); at `joinUntil` the
- * housekeeping closes the team and its unclaimed seats return to the slot.
+ * housekeeping closes the group and its unclaimed seats return to the slot.
  */
 export const registrationGroups = sqliteTable(
   'registration_groups',
@@ -212,8 +212,8 @@ export const registrationGroups = sqliteTable(
       .notNull()
       .references(() => slots.id),
     /**
-     * The signed-in citizen who holds the seats for the team (organizers may change the hold).
-     * Null when organizers held them: the team's name is all that is kept, and they pass the
+     * The signed-in citizen who holds the seats for the group (organizers may change the hold).
+     * Null when organizers held them: the group's name is all that is kept, and they pass the
      * invitation on themselves, so nobody's name or phone is stored on their word.
      */
     contactPersonId: text('contact_person_id').references(() => people.id),
@@ -223,7 +223,7 @@ export const registrationGroups = sqliteTable(
     contactPhone: text('contact_phone'),
     seats: integer('seats').notNull().default(0),
     joinUntil: integer('join_until', { mode: 'timestamp_ms' }).notNull().default(sql`0`),
-    // Teams are created `open`; the default is for the teams from before seats were held, which
+    // Groups are created `open`; the default is for the groups from before seats were held, which
     // booked their members from a list and take no one new.
     status: text('status', { enum: ['open', 'closed'] })
       .notNull()
@@ -235,12 +235,12 @@ export const registrationGroups = sqliteTable(
     uniqueIndex('registration_groups_code_unique').on(t.code),
     index('registration_groups_by_slot').on(t.slotId),
     index('registration_groups_due').on(t.joinUntil).where(sql`${t.status} = 'open'`),
-    // One open team per contact and slot: a retried request cannot hold the seats twice.
+    // One open group per contact and slot: a retried request cannot hold the seats twice.
     uniqueIndex('registration_groups_one_open_per_contact')
       .on(t.slotId, t.contactPersonId)
       .where(sql`${t.status} = 'open'`),
     index('registration_groups_open_by_contact').on(t.contactPersonId).where(sql`${t.status} = 'open'`),
-    // One open organizers' team of a name per slot: a retried hold cannot hold the seats twice.
+    // One open organizers' group of a name per slot: a retried hold cannot hold the seats twice.
     uniqueIndex('registration_groups_one_open_per_name')
       .on(t.slotId, t.organization)
       .where(sql`${t.status} = 'open' AND ${t.contactPersonId} IS NULL`),

@@ -1,18 +1,18 @@
 // What a slot's seats are taken by, for every check that gives out or takes back seats: registrations
-// confirmed or checked in, and the seats open teams hold that none of their members claimed yet.
-// A member's registration takes one of their team's held seats, so it is counted once either way.
+// confirmed or checked in, and the seats open groups hold that none of their members claimed yet.
+// A member's registration takes one of their group's held seats, so it is counted once either way.
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 
 /** The registration (of the table or alias `registration`) occupies a seat. */
 export const takesASeat = (registration: string) => sql.raw(`${registration}.status IN ('confirmed', 'checked_in')`);
 
-/** Seats held by the slot's open teams and not claimed by a member (yet). `slotId`: a value or a column. */
+/** Seats held by the slot's open groups and not claimed by a member (yet). `slotId`: a value or a column. */
 export const heldSeats = (slotId: SQL) => sql`(
   SELECT coalesce(sum(max(0, g.seats -
     (SELECT count(*) FROM registrations AS m WHERE m.group_id = g.id AND ${takesASeat('m')}))), 0)
   FROM registration_groups AS g WHERE g.slot_id = ${slotId} AND g.status = 'open')`;
 
-/** Seats nobody else may take now: registrations holding one, and teams' unclaimed held seats. */
+/** Seats nobody else may take now: registrations holding one, and groups' unclaimed held seats. */
 export const seatsTaken = (slotId: SQL) => sql`(
   (SELECT count(*) FROM registrations AS t WHERE t.slot_id = ${slotId} AND ${takesASeat('t')}) + ${heldSeats(slotId)})`;
 

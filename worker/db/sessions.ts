@@ -64,7 +64,7 @@ export async function changeSession(db: Database, sessionId: string, change: Ses
 }
 
 /**
- * Cancels the session, every registration for it (each person told by a text) and its teams. False if
+ * Cancels the session, every registration for it (each person told by a text) and its groups. False if
  * already cancelled.
  */
 export async function cancelSession(db: Database, sessionId: string, audit: AuditEntry, now = Date.now()) {
@@ -77,7 +77,7 @@ export async function cancelSession(db: Database, sessionId: string, audit: Audi
     sql`UPDATE registrations SET status = 'cancelled', cancelled_at = ${now}
         WHERE status IN ('confirmed', 'waitlisted') AND slot_id IN (SELECT id FROM slots WHERE session_id = ${sessionId})
           AND EXISTS (SELECT 1 FROM sessions WHERE id = ${sessionId} AND cancelled_at = ${now})`,
-    // Its teams close too: nobody can join them any more.
+    // Its groups close too: nobody can join them any more.
     sql`UPDATE registration_groups SET status = 'closed', closed_at = ${now}
         WHERE status = 'open' AND slot_id IN (SELECT id FROM slots WHERE session_id = ${sessionId})
           AND EXISTS (SELECT 1 FROM sessions WHERE id = ${sessionId} AND cancelled_at = ${now})`,

@@ -1,4 +1,4 @@
-// The waiting list moves up: when seats free (a cancellation, a capacity raise, a team's seats
+// The waiting list moves up: when seats free (a cancellation, a capacity raise, a group's seats
 // given back) the first people waiting take them, in the order they came, and each is told by a
 // text. Both land in the batch of the change that freed the seats.
 import { sql } from 'drizzle-orm';

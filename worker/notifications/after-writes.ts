@@ -1,5 +1,5 @@
-// Texts an organizer's write (or a team sign-up) has queued, perhaps for many people (session
-// changes, call-outs, promotions, team confirmations), leave at once, after the response.
+// Texts an organizer's write (or a group sign-up) has queued, perhaps for many people (session
+// changes, call-outs, promotions, group confirmations), leave at once, after the response.
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
 import { relayNotifications } from './relay.ts';

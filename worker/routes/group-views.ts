@@ -1,4 +1,4 @@
-// How a team (团体) looks in API answers: to its contact, to a member holding the invitation link,
+// How a group (团体) looks in API answers: to its contact, to a member holding the invitation link,
 // and to organizers. Names of members reach only the contact and organizers; phones reach no one.
 import type { findGroupByCode, listCampaignGroups, listContactGroups } from '../db/registration-groups.ts';
 import { toChinaIso } from '../domain/china-time.ts';
@@ -23,7 +23,7 @@ export const groupView = (group: GroupCounts) => ({
 
 type Invitation = NonNullable<Awaited<ReturnType<typeof findGroupByCode>>>;
 
-/** What the invitation link shows anyone: the team's drive, time, place and seats; nobody's name. */
+/** What the invitation link shows anyone: the group's drive, time, place and seats; nobody's name. */
 export const invitationView = (group: Invitation) => ({
   code: group.code,
   organization: group.organization,

@@ -1,4 +1,4 @@
-// A team's invitation link: what a member sees, and joining the team with one's own sign-up.
+// A group's invitation link: what a member sees, and joining the group with one's own sign-up.
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { Database } from '../db/client.ts';
@@ -14,7 +14,7 @@ const codeParam = v.object({ code: v.pipe(v.string(), v.maxLength(16)) });
 
 async function invitation(db: Database, code: string) {
   const group = await findGroupByCode(db, code.toUpperCase());
-  // A draft campaign's teams do not exist for the public, like the campaign itself.
+  // A draft campaign's groups do not exist for the public, like the campaign itself.
   if (!group || group.campaign.status === 'draft') throw notFound();
   return group;
 }

@@ -200,7 +200,7 @@ export const meRoutes = new Hono<AppEnv>()
       });
     },
   )
-  // The teams this person holds seats for: where a contact finds an invitation link again.
+  // The groups this person holds seats for: where a contact finds an invitation link again.
   .get('/groups', requirePerson, async (c) => {
     const rows = await listContactGroups(c.var.db, c.var.person.id);
     return c.json({ items: rows.map(contactGroupView) }, 200);

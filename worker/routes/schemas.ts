@@ -18,8 +18,8 @@ export const phoneNumber = v.pipe(
 
 export const personName = v.pipe(v.string(), v.trim(), v.minLength(1, 'name_invalid'), v.maxLength(40, 'name_invalid'));
 
-/** A team's name (团体): the company, school or office whose members share held seats. */
-export const teamName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
+/** A group's name (团体), the body's `organization`: the company, school or office whose members share held seats. */
+export const groupName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
 
 export const email = v.pipe(
   v.string(),

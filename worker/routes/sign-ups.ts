@@ -1,4 +1,4 @@
-// Signing up for a slot, in a free seat or one a team holds; and holding seats for a team (团体献血).
+// Signing up for a slot, in a free seat or one a group holds; and holding seats for a group (团体献血).
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { birthDateColumns, revealPerson } from '../db/people.ts';
@@ -16,7 +16,7 @@ import {
 } from '../db/registrations.ts';
 import { bookingCode } from '../domain/booking-code.ts';
 import { chinaDay, toChinaIso } from '../domain/china-time.ts';
-import { defaultJoinUntil } from '../domain/team-joining.ts';
+import { defaultJoinUntil } from '../domain/group-joining.ts';
 import { genders } from '../domain/profile.ts';
 import { assessSignUp } from '../domain/sign-up.ts';
 import { chosenWindow } from '../domain/windows.ts';
@@ -29,7 +29,7 @@ import { hashKey } from '../lib/keyed-hash.ts';
 import { enforceLimits, perAddress, refuseOverLimit } from '../lib/rate-limit.ts';
 import { json, param } from '../lib/validation.ts';
 import { groupView } from './group-views.ts';
-import { calendarDay, instant, personName, phoneNumber, recordId, teamName } from './schemas.ts';
+import { calendarDay, instant, personName, phoneNumber, recordId, groupName } from './schemas.ts';
 import { sendAfterResponse } from '../notifications/relay.ts';
 
 // A person signs up for a handful of slots, a script for hundreds. Many phones share one address
@@ -70,7 +70,7 @@ export const signUpBody = v.pipe(
 );
 
 const groupBody = v.object({
-  organization: teamName,
+  organization: groupName,
   contactName: personName,
   contactPhone: phoneNumber,
   seats: v.pipe(
@@ -96,7 +96,7 @@ interface BookedBody {
 const replay = <E extends AppEnv>(c: Context<E>, stored: { status: number; body: string }) =>
   c.json(JSON.parse(stored.body) as BookedBody, stored.status as 201);
 
-/** Refuses a slot whose session takes no sign-ups, nor seats held for a team, now. */
+/** Refuses a slot whose session takes no sign-ups, nor seats held for a group, now. */
 export function refuseClosedSlot(found: NonNullable<SlotForSignUp>) {
   if (found.session.cancelledAt) throw new ApiError(409, 'session_cancelled');
   const today = chinaDay(Date.now());
@@ -116,7 +116,7 @@ export function openSlot(found: SlotForSignUp) {
   return found;
 }
 
-/** Where a sign-up goes: a slot's free seats (or its waiting list), or a seat its team holds. */
+/** Where a sign-up goes: a slot's free seats (or its waiting list), or a seat its group holds. */
 export interface SignUpTarget {
   slotId: string;
   /** The request's identity for Idempotency-Key replays. */
@@ -210,7 +210,7 @@ export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<type
       if (result.outcome === 'code_taken') continue;
       if (result.outcome === 'slot_full' || result.outcome === 'window_full') throw new ApiError(409, result.outcome);
       if (result.outcome === 'too_many_sign_ups') throw new ApiError(409, 'too_many_sign_ups');
-      // The team's seats are all claimed, or joining closed since the check above.
+      // The group's seats are all claimed, or joining closed since the check above.
       if (result.outcome === 'group_full') {
         throw new ApiError(409, group!.joinUntil.getTime() <= Date.now() ? 'group_closed' : 'group_full');
       }

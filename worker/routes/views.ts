@@ -41,7 +41,7 @@ export const slotView = (slot: SlotRow, session: SessionRow) => ({
   id: slot.id,
   role: slot.role,
   capacity: slot.capacity,
-  // Seats held for teams count as taken; `held` says how many of them nobody has claimed yet.
+  // Seats held for groups count as taken; `held` says how many of them nobody has claimed yet.
   taken: slot.taken,
   held: slot.held,
   remaining: Math.max(0, slot.capacity - slot.taken),

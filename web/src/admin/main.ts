@@ -106,7 +106,7 @@ void startRouter({
       page: async (context) => (await import('./pages/campaign-form.ts')).editCampaignPage(context),
     },
     { path: '/campaigns/:id/roster', page: async (context) => (await import('./pages/roster.ts')).rosterPage(context) },
-    { path: '/campaigns/:id/teams', page: async (context) => (await import('./pages/teams.ts')).teamsPage(context) },
+    { path: '/campaigns/:id/teams', page: async (context) => (await import('./pages/groups.ts')).groupsPage(context) },
     { path: '/campaigns/:id/stats', page: async (context) => (await import('./pages/stats.ts')).statsPage(context) },
     { path: '/campaigns/:id/check-in', page: checkInPage },
     { path: '/campaigns/:id/quiz', page: async (context) => (await import('./pages/quiz.ts')).quizAdminPage(context) },

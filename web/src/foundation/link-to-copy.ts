@@ -1,4 +1,4 @@
-// A link to pass on (a team's invitation): the link itself in a read-only box, and a button that
+// A link to pass on (a group's invitation): the link itself in a read-only box, and a button that
 // copies it. WeChat's browser may refuse the clipboard: the box's text stays selectable by hand.
 import { h, on } from './dom.ts';
 

@@ -92,7 +92,7 @@ function slotRow(
               },
               slot.remaining > 0 ? s.signUp : s.joinWaitlist,
             ),
-            // A company's contact holds seats for its team; its members sign up from the link.
+            // A company's contact holds seats for its group; its members sign up from the link.
             slot.remaining > 0
               ? h(
                   'a',
@@ -101,7 +101,7 @@ function slotRow(
                     href: `${signUpPath(campaign.id, slot.id).replace(/\/sign-up$/, '')}/team`,
                     'aria-describedby': `${roleId} ${sessionHeadingId}`,
                   },
-                  s.teamSignUp,
+                  s.groupSignUp,
                 )
               : null,
           )

@@ -55,7 +55,7 @@ export async function myRegistrationsPage(context: PageContext) {
         read(api.me.donations.$get({}, within(context.signal))),
         read(api.me.groups.$get({}, within(context.signal))),
       ]),
-    ([{ items }, donations, teams]) => {
+    ([{ items }, donations, groups]) => {
       // What comes next first; the past from the latest back.
       const bySessionTime = [...items].sort((a, b) => Date.parse(a.session.startsAt) - Date.parse(b.session.startsAt));
       const upcoming = bySessionTime.filter(isUpcoming);
@@ -76,22 +76,22 @@ export async function myRegistrationsPage(context: PageContext) {
             ? list(upcoming)
             : h('p', { class: 'status' }, s.noUpcoming, ' ', h('a', { href: '/' }, s.findCampaigns)),
         ),
-        // Where a team's contact finds the invitation link again.
-        teams.items.length
+        // Where a group's contact finds the invitation link again.
+        groups.items.length
           ? h(
               'section',
-              { 'aria-labelledby': 'teams-title' },
-              h('h2', { id: 'teams-title' }, s.myTeamsTitle),
+              { 'aria-labelledby': 'groups-title' },
+              h('h2', { id: 'groups-title' }, s.myGroupsTitle),
               h(
                 'ul',
                 { class: 'registrations' },
-                ...teams.items.map((team) =>
+                ...groups.items.map((group) =>
                   h(
                     'li',
                     { class: 'card' },
-                    h('h3', null, h('a', { href: `/groups/${encodeURIComponent(team.code)}` }, team.organization)),
-                    h('p', null, team.campaign.title, ' · ', team.slot.role),
-                    h('p', { class: 'meta' }, s.teamJoined(team.joined, team.seats)),
+                    h('h3', null, h('a', { href: `/groups/${encodeURIComponent(group.code)}` }, group.organization)),
+                    h('p', null, group.campaign.title, ' · ', group.slot.role),
+                    h('p', { class: 'meta' }, s.groupJoined(group.joined, group.seats)),
                   ),
                 ),
               ),

@@ -1,4 +1,4 @@
-// Signing up for one slot, in a free seat or in one a team holds (from its invitation link): the
+// Signing up for one slot, in a free seat or in one a group holds (from its invitation link): the
 // campaign's own questions, the donor facts a blood drive needs (a returning donor told first when
 // they may give again), checks as the person types, and the API's verdict next to the fields or as
 // plain reasons.
@@ -151,8 +151,8 @@ function idNumberField(saved: boolean): Field & { useSaved(): boolean } {
   };
 }
 
-/** A team whose held seat the sign-up takes: the invitation's code and the team's name. */
-export interface JoiningTeam {
+/** A group whose held seat the sign-up takes: the invitation's code and the group's name. */
+export interface JoiningGroup {
   code: string;
   organization: string;
   seatsLeft: number;
@@ -163,31 +163,33 @@ export function drawSignUpForm(
   campaign: CampaignDetail,
   { person, donations }: KnownPerson,
   slotId: string,
-  team?: JoiningTeam,
+  group?: JoiningGroup,
 ) {
   const s = strings();
   const { view } = context;
   const session = campaign.sessions.find((candidate) => candidate.slots.some((slot) => slot.id === slotId));
   const slot = session?.slots.find((candidate) => candidate.id === slotId);
-  const backPath = team ? `/groups/${encodeURIComponent(team.code)}` : `/campaigns/${encodeURIComponent(campaign.id)}`;
-  view.append(backLink(backPath, team?.organization ?? campaign.title), h('h1', null, s.signUpTitle));
+  const backPath = group
+    ? `/groups/${encodeURIComponent(group.code)}`
+    : `/campaigns/${encodeURIComponent(campaign.id)}`;
+  view.append(backLink(backPath, group?.organization ?? campaign.title), h('h1', null, s.signUpTitle));
   if (!session || !slot) return view.append(h('p', { class: 'notice' }, s.slotNotFound));
 
-  // A team member takes one of the team's seats: never the waiting list.
-  const willWait = !team && slot.remaining === 0;
+  // A group member takes one of the group's seats: never the waiting list.
+  const willWait = !group && slot.remaining === 0;
   view.append(
     h(
       'section',
       { class: 'card summary', 'aria-label': s.whatYouSignUpFor },
       h('p', { class: 'summary-title' }, campaign.title),
-      team ? h('p', null, s.teamOf(team.organization), ' · ', s.teamSeatsLeft(team.seatsLeft)) : null,
-      h('p', null, h('strong', null, slot.role), team ? null : ' · ', team ? null : seatsText(slot)),
+      group ? h('p', null, s.groupOf(group.organization), ' · ', s.groupSeatsLeft(group.seatsLeft)) : null,
+      h('p', null, h('strong', null, slot.role), group ? null : ' · ', group ? null : seatsText(slot)),
       h('p', null, formatSessionTime(session.startsAt, session.endsAt)),
       h('p', null, session.venue, h('br'), h('span', { class: 'meta' }, session.address)),
     ),
   );
   if (hasStarted(session.startsAt)) return view.append(h('p', { class: 'notice' }, s.signUpClosed));
-  if (!team && willWait && !slot.waitlist) return view.append(h('p', { class: 'notice' }, s.slotFullNoWaitlist));
+  if (!group && willWait && !slot.waitlist) return view.append(h('p', { class: 'notice' }, s.slotFullNoWaitlist));
   if (willWait) view.append(h('p', { class: 'notice' }, s.willJoinWaitlist));
   const windows = slot.windows;
   if (windows && !windows.some((window) => window.remaining > 0)) {
@@ -326,8 +328,8 @@ export function drawSignUpForm(
     try {
       const headers = { headers: { 'Idempotency-Key': key } };
       const { registration } = await read(
-        team
-          ? api.groups[':code'].registrations.$post({ param: { code: team.code }, json: body() }, headers)
+        group
+          ? api.groups[':code'].registrations.$post({ param: { code: group.code }, json: body() }, headers)
           : api.slots[':slotId'].registrations.$post({ param: { slotId: slot.id }, json: body() }, headers),
       );
       navigate(`/me/sign-ups/${encodeURIComponent(registration.id)}`, { replace: true, state: { justBooked: true } });

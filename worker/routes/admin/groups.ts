@@ -1,6 +1,6 @@
-// Organizers and teams (团体): a campaign's teams with seats and who joined, seats organizers hold
-// for a team themselves (a company that called the blood centre: no citizen contact, only the
-// team's name; they pass the invitation on), and an organizer's change to a team's hold (more
+// Organizers and groups (团体): a campaign's groups with seats and who joined, seats organizers hold
+// for a group themselves (a company that called the blood centre: no citizen contact, only the
+// group's name; they pass the invitation on), and an organizer's change to a group's hold (more
 // seats than a citizen may hold, or a later or earlier close).
 import { Hono } from 'hono';
 import * as v from 'valibot';
@@ -8,21 +8,21 @@ import { byStaff } from '../../db/audit.ts';
 import { campaignSummary } from '../../db/campaigns.ts';
 import { changeGroup, getGroupOwner, holdSeats, listCampaignGroups } from '../../db/registration-groups.ts';
 import { findSlotForSignUp } from '../../db/registrations.ts';
-import { defaultJoinUntil } from '../../domain/team-joining.ts';
+import { defaultJoinUntil } from '../../domain/group-joining.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireStaff } from '../../lib/auth.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canReach, staffScope } from '../../lib/scope.ts';
 import { json, param } from '../../lib/validation.ts';
 import { campaignGroupView } from '../group-views.ts';
-import { idParam, instant, recordId, teamName } from '../schemas.ts';
+import { idParam, instant, recordId, groupName } from '../schemas.ts';
 import { refuseClosedSlot } from '../sign-ups.ts';
 
 const seatCount = v.pipe(v.number(), v.integer(), v.maxValue(100_000));
 
 const organizersHold = v.object({
   slotId: recordId,
-  organization: teamName,
+  organization: groupName,
   seats: v.pipe(seatCount, v.minValue(1)),
 });
 
@@ -50,7 +50,7 @@ export const adminCampaignGroupRoutes = new Hono<AppEnv>()
     const slot = await findSlotForSignUp(db, input.slotId);
     // A slot of another campaign, or of another organization's, is not there to hold.
     if (!slot || slot.campaign.id !== id || !canReach(staff, slot.campaign.organizationId)) throw notFound();
-    // A draft campaign's teams may be held ahead: the invitation opens when it is published.
+    // A draft campaign's groups may be held ahead: the invitation opens when it is published.
     refuseClosedSlot(slot);
     const result = await holdSeats(
       db,

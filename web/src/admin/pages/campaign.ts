@@ -25,7 +25,7 @@ function tasks(campaign: Campaign, staff: Staff) {
   const quiz = campaign.kind === 'quiz';
   const links: [string, string, boolean][] = [
     [`${base}/roster`, s.roster, manage && !quiz],
-    [`${base}/teams`, s.teams, manage && !quiz],
+    [`${base}/teams`, s.groups, manage && !quiz],
     [`${base}/stats`, s.stats, !quiz],
     [`${base}/check-in`, s.checkIn, !quiz],
     [`${base}/quiz`, s.quizAdmin, manage && quiz],

@@ -1,6 +1,6 @@
 // The live roster, as a table an organizer works with at a desk (compact rows, 25 and more on a
 // laptop screen; a phone scrolls the table sideways, never the page): filters by status and
-// session, a search over the loaded rows, the waiting-list position, the team, blood type and
+// session, a search over the loaded rows, the waiting-list position, the group, blood type and
 // ID number at blood drives, and on each row the corrections that fit its state. Pages by cursor
 // ("load more"); the CSV/Excel exports of the same filter are plain download links.
 import type { InferResponseType } from 'hono/client';
@@ -202,7 +202,7 @@ export function rosterPage(context: PageContext) {
         s.status,
         s.session,
         s.slot,
-        s.team,
+        s.group,
         ...(bloodDrive ? [s.bloodType, s.birthYear, s.donationColumn] : []),
         s.checkedInAt,
         s.actions,

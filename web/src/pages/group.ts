@@ -1,6 +1,6 @@
-// Team sign-ups (团体献血) by consent: the contact holds seats and gets an invitation link to share
+// Group sign-ups (团体献血) by consent: the contact holds seats and gets an invitation link to share
 // in a WeChat group; each member opens it, signs in as themselves and fills in the individual
-// sign-up form in one of the team's seats. Nobody is signed up on the contact's word.
+// sign-up form in one of the group's seats. Nobody is signed up on the contact's word.
 import type { InferResponseType } from 'hono/client';
 import { api, read, within } from '../foundation/api.ts';
 import { backLink } from '../foundation/back-link.ts';
@@ -23,10 +23,10 @@ const invitationPath = (code: string) => `/groups/${encodeURIComponent(code)}`;
 /** "6月13日 周六 09:00": a moment as the API gives it, in China time. */
 const formatMoment = (iso: string) => `${formatDay(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
 
-/** The contact's form on a slot: the team's name, their own name and phone, and how many seats. */
-export async function teamHoldPage(context: PageContext) {
+/** The contact's form on a slot: the group's name, their own name and phone, and how many seats. */
+export async function groupHoldPage(context: PageContext) {
   const s = strings();
-  setPageTitle(s.teamHoldTitle);
+  setPageTitle(s.groupHoldTitle);
   await loadPage(
     context,
     () =>
@@ -42,7 +42,7 @@ export async function teamHoldPage(context: PageContext) {
       const { view } = context;
       view.append(
         backLink(campaign.title, `/campaigns/${encodeURIComponent(campaign.id)}`),
-        h('h1', null, s.teamHoldTitle),
+        h('h1', null, s.groupHoldTitle),
       );
       if (!session || !slot) return view.append(h('p', { class: 'notice' }, s.slotNotFound));
       view.append(
@@ -54,17 +54,22 @@ export async function teamHoldPage(context: PageContext) {
           h('p', null, formatSessionTime(session.startsAt, session.endsAt)),
           h('p', null, session.venue),
         ),
-        h('p', null, s.teamHoldIntro),
+        h('p', null, s.groupHoldIntro),
       );
 
       const fields = new FieldList();
       const organization = fields.add(
-        inputField({ path: 'organization', label: s.teamOrganization, required: true, attributes: { maxlength: 100 } }),
+        inputField({
+          path: 'organization',
+          label: s.groupOrganization,
+          required: true,
+          attributes: { maxlength: 100 },
+        }),
       );
       const contactName = fields.add(
         inputField({
           path: 'contactName',
-          label: s.teamContactName,
+          label: s.groupContactName,
           required: true,
           value: person.name,
           attributes: { autocomplete: 'name', maxlength: 40 },
@@ -73,7 +78,7 @@ export async function teamHoldPage(context: PageContext) {
       const contactPhone = fields.add(
         inputField({
           path: 'contactPhone',
-          label: s.teamContactPhone,
+          label: s.groupContactPhone,
           required: true,
           type: 'tel',
           attributes: { autocomplete: 'tel', maxlength: 20 },
@@ -82,19 +87,19 @@ export async function teamHoldPage(context: PageContext) {
       const seats = fields.add(
         inputField({
           path: 'seats',
-          label: s.teamSeats,
-          hint: s.teamSeatsHint,
+          label: s.groupSeats,
+          hint: s.groupSeatsHint,
           required: true,
           type: 'number',
           attributes: { min: 1, max: Math.min(SEATS_PER_CONTACT, slot.remaining), inputmode: 'numeric' },
           validate: (value) => {
             const count = Number(value);
-            return Number.isInteger(count) && count >= 1 && count <= SEATS_PER_CONTACT ? null : s.teamSeatsRange;
+            return Number.isInteger(count) && count >= 1 && count <= SEATS_PER_CONTACT ? null : s.groupSeatsRange;
           },
         }),
       );
       const message = formMessage();
-      const submit = h('button', { type: 'submit', class: 'button button-wide' }, s.teamHold);
+      const submit = h('button', { type: 'submit', class: 'button button-wide' }, s.groupHold);
       const form = h(
         'form',
         { class: 'form', novalidate: true },
@@ -136,22 +141,22 @@ function shareBox(group: Invitation): HTMLElement {
   const s = strings();
   const link = new URL(invitationPath(group.code), location.origin).href;
   const { field, copy, status } = linkToCopy(link, {
-    label: s.teamLink,
-    copy: s.teamCopy,
-    copied: s.teamCopied,
-    copyFailed: s.teamCopyFailed,
+    label: s.groupLink,
+    copy: s.groupCopy,
+    copied: s.groupCopied,
+    copyFailed: s.groupCopyFailed,
   });
   const share =
     typeof navigator.share === 'function'
-      ? on(h('button', { type: 'button', class: 'button button-secondary' }, s.teamShare), 'click', () => {
+      ? on(h('button', { type: 'button', class: 'button button-secondary' }, s.groupShare), 'click', () => {
           navigator.share({ title: `${group.organization} · ${group.campaign.title}`, url: link }).catch(() => {});
         })
       : null;
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'share-title' },
-    h('h2', { id: 'share-title' }, s.teamShareTitle),
-    h('p', null, s.teamShareIntro),
+    h('h2', { id: 'share-title' }, s.groupShareTitle),
+    h('p', null, s.groupShareIntro),
     field,
     h('div', { class: 'actions' }, copy, share),
     status,
@@ -161,7 +166,7 @@ function shareBox(group: Invitation): HTMLElement {
 /** What the invitation link opens: the drive, time, place and seats left; to the contact, also who joined. */
 export async function invitationPage(context: PageContext) {
   const s = strings();
-  setPageTitle(s.teamInvitationTitle);
+  setPageTitle(s.groupInvitationTitle);
   await loadPage(
     context,
     () => read(api.groups[':code'].$get({ param: { code: context.params.code! } }, within(context.signal))),
@@ -170,32 +175,32 @@ export async function invitationPage(context: PageContext) {
       const left = Math.max(0, group.seats - group.joined);
       const open = group.status === 'open' && Date.parse(group.joinUntil) > Date.now();
       append(context.view, [
-        h('span', { class: 'badge' }, s.teamSignUp),
+        h('span', { class: 'badge' }, s.groupSignUp),
         h('h1', null, group.organization),
         h(
           'section',
           { class: 'card summary', 'aria-label': s.whatYouSignUpFor },
           h('p', { class: 'summary-title' }, group.campaign.title),
-          h('p', null, h('strong', null, group.slot.role), ' · ', s.teamSeatsLeft(left)),
+          h('p', null, h('strong', null, group.slot.role), ' · ', s.groupSeatsLeft(left)),
           h('p', null, formatSessionTime(group.session.startsAt, group.session.endsAt)),
           h('p', null, group.session.venue, h('br'), h('span', { class: 'meta' }, group.session.address)),
-          h('p', { class: 'meta' }, s.teamJoined(group.joined, group.seats)),
-          h('p', { class: 'meta' }, s.teamJoinUntil(formatMoment(group.joinUntil))),
+          h('p', { class: 'meta' }, s.groupJoined(group.joined, group.seats)),
+          h('p', { class: 'meta' }, s.groupJoinUntil(formatMoment(group.joinUntil))),
         ),
         !open
-          ? h('p', { class: 'notice' }, s.teamClosed)
+          ? h('p', { class: 'notice' }, s.groupClosed)
           : left === 0
-            ? h('p', { class: 'notice' }, s.teamFull)
-            : h('a', { class: 'button button-wide', href: `${invitationPath(group.code)}/join` }, s.teamJoin),
+            ? h('p', { class: 'notice' }, s.groupFull)
+            : h('a', { class: 'button button-wide', href: `${invitationPath(group.code)}/join` }, s.groupJoin),
         'members' in group ? shareBox(group) : null,
         'members' in group && group.members
           ? h(
               'section',
               { 'aria-labelledby': 'members-title' },
-              h('h2', { id: 'members-title' }, s.teamMembers),
+              h('h2', { id: 'members-title' }, s.groupMembers),
               group.members.length
                 ? h('ul', { class: 'members' }, ...group.members.map((member) => h('li', null, member.name)))
-                : h('p', { class: 'status' }, s.teamNoMembers),
+                : h('p', { class: 'status' }, s.groupNoMembers),
             )
           : null,
       ]);
@@ -203,8 +208,8 @@ export async function invitationPage(context: PageContext) {
   );
 }
 
-/** A member's sign-up from the invitation: the individual form, in one of the team's seats. */
-export async function teamSignUpPage(context: PageContext) {
+/** A member's sign-up from the invitation: the individual form, in one of the group's seats. */
+export async function groupSignUpPage(context: PageContext) {
   const s = strings();
   setPageTitle(s.signUpTitle);
   await loadPage(

@@ -1,6 +1,6 @@
-// When joining a team (团体) closes, for a contact's hold and an organizer's alike.
+// When joining a group (团体) closes, for a contact's hold and an organizer's alike.
 
-/** Joining a team closes a day before the session, so the seats nobody claimed can still be taken. */
+/** Joining a group closes a day before the session, so the seats nobody claimed can still be taken. */
 const JOIN_CLOSES_BEFORE_MS = 24 * 60 * 60 * 1000;
 
 /** A day before the session; a session sooner than that keeps joining open until it starts. */

@@ -1,7 +1,7 @@
-// A campaign's teams (团体): who holds how many seats, how many members joined, until when, and
-// the invitation link to pass on; an organizer's change of a team's seats (beyond what a citizen
-// may hold) while it is open; and seats organizers hold for a team themselves (a company that
-// phoned), kept under the team's name only.
+// A campaign's groups (团体): who holds how many seats, how many members joined, until when, and
+// the invitation link to pass on; an organizer's change of a group's seats (beyond what a citizen
+// may hold) while it is open; and seats organizers hold for a group themselves (a company that
+// phoned), kept under the group's name only.
 import type { InferResponseType } from 'hono/client';
 import { api, read, within } from '../../foundation/api.ts';
 import { append, h, on, replaceContent } from '../../foundation/dom.ts';
@@ -15,7 +15,7 @@ import { canManage, notAllowed } from '../login.ts';
 import { strings } from '../strings.ts';
 import { shortTime } from '../time.ts';
 
-type Team = InferResponseType<(typeof api.admin.campaigns)[':id']['groups']['$get'], 200>['items'][number];
+type Group = InferResponseType<(typeof api.admin.campaigns)[':id']['groups']['$get'], 200>['items'][number];
 
 /** The address a member opens: the citizen app's invitation page. */
 const invitationLink = (code: string) => new URL(`/groups/${encodeURIComponent(code)}`, location.origin).href;
@@ -31,25 +31,25 @@ const slotChoices = (campaign: Campaign) =>
       })),
     );
 
-/** Organizers hold seats for a team: its name and how many, no one's name or phone. */
-function holdForm(campaign: Campaign, onHeld: (team: Team) => void) {
+/** Organizers hold seats for a group: its name and how many, no one's name or phone. */
+function holdForm(campaign: Campaign, onHeld: (group: Group) => void) {
   const s = strings();
   const fields = new FieldList();
   const slot = fields.add(
-    selectField({ path: 'slotId', label: s.teamSlot, required: true, choices: slotChoices(campaign) }),
+    selectField({ path: 'slotId', label: s.groupSlot, required: true, choices: slotChoices(campaign) }),
   );
   const organization = fields.add(
-    inputField({ path: 'organization', label: s.teamName, required: true, attributes: { maxlength: 100 } }),
+    inputField({ path: 'organization', label: s.groupName, required: true, attributes: { maxlength: 100 } }),
   );
   const seats = fields.add(
-    inputField({ path: 'seats', label: s.teamSeats, type: 'number', required: true, attributes: { min: 1 } }),
+    inputField({ path: 'seats', label: s.groupSeats, type: 'number', required: true, attributes: { min: 1 } }),
   );
   return sendingForm(
     {
       fields,
-      label: s.teamHold,
+      label: s.groupHold,
       busy: s.saving,
-      heading: s.teamHoldTitle,
+      heading: s.groupHoldTitle,
       send: () =>
         read(
           api.admin.campaigns[':id'].groups.$post({
@@ -63,20 +63,20 @@ function holdForm(campaign: Campaign, onHeld: (team: Team) => void) {
         ),
       sent: ({ group }, form, message) => {
         form.reset();
-        message.ok(s.teamHeld(group.organization));
+        message.ok(s.groupHeld(group.organization));
         onHeld(group);
       },
     },
-    h('p', { class: 'hint' }, s.teamHoldIntro),
+    h('p', { class: 'hint' }, s.groupHoldIntro),
     slot.element,
     organization.element,
     seats.element,
   );
 }
 
-function seatsForm(team: Team, onChanged: () => void) {
+function seatsForm(group: Group, onChanged: () => void) {
   const s = strings();
-  const seats = inputField({ path: 'seats', label: s.teamSeats, type: 'number', required: true, value: team.seats });
+  const seats = inputField({ path: 'seats', label: s.groupSeats, type: 'number', required: true, value: group.seats });
   const fields = new FieldList([seats]);
   const message = formMessage();
   const submit = h('button', { type: 'submit', class: 'button button-secondary' }, s.save);
@@ -86,7 +86,7 @@ function seatsForm(team: Team, onChanged: () => void) {
     if (submit.disabled || !fields.checkAll()) return;
     try {
       await whileBusy(submit, message, s.saving, () =>
-        read(api.admin.groups[':id'].$patch({ param: { id: team.id }, json: { seats: Number(seats.value()) } })),
+        read(api.admin.groups[':id'].$patch({ param: { id: group.id }, json: { seats: Number(seats.value()) } })),
       );
       onChanged();
     } catch (error) {
@@ -96,74 +96,74 @@ function seatsForm(team: Team, onChanged: () => void) {
   return form;
 }
 
-function teamCard(team: Team, onChanged: () => void) {
+function groupCard(group: Group, onChanged: () => void) {
   const s = strings();
   const fact = (label: string, value: string, attributes: Record<string, string> | null = null) =>
     h('div', null, h('dt', null, label), h('dd', attributes, value));
   return h(
     'li',
-    { class: 'card team' },
+    { class: 'card group' },
     h(
       'div',
-      { class: 'team-head' },
-      h('h2', null, team.organization),
-      h('span', { class: `status-badge team-${team.status}` }, s.teamStatus[team.status]),
+      { class: 'group-head' },
+      h('h2', null, group.organization),
+      h('span', { class: `status-badge group-${group.status}` }, s.groupStatus[group.status]),
     ),
     h(
       'dl',
       { class: 'facts' },
-      fact(s.teamContact, team.contactName ?? s.teamHeldByOrganizers),
-      fact(s.session, `${shortTime(team.session.startsAt)} · ${team.session.venue}`),
-      fact(s.slot, team.slot.role),
-      fact(s.teamJoinedLabel, s.teamJoined(team.joined, team.seats)),
-      fact(s.teamJoinUntil, shortTime(team.joinUntil)),
-      fact(s.teamCode, team.code, { class: 'code' }),
+      fact(s.groupContact, group.contactName ?? s.groupHeldByOrganizers),
+      fact(s.session, `${shortTime(group.session.startsAt)} · ${group.session.venue}`),
+      fact(s.slot, group.slot.role),
+      fact(s.groupJoinedLabel, s.groupJoined(group.joined, group.seats)),
+      fact(s.groupJoinUntil, shortTime(group.joinUntil)),
+      fact(s.groupCode, group.code, { class: 'code' }),
     ),
-    team.status === 'open' ? invitation(team) : null,
-    team.status === 'open' ? seatsForm(team, onChanged) : null,
+    group.status === 'open' ? invitation(group) : null,
+    group.status === 'open' ? seatsForm(group, onChanged) : null,
   );
 }
 
-function invitation(team: Team) {
+function invitation(group: Group) {
   const s = strings();
-  const { field, copy, status } = linkToCopy(invitationLink(team.code), {
-    label: s.teamLink,
-    copy: s.teamCopy,
-    copied: s.teamCopied,
-    copyFailed: s.teamCopyFailed,
+  const { field, copy, status } = linkToCopy(invitationLink(group.code), {
+    label: s.groupLink,
+    copy: s.groupCopy,
+    copied: s.groupCopied,
+    copyFailed: s.groupCopyFailed,
   });
-  return h('div', { class: 'team-invitation' }, field, h('div', { class: 'actions' }, copy), status);
+  return h('div', { class: 'group-invitation' }, field, h('div', { class: 'actions' }, copy), status);
 }
 
-export function teamsPage(context: PageContext) {
+export function groupsPage(context: PageContext) {
   const s = strings();
   const id = context.params.id!;
   return campaignTaskPage(context, {
-    title: s.teamsTitle,
+    title: s.groupsTitle,
     // Member counts and contact names are the organizers' to see, not the check-in desk's.
     load: async (staff) =>
       canManage(staff.role)
         ? read(api.admin.campaigns[':id'].groups.$get({ param: { id } }, within(context.signal)))
         : null,
-    draw: ({ campaign, data: teams }) => {
+    draw: ({ campaign, data: groups }) => {
       const view = context.view;
-      if (!teams) return void view.append(notAllowed());
-      const items = [...teams.items];
-      const list = h('ul', { class: 'teams' });
-      const empty = emptyNote(s.noTeams);
+      if (!groups) return void view.append(notAllowed());
+      const items = [...groups.items];
+      const list = h('ul', { class: 'groups' });
+      const empty = emptyNote(s.noGroups);
       const drawList = () => {
-        replaceContent(list, ...items.map((team) => teamCard(team, () => void context.refresh())));
+        replaceContent(list, ...items.map((group) => groupCard(group, () => void context.refresh())));
         empty.hidden = items.length > 0;
       };
       drawList();
       append(view, [
-        h('p', { class: 'hint' }, s.teamsIntro),
+        h('p', { class: 'hint' }, s.groupsIntro),
         empty,
         list,
         campaign.status === 'closed'
           ? null
-          : holdForm(campaign, (team) => {
-              items.push(team);
+          : holdForm(campaign, (group) => {
+              items.push(group);
               drawList();
             }),
       ]);
