@@ -37,7 +37,7 @@ import { signUpRoutes } from './routes/sign-ups.ts';
 
 export const api = new Hono<AppEnv>()
   .use(withDatabase)
-  // Organizer writes may queue texts for many people: hand them over at once.
+  // Organizer writes may queue notifications for many people: hand them over at once.
   .use('/admin/*', relayAfterWrites)
   .route('/health', healthRoutes)
   .route('/config', configRoutes)

@@ -36,7 +36,7 @@ export interface Bindings {
   HASH_KEY?: string;
   /** "true" in the deployed environments: one JSON log line per request (lib/request-log.ts). */
   LOG_REQUESTS?: string;
-  /** The outbox's queue (texts to people); without it texts stay queued in D1. */
+  /** The outbox's queue (notifications to people); without it they stay queued in D1. */
   NOTIFICATIONS?: Queue<NotificationMessage>;
   /** One Durable Object per live quiz final (worker/quiz-final/game.ts; quiz-final/sockets.ts types its stub). */
   QUIZ_FINAL: DurableObjectNamespace;

@@ -20,7 +20,7 @@ export { QuizFinal } from './quiz-final/game.ts';
 
 export default {
   fetch: app.fetch,
-  // The crons of wrangler.toml: every ten minutes texts that come due, quiz attempts nobody
+  // The crons of wrangler.toml: every ten minutes notifications that come due, quiz attempts nobody
   // submitted by their deadline (scored with their saved answers) and groups' unclaimed seats
   // released at their joining time; the nightly housekeeping (expired
   // logins, old sign-in codes and rate-limit windows go; no-shows are marked where organizers
@@ -46,7 +46,7 @@ async function runCron(controller: ScheduledController, env: Bindings) {
   const db = database(env.DB);
   const city = env.CITY;
   if (controller.cron === NOTIFICATIONS_CRON) {
-    // Groups whose joining closed give their unclaimed seats back first: the texts of the people
+    // Groups whose joining closed give their unclaimed seats back first: the notifications of the people
     // promoted into them go out with this tick's.
     const groupsClosed = await releaseDueGroups(db, now);
     const due = await queueDueNotifications(db, now);

@@ -32,7 +32,7 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     await page.reload(); // the same address again draws nothing new by itself
     await page.getByRole('heading', { name: '短信通知' }).waitFor();
     await page.locator('.tiles').waitFor();
-    return page.locator('.text-row').allTextContents();
+    return page.locator('.notification-row').allTextContents();
   }
 
   beforeAll(async () => {
@@ -195,7 +195,7 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
         { timeout: 120_000, interval: 1_000 },
       )
       .toBe(1);
-    const row = organizer.locator('.text-row');
+    const row = organizer.locator('.notification-row');
     expect(await row.textContent()).toContain('场次取消');
     expect(await row.textContent()).toContain('吴居民 · 137****0303'); // masked
     expect(await organizer.getByLabel('类型').inputValue()).toBe('session_cancelled');
@@ -205,12 +205,14 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     await organizer.getByLabel('状态', { exact: true }).selectOption('sent');
     await organizer.getByRole('button', { name: '筛选' }).click();
     await expect.poll(() => new URL(organizer.url()).hash).toBe('#/texts?status=sent');
-    await organizer.locator('.text-row').first().waitFor();
-    const sentTile = Number(await organizer.locator('.tile-link.text-status-sent .tile-value').textContent());
+    await organizer.locator('.notification-row').first().waitFor();
+    const sentTile = Number(await organizer.locator('.tile-link.notification-status-sent .tile-value').textContent());
     expect(sentTile).toBeGreaterThanOrEqual(6); // three confirmations, two changes, one cancellation
-    const kinds = await organizer.locator('.text-row strong').allTextContents();
+    const kinds = await organizer.locator('.notification-row strong').allTextContents();
     expect(kinds).toEqual(expect.arrayContaining(['报名确认', '场次变更', '场次取消']));
-    expect(await organizer.locator('.text-row .status-badge').allTextContents()).toEqual(kinds.map(() => '已发送'));
+    expect(await organizer.locator('.notification-row .status-badge').allTextContents()).toEqual(
+      kinds.map(() => '已发送'),
+    );
     // A community health centre has no emergency donor list to offer.
     await organizer.getByRole('link', { name: '活动', exact: true }).click();
     await organizer.getByRole('heading', { name: '活动管理' }).waitFor();
@@ -231,7 +233,7 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
 
     await organizer.getByRole('button', { name: 'English' }).click();
     await organizer.getByRole('heading', { name: 'Texts' }).waitFor();
-    expect(await organizer.locator('.text-row .status-badge').first().textContent()).toBe('Sent');
+    expect(await organizer.locator('.notification-row .status-badge').first().textContent()).toBe('Sent');
     expect(
       await organizer.getByText('Reminders for tomorrow’s sessions go out at 07:00 (China time) every day.').count(),
     ).toBe(1);
@@ -242,7 +244,7 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     const phone = await openPhone(browser);
     await phone.goto(`${baseUrl}/admin/#/texts`);
     await signIn(phone, ORGANIZER);
-    await phone.locator('.text-row').first().waitFor();
+    await phone.locator('.notification-row').first().waitFor();
     await expectNoSidewaysScroll(phone);
     await phone.screenshot({ path: `${SHOTS}/admin-texts.png`, fullPage: true });
     await phone.goto(`${baseUrl}/admin/#/campaigns/${campaignId}`);
@@ -252,7 +254,7 @@ describe.skipIf(!baseUrl)('the organizer pages for texts, staff and the audit lo
     await phone.screenshot({ path: `${SHOTS}/admin-campaign-changes.png`, fullPage: true });
     await phone.setViewportSize({ width: 320, height: 640 });
     await phone.goto(`${baseUrl}/admin/#/texts`);
-    await phone.locator('.text-row').first().waitFor();
+    await phone.locator('.notification-row').first().waitFor();
     await phone.evaluate(() => (document.documentElement.style.fontSize = '200%'));
     await expectNoSidewaysScroll(phone);
     await phone.screenshot({ path: `${SHOTS}/admin-texts-320-200.png`, fullPage: true });

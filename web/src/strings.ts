@@ -213,7 +213,7 @@ const zhCN = {
   emergencyDonor: '加入应急献血志愿者名单',
   emergencyDonorRule:
     '血库告急时（例如 B 型、O 型血紧缺），血站会按血型和所在区县联系名单上的献血者。加入需要先填写血型和所在区县，随时可以退出。',
-  textsTitle: '短信提醒',
+  notificationsTitle: '短信提醒',
   reminders: '活动前一天短信提醒我',
   remindersRule: '报名成功、候补转正和场次变更的短信总会发送。',
   quizNudges: '每天晚上提醒我做“健康达人”答题',
@@ -489,7 +489,7 @@ const en: Strings = {
   emergencyDonor: 'Join the emergency donor list',
   emergencyDonorRule:
     'When blood stocks run short (e.g. type B or O), the blood centre contacts donors on this list by blood type and district. Joining needs your blood type and district; you can leave at any time.',
-  textsTitle: 'Text messages',
+  notificationsTitle: 'Text messages',
   reminders: 'Remind me by text the day before',
   remindersRule: 'Texts about a confirmed sign-up, a seat from the waiting list or a changed session always come.',
   quizNudges: 'Nudge me each evening to play the Health Expert quiz',

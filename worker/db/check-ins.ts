@@ -5,7 +5,7 @@ import { addDays, chinaDateTime, chinaDay } from '../domain/china-time.ts';
 import type { DonationKind } from '../domain/eligibility.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, type Database } from './client.ts';
-import { cancellationText } from './notifications.ts';
+import { cancellationNotification } from './notifications.ts';
 import { campaigns, donations, people, registrations, sessions, slots } from './schema.ts';
 import { seatsTaken } from './seats.ts';
 import { promoteWaiting, type Promoted } from './waiting-list.ts';
@@ -174,7 +174,7 @@ export async function correctStatus(
 
 /**
  * Cancels a registration on the person's behalf (they phoned, or were deferred at the health check):
- * in one batch the registration is cancelled, the change audited, the person told by a text, and the
+ * in one batch the registration is cancelled, the change audited, the person notified, and the
  * freed seat given to the first person waiting, who is texted too (db/waiting-list.ts).
  */
 export async function cancelOnBehalf(
@@ -189,7 +189,7 @@ export async function cancelOnBehalf(
         RETURNING id`,
     auditStatement(audit, now, sql`changes() = 1`),
     // After the audit entry, changes() = 1 still means this request made the cancellation.
-    cancellationText(registration.id, sql`changes() = 1`),
+    cancellationNotification(registration.id, sql`changes() = 1`),
     ...promoteWaiting(registration.slotId),
   ]);
   return { cancelled: cancelled.length === 1, promoted };

@@ -113,7 +113,7 @@ export interface NewCallout {
 }
 
 /**
- * Records the call-out and queues its text to each donor not called this week, with the audit
+ * Records the call-out and queues its notification to each donor not called this week, with the audit
  * entry, in one batch: D1 runs batches one at a time, so two call-outs at once cannot both
  * reach the same donor.
  */

@@ -1,4 +1,4 @@
-// The outbox of texts to people. Rows are written with the change that causes them; the relay
+// The outbox of notifications (texts) to people. Rows are written with the change that causes them; the relay
 // hands them to the queue; the consumer claims, sends and settles each one exactly once.
 import { and, desc, eq, inArray, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { NotificationKind } from '../domain/notification-texts.ts';
@@ -9,45 +9,60 @@ import { callouts, campaigns, notifications, organizations, people, registration
 const newId = sql.raw('lower(hex(randomblob(16)))');
 
 /**
- * One text of `kind` to the person of each sign-up that `signUps` (an `SQL` query of registration
- * ids) selects, from the organization of its campaign. The dedupe key allows one of each kind per
- * sign-up, so a repeated statement queues nothing twice.
+ * One notification of `kind` to the person of each registration that `registrationIds` (an `SQL`
+ * query) selects, from the organization of its campaign. The dedupe key allows one of each kind per
+ * registration, so a repeated statement queues nothing twice.
  */
-function signUpTexts(kind: 'confirmed' | 'promoted' | 'registration_cancelled', signUps: SQL): SQL {
+function registrationNotifications(
+  kind: 'confirmed' | 'promoted' | 'registration_cancelled',
+  registrationIds: SQL,
+): SQL {
   return sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key)
     SELECT ${newId}, r.person_id, ${kind}, c.organization_id, r.id, ${kind} || ':' || r.id
     FROM registrations r
     JOIN slots s ON s.id = r.slot_id
     JOIN sessions se ON se.id = s.session_id
     JOIN campaigns c ON c.id = se.campaign_id
-    WHERE r.id IN (${signUps})`;
+    WHERE r.id IN (${registrationIds})`;
 }
 
 /**
- * For a sign-up's batch, after its INSERT: the confirmation text, when the registration took a seat
- * (a place on the waiting list is not confirmed, and its text comes with the promotion).
+ * For a sign-up's batch, after its INSERT: the confirmation notification, when the registration
+ * took a seat (a place on the waiting list is not confirmed: its notification comes with the promotion).
  */
-export const confirmationText = (registrationId: string | SQLWrapper) =>
-  signUpTexts('confirmed', sql`SELECT id FROM registrations WHERE id = ${registrationId} AND status = 'confirmed'`);
+export const confirmationNotification = (registrationId: string | SQLWrapper) =>
+  registrationNotifications(
+    'confirmed',
+    sql`SELECT id FROM registrations WHERE id = ${registrationId} AND status = 'confirmed'`,
+  );
 
 /**
- * For a promotion's batch, right before its UPDATE: the text to each person `nextInLine` (a query
- * of the waiting registrations about to be confirmed) selects, read in the same state as the UPDATE's.
+ * For a promotion's batch, right before its UPDATE: the notification to each person `nextInLine`
+ * (a query of the waiting registrations about to be confirmed) selects, read in the same state as
+ * the UPDATE's.
  */
-export const promotionTexts = (nextInLine: SQL) => signUpTexts('promoted', nextInLine);
+export const promotionNotifications = (nextInLine: SQL) => registrationNotifications('promoted', nextInLine);
 
 /**
  * For an organizer's cancellation on the person's behalf, right after its UPDATE (and audit
- * entry): the text telling them, only when `made` (e.g. `changes() = 1`) says the change was this request's.
+ * entry): the notification telling them, only when `made` (e.g. `changes() = 1`) says the change
+ * was this request's.
  */
-export const cancellationText = (registrationId: string, made: SQL) =>
-  signUpTexts('registration_cancelled', sql`SELECT id FROM registrations WHERE id = ${registrationId} AND ${made}`);
+export const cancellationNotification = (registrationId: string, made: SQL) =>
+  registrationNotifications(
+    'registration_cancelled',
+    sql`SELECT id FROM registrations WHERE id = ${registrationId} AND ${made}`,
+  );
 
 /**
- * For a batch that changes or cancels a session: one text to everyone signed up for it (seated
+ * For a batch that changes or cancels a session: one notification to everyone signed up for it (seated
  * or waiting). Runs before a cancellation's UPDATE, while they are still signed up.
  */
-export function sessionTexts(sessionId: string, kind: 'session_changed' | 'session_cancelled', changeId: string): SQL {
+export function sessionNotifications(
+  sessionId: string,
+  kind: 'session_changed' | 'session_cancelled',
+  changeId: string,
+): SQL {
   return sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key)
     SELECT ${newId}, r.person_id, ${kind}, c.organization_id, r.id, ${kind} || ':' || ${changeId} || ':' || r.id
     FROM registrations r
@@ -121,7 +136,7 @@ export async function claim(db: Database, keys: string[], now = Date.now()) {
   return claimed;
 }
 
-/** Everything the texts and the decisions to send need, read at sending time. */
+/** Everything the texts (the words) and the decisions to send need, read at sending time. */
 export function messageFacts(db: Database, ids: string[]) {
   return db
     .select({
@@ -182,7 +197,7 @@ export interface NotificationCursor {
   id: string;
 }
 
-/** Organizers' view of their texts, newest first: what went out, what waits, what failed. */
+/** Organizers' view of their notifications, newest first: what went out, what waits, what failed. */
 export function listNotifications(
   db: Database,
   filter: {
@@ -227,7 +242,7 @@ export function listNotifications(
     .limit(limit);
 }
 
-/** How many of the organization's texts are in each state. */
+/** How many of the organization's notifications are in each state. */
 export function notificationCounts(db: Database, organizationId: string | null) {
   return db
     .select({ status: notifications.status, count: sql<number>`count(*)` })

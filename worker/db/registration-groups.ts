@@ -236,13 +236,13 @@ export async function changeGroup(
 
 /** Groups per D1 batch, well inside D1's limits. */
 const GROUPS_PER_BATCH = 30;
-/** A group's close, its audit entry, and the promotion's texts and UPDATE (the close comes first). */
+/** A group's close, its audit entry, and the promotion's notifications and UPDATE (the close comes first). */
 const STATEMENTS_PER_GROUP = 4;
 
 /**
  * Closes every open group whose joining time has passed: the seats no member claimed return to the
  * slot and the waiting list moves up into them, each group's close, audit entry (staff: none) and
- * promotion with its texts in one batch. The UPDATE re-checks the time and status, so an
+ * promotion with its notifications in one batch. The UPDATE re-checks the time and status, so an
  * organizer's late change of `joinUntil` or a repeated run holds. Returns the groups closed.
  */
 export async function releaseDueGroups(db: Database, now: number) {

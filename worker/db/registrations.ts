@@ -3,7 +3,7 @@
 import { and, desc, eq, isNotNull, sql, type SQLWrapper } from 'drizzle-orm';
 import { batch, type Database } from './client.ts';
 import { preparedQuery, preparedSql, runBatch, runOne, type Placeholders, type Rows } from './prepared.ts';
-import { confirmationText } from './notifications.ts';
+import { confirmationNotification } from './notifications.ts';
 import { fitsWindow, seatsTaken, takesASeat } from './seats.ts';
 import { liveCitizenLogin } from './logins.ts';
 import { logins, campaigns, donations, idempotentResponses, people, registrations, sessions, slots } from './schema.ts';
@@ -234,7 +234,7 @@ const intoGroupSeat = preparedSql<Booking, Booked>(
   RETURNING status, NULL AS position`,
 );
 
-const confirmation = preparedSql<Booking>((r) => confirmationText(r.id));
+const confirmation = preparedSql<Booking>((r) => confirmationNotification(r.id));
 
 /** Facts of the sign-up the person's profile lacks, kept there once it is booked. */
 const profileFacts = preparedSql<Booking>(
@@ -259,7 +259,7 @@ const storedAnswer = preparedSql<Booking>(
 );
 
 /**
- * Books the registration with its confirmation text (when it took a seat), profile facts and stored
+ * Books the registration with its confirmation notification (when it took a seat), profile facts and stored
  * answer: one batch.
  */
 export async function signUp(db: Database, r: NewRegistration, now = Date.now()): Promise<SignUpResult> {

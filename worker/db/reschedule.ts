@@ -54,7 +54,7 @@ export interface Move {
 /**
  * Moves the registration when it is still confirmed where the mover saw it, both sessions are still to
  * come, and the target has a free seat (in the slot, unless the move stays in it, and in the
- * window); then the old slot's waiting list takes the freed seat, with its text, as after a
+ * window); then the old slot's waiting list takes the freed seat, with its notification, as after a
  * cancellation. One batch: the seat is never held twice nor lost. A group member leaving the
  * group's slot gives the seat back to the group, not to the slot.
  */

@@ -524,7 +524,7 @@ export const auditLog = sqliteTable(
 );
 
 /**
- * The outbox: every text to a person is a row written in the same batch as the change that
+ * The outbox: every notification (text) to a person is a row written in the same batch as the change that
  * causes it (worker/db/notifications.ts), then handed to the notifications queue and sent by its
  * consumer. `dedupeKey` makes each cause yield at most one message.
  */
@@ -570,7 +570,7 @@ export const notifications = sqliteTable(
     uniqueIndex('notifications_dedupe').on(t.dedupeKey),
     index('notifications_queued').on(t.handedAt, t.createdAt).where(sql`${t.status} = 'queued'`),
     index('notifications_by_organization').on(t.organizationId, sql`${t.createdAt} DESC`, sql`${t.id} DESC`),
-    // The weekly call-out cap looks a donor's call-outs up; other texts need no entry here.
+    // The weekly call-out cap looks a donor's call-outs up; other notifications need no entry here.
     index('notifications_callouts_by_person').on(t.personId, t.createdAt).where(sql`${t.kind} = 'callout'`),
   ],
 );

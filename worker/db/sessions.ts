@@ -1,9 +1,9 @@
 // Organizers change or cancel a session after people signed up: everyone signed up hears of it,
-// by a text queued in the same batch as the change.
+// by a notification queued in the same batch as the change.
 import { eq, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit.ts';
 import { batch, type Database } from './client.ts';
-import { sessionTexts } from './notifications.ts';
+import { sessionNotifications } from './notifications.ts';
 import { campaigns, sessions } from './schema.ts';
 
 /** The session with its campaign's organization, for the access check. */
@@ -43,14 +43,14 @@ const keepsWindows = (sessionId: string, startsAt: number | null, endsAt: number
 
 /**
  * Applies the change when the session is not cancelled and its times stay in order, and queues
- * a text to each person signed up. Returns false when nothing was changed.
+ * a notification to each person signed up. Returns false when nothing was changed.
  */
 export async function changeSession(db: Database, sessionId: string, change: SessionChange, audit: AuditEntry) {
   const changeId = crypto.randomUUID();
   const startsAt = change.startsAt?.getTime() ?? null;
   const endsAt = change.endsAt?.getTime() ?? null;
   // changes() tells each statement whether the one before it wrote: the UPDATE for the audit
-  // entry, the audit entry for the texts. So a refused change leaves no entry and sends nothing.
+  // entry, the audit entry for the notifications. So a refused change leaves no entry and sends nothing.
   const [updated] = await batch<[{ id: string }[], ...[][]]>(db, [
     sql`UPDATE sessions SET starts_at = coalesce(${startsAt}, starts_at), ends_at = coalesce(${endsAt}, ends_at),
                venue = coalesce(${change.venue ?? null}, venue), address = coalesce(${change.address ?? null}, address)
@@ -58,22 +58,22 @@ export async function changeSession(db: Database, sessionId: string, change: Ses
           AND ${keepsWindows(sessionId, startsAt, endsAt)}
         RETURNING id`,
     auditStatement(audit, Date.now(), sql`changes() = 1`),
-    sql`${sessionTexts(sessionId, 'session_changed', changeId)} AND changes() = 1`,
+    sql`${sessionNotifications(sessionId, 'session_changed', changeId)} AND changes() = 1`,
   ]);
   return updated.length === 1;
 }
 
 /**
- * Cancels the session, every registration for it (each person told by a text) and its groups. False if
+ * Cancels the session, every registration for it (each person notified) and its groups. False if
  * already cancelled.
  */
 export async function cancelSession(db: Database, sessionId: string, audit: AuditEntry, now = Date.now()) {
-  // As in changeSession, each statement follows the one before through changes(); the texts are
+  // As in changeSession, each statement follows the one before through changes(); the notifications are
   // queued while the people are still signed up, then their registrations are cancelled.
   const [cancelled] = await batch<[{ id: string }[], ...[][]]>(db, [
     sql`UPDATE sessions SET cancelled_at = ${now} WHERE id = ${sessionId} AND cancelled_at IS NULL RETURNING id`,
     auditStatement(audit, now, sql`changes() = 1`),
-    sql`${sessionTexts(sessionId, 'session_cancelled', sessionId)} AND changes() = 1`,
+    sql`${sessionNotifications(sessionId, 'session_cancelled', sessionId)} AND changes() = 1`,
     sql`UPDATE registrations SET status = 'cancelled', cancelled_at = ${now}
         WHERE status IN ('confirmed', 'waitlisted') AND slot_id IN (SELECT id FROM slots WHERE session_id = ${sessionId})
           AND EXISTS (SELECT 1 FROM sessions WHERE id = ${sessionId} AND cancelled_at = ${now})`,

@@ -39,7 +39,7 @@ export async function getSlotWithCounts(db: Database, slotId: string) {
 /**
  * Changes capacity and waiting list in one batch: never below the seats already taken (groups'
  * held seats too, and in each appointment window its own), and a raise confirms waiting people in
- * their order in the same step (a second bus arrives), each told by a text (db/waiting-list.ts).
+ * their order in the same step (a second bus arrives), each notified (db/waiting-list.ts).
  */
 export async function updateSlot(
   db: Database,

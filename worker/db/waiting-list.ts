@@ -1,8 +1,8 @@
 // The waiting list moves up: when seats free (a cancellation, a capacity raise, a group's seats
-// given back) the first people waiting take them, in the order they came, and each is told by a
-// text. Both land in the batch of the change that freed the seats.
+// given back) the first people waiting take them, in the order they came, and each is notified.
+// Both land in the batch of the change that freed the seats.
 import { sql } from 'drizzle-orm';
-import { promotionTexts } from './notifications.ts';
+import { promotionNotifications } from './notifications.ts';
 import { seatsTaken } from './seats.ts';
 
 /** The waiting registrations of the slot that fit in its free seats now, first come first served. */
@@ -15,13 +15,13 @@ const nextInLine = (slotId: string) => sql`
 export type Promoted = { id: string; personId: string }[];
 
 /**
- * Two statements for the batch, after the change that frees seats: the texts to the people next
+ * Two statements for the batch, after the change that frees seats: the notifications to the people next
  * in line, then their promotion. Nothing between them touches registrations, slots or groups, and a
  * batch is one transaction, so both select the same people.
  */
 export const promoteWaiting = (slotId: string) =>
   [
-    promotionTexts(nextInLine(slotId)),
+    promotionNotifications(nextInLine(slotId)),
     sql`UPDATE registrations SET status = 'confirmed' WHERE id IN (${nextInLine(slotId)})
         RETURNING id, person_id AS personId`,
   ] as const;

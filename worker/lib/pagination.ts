@@ -1,4 +1,4 @@
-// Lists read a page at a time (the audit log, a roster, texts, emergency donors): the same query
+// Lists read a page at a time (the audit log, a roster, notifications, emergency donors): the same query
 // fields, opaque cursors (the last row's sort key, as base64url JSON) and one way of telling
 // whether another page follows. A cursor that does not decode to the expected shape is a bad
 // request, never a crash.

@@ -1,4 +1,4 @@
-// Texts an organizer's write (or a group sign-up) has queued, perhaps for many people (session
+// Notifications an organizer's write (or a group sign-up) has queued, perhaps for many people (session
 // changes, call-outs, promotions, group confirmations), leave at once, after the response.
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';

@@ -33,14 +33,14 @@ function reasonToSkip(facts: MessageFacts): string | null {
       return facts.emergencyDonor ? null : 'opted_out';
     case 'confirmed':
     case 'promoted':
-      // Confirmations always go, unless the registration was cancelled before the text left.
+      // Confirmations always go, unless the registration was cancelled before the notification left.
       return facts.registrationStatus === 'cancelled' ? 'cancelled' : null;
     default:
       return null;
   }
 }
 
-/** The registration's appointment window, when the text is about a registration whose session has windows. */
+/** The registration's appointment window, when the notification is about a registration whose session has windows. */
 function windowOfMessage({ startsAt, endsAt, windowMinutes, windowIndex }: MessageFacts) {
   return startsAt && endsAt ? windowTimes({ startsAt, endsAt, windowMinutes }, windowIndex) : null;
 }

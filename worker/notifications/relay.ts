@@ -1,6 +1,6 @@
 // Hands queued outbox rows to the notifications queue. A request that knows what it queued (a
 // sign-up's confirmation, a cancellation's promotions) sends those keys straight after its
-// response; organizer writes, which may queue texts for many people, hand over whatever is queued;
+// response; organizer writes, which may queue notifications for many people, hand over whatever is queued;
 // the cron sweeps up anything left behind. The consumer's claim makes a key sent twice harmless.
 import type { Context } from 'hono';
 import { database } from '../db/client.ts';
@@ -29,7 +29,7 @@ export async function relayNotifications(env: Bindings, now = Date.now()) {
   }
 }
 
-/** After the response: the texts this request queued, by their dedupe keys, onto the queue. */
+/** After the response: the notifications this request queued, by their dedupe keys, onto the queue. */
 export function sendAfterResponse<E extends AppEnv>(c: Context<E>, keys: string[]) {
   const queue = c.env.NOTIFICATIONS;
   if (!queue || keys.length === 0) return;

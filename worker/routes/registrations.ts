@@ -65,7 +65,7 @@ export const registrationRoutes = new Hono<AppEnv>()
 
       const { cancelled, promoted } = await cancelRegistration(db, { id, slotId: registration.slotId, personId });
       if (cancelled) {
-        // The freed seat's new holder hears of it (its text was queued with the promotion).
+        // The freed seat's new holder hears of it (its notification was queued with the promotion).
         sendAfterResponse(
           c,
           promoted.map((moved) => `promoted:${moved.id}`),

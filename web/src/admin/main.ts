@@ -26,7 +26,7 @@ function sectionOf(path: string): Section | null {
 }
 
 /**
- * Who sees which section: texts, staff and the audit log (their organization's) for organizers
+ * Who sees which section: notifications, staff and the audit log (their organization's) for organizers
  * and admins; the city's organizations for admins.
  */
 const sectionFor = (section: Section, role: Role) =>
@@ -45,7 +45,7 @@ startShell(() => {
     sections: {
       campaigns: s.navCampaigns,
       'check-in': s.navCheckIn,
-      texts: s.navTexts,
+      texts: s.navNotifications,
       staff: s.navStaff,
       organizations: s.navOrganizations,
       audit: s.navAudit,
@@ -111,7 +111,7 @@ void startRouter({
     { path: '/campaigns/:id/check-in', page: checkInPage },
     { path: '/campaigns/:id/quiz', page: async (context) => (await import('./pages/quiz.ts')).quizAdminPage(context) },
     { path: '/finals/:id', page: async (context) => (await import('./pages/final-host.ts')).finalHostPage(context) },
-    { path: '/texts', page: async (context) => (await import('./pages/texts.ts')).textsPage(context) },
+    { path: '/texts', page: async (context) => (await import('./pages/notifications.ts')).notificationsPage(context) },
     { path: '/staff', page: async (context) => (await import('./pages/staff.ts')).staffPage(context) },
     {
       path: '/organizations',

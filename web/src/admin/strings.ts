@@ -13,8 +13,8 @@ export type DonationKind = 'whole_blood' | 'platelets';
 export type Reason = 'mistake' | 'person_asked' | 'did_not_come' | 'deferred' | 'other';
 /** What can be corrected on a sign-up after the fact, from the roster or the desk. */
 export type Correction = 'undo_check_in' | 'no_show' | 'undo_no_show' | 'cancel' | 'remove_donation';
-export type TextStatus = 'queued' | 'sending' | 'sent' | 'skipped' | 'failed';
-export type TextKind =
+export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'skipped' | 'failed';
+export type NotificationKind =
   | 'confirmed'
   | 'promoted'
   | 'session_changed'
@@ -436,7 +436,7 @@ const zhCN = {
   calloutSent: (recipients: number) => `已安排发送给 ${recipients} 人。`,
 
   // Shell
-  navTexts: '短信',
+  navNotifications: '短信',
   navStaff: '工作人员',
   navAudit: '审计日志',
   ofOrganization: (name: string) => ` · ${name}`,
@@ -455,14 +455,18 @@ const zhCN = {
   sessionCancelledAt: (time: string) => `已于 ${time} 取消，报名者已收到或即将收到短信通知。`,
 
   // Texts
-  textsTitle: '短信通知',
-  textsIntro: '报名确认、候补转正、场次变更与取消、活动提醒、答题提醒和应急呼吁短信的发送情况。手机号只显示部分。',
-  textCounts: '各状态短信数',
-  textStatus: { queued: '排队中', sending: '发送中', sent: '已发送', skipped: '未发送', failed: '发送失败' } as Record<
-    TextStatus,
-    string
-  >,
-  textKind: {
+  notificationsTitle: '短信通知',
+  notificationsIntro:
+    '报名确认、候补转正、场次变更与取消、活动提醒、答题提醒和应急呼吁短信的发送情况。手机号只显示部分。',
+  notificationCounts: '各状态短信数',
+  notificationStatus: {
+    queued: '排队中',
+    sending: '发送中',
+    sent: '已发送',
+    skipped: '未发送',
+    failed: '发送失败',
+  } as Record<NotificationStatus, string>,
+  notificationKind: {
     confirmed: '报名确认',
     promoted: '候补转正',
     session_changed: '场次变更',
@@ -471,22 +475,22 @@ const zhCN = {
     reminder: '活动提醒',
     quiz_nudge: '答题提醒',
     callout: '应急呼吁',
-  } as Record<TextKind, string>,
-  textReason: {
+  } as Record<NotificationKind, string>,
+  notificationReason: {
     opted_out: '对方已关闭这类短信',
     not_confirmed: '报名已不是“已确认”状态',
     cancelled: '报名已取消',
     SmsDeliveryError: '短信网关未能送达',
     Error: '发送出错',
   } as Record<string, string>,
-  textReasonOther: (name: string) => `发送出错（${name}）`,
+  notificationReasonOther: (name: string) => `发送出错（${name}）`,
   allKinds: '全部类型',
   filterKind: '类型',
-  noTexts: '没有符合条件的短信。',
-  textCreated: '生成',
-  textSent: '发送',
-  textAttempts: '尝试次数',
-  textWhy: '原因',
+  noNotifications: '没有符合条件的短信。',
+  notificationCreated: '生成',
+  notificationSent: '发送',
+  notificationAttempts: '尝试次数',
+  notificationWhy: '原因',
   reminderTitle: '提醒短信时间',
   reminderAt: (h: number) => `明天场次的提醒短信在每天 ${hour(h)}（北京时间）发出。`,
   reminderHour: '发送时间（北京时间）',
@@ -1028,7 +1032,7 @@ const en: Strings = {
   calloutConfirm: 'Send this text to these emergency donors? It cannot be taken back.',
   calloutSent: (recipients) => `Queued for ${recipients} people.`,
 
-  navTexts: 'Texts',
+  navNotifications: 'Texts',
   navStaff: 'Staff',
   navAudit: 'Audit log',
   ofOrganization: (name) => ` · ${name}`,
@@ -1045,12 +1049,12 @@ const en: Strings = {
   sessionCancelled: 'Cancelled',
   sessionCancelledAt: (time) => `Cancelled on ${time}; everyone signed up is told by text.`,
 
-  textsTitle: 'Texts',
-  textsIntro:
+  notificationsTitle: 'Texts',
+  notificationsIntro:
     'Where the texts stand: sign-up confirmations, waiting-list promotions, session changes and cancellations, reminders, quiz nudges and emergency call-outs. Phone numbers are shown in part.',
-  textCounts: 'Texts by state',
-  textStatus: { queued: 'Queued', sending: 'Sending', sent: 'Sent', skipped: 'Not sent', failed: 'Failed' },
-  textKind: {
+  notificationCounts: 'Texts by state',
+  notificationStatus: { queued: 'Queued', sending: 'Sending', sent: 'Sent', skipped: 'Not sent', failed: 'Failed' },
+  notificationKind: {
     confirmed: 'Sign-up confirmed',
     promoted: 'Off the waiting list',
     session_changed: 'Session changed',
@@ -1060,21 +1064,21 @@ const en: Strings = {
     quiz_nudge: 'Quiz nudge',
     callout: 'Emergency call-out',
   },
-  textReason: {
+  notificationReason: {
     opted_out: 'They turned these texts off',
     not_confirmed: 'The sign-up is no longer confirmed',
     cancelled: 'The sign-up was cancelled',
     SmsDeliveryError: 'The SMS gateway did not deliver it',
     Error: 'Sending failed',
   },
-  textReasonOther: (name) => `Sending failed (${name})`,
+  notificationReasonOther: (name) => `Sending failed (${name})`,
   allKinds: 'All kinds',
   filterKind: 'Kind',
-  noTexts: 'No texts match.',
-  textCreated: 'Queued',
-  textSent: 'Sent',
-  textAttempts: 'Attempts',
-  textWhy: 'Why',
+  noNotifications: 'No texts match.',
+  notificationCreated: 'Queued',
+  notificationSent: 'Sent',
+  notificationAttempts: 'Attempts',
+  notificationWhy: 'Why',
   reminderTitle: 'Reminder time',
   reminderAt: (h) => `Reminders for tomorrow’s sessions go out at ${hour(h)} (China time) every day.`,
   reminderHour: 'Time (China time)',

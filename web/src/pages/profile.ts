@@ -1,5 +1,5 @@
 // The person's profile: name, gender, birth date, district, blood type, the emergency donor
-// list, which texts to get; and signing out.
+// list, which notifications to get; and signing out.
 import { bloodTypes, rhDs } from '../../../worker/domain/profile.ts';
 import { api, ApiFailure, read, succeed, within } from '../foundation/api.ts';
 import { checkboxField, choiceField, FieldList, inputField } from '../foundation/fields.ts';
@@ -114,7 +114,7 @@ export async function profilePage(context: PageContext) {
             rhD.element,
             emergencyDonor.element,
           ),
-          h('div', { class: 'card' }, h('h2', null, s.textsTitle), reminders.element, quizNudges.element),
+          h('div', { class: 'card' }, h('h2', null, s.notificationsTitle), reminders.element, quizNudges.element),
           message.element,
           save,
         ),

@@ -67,7 +67,7 @@ export const adminAuthRoutes = new Hono<AppEnv>()
     },
   )
   // Who is signed in, and their organization (its kind decides which pages apply; its reminder
-  // hour is shown and changed on the texts page): the organizer pages ask on load.
+  // hour is shown and changed on the notifications page): the organizer pages ask on load.
   .get('/me', requireStaff(), async (c) => {
     const member = c.var.staff;
     const organization = await findStaffOrganization(c.var.db, member.organizationId);

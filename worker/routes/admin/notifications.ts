@@ -1,4 +1,4 @@
-// Organizers see the state of their texts: queued, sent, skipped or failed, and why.
+// Organizers see the state of their notifications (texts): queued, sent, skipped or failed, and why.
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { listNotifications, notificationCounts } from '../../db/notifications.ts';

@@ -1,4 +1,4 @@
-// Organizers move a session (time or place) or cancel it; everyone signed up gets a text.
+// Organizers move a session (time or place) or cancel it; everyone signed up is notified.
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { byStaff } from '../../db/audit.ts';

@@ -127,7 +127,7 @@ const localValue = (iso: string) => iso.slice(0, 16);
 /** "2026-06-14T09:00" from a datetime-local box, read as China time: the ISO instant the API takes. */
 const chinaInstant = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
 
-/** Everyone the session's texts go to: the confirmed and the waiting. */
+/** Everyone the session's notifications go to: the confirmed and the waiting. */
 const signedUp = (session: Session) => session.slots.reduce((sum, slot) => sum + slot.taken + slot.waiting, 0);
 
 /**

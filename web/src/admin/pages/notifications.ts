@@ -1,5 +1,5 @@
-// The texts of my organization (every organization's for a platform admin): how many are in each
-// state, the list with filters, why a text was not sent, and the hour reminders go out.
+// The notifications (texts) of my organization (every organization's for a platform admin): how
+// many are in each state, the list with filters, why one was not sent, and the hour reminders go out.
 import type { InferResponseType } from 'hono/client';
 import { api, read, within } from '../../foundation/api.ts';
 import { append, h, on, uniqueId } from '../../foundation/dom.ts';
@@ -11,13 +11,13 @@ import { href, type PageContext } from '../../foundation/router.ts';
 import { setPageTitle } from '../../foundation/shell.ts';
 import { pagedList } from '../paged-list.ts';
 import { canManage, me, myOrganization, notAllowed, rememberOrganization, type Organization } from '../login.ts';
-import { strings, type TextKind, type TextStatus } from '../strings.ts';
+import { strings, type NotificationKind, type NotificationStatus } from '../strings.ts';
 import { shortTime } from '../time.ts';
 
-type Text = InferResponseType<typeof api.admin.notifications.$get, 200>['items'][number];
+type ListedNotification = InferResponseType<typeof api.admin.notifications.$get, 200>['items'][number];
 
-const statuses: TextStatus[] = ['queued', 'sending', 'sent', 'skipped', 'failed'];
-const kinds: TextKind[] = [
+const statuses: NotificationStatus[] = ['queued', 'sending', 'sent', 'skipped', 'failed'];
+const kinds: NotificationKind[] = [
   'confirmed',
   'promoted',
   'session_changed',
@@ -27,33 +27,46 @@ const kinds: TextKind[] = [
   'callout',
 ];
 
-/** Why a text was skipped or failed, in words: a skip reason, or the class of the sending error. */
+/** Why a notification was skipped or failed, in words: a skip reason, or the class of the sending error. */
 function reason(lastError: string) {
   const s = strings();
-  return s.textReason[lastError] ?? s.textReasonOther(lastError);
+  return s.notificationReason[lastError] ?? s.notificationReasonOther(lastError);
 }
 
-function textRow(text: Text) {
+function notificationRow(notification: ListedNotification) {
   const s = strings();
   return h(
     'li',
-    { class: `roster-row text-row text-${text.status}` },
+    { class: `roster-row notification-row notification-${notification.status}` },
     h(
       'div',
       { class: 'roster-who' },
-      h('strong', null, s.textKind[text.kind]),
-      h('span', { class: 'meta' }, `${text.to.name ?? '—'} · ${text.to.phone}`),
+      h('strong', null, s.notificationKind[notification.kind]),
+      h('span', { class: 'meta' }, `${notification.to.name ?? '—'} · ${notification.to.phone}`),
     ),
-    h('span', { class: `status-badge text-status-${text.status}` }, s.textStatus[text.status]),
+    h(
+      'span',
+      { class: `status-badge notification-status-${notification.status}` },
+      s.notificationStatus[notification.status],
+    ),
     h(
       'dl',
       { class: 'facts roster-facts' },
-      h('div', null, h('dt', null, s.textCreated), h('dd', null, shortTime(text.createdAt))),
-      text.sentAt ? h('div', null, h('dt', null, s.textSent), h('dd', null, shortTime(text.sentAt))) : null,
-      text.attempts > 1 ? h('div', null, h('dt', null, s.textAttempts), h('dd', null, text.attempts)) : null,
-      // A text that goes out after all keeps the last retry's error: only the unsent say why.
-      text.lastError && text.status !== 'sent'
-        ? h('div', { class: 'text-reason' }, h('dt', null, s.textWhy), h('dd', null, reason(text.lastError)))
+      h('div', null, h('dt', null, s.notificationCreated), h('dd', null, shortTime(notification.createdAt))),
+      notification.sentAt
+        ? h('div', null, h('dt', null, s.notificationSent), h('dd', null, shortTime(notification.sentAt)))
+        : null,
+      notification.attempts > 1
+        ? h('div', null, h('dt', null, s.notificationAttempts), h('dd', null, notification.attempts))
+        : null,
+      // A notification that goes out after all keeps the last retry's error: only the unsent say why.
+      notification.lastError && notification.status !== 'sent'
+        ? h(
+            'div',
+            { class: 'notification-reason' },
+            h('dt', null, s.notificationWhy),
+            h('dd', null, reason(notification.lastError)),
+          )
         : null,
     ),
   );
@@ -98,9 +111,9 @@ function reminderForm(organization: NonNullable<Organization>) {
   return form;
 }
 
-export function textsPage(context: PageContext) {
+export function notificationsPage(context: PageContext) {
   const s = strings();
-  setPageTitle(s.textsTitle);
+  setPageTitle(s.notificationsTitle);
   const status = statuses.find((value) => value === context.query.get('status'));
   const kind = kinds.find((value) => value === context.query.get('kind'));
   const fetchPage = (cursor?: string) =>
@@ -111,10 +124,10 @@ export function textsPage(context: PageContext) {
       canManage((await me()).role) ? { page: await fetchPage(), organization: await myOrganization() } : null,
     (data) => {
       const view = context.view;
-      view.append(h('h1', null, s.textsTitle));
+      view.append(h('h1', null, s.notificationsTitle));
       if (!data) return void view.append(notAllowed());
       const { page, organization } = data;
-      const counts = page.counts as Partial<Record<TextStatus, number>>;
+      const counts = page.counts as Partial<Record<NotificationStatus, number>>;
       const filters = filterForm({
         label: s.filters,
         apply: s.apply,
@@ -123,14 +136,14 @@ export function textsPage(context: PageContext) {
             'status',
             s.filterStatus,
             s.allStatuses,
-            choices(statuses, (v) => s.textStatus[v]),
+            choices(statuses, (v) => s.notificationStatus[v]),
             status,
           ),
           filterChoice(
             'kind',
             s.filterKind,
             s.allKinds,
-            choices(kinds, (v) => s.textKind[v]),
+            choices(kinds, (v) => s.notificationKind[v]),
             kind,
           ),
         ],
@@ -138,15 +151,15 @@ export function textsPage(context: PageContext) {
       });
       const { list, more, message } = pagedList(page, {
         fetchNext: (cursor) => fetchPage(cursor),
-        row: textRow,
+        row: notificationRow,
         signal: context.signal,
       });
       append(view, [
-        h('p', null, s.textsIntro),
+        h('p', null, s.notificationsIntro),
         organization ? reminderForm(organization) : null,
         h(
           'ul',
-          { class: 'tiles text-tiles', 'aria-label': s.textCounts },
+          { class: 'tiles notification-tiles', 'aria-label': s.notificationCounts },
           ...statuses.map((value) =>
             h(
               'li',
@@ -154,18 +167,18 @@ export function textsPage(context: PageContext) {
               h(
                 'a',
                 {
-                  class: `tile tile-link${counts[value] ? ` text-status-${value}` : ''}`,
+                  class: `tile tile-link${counts[value] ? ` notification-status-${value}` : ''}`,
                   href: href('/texts', { status: value, kind }),
                   'aria-current': value === status ? 'true' : undefined,
                 },
                 h('span', { class: 'tile-value' }, counts[value] ?? 0),
-                h('span', { class: 'tile-label' }, s.textStatus[value]),
+                h('span', { class: 'tile-label' }, s.notificationStatus[value]),
               ),
             ),
           ),
         ),
         filters,
-        page.items.length === 0 ? emptyNote(s.noTexts) : list,
+        page.items.length === 0 ? emptyNote(s.noNotifications) : list,
         more,
         message,
       ]);
