@@ -1,4 +1,4 @@
-// Texts that come due with the clock: tomorrow's reminders at each organization's chosen hour,
+// Notifications that come due with the clock: tomorrow's reminders at each organization's chosen hour,
 // and the quiz nudge in the evening. Run by the cron every few minutes; each is queued once.
 import type { Database } from '../db/client.ts';
 import { queueQuizNudges, queueReminders } from '../db/notifications.ts';
