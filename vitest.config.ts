@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
@@ -9,6 +10,9 @@ export default defineConfig({
   test: {
     // Request logs are useful when a test fails and noise when it passes.
     silent: 'passed-only',
+    // One test file per core (Vitest's default leaves one core idle: a single file at a time on the
+    // 2-core machines here). A file mostly waits on its own workerd, wrangler dev or Chromium.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         // Worker tests run inside workerd with the real wrangler.toml and a local D1 per test file.

@@ -22,7 +22,7 @@ export const D1_OUTAGES = [
 /**
  * How the chosen round trip fails: before reaching D1 (`fail`), after D1 did the work but before
  * the answer came back (`lose-answer`, a write that happened though the Worker saw an error), or
- * after a wait (`hang`, as a query stuck until D1's own timeout).
+ * after the request's other round trips are done (`hang`, as a query stuck until D1's own timeout).
  */
 export type FaultMode = 'fail' | 'lose-answer' | 'hang';
 
@@ -34,8 +34,6 @@ export interface Fault {
   /** D1 stays down: every round trip from `at` on fails (else only that one). */
   lasting?: boolean;
 }
-
-const HANG_MS = 30;
 
 /** A round trip as the proxy saw it: a short form of its SQL, and whether it only reads. */
 export interface Step {
@@ -53,11 +51,18 @@ type Queryable = Pick<D1Database, 'prepare' | 'batch'>;
 export function faultyD1(real: D1Database, fault: Fault | null = null): FaultyD1 {
   const steps: Step[] = [];
   const realStatement = new WeakMap<object, { statement: D1PreparedStatement; read: boolean }>();
+  const inFlight = new Set<Promise<unknown>>();
 
   async function roundTrip<T>(step: Step, run: () => Promise<T>): Promise<T> {
     const index = steps.push(step) - 1;
-    if (!fault || index < fault.at || (index > fault.at && !fault.lasting)) return run();
-    if (fault.mode === 'hang') await new Promise((resolve) => setTimeout(resolve, HANG_MS));
+    if (!fault || index < fault.at || (index > fault.at && !fault.lasting)) {
+      const answer = run();
+      inFlight.add(answer);
+      return answer.finally(() => inFlight.delete(answer));
+    }
+    // A stuck query fails only after every other round trip of the request has had its answer:
+    // waited for as that condition, not for a time.
+    if (fault.mode === 'hang') while (inFlight.size > 0) await Promise.allSettled(inFlight);
     if (fault.mode === 'lose-answer') await run();
     throw new Error(fault.message);
   }
