@@ -63,7 +63,7 @@ export function testClient(options: Pick<CallOptions, 'cookie' | 'address' | 'he
 }
 
 /** The `name=value` part of each Set-Cookie, ready for a Cookie header. */
-export function cookieFrom(response: Response): string {
+export function cookieFrom(response: Pick<Response, 'headers'>): string {
   return response.headers
     .getSetCookie()
     .map((line) => line.split(';')[0])
