@@ -1,8 +1,26 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { call, createOrganization, errorOf, signInCitizen, signInStaff } from './helpers.ts';
+import type { InferRequestType } from 'hono/client';
+import { call, createOrganization, errorOf, signInCitizen, signInStaff, testClient } from './helpers.ts';
 
-const campaignBody = (overrides: Record<string, unknown> = {}) => ({
+const campaigns = (cookie?: string) => testClient({ ...(cookie && { cookie }) }).admin.campaigns;
+type NewCampaign = InferRequestType<ReturnType<typeof campaigns>['$post']>['json'];
+type NewSession = InferRequestType<ReturnType<typeof campaigns>[':id']['sessions']['$post']>['json'];
+
+/** The campaign as the public sees it. */
+const publicCampaign = (id: string) => testClient().campaigns[':id'].$get({ param: { id } });
+const createCampaign = (cookie: string, json: NewCampaign) => campaigns(cookie).$post({ json });
+const editCampaign = (
+  cookie: string,
+  id: string,
+  json: InferRequestType<ReturnType<typeof campaigns>[':id']['$patch']>['json'],
+) => campaigns(cookie)[':id'].$patch({ param: { id }, json });
+const addSession = (cookie: string, id: string, json: NewSession) =>
+  campaigns(cookie)[':id'].sessions.$post({ param: { id }, json });
+const changeSlot = (cookie: string, id: string, json: { capacity?: number; waitlist?: boolean }) =>
+  testClient({ cookie }).admin.slots[':id'].$patch({ param: { id }, json });
+
+const campaignBody = (overrides: Partial<NewCampaign> = {}): NewCampaign => ({
   kind: 'cpr_training',
   title: '企业急救培训',
   description: '学习胸外按压和 AED 的使用。',
@@ -11,7 +29,7 @@ const campaignBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const sessionBody = (overrides: Record<string, unknown> = {}) => ({
+const sessionBody = (overrides: Partial<NewSession> = {}): NewSession => ({
   startsAt: '2099-05-10T09:00:00+08:00',
   endsAt: '2099-05-10T11:00:00+08:00',
   venue: '市疾控中心培训教室',
@@ -28,30 +46,27 @@ async function organizer() {
   return { organizationId, ...(await signInStaff('organizer', organizationId)) };
 }
 
-async function createPublished(cookie: string, overrides: Record<string, unknown> = {}) {
-  const response = await call('/api/admin/campaigns', {
-    body: campaignBody({ status: 'published', ...overrides }),
-    cookie,
-  });
+async function createPublished(cookie: string, overrides: Partial<NewCampaign> = {}) {
+  const response = await createCampaign(cookie, campaignBody({ status: 'published', ...overrides }));
   expect(response.status).toBe(201);
-  return ((await response.json()) as { campaign: { id: string } }).campaign.id;
+  return (await response.json()).campaign.id;
 }
 
 describe('POST /api/admin/campaigns', () => {
   it("creates a draft in the organizer's own organization, hidden from the public", async () => {
     const { cookie, organizationId } = await organizer();
-    const response = await call('/api/admin/campaigns', {
-      body: campaignBody({
+    const response = await createCampaign(
+      cookie,
+      campaignBody({
         eligibility: { minAge: 16 },
         questions: [
           { key: 'company', label: '单位', type: 'text', required: true },
           { key: 'size', label: '尺码', type: 'choice', options: ['S', 'M'] },
         ],
       }),
-      cookie,
-    });
+    );
     expect(response.status).toBe(201);
-    const { campaign } = (await response.json()) as { campaign: Record<string, unknown> & { id: string } };
+    const { campaign } = await response.json();
     expect(campaign).toMatchObject({
       kind: 'cpr_training',
       status: 'draft',
@@ -63,42 +78,41 @@ describe('POST /api/admin/campaigns', () => {
       ],
       sessions: [],
     });
-    expect((await call(`/api/campaigns/${campaign.id}`)).status).toBe(404);
+    expect((await publicCampaign(campaign.id)).status).toBe(404);
   });
 
   it('applies the donor rules to blood drives unless told otherwise', async () => {
     const { cookie } = await organizer();
     const id = await createPublished(cookie, { kind: 'blood_drive' });
-    const { campaign } = (await (await call(`/api/campaigns/${id}`)).json()) as { campaign: { eligibility: unknown } };
+    const { campaign } = await (await publicCampaign(id)).json();
     expect(campaign.eligibility).toEqual({ donorRules: true });
   });
 
   it('makes an admin name an existing organization', async () => {
     const { cookie } = await signInStaff('admin');
-    const missing = await call('/api/admin/campaigns', { body: campaignBody(), cookie });
+    const missing = await createCampaign(cookie, campaignBody());
     expect(missing.status).toBe(400);
     expect((await errorOf(missing)).issues?.[0]?.path).toBe('organizationId');
-    const unknown = await call('/api/admin/campaigns', { body: campaignBody({ organizationId: 'nope' }), cookie });
+    const unknown = await createCampaign(cookie, campaignBody({ organizationId: 'nope' }));
     expect(unknown.status).toBe(400);
     const organizationId = await createOrganization();
-    const created = await call('/api/admin/campaigns', { body: campaignBody({ organizationId }), cookie });
+    const created = await createCampaign(cookie, campaignBody({ organizationId }));
     expect(created.status).toBe(201);
   });
 
   it('refuses an organizer creating in another organization, check-in staff and citizens', async () => {
     const { cookie } = await organizer();
     const other = await createOrganization();
-    expect((await call('/api/admin/campaigns', { body: campaignBody({ organizationId: other }), cookie })).status).toBe(
-      403,
-    );
+    expect((await createCampaign(cookie, campaignBody({ organizationId: other }))).status).toBe(403);
     const checkin = await signInStaff('checkin', await createOrganization());
-    expect((await call('/api/admin/campaigns', { body: campaignBody(), cookie: checkin.cookie })).status).toBe(403);
+    expect((await createCampaign(checkin.cookie, campaignBody())).status).toBe(403);
     const citizen = await signInCitizen();
-    expect((await call('/api/admin/campaigns', { body: campaignBody(), cookie: citizen.cookie })).status).toBe(401);
+    expect((await createCampaign(citizen.cookie, campaignBody())).status).toBe(401);
   });
 
   it('names every bad field', async () => {
     const { cookie } = await organizer();
+    // Fields of the wrong type, which the typed client would not send.
     const response = await call('/api/admin/campaigns', {
       body: {
         kind: 'party',
@@ -119,20 +133,20 @@ describe('POST /api/admin/campaigns', () => {
 
   it('refuses duplicate question keys and choices without options', async () => {
     const { cookie } = await organizer();
-    const duplicate = await call('/api/admin/campaigns', {
-      body: campaignBody({
+    const duplicate = await createCampaign(
+      cookie,
+      campaignBody({
         questions: [
           { key: 'a', label: 'A', type: 'text' },
           { key: 'a', label: 'B', type: 'number' },
         ],
       }),
-      cookie,
-    });
+    );
     expect(duplicate.status).toBe(400);
-    const noOptions = await call('/api/admin/campaigns', {
-      body: campaignBody({ questions: [{ key: 'a', label: 'A', type: 'choice' }] }),
+    const noOptions = await createCampaign(
       cookie,
-    });
+      campaignBody({ questions: [{ key: 'a', label: 'A', type: 'choice' }] }),
+    );
     expect(noOptions.status).toBe(400);
   });
 });
@@ -140,31 +154,23 @@ describe('POST /api/admin/campaigns', () => {
 describe('PATCH and GET /api/admin/campaigns', () => {
   it('publishes, edits and closes a campaign', async () => {
     const { cookie } = await organizer();
-    const created = await call('/api/admin/campaigns', { body: campaignBody(), cookie });
-    const { id } = ((await created.json()) as { campaign: { id: string } }).campaign;
+    const created = await createCampaign(cookie, campaignBody());
+    const { id } = (await created.json()).campaign;
 
-    const published = await call(`/api/admin/campaigns/${id}`, {
-      method: 'PATCH',
-      body: { status: 'published', title: '新标题' },
-      cookie,
-    });
+    const published = await editCampaign(cookie, id, { status: 'published', title: '新标题' });
     expect(published.status).toBe(200);
-    expect(((await published.json()) as { campaign: { title: string; status: string } }).campaign).toMatchObject({
+    expect((await published.json()).campaign).toMatchObject({
       title: '新标题',
       status: 'published',
     });
-    expect((await call(`/api/campaigns/${id}`)).status).toBe(200);
+    expect((await publicCampaign(id)).status).toBe(200);
 
-    const badDates = await call(`/api/admin/campaigns/${id}`, {
-      method: 'PATCH',
-      body: { endsOn: '2099-04-01' },
-      cookie,
-    });
+    const badDates = await editCampaign(cookie, id, { endsOn: '2099-04-01' });
     expect(badDates.status).toBe(400);
     expect((await errorOf(badDates)).issues?.[0]?.path).toBe('endsOn');
 
-    await call(`/api/admin/campaigns/${id}`, { method: 'PATCH', body: { status: 'closed' }, cookie });
-    expect((await call(`/api/campaigns/${id}`)).status).toBe(404);
+    await editCampaign(cookie, id, { status: 'closed' });
+    expect((await publicCampaign(id)).status).toBe(404);
   });
 
   it('never lets two racing edits cross the dates', async () => {
@@ -172,8 +178,8 @@ describe('PATCH and GET /api/admin/campaigns', () => {
     const id = await createPublished(cookie);
     // Each edit is fine alone (May 1–31); together they would end before they start.
     const [later, earlier] = await Promise.all([
-      call(`/api/admin/campaigns/${id}`, { method: 'PATCH', body: { startsOn: '2099-05-20' }, cookie }),
-      call(`/api/admin/campaigns/${id}`, { method: 'PATCH', body: { endsOn: '2099-05-10' }, cookie }),
+      editCampaign(cookie, id, { startsOn: '2099-05-20' }),
+      editCampaign(cookie, id, { endsOn: '2099-05-10' }),
     ]);
     expect([later.status, earlier.status].sort()).toEqual([200, 400]);
     const row = await env.DB.prepare('SELECT starts_on AS startsOn, ends_on AS endsOn FROM campaigns WHERE id = ?')
@@ -188,29 +194,20 @@ describe('PATCH and GET /api/admin/campaigns', () => {
     const myId = await createPublished(mine.cookie);
     const theirId = await createPublished(theirs.cookie);
 
-    const { items } = (await (await call('/api/admin/campaigns', { cookie: mine.cookie })).json()) as {
-      items: { id: string }[];
-    };
+    const { items } = await (await campaigns(mine.cookie).$get({ query: {} })).json();
     expect(items.map((item) => item.id)).toContain(myId);
     expect(items.map((item) => item.id)).not.toContain(theirId);
 
-    expect((await call(`/api/admin/campaigns/${theirId}`, { cookie: mine.cookie })).status).toBe(404);
-    expect(
-      (await call(`/api/admin/campaigns/${theirId}`, { method: 'PATCH', body: { title: 'x' }, cookie: mine.cookie }))
-        .status,
-    ).toBe(404);
-    expect(
-      (await call(`/api/admin/campaigns/${theirId}/sessions`, { body: sessionBody(), cookie: mine.cookie })).status,
-    ).toBe(404);
+    expect((await campaigns(mine.cookie)[':id'].$get({ param: { id: theirId } })).status).toBe(404);
+    expect((await editCampaign(mine.cookie, theirId, { title: 'x' })).status).toBe(404);
+    expect((await addSession(mine.cookie, theirId, sessionBody())).status).toBe(404);
     const title = await env.DB.prepare('SELECT title FROM campaigns WHERE id = ?')
       .bind(theirId)
       .first<{ title: string }>();
     expect(title?.title).toBe('企业急救培训');
 
     const admin = await signInStaff('admin');
-    const all = (await (await call('/api/admin/campaigns', { cookie: admin.cookie })).json()) as {
-      items: { id: string }[];
-    };
+    const all = await (await campaigns(admin.cookie).$get({ query: {} })).json();
     expect(all.items.map((item) => item.id)).toEqual(expect.arrayContaining([myId, theirId]));
   });
 });
@@ -219,23 +216,15 @@ describe('POST /api/admin/campaigns/:id/sessions', () => {
   it('adds a session with its slots in one step', async () => {
     const { cookie } = await organizer();
     const id = await createPublished(cookie);
-    const response = await call(`/api/admin/campaigns/${id}/sessions`, { body: sessionBody(), cookie });
+    const response = await addSession(cookie, id, sessionBody());
     expect(response.status).toBe(201);
-    const { session } = (await response.json()) as {
-      session: {
-        id: string;
-        startsAt: string;
-        slots: { id: string; role: string; capacity: number; waitlist: boolean }[];
-      };
-    };
+    const { session } = await response.json();
     expect(session.startsAt).toBe('2099-05-10T09:00:00+08:00');
     expect(session.slots.map(({ role, capacity, waitlist }) => ({ role, capacity, waitlist }))).toEqual([
       { role: '学员', capacity: 2, waitlist: true },
       { role: '助教', capacity: 1, waitlist: false },
     ]);
-    const { campaign } = (await (await call(`/api/campaigns/${id}`)).json()) as {
-      campaign: { sessions: { id: string }[] };
-    };
+    const { campaign } = await (await publicCampaign(id)).json();
     expect(campaign.sessions.map((s) => s.id)).toEqual([session.id]);
   });
 
@@ -256,7 +245,7 @@ describe('POST /api/admin/campaigns/:id/sessions', () => {
       }),
     ];
     for (const body of cases) {
-      const response = await call(`/api/admin/campaigns/${id}/sessions`, { body, cookie });
+      const response = await addSession(cookie, id, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
     }
     const count = await env.DB.prepare('SELECT count(*) AS n FROM sessions WHERE campaign_id = ?')
@@ -270,11 +259,12 @@ describe('PATCH /api/admin/slots/:id', () => {
   async function fullSlotWithQueue() {
     const staff = await organizer();
     const id = await createPublished(staff.cookie);
-    const created = await call(`/api/admin/campaigns/${id}/sessions`, {
-      body: sessionBody({ slots: [{ role: '学员', capacity: 1, waitlist: true }] }),
-      cookie: staff.cookie,
-    });
-    const slotId = ((await created.json()) as { session: { slots: { id: string }[] } }).session.slots[0]!.id;
+    const created = await addSession(
+      staff.cookie,
+      id,
+      sessionBody({ slots: [{ role: '学员', capacity: 1, waitlist: true }] }),
+    );
+    const slotId = (await created.json()).session.slots[0]!.id;
     const people = [];
     for (let i = 0; i < 4; i++) {
       const citizen = await signInCitizen();
@@ -294,13 +284,9 @@ describe('PATCH /api/admin/slots/:id', () => {
   it('raising the capacity confirms waiting people in their order', async () => {
     const { staff, slotId, people } = await fullSlotWithQueue();
     expect(people.map((p) => p.registration.status)).toEqual(['confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
-    const response = await call(`/api/admin/slots/${slotId}`, {
-      method: 'PATCH',
-      body: { capacity: 3 },
-      cookie: staff.cookie,
-    });
+    const response = await changeSlot(staff.cookie, slotId, { capacity: 3 });
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { slot: unknown }).slot).toMatchObject({
+    expect((await response.json()).slot).toMatchObject({
       capacity: 3,
       taken: 3,
       remaining: 0,
@@ -314,12 +300,8 @@ describe('PATCH /api/admin/slots/:id', () => {
 
   it('refuses a capacity below the confirmed count with 409 and changes nothing', async () => {
     const { staff, slotId } = await fullSlotWithQueue();
-    await call(`/api/admin/slots/${slotId}`, { method: 'PATCH', body: { capacity: 2 }, cookie: staff.cookie });
-    const response = await call(`/api/admin/slots/${slotId}`, {
-      method: 'PATCH',
-      body: { capacity: 1 },
-      cookie: staff.cookie,
-    });
+    await changeSlot(staff.cookie, slotId, { capacity: 2 });
+    const response = await changeSlot(staff.cookie, slotId, { capacity: 1 });
     expect(response.status).toBe(409);
     expect((await errorOf(response)).code).toBe('capacity_below_taken');
     const slot = await env.DB.prepare('SELECT capacity FROM slots WHERE id = ?')
@@ -331,11 +313,9 @@ describe('PATCH /api/admin/slots/:id', () => {
   it("answers 404 for another organization's slot and 400 for bad values", async () => {
     const { slotId } = await fullSlotWithQueue();
     const stranger = await organizer();
-    expect(
-      (await call(`/api/admin/slots/${slotId}`, { method: 'PATCH', body: { capacity: 10 }, cookie: stranger.cookie }))
-        .status,
-    ).toBe(404);
+    expect((await changeSlot(stranger.cookie, slotId, { capacity: 10 })).status).toBe(404);
     const admin = await signInStaff('admin');
+    // Values of the wrong type, which the typed client would not send.
     const bad = await call(`/api/admin/slots/${slotId}`, {
       method: 'PATCH',
       body: { capacity: 'ten', waitlist: 'yes' },
