@@ -8,18 +8,21 @@ import {
   newAddress,
   signInCitizen,
   signInStaff,
+  testClient,
 } from './helpers.ts';
+
+const login = (json: { email: string; password: string }, address = newAddress()) =>
+  testClient({ address }).admin.auth.login.$post({ json });
+/** The API as the holder of `cookie` sees it, or as a stranger without one. */
+const as = (cookie?: string) => testClient({ ...(cookie && { cookie }) }).admin;
 
 describe('POST /api/admin/auth/login', () => {
   it('signs staff in with a session cookie and their role', async () => {
     const organizationId = await createOrganization();
     const member = await createStaffMember('organizer', organizationId);
-    const response = await call('/api/admin/auth/login', {
-      body: { email: member.email.toUpperCase(), password: member.password },
-      address: newAddress(),
-    });
+    const response = await login({ email: member.email.toUpperCase(), password: member.password });
     expect(response.status).toBe(200);
-    const { staff } = (await response.json()) as { staff: Record<string, unknown> };
+    const { staff } = await response.json();
     expect(staff).toMatchObject({ email: member.email, role: 'organizer', organizationId });
     expect(staff).not.toHaveProperty('passwordHash');
     const cookie = response.headers.get('set-cookie')!;
@@ -30,6 +33,7 @@ describe('POST /api/admin/auth/login', () => {
 
   it('uses a __Host- cookie over https', async () => {
     const member = await createStaffMember('admin');
+    // call(): the typed client's address is http.
     const response = await call('https://lifeline.test/api/admin/auth/login', { body: member, address: newAddress() });
     expect(response.status).toBe(200);
     const cookie = response.headers.get('set-cookie')!;
@@ -44,7 +48,7 @@ describe('POST /api/admin/auth/login', () => {
       { email: member.email, password: 'wrong password!' },
       { email: 'nobody@example.org', password: member.password },
     ]) {
-      const response = await call('/api/admin/auth/login', { body, address: newAddress() });
+      const response = await login(body);
       expect(response.status).toBe(401);
       expect((await errorOf(response)).code).toBe('invalid_credentials');
       expect(response.headers.get('set-cookie')).toBeNull();
@@ -55,10 +59,7 @@ describe('POST /api/admin/auth/login', () => {
     const address = newAddress();
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
-      const response = await call('/api/admin/auth/login', {
-        body: { email: `x${i}@example.org`, password: 'whatever' },
-        address,
-      });
+      const response = await login({ email: `x${i}@example.org`, password: 'whatever' }, address);
       statuses.push(response.status);
     }
     expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
@@ -66,6 +67,7 @@ describe('POST /api/admin/auth/login', () => {
   });
 
   it('names the bad fields of a malformed body', async () => {
+    // call(): a password of the wrong type, which the typed client would not send.
     const response = await call('/api/admin/auth/login', {
       body: { email: 'not-an-email', password: 5 },
       address: newAddress(),
@@ -80,12 +82,12 @@ describe('POST /api/admin/auth/login', () => {
 describe('POST /api/admin/auth/logout', () => {
   it('ends the session on the server', async () => {
     const { cookie } = await signInStaff('admin');
-    const before = await call('/api/admin/organizations', { body: { name: `A ${crypto.randomUUID()}` }, cookie });
+    const before = await as(cookie).organizations.$post({ json: { name: `A ${crypto.randomUUID()}` } });
     expect(before.status).toBe(201);
-    const logout = await call('/api/admin/auth/logout', { method: 'POST', cookie });
+    const logout = await as(cookie).auth.logout.$post();
     expect(logout.status).toBe(204);
     expect(logout.headers.get('set-cookie')).toMatch(/lifeline_staff=;.*Max-Age=0/i);
-    const after = await call('/api/admin/organizations', { body: { name: `B ${crypto.randomUUID()}` }, cookie });
+    const after = await as(cookie).organizations.$post({ json: { name: `B ${crypto.randomUUID()}` } });
     expect(after.status).toBe(401);
   });
 });
@@ -93,17 +95,14 @@ describe('POST /api/admin/auth/logout', () => {
 describe('POST /api/admin/organizations', () => {
   it('lets an admin create an organization', async () => {
     const { cookie } = await signInStaff('admin');
-    const response = await call('/api/admin/organizations', {
-      body: { name: '  冠县人民医院  ', kind: 'hospital' },
-      cookie,
-    });
+    const response = await as(cookie).organizations.$post({ json: { name: '  冠县人民医院  ', kind: 'hospital' } });
     expect(response.status).toBe(201);
-    const { organization } = (await response.json()) as { organization: { id: string; name: string } };
+    const { organization } = await response.json();
     expect(organization.name).toBe('冠县人民医院');
     const row = await env.DB.prepare('SELECT name, kind FROM organizations WHERE id = ?').bind(organization.id).first();
     expect(row).toEqual({ name: '冠县人民医院', kind: 'hospital' });
 
-    const again = await call('/api/admin/organizations', { body: { name: '冠县人民医院' }, cookie });
+    const again = await as(cookie).organizations.$post({ json: { name: '冠县人民医院' } });
     expect(again.status).toBe(409);
     expect((await errorOf(again)).code).toBe('organization_exists');
   });
@@ -113,15 +112,16 @@ describe('POST /api/admin/organizations', () => {
     const citizen = await signInCitizen();
     const organizer = await signInStaff('organizer', organizationId);
     const checkin = await signInStaff('checkin', organizationId);
-    const body = { name: `X ${crypto.randomUUID()}` };
-    expect((await call('/api/admin/organizations', { body })).status).toBe(401);
-    expect((await call('/api/admin/organizations', { body, cookie: citizen.cookie })).status).toBe(401);
-    expect((await call('/api/admin/organizations', { body, cookie: organizer.cookie })).status).toBe(403);
-    expect((await call('/api/admin/organizations', { body, cookie: checkin.cookie })).status).toBe(403);
+    const json = { name: `X ${crypto.randomUUID()}` };
+    expect((await as().organizations.$post({ json })).status).toBe(401);
+    expect((await as(citizen.cookie).organizations.$post({ json })).status).toBe(401);
+    expect((await as(organizer.cookie).organizations.$post({ json })).status).toBe(403);
+    expect((await as(checkin.cookie).organizations.$post({ json })).status).toBe(403);
   });
 
   it('validates the name and kind', async () => {
     const { cookie } = await signInStaff('admin');
+    // call(): a kind the typed client would not send.
     const response = await call('/api/admin/organizations', { body: { name: '', kind: 'bank' }, cookie });
     expect(response.status).toBe(400);
     expect((await errorOf(response)).issues?.map((issue) => issue.path).sort()).toEqual(['kind', 'name']);
@@ -135,12 +135,12 @@ describe('POST /api/admin/staff', () => {
     const body = {
       email: 'New.Organizer@Example.org',
       password: 'a good long password',
-      role: 'organizer',
+      role: 'organizer' as const,
       organizationId,
     };
-    const response = await call('/api/admin/staff', { body, cookie });
+    const response = await as(cookie).staff.$post({ json: body });
     expect(response.status).toBe(201);
-    expect((await response.json()) as unknown).toMatchObject({
+    expect(await response.json()).toMatchObject({
       staff: { email: 'new.organizer@example.org', role: 'organizer', organizationId },
     });
     const stored = await env.DB.prepare('SELECT password_hash FROM staff WHERE email = ?')
@@ -149,13 +149,10 @@ describe('POST /api/admin/staff', () => {
     expect(stored?.password_hash).toMatch(/^pbkdf2-sha256\$100000\$/);
     expect(stored?.password_hash).not.toContain('a good long password');
 
-    const login = await call('/api/admin/auth/login', {
-      body: { email: body.email, password: body.password },
-      address: newAddress(),
-    });
-    expect(login.status).toBe(200);
+    const signedIn = await login({ email: body.email, password: body.password });
+    expect(signedIn.status).toBe(200);
 
-    const duplicate = await call('/api/admin/staff', { body, cookie });
+    const duplicate = await as(cookie).staff.$post({ json: body });
     expect(duplicate.status).toBe(409);
     expect((await errorOf(duplicate)).code).toBe('email_taken');
   });
@@ -164,15 +161,14 @@ describe('POST /api/admin/staff', () => {
     const own = await createOrganization();
     const other = await createOrganization();
     const { cookie } = await signInStaff('organizer', own);
-    const add = (role: string, organizationId: string) =>
-      call('/api/admin/staff', {
-        body: {
+    const add = (role: 'admin' | 'organizer' | 'checkin', organizationId: string) =>
+      as(cookie).staff.$post({
+        json: {
           email: `${crypto.randomUUID().slice(0, 8)}@example.org`,
           password: 'long enough pw',
           role,
           organizationId,
         },
-        cookie,
       });
     expect((await add('checkin', own)).status).toBe(201);
     expect((await add('checkin', other)).status).toBe(403);
@@ -184,37 +180,33 @@ describe('POST /api/admin/staff', () => {
     const organizationId = await createOrganization();
     const checkin = await signInStaff('checkin', organizationId);
     const citizen = await signInCitizen();
-    const body = { email: 'x@example.org', password: 'long enough pw', role: 'checkin', organizationId };
-    expect((await call('/api/admin/staff', { body, cookie: checkin.cookie })).status).toBe(403);
-    expect((await call('/api/admin/staff', { body, cookie: citizen.cookie })).status).toBe(401);
-    expect((await call('/api/admin/staff', { body })).status).toBe(401);
+    const json = { email: 'x@example.org', password: 'long enough pw', role: 'checkin' as const, organizationId };
+    expect((await as(checkin.cookie).staff.$post({ json })).status).toBe(403);
+    expect((await as(citizen.cookie).staff.$post({ json })).status).toBe(401);
+    expect((await as().staff.$post({ json })).status).toBe(401);
   });
 
   it('needs a password of 10 characters, a known role and an existing organization', async () => {
     const { cookie } = await signInStaff('admin');
-    const short = await call('/api/admin/staff', {
-      body: { email: 'a@example.org', password: 'short', role: 'admin' },
-      cookie,
-    });
+    const short = await as(cookie).staff.$post({ json: { email: 'a@example.org', password: 'short', role: 'admin' } });
     expect(short.status).toBe(400);
     expect((await errorOf(short)).issues).toEqual([{ path: 'password', message: '密码至少需要 10 个字符。' }]);
 
+    // call(): a role the typed client would not send.
     const role = await call('/api/admin/staff', {
       body: { email: 'b@example.org', password: 'long enough pw', role: 'boss' },
       cookie,
     });
     expect((await errorOf(role)).issues?.[0]?.path).toBe('role');
 
-    const noOrganization = await call('/api/admin/staff', {
-      body: { email: 'c@example.org', password: 'long enough pw', role: 'organizer' },
-      cookie,
+    const noOrganization = await as(cookie).staff.$post({
+      json: { email: 'c@example.org', password: 'long enough pw', role: 'organizer' },
     });
     expect(noOrganization.status).toBe(400);
     expect((await errorOf(noOrganization)).issues?.[0]?.path).toBe('organizationId');
 
-    const unknown = await call('/api/admin/staff', {
-      body: { email: 'd@example.org', password: 'long enough pw', role: 'organizer', organizationId: 'nope' },
-      cookie,
+    const unknown = await as(cookie).staff.$post({
+      json: { email: 'd@example.org', password: 'long enough pw', role: 'organizer', organizationId: 'nope' },
     });
     expect(unknown.status).toBe(400);
     const count = await env.DB.prepare("SELECT count(*) AS n FROM staff WHERE email LIKE '_@example.org'").first<{
@@ -228,7 +220,7 @@ describe('GET /api/admin/auth/me', () => {
   it('says who is signed in, without the password hash', async () => {
     const organizationId = await createOrganization();
     const desk = await signInStaff('checkin', organizationId);
-    const response = await call('/api/admin/auth/me', { cookie: desk.cookie });
+    const response = await as(desk.cookie).auth.me.$get();
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       staff: { id: desk.staffId, email: desk.email, role: 'checkin', organizationId },
@@ -239,19 +231,16 @@ describe('GET /api/admin/auth/me', () => {
   it('shows the organization’s reminder hour as changed, and no organization for a platform admin', async () => {
     const organizationId = await createOrganization();
     const organizer = await signInStaff('organizer', organizationId);
-    const changed = await call(`/api/admin/organizations/${organizationId}`, {
-      method: 'PATCH',
-      body: { reminderHour: 7 },
-      cookie: organizer.cookie,
+    const changed = await as(organizer.cookie).organizations[':id'].$patch({
+      param: { id: organizationId },
+      json: { reminderHour: 7 },
     });
     expect(changed.status).toBe(200);
-    const mine = (await (await call('/api/admin/auth/me', { cookie: organizer.cookie })).json()) as {
-      organization: { reminderHour: number };
-    };
-    expect(mine.organization.reminderHour).toBe(7);
+    const mine = await (await as(organizer.cookie).auth.me.$get()).json();
+    expect(mine.organization?.reminderHour).toBe(7);
 
     const admin = await signInStaff('admin');
-    expect(await (await call('/api/admin/auth/me', { cookie: admin.cookie })).json()).toMatchObject({
+    expect(await (await as(admin.cookie).auth.me.$get()).json()).toMatchObject({
       staff: { role: 'admin', organizationId: null },
       organization: null,
     });
