@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers';
+import type { InferResponseType } from 'hono/client';
 import { describe, expect, it } from 'vitest';
 import {
   call,
@@ -8,8 +9,12 @@ import {
   signInCitizen,
   signInStaff,
   type Registration,
+  testClient,
 } from './helpers.ts';
 import { createCampaign, startSessionNow } from './fixtures.ts';
+
+/** The organizer API as the holder of `cookie` sees it, or as a stranger without one. */
+const admin = (cookie?: string) => testClient({ ...(cookie && { cookie }) }).admin;
 
 const DAY = 86_400_000;
 const SESSION = {
@@ -17,27 +22,18 @@ const SESSION = {
   endsAt: new Date(Date.now() + 10 * DAY + 3_600_000).toISOString(),
 };
 
-interface AuditItem {
-  id: string;
-  at: string;
-  staff: { id: string; email: string } | null;
-  organizationId: string | null;
-  action: string;
-  target: { type: string; id: string } | null;
-  detail: Record<string, unknown>;
-}
+type AuditItem = InferResponseType<ReturnType<typeof admin>['audit']['$get'], 200>['items'][number];
 
 async function auditOf(organizationId: string) {
-  const admin = await signInStaff('admin');
+  const { cookie } = await signInStaff('admin');
   const items: AuditItem[] = [];
   let cursor: string | null = null;
   do {
-    const response = await call(
-      `/api/admin/audit?organizationId=${organizationId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
-      { cookie: admin.cookie },
-    );
+    const response = await admin(cookie).audit.$get({
+      query: { organizationId, limit: '2', ...(cursor && { cursor }) },
+    });
     expect(response.status, await response.clone().text()).toBe(200);
-    const page = (await response.json()) as { items: AuditItem[]; nextCursor: string | null };
+    const page = await response.json();
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -48,15 +44,10 @@ describe('the audit log', () => {
   it('records staff sign-ins and failed sign-ins to real accounts, never the password', async () => {
     const organizationId = await createOrganization();
     const member = await createStaffMember('organizer', organizationId);
-    expect(
-      (
-        await call('/api/admin/auth/login', {
-          body: { ...member, password: 'wrong-password-1' },
-          address: newAddress(),
-        })
-      ).status,
-    ).toBe(401);
-    expect((await call('/api/admin/auth/login', { body: member, address: newAddress() })).status).toBe(200);
+    const login = (password: string) =>
+      testClient({ address: newAddress() }).admin.auth.login.$post({ json: { email: member.email, password } });
+    expect((await login('wrong-password-1')).status).toBe(401);
+    expect((await login(member.password)).status).toBe(200);
     const items = await auditOf(organizationId);
     expect(items.map((item) => item.action)).toEqual(['staff.sign_in', 'staff.sign_in_failed']);
     expect(items[0]!.staff?.email).toBe(member.email);
@@ -66,9 +57,9 @@ describe('the audit log', () => {
   it('records campaign, session, slot and staff changes by whom, newest first', async () => {
     const organizationId = await createOrganization();
     const organizer = await signInStaff('organizer', organizationId);
-    const created = await call('/api/admin/campaigns', {
-      cookie: organizer.cookie,
-      body: {
+    const campaigns = admin(organizer.cookie).campaigns;
+    const created = await campaigns.$post({
+      json: {
         kind: 'cpr_training',
         title: '心肺复苏培训',
         description: '',
@@ -76,33 +67,30 @@ describe('the audit log', () => {
         endsOn: '2099-01-31',
       },
     });
-    const { campaign } = (await created.json()) as { campaign: { id: string } };
+    const { campaign } = await created.json();
     expect(
       (
-        await call(`/api/admin/campaigns/${campaign.id}`, {
-          method: 'PATCH',
-          cookie: organizer.cookie,
-          body: { title: '新标题', status: 'published' },
+        await campaigns[':id'].$patch({
+          param: { id: campaign.id },
+          json: { title: '新标题', status: 'published' },
         })
       ).status,
     ).toBe(200);
-    const session = await call(`/api/admin/campaigns/${campaign.id}/sessions`, {
-      cookie: organizer.cookie,
-      body: { ...SESSION, venue: '会场', address: '地址', slots: [{ role: '学员', capacity: 10 }] },
+    const session = await campaigns[':id'].sessions.$post({
+      param: { id: campaign.id },
+      json: { ...SESSION, venue: '会场', address: '地址', slots: [{ role: '学员', capacity: 10 }] },
     });
-    const { session: made } = (await session.json()) as { session: { id: string; slots: { id: string }[] } };
+    const { session: made } = await session.json();
     expect(
       (
-        await call(`/api/admin/slots/${made.slots[0]!.id}`, {
-          method: 'PATCH',
-          cookie: organizer.cookie,
-          body: { capacity: 20 },
+        await admin(organizer.cookie).slots[':id'].$patch({
+          param: { id: made.slots[0]!.id },
+          json: { capacity: 20 },
         })
       ).status,
     ).toBe(200);
-    const desk = await call('/api/admin/staff', {
-      cookie: organizer.cookie,
-      body: {
+    const desk = await admin(organizer.cookie).staff.$post({
+      json: {
         email: `desk-${crypto.randomUUID().slice(0, 8)}@example.org`,
         password: 'a-long-password',
         role: 'checkin',
@@ -142,15 +130,14 @@ describe('the audit log', () => {
     await startSessionNow(campaign.slotIds[0]!);
     const desk = await signInStaff('checkin', organizationId);
     const scans = await Promise.all(
-      [1, 2, 3].map(() => call('/api/admin/checkins', { body: { code: registration.code }, cookie: desk.cookie })),
+      [1, 2, 3].map(() => admin(desk.cookie).checkins.$post({ json: { code: registration.code } })),
     );
     expect(scans.map((scan) => scan.status).sort()).toEqual([200, 409, 409]);
     const organizer = await signInStaff('organizer', organizationId);
     const undo = () =>
-      call(`/api/admin/registrations/${registration.id}`, {
-        method: 'PATCH',
-        cookie: organizer.cookie,
-        body: { status: 'confirmed' },
+      admin(organizer.cookie).registrations[':id'].$patch({
+        param: { id: registration.id },
+        json: { status: 'confirmed' },
       });
     const undos = await Promise.all([undo(), undo()]);
     expect(undos.map((response) => response.status).sort()).toEqual([200, 409]);
@@ -169,20 +156,17 @@ describe('the audit log', () => {
 
   it('is for admins and organizers (their own organization only), and refuses a broken cursor', async () => {
     const organizationId = await createOrganization();
-    expect((await call('/api/admin/audit')).status).toBe(401);
+    expect((await admin().audit.$get({ query: {} })).status).toBe(401);
     const organizer = await signInStaff('organizer', organizationId);
-    const seen = await call(`/api/admin/audit?organizationId=${await createOrganization()}`, {
-      cookie: organizer.cookie,
-    });
-    const { items } = (await seen.json()) as { items: { organizationId: string }[] };
+    const seen = await admin(organizer.cookie).audit.$get({ query: { organizationId: await createOrganization() } });
+    const { items } = await seen.json();
     // Their own sign-in is there; another organization's entries are not, even when asked for.
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((item) => item.organizationId === organizationId)).toBe(true);
-    expect(
-      (await call('/api/admin/audit', { cookie: (await signInStaff('checkin', organizationId)).cookie })).status,
-    ).toBe(403);
-    const admin = await signInStaff('admin');
-    expect((await call('/api/admin/audit?cursor=%7B', { cookie: admin.cookie })).status).toBe(400);
-    expect((await call('/api/admin/audit?limit=0', { cookie: admin.cookie })).status).toBe(400);
+    const desk = await signInStaff('checkin', organizationId);
+    expect((await admin(desk.cookie).audit.$get({ query: {} })).status).toBe(403);
+    const { cookie } = await signInStaff('admin');
+    expect((await admin(cookie).audit.$get({ query: { cursor: '{' } })).status).toBe(400);
+    expect((await admin(cookie).audit.$get({ query: { limit: '0' } })).status).toBe(400);
   });
 });
