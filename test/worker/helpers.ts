@@ -24,7 +24,10 @@ export interface CallOptions {
   bindings?: Partial<Bindings>;
 }
 
-/** Sends a request through the Worker's fetch handler, JSON body if given. */
+/**
+ * Sends a request through the Worker's fetch handler, JSON body if given. New tests use the typed
+ * `testClient`; `call` is for what it cannot send (bodies of the wrong type or not JSON, https, other bindings).
+ */
 export function call(path: string, options: CallOptions = {}) {
   const headers: Record<string, string> = {
     'cf-connecting-ip': options.address ?? '203.0.113.1',
