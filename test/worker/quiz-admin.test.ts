@@ -5,10 +5,21 @@ import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../worker/app.ts';
 import { createCampaign } from './fixtures.ts';
-import { BASE, call, createOrganization, errorOf, signInStaff } from './helpers.ts';
+import type { InferRequestType } from 'hono/client';
+import { BASE, call, createOrganization, errorOf, signInStaff, testClient } from './helpers.ts';
 import { newPlayer, playDay, sampleQuestions, setUpSeason } from './quiz-fixtures.ts';
 
-const seasonBody = (campaignId: string, overrides: Record<string, unknown> = {}) => ({
+/** The quiz's organizer API as the holder of `cookie` sees it. */
+const quizAdmin = (cookie: string, headers: Record<string, string> = {}) => testClient({ cookie, headers }).admin.quiz;
+type NewSeason = InferRequestType<ReturnType<typeof quizAdmin>['seasons']['$post']>['json'];
+const createSeason = (cookie: string, json: NewSeason) => quizAdmin(cookie).seasons.$post({ json });
+const finalists = (cookie: string, id: string, query: { top?: string } = {}) =>
+  quizAdmin(cookie).seasons[':id'].finalists.$get({ param: { id }, query });
+const finalistsCsv = (cookie: string, id: string, query: { top?: string } = {}, headers: Record<string, string> = {}) =>
+  quizAdmin(cookie, headers).seasons[':id']['finalists.csv'].$get({ param: { id }, query });
+const publicCampaign = (id: string) => testClient().campaigns[':id'].$get({ param: { id } });
+
+const seasonBody = (campaignId: string, overrides: Partial<NewSeason> = {}): NewSeason => ({
   campaignId,
   startsOn: '2026-08-01',
   endsOn: '2026-11-30',
@@ -41,9 +52,9 @@ const CSV_HEADER = 'type,stem,option_a,option_b,option_c,option_d,answers,explan
 describe('POST /api/admin/quiz/seasons', () => {
   it("sets up a quiz campaign's season, which the public campaign then shows", async () => {
     const { cookie, campaignId } = await organizerWithQuizCampaign();
-    const response = await call('/api/admin/quiz/seasons', { cookie, body: seasonBody(campaignId) });
+    const response = await createSeason(cookie, seasonBody(campaignId));
     expect(response.status).toBe(201);
-    const { season } = (await response.json()) as { season: Record<string, unknown> & { id: string } };
+    const { season } = await response.json();
     expect(season).toMatchObject({
       campaignId,
       startsOn: '2026-08-01',
@@ -53,16 +64,12 @@ describe('POST /api/admin/quiz/seasons', () => {
       pointsPerCorrect: 10,
     });
 
-    const { campaign } = (await (await call(`/api/campaigns/${campaignId}`)).json()) as {
-      campaign: { season?: unknown };
-    };
+    const { campaign } = await (await publicCampaign(campaignId)).json();
     expect(campaign.season).toEqual({ id: season.id, startsOn: '2026-08-01', endsOn: '2026-11-30' });
     const other = await createCampaign({ kind: 'cpr_training' });
-    expect(
-      Object.keys(((await (await call(`/api/campaigns/${other.id}`)).json()) as { campaign: object }).campaign),
-    ).not.toContain('season');
+    expect(Object.keys((await (await publicCampaign(other.id)).json()).campaign)).not.toContain('season');
 
-    const second = await call('/api/admin/quiz/seasons', { cookie, body: seasonBody(campaignId) });
+    const second = await createSeason(cookie, seasonBody(campaignId));
     expect(second.status).toBe(409);
     expect((await errorOf(second)).code).toBe('season_exists');
   });
@@ -70,33 +77,26 @@ describe('POST /api/admin/quiz/seasons', () => {
   it("answers 404 for another organization's campaign, 400 for a campaign of another kind", async () => {
     const mine = await organizerWithQuizCampaign();
     const theirs = await organizerWithQuizCampaign();
-    expect(
-      (await call('/api/admin/quiz/seasons', { cookie: mine.cookie, body: seasonBody(theirs.campaignId) })).status,
-    ).toBe(404);
+    expect((await createSeason(mine.cookie, seasonBody(theirs.campaignId))).status).toBe(404);
     const training = await createCampaign({ kind: 'cpr_training', organizationId: mine.organizationId });
-    const wrongKind = await call('/api/admin/quiz/seasons', { cookie: mine.cookie, body: seasonBody(training.id) });
+    const wrongKind = await createSeason(mine.cookie, seasonBody(training.id));
     expect(wrongKind.status).toBe(400);
     expect((await errorOf(wrongKind)).issues).toEqual([
       { path: 'campaignId', message: '只有答题类活动才能设置赛季。' },
     ]);
     const admin = await signInStaff('admin');
-    expect(
-      (await call('/api/admin/quiz/seasons', { cookie: admin.cookie, body: seasonBody(theirs.campaignId) })).status,
-    ).toBe(201);
+    expect((await createSeason(admin.cookie, seasonBody(theirs.campaignId))).status).toBe(201);
   });
 
   it('names every bad field, and keeps out check-in staff and citizens', async () => {
     const { cookie, campaignId, organizationId } = await organizerWithQuizCampaign();
-    const response = await call('/api/admin/quiz/seasons', {
-      cookie,
-      body: {
-        campaignId,
-        startsOn: '2026-02-30',
-        endsOn: '2026-08-01',
-        questionsPerDay: 51,
-        timeLimitSec: 4,
-        pointsPerCorrect: 1.5,
-      },
+    const response = await createSeason(cookie, {
+      campaignId,
+      startsOn: '2026-02-30',
+      endsOn: '2026-08-01',
+      questionsPerDay: 51,
+      timeLimitSec: 4,
+      pointsPerCorrect: 1.5,
     });
     expect(response.status).toBe(400);
     expect((await errorOf(response)).issues!.map((issue) => issue.path).sort()).toEqual([
@@ -105,27 +105,24 @@ describe('POST /api/admin/quiz/seasons', () => {
       'startsOn',
       'timeLimitSec',
     ]);
-    const backwards = await call('/api/admin/quiz/seasons', {
+    const backwards = await createSeason(
       cookie,
-      body: seasonBody(campaignId, { startsOn: '2026-09-01', endsOn: '2026-08-01' }),
-    });
+      seasonBody(campaignId, { startsOn: '2026-09-01', endsOn: '2026-08-01' }),
+    );
     expect((await errorOf(backwards)).issues).toEqual([{ path: 'endsOn', message: '结束日期不能早于开始日期。' }]);
     const checkin = await signInStaff('checkin', organizationId);
-    expect(
-      (await call('/api/admin/quiz/seasons', { cookie: checkin.cookie, body: seasonBody(campaignId) })).status,
-    ).toBe(403);
+    expect((await createSeason(checkin.cookie, seasonBody(campaignId))).status).toBe(403);
     const citizen = await newPlayer();
-    expect(
-      (await call('/api/admin/quiz/seasons', { cookie: citizen.cookie, body: seasonBody(campaignId) })).status,
-    ).toBe(401);
+    expect((await createSeason(citizen.cookie, seasonBody(campaignId))).status).toBe(401);
   });
 });
 
+// Imports send rows of any shape, CSV and oversized bodies on purpose: raw requests through call().
 describe('POST /api/admin/quiz/seasons/:id/questions', () => {
   async function emptySeason() {
     const { cookie, campaignId, organizationId } = await organizerWithQuizCampaign();
-    const response = await call('/api/admin/quiz/seasons', { cookie, body: seasonBody(campaignId) });
-    return { cookie, organizationId, seasonId: ((await response.json()) as { season: { id: string } }).season.id };
+    const response = await createSeason(cookie, seasonBody(campaignId));
+    return { cookie, organizationId, seasonId: (await response.json()).season.id };
   }
   const bankSize = async (seasonId: string) =>
     (await env.DB.prepare('SELECT count(*) AS n FROM quiz_questions WHERE season_id = ?')
@@ -336,7 +333,7 @@ describe('GET /api/admin/quiz/seasons/:id/finalists', () => {
 
   it('lists the top players with full name, phone, district, score, time and days played', async () => {
     const { seasonId, organizer, phones } = await playedSeason();
-    const response = await call(`/api/admin/quiz/seasons/${seasonId}/finalists?top=2`, { cookie: organizer.cookie });
+    const response = await finalists(organizer.cookie, seasonId, { top: '2' });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       items: [
@@ -366,7 +363,7 @@ describe('GET /api/admin/quiz/seasons/:id/finalists', () => {
 
   it('exports them as CSV for Excel: BOM, CRLF, formula-like cells neutralised, header in the caller’s language', async () => {
     const { seasonId, organizer, phones } = await playedSeason();
-    const response = await call(`/api/admin/quiz/seasons/${seasonId}/finalists.csv`, { cookie: organizer.cookie });
+    const response = await finalistsCsv(organizer.cookie, seasonId);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toContain('attachment');
@@ -379,22 +376,15 @@ describe('GET /api/admin/quiz/seasons/:id/finalists', () => {
         `2,李四,\t${phones[2]},临清市,40,20.0,1\r\n` +
         `3,张三,\t${phones[0]},冠县,40,30.0,1\r\n`,
     );
-    const english = await call(`/api/admin/quiz/seasons/${seasonId}/finalists.csv?top=1`, {
-      cookie: organizer.cookie,
-      headers: { 'accept-language': 'en' },
-    });
+    const english = await finalistsCsv(organizer.cookie, seasonId, { top: '1' }, { 'accept-language': 'en' });
     const englishText = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(await english.arrayBuffer());
     expect(englishText.split('\r\n')[0]).toBe('\uFEFFRank,Name,Phone,District,Score,Time (s),Days played');
   });
 
   it('writes every listing, JSON or CSV, to the audit log with its format and row count', async () => {
     const { seasonId, organizationId, organizer } = await playedSeason();
-    expect(
-      (await call(`/api/admin/quiz/seasons/${seasonId}/finalists?top=2`, { cookie: organizer.cookie })).status,
-    ).toBe(200);
-    expect((await call(`/api/admin/quiz/seasons/${seasonId}/finalists.csv`, { cookie: organizer.cookie })).status).toBe(
-      200,
-    );
+    expect((await finalists(organizer.cookie, seasonId, { top: '2' })).status).toBe(200);
+    expect((await finalistsCsv(organizer.cookie, seasonId)).status).toBe(200);
     const entries = await env.DB.prepare(
       `SELECT staff_id, organization_id, action, target_type, target_id, detail FROM audit_log
        WHERE action = 'quiz.finalists.export' AND target_id = ? ORDER BY at, detail`,
@@ -414,7 +404,7 @@ describe('GET /api/admin/quiz/seasons/:id/finalists', () => {
     ]);
     // A refused listing is not an export.
     const stranger = await organizerWithQuizCampaign();
-    expect((await call(`/api/admin/quiz/seasons/${seasonId}/finalists`, { cookie: stranger.cookie })).status).toBe(404);
+    expect((await finalists(stranger.cookie, seasonId)).status).toBe(404);
     expect(
       await env.DB.prepare(
         `SELECT count(*) AS n FROM audit_log WHERE action = 'quiz.finalists.export' AND target_id = ?`,
@@ -427,25 +417,17 @@ describe('GET /api/admin/quiz/seasons/:id/finalists', () => {
   it('is for admins and the organizers of that campaign only', async () => {
     const { seasonId, organizationId } = await playedSeason();
     const stranger = await organizerWithQuizCampaign();
-    expect((await call(`/api/admin/quiz/seasons/${seasonId}/finalists`, { cookie: stranger.cookie })).status).toBe(404);
-    expect((await call(`/api/admin/quiz/seasons/${seasonId}/finalists.csv`, { cookie: stranger.cookie })).status).toBe(
-      404,
-    );
+    expect((await finalists(stranger.cookie, seasonId)).status).toBe(404);
+    expect((await finalistsCsv(stranger.cookie, seasonId)).status).toBe(404);
     const checkin = await signInStaff('checkin', organizationId);
-    expect((await call(`/api/admin/quiz/seasons/${seasonId}/finalists.csv`, { cookie: checkin.cookie })).status).toBe(
-      403,
-    );
+    expect((await finalistsCsv(checkin.cookie, seasonId)).status).toBe(403);
     const citizen = await newPlayer();
-    expect((await call(`/api/admin/quiz/seasons/${seasonId}/finalists`, { cookie: citizen.cookie })).status).toBe(401);
+    expect((await finalists(citizen.cookie, seasonId)).status).toBe(401);
     const admin = await signInStaff('admin');
-    const all = await call(`/api/admin/quiz/seasons/${seasonId}/finalists`, { cookie: admin.cookie });
-    expect(((await all.json()) as { items: unknown[] }).items).toHaveLength(3);
-    expect((await call(`/api/admin/quiz/seasons/${seasonId}/finalists?top=0`, { cookie: admin.cookie })).status).toBe(
-      400,
-    );
-    expect((await call(`/api/admin/quiz/seasons/${seasonId}/finalists?top=101`, { cookie: admin.cookie })).status).toBe(
-      400,
-    );
+    const all = await finalists(admin.cookie, seasonId);
+    expect((await all.json()).items).toHaveLength(3);
+    expect((await finalists(admin.cookie, seasonId, { top: '0' })).status).toBe(400);
+    expect((await finalists(admin.cookie, seasonId, { top: '101' })).status).toBe(400);
   });
 });
 
