@@ -3,15 +3,22 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { neededType } from '../../worker/domain/blood-stock.ts';
-import { bloodCentreOrganizer, call, createOrganization, errorOf, signInCitizen, signInStaff } from './helpers.ts';
+import type { InferRequestType } from 'hono/client';
+import {
+  bloodCentreOrganizer,
+  call,
+  createOrganization,
+  errorOf,
+  signInCitizen,
+  signInStaff,
+  testClient,
+} from './helpers.ts';
 
-const put = (cookie: string, levels: unknown) =>
-  call('/api/admin/blood-stock', { method: 'PUT', cookie, body: { levels } });
-
-interface Stock {
-  updatedAt: string | null;
-  levels: { bloodType: string; rhD: string; level: string }[];
-}
+const stockAs = (cookie?: string) => testClient({ ...(cookie && { cookie }) }).admin['blood-stock'];
+type Levels = InferRequestType<ReturnType<typeof stockAs>['$put']>['json']['levels'];
+const put = (cookie: string | undefined, levels: Levels) => stockAs(cookie).$put({ json: { levels } });
+/** The stock as everyone sees it. */
+const stock = async () => (await testClient()['blood-stock'].$get()).json();
 
 describe('the blood stock', () => {
   it('is set by the blood centre, audited, and shown to everyone in type order', async () => {
@@ -22,9 +29,9 @@ describe('the blood stock', () => {
       { bloodType: 'O', rhD: 'negative', level: 'low' },
     ]);
     expect(response.status, await response.clone().text()).toBe(200);
-    const stock = (await (await call('/api/blood-stock')).json()) as Stock;
-    expect(stock.updatedAt).toMatch(/\+08:00$/);
-    expect(stock.levels.filter((row) => ['A', 'O'].includes(row.bloodType))).toEqual([
+    const shown = await stock();
+    expect(shown.updatedAt).toMatch(/\+08:00$/);
+    expect(shown.levels.filter((row) => ['A', 'O'].includes(row.bloodType))).toEqual([
       { bloodType: 'A', rhD: 'positive', level: 'normal' },
       { bloodType: 'O', rhD: 'positive', level: 'critical' },
       { bloodType: 'O', rhD: 'negative', level: 'low' },
@@ -38,23 +45,23 @@ describe('the blood stock', () => {
 
     // A later change of one type leaves the others as they were.
     expect((await put(organizer.cookie, [{ bloodType: 'O', rhD: 'positive', level: 'full' }])).status).toBe(200);
-    const after = (await (await call('/api/blood-stock')).json()) as Stock;
+    const after = await stock();
     expect(after.levels.find((row) => row.bloodType === 'O' && row.rhD === 'positive')?.level).toBe('full');
     expect(after.levels.find((row) => row.bloodType === 'O' && row.rhD === 'negative')?.level).toBe('low');
   });
 
   it('is refused to other organizations’ staff, desks and citizens, and nothing changes', async () => {
     const hospital = await createOrganization();
-    const levels = [{ bloodType: 'B', rhD: 'positive', level: 'critical' }];
+    const levels: Levels = [{ bloodType: 'B', rhD: 'positive', level: 'critical' }];
     expect((await put((await signInStaff('organizer', hospital)).cookie, levels)).status).toBe(403);
     expect((await put((await signInStaff('checkin', hospital)).cookie, levels)).status).toBe(403);
-    expect((await call('/api/admin/blood-stock', { method: 'PUT', body: { levels } })).status).toBe(401);
-    const stock = (await (await call('/api/blood-stock')).json()) as Stock;
-    expect(stock.levels.find((row) => row.bloodType === 'B')).toBeUndefined();
+    expect((await put(undefined, levels)).status).toBe(401);
+    expect((await stock()).levels.find((row) => row.bloodType === 'B')).toBeUndefined();
   });
 
   it('refuses an unknown level or type and the same type twice', async () => {
     const { cookie } = await bloodCentreOrganizer();
+    // call(): a level and a type the typed client would not send.
     for (const levels of [
       [{ bloodType: 'B', rhD: 'positive', level: 'empty' }],
       [{ bloodType: 'Z', rhD: 'positive', level: 'low' }],
@@ -64,7 +71,7 @@ describe('the blood stock', () => {
         { bloodType: 'B', rhD: 'positive', level: 'full' },
       ],
     ]) {
-      const response = await put(cookie, levels);
+      const response = await call('/api/admin/blood-stock', { method: 'PUT', cookie, body: { levels } });
       expect(response.status, JSON.stringify(levels)).toBe(400);
       expect((await errorOf(response)).code).toBe('validation_failed');
     }
@@ -77,12 +84,11 @@ describe('the blood stock', () => {
       { bloodType: 'AB', rhD: 'positive', level: 'normal' },
     ]);
     const negative = await signInCitizen();
-    await call('/api/me', { method: 'PATCH', cookie: negative.cookie, body: { bloodType: 'AB', rhD: 'negative' } });
+    await testClient({ cookie: negative.cookie }).me.$patch({ json: { bloodType: 'AB', rhD: 'negative' } });
     const positive = await signInCitizen();
-    await call('/api/me', { method: 'PATCH', cookie: positive.cookie, body: { bloodType: 'AB' } });
+    await testClient({ cookie: positive.cookie }).me.$patch({ json: { bloodType: 'AB' } });
     const needed = async (citizen: { cookie: string }) =>
-      ((await (await call('/api/me/donor', { cookie: citizen.cookie })).json()) as { myTypeNeeded: unknown })
-        .myTypeNeeded;
+      (await (await testClient({ cookie: citizen.cookie }).me.donor.$get()).json()).myTypeNeeded;
     expect(await needed(negative)).toEqual({ bloodType: 'AB', rhD: 'negative', level: 'critical' });
     expect(await needed(positive)).toBeNull();
     expect(await needed(await signInCitizen())).toBeNull();
