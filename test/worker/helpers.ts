@@ -1,5 +1,5 @@
 // Shared test helpers: requests through the real Worker, sign-ins, and fixtures written to D1.
-import { createExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { hc } from 'hono/client';
 import type { AppType } from '../../worker/api.ts';
@@ -44,9 +44,20 @@ export function call(path: string, options: CallOptions = {}) {
     headers,
     body,
   });
-  // app.fetch rather than exports.default.fetch: through the loopback export, concurrent
-  // requests run one after another, which would hide the races the tests are there to run.
-  return app.fetch(request, options.bindings ? { ...env, ...options.bindings } : env, createExecutionContext());
+  return fetchWorker(request, options.bindings ? { ...env, ...options.bindings } : env);
+}
+
+/**
+ * The Worker's answer to a request, once the work it left for after the answer (notifications
+ * handed to the queue) has ended too: nothing of a test outlives it, to fail in a later file.
+ * app.fetch rather than exports.default.fetch: through the loopback export, concurrent requests
+ * run one after another, which would hide the races the tests are there to run.
+ */
+export async function fetchWorker(request: Request, bindings: typeof env = env) {
+  const context = createExecutionContext();
+  const response = await app.fetch(request, bindings, context);
+  await waitOnExecutionContext(context);
+  return response;
 }
 
 /**
@@ -60,8 +71,7 @@ export function testClient(options: Pick<CallOptions, 'cookie' | 'address' | 'he
       ...(options.cookie && { cookie: options.cookie }),
       ...options.headers,
     },
-    fetch: (input: RequestInfo | URL, init?: RequestInit) =>
-      app.fetch(new Request(input, init), env, createExecutionContext()),
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetchWorker(new Request(input, init)),
   });
 }
 
