@@ -250,10 +250,8 @@ const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.len
 /** A valid resident ID number (GB 11643 check character) of someone aged 20 to 50. */
 function idNumber(i: number) {
   const year = 1977 + (i % 30);
-  const [month, day, serial] = [1 + (i % 12), 1 + (i % 28), i % 1000].map((n, k) =>
-    String(n).padStart(k < 2 ? 2 : 3, '0'),
-  );
-  const body = `371502${year}${month}${day}${serial}`;
+  const twoDigits = (n: number) => String(n).padStart(2, '0');
+  const body = `371502${year}${twoDigits(1 + (i % 12))}${twoDigits(1 + (i % 28))}${String(i % 1000).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((total, digit, k) => total + Number(digit) * weights[k]!, 0);
   return body + '10X98765432'[sum % 11];
