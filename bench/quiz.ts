@@ -273,8 +273,17 @@ function printBurst(b: Burst) {
     `\nEvening burst: ${b.players.toLocaleString('en')} players who had started their attempts submitted, ` +
       `evenly spread over ${BURST_SECONDS} s; the last answer came after ${b.seconds.toFixed(1)} s.`,
   );
-  const header = ['submits', 'answered 200', 'errors', 'p50 ms', 'p99 ms', 'max in flight'];
-  header.push('D1 ms per submit (mean)', 'of which the batch', 'rows written (median)');
+  const header = [
+    'submits',
+    'answered 200',
+    'errors',
+    'p50 ms',
+    'p99 ms',
+    'max in flight',
+    'D1 ms per submit (mean)',
+    'of which the batch',
+    'rows written (median)',
+  ];
   console.log(`\n${tableRow(header)}`);
   console.log('|---|---|---|---|---|---|---|---|---|');
   console.log(
