@@ -24,8 +24,11 @@ export default {
     const id = crypto.randomUUID();
     const row = await env.DB.prepare(
       `INSERT INTO registrations (id, slot_id, person_id, code, status, arrival)
-       SELECT ?, s.id, ?, ?, 'confirmed', (SELECT coalesce(max(arrival), 0) + 1 FROM registrations WHERE slot_id = s.id) FROM slots s
-       WHERE s.id = ? AND (SELECT count(*) FROM registrations WHERE slot_id = s.id AND status IN ('confirmed', 'checked_in')) < s.capacity
+       SELECT ?, s.id, ?, ?, 'confirmed', (SELECT coalesce(max(arrival), 0) + 1 FROM registrations WHERE slot_id = s.id)
+       FROM slots s
+       WHERE s.id = ?
+         AND (SELECT count(*) FROM registrations WHERE slot_id = s.id AND status IN ('confirmed', 'checked_in'))
+           < s.capacity
        RETURNING status`,
     )
       .bind(id, login.person_id, id.slice(0, 8).toUpperCase(), slotId)

@@ -27,26 +27,39 @@ async function sealedIdNumber(): Promise<string> {
   return `v1.${Buffer.from(iv).toString('base64url')}.${Buffer.from(sealed).toString('base64url')}`;
 }
 
-/** A blood drive per size: four slots over two sessions, every row with a phone, an ID number and an answer. */
+/**
+ * A blood drive per size: four slots over two sessions, every row with a phone, an ID number and
+ * an answer.
+ */
 function benchData(sealed: string): string {
   const lines = [
     "INSERT INTO organizations (id, name, kind) VALUES ('bench-org', '压测血站', 'blood_centre');",
     `INSERT INTO staff (id, email, password_hash, role) VALUES ('bench-admin', 'bench@lifeline.local', 'x', 'admin');`,
-    `INSERT INTO logins (token_hash, staff_id, expires_at) VALUES ('${hash(STAFF_TOKEN)}', 'bench-admin', ${Date.now() + 86_400_000});`,
+    `INSERT INTO logins (token_hash, staff_id, expires_at)
+     VALUES ('${hash(STAFF_TOKEN)}', 'bench-admin', ${Date.now() + 86_400_000});`,
   ];
   let offset = 0;
   for (const size of SIZES) {
     const c = `roster-${size}`;
     lines.push(
-      `INSERT INTO campaigns (id, organization_id, kind, title, starts_on, ends_on, status, questions) VALUES ('${c}', 'bench-org', 'blood_drive', '压测献血 ${size}', '2099-01-01', '2099-12-31', 'published', '[{"key":"firstTime","label":"首次献血","type":"boolean","required":false}]');`,
-      `INSERT INTO sessions (id, campaign_id, starts_at, ends_at, venue, address) VALUES ('${c}-s1', '${c}', ${Date.parse('2099-06-14T01:00:00Z')}, ${Date.parse('2099-06-14T08:00:00Z')}, '市血站', '地址'), ('${c}-s2', '${c}', ${Date.parse('2099-06-15T01:00:00Z')}, ${Date.parse('2099-06-15T08:00:00Z')}, '人民广场', '地址');`,
-      `INSERT INTO slots (id, session_id, role, capacity, waitlist) VALUES ('${c}-0', '${c}-s1', '献血者', 100000, 1), ('${c}-1', '${c}-s1', '志愿者', 100000, 0), ('${c}-2', '${c}-s2', '献血者', 100000, 1), ('${c}-3', '${c}-s2', '志愿者', 100000, 0);`,
+      `INSERT INTO campaigns (id, organization_id, kind, title, starts_on, ends_on, status, questions)
+         VALUES ('${c}', 'bench-org', 'blood_drive', '压测献血 ${size}', '2099-01-01', '2099-12-31', 'published',
+           '[{"key":"firstTime","label":"首次献血","type":"boolean","required":false}]');`,
+      `INSERT INTO sessions (id, campaign_id, starts_at, ends_at, venue, address) VALUES
+         ('${c}-s1', '${c}', ${Date.parse('2099-06-14T01:00:00Z')}, ${Date.parse('2099-06-14T08:00:00Z')}, '市血站', '地址'),
+         ('${c}-s2', '${c}', ${Date.parse('2099-06-15T01:00:00Z')}, ${Date.parse('2099-06-15T08:00:00Z')},
+           '人民广场', '地址');`,
+      `INSERT INTO slots (id, session_id, role, capacity, waitlist) VALUES
+         ('${c}-0', '${c}-s1', '献血者', 100000, 1), ('${c}-1', '${c}-s1', '志愿者', 100000, 0),
+         ('${c}-2', '${c}-s2', '献血者', 100000, 1), ('${c}-3', '${c}-s2', '志愿者', 100000, 0);`,
       `INSERT INTO people (id, phone, name, blood_type)
          WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${size})
-         SELECT 'p' || (i + ${offset}), '139' || printf('%08d', i + ${offset}), '张' || i, substr('ABOA', 1 + i % 4, 1) FROM n;`,
+         SELECT 'p' || (i + ${offset}), '139' || printf('%08d', i + ${offset}), '张' || i, substr('ABOA', 1 + i % 4, 1)
+         FROM n;`,
       `INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, arrival)
          WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${size - 1})
-         SELECT 'r' || (i + ${offset}), '${c}-' || (i % 4), 'p' || (i + 1 + ${offset}), 'C' || printf('%09d', i + ${offset}),
+         SELECT 'r' || (i + ${offset}), '${c}-' || (i % 4), 'p' || (i + 1 + ${offset}),
+                'C' || printf('%09d', i + ${offset}),
                 CASE WHEN i % 10 = 0 THEN 'waitlisted' WHEN i % 10 = 1 THEN 'cancelled' ELSE 'confirmed' END,
                 CASE WHEN i % 1000 = 0 THEN '=HYPERLINK("x")' ELSE '献血者' || i END,
                 '{"firstTime":true}', '${sealed}', i / 4 + 1 FROM n;`,
@@ -97,13 +110,15 @@ try {
   // rise in memory during an export is what the export itself holds.
   for (const format of ['csv', 'xlsx', 'csv', 'xlsx'] as const) await exportOnce(server.pid!, SIZES.at(-1)!, format);
   console.log(
-    '\nRoster export through wrangler dev, after a warm-up (rows, format, time to last byte, file size, workerd memory before → peak)',
+    '\nRoster export through wrangler dev, after a warm-up ' +
+      '(rows, format, time to last byte, file size, workerd memory before → peak)',
   );
   for (const size of SIZES) {
     for (const format of ['csv', 'xlsx'] as const) {
       const r = await exportOnce(server.pid!, size, format);
       console.log(
-        `  ${String(r.rows).padStart(6)} rows  ${r.format.padEnd(4)}  ${r.seconds.toFixed(2)} s  ${r.mib.toFixed(1)} MiB  ` +
+        `  ${String(r.rows).padStart(6)} rows  ${r.format.padEnd(4)}  ` +
+          `${r.seconds.toFixed(2)} s  ${r.mib.toFixed(1)} MiB  ` +
           `memory ${r.before.toFixed(0)} → ${r.peak.toFixed(0)} MiB (+${(r.peak - r.before).toFixed(0)})`,
       );
     }

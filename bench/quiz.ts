@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { movesFromAttempts } from '../worker/db/quiz-moves.ts';
 import { addDays, chinaDay } from '../worker/domain/china-time.ts';
-import { startWranglerDev, wrangler } from './wrangler-dev.ts';
+import { startWranglerDev, tableRow, wrangler } from './wrangler-dev.ts';
 
 /** One D1 query of a request, as bench/quiz-worker.ts reports it. */
 interface MeteredQuery {
@@ -65,31 +65,42 @@ function seasonData(): string {
   const roll = (salt: number) => `((p.n * 2654435761 + d.n * 40503 + ${salt}) % 1000003)`;
   const questions = Array.from({ length: 100 }, (_, i) => {
     const options = ['A', 'B', 'C', 'D'].map((letter) => ({ id: `q${i}-${letter}`, text: `选项${letter}` }));
-    return `(${sqlText(`q${i}`)}, '${SEASON}', 'single', ${sqlText(`压测题目 ${i}`)}, ${sqlText(JSON.stringify(options))}, ${sqlText(JSON.stringify([options[i % 4]!.id]))}, '解析', ${sqlText(`类别${i % 5}`)})`;
+    const answer = JSON.stringify([options[i % 4]!.id]);
+    const values = [`'${SEASON}'`, "'single'", sqlText(`压测题目 ${i}`), sqlText(JSON.stringify(options))];
+    return `(${sqlText(`q${i}`)}, ${values.join(', ')}, ${sqlText(answer)}, '解析', ${sqlText(`类别${i % 5}`)})`;
   });
   return [
     "INSERT INTO organizations (id, name, kind) VALUES ('bench-org', '压测疾控中心', 'cdc');",
-    `INSERT INTO campaigns (id, organization_id, kind, title, starts_on, ends_on, status) VALUES ('bench-quiz', 'bench-org', 'quiz', '压测健康达人', '${season.startsOn}', '${addDays(today, 30)}', 'published');`,
-    `INSERT INTO quiz_seasons (id, campaign_id, starts_on, ends_on, questions_per_day, time_limit_sec, points_per_correct)
+    `INSERT INTO campaigns (id, organization_id, kind, title, starts_on, ends_on, status)
+     VALUES ('bench-quiz', 'bench-org', 'quiz', '压测健康达人', '${season.startsOn}', '${addDays(today, 30)}', 'published');`,
+    `INSERT INTO quiz_seasons (id, campaign_id, starts_on, ends_on, questions_per_day, time_limit_sec,
+       points_per_correct)
      VALUES ('${SEASON}', 'bench-quiz', '${season.startsOn}', '${season.endsOn}', 5, 120, 10);`,
-    `INSERT INTO quiz_questions (id, season_id, type, stem, options, answer_ids, explanation, category) VALUES ${questions.join(', ')};`,
+    `INSERT INTO quiz_questions (id, season_id, type, stem, options, answer_ids, explanation, category)
+     VALUES ${questions.join(', ')};`,
     `WITH RECURSIVE ${players}
      INSERT INTO people (id, phone, name, district)
-     SELECT 'p' || n, '1' || printf('%010d', n), '选手' || n, ${sqlText(JSON.stringify(DISTRICTS))} ->> (n % ${DISTRICTS.length}) FROM p;`,
+     SELECT 'p' || n, '1' || printf('%010d', n), '选手' || n,
+       ${sqlText(JSON.stringify(DISTRICTS))} ->> (n % ${DISTRICTS.length})
+     FROM p;`,
     // Activity 2–14 % of days; skill 0–100; right answers 0–5; 20–120 s; submitted in the evening.
     `WITH RECURSIVE ${players}, ${days}, plays AS (
        SELECT p.n AS player, d.n AS day,
-         (unixepoch(date('${season.startsOn}', '+' || d.n || ' days')) - 8 * 3600 + 19 * 3600 + (p.n % 7200)) * 1000 AS started,
+         (unixepoch(date('${season.startsOn}', '+' || d.n || ' days')) - 8 * 3600 + 19 * 3600 + (p.n % 7200))
+           * 1000 AS started,
          20000 + ${roll(1)} % 100000 AS duration,
          ((p.n * 31 % 101) * 4 + ${roll(2)} % 200) / 100 AS correct
        FROM p, d WHERE ${roll(3)} % 100 < 2 + (p.n * 7) % 13 OR d.n = p.n % ${DAYS})
-     INSERT INTO quiz_attempts (id, season_id, person_id, day, question_ids, started_at, deadline, submitted_at, score, correct, duration_ms, late, district)
-     SELECT 'a' || player || '-' || day, '${SEASON}', 'p' || player, date('${season.startsOn}', '+' || day || ' days'), '[]',
+     INSERT INTO quiz_attempts (id, season_id, person_id, day, question_ids, started_at, deadline, submitted_at,
+       score, correct, duration_ms, late, district)
+     SELECT 'a' || player || '-' || day, '${SEASON}', 'p' || player,
+       date('${season.startsOn}', '+' || day || ' days'), '[]',
        started, started + 120000, started + duration, correct * 10, correct, duration, 0,
        ${sqlText(JSON.stringify(DISTRICTS))} ->> (player % ${DISTRICTS.length})
      FROM plays;`,
     `INSERT INTO quiz_players (season_id, person_id, name, district, score, time_ms, days_played, finished_at)
-     SELECT a.season_id, a.person_id, people.name, people.district, sum(a.score), sum(a.duration_ms), count(*), max(a.submitted_at)
+     SELECT a.season_id, a.person_id, people.name, people.district,
+       sum(a.score), sum(a.duration_ms), count(*), max(a.submitted_at)
      FROM quiz_attempts a JOIN people ON people.id = a.person_id GROUP BY a.person_id;`,
     `INSERT INTO quiz_moves (season_id, from_score, jumps, arrivals, departures) ${movesFromAttempts(`'${SEASON}'`)};`,
   ].join('\n');
@@ -259,20 +270,43 @@ function printBurst(b: Burst) {
   const errors = [...b.statuses].filter(([status]) => status !== 200).reduce((sum, [, n]) => sum + n, 0);
   const perSubmit = mean(b.d1Ms);
   console.log(
-    `\nEvening burst: ${b.players.toLocaleString('en')} players who had started their attempts submitted, evenly spread over ${BURST_SECONDS} s; the last answer came after ${b.seconds.toFixed(1)} s.`,
+    `\nEvening burst: ${b.players.toLocaleString('en')} players who had started their attempts submitted, ` +
+      `evenly spread over ${BURST_SECONDS} s; the last answer came after ${b.seconds.toFixed(1)} s.`,
   );
-  console.log(
-    '\n| submits | answered 200 | errors | p50 ms | p99 ms | max in flight | D1 ms per submit (mean) | of which the batch | rows written (median) |',
-  );
+  const header = [
+    'submits',
+    'answered 200',
+    'errors',
+    'p50 ms',
+    'p99 ms',
+    'max in flight',
+    'D1 ms per submit (mean)',
+    'of which the batch',
+    'rows written (median)',
+  ];
+  console.log(`\n${tableRow(header)}`);
   console.log('|---|---|---|---|---|---|---|---|---|');
   console.log(
-    `| ${b.players} | ${b.statuses.get(200) ?? 0} | ${errors} | ${percentile(b.ms, 0.5).toFixed(1)} | ${percentile(b.ms, 0.99).toFixed(1)} | ${b.maxInFlight} | ${perSubmit.toFixed(2)} | ${mean(b.batchMs).toFixed(2)} | ${median(b.written)} |`,
+    tableRow([
+      b.players,
+      b.statuses.get(200) ?? 0,
+      errors,
+      percentile(b.ms, 0.5).toFixed(1),
+      percentile(b.ms, 0.99).toFixed(1),
+      b.maxInFlight,
+      perSubmit.toFixed(2),
+      mean(b.batchMs).toFixed(2),
+      median(b.written),
+    ]),
   );
   console.log(
-    `\nOne D1 database runs one query at a time: at ${perSubmit.toFixed(2)} ms of D1 time per submit it carries at most about ${Math.floor(1000 / perSubmit).toLocaleString('en')} submits a second (1000 / ${perSubmit.toFixed(2)}), before the time of everything else it serves.`,
+    `\nOne D1 database runs one query at a time: at ${perSubmit.toFixed(2)} ms of D1 time per submit ` +
+      `it carries at most about ${Math.floor(1000 / perSubmit).toLocaleString('en')} submits a second ` +
+      `(1000 / ${perSubmit.toFixed(2)}), before the time of everything else it serves.`,
   );
   console.log(
-    "D1 time is meta.duration summed over the submit's queries (1 ms resolution per query, so the mean over many submits).",
+    "D1 time is meta.duration summed over the submit's queries " +
+      '(1 ms resolution per query, so the mean over many submits).',
   );
 }
 
@@ -283,7 +317,8 @@ const state = mkdtempSync(join(tmpdir(), 'lifeline-bench-quiz-'));
 let server: ChildProcess | undefined;
 try {
   console.log(
-    `\nQuiz benchmark: ${PLAYERS.toLocaleString('en')} players, ${DAYS} days of history, ${RUNS} runs each (median), local D1 under wrangler dev.`,
+    `\nQuiz benchmark: ${PLAYERS.toLocaleString('en')} players, ${DAYS} days of history, ` +
+      `${RUNS} runs each (median), local D1 under wrangler dev.`,
   );
   wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
   const started = performance.now();
@@ -293,7 +328,8 @@ try {
     `SELECT (SELECT count(*) FROM quiz_attempts) AS attempts, (SELECT count(*) FROM quiz_players) AS players`,
   );
   console.log(
-    `Generated ${counts!.players.toLocaleString('en')} players and ${counts!.attempts.toLocaleString('en')} attempts in ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+    `Generated ${counts!.players.toLocaleString('en')} players and ${counts!.attempts.toLocaleString('en')} ` +
+      `attempts in ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   );
 
   const board = `FROM quiz_players WHERE season_id = '${SEASON}' ORDER BY score DESC, time_ms, finished_at, person_id`;
@@ -323,11 +359,14 @@ try {
     [
       ...newcomers.map(
         (id, i) =>
-          `INSERT INTO people (id, phone, name, district) VALUES ('${id}', '19${String(i).padStart(9, '0')}', '新人${i}', ${sqlText(DISTRICTS[i % DISTRICTS.length]!)});`,
+          `INSERT INTO people (id, phone, name, district)
+           VALUES ('${id}', '19${String(i).padStart(9, '0')}', '新人${i}',
+             ${sqlText(DISTRICTS[i % DISTRICTS.length]!)});`,
       ),
       ...signedIn.map(
         (id) =>
-          `INSERT INTO logins (token_hash, person_id, expires_at) VALUES ('${hash(token(id))}', '${id}', ${expires});`,
+          `INSERT INTO logins (token_hash, person_id, expires_at)
+           VALUES ('${hash(token(id))}', '${id}', ${expires});`,
       ),
     ].join('\n'),
   );
@@ -356,8 +395,15 @@ try {
       for (const q of runs.at(-1)!) console.log(`  ${q.written} written, ${q.read} read: ${q.sql}`);
     const batches = runs.map(submitBatch);
     const written = batches.map((batch) => total(batch, 'written'));
-    return `of which the submit batch: ${median(written)} written (at most ${Math.max(...written)}), ${median(batches.map((batch) => total(batch, 'read')))} read`;
+    const read = batches.map((batch) => total(batch, 'read'));
+    return (
+      `of which the submit batch: ${median(written)} written (at most ${Math.max(...written)}), ` +
+      `${median(read)} read`
+    );
   };
+  const rankNote = (runs: MeteredQuery[][]) =>
+    `the rank query alone: ${median(runs.map((q) => total(rankQuery(q), 'read')))} rows read, ` +
+    `${median(runs.map((q) => total(rankQuery(q), 'ms')))} ms in D1`;
   figures.push(await measure('submit (POST /api/quiz/attempts/:id/submit)', play(submitters), submitNote));
   figures.push(await measure("submit, a newcomer's first", play(newcomers), submitNote));
   figures.push(
@@ -375,8 +421,7 @@ try {
       await measure(
         `${what} (leaderboard?limit=1, signed in)`,
         () => request(`${leaderboard}?limit=1`, { personId }),
-        (runs) =>
-          `the rank query alone: ${median(runs.map((q) => total(rankQuery(q), 'read')))} rows read, ${median(runs.map((q) => total(rankQuery(q), 'ms')))} ms in D1`,
+        rankNote,
       ),
     );
   }
@@ -389,8 +434,7 @@ try {
       await measure(
         `\`me\` on their district's board, ${what} in the city`,
         () => request(`${leaderboard}?limit=1&district=${encodeURIComponent(district)}`, { personId }),
-        (runs) =>
-          `the rank query alone: ${median(runs.map((q) => total(rankQuery(q), 'read')))} rows read, ${median(runs.map((q) => total(rankQuery(q), 'ms')))} ms in D1 (counted by index in the district)`,
+        (runs) => `${rankNote(runs)} (counted by index in the district)`,
       ),
     );
   }
@@ -414,18 +458,19 @@ try {
   );
   console.log('|---|---|---|---|---|---|---|');
   for (const f of figures)
-    console.log(
-      `| ${f.what} | ${f.ms.toFixed(1)} | ${f.workerMs} | ${f.d1Ms} | ${f.read} | ${f.written} | ${f.note} |`,
-    );
+    console.log(tableRow([f.what, f.ms.toFixed(1), f.workerMs, f.d1Ms, f.read, f.written, f.note]));
   const [me10, me90k] = [figures[4]!, figures[5]!];
   console.log(
-    `\n\`me\` at rank 90,000 takes ${(me90k.ms / me10.ms).toFixed(2)}× the time of rank 10 over HTTP and reads ${(me90k.read / me10.read).toFixed(2)}× the rows (target ≤ 2×).`,
+    `\n\`me\` at rank 90,000 takes ${(me90k.ms / me10.ms).toFixed(2)}× the time of rank 10 over HTTP ` +
+      `and reads ${(me90k.read / me10.read).toFixed(2)}× the rows (target ≤ 2×).`,
   );
   console.log(
-    "HTTP times include wrangler dev's local proxy; Worker times have 1 ms resolution (Workers clocks move only across I/O), D1 times (meta.duration) too.",
+    "HTTP times include wrangler dev's local proxy; Worker times have 1 ms resolution " +
+      '(Workers clocks move only across I/O), D1 times (meta.duration) too.',
   );
   console.log(
-    'Rows read include the session lookup; a submit also reads its attempt and questions and looks at its rate-limit window (only refused submits are counted).',
+    'Rows read include the session lookup; a submit also reads its attempt and questions ' +
+      'and looks at its rate-limit window (only refused submits are counted).',
   );
   printBurst(burst);
 } finally {

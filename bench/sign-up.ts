@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runtimeCpuMs, startWranglerDev, wrangler } from './wrangler-dev.ts';
+import { runtimeCpuMs, startWranglerDev, tableRow, wrangler } from './wrangler-dev.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -21,17 +21,20 @@ const hash = (text: string) => createHash('sha256').update(text).digest('base64u
 function benchData(): string {
   const lines = [
     "INSERT INTO organizations (id, name, kind) VALUES ('bench-org', '压测血站', 'blood_centre');",
-    `INSERT INTO campaigns (id, organization_id, kind, title, starts_on, ends_on, status) VALUES ('bench', 'bench-org', 'cpr_training', '压测', '2099-01-01', '2099-12-31', 'published');`,
-    `INSERT INTO sessions (id, campaign_id, starts_at, ends_at, venue, address) VALUES ('bench-s', 'bench', ${Date.parse('2099-06-14T01:00:00Z')}, ${Date.parse('2099-06-14T08:00:00Z')}, '血站', '地址');`,
-    "INSERT INTO slots (id, session_id, role, capacity, waitlist) VALUES ('open', 'bench-s', '献血者', 1000000, 0), ('race', 'bench-s', '献血者', " +
-      RACE_SEATS +
-      ', 0);',
+    `INSERT INTO campaigns (id, organization_id, kind, title, starts_on, ends_on, status)
+     VALUES ('bench', 'bench-org', 'cpr_training', '压测', '2099-01-01', '2099-12-31', 'published');`,
+    `INSERT INTO sessions (id, campaign_id, starts_at, ends_at, venue, address)
+     VALUES ('bench-s', 'bench', ${Date.parse('2099-06-14T01:00:00Z')}, ${Date.parse('2099-06-14T08:00:00Z')},
+       '血站', '地址');`,
+    `INSERT INTO slots (id, session_id, role, capacity, waitlist)
+     VALUES ('open', 'bench-s', '献血者', 1000000, 0), ('race', 'bench-s', '献血者', ${RACE_SEATS}, 0);`,
   ];
   const expires = Date.now() + 86_400_000;
   for (let i = 0; i < people; i++) {
     lines.push(`INSERT INTO people (id, phone) VALUES ('p${i}', '139${String(i).padStart(8, '0')}');`);
     lines.push(
-      `INSERT INTO logins (token_hash, person_id, expires_at) VALUES ('${hash(token(i))}', 'p${i}', ${expires});`,
+      `INSERT INTO logins (token_hash, person_id, expires_at)
+       VALUES ('${hash(token(i))}', 'p${i}', ${expires});`,
     );
   }
   return lines.join('\n');
@@ -109,7 +112,8 @@ const sqlFile = join(mkdtempSync(join(tmpdir(), 'lifeline-bench-data-')), 'bench
 writeFileSync(sqlFile, benchData());
 
 console.log(
-  `Sign-up benchmark: ${REQUESTS} requests, ${CONCURRENCY} at a time, after ${WARMUP} to warm up; then ${RACE} at once for ${RACE_SEATS} seats.`,
+  `Sign-up benchmark: ${REQUESTS} requests, ${CONCURRENCY} at a time, after ${WARMUP} to warm up; ` +
+    `then ${RACE} at once for ${RACE_SEATS} seats.`,
 );
 // Lifeline runs as it does locally: each booking's confirmation text handed to the queue and sent
 // by the queue's consumer in the same process. Deployed, the consumer runs in invocations of its
@@ -125,7 +129,15 @@ const bare = await measure('bare', 'bench/wrangler.bare.toml', 8790, sqlFile);
 const lifeline = await measure('lifeline', 'wrangler.toml', 8791, sqlFile);
 
 const row = (name: string, r: Awaited<ReturnType<typeof measure>>) =>
-  `| ${name} | ${r.throughput.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.cpuMs.toFixed(2)} | ${r.errors} | ${r.race.booked} / ${r.race.refused} / ${r.race.errors} |`;
+  tableRow([
+    name,
+    r.throughput.toFixed(0),
+    r.p50.toFixed(1),
+    r.p99.toFixed(1),
+    r.cpuMs.toFixed(2),
+    r.errors,
+    `${r.race.booked} / ${r.race.refused} / ${r.race.errors}`,
+  ]);
 console.log(
   '\n| Worker | sign-ups/s | p50 ms | p99 ms | CPU ms / sign-up | errors | race: booked / refused / errors |',
 );
@@ -135,10 +147,12 @@ console.log(row('Lifeline POST /api/slots/:id/registrations, its texts sent in t
 console.log(
   `\nLifeline throughput = ${(lifeline.throughput / bare.throughput).toFixed(2)} × bare (target ≥ 0.8), ` +
     `p50 = ${(lifeline.p50 / bare.p50).toFixed(2)} × bare (target ≤ 1.25); ` +
-    `CPU per sign-up (the workerd running the Worker and local D1) = ${(lifeline.cpuMs / bare.cpuMs).toFixed(2)} × bare.`,
+    'CPU per sign-up (the workerd running the Worker and local D1) = ' +
+    `${(lifeline.cpuMs / bare.cpuMs).toFixed(2)} × bare.`,
 );
 console.log(
   lifeline.race.booked === RACE_SEATS && lifeline.race.errors === 0 && lifeline.errors === 0
     ? `No overbooking: exactly ${RACE_SEATS} of ${RACE} booked, no errors.`
-    : `PROBLEM: ${lifeline.race.booked} booked for ${RACE_SEATS} seats, ${lifeline.race.errors + lifeline.errors} errors.`,
+    : `PROBLEM: ${lifeline.race.booked} booked for ${RACE_SEATS} seats, ` +
+        `${lifeline.race.errors + lifeline.errors} errors.`,
 );

@@ -1,4 +1,5 @@
-// What the benchmarks share: wrangler run to its end, and `wrangler dev` started and waited for.
+// What the benchmarks share: wrangler run to its end, `wrangler dev` started and waited for, and
+// the rows of the Markdown tables they print.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,3 +66,6 @@ export function runtimeCpuMs(server: ChildProcess): number {
   }
   return busiest;
 }
+
+/** One row of a Markdown table: `| a | b |`. */
+export const tableRow = (cells: unknown[]): string => `| ${cells.join(' | ')} |`;

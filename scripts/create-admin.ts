@@ -14,7 +14,8 @@ if (!email || !/^[^@\s]+@[^@\s]+$/.test(email) || password.length < 10) {
 }
 
 const hash = await hashPassword(password);
-const sql = `INSERT INTO staff (id, email, password_hash, role) VALUES ('${crypto.randomUUID()}', '${email.replace(/'/g, "''")}', '${hash}', 'admin')`;
+const sql = `INSERT INTO staff (id, email, password_hash, role)
+  VALUES ('${crypto.randomUUID()}', '${email.replace(/'/g, "''")}', '${hash}', 'admin')`;
 const where = process.argv.length > 3 ? process.argv.slice(3) : ['--remote'];
 const database = process.env.DATABASE ?? 'DB';
 const result = spawnSync('wrangler', ['d1', 'execute', database, ...where, '--command', sql], { stdio: 'inherit' });

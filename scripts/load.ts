@@ -67,13 +67,16 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('base6
 /** The admin who sets up the campaigns, and the quiz players with a profile and a live login. */
 async function startingData() {
   const lines = [
-    `INSERT INTO staff (id, email, password_hash, role) VALUES ('load-admin', '${ADMIN.email}', '${await hashPassword(ADMIN.password)}', 'admin');`,
+    `INSERT INTO staff (id, email, password_hash, role)
+     VALUES ('load-admin', '${ADMIN.email}', '${await hashPassword(ADMIN.password)}', 'admin');`,
   ];
   const expires = Date.now() + 86_400_000;
   for (let i = 0; i < PLAYERS; i++) {
     lines.push(
-      `INSERT INTO people (id, phone, name, district) VALUES ('player-${i}', '13${800_000_000 + i}', '选手${i}', '${DISTRICTS[i % DISTRICTS.length]}');`,
-      `INSERT INTO logins (token_hash, person_id, expires_at) VALUES ('${sha256(playerToken(i))}', 'player-${i}', ${expires});`,
+      `INSERT INTO people (id, phone, name, district)
+       VALUES ('player-${i}', '13${800_000_000 + i}', '选手${i}', '${DISTRICTS[i % DISTRICTS.length]}');`,
+      `INSERT INTO logins (token_hash, person_id, expires_at)
+       VALUES ('${sha256(playerToken(i))}', 'player-${i}', ${expires});`,
     );
   }
   return lines.join('\n');
@@ -215,7 +218,9 @@ function report(title: string, phase: Sample[], seconds: number) {
   for (const sample of phase) byLabel.set(sample.label, [...(byLabel.get(sample.label) ?? []), sample]);
   const all = phase.map((s) => s.ms).sort((a, b) => a - b);
   console.log(
-    `\n${title}: ${phase.length} requests in ${seconds.toFixed(1)} s = ${(phase.length / seconds).toFixed(0)} requests/s, p50 ${percentile(all, 0.5).toFixed(0)} ms, p99 ${percentile(all, 0.99).toFixed(0)} ms`,
+    `\n${title}: ${phase.length} requests in ${seconds.toFixed(1)} s = ` +
+      `${(phase.length / seconds).toFixed(0)} requests/s, ` +
+      `p50 ${percentile(all, 0.5).toFixed(0)} ms, p99 ${percentile(all, 0.99).toFixed(0)} ms`,
   );
   console.log('| request | count | p50 ms | p99 ms | answers by status |');
   console.log('|---|---|---|---|---|');
@@ -227,9 +232,8 @@ function report(title: string, phase: Sample[], seconds: number) {
       .sort(([a], [b]) => a - b)
       .map(([status, n]) => `${status}: ${n}`)
       .join(', ');
-    console.log(
-      `| ${label} | ${list.length} | ${percentile(sorted, 0.5).toFixed(0)} | ${percentile(sorted, 0.99).toFixed(0)} | ${answers} |`,
-    );
+    const [p50, p99] = [percentile(sorted, 0.5).toFixed(0), percentile(sorted, 0.99).toFixed(0)];
+    console.log(`| ${label} | ${list.length} | ${p50} | ${p99} | ${answers} |`);
   }
   const failures = phase.filter((s) => s.status === 0 || s.status >= 500).length;
   console.log(`5xx and failed connections: ${failures}`);
@@ -246,7 +250,8 @@ const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.len
 /** A valid resident ID number (GB 11643 check character) of someone aged 20 to 50. */
 function idNumber(i: number) {
   const year = 1977 + (i % 30);
-  const body = `371502${year}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
+  const twoDigits = (n: number) => String(n).padStart(2, '0');
+  const body = `371502${year}${twoDigits(1 + (i % 12))}${twoDigits(1 + (i % 28))}${String(i % 1000).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((total, digit, k) => total + Number(digit) * weights[k]!, 0);
   return body + '10X98765432'[sum % 11];
@@ -459,7 +464,8 @@ function integrity(state: string, slotIds: string[], seasonId: string) {
   }>(
     state,
     `SELECT s.id, s.capacity, s.waitlist,
-            (SELECT count(*) FROM registrations r WHERE r.slot_id = s.id AND r.status IN ('confirmed', 'checked_in')) AS taken,
+            (SELECT count(*) FROM registrations r
+             WHERE r.slot_id = s.id AND r.status IN ('confirmed', 'checked_in')) AS taken,
             (SELECT count(*) FROM registrations r WHERE r.slot_id = s.id AND r.status = 'waitlisted') AS waiting,
             (SELECT count(*) FROM registrations r WHERE r.slot_id = s.id) AS registrations,
             (SELECT count(DISTINCT arrival) FROM registrations r WHERE r.slot_id = s.id) AS arrivals,
@@ -469,7 +475,8 @@ function integrity(state: string, slotIds: string[], seasonId: string) {
   slots.sort((a, b) => slotIds.indexOf(a.id) - slotIds.indexOf(b.id));
   for (const [n, slot] of slots.entries()) {
     console.log(
-      `  slot ${n + 1}: capacity ${slot.capacity}, taken ${slot.taken}, waiting ${slot.waiting}${slot.waitlist ? '' : ' (no waiting list)'}, ${slot.registrations} sign-ups in all`,
+      `  slot ${n + 1}: capacity ${slot.capacity}, taken ${slot.taken}, waiting ${slot.waiting}` +
+        `${slot.waitlist ? '' : ' (no waiting list)'}, ${slot.registrations} sign-ups in all`,
     );
   }
   check(
@@ -487,8 +494,10 @@ function integrity(state: string, slotIds: string[], seasonId: string) {
 
   const doubles = query<{ n: number }>(
     state,
-    `SELECT count(*) AS n FROM (SELECT 1 FROM registrations WHERE slot_id IN ${inSlots} AND status IN ('confirmed', 'waitlisted', 'checked_in')
-     GROUP BY slot_id, person_id HAVING count(*) > 1)`,
+    `SELECT count(*) AS n FROM (
+       SELECT 1 FROM registrations
+       WHERE slot_id IN ${inSlots} AND status IN ('confirmed', 'waitlisted', 'checked_in')
+       GROUP BY slot_id, person_id HAVING count(*) > 1)`,
   )[0]!.n;
   check('one active sign-up per person and slot', doubles === 0, `${doubles} people with two`);
 
@@ -511,8 +520,11 @@ function integrity(state: string, slotIds: string[], seasonId: string) {
 
   const attempts = query<{ doubles: number; submitted: number }>(
     state,
-    `SELECT (SELECT count(*) FROM (SELECT 1 FROM quiz_attempts WHERE season_id = '${seasonId}' GROUP BY person_id, day HAVING count(*) > 1)) AS doubles,
-            (SELECT count(*) FROM quiz_attempts WHERE season_id = '${seasonId}' AND submitted_at IS NOT NULL) AS submitted`,
+    `SELECT (SELECT count(*) FROM (
+              SELECT 1 FROM quiz_attempts WHERE season_id = '${seasonId}'
+              GROUP BY person_id, day HAVING count(*) > 1)) AS doubles,
+            (SELECT count(*) FROM quiz_attempts
+             WHERE season_id = '${seasonId}' AND submitted_at IS NOT NULL) AS submitted`,
   )[0]!;
   check('one quiz attempt per player and day', attempts.doubles === 0, `${attempts.doubles} players with two`);
   check(
@@ -522,11 +534,14 @@ function integrity(state: string, slotIds: string[], seasonId: string) {
   );
   const drift = query<{ n: number }>(
     state,
-    `WITH sums AS (SELECT person_id, sum(score) AS score, sum(CASE WHEN late THEN 0 ELSE duration_ms END) AS time_ms, count(*) AS days
-                   FROM quiz_attempts WHERE season_id = '${seasonId}' AND submitted_at IS NOT NULL GROUP BY person_id),
+    `WITH sums AS (SELECT person_id, sum(score) AS score, sum(CASE WHEN late THEN 0 ELSE duration_ms END) AS time_ms,
+                          count(*) AS days
+                   FROM quiz_attempts WHERE season_id = '${seasonId}' AND submitted_at IS NOT NULL
+                   GROUP BY person_id),
           players AS (SELECT * FROM quiz_players WHERE season_id = '${seasonId}')
      SELECT count(*) AS n FROM players p FULL JOIN sums s ON s.person_id = p.person_id
-     WHERE p.person_id IS NULL OR s.person_id IS NULL OR p.score <> s.score OR p.time_ms <> s.time_ms OR p.days_played <> s.days`,
+     WHERE p.person_id IS NULL OR s.person_id IS NULL
+        OR p.score <> s.score OR p.time_ms <> s.time_ms OR p.days_played <> s.days`,
   )[0]!.n;
   check('quiz_players totals equal the sums over the attempts', drift === 0, `${drift} players differ`);
   check('no two answers to one request disagreed', problems.length === 0, problems.slice(0, 3).join('; '));
@@ -546,8 +561,10 @@ let ok = false;
 try {
   const { slotIds, seasonId } = await setUp();
   console.log(
-    `Load on wrangler dev, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} before: ` +
-      `${PHONES} phones on World Blood Donor Day (${BURST} at once), then ${PLAYERS} quiz players (${QUIZ_CONCURRENCY} at once), from ${ADDRESSES} client addresses.`,
+    `Load on wrangler dev, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPUs, ` +
+      `load average ${loadavg()[0]!.toFixed(1)} before: ` +
+      `${PHONES} phones on World Blood Donor Day (${BURST} at once), ` +
+      `then ${PLAYERS} quiz players (${QUIZ_CONCURRENCY} at once), from ${ADDRESSES} client addresses.`,
   );
 
   let mark = samples.length;

@@ -346,5 +346,7 @@ const file = join(mkdtempSync(join(tmpdir(), 'lifeline-seed-')), 'seed.sql');
 writeFileSync(file, statements.join('\n'));
 wrangler(['--file', file]);
 console.log(
-  `Seed: added ${organizations.length} organizations, ${campaigns.length} campaigns, a quiz season of ${quizQuestions.length} questions, ${donors.length} emergency donors and the admin ${ADMIN_EMAIL}.`,
+  `Seed: added ${organizations.length} organizations, ${campaigns.length} campaigns, ` +
+    `a quiz season of ${quizQuestions.length} questions, ${donors.length} emergency donors ` +
+    `and the admin ${ADMIN_EMAIL}.`,
 );

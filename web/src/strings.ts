@@ -335,9 +335,11 @@ const en: Strings = {
     `Age ${min} to ${max}${repeatMax ? `; up to ${repeatMax} for repeat donors who had no adverse reaction` : ''}.`,
   donorWeight: (men, women) => `Weight: at least ${men} kg for men, ${women} kg for women.`,
   donorIntervals:
-    'Intervals: at least 6 months between whole-blood donations and 2 weeks between platelet donations; whole blood 4 weeks after platelets, platelets 3 months after whole blood.',
+    'Intervals: at least 6 months between whole-blood donations and 2 weeks between platelet donations; ' +
+    'whole blood 4 weeks after platelets, platelets 3 months after whole blood.',
   donorIdNumber:
-    'Sign-up asks for your ID card number to check age and intervals; it is stored encrypted and appears only in rosters exported by authorized organizers.',
+    'Sign-up asks for your ID card number to check age and intervals; ' +
+    'it is stored encrypted and appears only in rosters exported by authorized organizers.',
   ageRange: (min, max) =>
     min !== undefined && max !== undefined
       ? `Age ${min} to ${max}.`
@@ -373,11 +375,13 @@ const en: Strings = {
   signUpClosed: 'This session has started or is over; sign-up is closed.',
   slotFullNoWaitlist: 'This slot is full and has no waiting list. Please choose another session.',
   willJoinWaitlist:
-    'This slot is full. You will join the waiting list; when someone cancels, the first person waiting gets the seat automatically, as My sign-ups will show.',
+    'This slot is full. You will join the waiting list; ' +
+    'when someone cancels, the first person waiting gets the seat automatically, as My sign-ups will show.',
   name: 'Name',
   idNumber: 'ID card number',
   idNumberHint:
-    'Used to check age and donation intervals; stored encrypted, and appears only in rosters exported by authorized organizers.',
+    'Used to check age and donation intervals; stored encrypted, ' +
+    'and appears only in rosters exported by authorized organizers.',
   idNumberInvalid: 'This ID number is not valid; please check it (18 characters, the last may be X).',
   useSavedIdNumber: 'Use the ID number from my last sign-up (stored encrypted, not shown)',
   useSavedIdNumberHint: 'Untick to type a different one.',
@@ -400,7 +404,9 @@ const en: Strings = {
   groupSignUp: 'Team sign-up',
   groupHoldTitle: 'Hold seats for a team',
   groupHoldIntro:
-    "Hold seats for your company or team and you get an invitation link. Send it to your team's WeChat group: each member signs in on their own phone and signs up with their own details. Holding seats signs nobody up.",
+    'Hold seats for your company or team and you get an invitation link. ' +
+    "Send it to your team's WeChat group: each member signs in on their own phone " +
+    'and signs up with their own details. Holding seats signs nobody up.',
   groupOrganization: 'Company or team name',
   groupContactName: 'Contact name (you)',
   groupContactPhone: 'Contact phone (the number you signed in with)',
@@ -444,7 +450,8 @@ const en: Strings = {
   reschedule: 'Reschedule',
   rescheduleTitle: 'Reschedule',
   rescheduleIntro:
-    'Choose a new session or time: your old seat is given up only once the new one is yours. The booking code stays the same.',
+    'Choose a new session or time: your old seat is given up only once the new one is yours. ' +
+    'The booking code stays the same.',
   rescheduleNow: 'Now',
   rescheduleTo: 'Move to',
   rescheduleNone: 'There is no other session or time of this campaign to move to just now.',
@@ -488,7 +495,9 @@ const en: Strings = {
   rhDName: { positive: 'RhD positive', negative: 'RhD negative ("panda blood")' },
   emergencyDonor: 'Join the emergency donor list',
   emergencyDonorRule:
-    'When blood stocks run short (e.g. type B or O), the blood centre contacts donors on this list by blood type and district. Joining needs your blood type and district; you can leave at any time.',
+    'When blood stocks run short (e.g. type B or O), ' +
+    'the blood centre contacts donors on this list by blood type and district. ' +
+    'Joining needs your blood type and district; you can leave at any time.',
   notificationsTitle: 'Text messages',
   reminders: 'Remind me by text the day before',
   remindersRule: 'Texts about a confirmed sign-up, a seat from the waiting list or a changed session always come.',
@@ -509,16 +518,19 @@ const en: Strings = {
   waiverLifetime:
     'You have given 1,000 mL of whole blood or more: blood you need in hospital is free, without limit, for life.',
   waiverFiveTimes: (covered, until, then) =>
-    `Until ${until}, up to ${covered} mL of blood you need in hospital is free (5× what you gave); after that, up to ${then} mL.`,
+    `Until ${until}, up to ${covered} mL of blood you need in hospital is free (5× what you gave); ` +
+    `after that, up to ${then} mL.`,
   waiverEqual: (covered) =>
-    `Up to ${covered} mL of blood you need in hospital is free (as much as you gave). A new donation makes it 5× for 5 years.`,
+    `Up to ${covered} mL of blood you need in hospital is free (as much as you gave). ` +
+    'A new donation makes it 5× for 5 years.',
   donationWithVolume: (kind, ml) => `${kind} ${ml} mL`,
   donationCount: (count) => plural(count, 'donation', 'donations'),
   myDonations: 'My donation record and donor card',
   donorCardTitle: 'Electronic donor card',
   donorCardQr: 'Donor card QR code',
   cardHint:
-    'Show it on buses, at scenic spots and at hospital registration. The code renews itself every few minutes; a screenshot stops working.',
+    'Show it on buses, at scenic spots and at hospital registration. ' +
+    'The code renews itself every few minutes; a screenshot stops working.',
   cardCheckTitle: 'Donor card check',
   cardValid: 'A valid electronic blood donor card',
   cardInvalid: 'This code is not valid or has expired. Ask the donor to open their card again on their phone.',
@@ -541,7 +553,9 @@ const en: Strings = {
   signOut: 'Sign out',
 
   waitlistNext: (position) =>
-    `${position ? `You are #${position} on the waiting list. ` : ''}When someone cancels, the first person waiting gets the seat automatically and a text tells them; your booking code and QR code for the desk appear here then.`,
+    `${position ? `You are #${position} on the waiting list. ` : ''}When someone cancels, ` +
+    'the first person waiting gets the seat automatically and a text tells them; ' +
+    'your booking code and QR code for the desk appear here then.',
   waitlistNoPass: 'You cannot check in while waiting: please come once the text says you have a seat.',
   addToCalendar: 'Add to calendar',
   openMap: 'Open in maps',
@@ -560,7 +574,9 @@ const en: Strings = {
   sessionFine: 'this session is fine',
   sessionTooSoon: 'this session is too soon',
   tooSoonForSession: (day) =>
-    `This session comes before you may give again: the donation intervals do not allow it, and the sign-up will be refused. Please choose a session from ${day} on.`,
+    'This session comes before you may give again: ' +
+    'the donation intervals do not allow it, and the sign-up will be refused. ' +
+    `Please choose a session from ${day} on.`,
 };
 
 export const strings = catalogue({ 'zh-CN': zhCN, en });

@@ -27,8 +27,8 @@ function campaignOf(type: string | null, id: string | null): SQL {
       SELECT se.campaign_id FROM registration_groups g JOIN slots s ON s.id = g.slot_id
       JOIN sessions se ON se.id = s.session_id WHERE g.id = ${id})
     WHEN 'registration' THEN (
-      SELECT se.campaign_id FROM registrations r JOIN slots s ON s.id = r.slot_id JOIN sessions se ON se.id = s.session_id
-      WHERE r.id = ${id})
+      SELECT se.campaign_id FROM registrations r JOIN slots s ON s.id = r.slot_id
+      JOIN sessions se ON se.id = s.session_id WHERE r.id = ${id})
     END`;
 }
 
@@ -36,7 +36,8 @@ function campaignOf(type: string | null, id: string | null): SQL {
 export function auditStatement(entry: AuditEntry, at = Date.now(), onlyIf: SQL = sql`1`): SQL {
   const type = entry.targetType ?? null;
   const id = entry.targetId ?? null;
-  return sql`INSERT INTO audit_log (id, at, staff_id, organization_id, campaign_id, action, target_type, target_id, detail)
+  return sql`INSERT INTO audit_log
+      (id, at, staff_id, organization_id, campaign_id, action, target_type, target_id, detail)
     SELECT ${crypto.randomUUID()}, ${at}, ${entry.staffId}, ${entry.organizationId}, ${campaignOf(type, id)},
            ${entry.action}, ${type}, ${id}, ${JSON.stringify(entry.detail ?? {})}
     WHERE ${onlyIf}`;

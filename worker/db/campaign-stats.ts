@@ -9,7 +9,8 @@ const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 // The campaign's registrations, by way of its sessions and slots.
 const ofCampaign = (campaignId: string) => sql`registrations.slot_id IN (
-  SELECT slots.id FROM slots JOIN sessions ON sessions.id = slots.session_id WHERE sessions.campaign_id = ${campaignId})`;
+  SELECT slots.id FROM slots JOIN sessions ON sessions.id = slots.session_id
+  WHERE sessions.campaign_id = ${campaignId})`;
 
 /** A China calendar day of a millisecond column, as SQLite computes it. */
 const chinaDayOf = (column: string) => sql.raw(`date((${column} + ${CHINA_OFFSET_MS}) / 1000, 'unixepoch')`);
@@ -36,7 +37,8 @@ export async function campaignStats(db: Database, campaignId: string, now = Date
       { donation_kind: string; donations: number }[],
     ]
   >(db, [
-    sql`SELECT slots.id AS slot_id, sessions.id AS session_id, sessions.starts_at, sessions.ends_at, sessions.venue, slots.role, slots.capacity,
+    sql`SELECT slots.id AS slot_id, sessions.id AS session_id, sessions.starts_at, sessions.ends_at, sessions.venue,
+               slots.role, slots.capacity,
                ${heldSeats(sql`slots.id`)} AS held, registrations.status, count(registrations.id) AS slot_count
         FROM sessions JOIN slots ON slots.session_id = sessions.id
         LEFT JOIN registrations ON registrations.slot_id = slots.id
@@ -46,7 +48,8 @@ export async function campaignStats(db: Database, campaignId: string, now = Date
     sql`SELECT ${chinaDayOf('created_at')} AS sign_up_day, count(*) AS sign_ups
         FROM registrations WHERE ${ofCampaign(campaignId)} GROUP BY sign_up_day ORDER BY sign_up_day`,
     sql`SELECT ${chinaDayOf('cancelled_at')} AS cancel_day, count(*) AS cancellations
-        FROM registrations WHERE ${ofCampaign(campaignId)} AND cancelled_at IS NOT NULL GROUP BY cancel_day ORDER BY cancel_day`,
+        FROM registrations WHERE ${ofCampaign(campaignId)} AND cancelled_at IS NOT NULL
+        GROUP BY cancel_day ORDER BY cancel_day`,
     sql`SELECT people.blood_type, count(*) AS donors
         FROM registrations JOIN people ON people.id = registrations.person_id
         WHERE ${ofCampaign(campaignId)} AND registrations.status IN ('confirmed', 'waitlisted', 'checked_in')

@@ -221,7 +221,8 @@ interface UpcomingSeats {
  */
 const nextSessionOf = (now: Date) =>
   sql<string | null>`(SELECT json_object('startsAt', s.starts_at, 'endsAt', s.ends_at, 'venue', s.venue)
-    FROM sessions AS s WHERE s.campaign_id = "campaigns"."id" AND s.starts_at > ${now.getTime()} AND s.cancelled_at IS NULL
+    FROM sessions AS s
+    WHERE s.campaign_id = "campaigns"."id" AND s.starts_at > ${now.getTime()} AND s.cancelled_at IS NULL
     ORDER BY s.starts_at, s.id LIMIT 1)`.mapWith((text: string | null): NextSession | null => {
     if (text === null) return null;
     const session = JSON.parse(text) as { startsAt: number; endsAt: number; venue: string };

@@ -92,7 +92,8 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 // Donors who had no call-out in the last seven days: each donor receives at most one a week.
 const notCalledThisWeek = (now: number) =>
-  sql`NOT EXISTS (SELECT 1 FROM notifications n WHERE n.person_id = p.id AND n.kind = 'callout' AND n.created_at > ${now - WEEK_MS})`;
+  sql`NOT EXISTS (SELECT 1 FROM notifications n
+    WHERE n.person_id = p.id AND n.kind = 'callout' AND n.created_at > ${now - WEEK_MS})`;
 
 /** Of these donors, how many a call-out would reach now. */
 export async function reachableDonors(db: Database, donorIds: string[], now = Date.now()) {
@@ -130,10 +131,12 @@ export async function sendCallout(
         VALUES (${id}, ${callout.organizationId}, ${callout.staffId}, ${callout.bloodType}, ${callout.rhD},
           ${callout.district}, ${callout.message}, 0)`,
     sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, callout_id, dedupe_key)
-        SELECT lower(hex(randomblob(16))), p.id, 'callout', ${callout.organizationId}, ${id}, 'callout:' || ${id} || ':' || p.id
+        SELECT lower(hex(randomblob(16))), p.id, 'callout', ${callout.organizationId}, ${id},
+          'callout:' || ${id} || ':' || p.id
         FROM json_each(${JSON.stringify(donorIds)}) j JOIN people p ON p.id = j.value
         WHERE p.emergency_donor = 1 AND ${notCalledThisWeek(now)}`,
-    sql`UPDATE callouts SET recipients = (SELECT count(*) FROM notifications WHERE callout_id = ${id}) WHERE id = ${id} RETURNING recipients`,
+    sql`UPDATE callouts SET recipients = (SELECT count(*) FROM notifications WHERE callout_id = ${id})
+        WHERE id = ${id} RETURNING recipients`,
     auditStatement({ ...audit, targetType: 'callout', targetId: id }, now),
   ]);
   return { id, recipients: counted[0]?.recipients ?? 0 };

@@ -89,19 +89,23 @@ export async function repairQuizTotals(db: Database, seasonId: string) {
   const sums = sql`SELECT person_id, sum(score) AS score, sum(duration_ms) AS time_ms,
       count(*) AS days, max(submitted_at) AS last_submit, max(district) AS district
     FROM quiz_attempts WHERE season_id = ${seasonId} AND submitted_at IS NOT NULL GROUP BY person_id`;
+  const seasonLiteral = `'${seasonId.replace(/'/g, "''")}'`;
   await batch(db, [
     sql`UPDATE quiz_players SET score = s.score, time_ms = s.time_ms, days_played = s.days
         FROM (${sums}) AS s
         WHERE quiz_players.season_id = ${seasonId} AND quiz_players.person_id = s.person_id
-          AND (quiz_players.score <> s.score OR quiz_players.time_ms <> s.time_ms OR quiz_players.days_played <> s.days)`,
+          AND (quiz_players.score <> s.score OR quiz_players.time_ms <> s.time_ms
+            OR quiz_players.days_played <> s.days)`,
     sql`INSERT INTO quiz_players (season_id, person_id, name, district, score, time_ms, days_played, finished_at)
-        SELECT ${seasonId}, s.person_id, coalesce(p.name, ''), coalesce(s.district, p.district, ''), s.score, s.time_ms, s.days, s.last_submit
+        SELECT ${seasonId}, s.person_id, coalesce(p.name, ''), coalesce(s.district, p.district, ''),
+          s.score, s.time_ms, s.days, s.last_submit
         FROM (${sums}) AS s JOIN people p ON p.id = s.person_id
         WHERE NOT EXISTS (SELECT 1 FROM quiz_players q WHERE q.season_id = ${seasonId} AND q.person_id = s.person_id)`,
     sql`DELETE FROM quiz_players WHERE season_id = ${seasonId}
-        AND NOT EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.season_id = ${seasonId} AND a.person_id = quiz_players.person_id AND a.submitted_at IS NOT NULL)`,
+        AND NOT EXISTS (SELECT 1 FROM quiz_attempts a
+          WHERE a.season_id = ${seasonId} AND a.person_id = quiz_players.person_id AND a.submitted_at IS NOT NULL)`,
     sql`DELETE FROM quiz_moves WHERE season_id = ${seasonId}`,
     sql`INSERT INTO quiz_moves (season_id, from_score, jumps, arrivals, departures)
-        SELECT season_id, from_score, jumps, arrivals, departures FROM (${sql.raw(movesFromAttempts(`'${seasonId.replace(/'/g, "''")}'`))})`,
+        SELECT season_id, from_score, jumps, arrivals, departures FROM (${sql.raw(movesFromAttempts(seasonLiteral))})`,
   ]);
 }

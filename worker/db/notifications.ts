@@ -77,8 +77,8 @@ export function sessionNotifications(
  * China hour, to seated people who have not turned reminders off. One per registration, ever.
  */
 export async function queueReminders(db: Database, chinaHour: number, from: number, to: number) {
-  const result =
-    await db.run(sql`INSERT OR IGNORE INTO notifications (id, person_id, kind, organization_id, registration_id, dedupe_key)
+  const result = await db.run(sql`INSERT OR IGNORE INTO notifications
+      (id, person_id, kind, organization_id, registration_id, dedupe_key)
     SELECT ${newId}, r.person_id, 'reminder', c.organization_id, r.id, 'reminder:' || r.id
     FROM organizations o
     JOIN campaigns c ON c.organization_id = o.id
@@ -86,8 +86,8 @@ export async function queueReminders(db: Database, chinaHour: number, from: numb
     JOIN slots s ON s.session_id = se.id
     JOIN registrations r ON r.slot_id = s.id
     JOIN people p ON p.id = r.person_id
-    WHERE o.reminder_hour = ${chinaHour} AND se.starts_at >= ${from} AND se.starts_at < ${to} AND se.cancelled_at IS NULL
-      AND r.status = 'confirmed' AND p.reminders = 1`);
+    WHERE o.reminder_hour = ${chinaHour} AND se.starts_at >= ${from} AND se.starts_at < ${to}
+      AND se.cancelled_at IS NULL AND r.status = 'confirmed' AND p.reminders = 1`);
   return result.meta.changes;
 }
 
@@ -100,7 +100,8 @@ export async function queueQuizNudges(db: Database, today: string) {
     JOIN quiz_players qp ON qp.season_id = q.id
     JOIN people p ON p.id = qp.person_id
     WHERE q.starts_on <= ${today} AND q.ends_on >= ${today} AND c.status = 'published' AND p.quiz_nudges = 1
-      AND NOT EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.season_id = q.id AND a.person_id = p.id AND a.day = ${today})`);
+      AND NOT EXISTS (
+        SELECT 1 FROM quiz_attempts a WHERE a.season_id = q.id AND a.person_id = p.id AND a.day = ${today})`);
   return result.meta.changes;
 }
 
@@ -112,7 +113,8 @@ const HANDOVER_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 export async function takeForHandover(db: Database, limit: number, now = Date.now()) {
   const rows = await batch<[{ dedupe_key: string }[]]>(db, [
     sql`UPDATE notifications SET handed_at = ${now}
-        WHERE id IN (SELECT id FROM notifications WHERE status = 'queued' AND (handed_at IS NULL OR handed_at < ${now - HANDOVER_TIMEOUT_MS})
+        WHERE id IN (SELECT id FROM notifications
+                     WHERE status = 'queued' AND (handed_at IS NULL OR handed_at < ${now - HANDOVER_TIMEOUT_MS})
                      ORDER BY created_at LIMIT ${limit})
         RETURNING dedupe_key`,
   ]);
@@ -128,7 +130,8 @@ const CLAIM_LEASE_MS = 5 * 60 * 1000;
  */
 export async function claim(db: Database, keys: string[], now = Date.now()) {
   const [claimed] = await batch<[{ id: string; key: string; attempts: number }[]]>(db, [
-    sql`UPDATE notifications SET status = 'sending', claimed_at = ${now}, attempts = attempts + 1, handed_at = coalesce(handed_at, ${now})
+    sql`UPDATE notifications
+        SET status = 'sending', claimed_at = ${now}, attempts = attempts + 1, handed_at = coalesce(handed_at, ${now})
         WHERE dedupe_key IN (SELECT value FROM json_each(${JSON.stringify(keys)}))
           AND (status = 'queued' OR (status = 'sending' AND claimed_at < ${now - CLAIM_LEASE_MS}))
         RETURNING id, dedupe_key AS key, attempts`,

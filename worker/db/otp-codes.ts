@@ -32,7 +32,8 @@ export async function issueCode(
     INSERT INTO otp_codes (id, phone, code_hash, created_at, expires_at)
     SELECT ${id}, ${phone}, ${hash}, ${now}, ${now + OTP_TTL_SEC * 1000}
     WHERE NOT EXISTS (SELECT 1 FROM otp_codes WHERE phone = ${phone} AND created_at > ${now - MINUTE})
-      AND (SELECT count(*) FROM otp_codes WHERE phone = ${phone} AND created_at > ${now - HOUR}) < ${OTP_PER_PHONE_PER_HOUR}`);
+      AND (SELECT count(*) FROM otp_codes WHERE phone = ${phone} AND created_at > ${now - HOUR})
+        < ${OTP_PER_PHONE_PER_HOUR}`);
   if (inserted.meta.changes === 1) return { issued: true, id };
 
   const recent = await db
@@ -123,13 +124,15 @@ export async function useCode(db: Database, s: CodeSignIn, now = Date.now()) {
     AND expires_at > ${now} AND failed_attempts < ${OTP_MAX_FAILED_ATTEMPTS})`;
   const signedIn = sql`EXISTS (SELECT 1 FROM logins WHERE token_hash = ${s.tokenHash})`;
   const results = await batch<unknown[][]>(db, [
-    sql`INSERT INTO people (id, phone) SELECT ${crypto.randomUUID()}, ${s.phone} WHERE ${live} ON CONFLICT (phone) DO NOTHING`,
+    sql`INSERT INTO people (id, phone) SELECT ${crypto.randomUUID()}, ${s.phone} WHERE ${live}
+        ON CONFLICT (phone) DO NOTHING`,
     sql`INSERT INTO logins (token_hash, person_id, created_at, expires_at)
         SELECT ${s.tokenHash}, id, ${now}, ${s.expiresAt} FROM people WHERE phone = ${s.phone} AND ${live}`,
     sql`UPDATE otp_codes SET used_at = ${now} WHERE id = ${s.codeId} AND ${signedIn}`,
     ...(s.previousTokenHash ? [sql`DELETE FROM logins WHERE token_hash = ${s.previousTokenHash} AND ${signedIn}`] : []),
     sql`UPDATE people SET language = ${s.language} WHERE phone = ${s.phone} AND ${signedIn}`,
-    sql`SELECT p.id, p.phone, p.name FROM logins l JOIN people p ON p.id = l.person_id WHERE l.token_hash = ${s.tokenHash}`,
+    sql`SELECT p.id, p.phone, p.name FROM logins l JOIN people p ON p.id = l.person_id
+        WHERE l.token_hash = ${s.tokenHash}`,
   ]);
   return results.at(-1)![0] as { id: string; phone: string; name: string | null } | undefined;
 }

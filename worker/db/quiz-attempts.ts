@@ -109,7 +109,8 @@ export async function saveAnswer(
   const saved = await db
     .update(quizAttempts)
     .set({
-      savedAnswers: sql`json_set(coalesce(${quizAttempts.savedAnswers}, '{}'), ${`$."${a.questionId}"`}, json(${JSON.stringify(a.optionIds)}))`,
+      savedAnswers: sql`json_set(coalesce(${quizAttempts.savedAnswers}, '{}'),
+        ${`$."${a.questionId}"`}, json(${JSON.stringify(a.optionIds)}))`,
     })
     .where(
       and(
@@ -172,7 +173,8 @@ function submissionStatements(s: Submission): SQL[] {
   return [
     ...moveStatements({ seasonId, personId, points: s.score, steps: s.correct, countedMs: s.durationMs, open }),
     sql`INSERT INTO quiz_players (season_id, person_id, name, district, score, time_ms, days_played, finished_at)
-        SELECT ${seasonId}, id, coalesce(name, ''), coalesce(district, ''), ${s.score}, ${s.durationMs}, 1, ${s.submittedAt}
+        SELECT ${seasonId}, id, coalesce(name, ''), coalesce(district, ''),
+          ${s.score}, ${s.durationMs}, 1, ${s.submittedAt}
         FROM people WHERE id = ${personId} AND ${open}
         ON CONFLICT (season_id, person_id) DO UPDATE SET
           score = score + excluded.score,
@@ -191,7 +193,10 @@ function submissionStatements(s: Submission): SQL[] {
 
 const STATEMENTS_PER_SUBMISSION = 4;
 
-/** Records a submit in one batch; the player's season rank after it, or undefined when the attempt was submitted already. */
+/**
+ * Records a submit in one batch; the player's season rank after it, or undefined when the attempt
+ * was submitted already.
+ */
 export async function recordSubmission(db: Database, s: Submission): Promise<number | undefined> {
   const results = await batch<{ seasonRank: number }[][]>(db, submissionStatements(s));
   return results.at(-1)![0]?.seasonRank;

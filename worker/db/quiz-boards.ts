@@ -80,7 +80,8 @@ export async function districtStanding(
           + (SELECT count(*) FROM quiz_players p
               WHERE p.season_id = me.season_id AND p.district = me.district AND p.score = me.score
                 AND (p.time_ms, p.finished_at, p.person_id) < (me.time_ms, me.finished_at, me.person_id)) AS rank
-        FROM quiz_players me WHERE me.season_id = ${seasonId} AND me.person_id = ${personId} AND me.district = ${district}`,
+        FROM quiz_players me
+        WHERE me.season_id = ${seasonId} AND me.person_id = ${personId} AND me.district = ${district}`,
     ).first<Standing>()) ?? undefined
   );
 }
@@ -96,12 +97,16 @@ export async function dayStanding(
       db,
       sql`SELECT me.score, me.duration_ms AS timeMs, 1
           + (SELECT count(*) FROM quiz_attempts a
-              WHERE a.season_id = me.season_id AND a.day = me.day ${sameBoard} AND a.submitted_at IS NOT NULL AND a.score > me.score)
+              WHERE a.season_id = me.season_id AND a.day = me.day ${sameBoard} AND a.submitted_at IS NOT NULL
+                AND a.score > me.score)
           + (SELECT count(*) FROM quiz_attempts a
-              WHERE a.season_id = me.season_id AND a.day = me.day ${sameBoard} AND a.submitted_at IS NOT NULL AND a.score = me.score
-                AND (a.duration_ms, a.submitted_at, a.person_id) < (me.duration_ms, me.submitted_at, me.person_id)) AS rank
+              WHERE a.season_id = me.season_id AND a.day = me.day ${sameBoard} AND a.submitted_at IS NOT NULL
+                AND a.score = me.score
+                AND (a.duration_ms, a.submitted_at, a.person_id)
+                  < (me.duration_ms, me.submitted_at, me.person_id)) AS rank
         FROM quiz_attempts me
-        WHERE me.season_id = ${q.seasonId} AND me.person_id = ${q.personId} AND me.day = ${q.day} AND me.submitted_at IS NOT NULL
+        WHERE me.season_id = ${q.seasonId} AND me.person_id = ${q.personId} AND me.day = ${q.day}
+          AND me.submitted_at IS NOT NULL
           ${q.district === undefined ? sql`` : sql`AND me.district = ${q.district}`}`,
     ).first<Standing>()) ?? undefined
   );
@@ -134,7 +139,8 @@ export async function finalists(db: Database, seasonId: string, top: number) {
 export async function playsInRunningSeason(db: Database, personId: string, today: string) {
   const row = await statement(
     db,
-    sql`SELECT 1 AS plays FROM quiz_seasons s CROSS JOIN quiz_players p ON p.season_id = s.id AND p.person_id = ${personId}
+    sql`SELECT 1 AS plays
+        FROM quiz_seasons s CROSS JOIN quiz_players p ON p.season_id = s.id AND p.person_id = ${personId}
         WHERE s.ends_on >= ${today} LIMIT 1`,
   ).first();
   return row !== null;

@@ -39,10 +39,10 @@ const named = (from: string, prefix: string, count: number) =>
  */
 function addPaths(prefix: string, under: SQL[], second: SQL): SQL {
   const root = path(...under, literal(2 ** TREE_BITS));
-  const nodes = bits.map(
-    (b) =>
-      sql`CASE WHEN (${second} >> ${literal(b)}) & 1 THEN ${root} ELSE ${path(...under, sql`((${second} >> ${literal(b)}) + 1) << ${literal(b)}`)} END`,
-  );
+  const nodes = bits.map((b) => {
+    const node = path(...under, sql`((${second} >> ${literal(b)}) + 1) << ${literal(b)}`);
+    return sql`CASE WHEN (${second} >> ${literal(b)}) & 1 THEN ${root} ELSE ${node} END`;
+  });
   return columns(prefix, [...nodes, root]);
 }
 
@@ -53,14 +53,17 @@ const plusOne = (json: SQL, paths: SQL[]) =>
     sql`, `,
   )})`;
 
-/** The paths of the nodes (under `under`) that add up the events before `second`: (second >> b) << b for each bit b set in it, else NULL. */
+/**
+ * The paths of the nodes (under `under`) that add up the events before `second`: (second >> b) << b
+ * for each bit b set in it, else NULL.
+ */
 export function countPaths(prefix: string, under: SQL[], second: SQL): SQL {
   return columns(
     prefix,
-    bits.map(
-      (b) =>
-        sql`CASE WHEN (${second} >> ${literal(b)}) & 1 THEN ${path(...under, sql`(${second} >> ${literal(b)}) << ${literal(b)}`)} END`,
-    ),
+    bits.map((b) => {
+      const node = path(...under, sql`(${second} >> ${literal(b)}) << ${literal(b)}`);
+      return sql`CASE WHEN (${second} >> ${literal(b)}) & 1 THEN ${node} END`;
+    }),
   );
 }
 
@@ -94,8 +97,9 @@ export function moveStatements(p: {
   const jumps = Array.from({ length: MAX_STEPS }, (_, i) => i + 1).map((j) => path(literal(j <= p.steps ? j : 1)));
   // MATERIALIZED: flattened into the UPDATE, SQLite (3.51, and workerd's) mixed up the CASE paths
   // of the two trees; the tests compare the rows kept with a replay of the attempts.
+  const arrivedAt = addPaths('a', [sql`coalesce(p.score, 0) + CAST(${p.points} AS INTEGER)`], secondOf(after));
   const move = sql`WITH move AS MATERIALIZED (SELECT coalesce(p.score, -1) AS from_score,
-        ${addPaths('a', [sql`coalesce(p.score, 0) + CAST(${p.points} AS INTEGER)`], secondOf(after))}, ${addPaths('d', [], secondOf(before))}
+        ${arrivedAt}, ${addPaths('d', [], secondOf(before))}
       FROM (SELECT 1) LEFT JOIN quiz_players p ON p.season_id = ${p.seasonId} AND p.person_id = ${p.personId}
       WHERE ${p.open} AND (p.score IS NULL OR ${steps} > 0 OR ${secondOf(before)} <> ${secondOf(after)}))`;
   const arrivals = (json: SQL) => plusOne(json, named('move', 'a', TREE_BITS + 1));
@@ -104,13 +108,16 @@ export function moveStatements(p: {
   const jumped = (json: SQL) => (p.steps > 0 ? plusOne(json, jumps) : json);
   return [
     // The row is found by its key from the move (a constant), not by a join the planner would scan.
-    sql`${move} UPDATE quiz_moves SET jumps = ${jumped(sql`jumps`)}, arrivals = ${arrivals(sql`arrivals`)}, departures = ${departures(sql`departures`)}
+    sql`${move} UPDATE quiz_moves
+        SET jumps = ${jumped(sql`jumps`)}, arrivals = ${arrivals(sql`arrivals`)},
+          departures = ${departures(sql`departures`)}
         FROM move
         WHERE (quiz_moves.season_id, quiz_moves.from_score) = (SELECT ${p.seasonId}, from_score FROM move)`,
     sql`${move} INSERT INTO quiz_moves (season_id, from_score, jumps, arrivals, departures)
         SELECT ${p.seasonId}, move.from_score, ${jumped(sql`'{}'`)}, ${arrivals(sql`'{}'`)}, ${departures(sql`'{}'`)}
         FROM move
-        WHERE NOT EXISTS (SELECT 1 FROM quiz_moves m WHERE m.season_id = ${p.seasonId} AND m.from_score = move.from_score)`,
+        WHERE NOT EXISTS (
+          SELECT 1 FROM quiz_moves m WHERE m.season_id = ${p.seasonId} AND m.from_score = move.from_score)`,
   ];
 }
 
@@ -135,18 +142,23 @@ export function movesFromAttempts(season: string): string {
       WINDOW w AS (PARTITION BY a.season_id, a.person_id ORDER BY a.submitted_at, a.id)),
     moved AS (
       SELECT season_id, coalesce(lag(total) OVER w, -1) AS from_score, total AS to_score, points,
-        min(coalesce(lag(time_ms) OVER w, 0) / 1000, ${LAST_SECOND}) AS from_second, min(time_ms / 1000, ${LAST_SECOND}) AS to_second
+        min(coalesce(lag(time_ms) OVER w, 0) / 1000, ${LAST_SECOND}) AS from_second,
+        min(time_ms / 1000, ${LAST_SECOND}) AS to_second
       FROM totals WINDOW w AS (PARTITION BY season_id, person_id ORDER BY n)),
     kept AS (SELECT *, (to_score - max(from_score, 0)) / points AS steps FROM moved
       WHERE from_score < 0 OR to_score <> from_score OR to_second <> from_second),
-    arrival_seconds AS (SELECT season_id, from_score, to_score, to_second AS second, count(*) AS events FROM kept GROUP BY 1, 2, 3, 4),
-    departure_seconds AS (SELECT season_id, from_score, from_second AS second, count(*) AS events FROM kept WHERE from_score >= 0 GROUP BY 1, 2, 3),
+    arrival_seconds AS (SELECT season_id, from_score, to_score, to_second AS second, count(*) AS events
+      FROM kept GROUP BY 1, 2, 3, 4),
+    departure_seconds AS (SELECT season_id, from_score, from_second AS second, count(*) AS events
+      FROM kept WHERE from_score >= 0 GROUP BY 1, 2, 3),
     arrival_trees AS (${tree('season_id, from_score, to_score', 'arrival_seconds')}),
-    arrived AS (SELECT season_id, from_score, json_group_object(to_score, json(tree)) AS arrivals FROM arrival_trees GROUP BY 1, 2),
+    arrived AS (SELECT season_id, from_score, json_group_object(to_score, json(tree)) AS arrivals
+      FROM arrival_trees GROUP BY 1, 2),
     departed AS (${tree('season_id, from_score', 'departure_seconds')}),
     jumped AS (
       SELECT season_id, from_score, json_group_object(j, moves) AS jumps FROM (
-        SELECT k.season_id, k.from_score, steps.j, count(*) AS moves FROM kept k JOIN steps ON steps.j <= k.steps GROUP BY 1, 2, 3)
+        SELECT k.season_id, k.from_score, steps.j, count(*) AS moves
+        FROM kept k JOIN steps ON steps.j <= k.steps GROUP BY 1, 2, 3)
       GROUP BY 1, 2)
     SELECT a.season_id, a.from_score, coalesce(j.jumps, '{}') AS jumps, a.arrivals, coalesce(d.tree, '{}') AS departures
     FROM arrived a

@@ -217,10 +217,12 @@ export async function changeGroup(
   const seats = change.seats ?? null;
   const joinUntil = change.joinUntil?.getTime() ?? null;
   const [updated] = await batch<[{ id: string }[], ...unknown[][]]>(db, [
-    sql`UPDATE registration_groups SET seats = coalesce(${seats}, seats), join_until = coalesce(${joinUntil}, join_until)
+    sql`UPDATE registration_groups
+        SET seats = coalesce(${seats}, seats), join_until = coalesce(${joinUntil}, join_until)
         WHERE id = ${group.id} AND status = 'open'
           AND (${seats} IS NULL OR (${seats} >= ${joinedOf(sql`${group.id}`)} AND (${seats} <= seats OR (
-            ${seats} - seats <= (SELECT capacity FROM slots WHERE id = ${group.slotId}) - ${seatsTaken(sql`${group.slotId}`)}
+            ${seats} - seats
+              <= (SELECT capacity FROM slots WHERE id = ${group.slotId}) - ${seatsTaken(sql`${group.slotId}`)}
             AND NOT EXISTS (SELECT 1 FROM registrations WHERE slot_id = ${group.slotId} AND status = 'waitlisted')))))
         RETURNING id`,
     auditStatement(audit, Date.now(), sql`changes() = 1`),

@@ -199,7 +199,8 @@ const belowUpcomingLimit = (r: Placeholders<Booking>) =>
  */
 const intoSlot = preparedSql<Booking, Booked>(
   (r) => sql`
-  INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, window_index, arrival)
+  INSERT INTO registrations
+    (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, window_index, arrival)
   SELECT ${r.id}, s.id, ${r.personId}, ${r.code},
     CASE WHEN q.taken < s.capacity AND q.waiting = 0 THEN 'confirmed' ELSE 'waitlisted' END,
     ${r.name}, ${r.answers}, ${r.idNumberEncrypted}, ${r.windowIndex}, q.last + 1
@@ -222,7 +223,8 @@ const intoSlot = preparedSql<Booking, Booked>(
  */
 const intoGroupSeat = preparedSql<Booking, Booked>(
   (r) => sql`
-  INSERT INTO registrations (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, group_id, window_index, arrival)
+  INSERT INTO registrations
+    (id, slot_id, person_id, code, status, name, answers, id_number_encrypted, group_id, window_index, arrival)
   SELECT ${r.id}, g.slot_id, ${r.personId}, ${r.code}, 'confirmed',
     ${r.name}, ${r.answers}, ${r.idNumberEncrypted}, g.id, ${r.windowIndex},
     (SELECT coalesce(max(arrival), 0) FROM registrations WHERE slot_id = g.slot_id) + 1
@@ -251,7 +253,8 @@ const profileFacts = preparedSql<Booking>(
 const storedAnswer = preparedSql<Booking>(
   (r) => sql`
   INSERT INTO idempotent_responses (person_id, key, scope, status, body)
-  SELECT ${r.personId}, ${r.idempotencyKey}, ${r.idempotencyScope}, 201, json_object('registration', json_patch(json_patch(
+  SELECT ${r.personId}, ${r.idempotencyKey}, ${r.idempotencyScope}, 201,
+    json_object('registration', json_patch(json_patch(
       json_object('id', r.id, 'code', r.code, 'status', r.status, 'slotId', r.slot_id),
       CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${positionOf(r.id)}) ELSE '{}' END),
       CASE WHEN ${r.windowStartsAt} IS NOT NULL THEN json_object('windowStartsAt', ${r.windowStartsAt}) ELSE '{}' END))

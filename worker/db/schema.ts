@@ -257,7 +257,10 @@ export const donations = sqliteTable(
       .references(() => people.id),
     day: text('day').notNull(),
     kind: text('kind', { enum: ['whole_blood', 'platelets'] }).notNull(),
-    /** Whole blood: 200, 300 or 400 mL (GB 18467); null for platelets and for donations recorded before volumes were. */
+    /**
+     * Whole blood: 200, 300 or 400 mL (GB 18467); null for platelets and for donations recorded
+     * before volumes were.
+     */
     volumeMl: integer('volume_ml'),
     adverseReaction: integer('adverse_reaction', { mode: 'boolean' }).notNull().default(false),
     registrationId: text('registration_id').references(() => registrations.id),
@@ -353,7 +356,10 @@ export interface QuizOption {
   text: string;
 }
 
-/** A question of a season's bank. Option ids belong to the question; the answer key never leaves the Worker before a submit. */
+/**
+ * A question of a season's bank. Option ids belong to the question; the answer key never leaves
+ * the Worker before a submit.
+ */
 export const quizQuestions = sqliteTable(
   'quiz_questions',
   {
@@ -480,7 +486,10 @@ export const quizMoves = sqliteTable(
     fromScore: integer('from_score').notNull(),
     /** JSON object: for j = 1, 2, …, how many moves from here gained at least j × pointsPerCorrect (from 0 for -1). */
     jumps: text('jumps').notNull(),
-    /** JSON object: for each total moved to (this one too, for days without points), a Fenwick tree over the whole second of the movers' new time. */
+    /**
+     * JSON object: for each total moved to (this one too, for days without points), a Fenwick tree
+     * over the whole second of the movers' new time.
+     */
     arrivals: text('arrivals').notNull(),
     /** Fenwick tree over the whole second of the movers' old time; empty for -1. */
     departures: text('departures').notNull(),

@@ -24,11 +24,13 @@ const windowCountOf = (session: string) =>
   sql.raw(`((${session}.ends_at - ${session}.starts_at + ${session}.window_minutes * 60000 - 1)
     / (${session}.window_minutes * 60000))`);
 const windowCapacityOf = (capacity: SQL, session: string, index: SQL) =>
-  sql`(${capacity} / ${windowCountOf(session)} + CASE WHEN ${index} < ${capacity} % ${windowCountOf(session)} THEN 1 ELSE 0 END)`;
+  sql`(${capacity} / ${windowCountOf(session)}
+    + CASE WHEN ${index} < ${capacity} % ${windowCountOf(session)} THEN 1 ELSE 0 END)`;
 
 /** Registrations holding a seat in window `index` of the slot. */
 const windowSeatsTaken = (slotId: SQL, index: SQL) => sql`(
-  SELECT count(*) FROM registrations AS w WHERE w.slot_id = ${slotId} AND w.window_index = ${index} AND ${takesASeat('w')})`;
+  SELECT count(*) FROM registrations AS w
+  WHERE w.slot_id = ${slotId} AND w.window_index = ${index} AND ${takesASeat('w')})`;
 
 /**
  * Whether a sign-up for window `index` (null: none named) fits slot `slot` of session `session`:

@@ -54,7 +54,8 @@ export async function changeSession(db: Database, sessionId: string, change: Ses
   const [updated] = await batch<[{ id: string }[], ...[][]]>(db, [
     sql`UPDATE sessions SET starts_at = coalesce(${startsAt}, starts_at), ends_at = coalesce(${endsAt}, ends_at),
                venue = coalesce(${change.venue ?? null}, venue), address = coalesce(${change.address ?? null}, address)
-        WHERE id = ${sessionId} AND cancelled_at IS NULL AND coalesce(${endsAt}, ends_at) > coalesce(${startsAt}, starts_at)
+        WHERE id = ${sessionId} AND cancelled_at IS NULL
+          AND coalesce(${endsAt}, ends_at) > coalesce(${startsAt}, starts_at)
           AND ${keepsWindows(sessionId, startsAt, endsAt)}
         RETURNING id`,
     auditStatement(audit, Date.now(), sql`changes() = 1`),
@@ -75,7 +76,8 @@ export async function cancelSession(db: Database, sessionId: string, audit: Audi
     auditStatement(audit, now, sql`changes() = 1`),
     sql`${sessionNotifications(sessionId, 'session_cancelled', sessionId)} AND changes() = 1`,
     sql`UPDATE registrations SET status = 'cancelled', cancelled_at = ${now}
-        WHERE status IN ('confirmed', 'waitlisted') AND slot_id IN (SELECT id FROM slots WHERE session_id = ${sessionId})
+        WHERE status IN ('confirmed', 'waitlisted')
+          AND slot_id IN (SELECT id FROM slots WHERE session_id = ${sessionId})
           AND EXISTS (SELECT 1 FROM sessions WHERE id = ${sessionId} AND cancelled_at = ${now})`,
     // Its groups close too: nobody can join them any more.
     sql`UPDATE registration_groups SET status = 'closed', closed_at = ${now}

@@ -73,7 +73,8 @@ export async function updateStaff(
   audit: AuditEntry,
 ) {
   const [updated] = await batch<[RawListing[], ...[][]]>(db, [
-    sql`UPDATE staff SET role = coalesce(${change.role ?? null}, role), active = coalesce(${change.active ?? null}, active)
+    sql`UPDATE staff
+        SET role = coalesce(${change.role ?? null}, role), active = coalesce(${change.active ?? null}, active)
         WHERE id = ${id}
         RETURNING id, email, role, organization_id AS organizationId, active, last_sign_in_at AS lastSignInAt`,
     auditStatement(audit, Date.now(), sql`changes() = 1`),

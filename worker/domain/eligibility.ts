@@ -13,7 +13,10 @@ export interface EligibilityRules {
   gender?: Gender;
   /** The donor rules below; blood drives apply them unless they say `false`. */
   donorRules?: boolean;
-  /** A blood drive that also collects apheresis platelets (a fixed site with the machines); a bus collects whole blood only. */
+  /**
+   * A blood drive that also collects apheresis platelets (a fixed site with the machines); a bus
+   * collects whole blood only.
+   */
   platelets?: boolean;
 }
 

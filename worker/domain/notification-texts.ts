@@ -76,20 +76,26 @@ const templates: Record<Language, Record<NotificationKind, Template>> = {
   },
   en: {
     confirmed: (f) =>
-      `[${f.organization}] You're booked for "${f.title}": ${f.startsAt}, ${f.venue} (${f.address}). Booking code ${f.code}. Can't come? Cancel in the app.`,
+      `[${f.organization}] You're booked for "${f.title}": ${f.startsAt}, ${f.venue} (${f.address}). ` +
+      `Booking code ${f.code}. Can't come? Cancel in the app.`,
     promoted: (f) =>
-      `[${f.organization}] Good news: you have a seat now, off the waiting list. "${f.title}" ${f.startsAt}, ${f.venue} (${f.address}). Booking code ${f.code}.`,
+      `[${f.organization}] Good news: you have a seat now, off the waiting list. ` +
+      `"${f.title}" ${f.startsAt}, ${f.venue} (${f.address}). Booking code ${f.code}.`,
     session_changed: (f) =>
-      `[${f.organization}] "${f.title}" has changed: now ${f.startsAt}, ${f.venue} (${f.address}). Booking code ${f.code}.`,
+      `[${f.organization}] "${f.title}" has changed: now ${f.startsAt}, ${f.venue} (${f.address}). ` +
+      `Booking code ${f.code}.`,
     session_cancelled: (f) =>
       `[${f.organization}] Sorry: "${f.title}" on ${f.startsAt} is cancelled, and your sign-up with it.`,
     registration_cancelled: (f) =>
-      `[${f.organization}] The organizers have cancelled your sign-up for "${f.title}" on ${f.startsAt} (booking code ${f.code}). Questions? Contact them.`,
+      `[${f.organization}] The organizers have cancelled your sign-up for "${f.title}" ` +
+      `on ${f.startsAt} (booking code ${f.code}). Questions? Contact them.`,
     reminder: (f) =>
-      `[${f.organization}] Reminder: tomorrow ${f.startsAt}, "${f.title}", ${f.venue} (${f.address}). Booking code ${f.code}.${f.prep && ` ${f.prep}`}`,
+      `[${f.organization}] Reminder: tomorrow ${f.startsAt}, "${f.title}", ${f.venue} (${f.address}). ` +
+      `Booking code ${f.code}.${f.prep && ` ${f.prep}`}`,
     quiz_nudge: (f) => `[${f.organization}] Today's "${f.title}" quiz is waiting for you: one try a day.`,
     callout: (f) =>
-      `[${[f.organization, 'emergency blood'].filter(Boolean).join(' · ')}] ${f.message} To stop these, turn off emergency donor in your profile in the app.`,
+      `[${[f.organization, 'emergency blood'].filter(Boolean).join(' · ')}] ${f.message} ` +
+      'To stop these, turn off emergency donor in your profile in the app.',
   },
 };
 

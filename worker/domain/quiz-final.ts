@@ -34,7 +34,8 @@ const PRIZES: Record<number, Prize> = { 1: 'first', 2: 'second', 3: 'third' };
 
 /**
  * Orders the finalists by points, then by time spent on right answers; finalists equal on both
- * share a rank (1, 1, 3) and so a prize (when they scored). `seed` (the season board place) only fixes the display order of ties.
+ * share a rank (1, 1, 3) and so a prize (when they scored). `seed` (the season board place) only
+ * fixes the display order of ties.
  */
 export function standings(tallies: readonly (Tally & { seed: number })[]): Standing[] {
   const ordered = [...tallies].sort((a, b) => b.points - a.points || a.rightMs - b.rightMs || a.seed - b.seed);

@@ -193,7 +193,8 @@ export function rowsFromCsv(text: string): CsvImport {
       rejected.push({ line: record.line, problems: [{ message: 'quiz_csv_unclosed_quote' }] });
       continue;
     }
-    // Cells past the header may be there while empty (some programs pad rows); a missing or extra one shifts the columns.
+    // Cells past the header may be there while empty (some programs pad rows); a missing or extra
+    // one shifts the columns.
     const filled = record.cells.length - [...record.cells].reverse().findIndex((cell) => cell.trim() !== '');
     const found = record.cells.length <= names.length ? record.cells.length : Math.max(names.length, filled);
     if (found !== names.length) {

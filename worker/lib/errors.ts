@@ -58,8 +58,18 @@ export function fromHttpException(error: HTTPException): ApiError {
 }
 
 // D1's own words when it is down, overloaded or restarting (drizzle wraps them as `cause`).
-const D1_UNAVAILABLE =
-  /D1 DB is overloaded|Network connection lost|storage operation exceeded|object to be reset|code was updated|transient issue|timed out/i;
+const D1_UNAVAILABLE = new RegExp(
+  [
+    'D1 DB is overloaded',
+    'Network connection lost',
+    'storage operation exceeded',
+    'object to be reset',
+    'code was updated',
+    'transient issue',
+    'timed out',
+  ].join('|'),
+  'i',
+);
 
 /**
  * What to log of an unexpected error: the names along its cause chain and the innermost

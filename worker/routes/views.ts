@@ -21,7 +21,10 @@ export function windowView(session: WindowedSession, index: number | null) {
   return times && { startsAt: toChinaIso(times.startsAt), endsAt: toChinaIso(times.endsAt) };
 }
 
-/** A session's appointment windows for one slot: when, the window's seats, and those left (never more than the slot's). */
+/**
+ * A session's appointment windows for one slot: when, the window's seats, and those left (never
+ * more than the slot's).
+ */
 function windowsView(slot: SlotRow, session: SessionRow) {
   const count = windowCount(session);
   const slotRemaining = Math.max(0, slot.capacity - slot.taken);

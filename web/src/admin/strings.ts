@@ -664,6 +664,8 @@ const zhCN = {
 
 type Strings = typeof zhCN;
 
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 const en: Strings = {
   ...sharedWords.en,
   title: 'Lifeline · Organizers',
@@ -708,7 +710,8 @@ const en: Strings = {
   created: 'Campaign created.',
   questionsTitle: 'Questions asked at sign-up',
   questionsHint:
-    'What this campaign needs to know besides the name and the donor rules. Answers already given stay with their question.',
+    'What this campaign needs to know besides the name and the donor rules. ' +
+    'Answers already given stay with their question.',
   questionNumber: (n) => `Question ${n}`,
   questionLabel: 'Question',
   questionType: 'Answer',
@@ -731,7 +734,8 @@ const en: Strings = {
   donorRules: 'Apply the blood donor health rules (age, weight, time since the last donation)',
   platelets: 'Also collects apheresis platelets (a fixed site with the machines)',
   quizFormNote:
-    'A quiz has no sessions, seats or sign-up rules: its seasons and questions are set under “Quiz” on the campaign’s page.',
+    'A quiz has no sessions, seats or sign-up rules: ' +
+    'its seasons and questions are set under “Quiz” on the campaign’s page.',
   ageRange: (min, max) =>
     min !== undefined && max !== undefined
       ? `aged ${min}–${max}`
@@ -763,7 +767,9 @@ const en: Strings = {
   slotsTitle: 'What people sign up for',
   windowMinutes: 'Appointment windows (minutes, optional)',
   windowMinutesHint:
-    "Splits the session into times of this length; people choose one to come at. Each window gets an even share of a slot's seats, the remainder to the earliest. Leave empty for one time for all.",
+    'Splits the session into times of this length; people choose one to come at. ' +
+    "Each window gets an even share of a slot's seats, the remainder to the earliest. " +
+    'Leave empty for one time for all.',
   windowsEvery: (minutes) => `Appointment windows of ${minutes} minutes`,
   slotRole: 'Name',
   slotRoleHint: 'e.g. Donor, Volunteer',
@@ -776,7 +782,8 @@ const en: Strings = {
   groups: 'Teams',
   groupsTitle: 'Team sign-ups',
   groupsIntro:
-    "A company's contact holds seats for a team; members sign up on their own phones from the invitation link. Seats nobody took by the deadline go back to the slot and the waiting list moves up.",
+    "A company's contact holds seats for a team; members sign up on their own phones from the invitation link. " +
+    'Seats nobody took by the deadline go back to the slot and the waiting list moves up.',
   noGroups: 'No team holds seats yet.',
   groupContact: 'Contact',
   groupHeldByOrganizers: 'Held by the organizers',
@@ -788,7 +795,9 @@ const en: Strings = {
   groupStatus: { open: 'Open', closed: 'Closed' },
   groupHoldTitle: 'Hold seats for a team',
   groupHoldIntro:
-    "When a company cannot hold seats online itself (it phoned the blood centre, say), hold them for it here. Only the team's name is kept, nobody's name or phone: send the company the invitation link, and members sign up on their own phones.",
+    'When a company cannot hold seats online itself (it phoned the blood centre, say), hold them for it here. ' +
+    "Only the team's name is kept, nobody's name or phone: " +
+    'send the company the invitation link, and members sign up on their own phones.',
   groupSlot: 'Session and role',
   groupName: "Team's name",
   groupHold: 'Hold',
@@ -857,7 +866,8 @@ const en: Strings = {
       `${name} will be marked as not having come. If they arrive later, they can still check in while a seat is free.`,
     undo_no_show: (name) => `${name} will be confirmed again (not possible once their seat has been taken).`,
     cancel: (name) =>
-      `${name}’s sign-up will be cancelled on their behalf and they get a text. The first person waiting will get the seat and a text. This cannot be undone.`,
+      `${name}’s sign-up will be cancelled on their behalf and they get a text. ` +
+      'The first person waiting will get the seat and a text. This cannot be undone.',
     remove_donation: (name) =>
       `${name}’s donation record will be removed; when they may give again is worked out anew. The check-in stays.`,
   },
@@ -957,7 +967,8 @@ const en: Strings = {
   searching: 'Finding…',
   searchNone: 'No sign-up of this campaign today matches.',
   searchOffline:
-    'Finding needs the network. Without it, type the booking code: the check-in is kept on this device until it can be sent.',
+    'Finding needs the network. Without it, type the booking code: ' +
+    'the check-in is kept on this device until it can be sent.',
   checkInPerson: (name) => `Check in ${name}`,
   donationFor: (name) => `Record ${name}’s donation`,
   offlineNow: 'No network now: check-ins are kept on this device and sent when it returns.',
@@ -984,7 +995,8 @@ const en: Strings = {
   seasonDates: (from, to) => `Season: ${from} to ${to}`,
   importTitle: 'Import questions',
   importHint:
-    'CSV header: type,stem,option_a,option_b,option_c,option_d,answers,explanation,category (answers as letters, e.g. A or AC); or a JSON array.',
+    'CSV header: type,stem,option_a,option_b,option_c,option_d,answers,explanation,category ' +
+    '(answers as letters, e.g. A or AC); or a JSON array.',
   questionFile: 'Question file (CSV or JSON)',
   importButton: 'Import',
   importing: 'Importing…',
@@ -1014,7 +1026,8 @@ const en: Strings = {
   criticalTypes: 'Types in critical stock: start the donor search here',
   donorsTitle: 'Emergency donors',
   donorsIntro:
-    'When blood stocks run short: citizens willing to give in an emergency who may give whole blood today, by blood type (and district).',
+    'When blood stocks run short: citizens willing to give in an emergency who may give whole blood today, ' +
+    'by blood type (and district).',
   allDistricts: 'All districts',
   findDonors: 'Find',
   donorsFound: 'Donors found',
@@ -1044,14 +1057,19 @@ const en: Strings = {
   sessionChanged: 'Saved. Everyone signed up will be told by text.',
   cancelSession: 'Cancel this session',
   cancelSessionConfirm: (people) =>
-    `Cancel this session?\n\n${people > 0 ? `All ${people} people signed up (waiting list included) will be told by text. ` : 'Nobody has signed up yet. '}This cannot be undone.`,
+    'Cancel this session?\n\n' +
+    (people > 0
+      ? `All ${people} people signed up (waiting list included) will be told by text. `
+      : 'Nobody has signed up yet. ') +
+    'This cannot be undone.',
   cancelling: 'Cancelling…',
   sessionCancelled: 'Cancelled',
   sessionCancelledAt: (time) => `Cancelled on ${time}; everyone signed up is told by text.`,
 
   notificationsTitle: 'Texts',
   notificationsIntro:
-    'Where the texts stand: sign-up confirmations, waiting-list promotions, session changes and cancellations, reminders, quiz nudges and emergency call-outs. Phone numbers are shown in part.',
+    'Where the texts stand: sign-up confirmations, waiting-list promotions, session changes and cancellations, ' +
+    'reminders, quiz nudges and emergency call-outs. Phone numbers are shown in part.',
   notificationCounts: 'Texts by state',
   notificationStatus: { queued: 'Queued', sending: 'Sending', sent: 'Sent', skipped: 'Not sent', failed: 'Failed' },
   notificationKind: {
@@ -1088,7 +1106,8 @@ const en: Strings = {
   navOrganizations: 'Organizations',
   organizationsTitle: 'Organizations',
   organizationsIntro:
-    'The city’s organizers of campaigns: the blood centre, the CDC, hospitals, communities. Add an organization first, then open accounts for its organizers and check-in volunteers.',
+    'The city’s organizers of campaigns: the blood centre, the CDC, hospitals, communities. ' +
+    'Add an organization first, then open accounts for its organizers and check-in volunteers.',
   organizationKind: {
     blood_centre: 'Blood centre',
     cdc: 'Disease control (CDC)',
@@ -1112,7 +1131,8 @@ const en: Strings = {
   staffTitle: 'Staff',
   addStaffTitle: 'Add staff',
   staffIntro:
-    'Open an account for a check-in volunteer: they can use the check-in desk and see the statistics, nothing else. Deactivate it after the event.',
+    'Open an account for a check-in volunteer: they can use the check-in desk and see the statistics, ' +
+    'nothing else. Deactivate it after the event.',
   staffIntroAdmin:
     'Platform admins add accounts of any role; organizers and check-in volunteers belong to an organization.',
   staffRole: 'Role',
@@ -1134,8 +1154,7 @@ const en: Strings = {
   neverSignedIn: 'Never',
   todayAt: (time) => `Today ${time}`,
   yesterdayAt: (time) => `Yesterday ${time}`,
-  monthDay: (month, date, time, year) =>
-    `${date} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]}${year ? ` ${year}` : ''}, ${time}`,
+  monthDay: (month, date, time, year) => `${date} ${monthNames[month - 1]}${year ? ` ${year}` : ''}, ${time}`,
   you: ' (you)',
   yourOwnRow: 'Your own account: you cannot deactivate it or lower its role.',
   roleOf: (email) => `Role of ${email}`,
@@ -1144,7 +1163,8 @@ const en: Strings = {
   deactivate: 'Deactivate',
   deactivateLabel: (email) => `Deactivate ${email}`,
   deactivateConfirm: (email) =>
-    `Deactivate ${email}?\n\nTheir sign-ins on every device end now, and they cannot sign in until the account is reactivated.`,
+    `Deactivate ${email}?\n\nTheir sign-ins on every device end now, ` +
+    'and they cannot sign in until the account is reactivated.',
   deactivated: (email) => `${email} was deactivated; all their sign-ins have ended.`,
   reactivate: 'Reactivate',
   reactivateLabel: (email) => `Reactivate ${email}`,
@@ -1167,7 +1187,8 @@ const en: Strings = {
 
   auditTitle: 'Audit log',
   auditIntro:
-    'Staff sign-ins, exports, check-ins and changes, newest first. No phone or ID numbers. Organizers see their own organization’s.',
+    'Staff sign-ins, exports, check-ins and changes, newest first. No phone or ID numbers. ' +
+    'Organizers see their own organization’s.',
   allActions: 'All actions',
   filterAction: 'Action',
   noAudit: 'No entries match.',

@@ -8,7 +8,10 @@ export const shortTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 /** A moment on this device's clock as China time of day: "08:42". */
 export const chinaClock = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(11, 16);
 
-/** When something happened, in words: "今天 09:12", "昨天 18:40", "12月1日 10:00" (with the year when it is not this year). */
+/**
+ * When something happened, in words: "今天 09:12", "昨天 18:40", "12月1日 10:00" (with the year when
+ * it is not this year).
+ */
 export function whenWords(iso: string): string {
   const s = strings();
   const day = iso.slice(0, 10);

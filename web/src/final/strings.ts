@@ -78,7 +78,8 @@ type FinalStrings = typeof zhCN;
 const en: FinalStrings = {
   finalTitle: 'Health Expert Final',
   scoringRule:
-    'Scoring: a right answer earns 500 points plus up to 500 for speed (500 × time left ÷ time limit, rounded); a wrong or missing answer earns 0. Equal totals: less time on right answers ranks higher.',
+    'Scoring: a right answer earns 500 points plus up to 500 for speed (500 × time left ÷ time limit, rounded); ' +
+    'a wrong or missing answer earns 0. Equal totals: less time on right answers ranks higher.',
   lobby: 'The final is about to begin. Wait for the host to open the first question.',
   questionOf: (n, total) => `Question ${n} of ${total}`,
   timeLeft: 'Time left',
@@ -126,7 +127,8 @@ const en: FinalStrings = {
   certificateTitle: 'Certificate of Honour',
   certificateHeading: 'Health Expert',
   certificateBody: (name, season, place) =>
-    `${name} won ${place} in the final of the health knowledge contest “${season}”. This certificate is awarded in recognition.`,
+    `${name} won ${place} in the final of the health knowledge contest “${season}”. ` +
+    'This certificate is awarded in recognition.',
   place: (rank, prize) => (prize ? `${en.prize[prize]} (place ${rank})` : `place ${rank}`),
   issuedBy: 'Issued by',
   issuedOn: 'Issued on',

@@ -136,8 +136,11 @@ const en: QuizStrings = {
   rulesTitle: 'How it works',
   rules: (questions, seconds, points) => [
     `Once a day: ${questions} questions in ${formatSecondsEn(seconds)}.`,
-    `${points} points for each right answer; a multiple-choice question counts only with all its right options and no wrong one.`,
-    'The server keeps the time. Each answer is saved as you choose it: carry on after closing the page or on another phone. The quiz is submitted when time is up, and every answer saved before the deadline counts.',
+    `${points} points for each right answer; a multiple-choice question counts only with all its right options ` +
+      'and no wrong one.',
+    'The server keeps the time. Each answer is saved as you choose it: ' +
+      'carry on after closing the page or on another phone. ' +
+      'The quiz is submitted when time is up, and every answer saved before the deadline counts.',
   ],
   tieRule: 'On equal scores the faster player ranks higher, then the one who finished first.',
   season: (days) => `Season: ${days}`,
@@ -160,7 +163,8 @@ const en: QuizStrings = {
   submit: 'Submit',
   submitting: 'Submitting…',
   unansweredWarning: (numbers) =>
-    `Question${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')} ${numbers.length === 1 ? 'has' : 'have'} no answer. Submit anyway?`,
+    `Question${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')} ${numbers.length === 1 ? 'has' : 'have'} ` +
+    'no answer. Submit anyway?',
   submitAnyway: 'Submit anyway',
   keepAnswering: 'Keep answering',
   timeUp: 'Time is up. Submitting your answers…',

@@ -127,10 +127,11 @@ export const emergencyDonorRoutes = new Hono<AppEnv>()
         ];
       }
     }
+    const filename = `emergency-donors-${filter.bloodType}${filter.rhD === 'negative' ? '-rh-negative' : ''}.csv`;
     return new Response(byteStream(inChunks(csvPieces(exportHeader[c.var.language], rows()))), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="emergency-donors-${filter.bloodType}${filter.rhD === 'negative' ? '-rh-negative' : ''}.csv"`,
+        'content-disposition': `attachment; filename="${filename}"`,
         'cache-control': 'no-store',
       },
     });

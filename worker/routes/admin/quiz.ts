@@ -99,7 +99,10 @@ const finalistHeader: Record<Language, string[]> = {
   en: ['Rank', 'Name', 'Phone', 'District', 'Score', 'Time (s)', 'Days played'],
 };
 
-/** The finalists of a reachable season. They carry full names and phone numbers, so every listing goes into the audit log. */
+/**
+ * The finalists of a reachable season. They carry full names and phone numbers, so every listing
+ * goes into the audit log.
+ */
 async function listFinalists<E extends StaffEnv>(c: Context<E>, seasonId: string, top: number, format: 'json' | 'csv') {
   const db = c.var.db;
   const { season, campaign } = await reachableSeason(c, db, seasonId);
