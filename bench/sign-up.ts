@@ -2,7 +2,7 @@
 // `wrangler dev` on this machine, and a 1,000-request race for 100 seats. Prints figures only.
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runtimeCpuMs, startWranglerDev, tableRow, wrangler } from './wrangler-dev.ts';
@@ -127,6 +127,17 @@ console.log(
 );
 const bare = await measure('bare', 'bench/wrangler.bare.toml', 8790, sqlFile);
 const lifeline = await measure('lifeline', 'wrangler.toml', 8791, sqlFile);
+// And once without the queue (no producer, no consumer): the notification rows are still written
+// in the booking's batch, and the cron's sweep would send them; what is left is the rest of the
+// request path, to tell the queue's local cost from everything else.
+const WITHOUT_QUEUE = 'wrangler.bench-without-queue.toml';
+writeFileSync(
+  WITHOUT_QUEUE,
+  readFileSync('wrangler.toml', 'utf8').replace(/^\[\[queues\.(?:producers|consumers)\]\]\n(?:[^\n]+\n)+/gm, ''),
+);
+const withoutQueue = await measure('lifeline-without-queue', WITHOUT_QUEUE, 8792, sqlFile).finally(() =>
+  rmSync(WITHOUT_QUEUE, { force: true }),
+);
 
 const row = (name: string, r: Awaited<ReturnType<typeof measure>>) =>
   tableRow([
@@ -144,11 +155,17 @@ console.log(
 console.log('|---|---|---|---|---|---|---|');
 console.log(row('bare (session read + capacity-checked insert)', bare));
 console.log(row('Lifeline POST /api/slots/:id/registrations, its texts sent in the same process', lifeline));
+console.log(row('Lifeline without the queue hand-over (texts left to the cron sweep)', withoutQueue));
 console.log(
   `\nLifeline throughput = ${(lifeline.throughput / bare.throughput).toFixed(2)} × bare (target ≥ 0.8), ` +
     `p50 = ${(lifeline.p50 / bare.p50).toFixed(2)} × bare (target ≤ 1.25); ` +
     'CPU per sign-up (the workerd running the Worker and local D1) = ' +
     `${(lifeline.cpuMs / bare.cpuMs).toFixed(2)} × bare.`,
+);
+console.log(
+  `Without the queue hand-over: throughput = ${(withoutQueue.throughput / bare.throughput).toFixed(2)} × bare, ` +
+    `p50 = ${(withoutQueue.p50 / bare.p50).toFixed(2)} × bare, ` +
+    `CPU = ${(withoutQueue.cpuMs / bare.cpuMs).toFixed(2)} × bare.`,
 );
 console.log(
   lifeline.race.booked === RACE_SEATS && lifeline.race.errors === 0 && lifeline.errors === 0
