@@ -5,15 +5,26 @@
 // (their fixtures and expected texts read best whole); so are migrations (generated SQL) and
 // Markdown (its tables are as wide as their cells).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const MAX = 120;
 const CHECKED = /\.(ts|css|html)$/;
 const LEFT_OUT = /^(test|migrations)\//;
 
-const files = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' })
-  .split('\0')
-  .filter((file) => CHECKED.test(file) && !LEFT_OUT.test(file));
+/** The tracked files; where git cannot answer (a copy without .git, another owner), the tree's own. */
+function sourceFiles(): string[] {
+  try {
+    return execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split(
+      '\0',
+    );
+  } catch {
+    return readdirSync('.', { recursive: true, encoding: 'utf8' }).filter(
+      (file) => !/^(node_modules|dist|\.wrangler|\.git)\//.test(file) && !file.includes('/node_modules/'),
+    );
+  }
+}
+
+const files = sourceFiles().filter((file) => CHECKED.test(file) && !LEFT_OUT.test(file));
 
 const tooLong: string[] = [];
 for (const file of files) {
