@@ -44,7 +44,8 @@ export const publicRead = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const dialect = new SQLiteAsyncDialect();
+/** Renders `sql` templates to D1's SQL and params (worker/db/prepared.ts renders with it too). */
+export const dialect = new SQLiteAsyncDialect();
 
 /**
  * A D1 statement from an `sql` template. drizzle's own batch cannot bind raw SQL, and the

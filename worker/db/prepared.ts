@@ -4,8 +4,7 @@
 // own calls. A prepared statement is written like any other query, with named placeholders for
 // its values; binding them is a copy.
 import { fillPlaceholders, sql, type Placeholder, type Query, type SQL } from 'drizzle-orm';
-import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
-import type { Database } from './client.ts';
+import { dialect, statement, type Database } from './client.ts';
 
 type D1Result = Awaited<ReturnType<D1PreparedStatement['all']>>;
 
@@ -21,7 +20,11 @@ export type Placeholders<Values> = { readonly [K in keyof Values]: Placeholder<K
 const placeholders = <Values>() =>
   new Proxy({}, { get: (_, name) => sql.placeholder(String(name)) }) as Placeholders<Values>;
 
-const dialect = new SQLiteAsyncDialect();
+/** A rendered query bound to its values: placeholders filled from `values`, or its own params as rendered. */
+const bound = (db: Database, query: Query, values?: object) =>
+  db.$client
+    .prepare(query.sql)
+    .bind(...(values ? fillPlaceholders(query.params, values as Record<string, unknown>) : query.params));
 
 /** A drizzle query built from named values (its rows mapped by drizzle, as when awaited), rendered once. */
 export function preparedQuery<Values extends object, Q extends PromiseLike<unknown> & DrizzlePreparable>(
@@ -30,11 +33,8 @@ export function preparedQuery<Values extends object, Q extends PromiseLike<unkno
   let prepared: ReturnType<Q['prepare']> | undefined;
   return (db: Database, values: Values): Statement<Awaited<Q>> => {
     prepared ??= build(db, placeholders<Values>()).prepare() as ReturnType<Q['prepare']>;
-    const query = prepared.getQuery();
     return {
-      statement: db.$client
-        .prepare(query.sql)
-        .bind(...fillPlaceholders(query.params, values as Record<string, unknown>)),
+      statement: bound(db, prepared.getQuery(), values),
       rows: (result) => prepared!.mapResult(result, true) as Awaited<Q>,
     };
   };
@@ -45,29 +45,22 @@ export function preparedSql<Values extends object, Row = never>(build: (values: 
   let query: Query | undefined;
   return (db: Database, values: Values): Statement<Row[]> => {
     query ??= dialect.sqlToQuery(build(placeholders<Values>()));
-    return {
-      statement: db.$client
-        .prepare(query.sql)
-        .bind(...fillPlaceholders(query.params, values as Record<string, unknown>)),
-      rows: (result) => result.results as Row[],
-    };
+    return { statement: bound(db, query, values), rows: (result) => result.results as Row[] };
   };
 }
 
 /** A drizzle query rendered now, for one whose shape changes per request, to join a batch of prepared ones. */
 export function queryStatement<Q extends PromiseLike<unknown> & DrizzlePreparable>(db: Database, query: Q) {
   const prepared = query.prepare();
-  const { sql, params } = prepared.getQuery();
   return {
-    statement: db.$client.prepare(sql).bind(...params),
+    statement: bound(db, prepared.getQuery()),
     rows: (result) => prepared.mapResult(result, true) as Awaited<Q>,
   } satisfies Statement<Awaited<Q>>;
 }
 
 /** An `sql` statement rendered now, to join a batch of prepared ones. */
 export function sqlStatement<Row = never>(db: Database, query: SQL): Statement<Row[]> {
-  const { sql, params } = dialect.sqlToQuery(query);
-  return { statement: db.$client.prepare(sql).bind(...params), rows: (result) => result.results as Row[] };
+  return { statement: statement(db, query), rows: (result) => result.results as Row[] };
 }
 
 /** What `preparedQuery` needs of a drizzle query: its `prepare()`, whose SQL and row mapping are kept. */
