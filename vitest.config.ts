@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { smsGateway } from './test/sms-gateway.ts';
 
 // The fuzz tests' seed: fixed in CI, so a red build is the code's doing and replays as it was;
 // a new one each local run, so the inputs differ over time. A failure prints it.
@@ -36,6 +37,8 @@ export default defineConfig({
               },
               // An empty database of its own, for the tests that migrate a populated database step by step.
               d1Databases: { MIGRATION_TEST_DB: 'migration-test' },
+              // The Worker's outbound requests: only the SMS gateway's stand-in answers.
+              outboundService: smsGateway,
             },
           })),
         ],

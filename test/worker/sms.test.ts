@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hmacHex, SmsDeliveryError, WebhookSmsSender } from '../../worker/lib/sms.ts';
+import { SMS_GATEWAY_SECRET, SMS_GATEWAY_URL } from '../sms-gateway.ts';
 
 describe('WebhookSmsSender', () => {
   it('posts the message with a timestamped HMAC-SHA256 signature', async () => {
@@ -33,5 +34,15 @@ describe('WebhookSmsSender', () => {
       async () => new Response('no', { status: 500 }),
     );
     await expect(sender.send('13800138000', 'x')).rejects.toBeInstanceOf(SmsDeliveryError);
+  });
+
+  it('reaches a gateway through the runtime’s own fetch, signed so that the gateway takes it', async () => {
+    await expect(
+      new WebhookSmsSender(SMS_GATEWAY_URL, SMS_GATEWAY_SECRET).send('13800138000', '您的验证码是 123456'),
+    ).resolves.toBeUndefined();
+    // The gateway checks the signature: a sender with another secret is refused.
+    await expect(new WebhookSmsSender(SMS_GATEWAY_URL, 'another-secret').send('13800138000', 'x')).rejects.toThrow(
+      'SMS webhook answered 401',
+    );
   });
 });
