@@ -2,6 +2,7 @@
 // `wrangler dev` on this machine, and a 1,000-request race for 100 seats. Prints figures only.
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,10 +41,24 @@ function benchData(): string {
   return lines.join('\n');
 }
 
+// The SMS gateway, as deployed: the queue's consumer POSTs each text to it (worker/lib/sms.ts's
+// webhook). Locally the texts would otherwise be printed, one log line each through wrangler dev's
+// log relay, a cost no deployment has. It answers 200 and counts what it was sent.
+let textsReceived = 0;
+const gateway = createServer((request, response) => {
+  request.resume().on('end', () => {
+    textsReceived++;
+    response.end();
+  });
+}).listen(0, '127.0.0.1');
+await new Promise((resolve) => gateway.once('listening', resolve));
+const gatewayUrl = `http://127.0.0.1:${(gateway.address() as { port: number }).port}/sms`;
+
 async function serve(config: string, port: number, state: string, sqlFile: string): Promise<ChildProcess> {
   wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--config', config, '--persist-to', state]);
   wrangler(['d1', 'execute', 'DB', '--local', '--config', config, '--persist-to', state, '--file', sqlFile]);
-  return startWranglerDev(['--config', config, '--persist-to', state, '--env-file', 'local.env'], port, '/');
+  const sms = ['--var', `SMS_WEBHOOK_URL:${gatewayUrl}`, '--var', 'SMS_WEBHOOK_SECRET:bench'];
+  return startWranglerDev(['--config', config, '--persist-to', state, '--env-file', 'local.env', ...sms], port, '/');
 }
 
 function signUp(port: number, slot: string, person: number) {
@@ -87,14 +102,21 @@ async function load(port: number, first: number, count: number) {
 async function measure(name: string, config: string, port: number, sqlFile: string) {
   const state = mkdtempSync(join(tmpdir(), `lifeline-bench-${name}-`));
   const server = await serve(config, port, state, sqlFile);
+  const textsBefore = textsReceived;
   try {
     await load(port, 0, WARMUP);
     const cpuBefore = runtimeCpuMs(server);
     const figures = { ...(await load(port, WARMUP, REQUESTS)), cpuMs: 0 };
     figures.cpuMs = (runtimeCpuMs(server) - cpuBefore) / REQUESTS;
     const race = await Promise.all(Array.from({ length: RACE }, (_, i) => signUp(port, 'race', WARMUP + REQUESTS + i)));
+    // Every booking's confirmation reaches the gateway, unless the run has no queue: until none has come for 2 s.
+    for (let last = -1; last !== textsReceived; ) {
+      last = textsReceived;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
     return {
       ...figures,
+      texts: textsReceived - textsBefore,
       race: {
         booked: race.filter((r) => r.status === 201).length,
         refused: race.filter((r) => r.status === 409).length,
@@ -148,11 +170,12 @@ const row = (name: string, r: Awaited<ReturnType<typeof measure>>) =>
     r.cpuMs.toFixed(2),
     r.errors,
     `${r.race.booked} / ${r.race.refused} / ${r.race.errors}`,
+    r.texts,
   ]);
 console.log(
-  '\n| Worker | sign-ups/s | p50 ms | p99 ms | CPU ms / sign-up | errors | race: booked / refused / errors |',
+  '\n| Worker | sign-ups/s | p50 ms | p99 ms | CPU ms / sign-up | errors | race: booked / refused / errors | texts |',
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|');
 console.log(row('bare (session read + capacity-checked insert)', bare));
 console.log(row('Lifeline POST /api/slots/:id/registrations, its texts sent in the same process', lifeline));
 console.log(row('Lifeline without the queue hand-over (texts left to the cron sweep)', withoutQueue));
@@ -173,3 +196,10 @@ console.log(
     : `PROBLEM: ${lifeline.race.booked} booked for ${RACE_SEATS} seats, ` +
         `${lifeline.race.errors + lifeline.errors} errors.`,
 );
+const booked = WARMUP + REQUESTS + lifeline.race.booked;
+console.log(
+  lifeline.texts === booked
+    ? `The SMS gateway received one confirmation per booking (${booked}), through the queue.`
+    : `PROBLEM: ${lifeline.texts} texts reached the SMS gateway for ${booked} bookings.`,
+);
+gateway.close();

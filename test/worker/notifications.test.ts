@@ -1,14 +1,17 @@
 import { env } from 'cloudflare:workers';
-import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
 import { NOTIFICATIONS_CRON } from '../../worker/crons.ts';
+import { app } from '../../worker/app.ts';
 import worker from '../../worker/index.ts';
 import { database } from '../../worker/db/client.ts';
 import { backoffSeconds, deliver, MAX_ATTEMPTS, type NotificationMessage } from '../../worker/notifications/deliver.ts';
 import { chinaDateTime, addDays, chinaDay } from '../../worker/domain/china-time.ts';
 import type { SmsSender } from '../../worker/lib/sms.ts';
 import {
+  BASE,
   call,
+  fetchWorker,
   createOrganization,
   newAddress,
   newPhone,
@@ -105,6 +108,47 @@ describe('the outbox', () => {
       async () => expect((await notificationsFor('registration_id = ?', registration.id))[0]!.status).toBe('sent'),
       { timeout: 15_000, interval: 100 },
     );
+  });
+
+  it('hands a crowd’s confirmations to the queue together, each once, while a send is under way', async () => {
+    const { campaign } = await signedUp({ capacity: 10 });
+    const crowd = await Promise.all([1, 2, 3, 4, 5].map(() => signInCitizen()));
+    // A queue whose first send hangs until released, as a slow one would.
+    const batches: string[][] = [];
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const queue = {
+      async sendBatch(batch: Iterable<{ body: NotificationMessage }>) {
+        batches.push([...batch].map(({ body }) => body.key));
+        if (batches.length === 1) await released;
+      },
+    } as unknown as Queue<NotificationMessage>;
+    const bindings = { ...env, NOTIFICATIONS: queue };
+    const signUp = (cookie: string) =>
+      new Request(`${BASE}/api/slots/${campaign.slotIds[0]}/registrations`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'cf-connecting-ip': newAddress() },
+        body: JSON.stringify({ name: '王学员' }),
+      });
+    const keyOf = async (response: Response) =>
+      `confirmed:${((await response.json()) as { registration: Registration }).registration.id}`;
+
+    // The first sign-up's request sends its key at once and carries the sends of those answered meanwhile.
+    const carrier = createExecutionContext();
+    const first = await keyOf(await app.fetch(signUp(crowd[0]!.cookie), bindings, carrier));
+    const meanwhile = await Promise.all(
+      crowd.slice(1, 4).map(async ({ cookie }) => keyOf(await fetchWorker(signUp(cookie), bindings))),
+    );
+    expect(batches).toEqual([[first]]);
+    release();
+    await waitOnExecutionContext(carrier);
+    expect(batches).toEqual([[first], meanwhile]);
+
+    // With nothing under way, the next sign-up sends its own at once.
+    const last = await keyOf(await fetchWorker(signUp(crowd[4]!.cookie), bindings));
+    expect(batches).toEqual([[first], meanwhile, [last]]);
   });
 
   it('queues one promotion for the person a cancellation moves up, however many cancel at once', async () => {
