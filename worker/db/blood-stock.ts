@@ -2,7 +2,8 @@
 import { asc, sql } from 'drizzle-orm';
 import type { TypeLevel } from '../domain/blood-stock.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { bloodStock } from './schema.ts';
 
 export const readBloodStock = (db: Database) =>

@@ -1,7 +1,8 @@
 // Counts for a campaign's organizers: by status, session, day, and for blood drives blood type
 // and donations. Organizer reads over one campaign's registrations, in one round trip.
 import { sql } from 'drizzle-orm';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import type { RegistrationStatus } from './registrations.ts';
 import { heldSeats } from './seats.ts';
 

@@ -2,7 +2,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit.ts';
 import { derivedId } from '../lib/idempotency.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { campaigns, organizations, quizSeasons, registrations, sessions, slots } from './schema.ts';
 import { heldSeats, seatsTaken, takesASeat } from './seats.ts';
 

@@ -4,7 +4,8 @@ import { and, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm'
 import { addDays, chinaDateTime, chinaDay } from '../domain/china-time.ts';
 import type { DonationKind } from '../domain/eligibility.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { cancellationNotification } from './notifications.ts';
 import { campaigns, donations, people, registrations, sessions, slots } from './schema.ts';
 import { seatsTaken } from './seats.ts';

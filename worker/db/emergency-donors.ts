@@ -3,7 +3,8 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { nextDonationDay, type Donation } from '../domain/eligibility.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { people } from './schema.ts';
 
 export interface DonorFilter {

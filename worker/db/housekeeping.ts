@@ -2,7 +2,8 @@
 // season totals checked against the sums over the attempts, and repaired where they drifted.
 import { sql } from 'drizzle-orm';
 import { auditStatement } from './audit.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { movesFromAttempts } from './quiz-moves.ts';
 
 /** Check-in desks close a while after a session ends: late check-ins still count until then. */

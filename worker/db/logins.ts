@@ -2,7 +2,8 @@
 import { and, eq, gt, isNotNull, lt, sql, type SQLWrapper } from 'drizzle-orm';
 import { randomToken, sha256 } from '../lib/tokens.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { logins, people, staff } from './schema.ts';
 
 export type Subject = { personId: string } | { staffId: string };

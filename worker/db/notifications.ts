@@ -3,7 +3,8 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { NotificationKind } from '../domain/notification-texts.ts';
 import type { Language } from '../lib/messages.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { callouts, campaigns, notifications, organizations, people, registrations, sessions, slots } from './schema.ts';
 
 const newId = sql.raw('lower(hex(randomblob(16)))');

@@ -1,7 +1,8 @@
 // Organizations: the blood centre, the CDC, hospitals, schools, communities; staff and campaigns belong to one.
 import { eq, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { organizations } from './schema.ts';
 
 /** Adds an organization with its audit entry, in one batch; undefined when the name is taken. */

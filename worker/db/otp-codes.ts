@@ -2,7 +2,8 @@
 // requests cannot slip past the limits or use one code twice.
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { keyedHash } from '../lib/keyed-hash.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { otpCodes } from './schema.ts';
 
 export const OTP_TTL_SEC = 300;

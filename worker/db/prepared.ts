@@ -81,6 +81,14 @@ export async function runBatch<const T extends readonly Statement<unknown>[]>(db
   return statements.map((item, i) => item.rows(results[i]!)) as BatchRows<T>;
 }
 
+/** Runs `sql` statements rendered now as one D1 batch (one transaction) and returns each one's rows. */
+export function batch<T extends unknown[][]>(db: Database, queries: SQL[]): Promise<T> {
+  return runBatch(
+    db,
+    queries.map((query) => sqlStatement(db, query)),
+  ) as Promise<unknown[][]> as Promise<T>;
+}
+
 /** Runs one statement (one round trip) and reads its rows. */
 export async function runOne<R>(db: Database, item: Statement<R>): Promise<R> {
   return item.rows(await item.statement.all());

@@ -4,7 +4,8 @@
 import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { attemptOptionIds } from '../domain/quiz-option-ids.ts';
 import { countedAnswers, scoreAttempt, type BankEntry, type GivenAnswer } from '../domain/quiz.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { moveStatements } from './quiz-moves.ts';
 import { seasonStandingQuery } from './quiz-ranks.ts';
 import { quizAttempts, quizQuestions, quizSeasons } from './schema.ts';

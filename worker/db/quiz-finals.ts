@@ -3,7 +3,8 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Standing } from '../domain/quiz-final.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { campaigns, organizations, quizFinalists, quizFinals, quizQuestions, quizSeasons } from './schema.ts';
 
 export type Final = typeof quizFinals.$inferSelect;

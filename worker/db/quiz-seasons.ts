@@ -1,7 +1,8 @@
 // Quiz seasons and their question banks.
 import { eq, sql } from 'drizzle-orm';
 import type { BankQuestion } from '../domain/quiz-import.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { campaigns, quizSeasons } from './schema.ts';
 
 export type Season = typeof quizSeasons.$inferSelect;

@@ -5,7 +5,8 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { bookingCode } from '../domain/booking-code.ts';
 import { auditStatement, type AuditEntry } from './audit.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { isUniqueViolation } from './registrations.ts';
 import { campaigns, registrationGroups, registrations, sessions, slots } from './schema.ts';
 import { seatsTaken, takesASeat } from './seats.ts';

@@ -1,8 +1,8 @@
 // Sign-ups, cancellations and waiting lists. Every check-and-write is one statement or one
 // D1 batch (a single transaction), so crowds and retries can neither overbook nor double-book.
 import { and, desc, eq, isNotNull, sql, type SQLWrapper } from 'drizzle-orm';
-import { batch, type Database } from './client.ts';
-import { preparedQuery, preparedSql, runBatch, runOne, type Placeholders, type Rows } from './prepared.ts';
+import type { Database } from './client.ts';
+import { batch, preparedQuery, preparedSql, runBatch, runOne, type Placeholders, type Rows } from './prepared.ts';
 import { confirmationNotification } from './notifications.ts';
 import { fitsWindow, seatsTaken, takesASeat } from './seats.ts';
 import { liveCitizenLogin } from './logins.ts';

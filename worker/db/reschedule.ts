@@ -1,7 +1,8 @@
 // Rescheduling: a citizen moves their own confirmed registration to another slot, session or window of
 // the same campaign. The new seat is taken and the old one released in one batch, or nothing changes.
 import { and, eq, sql, type SQLWrapper } from 'drizzle-orm';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { registrations, sessions, slots } from './schema.ts';
 import { fitsWindow, seatsTaken, takesASeat } from './seats.ts';
 import { promoteWaiting, type Promoted } from './waiting-list.ts';

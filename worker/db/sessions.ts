@@ -2,7 +2,8 @@
 // by a notification queued in the same batch as the change.
 import { eq, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { sessionNotifications } from './notifications.ts';
 import { campaigns, sessions } from './schema.ts';
 

@@ -1,7 +1,8 @@
 // Organizers changing a slot: capacity and waiting list.
 import { eq, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit.ts';
-import { batch, statement, type Database } from './client.ts';
+import { statement, type Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { campaigns, sessions, slots } from './schema.ts';
 import { heldSeats, seatsTaken, windowsHold } from './seats.ts';
 import { promoteWaiting, type Promoted } from './waiting-list.ts';

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { staff } from './schema.ts';
 
 export type StaffMember = typeof staff.$inferSelect;

@@ -2,7 +2,8 @@
 // their service record.
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { auditStatement, type AuditEntry } from './audit.ts';
-import { batch, type Database } from './client.ts';
+import type { Database } from './client.ts';
+import { batch } from './prepared.ts';
 import { campaigns, registrations, sessions, slots } from './schema.ts';
 
 /**
