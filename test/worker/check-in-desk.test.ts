@@ -6,15 +6,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createCampaign, startSessionNow } from './fixtures.ts';
 import type { InferRequestType } from 'hono/client';
-import {
-  call,
-  createOrganization,
-  errorOf,
-  type Registration,
-  signInCitizen,
-  signInStaff,
-  testClient,
-} from './helpers.ts';
+import { call, createOrganization, errorOf, signInCitizen, signInStaff, testClient } from './helpers.ts';
 
 const DAY = 86_400_000;
 const inDays = (days: number) => ({
@@ -41,14 +33,15 @@ async function drive(options: { platelets?: boolean; capacity?: number; waitlist
   return { organizationId, campaign, desk, organizer };
 }
 
+/** Signs the citizen up for the slot as a donor. */
+const signUp = (cookie: string, slotId: string, name = '李献血') =>
+  testClient({ cookie }).slots[':slotId'].registrations.$post({ param: { slotId }, json: { name, ...DONOR } });
+
 async function book(slotId: string, name = '李献血') {
   const citizen = await signInCitizen();
-  const response = await call(`/api/slots/${slotId}/registrations`, {
-    cookie: citizen.cookie,
-    body: { name, ...DONOR },
-  });
+  const response = await signUp(citizen.cookie, slotId, name);
   expect(response.status, await response.clone().text()).toBe(201);
-  const { registration } = (await response.json()) as { registration: Registration };
+  const { registration } = await response.json();
   return { citizen, registration };
 }
 
@@ -168,11 +161,8 @@ describe('the donation, recorded after the collection', () => {
     const { campaign, desk } = await drive();
     const { registration, citizen } = await book(campaign.slotIds[0]!);
     // The same donor also holds a sign-up in the second session, moved to today as well.
-    const second = await call(`/api/slots/${campaign.slotIds[1]}/registrations`, {
-      cookie: citizen.cookie,
-      body: { name: '李献血', ...DONOR },
-    });
-    const { registration: other } = (await second.json()) as { registration: Registration };
+    const second = await signUp(citizen.cookie, campaign.slotIds[1]!);
+    const { registration: other } = await second.json();
     await startSessionNow(campaign.slotIds[0]!);
     await startSessionNow(campaign.slotIds[1]!);
     expect(
