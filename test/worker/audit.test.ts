@@ -7,6 +7,7 @@ import {
   newAddress,
   signInCitizen,
   signInStaff,
+  signUp,
   testClient,
 } from './helpers.ts';
 import { createCampaign, startSessionNow } from './fixtures.ts';
@@ -120,11 +121,7 @@ describe('the audit log', () => {
       sessions: [{ ...SESSION, slots: [{ role: '学员', capacity: 5 }] }],
     });
     const citizen = await signInCitizen();
-    const signUp = await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
-      param: { slotId: campaign.slotIds[0]! },
-      json: { name: '王学员' },
-    });
-    const { registration } = await signUp.json();
+    const { registration } = await (await signUp(citizen.cookie, campaign.slotIds[0]!, { name: '王学员' })).json();
     await startSessionNow(campaign.slotIds[0]!);
     const desk = await signInStaff('checkin', organizationId);
     const scans = await Promise.all(

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { calendarFile } from '../../worker/domain/calendar.ts';
-import { call, errorOf, signInCitizen, testClient } from './helpers.ts';
+import { call, errorOf, signInCitizen, signUp, testClient } from './helpers.ts';
 import { createCampaign } from './fixtures.ts';
 
 const DONOR = { name: '李献血', idNumber: '371502199003071230', weightKg: 65 };
@@ -21,10 +21,7 @@ async function signedUpForDrive() {
     ],
   });
   const citizen = await signInCitizen();
-  const response = await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
-    param: { slotId: campaign.slotIds[0]! },
-    json: DONOR,
-  });
+  const response = await signUp(citizen.cookie, campaign.slotIds[0]!, DONOR);
   expect(response.status, await response.clone().text()).toBe(201);
   const { registration } = await response.json();
   return { citizen, registration };

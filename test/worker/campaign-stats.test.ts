@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { chinaDay } from '../../worker/domain/china-time.ts';
-import { createOrganization, signInCitizen, signInStaff, testClient } from './helpers.ts';
+import { createOrganization, signInCitizen, signInStaff, signUp, testClient } from './helpers.ts';
 import { addRegistrations, createCampaign, startSessionNow } from './fixtures.ts';
 
 const DAY = 86_400_000;
@@ -76,13 +76,13 @@ describe('GET /api/admin/campaigns/:id/stats', () => {
       sessions: [{ ...at(10), slots: [{ role: '献血者', capacity: 5 }] }],
     });
     const donor = await signInCitizen();
-    const asDonor = testClient({ cookie: donor.cookie });
-    await asDonor.me.$patch({ json: { bloodType: 'B' } });
-    const signUp = await asDonor.slots[':slotId'].registrations.$post({
-      param: { slotId: campaign.slotIds[0]! },
-      json: { name: '李献血', idNumber: '371502199003071230', weightKg: 65 },
+    await testClient({ cookie: donor.cookie }).me.$patch({ json: { bloodType: 'B' } });
+    const signedUp = await signUp(donor.cookie, campaign.slotIds[0]!, {
+      name: '李献血',
+      idNumber: '371502199003071230',
+      weightKg: 65,
     });
-    const { registration } = await signUp.json();
+    const { registration } = await signedUp.json();
     await addRegistrations(campaign.slotIds[0]!, ['confirmed']);
     await startSessionNow(campaign.slotIds[0]!);
     const organizer = await signInStaff('organizer', organizationId);

@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createCampaign } from './fixtures.ts';
-import { signInStaff, testClient } from './helpers.ts';
+import { signInStaff, signUp, testClient } from './helpers.ts';
 import { quickCitizen } from './world.ts';
 
 const inDays = (days: number) => ({
@@ -30,10 +30,7 @@ async function signedUp(kind: 'blood_drive' | 'outreach') {
     kind === 'blood_drive'
       ? { name: '赵六', idNumber: '371502198001010026', weightKg: 55, answers: { illness: '无' } }
       : { name: '赵六', answers: { illness: '高血压' } };
-  const response = await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
-    param: { slotId: campaign.slotIds[0]! },
-    json: body,
-  });
+  const response = await signUp(citizen.cookie, campaign.slotIds[0]!, body);
   expect(response.status, await response.clone().text()).toBe(201);
   return campaign;
 }

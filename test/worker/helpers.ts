@@ -1,7 +1,7 @@
 // Shared test helpers: requests through the real Worker, sign-ins, and fixtures written to D1.
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { hc } from 'hono/client';
+import { hc, type InferRequestType } from 'hono/client';
 import type { AppType } from '../../worker/api.ts';
 import { app } from '../../worker/app.ts';
 import type { Bindings } from '../../worker/env.ts';
@@ -74,6 +74,18 @@ export function testClient(options: Pick<CallOptions, 'cookie' | 'address' | 'he
     fetch: (input: RequestInfo | URL, init?: RequestInit) => fetchWorker(new Request(input, init)),
   });
 }
+
+type SignUpRoute = ReturnType<typeof testClient>['slots'][':slotId']['registrations'];
+/** A sign-up's body, as the route takes it. */
+export type SignUpBody = InferRequestType<SignUpRoute['$post']>['json'];
+
+/** Signs the holder of `cookie` up for the slot (POST /api/slots/:slotId/registrations). */
+export const signUp = (
+  cookie: string,
+  slotId: string,
+  json: SignUpBody,
+  options: Pick<CallOptions, 'address' | 'headers'> = {},
+) => testClient({ cookie, ...options }).slots[':slotId'].registrations.$post({ param: { slotId }, json });
 
 /** The `name=value` part of each Set-Cookie, ready for a Cookie header. */
 export function cookieFrom(response: Pick<Response, 'headers'>): string {
@@ -149,7 +161,13 @@ export async function signInStaff(role: 'admin' | 'organizer' | 'checkin', organ
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+  error: {
+    code: string;
+    message: string;
+    issues?: { path: string; message: string }[];
+    /** Why a person may not sign up (422 `ineligible`). */
+    reasons?: { code: string; message: string }[];
+  };
 }
 
 /** A response of `call` or of `testClient` (whose `json()` is typed by the route's answer). */
