@@ -62,10 +62,11 @@ export async function fetchWorker(request: Request, bindings: typeof env = env) 
 
 /**
  * The API as the web app sees it, typed by its routes (`hc<AppType>`, as web/src/foundation/api.ts),
- * sent through the Worker like `call`: a renamed field or route breaks the test's build.
+ * sent through the Worker like `call`: a renamed field or route breaks the test's build. At another
+ * `origin`, in that host's city (test/worker/cities.test.ts).
  */
-export function testClient(options: Pick<CallOptions, 'cookie' | 'address' | 'headers'> = {}) {
-  return hc<AppType>(`${BASE}/api`, {
+export function testClient(options: Pick<CallOptions, 'cookie' | 'address' | 'headers'> & { origin?: string } = {}) {
+  return hc<AppType>(`${options.origin ?? BASE}/api`, {
     headers: {
       'cf-connecting-ip': options.address ?? '203.0.113.1',
       ...(options.cookie && { cookie: options.cookie }),
@@ -105,13 +106,14 @@ export const newPhone = () =>
  * host, in that host's city (test/worker/cities.test.ts).
  */
 export async function signInCitizen(phone = newPhone(), host = BASE) {
-  const address = newAddress();
-  const sent = await call(`${host}/api/auth/otp`, { body: { phone }, address });
+  const { auth } = testClient({ origin: host, address: newAddress() });
+  const sent = await auth.otp.$post({ json: { phone } });
   if (sent.status !== 202) throw new Error(`otp: ${sent.status} ${await sent.text()}`);
-  const { devCode } = (await sent.json()) as { devCode: string };
-  const verified = await call(`${host}/api/auth/verify`, { body: { phone, code: devCode }, address });
+  const { devCode } = await sent.json();
+  if (!devCode) throw new Error('otp: no devCode (EXPOSE_DEV_OTP is not "true")');
+  const verified = await auth.verify.$post({ json: { phone, code: devCode } });
   if (verified.status !== 200) throw new Error(`verify: ${verified.status} ${await verified.text()}`);
-  const { person } = (await verified.json()) as { person: { id: string } };
+  const { person } = await verified.json();
   return { cookie: cookieFrom(verified), personId: person.id, phone };
 }
 
@@ -137,26 +139,28 @@ export async function createStaffMember(
   return { id, email, password };
 }
 
+/** A staff member's login at `origin` (another host: in that city), from an address of its own. */
+export const staffLogin = (member: { email: string; password: string }, origin = BASE) =>
+  testClient({ origin, address: newAddress() }).admin.auth.login.$post({
+    json: { email: member.email, password: member.password },
+  });
+
 /** An organizer of a new blood centre, signed in: the emergency donor list is theirs to use. */
 export async function bloodCentreOrganizer() {
   const id = crypto.randomUUID();
   await env.DB.prepare(`INSERT INTO organizations (id, name, kind) VALUES (?, ?, 'blood_centre')`)
     .bind(id, `血站 ${id.slice(0, 8)}`)
     .run();
-  const { email, password } = await createStaffMember('organizer', id);
-  const response = await call('/api/admin/auth/login', { body: { email, password }, address: newAddress() });
+  const response = await staffLogin(await createStaffMember('organizer', id));
   return { organizationId: id, cookie: cookieFrom(response) };
 }
 
 /** Creates a staff member and signs in; returns the cookie. */
 export async function signInStaff(role: 'admin' | 'organizer' | 'checkin', organizationId: string | null = null) {
   const member = await createStaffMember(role, organizationId);
-  const response = await call('/api/admin/auth/login', {
-    body: { email: member.email, password: member.password },
-    address: newAddress(),
-  });
+  const response = await staffLogin(member);
   if (response.status !== 200) throw new Error(`login: ${response.status} ${await response.text()}`);
-  const { staff } = (await response.json()) as { staff: { id: string } };
+  const { staff } = await response.json();
   return { cookie: cookieFrom(response), staffId: staff.id, ...member };
 }
 
