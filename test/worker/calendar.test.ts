@@ -79,7 +79,6 @@ describe('GET /api/me/registrations/:id/calendar.ics', () => {
     const ics = await (await calendar(registration.id, citizen.cookie, 'en')).text();
     expect(unfolded(ics)).toContain('SUMMARY:世界献血者日\\, 献血进社区\\; 聊城 (献血者)');
     expect(ics).toContain(`Booking code ${registration.code}`);
-    // call(): a language the typed client would not send.
     const bad = await call(`/api/me/registrations/${registration.id}/calendar.ics?lang=fr`, { cookie: citizen.cookie });
     expect(bad.status).toBe(400);
   });

@@ -96,7 +96,6 @@ describe('GET /api/campaigns', () => {
   });
 
   it('answers an unknown kind with 400 naming the field', async () => {
-    // call(): a kind the typed client would not send.
     const response = await call('/api/campaigns?kind=party', { headers: { 'accept-language': 'en' } });
     expect(response.status).toBe(400);
     expect(await errorOf(response)).toEqual({

@@ -107,7 +107,6 @@ describe('POST /api/admin/checkins', () => {
     expect((await errorOf(cancelled)).code).toBe('registration_cancelled');
 
     expect((await checkIn(desk.cookie, { code: 'ZZZZ2222' })).status).toBe(404);
-    // call(): a donation the typed client would not send.
     const bad = await call('/api/admin/checkins', { cookie: desk.cookie, body: { code: '!!', donated: 'plasma' } });
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).issues?.map((issue) => issue.path).sort()).toEqual(['code', 'donated']);
@@ -204,7 +203,7 @@ describe('PATCH /api/admin/registrations/:id (corrections)', () => {
     const stranger = await signInStaff('organizer', await createOrganization());
     expect((await correct(stranger.cookie, registration.id, 'no_show')).status).toBe(404);
     const organizer = await signInStaff('organizer', organizationId);
-    // call(): a status the typed client would not send.
+    // call(): a status of a registration, but not one a correction sets.
     const bad = await call(`/api/admin/registrations/${registration.id}`, {
       method: 'PATCH',
       cookie: organizer.cookie,

@@ -145,7 +145,6 @@ describe('GET /api/admin/emergency-donors', () => {
       .bind(callout.id)
       .all<{ person_id: string }>();
     expect(texted.results.map((row) => row.person_id)).toEqual([negative.id]);
-    // call(): an RhD the typed client would not send.
     expect((await call('/api/admin/emergency-donors?bloodType=O&rhD=minus', { cookie })).status).toBe(400);
   });
 
@@ -162,7 +161,6 @@ describe('GET /api/admin/emergency-donors', () => {
 
   it('refuses an unknown blood type or district', async () => {
     const { cookie } = await bloodCentreOrganizer();
-    // call(): a type the typed client would not send, and none at all.
     const badType = await call('/api/admin/emergency-donors?bloodType=Z', { cookie });
     expect(badType.status).toBe(400);
     expect((await errorOf(badType)).code).toBe('validation_failed');
