@@ -26,7 +26,8 @@ export interface CallOptions {
 
 /**
  * Sends a request through the Worker's fetch handler, JSON body if given. New tests use the typed
- * `testClient`; `call` is for what it cannot send (bodies of the wrong type or not JSON, https, other bindings).
+ * `testClient`; `call` is for what it cannot send: bodies or queries of the wrong type or not JSON, odd content
+ * types, paths outside the typed routes, other bindings.
  */
 export function call(path: string, options: CallOptions = {}) {
   const headers: Record<string, string> = {
