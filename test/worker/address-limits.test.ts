@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app.ts';
 import { keyedHash } from '../../worker/lib/keyed-hash.ts';
 import { addressPrefix } from '../../worker/lib/rate-limit.ts';
-import { BASE, call, newPhone } from './helpers.ts';
+import { BASE, newPhone, testClient } from './helpers.ts';
 
-const askCode = (address: string) => call('/api/auth/otp', { body: { phone: newPhone() }, address });
+const askCode = (address: string) => testClient({ address }).auth.otp.$post({ json: { phone: newPhone() } });
 
 describe('addressPrefix', () => {
   it('keeps IPv4 addresses and reduces IPv6 ones to their /64', () => {

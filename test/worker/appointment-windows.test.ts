@@ -7,16 +7,11 @@ import { windowCapacity, windowCount, windowStartingAt } from '../../worker/doma
 import { t } from '../../worker/lib/messages.ts';
 import { database } from '../../worker/db/client.ts';
 import { deliver } from '../../worker/notifications/deliver.ts';
-import { call, createOrganization, errorOf, signInCitizen, signInStaff } from './helpers.ts';
+import type { InferRequestType } from 'hono/client';
+import { createOrganization, errorOf, signInCitizen, signInStaff, signUp, testClient } from './helpers.ts';
 import { createCampaign } from './fixtures.ts';
 
 type Citizen = Awaited<ReturnType<typeof signInCitizen>>;
-
-interface WindowView {
-  startsAt: string;
-  capacity: number;
-  remaining: number;
-}
 
 // 09:00–11:00 in 30-minute windows: 09:00, 09:30, 10:00, 10:30.
 const SESSION = { startsAt: '2099-04-10T09:00:00+08:00', endsAt: '2099-04-10T11:00:00+08:00', windowMinutes: 30 };
@@ -27,16 +22,11 @@ async function windowedSlot(capacity: number, waitlist = false) {
   return { campaignId: campaign.id, slotId: campaign.slotIds[0]! };
 }
 
-const signUp = (slotId: string, citizen: Citizen, windowStartsAt?: string) =>
-  call(`/api/slots/${slotId}/registrations`, {
-    body: { name: '按时来的人', ...(windowStartsAt && { windowStartsAt }) },
-    cookie: citizen.cookie,
-  });
+const signUpForWindow = (slotId: string, citizen: Citizen, windowStartsAt?: string) =>
+  signUp(citizen.cookie, slotId, { name: '按时来的人', ...(windowStartsAt && { windowStartsAt }) });
 
 async function windowsOf(campaignId: string, slotId: string) {
-  const { campaign } = (await (await call(`/api/campaigns/${campaignId}`)).json()) as {
-    campaign: { sessions: { slots: { id: string; waitlist: boolean; windows?: WindowView[] }[] }[] };
-  };
+  const { campaign } = await (await testClient().campaigns[':id'].$get({ param: { id: campaignId } })).json();
   return campaign.sessions.flatMap((session) => session.slots).find((slot) => slot.id === slotId)!;
 }
 
@@ -88,11 +78,9 @@ describe('signing up for a window', () => {
       { startsAt: AT('10:30'), endsAt: AT('11:00'), capacity: 2, remaining: 2 },
     ]);
 
-    const response = await signUp(slotId, citizens[0]!, '2099-04-10T02:00:00Z'); // 10:00 China time
+    const response = await signUpForWindow(slotId, citizens[0]!, '2099-04-10T02:00:00Z'); // 10:00 China time
     expect(response.status, await response.clone().text()).toBe(201);
-    const { registration } = (await response.json()) as {
-      registration: { id: string; status: string; windowStartsAt: string };
-    };
+    const { registration } = await response.json();
     expect(registration).toMatchObject({ status: 'confirmed', windowStartsAt: AT('10:00') });
     expect((await windowsOf(campaignId, slotId)).windows![2]).toEqual({
       startsAt: AT('10:00'),
@@ -113,22 +101,22 @@ describe('signing up for a window', () => {
 
     // A retry with the same Idempotency-Key hears the same answer, window and all.
     const keyed = () =>
-      call(`/api/slots/${slotId}/registrations`, {
-        body: { name: '按时来的人', windowStartsAt: AT('10:30') },
-        cookie: citizens[1]!.cookie,
-        headers: { 'idempotency-key': 'window-retry' },
-      });
+      signUp(
+        citizens[1]!.cookie,
+        slotId,
+        { name: '按时来的人', windowStartsAt: AT('10:30') },
+        { headers: { 'idempotency-key': 'window-retry' } },
+      );
     const first = await (await keyed()).text();
     expect(JSON.parse(first).registration.windowStartsAt).toBe(AT('10:30'));
     expect(await (await keyed()).text()).toBe(first);
 
-    const mine = (await (await call('/api/me/registrations', { cookie: citizens[0]!.cookie })).json()) as {
-      items: { id: string; window: { startsAt: string; endsAt: string } | null }[];
-    };
+    const asFirst = testClient({ cookie: citizens[0]!.cookie });
+    const mine = await (await asFirst.me.registrations.$get()).json();
     expect(mine.items[0]!.window).toEqual({ startsAt: AT('10:00'), endsAt: AT('10:30') });
     // The calendar entry is the window, not the whole session (10:00–10:30 China time in UTC).
     const ics = await (
-      await call(`/api/me/registrations/${registration.id}/calendar.ics`, { cookie: citizens[0]!.cookie })
+      await asFirst.me.registrations[':id']['calendar.ics'].$get({ param: { id: registration.id }, query: {} })
     ).text();
     expect(ics).toContain('DTSTART:20990410T020000Z');
     expect(ics).toContain('DTEND:20990410T023000Z');
@@ -142,17 +130,18 @@ describe('signing up for a window', () => {
       [AT('11:00'), 'window_unknown'],
       ['tomorrow', 'datetime_invalid'],
     ] as const) {
-      const response = await signUp(slotId, citizens[1]!, windowStartsAt);
+      const response = await signUpForWindow(slotId, citizens[1]!, windowStartsAt);
       expect(response.status).toBe(400);
       const error = await errorOf(response);
       expect(error.code).toBe('validation_failed');
       expect(error.issues).toEqual([{ path: 'windowStartsAt', message: t('zh-CN', message) }]);
     }
-    const english = await call(`/api/slots/${slotId}/registrations`, {
-      body: { name: 'Late', windowStartsAt: AT('09:15') },
-      cookie: citizens[1]!.cookie,
-      headers: { 'accept-language': 'en' },
-    });
+    const english = await signUp(
+      citizens[1]!.cookie,
+      slotId,
+      { name: 'Late', windowStartsAt: AT('09:15') },
+      { headers: { 'accept-language': 'en' } },
+    );
     expect((await errorOf(english)).issues![0]!.message).toBe(
       'This session has no such time: please choose one of its times.',
     );
@@ -160,7 +149,7 @@ describe('signing up for a window', () => {
     const plain = await createCampaign({
       sessions: [{ startsAt: SESSION.startsAt, endsAt: SESSION.endsAt, slots: [{ role: '学员', capacity: 5 }] }],
     });
-    const response = await signUp(plain.slotIds[0]!, citizens[1]!, AT('09:00'));
+    const response = await signUpForWindow(plain.slotIds[0]!, citizens[1]!, AT('09:00'));
     expect(response.status).toBe(400);
     expect((await errorOf(response)).issues).toEqual([{ path: 'windowStartsAt', message: '该场次不分预约时段。' }]);
     expect(await seatedIn(slotId)).toEqual([]);
@@ -168,11 +157,11 @@ describe('signing up for a window', () => {
 
   it('refuses a full window with 409 window_full, even where the slot keeps a waiting list', async () => {
     const { campaignId, slotId } = await windowedSlot(4, true); // windows of 1 seat each
-    expect((await signUp(slotId, citizens[2]!, AT('09:30'))).status).toBe(201);
-    const full = await signUp(slotId, citizens[3]!, AT('09:30'));
+    expect((await signUpForWindow(slotId, citizens[2]!, AT('09:30'))).status).toBe(201);
+    const full = await signUpForWindow(slotId, citizens[3]!, AT('09:30'));
     expect(full.status).toBe(409);
     expect(await errorOf(full)).toMatchObject({ code: 'window_full', message: '这个时段已约满，请选择其他时段。' });
-    expect((await signUp(slotId, citizens[3]!, AT('10:30'))).status).toBe(201);
+    expect((await signUpForWindow(slotId, citizens[3]!, AT('10:30'))).status).toBe(201);
     expect((await windowsOf(campaignId, slotId)).windows!.map((w) => w.remaining)).toEqual([1, 0, 1, 0]);
     expect(await seatedIn(slotId)).toEqual([
       { w: 1, n: 1 },
@@ -190,8 +179,8 @@ describe('signing up for a window', () => {
       .bind(crypto.randomUUID(), slotId, citizens[4]!.personId, Date.parse(SESSION.startsAt) - 86_400_000)
       .run();
     expect((await windowsOf(campaignId, slotId)).windows!.map((w) => w.remaining)).toEqual([1, 1, 1, 1]);
-    expect((await signUp(slotId, citizens[4]!, AT('09:00'))).status).toBe(201);
-    const response = await signUp(slotId, citizens[5]!, AT('10:00'));
+    expect((await signUpForWindow(slotId, citizens[4]!, AT('09:00'))).status).toBe(201);
+    const response = await signUpForWindow(slotId, citizens[5]!, AT('10:00'));
     expect(response.status).toBe(409);
     expect((await errorOf(response)).code).toBe('slot_full');
   });
@@ -204,12 +193,12 @@ describe('a crowd racing for one window', () => {
       crowd.push(...(await Promise.all(Array.from({ length: 30 }, () => signInCitizen()))));
     }
     const { campaignId, slotId } = await windowedSlot(22); // windows of 6, 6, 5, 5
-    const responses = await Promise.all(crowd.map((citizen) => signUp(slotId, citizen, AT('09:30'))));
-    const statuses = responses.map((response) => response.status);
+    const responses = await Promise.all(crowd.map((citizen) => signUpForWindow(slotId, citizen, AT('09:30'))));
+    const statuses: number[] = responses.map((response) => response.status); // the refusals' too, not just 201
     expect(statuses.filter((status) => status === 201)).toHaveLength(6);
     expect(statuses.filter((status) => status === 409)).toHaveLength(54);
     const codes = await Promise.all(
-      responses.filter((response) => response.status === 409).map(async (response) => (await errorOf(response)).code),
+      responses.filter((response) => response.status !== 201).map(async (response) => (await errorOf(response)).code),
     );
     expect(new Set(codes)).toEqual(new Set(['window_full']));
     expect(await seatedIn(slotId)).toEqual([{ w: 1, n: 6 }]);
@@ -221,11 +210,15 @@ describe('organizers and windows', () => {
   it('create a session with windows, and cannot lower a slot below what a window holds', async () => {
     const organizationId = await createOrganization();
     const { cookie } = await signInStaff('organizer', organizationId);
-    const created = await call('/api/admin/campaigns', {
-      cookie,
-      body: { kind: 'blood_drive', title: '分时段献血', description: '', startsOn: '2099-05-01', endsOn: '2099-05-31' },
+    const { admin } = testClient({ cookie });
+    const created = await admin.campaigns.$post({
+      json: { kind: 'blood_drive', title: '分时段献血', description: '', startsOn: '2099-05-01', endsOn: '2099-05-31' },
     });
-    const { campaign } = (await created.json()) as { campaign: { id: string } };
+    const { campaign } = await created.json();
+    const addSession = (
+      json: InferRequestType<(typeof admin.campaigns)[':id']['sessions']['$post']>['json'],
+      headers: Record<string, string> = {},
+    ) => testClient({ cookie, headers }).admin.campaigns[':id'].sessions.$post({ param: { id: campaign.id }, json });
     const session = {
       startsAt: '2099-05-02T08:30:00+08:00',
       endsAt: '2099-05-02T10:00:00+08:00',
@@ -234,34 +227,22 @@ describe('organizers and windows', () => {
       slots: [{ role: '献血者', capacity: 7 }],
     };
     for (const windowMinutes of [3, 12.5, 241]) {
-      const refused = await call(`/api/admin/campaigns/${campaign.id}/sessions`, {
-        cookie,
-        headers: { 'accept-language': 'en' },
-        body: { ...session, windowMinutes },
-      });
+      const refused = await addSession({ ...session, windowMinutes }, { 'accept-language': 'en' });
       expect(refused.status).toBe(400);
       expect((await errorOf(refused)).issues).toEqual([
         { path: 'windowMinutes', message: 'An appointment window is a whole number of minutes from 5 to 240.' },
       ]);
     }
-    const tooMany = await call(`/api/admin/campaigns/${campaign.id}/sessions`, {
-      cookie,
-      body: { ...session, endsAt: '2099-05-02T20:00:00+08:00', windowMinutes: 5 },
-    });
+    const tooMany = await addSession({ ...session, endsAt: '2099-05-02T20:00:00+08:00', windowMinutes: 5 });
     expect((await errorOf(tooMany)).issues).toEqual([
       { path: 'windowMinutes', message: '一个场次最多分 48 个预约时段，请加长时段。' },
     ]);
 
-    const response = await call(`/api/admin/campaigns/${campaign.id}/sessions`, {
-      cookie,
-      body: { ...session, windowMinutes: 30 },
-    });
+    const response = await addSession({ ...session, windowMinutes: 30 });
     expect(response.status, await response.clone().text()).toBe(201);
-    const body = (await response.json()) as {
-      session: { windowMinutes: number; slots: { id: string; windows: WindowView[] }[] };
-    };
+    const body = await response.json();
     expect(body.session.windowMinutes).toBe(30);
-    expect(body.session.slots[0]!.windows.map((w) => [w.startsAt, w.capacity])).toEqual([
+    expect(body.session.slots[0]!.windows!.map((w) => [w.startsAt, w.capacity])).toEqual([
       ['2099-05-02T08:30:00+08:00', 3],
       ['2099-05-02T09:00:00+08:00', 2],
       ['2099-05-02T09:30:00+08:00', 2],
@@ -274,16 +255,19 @@ describe('organizers and windows', () => {
       .run();
     for (let i = 0; i < 3; i++) {
       const citizen = await signInCitizen();
-      const booked = await call(`/api/slots/${slotId}/registrations`, {
-        cookie: citizen.cookie,
-        body: { name: '献血者', idNumber: '11010519491231002X', windowStartsAt: '2099-05-02T08:30:00+08:00' },
+      const booked = await signUp(citizen.cookie, slotId, {
+        name: '献血者',
+        idNumber: '11010519491231002X',
+        windowStartsAt: '2099-05-02T08:30:00+08:00',
       });
       expect(booked.status, await booked.clone().text()).toBe(201);
     }
-    const lowered = await call(`/api/admin/slots/${slotId}`, { method: 'PATCH', cookie, body: { capacity: 6 } });
+    const changeCapacity = (capacity: number) =>
+      admin.slots[':id'].$patch({ param: { id: slotId }, json: { capacity } });
+    const lowered = await changeCapacity(6);
     expect(lowered.status).toBe(409);
     expect((await errorOf(lowered)).code).toBe('capacity_below_taken');
-    const raised = await call(`/api/admin/slots/${slotId}`, { method: 'PATCH', cookie, body: { capacity: 9 } });
+    const raised = await changeCapacity(9);
     expect(raised.status).toBe(200);
   });
 });
@@ -304,11 +288,8 @@ describe('the desk and windows', () => {
     const people = await Promise.all(Array.from({ length: 3 }, () => signInCitizen()));
     const codes: string[] = [];
     for (const [index, at] of [AT('09:00'), AT('09:30'), AT('09:30')].entries()) {
-      const response = await call(`/api/slots/${slotId}/registrations`, {
-        body: { name: `人${index}`, windowStartsAt: at },
-        cookie: people[index]!.cookie,
-      });
-      codes.push(((await response.json()) as { registration: { code: string } }).registration.code);
+      const response = await signUp(people[index]!.cookie, slotId, { name: `人${index}`, windowStartsAt: at });
+      codes.push((await response.json()).registration.code);
     }
     // The session began 40 minutes ago: its second window (started 10 minutes ago) is under way.
     const now = Date.now();
@@ -323,35 +304,29 @@ describe('the desk and windows', () => {
       .first<{ o: string }>())!.o;
     const { cookie } = await signInStaff('checkin', organizationId);
 
-    const expected = await call(`/api/admin/checkins/expected?campaignId=${campaignId}`, { cookie });
+    const desk = (deskCookie: string) => testClient({ cookie: deskCookie }).admin.checkins;
+    const expectedAt = (deskCookie: string) => desk(deskCookie).expected.$get({ query: { campaignId } });
+    const expected = await expectedAt(cookie);
     expect(expected.status).toBe(200);
-    const { items } = (await expected.json()) as {
-      items: { code: string; name: string; phone: string; status: string; window: { startsAt: string } }[];
-    };
+    const { items } = await expected.json();
     const second = new Date(opened + 30 * 60_000);
     expect(items.map((item) => [item.name, item.status])).toEqual([
       ['人1', 'confirmed'],
       ['人2', 'confirmed'],
     ]);
-    expect(Date.parse(items[0]!.window.startsAt)).toBe(second.getTime());
+    expect(Date.parse(items[0]!.window!.startsAt)).toBe(second.getTime());
     expect(items[0]!.phone).toMatch(/\*\*\*\*/);
 
-    const checkedIn = await call('/api/admin/checkins', { cookie, body: { code: codes[1], campaignId } });
+    const checkedIn = await desk(cookie).$post({ json: { code: codes[1]!, campaignId } });
     expect(checkedIn.status).toBe(200);
-    const { registration } = (await checkedIn.json()) as {
-      registration: { window: { startsAt: string; endsAt: string } };
-    };
-    expect(Date.parse(registration.window.startsAt)).toBe(second.getTime());
-    expect(Date.parse(registration.window.endsAt)).toBe(second.getTime() + 30 * 60_000);
-    const after = (await (await call(`/api/admin/checkins/expected?campaignId=${campaignId}`, { cookie })).json()) as {
-      items: { status: string }[];
-    };
+    const { registration } = await checkedIn.json();
+    expect(Date.parse(registration.window!.startsAt)).toBe(second.getTime());
+    expect(Date.parse(registration.window!.endsAt)).toBe(second.getTime() + 30 * 60_000);
+    const after = await (await expectedAt(cookie)).json();
     expect(after.items.map((item) => item.status)).toEqual(['checked_in', 'confirmed']);
 
     const other = await signInStaff('checkin', await createOrganization());
-    expect((await call(`/api/admin/checkins/expected?campaignId=${campaignId}`, { cookie: other.cookie })).status).toBe(
-      404,
-    );
+    expect((await expectedAt(other.cookie)).status).toBe(404);
   });
 });
 
@@ -359,18 +334,17 @@ describe('the roster and windows', () => {
   it("shows each sign-up's window beside its session, and none where the session has no windows", async () => {
     const { campaignId, slotId } = await windowedSlot(8);
     const person = await signInCitizen();
-    const booked = await call(`/api/slots/${slotId}/registrations`, {
-      body: { name: '时段人', windowStartsAt: AT('09:30') },
-      cookie: person.cookie,
-    });
+    const booked = await signUp(person.cookie, slotId, { name: '时段人', windowStartsAt: AT('09:30') });
     expect(booked.status).toBe(201);
     const organizationId = (await env.DB.prepare('SELECT organization_id AS o FROM campaigns WHERE id = ?')
       .bind(campaignId)
       .first<{ o: string }>())!.o;
     const { cookie } = await signInStaff('organizer', organizationId);
-    const roster = await call(`/api/admin/campaigns/${campaignId}/registrations`, { cookie });
+    const rosterOf = (id: string) =>
+      testClient({ cookie }).admin.campaigns[':id'].registrations.$get({ param: { id }, query: {} });
+    const roster = await rosterOf(campaignId);
     expect(roster.status).toBe(200);
-    const { items } = (await roster.json()) as { items: { name: string; window: { startsAt: string } | null }[] };
+    const { items } = await roster.json();
     expect(items.map((item) => [item.name, item.window && Date.parse(item.window.startsAt)])).toEqual([
       ['时段人', Date.parse(AT('09:30'))],
     ]);
@@ -378,17 +352,8 @@ describe('the roster and windows', () => {
     const wholeSession = { startsAt: SESSION.startsAt, endsAt: SESSION.endsAt, slots: [{ role: '学员', capacity: 5 }] };
     const plain = await createCampaign({ organizationId, sessions: [wholeSession] });
     const unwindowed = await signInCitizen();
-    expect(
-      (
-        await call(`/api/slots/${plain.slotIds[0]}/registrations`, {
-          body: { name: '整场人' },
-          cookie: unwindowed.cookie,
-        })
-      ).status,
-    ).toBe(201);
-    const plainRoster = (await (await call(`/api/admin/campaigns/${plain.id}/registrations`, { cookie })).json()) as {
-      items: { window: unknown }[];
-    };
+    expect((await signUp(unwindowed.cookie, plain.slotIds[0]!, { name: '整场人' })).status).toBe(201);
+    const plainRoster = await (await rosterOf(plain.id)).json();
     expect(plainRoster.items.map((item) => item.window)).toEqual([null]);
   });
 });
@@ -403,19 +368,19 @@ describe('an organizer changing a session with windows', () => {
     const sessionId = (await env.DB.prepare('SELECT session_id AS s FROM slots WHERE id = ?')
       .bind(slotId)
       .first<{ s: string }>())!.s;
-    const patch = (body: object) => call(`/api/admin/sessions/${sessionId}`, { method: 'PATCH', cookie, body });
+    const { admin } = testClient({ cookie });
+    const patch = (json: InferRequestType<(typeof admin.sessions)[':id']['$patch']>['json']) =>
+      admin.sessions[':id'].$patch({ param: { id: sessionId }, json });
     // Nobody booked yet: the length may change.
     expect((await patch({ endsAt: AT('11:30') })).status).toBe(200);
     const citizen = await signInCitizen();
-    const booked = await signUp(slotId, citizen, AT('10:00'));
+    const booked = await signUpForWindow(slotId, citizen, AT('10:00'));
     expect(booked.status).toBe(201);
     const longer = await patch({ endsAt: AT('12:00') });
     expect(longer.status).toBe(409);
     expect((await errorOf(longer)).code).toBe('windows_in_use');
     expect((await patch({ startsAt: AT('10:00'), endsAt: AT('12:30') })).status).toBe(200);
-    const mine = (await (await call('/api/me/registrations', { cookie: citizen.cookie })).json()) as {
-      items: { window: { startsAt: string } }[];
-    };
-    expect(mine.items[0]!.window.startsAt).toBe(AT('11:00'));
+    const mine = await (await testClient({ cookie: citizen.cookie }).me.registrations.$get()).json();
+    expect(mine.items[0]!.window!.startsAt).toBe(AT('11:00'));
   });
 });

@@ -2,13 +2,12 @@ import { env } from 'cloudflare:workers';
 import type { InferResponseType } from 'hono/client';
 import { describe, expect, it } from 'vitest';
 import {
-  call,
   createOrganization,
   createStaffMember,
   newAddress,
   signInCitizen,
   signInStaff,
-  type Registration,
+  signUp,
   testClient,
 } from './helpers.ts';
 import { createCampaign, startSessionNow } from './fixtures.ts';
@@ -122,11 +121,7 @@ describe('the audit log', () => {
       sessions: [{ ...SESSION, slots: [{ role: '学员', capacity: 5 }] }],
     });
     const citizen = await signInCitizen();
-    const signUp = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
-      body: { name: '王学员' },
-      cookie: citizen.cookie,
-    });
-    const { registration } = (await signUp.json()) as { registration: Registration };
+    const { registration } = await (await signUp(citizen.cookie, campaign.slotIds[0]!, { name: '王学员' })).json();
     await startSessionNow(campaign.slotIds[0]!);
     const desk = await signInStaff('checkin', organizationId);
     const scans = await Promise.all(

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { neededType } from '../../worker/domain/blood-stock.ts';
 import type { InferRequestType } from 'hono/client';
 import {
+  type AnyResponse,
   bloodCentreOrganizer,
   call,
   createOrganization,
@@ -61,19 +62,25 @@ describe('the blood stock', () => {
 
   it('refuses an unknown level or type and the same type twice', async () => {
     const { cookie } = await bloodCentreOrganizer();
+    const refused = async (response: AnyResponse, levels: unknown) => {
+      expect(response.status, JSON.stringify(levels)).toBe(400);
+      expect((await errorOf(response)).code).toBe('validation_failed');
+    };
     // call(): a level and a type the typed client would not send.
     for (const levels of [
       [{ bloodType: 'B', rhD: 'positive', level: 'empty' }],
       [{ bloodType: 'Z', rhD: 'positive', level: 'low' }],
+    ]) {
+      await refused(await call('/api/admin/blood-stock', { method: 'PUT', cookie, body: { levels } }), levels);
+    }
+    for (const levels of [
       [],
       [
         { bloodType: 'B', rhD: 'positive', level: 'low' },
         { bloodType: 'B', rhD: 'positive', level: 'full' },
       ],
-    ]) {
-      const response = await call('/api/admin/blood-stock', { method: 'PUT', cookie, body: { levels } });
-      expect(response.status, JSON.stringify(levels)).toBe(400);
-      expect((await errorOf(response)).code).toBe('validation_failed');
+    ] satisfies Levels[]) {
+      await refused(await put(cookie, levels), levels);
     }
   });
 

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { calendarFile } from '../../worker/domain/calendar.ts';
-import { call, errorOf, signInCitizen } from './helpers.ts';
+import { call, errorOf, signInCitizen, signUp, testClient } from './helpers.ts';
 import { createCampaign } from './fixtures.ts';
 
 const DONOR = { name: '李献血', idNumber: '371502199003071230', weightKg: 65 };
@@ -21,14 +21,18 @@ async function signedUpForDrive() {
     ],
   });
   const citizen = await signInCitizen();
-  const response = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
-    cookie: citizen.cookie,
-    body: DONOR,
-  });
+  const response = await signUp(citizen.cookie, campaign.slotIds[0]!, DONOR);
   expect(response.status, await response.clone().text()).toBe(201);
-  const { registration } = (await response.json()) as { registration: { id: string; code: string } };
+  const { registration } = await response.json();
   return { citizen, registration };
 }
+
+/** The sign-up's calendar file as the holder of `cookie` (or no one) asks for it, in the language given. */
+const calendar = (id: string, cookie?: string, lang?: 'zh-CN' | 'en') =>
+  testClient({ ...(cookie && { cookie }) }).me.registrations[':id']['calendar.ics'].$get({
+    param: { id },
+    query: { ...(lang && { lang }) },
+  });
 
 /** The file's lines with folding undone, as a calendar app reads them. */
 const unfolded = (ics: string) => ics.replace(/\r\n /g, '').split('\r\n');
@@ -36,7 +40,7 @@ const unfolded = (ics: string) => ics.replace(/\r\n /g, '').split('\r\n');
 describe('GET /api/me/registrations/:id/calendar.ics', () => {
   it('gives the signed-in person their sign-up as a calendar entry, in UTC, with the prep advice and reminders', async () => {
     const { citizen, registration } = await signedUpForDrive();
-    const response = await call(`/api/me/registrations/${registration.id}/calendar.ics`, { cookie: citizen.cookie });
+    const response = await calendar(registration.id, citizen.cookie);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="lifeline.ics"');
@@ -72,9 +76,7 @@ describe('GET /api/me/registrations/:id/calendar.ics', () => {
 
   it('follows the page’s language given in the address', async () => {
     const { citizen, registration } = await signedUpForDrive();
-    const ics = await (
-      await call(`/api/me/registrations/${registration.id}/calendar.ics?lang=en`, { cookie: citizen.cookie })
-    ).text();
+    const ics = await (await calendar(registration.id, citizen.cookie, 'en')).text();
     expect(unfolded(ics)).toContain('SUMMARY:世界献血者日\\, 献血进社区\\; 聊城 (献血者)');
     expect(ics).toContain(`Booking code ${registration.code}`);
     const bad = await call(`/api/me/registrations/${registration.id}/calendar.ics?lang=fr`, { cookie: citizen.cookie });
@@ -83,14 +85,13 @@ describe('GET /api/me/registrations/:id/calendar.ics', () => {
 
   it('is nobody else’s: 401 signed out, 404 for another person’s or a cancelled sign-up', async () => {
     const { citizen, registration } = await signedUpForDrive();
-    const path = `/api/me/registrations/${registration.id}/calendar.ics`;
-    const signedOut = await call(path);
+    const signedOut = await calendar(registration.id);
     expect(signedOut.status).toBe(401);
     expect((await errorOf(signedOut)).code).toBe('unauthenticated');
     const stranger = await signInCitizen();
-    expect((await call(path, { cookie: stranger.cookie })).status).toBe(404);
+    expect((await calendar(registration.id, stranger.cookie)).status).toBe(404);
     await env.DB.prepare(`UPDATE registrations SET status = 'cancelled' WHERE id = ?`).bind(registration.id).run();
-    expect((await call(path, { cookie: citizen.cookie })).status).toBe(404);
+    expect((await calendar(registration.id, citizen.cookie)).status).toBe(404);
   });
 });
 

@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:workers';
+import type { InferRequestType } from 'hono/client';
 import { describe, expect, it } from 'vitest';
 import { database } from '../../worker/db/client.ts';
 import { deliver } from '../../worker/notifications/deliver.ts';
 import type { SmsSender } from '../../worker/lib/sms.ts';
-import { bloodCentreOrganizer, call, createOrganization, errorOf, signInStaff } from './helpers.ts';
+import { bloodCentreOrganizer, createOrganization, errorOf, signInStaff, testClient } from './helpers.ts';
 
 const WEEK = 7 * 86_400_000;
 
@@ -22,11 +23,23 @@ async function donors(district: string, count: number) {
   return ids;
 }
 
-const callout = (cookie: string, body: Record<string, unknown>) =>
-  call('/api/admin/callouts', {
-    cookie,
-    body: { bloodType: 'B', message: '血库B型告急，请就近到市血站献血。', ...body },
-  });
+const callouts = (cookie: string) => testClient({ cookie }).admin.callouts;
+type NewCallout = InferRequestType<ReturnType<typeof callouts>['$post']>['json'];
+
+const callout = (cookie: string, json: Partial<NewCallout>) =>
+  callouts(cookie).$post({ json: { bloodType: 'B', message: '血库B型告急，请就近到市血站献血。', ...json } });
+
+/** The call-out a 201 answer made. */
+async function made(response: Awaited<ReturnType<typeof callout>>) {
+  if (response.status !== 201) throw new Error(`callout: ${response.status}`);
+  return (await response.json()).callout;
+}
+
+/** The counts of a 200 answer to a dry run. */
+async function dryRunCounts(response: Awaited<ReturnType<typeof callout>>) {
+  if (response.status !== 200) throw new Error(`dry run: ${response.status}`);
+  return response.json();
+}
 
 describe('POST /api/admin/callouts', () => {
   it('counts, then texts willing donors, each at most once a week, and writes the audit log', async () => {
@@ -45,15 +58,15 @@ describe('POST /api/admin/callouts', () => {
 
     const sent = await callout(cookie, { district });
     expect(sent.status).toBe(201);
-    const { callout: made } = (await sent.json()) as { callout: { id: string; matched: number; recipients: number } };
-    expect(made).toMatchObject({ matched: 3, recipients: 2 });
+    const first = await made(sent);
+    expect(first).toMatchObject({ matched: 3, recipients: 2 });
     const rows = await env.DB.prepare(`SELECT person_id FROM notifications WHERE callout_id = ? ORDER BY person_id`)
-      .bind(made.id)
+      .bind(first.id)
       .all<{ person_id: string }>();
     expect(rows.results.map((row) => row.person_id)).toEqual([...fresh].sort());
 
     const again = await callout(cookie, { district });
-    expect(((await again.json()) as { callout: { recipients: number } }).callout.recipients).toBe(0);
+    expect((await made(again)).recipients).toBe(0);
 
     const audit = await env.DB.prepare(
       `SELECT detail FROM audit_log WHERE organization_id = ? AND action = 'callout.send' ORDER BY at`,
@@ -66,15 +79,13 @@ describe('POST /api/admin/callouts', () => {
     ]);
     // A week later the first donor may be called again.
     const reachable = await callout(cookie, { district, dryRun: true });
-    expect(((await reachable.json()) as { reachable: number }).reachable).toBe(0);
+    expect((await dryRunCounts(reachable)).reachable).toBe(0);
     await env.DB.prepare(
       `UPDATE notifications SET created_at = created_at - ? WHERE person_id IN (?, ?, ?) AND kind = 'callout'`,
     )
       .bind(WEEK, called, ...fresh)
       .run();
-    expect(
-      ((await (await callout(cookie, { district, dryRun: true })).json()) as { reachable: number }).reachable,
-    ).toBe(3);
+    expect((await dryRunCounts(await callout(cookie, { district, dryRun: true }))).reachable).toBe(3);
   });
 
   it('two call-outs at once reach each donor once', async () => {
@@ -82,9 +93,7 @@ describe('POST /api/admin/callouts', () => {
     await donors(district, 4);
     const { cookie } = await bloodCentreOrganizer();
     const both = await Promise.all([callout(cookie, { district }), callout(cookie, { district })]);
-    const recipients = await Promise.all(
-      both.map(async (response) => ((await response.json()) as { callout: { recipients: number } }).callout.recipients),
-    );
+    const recipients = await Promise.all(both.map(async (response) => (await made(response)).recipients));
     expect(recipients.sort()).toEqual([0, 4]);
   });
 
@@ -107,9 +116,9 @@ describe('POST /api/admin/callouts', () => {
     const district = '东阿县';
     const [donor] = await donors(district, 1);
     const { cookie } = await bloodCentreOrganizer();
-    const { callout: made } = (await (await callout(cookie, { district })).json()) as { callout: { id: string } };
+    const { id } = await made(await callout(cookie, { district }));
     const row = await env.DB.prepare(`SELECT id, dedupe_key AS key FROM notifications WHERE callout_id = ?`)
-      .bind(made.id)
+      .bind(id)
       .first<{ id: string; key: string }>();
     await env.DB.prepare(`UPDATE people SET emergency_donor = 0 WHERE id = ?`).bind(donor).run();
     await env.DB.prepare(`UPDATE notifications SET status = 'queued', claimed_at = NULL WHERE id = ?`)

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { chinaDay } from '../../worker/domain/china-time.ts';
-import { call, createOrganization, signInCitizen, signInStaff } from './helpers.ts';
+import { createOrganization, signInCitizen, signInStaff, signUp, testClient } from './helpers.ts';
 import { addRegistrations, createCampaign, startSessionNow } from './fixtures.ts';
 
 const DAY = 86_400_000;
@@ -10,19 +10,13 @@ const at = (days: number) => ({
   endsAt: new Date(Date.now() + days * DAY + 3_600_000).toISOString(),
 });
 
-interface Stats {
-  byStatus: Record<string, number>;
-  attendanceRate: number | null;
-  bySession: { id: string; startsAt: string; venue: string; capacity: number; byStatus: Record<string, number> }[];
-  byDay: { day: string; signUps: number; cancellations: number }[];
-  bloodTypes?: Record<string, number>;
-  donations?: Record<string, number>;
-}
+const askStats = (campaignId: string, cookie: string) =>
+  testClient({ cookie }).admin.campaigns[':id'].stats.$get({ param: { id: campaignId } });
 
 const statsOf = async (campaignId: string, cookie: string) => {
-  const response = await call(`/api/admin/campaigns/${campaignId}/stats`, { cookie });
+  const response = await askStats(campaignId, cookie);
   expect(response.status, await response.clone().text()).toBe(200);
-  return ((await response.json()) as { stats: Stats }).stats;
+  return (await response.json()).stats;
 };
 
 describe('GET /api/admin/campaigns/:id/stats', () => {
@@ -82,23 +76,20 @@ describe('GET /api/admin/campaigns/:id/stats', () => {
       sessions: [{ ...at(10), slots: [{ role: '献血者', capacity: 5 }] }],
     });
     const donor = await signInCitizen();
-    await call('/api/me', { method: 'PATCH', cookie: donor.cookie, body: { bloodType: 'B' } });
-    const signUp = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
-      cookie: donor.cookie,
-      body: { name: '李献血', idNumber: '371502199003071230', weightKg: 65 },
+    await testClient({ cookie: donor.cookie }).me.$patch({ json: { bloodType: 'B' } });
+    const signedUp = await signUp(donor.cookie, campaign.slotIds[0]!, {
+      name: '李献血',
+      idNumber: '371502199003071230',
+      weightKg: 65,
     });
-    const { registration } = (await signUp.json()) as { registration: { code: string } };
+    const { registration } = await signedUp.json();
     await addRegistrations(campaign.slotIds[0]!, ['confirmed']);
     await startSessionNow(campaign.slotIds[0]!);
     const organizer = await signInStaff('organizer', organizationId);
-    expect(
-      (
-        await call('/api/admin/checkins', {
-          cookie: organizer.cookie,
-          body: { code: registration.code, donated: 'whole_blood' },
-        })
-      ).status,
-    ).toBe(200);
+    const checkedIn = await testClient({ cookie: organizer.cookie }).admin.checkins.$post({
+      json: { code: registration.code, donated: 'whole_blood' },
+    });
+    expect(checkedIn.status).toBe(200);
 
     const stats = await statsOf(campaign.id, organizer.cookie);
     expect(stats.bloodTypes).toEqual({ B: 1, unknown: 1 });
@@ -108,15 +99,8 @@ describe('GET /api/admin/campaigns/:id/stats', () => {
 
   it('is 404 to another organization and 401 without a staff session', async () => {
     const campaign = await createCampaign({ organizationId: await createOrganization() });
-    expect(
-      (
-        await call(`/api/admin/campaigns/${campaign.id}/stats`, {
-          cookie: (await signInStaff('organizer', await createOrganization())).cookie,
-        })
-      ).status,
-    ).toBe(404);
-    expect(
-      (await call(`/api/admin/campaigns/${campaign.id}/stats`, { cookie: (await signInCitizen()).cookie })).status,
-    ).toBe(401);
+    const stranger = await signInStaff('organizer', await createOrganization());
+    expect((await askStats(campaign.id, stranger.cookie)).status).toBe(404);
+    expect((await askStats(campaign.id, (await signInCitizen()).cookie)).status).toBe(401);
   });
 });

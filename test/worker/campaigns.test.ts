@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { call, errorOf } from './helpers.ts';
+import { call, errorOf, testClient } from './helpers.ts';
 import { addRegistrations, createCampaign } from './fixtures.ts';
 
-interface ListBody {
-  items: {
-    id: string;
-    kind: string;
-    title: string;
-    summary: string;
-    startsOn: string;
-    endsOn: string;
-    organization: { id: string; name: string };
-    nextSession: { startsAt: string; endsAt: string; venue: string } | null;
-    upcomingSessions: number;
-    remaining: number;
-    waitlist: boolean;
-  }[];
-}
+const { campaigns } = testClient();
+const campaignById = (id: string) => campaigns[':id'].$get({ param: { id } });
 
 describe('GET /api/campaigns', () => {
   it('lists published campaigns that have not ended, of every kind, soonest first', async () => {
@@ -26,9 +13,9 @@ describe('GET /api/campaigns', () => {
     const closed = await createCampaign({ status: 'closed' });
     const ended = await createCampaign({ startsOn: '2020-01-01', endsOn: '2020-01-02' });
 
-    const response = await call('/api/campaigns');
+    const response = await campaigns.$get({ query: {} });
     expect(response.status).toBe(200);
-    const { items } = (await response.json()) as ListBody;
+    const { items } = await response.json();
     const ids = items.map((item) => item.id);
     expect(ids).toContain(later.id);
     expect(ids).toContain(sooner.id);
@@ -87,7 +74,7 @@ describe('GET /api/campaigns', () => {
     await addRegistrations(full.slotIds[0]!, ['confirmed']);
     const none = await createCampaign({ kind: 'quiz' });
 
-    const { items } = (await (await call('/api/campaigns')).json()) as ListBody;
+    const { items } = await (await campaigns.$get({ query: {} })).json();
     const byId = new Map(items.map((item) => [item.id, item]));
     expect(byId.get(campaign.id)).toMatchObject({
       nextSession: { startsAt: '2099-01-03T09:00:00+08:00', endsAt: '2099-01-03T12:00:00+08:00', venue: '会场' },
@@ -102,7 +89,7 @@ describe('GET /api/campaigns', () => {
   it('filters by kind', async () => {
     const cpr = await createCampaign({ kind: 'cpr_training' });
     const outreach = await createCampaign({ kind: 'outreach' });
-    const { items } = (await (await call('/api/campaigns?kind=outreach')).json()) as ListBody;
+    const { items } = await (await campaigns.$get({ query: { kind: 'outreach' } })).json();
     expect(items.every((item) => item.kind === 'outreach')).toBe(true);
     expect(items.map((item) => item.id)).toContain(outreach.id);
     expect(items.map((item) => item.id)).not.toContain(cpr.id);
@@ -143,16 +130,9 @@ describe('GET /api/campaigns/:id', () => {
     await addRegistrations(donors!, ['confirmed', 'checked_in', 'confirmed', 'waitlisted', 'cancelled']);
     await addRegistrations(volunteers!, ['confirmed', 'no_show', 'cancelled']);
 
-    const response = await call(`/api/campaigns/${campaign.id}`);
+    const response = await campaignById(campaign.id);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as {
-      campaign: {
-        id: string;
-        kind: string;
-        questions: unknown[];
-        sessions: { id: string; startsAt: string; endsAt: string; slots: Record<string, unknown>[] }[];
-      };
-    };
+    const body = await response.json();
     expect(body.campaign).toMatchObject({ id: campaign.id, kind: 'blood_drive', questions: [] });
     const [first, second] = body.campaign.sessions;
     expect(first).toMatchObject({
@@ -188,17 +168,17 @@ describe('GET /api/campaigns/:id', () => {
 
   it('shows a campaign without sessions', async () => {
     const quiz = await createCampaign({ kind: 'quiz' });
-    const body = (await (await call(`/api/campaigns/${quiz.id}`)).json()) as { campaign: { sessions: unknown[] } };
+    const body = await (await campaignById(quiz.id)).json();
     expect(body.campaign.sessions).toEqual([]);
   });
 
   it('answers 404 for drafts, closed and unknown campaigns', async () => {
     const draft = await createCampaign({ status: 'draft' });
     for (const id of [draft.id, 'does-not-exist', 'x'.repeat(65)]) {
-      const response = await call(`/api/campaigns/${id}`);
-      expect(response.status === 404 || response.status === 400).toBe(true);
+      const response = await campaignById(id);
+      expect([404, 400]).toContain(response.status);
       expect((await errorOf(response)).code).toMatch(/not_found|validation_failed/);
     }
-    expect((await call(`/api/campaigns/${draft.id}`)).status).toBe(404);
+    expect((await campaignById(draft.id)).status).toBe(404);
   });
 });

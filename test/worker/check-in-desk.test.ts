@@ -6,15 +6,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createCampaign, startSessionNow } from './fixtures.ts';
 import type { InferRequestType } from 'hono/client';
-import {
-  call,
-  createOrganization,
-  errorOf,
-  type Registration,
-  signInCitizen,
-  signInStaff,
-  testClient,
-} from './helpers.ts';
+import { call, createOrganization, errorOf, signInCitizen, signInStaff, signUp, testClient } from './helpers.ts';
 
 const DAY = 86_400_000;
 const inDays = (days: number) => ({
@@ -43,12 +35,9 @@ async function drive(options: { platelets?: boolean; capacity?: number; waitlist
 
 async function book(slotId: string, name = '李献血') {
   const citizen = await signInCitizen();
-  const response = await call(`/api/slots/${slotId}/registrations`, {
-    cookie: citizen.cookie,
-    body: { name, ...DONOR },
-  });
+  const response = await signUp(citizen.cookie, slotId, { name, ...DONOR });
   expect(response.status, await response.clone().text()).toBe(201);
-  const { registration } = (await response.json()) as { registration: Registration };
+  const { registration } = await response.json();
   return { citizen, registration };
 }
 
@@ -168,11 +157,8 @@ describe('the donation, recorded after the collection', () => {
     const { campaign, desk } = await drive();
     const { registration, citizen } = await book(campaign.slotIds[0]!);
     // The same donor also holds a sign-up in the second session, moved to today as well.
-    const second = await call(`/api/slots/${campaign.slotIds[1]}/registrations`, {
-      cookie: citizen.cookie,
-      body: { name: '李献血', ...DONOR },
-    });
-    const { registration: other } = (await second.json()) as { registration: Registration };
+    const second = await signUp(citizen.cookie, campaign.slotIds[1]!, { name: '李献血', ...DONOR });
+    const { registration: other } = await second.json();
     await startSessionNow(campaign.slotIds[0]!);
     await startSessionNow(campaign.slotIds[1]!);
     expect(

@@ -17,7 +17,8 @@ import {
   newAddress,
   newPhone,
   signInCitizen,
-  type CallOptions,
+  staffLogin,
+  testClient,
 } from './helpers.ts';
 
 /** Any host that is not in wrangler.toml's CITIES: the default city, on DB. */
@@ -40,17 +41,16 @@ function recordingQueue() {
 /** An organizer of a new organization in the host's city, signed in there. */
 async function organizerIn(host: string) {
   const organizationId = await createOrganization(undefined, databaseOf(host));
-  const { email, password } = await createStaffMember('organizer', organizationId, databaseOf(host));
-  const response = await call(`${host}/api/admin/auth/login`, { body: { email, password }, address: newAddress() });
+  const response = await staffLogin(await createStaffMember('organizer', organizationId, databaseOf(host)), host);
   expect(response.status).toBe(200);
   return cookieFrom(response);
 }
 
 /** A published CPR class with one session on `day` (09:00 China time), created through the API. */
 async function publishedClass(host: string, cookie: string, day: string) {
-  const created = await call(`${host}/api/admin/campaigns`, {
-    cookie,
-    body: {
+  const { campaigns } = testClient({ origin: host, cookie }).admin;
+  const created = await campaigns.$post({
+    json: {
       kind: 'cpr_training',
       title: '急救培训',
       description: '学习心肺复苏。',
@@ -60,10 +60,10 @@ async function publishedClass(host: string, cookie: string, day: string) {
     },
   });
   expect(created.status).toBe(201);
-  const { campaign } = (await created.json()) as { campaign: { id: string } };
-  const session = await call(`${host}/api/admin/campaigns/${campaign.id}/sessions`, {
-    cookie,
-    body: {
+  const { campaign } = await created.json();
+  const session = await campaigns[':id'].sessions.$post({
+    param: { id: campaign.id },
+    json: {
       startsAt: `${day}T09:00:00+08:00`,
       endsAt: `${day}T11:00:00+08:00`,
       venue: '培训教室',
@@ -72,22 +72,25 @@ async function publishedClass(host: string, cookie: string, day: string) {
     },
   });
   expect(session.status).toBe(201);
-  const { session: added } = (await session.json()) as { session: { slots: { id: string }[] } };
+  const { session: added } = await session.json();
   return { campaignId: campaign.id, slotId: added.slots[0]!.id };
 }
 
+/** The API as the holder of `cookie` (or no one) sees it at `host`. */
+const at = (host: string, cookie?: string) => testClient({ origin: host, ...(cookie && { cookie }) });
+
 const listed = async (host: string) =>
-  ((await (await call(`${host}/api/campaigns`)).json()) as { items: { id: string }[] }).items.map((item) => item.id);
+  (await (await at(host).campaigns.$get({ query: {} })).json()).items.map((item) => item.id);
 
 const myRegistrations = async (host: string, cookie: string) =>
-  ((await (await call(`${host}/api/me/registrations`, { cookie })).json()) as { items: { id: string }[] }).items;
+  (await (await at(host, cookie).me.registrations.$get()).json()).items;
 
-const signUp = (host: string, cookie: string, slotId: string, options: CallOptions = {}) =>
-  call(`${host}/api/slots/${slotId}/registrations`, { cookie, body: { name: '学员' }, ...options });
+const signUp = (host: string, cookie: string, slotId: string) =>
+  at(host, cookie).slots[':slotId'].registrations.$post({ param: { slotId }, json: { name: '学员' } });
 
 describe('one Worker, a database per city chosen by host', () => {
   it('serves each city its own name and districts', async () => {
-    const config = async (host: string) => (await call(`${host}/api/config`)).json();
+    const config = async (host: string) => (await at(host).config.$get()).json();
     expect(await config(LIAOCHENG)).toMatchObject({ cityName: '聊城市', districts: expect.arrayContaining(['冠县']) });
     expect(await config(JINAN)).toMatchObject({ cityName: '济南市', districts: expect.arrayContaining(['历下区']) });
   });
@@ -108,11 +111,11 @@ describe('one Worker, a database per city chosen by host', () => {
     const inLiaocheng = await signInCitizen(phone, LIAOCHENG);
     expect(inLiaocheng.personId).not.toBe(inJinan.personId);
     expect(await myRegistrations(LIAOCHENG, inLiaocheng.cookie)).toEqual([]);
-    expect((await call(`${LIAOCHENG}/api/me/registrations`, { cookie: inJinan.cookie })).status).toBe(401);
+    expect((await at(LIAOCHENG, inJinan.cookie).me.registrations.$get()).status).toBe(401);
     expect(await listed(LIAOCHENG)).not.toContain(campaignId);
-    expect((await call(`${LIAOCHENG}/api/campaigns/${campaignId}`)).status).toBe(404);
+    expect((await at(LIAOCHENG).campaigns[':id'].$get({ param: { id: campaignId } })).status).toBe(404);
     expect((await signUp(LIAOCHENG, inLiaocheng.cookie, slotId)).status).toBe(404);
-    expect((await call(`${LIAOCHENG}/api/admin/campaigns`, { cookie: organizer })).status).toBe(401);
+    expect((await at(LIAOCHENG, organizer).admin.campaigns.$get({ query: {} })).status).toBe(401);
 
     const people = (db: D1Database) => db.prepare('SELECT id FROM people WHERE phone = ?').bind(phone).all();
     expect((await people(env.DB_JINAN!)).results).toEqual([{ id: inJinan.personId }]);
@@ -126,13 +129,15 @@ describe('one Worker, a database per city chosen by host', () => {
     await env.DB.prepare('INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 500)')
       .bind(await keyedHash(env.HASH_KEY!, 'otp-ip-day:2001:db8:c1:7::/64'), dayStart)
       .run();
-    const fromThatAddress = (host: string) => call(`${host}/api/auth/otp`, { body: { phone: newPhone() }, address });
+    const fromThatAddress = (host: string) =>
+      testClient({ origin: host, address }).auth.otp.$post({ json: { phone: newPhone() } });
     expect((await fromThatAddress(LIAOCHENG)).status).toBe(429);
     expect((await fromThatAddress(JINAN)).status).toBe(202);
 
     // One code a minute per phone, counted in each city.
     const phone = newPhone();
-    const forThatPhone = (host: string) => call(`${host}/api/auth/otp`, { body: { phone }, address: newAddress() });
+    const forThatPhone = (host: string) =>
+      testClient({ origin: host, address: newAddress() }).auth.otp.$post({ json: { phone } });
     expect((await forThatPhone(JINAN)).status).toBe(202);
     expect((await forThatPhone(JINAN)).status).toBe(429);
     expect((await forThatPhone(LIAOCHENG)).status).toBe(202);
@@ -146,7 +151,12 @@ describe('one Worker, a database per city chosen by host', () => {
     for (const host of [LIAOCHENG, JINAN]) {
       const { slotId } = await publishedClass(host, await organizerIn(host), tomorrow);
       const citizen = await signInCitizen(newPhone(), host);
-      expect((await signUp(host, citizen.cookie, slotId, { bindings: { NOTIFICATIONS: queue } })).status).toBe(201);
+      const signedUp = await call(`${host}/api/slots/${slotId}/registrations`, {
+        cookie: citizen.cookie,
+        body: { name: '学员' },
+        bindings: { NOTIFICATIONS: queue },
+      });
+      expect(signedUp.status).toBe(201);
       reminded[host] = citizen.personId;
     }
     // Each sign-up's confirmation names its city: none for the default one.

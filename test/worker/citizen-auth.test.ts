@@ -2,23 +2,32 @@
 // exercised through HTTP against the Worker and a real local D1.
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import type { InferResponseType } from 'hono/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../worker/app.ts';
-import { BASE, call, cookieFrom, errorOf, newAddress, newPhone, signInCitizen } from './helpers.ts';
+import {
+  type AnyResponse,
+  BASE,
+  call,
+  cookieFrom,
+  errorOf,
+  newAddress,
+  newPhone,
+  signInCitizen,
+  testClient,
+} from './helpers.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const CJK = /[\u4e00-\u9fff]/;
 
-interface OtpBody {
-  sent: true;
-  expiresIn: number;
-  devCode?: string;
-}
-
-interface VerifyBody {
-  person: { id: string; phone: string; name?: string | null };
-}
+/** The sign-in's routes at `origin` (https: a secure cookie), from `address`. */
+const auth = (address: string, options: { cookie?: string; origin?: string } = {}) =>
+  testClient({ address, ...options }).auth;
+type Auth = ReturnType<typeof auth>;
+/** The answers of the app called with a changed environment (fetchWithEnv), which are not typed. */
+type OtpBody = InferResponseType<Auth['otp']['$post'], 202>;
+type VerifyBody = InferResponseType<Auth['verify']['$post'], 200>;
 
 interface OtpRow {
   id: string;
@@ -31,23 +40,22 @@ interface OtpRow {
 }
 
 const requestCode = (phone: string, address: string, headers: Record<string, string> = {}) =>
-  call('/api/auth/otp', { body: { phone }, address, headers });
+  testClient({ address, headers }).auth.otp.$post({ json: { phone } });
 
 /** Asks for a code and returns it (from `devCode`). */
 async function codeFor(phone: string, address: string) {
   const response = await requestCode(phone, address);
   expect(response.status, await response.clone().text()).toBe(202);
-  const { devCode } = (await response.json()) as OtpBody;
+  const { devCode } = await response.json();
   expect(devCode).toMatch(/^\d{6}$/);
   return devCode!;
 }
 
-const verify = (phone: string, code: string, address: string, options: { cookie?: string; base?: string } = {}) =>
-  call(`${options.base ?? BASE}/api/auth/verify`, {
-    body: { phone, code },
-    address,
-    ...(options.cookie ? { cookie: options.cookie } : {}),
-  });
+const verify = (phone: string, code: string, address: string, options: { cookie?: string; origin?: string } = {}) =>
+  auth(address, options).verify.$post({ json: { phone, code } });
+
+const logout = (cookie: string | undefined, options: { origin?: string; address?: string } = {}) =>
+  auth(options.address ?? newAddress(), { ...(cookie && { cookie }), ...options }).logout.$post();
 
 /** A six-digit code that is surely not `code`. */
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
@@ -64,10 +72,10 @@ const sessionCount = async (personId: string) =>
   (await env.DB.prepare('SELECT count(*) AS n FROM logins WHERE person_id = ?').bind(personId).first<{ n: number }>())!
     .n;
 
-const me = (cookie?: string, base = BASE) => call(`${base}/api/me`, cookie ? { cookie } : {});
+const me = (cookie?: string, origin = BASE) => testClient({ origin, ...(cookie && { cookie }) }).me.$get();
 
 /** The Set-Cookie line for a cookie name, split into its name=value and lower-cased attributes. */
-function setCookieLine(response: Response, name: string) {
+function setCookieLine(response: Pick<Response, 'headers'>, name: string) {
   const line = response.headers.getSetCookie().find((text) => text.startsWith(`${name}=`));
   expect(line, `Set-Cookie for ${name} in ${JSON.stringify(response.headers.getSetCookie())}`).toBeDefined();
   const [pair, ...attributes] = line!.split(';').map((part) => part.trim());
@@ -98,7 +106,7 @@ function inAFreshWindow(windowSec: number) {
   vi.setSystemTime((Math.floor(Date.now() / windowMs) + 1) * windowMs + 1000);
 }
 
-function retryAfterOf(response: Response) {
+function retryAfterOf(response: Pick<Response, 'headers'>) {
   const header = response.headers.get('retry-after');
   expect(header, 'Retry-After header').not.toBeNull();
   expect(header).toMatch(/^\d+$/);
@@ -114,7 +122,7 @@ describe('POST /api/auth/otp', () => {
   it('answers 202 with sent, expiresIn 300 and a six-digit devCode', async () => {
     const response = await requestCode(newPhone(), newAddress());
     expect(response.status).toBe(202);
-    const body = (await response.json()) as OtpBody;
+    const body = await response.json();
     expect(body).toMatchObject({ sent: true, expiresIn: 300, devCode: expect.stringMatching(/^\d{6}$/) });
   });
 
@@ -150,7 +158,7 @@ describe('POST /api/auth/otp', () => {
     // ... and the code sent to "+86 …" signs in the bare number, as the same person.
     const verified = await verify(phone, code, address);
     expect(verified.status).toBe(200);
-    const { person } = (await verified.json()) as VerifyBody;
+    const { person } = await verified.json();
     const stored = await env.DB.prepare('SELECT id FROM people WHERE phone = ?').bind(phone).first<{ id: string }>();
     expect(stored?.id).toBe(person.id);
 
@@ -158,7 +166,7 @@ describe('POST /api/auth/otp', () => {
     const secondCode = await codeFor(`+86${phone}`, address);
     const second = await verify(`+86 ${phone}`, secondCode, address);
     expect(second.status).toBe(200);
-    expect(((await second.json()) as VerifyBody).person.id).toBe(person.id);
+    expect((await second.json()).person.id).toBe(person.id);
     const count = await env.DB.prepare('SELECT count(*) AS n FROM people WHERE phone LIKE ?')
       .bind(`%${phone}`)
       .first<{ n: number }>();
@@ -236,7 +244,7 @@ describe('POST /api/auth/otp', () => {
 
   it('issues no code for a refused request', async () => {
     const phone = newPhone();
-    const response = await call('/api/auth/otp', { body: { phone: `${phone}9` }, address: newAddress() });
+    const response = await requestCode(`${phone}9`, newAddress());
     expect(response.status).toBe(400);
     expect(await otpRows(phone)).toHaveLength(0);
     expect(await otpRows(`${phone}9`)).toHaveLength(0);
@@ -286,18 +294,12 @@ describe('POST /api/auth/otp', () => {
   });
 
   it('writes messages in Chinese by default and in English with Accept-Language: en', async () => {
-    const chinese = await errorOf(await call('/api/auth/otp', { body: { phone: '123' }, address: newAddress() }));
+    const chinese = await errorOf(await requestCode('123', newAddress()));
     expect(chinese.message).toMatch(CJK);
     expect(chinese.issues?.[0]?.message).toMatch(CJK);
 
     for (const language of ['en', 'en-US,en;q=0.9', 'en-GB']) {
-      const english = await errorOf(
-        await call('/api/auth/otp', {
-          body: { phone: '123' },
-          address: newAddress(),
-          headers: { 'accept-language': language },
-        }),
-      );
+      const english = await errorOf(await requestCode('123', newAddress(), { 'accept-language': language }));
       expect(english.code, language).toBe('validation_failed');
       expect(english.message, language).not.toMatch(CJK);
       expect(english.message, language).toMatch(/[a-z]/i);
@@ -306,13 +308,7 @@ describe('POST /api/auth/otp', () => {
       expect(english.issues?.[0]?.message, language).toMatch(/[a-z]/i);
     }
 
-    const zh = await errorOf(
-      await call('/api/auth/otp', {
-        body: { phone: '123' },
-        address: newAddress(),
-        headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
-      }),
-    );
+    const zh = await errorOf(await requestCode('123', newAddress(), { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' }));
     expect(zh.message).toBe(chinese.message);
   });
 
@@ -606,7 +602,7 @@ describe('POST /api/auth/verify', () => {
     // The cookie is a working session.
     const mine = await me(cookie.pair);
     expect(mine.status).toBe(200);
-    expect(((await mine.json()) as VerifyBody).person.id).toBe(person.id);
+    expect((await mine.json()).person.id).toBe(person.id);
   });
 
   it('over https names the cookie __Host-lifeline_session and marks it Secure', async () => {
@@ -614,9 +610,9 @@ describe('POST /api/auth/verify', () => {
     const phone = newPhone();
     const address = newAddress();
     const code = await codeFor(phone, address);
-    const response = await verify(phone, code, address, { base: https });
+    const response = await verify(phone, code, address, { origin: https });
     expect(response.status).toBe(200);
-    const { person } = (await response.json()) as VerifyBody;
+    const { person } = await response.json();
 
     const cookie = setCookieLine(response, '__Host-lifeline_session');
     expect(cookie.attributes).toContain('secure');
@@ -628,10 +624,10 @@ describe('POST /api/auth/verify', () => {
 
     const mine = await me(cookie.pair, https);
     expect(mine.status).toBe(200);
-    expect(((await mine.json()) as VerifyBody).person.id).toBe(person.id);
+    expect((await mine.json()).person.id).toBe(person.id);
 
     // Logging out over https clears the same cookie and ends the session.
-    const out = await call(`${https}/api/auth/logout`, { method: 'POST', cookie: cookie.pair, address });
+    const out = await logout(cookie.pair, { origin: https, address });
     expect(out.status).toBe(204);
     const cleared = setCookieLine(out, '__Host-lifeline_session');
     expect(cleared.attributes).toContain('secure');
@@ -819,28 +815,18 @@ describe('POST /api/auth/verify', () => {
   it('returns the name once the person has one', async () => {
     const phone = newPhone();
     const first = await signInCitizen(phone);
-    const patched = await call('/api/me', { method: 'PATCH', body: { name: '李四' }, cookie: first.cookie });
+    const patched = await testClient({ cookie: first.cookie }).me.$patch({ json: { name: '李四' } });
     expect(patched.status).toBe(200);
     await ageCodes(phone);
     const address = newAddress();
     const code = await codeFor(phone, address);
     const response = await verify(phone, code, address);
-    expect(((await response.json()) as VerifyBody).person).toMatchObject({ id: first.personId, name: '李四' });
+    expect((await response.json()).person).toMatchObject({ id: first.personId, name: '李四' });
   });
 
   it('refuses malformed input with validation_failed naming the field', async () => {
     const address = newAddress();
-    const cases: [unknown, string][] = [
-      [{ phone: newPhone(), code: '12345' }, 'code'],
-      [{ phone: newPhone(), code: '1234567' }, 'code'],
-      [{ phone: newPhone(), code: 'abcdef' }, 'code'],
-      [{ phone: newPhone(), code: 123456 }, 'code'],
-      [{ phone: newPhone() }, 'code'],
-      [{ phone: '123', code: '123456' }, 'phone'],
-      [{ code: '123456' }, 'phone'],
-    ];
-    for (const [body, path] of cases) {
-      const response = await call('/api/auth/verify', { body, address });
+    const refused = async (response: AnyResponse, body: unknown, path: string) => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       const error = await errorOf(response);
       expect(error.code, JSON.stringify(body)).toBe('validation_failed');
@@ -848,6 +834,22 @@ describe('POST /api/auth/verify', () => {
         error.issues?.map((issue) => issue.path),
         JSON.stringify(body),
       ).toContain(path);
+    };
+    for (const [phone, code, path] of [
+      [newPhone(), '12345', 'code'],
+      [newPhone(), '1234567', 'code'],
+      [newPhone(), 'abcdef', 'code'],
+      ['123', '123456', 'phone'],
+    ] as const) {
+      await refused(await verify(phone, code, address), { phone, code }, path);
+    }
+    // call(): a code of the wrong type, and a field missing.
+    for (const [body, path] of [
+      [{ phone: newPhone(), code: 123456 }, 'code'],
+      [{ phone: newPhone() }, 'code'],
+      [{ code: '123456' }, 'phone'],
+    ] as const) {
+      await refused(await call('/api/auth/verify', { body, address }), body, path);
     }
     const notJson = await call('/api/auth/verify', {
       body: 'phone=1&code=2',
@@ -871,7 +873,9 @@ describe('POST /api/auth/verify', () => {
     inAFreshWindow(600);
     const address = newAddress();
     const responses = await Promise.all(Array.from({ length: 120 }, () => verify(newPhone(), '000000', address)));
-    expect(responses.every((response) => response.status === 400)).toBe(true);
+    // As numbers: the typed answer's status is the route's 200 only, not the refusals it throws.
+    const statuses: number[] = responses.map((response) => response.status);
+    expect(statuses.every((status) => status === 400)).toBe(true);
     const blocked = await verify(newPhone(), '000000', address);
     expect(blocked.status).toBe(429);
     expect((await errorOf(blocked)).code).toBe('rate_limited');
@@ -892,7 +896,7 @@ describe('POST /api/auth/logout', () => {
     const { cookie, personId } = await signInCitizen();
     expect(await sessionCount(personId)).toBe(1);
 
-    const response = await call('/api/auth/logout', { method: 'POST', cookie, address: newAddress() });
+    const response = await logout(cookie);
     expect(response.status).toBe(204);
     expect(await response.text()).toBe('');
     const cleared = setCookieLine(response, 'lifeline_session');
@@ -912,28 +916,22 @@ describe('POST /api/auth/logout', () => {
     const first = await signInCitizen(phone);
     await ageCodes(phone);
     const second = await signInCitizen(phone);
-    expect(
-      (await call('/api/auth/logout', { method: 'POST', cookie: first.cookie, address: newAddress() })).status,
-    ).toBe(204);
+    expect((await logout(first.cookie)).status).toBe(204);
     expect((await me(first.cookie)).status).toBe(401);
     expect((await me(second.cookie)).status).toBe(200);
     expect(await sessionCount(first.personId)).toBe(1);
   });
 
   it('answers 204 without a session, and with an unknown session token', async () => {
-    const none = await call('/api/auth/logout', { method: 'POST', address: newAddress() });
+    const none = await logout(undefined);
     expect(none.status).toBe(204);
-    const unknown = await call('/api/auth/logout', {
-      method: 'POST',
-      cookie: 'lifeline_session=not-a-session',
-      address: newAddress(),
-    });
+    const unknown = await logout('lifeline_session=not-a-session');
     expect(unknown.status).toBe(204);
   });
 
   it('answers 204 when logging out twice', async () => {
     const { cookie } = await signInCitizen();
-    expect((await call('/api/auth/logout', { method: 'POST', cookie, address: newAddress() })).status).toBe(204);
-    expect((await call('/api/auth/logout', { method: 'POST', cookie, address: newAddress() })).status).toBe(204);
+    expect((await logout(cookie)).status).toBe(204);
+    expect((await logout(cookie)).status).toBe(204);
   });
 });

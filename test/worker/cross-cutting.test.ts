@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { answerError, app } from '../../worker/app.ts';
 import type { AppEnv } from '../../worker/env.ts';
-import { BASE, call, errorOf } from './helpers.ts';
+import { BASE, call, errorOf, testClient } from './helpers.ts';
 
 describe('errors', () => {
   it('answers unknown API paths with a JSON 404 in the contract shape', async () => {
@@ -47,6 +47,7 @@ describe('errors', () => {
   });
 
   it('refuses bodies over 64 KB with 413', async () => {
+    // call(): a field the typed client would not send.
     const response = await call('/api/auth/otp', { body: { phone: '13800138000', padding: 'x'.repeat(70_000) } });
     expect(response.status).toBe(413);
     expect((await errorOf(response)).code).toBe('payload_too_large');
@@ -163,7 +164,8 @@ describe('when D1 is down or overloaded', () => {
 });
 
 describe('cross-site requests', () => {
-  const otp = (headers: Record<string, string>) => call('/api/auth/otp', { body: { phone: '13700137000' }, headers });
+  const otp = (headers: Record<string, string>) =>
+    testClient({ headers }).auth.otp.$post({ json: { phone: '13700137000' } });
 
   it('refuses state-changing requests from another origin, JSON included', async () => {
     for (const headers of [
@@ -186,16 +188,16 @@ describe('cross-site requests', () => {
   });
 
   it('leaves reads alone', async () => {
-    const response = await call('/api/campaigns', {
+    const response = await testClient({
       headers: { origin: 'https://elsewhere.example', 'sec-fetch-site': 'cross-site' },
-    });
+    }).campaigns.$get({ query: {} });
     expect(response.status).toBe(200);
   });
 });
 
 describe('headers', () => {
   it("sets Hono's secure headers and a request id", async () => {
-    const response = await call('/api/health');
+    const response = await testClient().health.$get();
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=/);

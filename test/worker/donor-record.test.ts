@@ -7,7 +7,7 @@ import { addDays, addMonths, chinaDay } from '../../worker/domain/china-time.ts'
 import { donorStanding, feeWaiver, honorCount, honorFor, type RecordedDonation } from '../../worker/domain/donor.ts';
 import { nextDonationDay } from '../../worker/domain/eligibility.ts';
 import { createCampaign, startSessionNow } from './fixtures.ts';
-import { call, createOrganization, type Registration, signInCitizen, signInStaff } from './helpers.ts';
+import { createOrganization, signInCitizen, signInStaff, signUp, testClient } from './helpers.ts';
 
 const whole = (day: string, volumeMl: number | null = 400): RecordedDonation => ({
   day,
@@ -100,20 +100,16 @@ describe('the Shandong fee waiver', () => {
   });
 });
 
-interface DonorRecord {
-  donations: { day: string; kind: string; volumeMl: number | null }[];
-  totals: { count: number; volumeMl: number };
-  nextEligible: { whole_blood: string; platelets: string };
-  honor: string | null;
-  feeWaiver: { coveredMl: number | null; until: string | null; thenMl: number | null } | null;
-  card: { token: string; expiresAt: string };
-}
+const askRecord = (cookie?: string) => testClient({ ...(cookie && { cookie }) }).me.donor.$get();
 
 const record = async (cookie: string) => {
-  const response = await call('/api/me/donor', { cookie });
+  const response = await askRecord(cookie);
   expect(response.status, await response.clone().text()).toBe(200);
-  return (await response.json()) as DonorRecord;
+  return response.json();
 };
+
+/** The donor card as a gate checks it. */
+const checkCard = (token: string) => testClient()['donor-cards'][':token'].$get({ param: { token } });
 
 async function addDonations(personId: string, given: RecordedDonation[]) {
   for (const donation of given) {
@@ -125,7 +121,7 @@ async function addDonations(personId: string, given: RecordedDonation[]) {
 
 describe('GET /api/me/donor', () => {
   it('needs a signed-in citizen', async () => {
-    expect((await call('/api/me/donor')).status).toBe(401);
+    expect((await askRecord()).status).toBe(401);
   });
 
   it('shows a donation recorded at the desk, with kind and volume, and when to come back', async () => {
@@ -142,17 +138,18 @@ describe('GET /api/me/donor', () => {
       ],
     });
     const citizen = await signInCitizen();
-    const signedUp = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
-      cookie: citizen.cookie,
-      body: { name: '李献血', idNumber: '371502199003071230', weightKg: 65 },
+    const signedUp = await signUp(citizen.cookie, campaign.slotIds[0]!, {
+      name: '李献血',
+      idNumber: '371502199003071230',
+      weightKg: 65,
     });
-    const { registration } = (await signedUp.json()) as { registration: Registration };
+    const { registration } = await signedUp.json();
     await startSessionNow(campaign.slotIds[0]!);
-    const desk = await signInStaff('checkin', organizationId);
-    await call('/api/admin/checkins', { cookie: desk.cookie, body: { code: registration.code } });
-    const donated = await call(`/api/admin/registrations/${registration.id}/donation`, {
-      cookie: desk.cookie,
-      body: { kind: 'whole_blood', volumeMl: 300 },
+    const desk = testClient({ cookie: (await signInStaff('checkin', organizationId)).cookie }).admin;
+    await desk.checkins.$post({ json: { code: registration.code } });
+    const donated = await desk.registrations[':id'].donation.$post({
+      param: { id: registration.id },
+      json: { kind: 'whole_blood', volumeMl: 300 },
     });
     expect(donated.status, await donated.clone().text()).toBe(201);
 
@@ -196,10 +193,10 @@ describe('GET /api/me/donor', () => {
 describe('the donor card', () => {
   it('shows a gate a masked name, the donations and the honour, and nothing personal', async () => {
     const citizen = await signInCitizen();
-    await call('/api/me', { method: 'PATCH', cookie: citizen.cookie, body: { name: '王小明', bloodType: 'O' } });
+    await testClient({ cookie: citizen.cookie }).me.$patch({ json: { name: '王小明', bloodType: 'O' } });
     await addDonations(citizen.personId, [whole('2024-01-01'), platelets('2025-01-01')]);
     const { card } = await record(citizen.cookie);
-    const response = await call(`/api/donor-cards/${card.token}`);
+    const response = await checkCard(card.token);
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toEqual({ valid: true, name: '王**', donations: 2, honor: null });
@@ -216,12 +213,12 @@ describe('the donor card', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(expiresAt - 1000);
-      expect((await call(`/api/donor-cards/${card.token}`)).status).toBe(200);
+      expect((await checkCard(card.token)).status).toBe(200);
       // The time shown is to the second: a second after it, the token is gone.
       vi.setSystemTime(expiresAt + 1000);
-      const expired = await call(`/api/donor-cards/${card.token}`);
+      const expired = await checkCard(card.token);
       expect(expired.status).toBe(404);
-      const unknown = await call(`/api/donor-cards/${'x'.repeat(43)}`);
+      const unknown = await checkCard('x'.repeat(43));
       expect(unknown.status).toBe(404);
       expect(await unknown.json()).toEqual(await expired.json());
     } finally {
@@ -234,6 +231,6 @@ describe('the donor card', () => {
     const first = (await record(citizen.cookie)).card.token;
     const second = (await record(citizen.cookie)).card.token;
     expect(first).not.toBe(second);
-    for (const token of [first, second]) expect((await call(`/api/donor-cards/${token}`)).status).toBe(200);
+    for (const token of [first, second]) expect((await checkCard(token)).status).toBe(200);
   });
 });

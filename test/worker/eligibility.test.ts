@@ -12,7 +12,15 @@ import {
 } from '../../worker/domain/eligibility.ts';
 import { parseIdNumber } from '../../worker/domain/id-number.ts';
 import { decryptText, encryptionKeys } from '../../worker/lib/crypto.ts';
-import { call, errorOf, signInCitizen, storedPerson } from './helpers.ts';
+import {
+  type AnyResponse,
+  errorOf,
+  type SignUpBody,
+  signInCitizen,
+  signUp,
+  storedPerson,
+  testClient,
+} from './helpers.ts';
 import { createCampaign } from './fixtures.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -90,26 +98,23 @@ async function addDonation(personId: string, day: string, kind: 'whole_blood' | 
     .run();
 }
 
-const signUp = (slotId: string, cookie: string, body: unknown, headers: Record<string, string> = {}) =>
-  call(`/api/slots/${slotId}/registrations`, { body, cookie, headers });
-
 /** Signs a fresh citizen up; returns the response and the citizen. */
 async function attempt(
   slotId: string,
-  body: Record<string, unknown>,
+  body: Omit<SignUpBody, 'name'>,
   headers: Record<string, string> = {},
   citizen?: Awaited<ReturnType<typeof signInCitizen>>,
 ) {
   const who = citizen ?? (await signInCitizen());
-  return { response: await signUp(slotId, who.cookie, { name: '献血者', ...body }, headers), citizen: who };
+  return { response: await signUp(who.cookie, slotId, { name: '献血者', ...body }, { headers }), citizen: who };
 }
 
-async function expectBooked(response: Response) {
+async function expectBooked(response: Awaited<ReturnType<typeof signUp>>) {
   expect(response.status, await response.clone().text()).toBe(201);
-  return ((await response.json()) as { registration: { id: string; status: string } }).registration;
+  return (await response.json()).registration;
 }
 
-async function reasonsOf(response: Response): Promise<Reason[]> {
+async function reasonsOf(response: AnyResponse): Promise<Reason[]> {
   expect(response.status, await response.clone().text()).toBe(422);
   const body = (await response.json()) as IneligibleBody;
   expect(body.error.code).toBe('ineligible');
@@ -119,9 +124,9 @@ async function reasonsOf(response: Response): Promise<Reason[]> {
   return body.error.reasons;
 }
 
-const codesOf = async (response: Response) => (await reasonsOf(response)).map((reason) => reason.code);
+const codesOf = async (response: AnyResponse) => (await reasonsOf(response)).map((reason) => reason.code);
 
-async function pathsOf(response: Response) {
+async function pathsOf(response: AnyResponse) {
   expect(response.status, await response.clone().text()).toBe(400);
   const error = await errorOf(response);
   expect(error.code).toBe('validation_failed');
@@ -179,14 +184,14 @@ describe('blood drives: what a donor must give', () => {
       `${valid.slice(0, 10)}AB${valid.slice(12)}`,
     ];
     for (const number of invalid) {
-      const response = await signUp(drive.slotId, citizen.cookie, { name: '献血者', idNumber: number, weightKg: 60 });
+      const response = await signUp(citizen.cookie, drive.slotId, { name: '献血者', idNumber: number, weightKg: 60 });
       const text = await response.clone().text();
       expect(await pathsOf(response), number).toEqual(['idNumber']);
       expect(text).not.toContain(number);
     }
     expect(
       await pathsOf(
-        await signUp(drive.slotId, citizen.cookie, { name: '献血者', idNumber: '3'.repeat(33), weightKg: 60 }),
+        await signUp(citizen.cookie, drive.slotId, { name: '献血者', idNumber: '3'.repeat(33), weightKg: 60 }),
       ),
     ).toEqual(['idNumber']);
     expect(await registrationsOf(drive.slotId)).toHaveLength(0);
@@ -392,10 +397,10 @@ describe('blood drives: the donor rules', () => {
     await addDonation(citizen.personId, addMonths(SESSION_DAY, -1), 'whole_blood');
     const next = addMonths(addMonths(SESSION_DAY, -1), 6);
     const response = await signUp(
-      drive.slotId,
       citizen.cookie,
+      drive.slotId,
       { name: '王五', idNumber: man(addDays(bornFor(18), 1)), weightKg: 40 },
-      { 'accept-language': 'en' },
+      { headers: { 'accept-language': 'en' } },
     );
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({
@@ -425,7 +430,7 @@ describe('blood drives: the donor rules', () => {
     expect(reason!.code).toBe('weight');
     expect(reason!.message).toMatch(CJK);
     expect(reason!.message).toContain('45');
-    expect(((await response.json()) as IneligibleBody).error.message).toMatch(CJK);
+    expect((await errorOf(response)).message).toMatch(CJK);
   });
 
   it('lets a repeat donor without adverse reactions give up to 60, a first-time donor only to 55', async () => {
@@ -486,12 +491,12 @@ describe('ID numbers at rest and in answers', () => {
     const drive = await bloodDrive();
     const number = '371502199003071230';
     const citizen = await signInCitizen();
-    const responses: Response[] = [];
+    const responses: { status: number; text(): Promise<string> }[] = [];
     const booked = await signUp(
-      drive.slotId,
       citizen.cookie,
+      drive.slotId,
       { name: '张三', idNumber: number, weightKg: 60 },
-      { 'idempotency-key': crypto.randomUUID() },
+      { headers: { 'idempotency-key': crypto.randomUUID() } },
     );
     responses.push(booked.clone());
     const { id } = await expectBooked(booked);
@@ -515,14 +520,15 @@ describe('ID numbers at rest and in answers', () => {
     expect(JSON.stringify(remembered.results)).not.toContain(number);
 
     // Every answer this person can get about it.
-    responses.push(await signUp(drive.slotId, citizen.cookie, { name: '张三', idNumber: number, weightKg: 60 })); // already registered
-    responses.push(await signUp(drive.slotId, citizen.cookie, { name: '张三', idNumber: number })); // missing weight
-    responses.push(await call('/api/me/registrations', { cookie: citizen.cookie }));
-    responses.push(await call('/api/me', { cookie: citizen.cookie }));
-    responses.push(await call(`/api/campaigns/${drive.id}`));
+    const asCitizen = testClient({ cookie: citizen.cookie });
+    responses.push(await signUp(citizen.cookie, drive.slotId, { name: '张三', idNumber: number, weightKg: 60 })); // already registered
+    responses.push(await signUp(citizen.cookie, drive.slotId, { name: '张三', idNumber: number })); // missing weight
+    responses.push(await asCitizen.me.registrations.$get());
+    responses.push(await asCitizen.me.$get());
+    responses.push(await testClient().campaigns[':id'].$get({ param: { id: drive.id } }));
     const young = await signInCitizen();
     const youngNumber = man(addDays(bornFor(18), 1));
-    responses.push(await signUp(drive.slotId, young.cookie, { name: '李四', idNumber: youngNumber, weightKg: 60 }));
+    responses.push(await signUp(young.cookie, drive.slotId, { name: '李四', idNumber: youngNumber, weightKg: 60 }));
     expect(responses.map((response) => response.status)).toEqual([201, 409, 400, 200, 200, 200, 422]);
     for (const response of responses) {
       const text = await response.text();
@@ -607,10 +613,8 @@ describe('outreach for women aged 35–64', () => {
   it('uses the facts already on the profile', async () => {
     const outreach = await screening();
     const citizen = await signInCitizen();
-    const patched = await call('/api/me', {
-      method: 'PATCH',
-      cookie: citizen.cookie,
-      body: { gender: 'female', birthDate: bornFor(45) },
+    const patched = await testClient({ cookie: citizen.cookie }).me.$patch({
+      json: { gender: 'female', birthDate: bornFor(45) },
     });
     expect(patched.status).toBe(200);
     await expectBooked((await attempt(outreach.slotId, {}, {}, citizen)).response);

@@ -1,7 +1,16 @@
 import { env } from 'cloudflare:workers';
+import type { InferRequestType, InferResponseType } from 'hono/client';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, chinaDay } from '../../worker/domain/china-time.ts';
-import { bloodCentreOrganizer, call, createOrganization, errorOf, signInCitizen, signInStaff } from './helpers.ts';
+import {
+  bloodCentreOrganizer,
+  call,
+  createOrganization,
+  errorOf,
+  signInCitizen,
+  signInStaff,
+  testClient,
+} from './helpers.ts';
 
 const today = chinaDay(Date.now());
 
@@ -36,12 +45,13 @@ async function donor(options: {
   return { id, phone };
 }
 
-interface DonorItem {
-  id: string;
-  phone: string;
-  district: string;
-  lastDonation: { day: string; kind: string } | null;
-}
+/** The blood centre's API as the holder of `cookie` (or no one) sees it. */
+const admin = (cookie?: string) => testClient({ ...(cookie && { cookie }) }).admin;
+type DonorList = ReturnType<typeof admin>['emergency-donors'];
+type DonorQuery = InferRequestType<DonorList['$get']>['query'];
+type DonorItem = InferResponseType<DonorList['$get'], 200>['items'][number];
+
+const donorList = (cookie: string | undefined, query: DonorQuery) => admin(cookie)['emergency-donors'].$get({ query });
 
 describe('GET /api/admin/emergency-donors', () => {
   it('lists willing donors of the type who may give whole blood today, phones masked, page by page', async () => {
@@ -67,12 +77,9 @@ describe('GET /api/admin/emergency-donors', () => {
     const items: DonorItem[] = [];
     let cursor: string | null = null;
     do {
-      const response = await call(
-        `/api/admin/emergency-donors?bloodType=AB&district=${encodeURIComponent(district)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
-        { cookie },
-      );
+      const response = await donorList(cookie, { bloodType: 'AB', district, limit: '2', ...(cursor && { cursor }) });
       expect(response.status, await response.clone().text()).toBe(200);
-      const page = (await response.json()) as { items: DonorItem[]; nextCursor: string | null };
+      const page = await response.json();
       items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -83,7 +90,7 @@ describe('GET /api/admin/emergency-donors', () => {
       kind: 'platelets',
     });
     // Its cursors are opaque like every list's: one it did not make is refused.
-    const forged = await call(`/api/admin/emergency-donors?bloodType=AB&cursor=${eligible[0]!.id}`, { cookie });
+    const forged = await donorList(cookie, { bloodType: 'AB', cursor: eligible[0]!.id });
     expect(forged.status).toBe(400);
     expect((await errorOf(forged)).issues).toEqual([{ path: 'cursor', message: expect.any(String) }]);
   });
@@ -93,10 +100,9 @@ describe('GET /api/admin/emergency-donors', () => {
     const people = [await donor({ district }), await donor({ district })];
     await donor({ district, donations: [{ day: today, kind: 'whole_blood' }] });
     const admin = await signInStaff('admin');
-    const response = await call(
-      `/api/admin/emergency-donors.csv?bloodType=AB&district=${encodeURIComponent(district)}`,
-      { cookie: admin.cookie },
-    );
+    const response = await testClient({ cookie: admin.cookie }).admin['emergency-donors.csv'].$get({
+      query: { bloodType: 'AB', district },
+    });
     expect(response.status).toBe(200);
     const lines = (await response.text()).replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('姓名,手机号,血型,RhD,区县,最近献血日期');
@@ -122,23 +128,18 @@ describe('GET /api/admin/emergency-donors', () => {
     await donor({ district, bloodType: 'O' });
     await donor({ district, bloodType: 'A', rhD: 'negative' });
     const { cookie } = await bloodCentreOrganizer();
-    const response = await call(
-      `/api/admin/emergency-donors?bloodType=O&rhD=negative&district=${encodeURIComponent(district)}`,
-      { cookie },
-    );
-    const page = (await response.json()) as { items: (DonorItem & { rhD: string })[] };
+    const response = await donorList(cookie, { bloodType: 'O', rhD: 'negative', district });
+    const page = await response.json();
     expect(page.items.map((item) => [item.id, item.rhD])).toEqual([[negative.id, 'negative']]);
-    const all = (await (
-      await call(`/api/admin/emergency-donors?bloodType=O&district=${encodeURIComponent(district)}`, { cookie })
-    ).json()) as { items: DonorItem[] };
+    const all = await (await donorList(cookie, { bloodType: 'O', district })).json();
     expect(all.items).toHaveLength(3);
 
-    const sent = await call('/api/admin/callouts', {
-      cookie,
-      body: { bloodType: 'O', rhD: 'negative', district, message: 'O型RhD阴性血告急' },
+    const sent = await admin(cookie).callouts.$post({
+      json: { bloodType: 'O', rhD: 'negative', district, message: 'O型RhD阴性血告急' },
     });
     expect(sent.status, await sent.clone().text()).toBe(201);
-    const { callout } = (await sent.json()) as { callout: { id: string; recipients: number } };
+    if (sent.status !== 201) throw new Error('not sent'); // the answer to a sending, not a dry run's
+    const { callout } = await sent.json();
     expect(callout.recipients).toBe(1);
     const texted = await env.DB.prepare(`SELECT person_id FROM notifications WHERE callout_id = ?`)
       .bind(callout.id)
@@ -148,16 +149,14 @@ describe('GET /api/admin/emergency-donors', () => {
   });
 
   it('is for admins and blood-centre organizers only', async () => {
-    const path = '/api/admin/emergency-donors?bloodType=B';
-    expect((await call(path)).status).toBe(401);
-    expect((await call(path, { cookie: (await signInCitizen()).cookie })).status).toBe(401);
+    const query = { bloodType: 'B' } as const;
+    expect((await donorList(undefined, query)).status).toBe(401);
+    expect((await donorList((await signInCitizen()).cookie, query)).status).toBe(401);
     const hospital = await createOrganization();
-    expect((await call(path, { cookie: (await signInStaff('organizer', hospital)).cookie })).status).toBe(403);
-    expect(
-      (await call(`${path.replace('?', '.csv?')}`, { cookie: (await signInStaff('organizer', hospital)).cookie }))
-        .status,
-    ).toBe(403);
-    expect((await call(path, { cookie: (await signInStaff('checkin', hospital)).cookie })).status).toBe(403);
+    expect((await donorList((await signInStaff('organizer', hospital)).cookie, query)).status).toBe(403);
+    const organizer = admin((await signInStaff('organizer', hospital)).cookie);
+    expect((await organizer['emergency-donors.csv'].$get({ query })).status).toBe(403);
+    expect((await donorList((await signInStaff('checkin', hospital)).cookie, query)).status).toBe(403);
   });
 
   it('refuses an unknown blood type or district', async () => {
@@ -165,9 +164,7 @@ describe('GET /api/admin/emergency-donors', () => {
     const badType = await call('/api/admin/emergency-donors?bloodType=Z', { cookie });
     expect(badType.status).toBe(400);
     expect((await errorOf(badType)).code).toBe('validation_failed');
-    expect(
-      (await call(`/api/admin/emergency-donors?bloodType=B&district=${encodeURIComponent('火星')}`, { cookie })).status,
-    ).toBe(400);
+    expect((await donorList(cookie, { bloodType: 'B', district: '火星' })).status).toBe(400);
     expect((await call('/api/admin/emergency-donors', { cookie })).status).toBe(400);
   });
 });

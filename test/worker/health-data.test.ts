@@ -3,13 +3,16 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createCampaign } from './fixtures.ts';
-import { call, signInStaff } from './helpers.ts';
+import { signInStaff, signUp, testClient } from './helpers.ts';
 import { quickCitizen } from './world.ts';
 
 const inDays = (days: number) => ({
   startsAt: new Date(Date.now() + days * 86_400_000).toISOString(),
   endsAt: new Date(Date.now() + days * 86_400_000 + 3_600_000).toISOString(),
 });
+
+/** The campaign's pages for organizers, as the holder of `cookie` sees them. */
+const campaignAs = (cookie: string) => testClient({ cookie }).admin.campaigns[':id'];
 
 /** A citizen of blood type AB signed up for a campaign of this kind, answering its question. */
 async function signedUp(kind: 'blood_drive' | 'outreach') {
@@ -27,7 +30,7 @@ async function signedUp(kind: 'blood_drive' | 'outreach') {
     kind === 'blood_drive'
       ? { name: '赵六', idNumber: '371502198001010026', weightKg: 55, answers: { illness: '无' } }
       : { name: '赵六', answers: { illness: '高血压' } };
-  const response = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, { cookie: citizen.cookie, body });
+  const response = await signUp(citizen.cookie, campaign.slotIds[0]!, body);
   expect(response.status, await response.clone().text()).toBe(201);
   return campaign;
 }
@@ -36,33 +39,29 @@ describe('a blood type', () => {
   it('is not in the roster, the export or the statistics of a campaign that is not a blood drive', async () => {
     const screening = await signedUp('outreach');
     const organizer = await signInStaff('organizer', screening.organizationId);
-    const page = await (
-      await call(`/api/admin/campaigns/${screening.id}/registrations`, { cookie: organizer.cookie })
-    ).json();
+    const campaign = campaignAs(organizer.cookie);
+    const param = { id: screening.id };
+    const page = await (await campaign.registrations.$get({ param, query: {} })).json();
     expect(JSON.stringify(page)).not.toMatch(/bloodType|rhD|birthYear|"AB"/);
 
-    const csv = await (
-      await call(`/api/admin/campaigns/${screening.id}/registrations.csv`, { cookie: organizer.cookie })
-    ).text();
+    const csv = await (await campaign['registrations.csv'].$get({ param, query: {} })).text();
     expect(csv).not.toContain('血型');
     expect(csv).not.toContain('阴性');
     expect(csv).not.toMatch(/,AB,/);
     expect(csv).toContain('高血压'); // the campaign's own question, to its own organizer
 
-    const stats = await (await call(`/api/admin/campaigns/${screening.id}/stats`, { cookie: organizer.cookie })).json();
+    const stats = await (await campaign.stats.$get({ param })).json();
     expect(JSON.stringify(stats)).not.toMatch(/bloodTypes|"AB"/);
   });
 
   it('is in the roster and exports of a blood drive', async () => {
     const drive = await signedUp('blood_drive');
     const organizer = await signInStaff('organizer', drive.organizationId);
-    const page = (await (
-      await call(`/api/admin/campaigns/${drive.id}/registrations`, { cookie: organizer.cookie })
-    ).json()) as { items: { bloodType?: string; rhD?: string; birthYear?: number }[] };
+    const campaign = campaignAs(organizer.cookie);
+    const param = { id: drive.id };
+    const page = await (await campaign.registrations.$get({ param, query: {} })).json();
     expect(page.items[0]).toMatchObject({ bloodType: 'AB', rhD: 'negative', birthYear: 1980 });
-    const csv = await (
-      await call(`/api/admin/campaigns/${drive.id}/registrations.csv`, { cookie: organizer.cookie })
-    ).text();
+    const csv = await (await campaign['registrations.csv'].$get({ param, query: {} })).text();
     expect(csv.split('\r\n')[0]).toContain('血型,RhD');
     expect(csv).toMatch(/,AB,阴性,/);
   });
@@ -72,8 +71,9 @@ describe("a campaign's health answers", () => {
   it('reach no organizer of another organization', async () => {
     const screening = await signedUp('outreach');
     const stranger = await signInStaff('organizer', (await createCampaign()).organizationId);
-    for (const path of ['registrations', 'registrations.csv', 'registrations.xlsx']) {
-      const response = await call(`/api/admin/campaigns/${screening.id}/${path}`, { cookie: stranger.cookie });
+    const campaign = campaignAs(stranger.cookie);
+    for (const route of [campaign.registrations, campaign['registrations.csv'], campaign['registrations.xlsx']]) {
+      const response = await route.$get({ param: { id: screening.id }, query: {} });
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain('高血压');
     }

@@ -1,7 +1,7 @@
 // Shared test helpers: requests through the real Worker, sign-ins, and fixtures written to D1.
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { hc } from 'hono/client';
+import { hc, type InferRequestType } from 'hono/client';
 import type { AppType } from '../../worker/api.ts';
 import { app } from '../../worker/app.ts';
 import type { Bindings } from '../../worker/env.ts';
@@ -26,7 +26,8 @@ export interface CallOptions {
 
 /**
  * Sends a request through the Worker's fetch handler, JSON body if given. New tests use the typed
- * `testClient`; `call` is for what it cannot send (bodies of the wrong type or not JSON, https, other bindings).
+ * `testClient`; `call` is for what it cannot send: bodies or queries of the wrong type or not JSON, odd content
+ * types, paths outside the typed routes, other bindings.
  */
 export function call(path: string, options: CallOptions = {}) {
   const headers: Record<string, string> = {
@@ -62,10 +63,11 @@ export async function fetchWorker(request: Request, bindings: typeof env = env) 
 
 /**
  * The API as the web app sees it, typed by its routes (`hc<AppType>`, as web/src/foundation/api.ts),
- * sent through the Worker like `call`: a renamed field or route breaks the test's build.
+ * sent through the Worker like `call`: a renamed field or route breaks the test's build. At another
+ * `origin`, in that host's city (test/worker/cities.test.ts).
  */
-export function testClient(options: Pick<CallOptions, 'cookie' | 'address' | 'headers'> = {}) {
-  return hc<AppType>(`${BASE}/api`, {
+export function testClient(options: Pick<CallOptions, 'cookie' | 'address' | 'headers'> & { origin?: string } = {}) {
+  return hc<AppType>(`${options.origin ?? BASE}/api`, {
     headers: {
       'cf-connecting-ip': options.address ?? '203.0.113.1',
       ...(options.cookie && { cookie: options.cookie }),
@@ -74,6 +76,18 @@ export function testClient(options: Pick<CallOptions, 'cookie' | 'address' | 'he
     fetch: (input: RequestInfo | URL, init?: RequestInit) => fetchWorker(new Request(input, init)),
   });
 }
+
+type SignUpRoute = ReturnType<typeof testClient>['slots'][':slotId']['registrations'];
+/** A sign-up's body, as the route takes it. */
+export type SignUpBody = InferRequestType<SignUpRoute['$post']>['json'];
+
+/** Signs the holder of `cookie` up for the slot (POST /api/slots/:slotId/registrations). */
+export const signUp = (
+  cookie: string,
+  slotId: string,
+  json: SignUpBody,
+  options: Pick<CallOptions, 'address' | 'headers'> = {},
+) => testClient({ cookie, ...options }).slots[':slotId'].registrations.$post({ param: { slotId }, json });
 
 /** The `name=value` part of each Set-Cookie, ready for a Cookie header. */
 export function cookieFrom(response: Pick<Response, 'headers'>): string {
@@ -93,13 +107,14 @@ export const newPhone = () =>
  * host, in that host's city (test/worker/cities.test.ts).
  */
 export async function signInCitizen(phone = newPhone(), host = BASE) {
-  const address = newAddress();
-  const sent = await call(`${host}/api/auth/otp`, { body: { phone }, address });
+  const { auth } = testClient({ origin: host, address: newAddress() });
+  const sent = await auth.otp.$post({ json: { phone } });
   if (sent.status !== 202) throw new Error(`otp: ${sent.status} ${await sent.text()}`);
-  const { devCode } = (await sent.json()) as { devCode: string };
-  const verified = await call(`${host}/api/auth/verify`, { body: { phone, code: devCode }, address });
+  const { devCode } = await sent.json();
+  if (!devCode) throw new Error('otp: no devCode (EXPOSE_DEV_OTP is not "true")');
+  const verified = await auth.verify.$post({ json: { phone, code: devCode } });
   if (verified.status !== 200) throw new Error(`verify: ${verified.status} ${await verified.text()}`);
-  const { person } = (await verified.json()) as { person: { id: string } };
+  const { person } = await verified.json();
   return { cookie: cookieFrom(verified), personId: person.id, phone };
 }
 
@@ -125,31 +140,39 @@ export async function createStaffMember(
   return { id, email, password };
 }
 
+/** A staff member's login at `origin` (another host: in that city), from an address of its own. */
+export const staffLogin = (member: { email: string; password: string }, origin = BASE) =>
+  testClient({ origin, address: newAddress() }).admin.auth.login.$post({
+    json: { email: member.email, password: member.password },
+  });
+
 /** An organizer of a new blood centre, signed in: the emergency donor list is theirs to use. */
 export async function bloodCentreOrganizer() {
   const id = crypto.randomUUID();
   await env.DB.prepare(`INSERT INTO organizations (id, name, kind) VALUES (?, ?, 'blood_centre')`)
     .bind(id, `血站 ${id.slice(0, 8)}`)
     .run();
-  const { email, password } = await createStaffMember('organizer', id);
-  const response = await call('/api/admin/auth/login', { body: { email, password }, address: newAddress() });
+  const response = await staffLogin(await createStaffMember('organizer', id));
   return { organizationId: id, cookie: cookieFrom(response) };
 }
 
 /** Creates a staff member and signs in; returns the cookie. */
 export async function signInStaff(role: 'admin' | 'organizer' | 'checkin', organizationId: string | null = null) {
   const member = await createStaffMember(role, organizationId);
-  const response = await call('/api/admin/auth/login', {
-    body: { email: member.email, password: member.password },
-    address: newAddress(),
-  });
+  const response = await staffLogin(member);
   if (response.status !== 200) throw new Error(`login: ${response.status} ${await response.text()}`);
-  const { staff } = (await response.json()) as { staff: { id: string } };
+  const { staff } = await response.json();
   return { cookie: cookieFrom(response), staffId: staff.id, ...member };
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+  error: {
+    code: string;
+    message: string;
+    issues?: { path: string; message: string }[];
+    /** Why a person may not sign up (422 `ineligible`). */
+    reasons?: { code: string; message: string }[];
+  };
 }
 
 /** A response of `call` or of `testClient` (whose `json()` is typed by the route's answer). */

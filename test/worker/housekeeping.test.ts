@@ -2,9 +2,10 @@
 // given by the controller's scheduledTime: purges, auto no-shows and the quiz totals check.
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import type { InferRequestType } from 'hono/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
-import { call, createOrganization, signInCitizen, signInStaff } from './helpers.ts';
+import { call, createOrganization, signInCitizen, signInStaff, testClient } from './helpers.ts';
 import { addRegistrations } from './fixtures.ts';
 import { newPlayer, playDay, setUpSeason } from './quiz-fixtures.ts';
 
@@ -53,7 +54,7 @@ describe('purges', () => {
 
     expect(await count("SELECT 1 FROM logins WHERE token_hash = 'hk-expired'")).toBe(0);
     expect(await count('SELECT 1 FROM logins WHERE person_id = ?', live.personId)).toBe(1);
-    expect((await call('/api/me', { cookie: live.cookie })).status).toBe(200);
+    expect((await testClient({ cookie: live.cookie }).me.$get()).status).toBe(200);
     expect(await count("SELECT id FROM otp_codes WHERE id IN ('hk-old-code', 'hk-new-code')")).toBe(1);
     expect(await count("SELECT id FROM otp_codes WHERE id = 'hk-new-code'")).toBe(1);
     expect(await count("SELECT key FROM rate_limits WHERE key IN ('hk-old', 'hk-new')")).toBe(1);
@@ -64,11 +65,12 @@ describe('purges', () => {
 describe('auto no-shows', () => {
   const ENDS = '2099-05-10T11:00:00+08:00';
   const ended = Date.parse(ENDS);
+  const campaigns = (cookie: string) => testClient({ cookie }).admin.campaigns;
+  type NewCampaign = InferRequestType<ReturnType<typeof campaigns>['$post']>['json'];
 
-  async function campaignWithSession(cookie: string, body: Record<string, unknown>, endsAt = ENDS) {
-    const created = await call('/api/admin/campaigns', {
-      cookie,
-      body: {
+  async function campaignWithSession(cookie: string, body: Partial<NewCampaign>, endsAt = ENDS) {
+    const created = await campaigns(cookie).$post({
+      json: {
         kind: 'cpr_training',
         title: '急救培训',
         description: '',
@@ -79,10 +81,10 @@ describe('auto no-shows', () => {
       },
     });
     expect(created.status).toBe(201);
-    const { campaign } = (await created.json()) as { campaign: { id: string; autoNoShow: boolean } };
-    const session = await call(`/api/admin/campaigns/${campaign.id}/sessions`, {
-      cookie,
-      body: {
+    const { campaign } = await created.json();
+    const session = await campaigns(cookie)[':id'].sessions.$post({
+      param: { id: campaign.id },
+      json: {
         startsAt: '2099-05-10T09:00:00+08:00',
         endsAt,
         venue: '培训教室',
@@ -91,7 +93,7 @@ describe('auto no-shows', () => {
       },
     });
     expect(session.status).toBe(201);
-    const { session: view } = (await session.json()) as { session: { id: string; slots: { id: string }[] } };
+    const { session: view } = await session.json();
     await addRegistrations(view.slots[0]!.id, ['confirmed', 'confirmed', 'checked_in', 'waitlisted', 'cancelled']);
     return { campaign, sessionId: view.id, slotId: view.slots[0]!.id };
   }
@@ -111,12 +113,11 @@ describe('auto no-shows', () => {
     const notChosen = await campaignWithSession(cookie, {});
     expect(notChosen.campaign.autoNoShow).toBe(false);
     const chosenLater = await campaignWithSession(cookie, {});
-    const patched = await call(`/api/admin/campaigns/${chosenLater.campaign.id}`, {
-      method: 'PATCH',
-      cookie,
-      body: { autoNoShow: true },
+    const patched = await campaigns(cookie)[':id'].$patch({
+      param: { id: chosenLater.campaign.id },
+      json: { autoNoShow: true },
     });
-    expect(((await patched.json()) as { campaign: { autoNoShow: boolean } }).campaign.autoNoShow).toBe(true);
+    expect((await patched.json()).campaign.autoNoShow).toBe(true);
     const endsNextDay = await campaignWithSession(cookie, { autoNoShow: true }, '2099-05-11T11:00:00+08:00');
     const refused = await call(`/api/admin/campaigns/${notChosen.campaign.id}`, {
       method: 'PATCH',
@@ -192,9 +193,12 @@ describe('quiz totals check', () => {
     await runHousekeeping(Date.now());
     expect(warnings).toHaveBeenCalledTimes(1);
     expect(await moves()).toEqual(before);
-    const board = (await (
-      await call(`/api/quiz/seasons/${seasonId}/leaderboard`, { cookie: player.cookie })
-    ).json()) as { items: { score: number }[]; me: { rank: number; score: number } };
+    const board = await (
+      await testClient({ cookie: player.cookie }).quiz.seasons[':seasonId'].leaderboard.$get({
+        param: { seasonId },
+        query: {},
+      })
+    ).json();
     expect(board.items.map((item) => item.score)).toEqual([50, 30]);
     expect(board.me).toMatchObject({ rank: 2, score: 30 });
   });

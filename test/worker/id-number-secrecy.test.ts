@@ -5,7 +5,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../worker/domain/id-number.ts';
 import { createCampaign } from './fixtures.ts';
-import { call, signInCitizen, signInStaff, storedPerson } from './helpers.ts';
+import { call, signInCitizen, signInStaff, storedPerson, testClient } from './helpers.ts';
 
 const inTenDays = Date.now() + 10 * 86_400_000;
 const SESSION = {
@@ -81,15 +81,15 @@ describe('an ID number at rest and on organizers’ screens', () => {
     const citizen = await signInCitizen();
     const number = '371502199003071230';
     // The donor also joins the emergency list: blood type and district on the profile.
-    await call('/api/me', {
-      method: 'PATCH',
-      cookie: citizen.cookie,
-      body: { bloodType: 'B', district: '东昌府区', emergencyDonor: true },
+    await testClient({ cookie: citizen.cookie }).me.$patch({
+      json: { bloodType: 'B', district: '东昌府区', emergencyDonor: true },
     });
-    const booked = await call(`/api/slots/${drive.slotIds[0]}/registrations`, {
+    const booked = await testClient({
       cookie: citizen.cookie,
-      body: { name: '李献血', idNumber: number, weightKg: 65 },
       headers: { 'idempotency-key': crypto.randomUUID() },
+    }).slots[':slotId'].registrations.$post({
+      param: { slotId: drive.slotIds[0]! },
+      json: { name: '李献血', idNumber: number, weightKg: 65 },
     });
     expect(booked.status).toBe(201);
 
@@ -103,13 +103,10 @@ describe('an ID number at rest and on organizers’ screens', () => {
     ].map(({ birth_date_encrypted, id_number_encrypted, ...row }) => row);
     // Everything an organizer is shown on screen (exports in full are the authorized exception).
     const organizer = await signInStaff('organizer', drive.organizationId);
+    const { admin } = testClient({ cookie: organizer.cookie });
     const shown = [
-      await (await call(`/api/admin/campaigns/${drive.id}/registrations`, { cookie: organizer.cookie })).text(),
-      await (
-        await call(`/api/admin/checkins/search?campaignId=${drive.id}&q=${citizen.phone.slice(-4)}`, {
-          cookie: organizer.cookie,
-        })
-      ).text(),
+      await (await admin.campaigns[':id'].registrations.$get({ param: { id: drive.id }, query: {} })).text(),
+      await (await admin.checkins.search.$get({ query: { campaignId: drive.id, q: citizen.phone.slice(-4) } })).text(),
     ];
     const seen = JSON.stringify(plain) + shown.join('\n');
     expect(seen).not.toContain(number);

@@ -6,7 +6,7 @@ import { env } from 'cloudflare:workers';
 import { createLogin, type Subject } from '../../worker/db/logins.ts';
 import { database } from '../../worker/db/client.ts';
 import { createCampaign } from './fixtures.ts';
-import { call, createOrganization, newAddress, newPhone, signInCitizen, signInStaff } from './helpers.ts';
+import { createOrganization, newAddress, newPhone, signInCitizen, signInStaff, signUp, testClient } from './helpers.ts';
 import { setUpSeason, startAttempt, type AttemptBody } from './quiz-fixtures.ts';
 
 export const IDENTITIES = ['anonymous', 'citizen', 'checkin', 'organizer', 'admin'] as const;
@@ -97,18 +97,13 @@ export async function setUpWorld() {
   const quiz = await setUpSeason({ questionsPerDay: 3 });
 
   const citizen = await signInCitizen();
-  const profile = await call('/api/me', {
-    method: 'PATCH',
-    cookie: citizen.cookie,
-    body: { name: '张三', district: '东昌府区', gender: 'male', birthDate: '1990-03-07' },
+  const profile = await testClient({ cookie: citizen.cookie }).me.$patch({
+    json: { name: '张三', district: '东昌府区', gender: 'male', birthDate: '1990-03-07' },
   });
   if (profile.status !== 200) throw new Error(`profile: ${profile.status}`);
-  const signedUp = await call(`/api/slots/${cpr.slotIds[0]}/registrations`, {
-    cookie: citizen.cookie,
-    body: { name: '张三', answers: CPR_ANSWERS },
-  });
+  const signedUp = await signUp(citizen.cookie, cpr.slotIds[0]!, { name: '张三', answers: CPR_ANSWERS });
   if (signedUp.status !== 201) throw new Error(`sign-up: ${signedUp.status} ${await signedUp.text()}`);
-  const { registration } = (await signedUp.json()) as { registration: { id: string; code: string } };
+  const { registration } = await signedUp.json();
   // A team holding seats for members to join from its invitation link (its own slot, so that the
   // seats it holds take none of the others').
   const teamCampaign = await createCampaign({
@@ -116,14 +111,13 @@ export async function setUpWorld() {
     organizationId,
     sessions: [{ ...sessionTimes, slots: [{ role: '学员', capacity: 10 }] }],
   });
-  const held = await call(`/api/slots/${teamCampaign.slotIds[0]}/groups`, {
-    cookie: citizen.cookie,
-    // An address of its own: the fuzzing's team holds from the shared one may have used up its limit.
-    address: newAddress(),
-    body: { organization: '某公司', contactName: '张三', contactPhone: citizen.phone, seats: 3 },
+  // An address of its own: the fuzzing's team holds from the shared one may have used up its limit.
+  const held = await testClient({ cookie: citizen.cookie, address: newAddress() }).slots[':slotId'].groups.$post({
+    param: { slotId: teamCampaign.slotIds[0]! },
+    json: { organization: '某公司', contactName: '张三', contactPhone: citizen.phone, seats: 3 },
   });
   if (held.status !== 201) throw new Error(`team: ${held.status} ${await held.text()}`);
-  const { group: team } = (await held.json()) as { group: { id: string; code: string } };
+  const { group: team } = await held.json();
   const started = await startAttempt(quiz.seasonId, citizen.cookie);
   if (started.status !== 201) throw new Error(`quiz start: ${started.status}`);
   const { attempt } = (await started.json()) as AttemptBody;
