@@ -102,6 +102,12 @@ let phoneCounter = 0;
 export const newPhone = () =>
   `139${String(Date.now() % 1e4).padStart(4, '0')}${String(phoneCounter++).padStart(4, '0')}`;
 
+/** Back to the first address and phone number, as each test file starts (test/worker/apply-migrations.ts). */
+export function restartCounters() {
+  addressCounter = 0;
+  phoneCounter = 0;
+}
+
 /**
  * Signs a citizen in through the real OTP flow; returns the login cookie and person. At another
  * host, in that host's city (test/worker/cities.test.ts).
