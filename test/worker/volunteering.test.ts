@@ -4,15 +4,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { hoursOf, nextStarHours, starsFor } from '../../worker/domain/volunteering.ts';
 import { createCampaign, startSessionNow } from './fixtures.ts';
-import {
-  call,
-  createOrganization,
-  errorOf,
-  type Registration,
-  signInCitizen,
-  signInStaff,
-  testClient,
-} from './helpers.ts';
+import { createOrganization, errorOf, signInCitizen, signInStaff, testClient } from './helpers.ts';
 
 const HOUR = 3_600_000;
 
@@ -31,12 +23,12 @@ async function volunteer() {
     ],
   });
   const citizen = await signInCitizen();
-  const response = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
-    cookie: citizen.cookie,
-    body: { name: '志愿者甲' },
+  const response = await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
+    param: { slotId: campaign.slotIds[0]! },
+    json: { name: '志愿者甲' },
   });
   expect(response.status, await response.clone().text()).toBe(201);
-  const { registration } = (await response.json()) as { registration: Registration };
+  const { registration } = await response.json();
   await startSessionNow(campaign.slotIds[0]!);
   const desk = await signInStaff('checkin', organizationId);
   return { campaign, citizen, registration, desk };
