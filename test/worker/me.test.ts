@@ -1,9 +1,10 @@
 // A citizen's own profile: GET /api/me and PATCH /api/me, through HTTP against the Worker and a real local D1.
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import type { InferRequestType } from 'hono/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../worker/app.ts';
-import { BASE, call, errorOf, signInCitizen, storedPerson } from './helpers.ts';
+import { type AnyResponse, BASE, call, errorOf, signInCitizen, storedPerson, testClient } from './helpers.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,14 +25,21 @@ const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 /** A China calendar day (UTC+8), `days` from today. */
 const chinaDay = (days = 0) => new Date(Date.now() + 8 * 60 * 60 * 1000 + days * DAY_MS).toISOString().slice(0, 10);
 
-const getMe = (cookie?: string, headers: Record<string, string> = {}) =>
-  call('/api/me', { ...(cookie ? { cookie } : {}), headers });
+const me = (cookie?: string, headers: Record<string, string> = {}) =>
+  testClient({ ...(cookie && { cookie }), headers }).me;
+type ProfileChange = InferRequestType<ReturnType<typeof me>['$patch']>['json'];
 
-const patchMe = (cookie: string | undefined, body: unknown, headers: Record<string, string> = {}) =>
-  call('/api/me', { method: 'PATCH', body, ...(cookie ? { cookie } : {}), headers });
+const getMe = (cookie?: string, headers: Record<string, string> = {}) => me(cookie, headers).$get();
+
+const patchMe = (cookie: string | undefined, json: ProfileChange, headers: Record<string, string> = {}) =>
+  me(cookie, headers).$patch({ json });
+
+/** A change the typed client would not send (fields of the wrong type or unknown, not JSON): raw through call(). */
+const patchMeRaw = (cookie: string, body: unknown, headers: Record<string, string> = {}) =>
+  call('/api/me', { method: 'PATCH', body, cookie, headers });
 
 /** The person of a 200 answer, reduced to the fields of the contract (adding fields is free). */
-async function personOf(response: Response): Promise<PersonView> {
+async function personOf(response: AnyResponse): Promise<PersonView> {
   expect(response.status, await response.clone().text()).toBe(200);
   const { person } = (await response.json()) as { person: PersonView };
   const { id, phone, name, gender, birthDate, bloodType, rhD, district, emergencyDonor } = person;
@@ -39,8 +47,12 @@ async function personOf(response: Response): Promise<PersonView> {
 }
 
 /** PATCH that must fail: answers 400 validation_failed and returns the paths it names. */
-async function refusedPaths(cookie: string, body: unknown) {
-  const response = await patchMe(cookie, body);
+const refusedPaths = (cookie: string, body: ProfileChange) => pathsOf(patchMe(cookie, body), body);
+/** The same for a body of the wrong type, sent raw. */
+const refusedRawPaths = (cookie: string, body: unknown) => pathsOf(patchMeRaw(cookie, body), body);
+
+async function pathsOf(sent: Promise<AnyResponse>, body: unknown) {
+  const response = await sent;
   expect(response.status, JSON.stringify(body)).toBe(400);
   const error = await errorOf(response);
   expect(error.code, JSON.stringify(body)).toBe('validation_failed');
@@ -67,7 +79,8 @@ afterEach(() => {
 
 describe('GET /api/me', () => {
   it('answers 401 unauthenticated in the contract shape without a cookie', async () => {
-    const response = await getMe();
+    // Typed as any answer: the client knows only the route's own answers, not the error shape.
+    const response: AnyResponse = await getMe();
     expect(response.status).toBe(401);
     const body = (await response.json()) as { error: { code: string; message: string; issues?: unknown } };
     expect(Object.keys(body)).toEqual(['error']);
@@ -127,7 +140,7 @@ describe('GET /api/me', () => {
     expect(await personOf(await getMe(cookie))).toMatchObject({ rhD: 'negative' });
     expect(await personOf(await patchMe(cookie, { name: '王五' }))).toMatchObject({ rhD: 'negative' });
     expect(await personOf(await patchMe(cookie, { rhD: null }))).toMatchObject({ rhD: null, bloodType: 'O' });
-    expect(await refusedPaths(cookie, { rhD: 'minus' })).toEqual(['rhD']);
+    expect(await refusedRawPaths(cookie, { rhD: 'minus' })).toEqual(['rhD']);
   });
 
   it('shows each citizen only their own data', async () => {
@@ -203,10 +216,10 @@ describe('PATCH /api/me', () => {
     for (const district of env.DISTRICTS) {
       expect((await personOf(await patchMe(cookie, { district }))).district).toBe(district);
     }
-    for (const gender of ['male', 'female']) {
+    for (const gender of ['male', 'female'] as const) {
       expect((await personOf(await patchMe(cookie, { gender }))).gender).toBe(gender);
     }
-    for (const bloodType of ['A', 'B', 'O', 'AB']) {
+    for (const bloodType of ['A', 'B', 'O', 'AB'] as const) {
       expect((await personOf(await patchMe(cookie, { bloodType }))).bloodType).toBe(bloodType);
     }
   });
@@ -255,7 +268,7 @@ describe('PATCH /api/me', () => {
   it('does not let the id or phone be changed', async () => {
     const { cookie, personId, phone } = await signInCitizen();
     const other = await signInCitizen();
-    await patchMe(cookie, { id: other.personId, phone: other.phone, name: '赵六' });
+    await patchMeRaw(cookie, { id: other.personId, phone: other.phone, name: '赵六' });
     const person = await personOf(await getMe(cookie));
     expect(person.id).toBe(personId);
     expect(person.phone).toBe(masked(phone));
@@ -272,13 +285,13 @@ describe('PATCH /api/me', () => {
     for (const district of ['朝阳区', '东昌府', '东昌府区 ', '', 'x'.repeat(41)]) {
       expect(await refusedPaths(cookie, { district }), district).toEqual(['district']);
     }
-    expect(await refusedPaths(cookie, { district: 123 })).toEqual(['district']);
+    expect(await refusedRawPaths(cookie, { district: 123 })).toEqual(['district']);
     expect((await personOf(await getMe(cookie))).district).toBe('东昌府区');
   });
 
   it('names each field of the wrong type', async () => {
     const { cookie } = await signInCitizen();
-    const paths = await refusedPaths(cookie, { name: 123, gender: 'x', bloodType: 'C' });
+    const paths = await refusedRawPaths(cookie, { name: 123, gender: 'x', bloodType: 'C' });
     expect(paths).toEqual(expect.arrayContaining(['name', 'gender', 'bloodType']));
     expect(paths).toHaveLength(3);
 
@@ -299,7 +312,7 @@ describe('PATCH /api/me', () => {
       [{ emergencyDonor: null }, 'emergencyDonor'],
     ];
     for (const [body, path] of cases) {
-      expect(await refusedPaths(cookie, body), JSON.stringify(body)).toEqual([path]);
+      expect(await refusedRawPaths(cookie, body), JSON.stringify(body)).toEqual([path]);
     }
     // Nothing was saved along the way.
     expect(await personOf(await getMe(cookie))).toMatchObject({
@@ -360,10 +373,10 @@ describe('PATCH /api/me', () => {
 
   it('answers invalid_json for a body that is not JSON', async () => {
     const { cookie } = await signInCitizen();
-    const malformed = await patchMe(cookie, '{"name": ');
+    const malformed = await patchMeRaw(cookie, '{"name": ');
     expect(malformed.status).toBe(400);
     expect((await errorOf(malformed)).code).toBe('invalid_json');
-    const plain = await patchMe(cookie, JSON.stringify({ name: '孙八' }), { 'content-type': 'text/plain' });
+    const plain = await patchMeRaw(cookie, JSON.stringify({ name: '孙八' }), { 'content-type': 'text/plain' });
     expect(plain.status).toBe(400);
     expect((await errorOf(plain)).code).toBe('invalid_json');
     expect((await personOf(await getMe(cookie))).name).toBeNull();
@@ -373,7 +386,7 @@ describe('PATCH /api/me', () => {
     // Two tabs (or an auto-saving form) each change one field at the same moment: each change
     // leaves the other fields alone, so neither may undo the other.
     const { cookie, personId } = await signInCitizen();
-    const patch = (body: unknown) => patchMe(cookie, body); // call() sends through app.fetch, so these race
+    const patch = (body: ProfileChange) => patchMe(cookie, body); // sent through app.fetch, so these race
     const responses = await Promise.all([
       patch({ name: '并发' }),
       patch({ district: '莘县' }),
@@ -439,7 +452,7 @@ describe('PATCH /api/me', () => {
     it('never leaves an emergency donor without a blood type, even when two changes race', async () => {
       const { cookie, personId } = await signInCitizen();
       await personOf(await patchMe(cookie, { bloodType: 'O', district: '高唐县' }));
-      const patch = (body: unknown) => patchMe(cookie, body); // call() sends through app.fetch, so these race
+      const patch = (body: ProfileChange) => patchMe(cookie, body); // sent through app.fetch, so these race
       // Each change is fine on its own; together they would make a donor without a blood type.
       const [join, clear] = await Promise.all([patch({ emergencyDonor: true }), patch({ bloodType: null })]);
       const statuses = [join.status, clear.status];
