@@ -1,12 +1,19 @@
 // A citizen's own history: GET /api/me/registrations and GET /api/me/donations.
 import { env } from 'cloudflare:workers';
+import type { InferRequestType } from 'hono/client';
 import { describe, expect, it } from 'vitest';
-import { call, errorOf, signInCitizen } from './helpers.ts';
+import { errorOf, signInCitizen, testClient } from './helpers.ts';
 import { addRegistrations, createCampaign } from './fixtures.ts';
 
 const CHINA_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 
 type Citizen = Awaited<ReturnType<typeof signInCitizen>>;
+
+const me = (cookie?: string, headers: Record<string, string> = {}) =>
+  testClient({ ...(cookie && { cookie }), headers }).me;
+type SignUpFields = Partial<
+  InferRequestType<ReturnType<typeof testClient>['slots'][':slotId']['registrations']['$post']>['json']
+>;
 
 interface Item {
   id: string;
@@ -44,18 +51,17 @@ async function campaign(
   return { ...created, slotId: created.slotIds[0]!, sessionId: created.sessionIds[0]! };
 }
 
-async function signUp(slotId: string, citizen: Citizen, body: Record<string, unknown> = {}) {
-  const response = await call(`/api/slots/${slotId}/registrations`, {
-    body: { name: '张三', ...body },
-    cookie: citizen.cookie,
+async function signUp(slotId: string, citizen: Citizen, fields: SignUpFields = {}) {
+  const response = await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
+    param: { slotId },
+    json: { name: '张三', ...fields },
   });
   expect(response.status, await response.clone().text()).toBe(201);
-  return ((await response.json()) as { registration: { id: string; code: string; status: string; position?: number } })
-    .registration;
+  return (await response.json()).registration;
 }
 
 async function myItems(citizen: Citizen): Promise<Item[]> {
-  const response = await call('/api/me/registrations', { cookie: citizen.cookie });
+  const response = await me(citizen.cookie).registrations.$get();
   expect(response.status).toBe(200);
   const body = (await response.json()) as { items: Item[] };
   expect(Object.keys(body)).toEqual(['items']);
@@ -70,7 +76,7 @@ async function addDonation(personId: string, day: string, kind: 'whole_blood' | 
 
 describe('GET /api/me/registrations', () => {
   it('answers 401 without a session', async () => {
-    const response = await call('/api/me/registrations');
+    const response = await me().registrations.$get();
     expect(response.status).toBe(401);
     expect((await errorOf(response)).code).toBe('unauthenticated');
   });
@@ -145,7 +151,8 @@ describe('GET /api/me/registrations', () => {
     const other = await campaign();
     const left = await signUp(other.slotId, citizen);
     expect(
-      (await call(`/api/registrations/${left.id}/cancel`, { method: 'POST', cookie: citizen.cookie })).status,
+      (await testClient({ cookie: citizen.cookie }).registrations[':id'].cancel.$post({ param: { id: left.id } }))
+        .status,
     ).toBe(200);
 
     const items = await myItems(citizen);
@@ -181,7 +188,7 @@ describe('GET /api/me/registrations', () => {
 
     expect((await myItems(alice)).map((item) => item.id)).toEqual([mine.id]);
     expect((await myItems(bob)).map((item) => item.id).sort()).toEqual([theirs.id, bobsOther.id].sort());
-    const aliceText = await (await call('/api/me/registrations', { cookie: alice.cookie })).text();
+    const aliceText = await (await me(alice.cookie).registrations.$get()).text();
     expect(aliceText).not.toContain(theirs.code);
     expect(aliceText).not.toContain('鲍勃');
   });
@@ -202,7 +209,7 @@ describe('GET /api/me/registrations', () => {
       ],
     });
     await signUp(drive.slotIds[0]!, citizen, { idNumber: '371502199003071230', weightKg: 65 });
-    const response = await call('/api/me/registrations', { cookie: citizen.cookie });
+    const response = await me(citizen.cookie).registrations.$get();
     const text = await response.text();
     expect(JSON.parse(text).items).toHaveLength(1);
     expect(text).not.toContain('371502199003071230');
@@ -212,7 +219,7 @@ describe('GET /api/me/registrations', () => {
 
 describe('GET /api/me/registrations/:id', () => {
   it('answers 401 without a session', async () => {
-    const response = await call('/api/me/registrations/anything');
+    const response = await me().registrations[':id'].$get({ param: { id: 'anything' } });
     expect(response.status).toBe(401);
     expect((await errorOf(response)).code).toBe('unauthenticated');
   });
@@ -224,7 +231,7 @@ describe('GET /api/me/registrations/:id', () => {
     const waiting = await signUp(full.slotId, citizen);
     await signUp((await campaign()).slotId, citizen);
 
-    const response = await call(`/api/me/registrations/${waiting.id}`, { cookie: citizen.cookie });
+    const response = await me(citizen.cookie).registrations[':id'].$get({ param: { id: waiting.id } });
     expect(response.status).toBe(200);
     const { registration } = (await response.json()) as { registration: Item };
     expect(registration).toEqual((await myItems(citizen)).find((item) => item.id === waiting.id));
@@ -245,22 +252,20 @@ describe('GET /api/me/registrations/:id', () => {
     await signUp(shared.slotId, alice);
     const bobs = await signUp(shared.slotId, bob);
     for (const id of [bobs.id, 'does-not-exist']) {
-      const response = await call(`/api/me/registrations/${id}`, {
-        cookie: alice.cookie,
-        headers: { 'accept-language': 'en' },
-      });
+      const response = await me(alice.cookie, { 'accept-language': 'en' }).registrations[':id'].$get({ param: { id } });
       expect(response.status).toBe(404);
       const text = await response.text();
       expect(JSON.parse(text).error.code).toBe('not_found');
       expect(text).not.toContain(bobs.code);
     }
-    expect((await call(`/api/me/registrations/${'x'.repeat(65)}`, { cookie: alice.cookie })).status).toBe(400);
+    const overlong = await me(alice.cookie).registrations[':id'].$get({ param: { id: 'x'.repeat(65) } });
+    expect(overlong.status).toBe(400);
   });
 });
 
 describe('GET /api/me/donations', () => {
   it('answers 401 without a session', async () => {
-    const response = await call('/api/me/donations');
+    const response = await me().donations.$get();
     expect(response.status).toBe(401);
     expect((await errorOf(response)).code).toBe('unauthenticated');
   });
@@ -272,7 +277,7 @@ describe('GET /api/me/donations', () => {
     await addDonation(donor.personId, '2025-11-20', 'platelets');
     await addDonation(other.personId, '2026-01-05', 'whole_blood');
 
-    const response = await call('/api/me/donations', { cookie: donor.cookie });
+    const response = await me(donor.cookie).donations.$get();
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       items: [
@@ -281,9 +286,9 @@ describe('GET /api/me/donations', () => {
         { day: '2025-03-01', kind: 'whole_blood' },
       ],
     });
-    expect(await (await call('/api/me/donations', { cookie: other.cookie })).json()).toEqual({
+    expect(await (await me(other.cookie).donations.$get()).json()).toEqual({
       items: [{ day: '2026-01-05', kind: 'whole_blood' }],
     });
-    expect(await (await call('/api/me/donations', { cookie: newcomer.cookie })).json()).toEqual({ items: [] });
+    expect(await (await me(newcomer.cookie).donations.$get()).json()).toEqual({ items: [] });
   });
 });
