@@ -27,7 +27,7 @@ export interface CallOptions {
 /**
  * Sends a request through the Worker's fetch handler, JSON body if given. New tests use the typed
  * `testClient`; `call` is for what it cannot send: bodies or queries of the wrong type or not JSON, odd content
- * types, paths outside the typed routes, other bindings.
+ * types, paths outside the typed routes.
  */
 export function call(path: string, options: CallOptions = {}) {
   const headers: Record<string, string> = {
@@ -66,14 +66,17 @@ export async function fetchWorker(request: Request, bindings: typeof env = env) 
  * sent through the Worker like `call`: a renamed field or route breaks the test's build. At another
  * `origin`, in that host's city (test/worker/cities.test.ts).
  */
-export function testClient(options: Pick<CallOptions, 'cookie' | 'address' | 'headers'> & { origin?: string } = {}) {
+export function testClient(
+  options: Pick<CallOptions, 'cookie' | 'address' | 'headers' | 'bindings'> & { origin?: string } = {},
+) {
+  const bindings = options.bindings ? { ...env, ...options.bindings } : env;
   return hc<AppType>(`${options.origin ?? BASE}/api`, {
     headers: {
       'cf-connecting-ip': options.address ?? '203.0.113.1',
       ...(options.cookie && { cookie: options.cookie }),
       ...options.headers,
     },
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetchWorker(new Request(input, init)),
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetchWorker(new Request(input, init), bindings),
   });
 }
 

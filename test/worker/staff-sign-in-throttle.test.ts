@@ -2,11 +2,15 @@
 // from, and nothing in the answer or the work behind it tells a staff email from any other.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { call, createOrganization, createStaffMember, newAddress } from './helpers.ts';
+import type { Bindings } from '../../worker/env.ts';
+import { createOrganization, createStaffMember, newAddress, testClient } from './helpers.ts';
 import { faultyD1 } from './faulty-d1.ts';
 
-const login = (body: { email: string; password: string }, address: string) =>
-  call('/api/admin/auth/login', { body, address });
+const login = (
+  { email, password }: { email: string; password: string },
+  address: string,
+  bindings?: Partial<Bindings>,
+) => testClient({ address, ...(bindings && { bindings }) }).admin.auth.login.$post({ json: { email, password } });
 
 describe('staff sign-in under attack', () => {
   it("a stranger's wrong passwords never stop the member signing in from their own address", async () => {
@@ -44,11 +48,7 @@ describe('staff sign-in under attack', () => {
       const address = newAddress();
       for (let i = 0; i < 7; i++) {
         const d1 = faultyD1(env.DB);
-        const response = await call('/api/admin/auth/login', {
-          body: { email, password: `wrong-${i}` },
-          address,
-          bindings: { DB: d1.db },
-        });
+        const response = await login({ email, password: `wrong-${i}` }, address, { DB: d1.db });
         answers.push(`${response.status} ${response.headers.get('retry-after') !== null} ${await response.text()}`);
         roundTrips.push(d1.steps.map((step) => (step.read ? 'read' : 'write')).join(','));
       }
