@@ -3,7 +3,7 @@
 // checks the choice each route makes, by watching the binding (the calls still go through).
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, signInCitizen } from './helpers.ts';
+import { signInCitizen, testClient } from './helpers.ts';
 import { createCampaign } from './fixtures.ts';
 import { newPlayer, setUpSeason } from './quiz-fixtures.ts';
 
@@ -21,8 +21,8 @@ describe('read replicas', () => {
       ],
     });
     const replicas = vi.spyOn(env.DB, 'withSession');
-    expect((await call('/api/campaigns')).status).toBe(200);
-    expect((await call(`/api/campaigns/${campaign.id}`)).status).toBe(200);
+    expect((await testClient().campaigns.$get({ query: {} })).status).toBe(200);
+    expect((await testClient().campaigns[':id'].$get({ param: { id: campaign.id } })).status).toBe(200);
     expect(replicas.mock.calls).toEqual([['first-unconstrained'], ['first-unconstrained']]);
   });
 
@@ -30,16 +30,21 @@ describe('read replicas', () => {
     const { seasonId } = await setUpSeason();
     const player = await newPlayer();
     const replicas = vi.spyOn(env.DB, 'withSession');
-    expect((await call(`/api/quiz/seasons/${seasonId}/leaderboard`)).status).toBe(200);
+    const leaderboard = (cookie?: string) =>
+      testClient({ ...(cookie && { cookie }) }).quiz.seasons[':seasonId'].leaderboard.$get({
+        param: { seasonId },
+        query: {},
+      });
+    expect((await leaderboard()).status).toBe(200);
     expect(replicas).toHaveBeenCalledTimes(1);
-    expect((await call(`/api/quiz/seasons/${seasonId}/leaderboard`, { cookie: player.cookie })).status).toBe(200);
+    expect((await leaderboard(player.cookie)).status).toBe(200);
     expect(replicas).toHaveBeenCalledTimes(1);
   });
 
   it("never serve a person's own sign-ups", async () => {
     const citizen = await signInCitizen();
     const replicas = vi.spyOn(env.DB, 'withSession');
-    expect((await call('/api/me/registrations', { cookie: citizen.cookie })).status).toBe(200);
+    expect((await testClient({ cookie: citizen.cookie }).me.registrations.$get()).status).toBe(200);
     expect(replicas).not.toHaveBeenCalled();
   });
 });

@@ -4,7 +4,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keyedHash } from '../../worker/lib/keyed-hash.ts';
-import { call, errorOf, newAddress, signInCitizen, type Registration } from './helpers.ts';
+import { type AnyResponse, errorOf, newAddress, signInCitizen, testClient } from './helpers.ts';
 import { createCampaign } from './fixtures.ts';
 
 const SESSION = { startsAt: '2099-05-10T09:00:00+08:00', endsAt: '2099-05-10T12:00:00+08:00' };
@@ -24,9 +24,12 @@ async function openSlot(capacity = 1000) {
 }
 
 const signUp = (slotId: string, cookie: string, address: string, headers: Record<string, string> = {}) =>
-  call(`/api/slots/${slotId}/registrations`, { body: { name: '测试' }, cookie, address, headers });
+  testClient({ cookie, address, headers }).slots[':slotId'].registrations.$post({
+    param: { slotId },
+    json: { name: '测试' },
+  });
 
-async function expectRateLimited(response: Response) {
+async function expectRateLimited(response: AnyResponse & Pick<Response, 'headers'>) {
   expect(response.status, await response.clone().text()).toBe(429);
   expect((await errorOf(response)).code).toBe('rate_limited');
   const retryAfter = Number(response.headers.get('retry-after'));
@@ -65,13 +68,13 @@ describe('sign-ups per person', () => {
     const headers = { 'idempotency-key': crypto.randomUUID() };
     const first = await signUp(slotId, citizen.cookie, address, headers);
     expect(first.status).toBe(201);
-    const booked = ((await first.json()) as { registration: Registration }).registration;
+    const booked = (await first.json()).registration;
     for (let i = 1; i < PER_PERSON; i++) await signUp(slotId, citizen.cookie, address);
     await expectRateLimited(await signUp(await openSlot(), citizen.cookie, address));
 
     const replayed = await signUp(slotId, citizen.cookie, address, headers);
     expect(replayed.status).toBe(201);
-    expect(((await replayed.json()) as { registration: Registration }).registration).toEqual(booked);
+    expect((await replayed.json()).registration).toEqual(booked);
     // A new key is a new request, and that one is refused.
     await expectRateLimited(await signUp(slotId, citizen.cookie, address, { 'idempotency-key': crypto.randomUUID() }));
   });
@@ -117,7 +120,10 @@ describe('team seat holds', () => {
     const contact = await signInCitizen();
     const address = newAddress();
     const send = (slotId: string, citizen: { cookie: string; phone: string }) =>
-      call(`/api/slots/${slotId}/groups`, { body: team(citizen), cookie: citizen.cookie, address });
+      testClient({ cookie: citizen.cookie, address }).slots[':slotId'].groups.$post({
+        param: { slotId },
+        json: team(citizen),
+      });
     for (let i = 0; i < GROUPS_PER_PERSON; i++) expect((await send(slotIds[i]!, contact)).status).toBe(201);
     expect(await expectRateLimited(await send(slotIds[GROUPS_PER_PERSON]!, contact))).toBe(3600 - 1);
     expect((await send(slotIds[GROUPS_PER_PERSON + 1]!, await signInCitizen())).status).toBe(201);
