@@ -268,15 +268,12 @@ describe('PATCH /api/admin/slots/:id', () => {
     const people = [];
     for (let i = 0; i < 4; i++) {
       const citizen = await signInCitizen();
-      const response = await call(`/api/slots/${slotId}/registrations`, {
-        body: { name: `居民${i}` },
-        cookie: citizen.cookie,
+      const response = await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
+        param: { slotId },
+        json: { name: `居民${i}` },
       });
       expect(response.status).toBe(201);
-      people.push({
-        ...citizen,
-        registration: ((await response.json()) as { registration: { id: string; status: string } }).registration,
-      });
+      people.push({ ...citizen, registration: (await response.json()).registration });
     }
     return { staff, slotId, people };
   }
