@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../worker/domain/id-number.ts';
 import { decryptText, encryptionKeys, encryptText } from '../../worker/lib/crypto.ts';
 import { createCampaign } from './fixtures.ts';
-import { call, errorOf, signInCitizen } from './helpers.ts';
+import { type AnyResponse, errorOf, signInCitizen, testClient } from './helpers.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -37,10 +37,18 @@ function idNumberOf(birthDate: string, sequence = '013') {
   return first17 + checkCharacter(first17);
 }
 
-const signUp = (slotId: string, cookie: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  call(`/api/slots/${slotId}/registrations`, { cookie, headers, body: { name: '王献血', weightKg: 65, ...body } });
+const signUp = (
+  slotId: string,
+  cookie: string,
+  fields: { idNumber?: string; useSavedIdNumber?: true },
+  headers: Record<string, string> = {},
+) =>
+  testClient({ cookie, headers }).slots[':slotId'].registrations.$post({
+    param: { slotId },
+    json: { name: '王献血', weightKg: 65, ...fields },
+  });
 
-async function booked(response: Response) {
+async function booked(response: AnyResponse) {
   expect(response.status, await response.clone().text()).toBe(201);
   return ((await response.json()) as { registration: { id: string } }).registration.id;
 }
@@ -51,7 +59,7 @@ const sealedIdNumber = async (registrationId: string) =>
     .first<{ sealed: string }>())!.sealed;
 
 const idNumberSaved = async (cookie: string) =>
-  ((await (await call('/api/me', { cookie })).json()) as { person: { idNumberSaved: boolean } }).person.idNumberSaved;
+  (await (await testClient({ cookie }).me.$get()).json()).person.idNumberSaved;
 
 describe('signing up with the ID number of one’s last sign-up', () => {
   it('books with the saved number, sealed again on the new sign-up, and GET /api/me says one is saved', async () => {
@@ -68,7 +76,7 @@ describe('signing up with the ID number of one’s last sign-up', () => {
     expect(sealedSecond).not.toBe(sealedFirst);
     expect(await decryptText(encryptionKeys(env), sealedSecond)).toBe(number);
     // Whether one is saved, and nothing of it.
-    const { person } = (await (await call('/api/me', { cookie: donor.cookie })).json()) as { person: object };
+    const { person } = await (await testClient({ cookie: donor.cookie }).me.$get()).json();
     expect(person).toMatchObject({ idNumberSaved: true });
     expect(JSON.stringify(person)).not.toContain(number.slice(14));
   });
@@ -86,18 +94,18 @@ describe('signing up with the ID number of one’s last sign-up', () => {
   it('joins a team with the saved number too', async () => {
     const [first, second] = [await bloodDriveIn(10), await bloodDriveIn(20)];
     const [contact, member] = [await signInCitizen(), await signInCitizen()];
-    const held = await call(`/api/slots/${second}/groups`, {
-      cookie: contact.cookie,
-      body: { organization: '聊城某公司', contactName: '赵联系', contactPhone: contact.phone, seats: 3 },
+    const held = await testClient({ cookie: contact.cookie }).slots[':slotId'].groups.$post({
+      param: { slotId: second },
+      json: { organization: '聊城某公司', contactName: '赵联系', contactPhone: contact.phone, seats: 3 },
     });
     expect(held.status, await held.clone().text()).toBe(201);
-    const { group } = (await held.json()) as { group: { code: string } };
+    const { group } = await held.json();
     const number = idNumberOf('1988-06-15');
     await booked(await signUp(first, member.cookie, { idNumber: number }));
 
-    const joined = await call(`/api/groups/${group.code}/registrations`, {
-      cookie: member.cookie,
-      body: { name: '王献血', weightKg: 65, useSavedIdNumber: true },
+    const joined = await testClient({ cookie: member.cookie }).groups[':code'].registrations.$post({
+      param: { code: group.code },
+      json: { name: '王献血', weightKg: 65, useSavedIdNumber: true },
     });
     expect(await decryptText(encryptionKeys(env), await sealedIdNumber(await booked(joined)))).toBe(number);
   });
@@ -155,7 +163,7 @@ describe('signing up with the ID number of one’s last sign-up', () => {
     const donor = await signInCitizen();
     const firstId = await booked(await signUp(first, donor.cookie, { idNumber: number }));
     // A younger birth date on the profile does not count: the ID number's does.
-    const patched = await call('/api/me', { method: 'PATCH', cookie: donor.cookie, body: { birthDate: '1990-01-01' } });
+    const patched = await testClient({ cookie: donor.cookie }).me.$patch({ json: { birthDate: '1990-01-01' } });
     expect(patched.status).toBe(200);
 
     const tooOld = await signUp(second, donor.cookie, { useSavedIdNumber: true });
