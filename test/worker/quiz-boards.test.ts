@@ -2,9 +2,10 @@
 // district and day boards, and `me` — checked against the full board, and the score moves
 // checked against a replay of the attempts.
 import { env } from 'cloudflare:workers';
+import type { InferRequestType } from 'hono/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { movesFromAttempts } from '../../worker/db/quiz-moves.ts';
-import { call, errorOf } from './helpers.ts';
+import { errorOf, testClient } from './helpers.ts';
 import { newPlayer, playDay, setUpSeason } from './quiz-fixtures.ts';
 
 const day = (date: string, time = '20:00') => Date.parse(`${date}T${time}:00+08:00`);
@@ -14,8 +15,14 @@ interface Board {
   me?: { rank: number; score: number; timeMs: number };
 }
 
-const board = async (seasonId: string, query = '', cookie?: string) => {
-  const response = await call(`/api/quiz/seasons/${seasonId}/leaderboard${query}`, { cookie });
+type BoardQuery = InferRequestType<
+  ReturnType<typeof testClient>['quiz']['seasons'][':seasonId']['leaderboard']['$get']
+>['query'];
+const leaderboard = (seasonId: string, query: BoardQuery = {}, cookie?: string) =>
+  testClient({ ...(cookie && { cookie }) }).quiz.seasons[':seasonId'].leaderboard.$get({ param: { seasonId }, query });
+
+const board = async (seasonId: string, query: BoardQuery = {}, cookie?: string) => {
+  const response = await leaderboard(seasonId, query, cookie);
   expect(response.status).toBe(200);
   return (await response.json()) as Board;
 };
@@ -40,7 +47,7 @@ describe('the season board', () => {
     await playDay(seasonId, best.cookie, { at: day('2026-08-01', '20:02'), tookMs: 90_000, right: 4 });
     await playDay(seasonId, later.cookie, { at: day('2026-08-01', '20:05'), tookMs: 40_000, right: 3 }); // ties with 李四, finishes later
 
-    const response = await call(`/api/quiz/seasons/${seasonId}/leaderboard`);
+    const response = await leaderboard(seasonId);
     const text = await response.clone().text();
     const { items, me } = (await response.json()) as Board;
     expect(items).toEqual([
@@ -53,8 +60,8 @@ describe('the season board', () => {
     for (const name of ['张三', '李四', '欧阳娜娜', '王五']) expect(text).not.toContain(name);
     expect(text).not.toMatch(/139\d{8}|personId|phone/);
 
-    expect((await board(seasonId, '', later.cookie)).me).toEqual({ rank: 3, score: 30, timeMs: 40_000 });
-    expect((await board(seasonId, '?limit=2')).items.map((item) => item.rank)).toEqual([1, 2]);
+    expect((await board(seasonId, {}, later.cookie)).me).toEqual({ rank: 3, score: 30, timeMs: 40_000 });
+    expect((await board(seasonId, { limit: '2' })).items.map((item) => item.rank)).toEqual([1, 2]);
   });
 
   it('adds up days, and `me` is the place on the full board for every player', async () => {
@@ -77,7 +84,7 @@ describe('the season board', () => {
         });
       }
     }
-    const full = (await board(seasonId, '?limit=100')).items;
+    const full = (await board(seasonId, { limit: '100' })).items;
     expect(full).toHaveLength(14);
     for (let i = 1; i < full.length; i++) {
       const [a, b] = [full[i - 1]!, full[i]!];
@@ -98,12 +105,12 @@ describe('the season board', () => {
     );
 
     for (const player of players) {
-      const { me } = await board(seasonId, '', player.cookie);
+      const { me } = await board(seasonId, {}, player.cookie);
       const own = totals.results.find((row) => row.person_id === player.personId)!;
       expect(me).toMatchObject({ score: own.score, timeMs: own.time_ms });
       expect(full[me!.rank - 1]).toMatchObject({ score: own.score, timeMs: own.time_ms });
     }
-    const ranks = await Promise.all(players.map(async (player) => (await board(seasonId, '', player.cookie)).me!.rank));
+    const ranks = await Promise.all(players.map(async (player) => (await board(seasonId, {}, player.cookie)).me!.rank));
     expect(ranks.sort((a, b) => a - b)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
 
     // The move rows are what a replay of the attempts gives.
@@ -134,17 +141,17 @@ describe('the season board', () => {
     await playDay(seasonId, b.cookie, { at: day('2026-08-01'), tookMs: 20_000, right: 2 });
     await playDay(seasonId, c.cookie, { at: day('2026-08-01'), tookMs: 20_000, right: 4 });
 
-    const district = encodeURIComponent('冠县');
-    const guanxian = await board(seasonId, `?district=${district}`, b.cookie);
+    const district = '冠县';
+    const guanxian = await board(seasonId, { district }, b.cookie);
     expect(guanxian.items.map((item) => [item.rank, item.name, item.score])).toEqual([
       [1, '冠*', 40],
       [2, '冠*', 20],
     ]);
     expect(guanxian.me).toEqual({ rank: 2, score: 20, timeMs: 20_000 });
-    expect((await board(seasonId, `?district=${district}`, a.cookie)).me).toBeUndefined();
-    expect((await board(seasonId, '', b.cookie)).me?.rank).toBe(3);
+    expect((await board(seasonId, { district }, a.cookie)).me).toBeUndefined();
+    expect((await board(seasonId, {}, b.cookie)).me?.rank).toBe(3);
 
-    const unknown = await call(`/api/quiz/seasons/${seasonId}/leaderboard?district=${encodeURIComponent('海淀区')}`);
+    const unknown = await leaderboard(seasonId, { district: '海淀区' });
     expect(unknown.status).toBe(400);
     expect((await errorOf(unknown)).issues).toEqual([{ path: 'district', message: '请选择本市的区县。' }]);
   });
@@ -162,22 +169,22 @@ describe('the day board', () => {
     await playDay(seasonId, c.cookie, { at: day('2026-08-02'), tookMs: 15_000, right: 5 });
     await playDay(seasonId, b.cookie, { at: day('2026-08-02'), tookMs: 25_000, right: 5 });
 
-    const first = await board(seasonId, '?day=2026-08-01', c.cookie);
+    const first = await board(seasonId, { day: '2026-08-01' }, c.cookie);
     expect(first.items.map(({ name, score, timeMs }) => [name, score, timeMs])).toEqual([
       ['甲*', 50, 30_000],
       ['乙*', 30, 20_000],
       ['丙*', 0, 60_000],
     ]);
     expect(first.me).toEqual({ rank: 3, score: 0, timeMs: 60_000 });
-    const second = await board(seasonId, '?day=2026-08-02', c.cookie);
+    const second = await board(seasonId, { day: '2026-08-02' }, c.cookie);
     expect(second.items.map(({ name, score }) => [name, score])).toEqual([
       ['丙*', 50],
       ['乙*', 50],
     ]);
     expect(second.me).toEqual({ rank: 1, score: 50, timeMs: 15_000 });
-    expect((await board(seasonId, '?day=2026-08-02', a.cookie)).me).toBeUndefined(); // a did not play that day
+    expect((await board(seasonId, { day: '2026-08-02' }, a.cookie)).me).toBeUndefined(); // a did not play that day
 
-    const guanxian = await board(seasonId, `?day=2026-08-01&district=${encodeURIComponent('冠县')}`, c.cookie);
+    const guanxian = await board(seasonId, { day: '2026-08-01', district: '冠县' }, c.cookie);
     expect(guanxian.items.map(({ name, score }) => [name, score])).toEqual([
       ['甲*', 50],
       ['丙*', 0],
@@ -194,11 +201,17 @@ describe('the day board', () => {
 
   it('refuses bad queries with 400', async () => {
     const { seasonId } = await setUpSeason();
-    for (const query of ['?day=2026-02-30', '?day=yesterday', '?limit=0', '?limit=101', '?limit=ten']) {
-      const response = await call(`/api/quiz/seasons/${seasonId}/leaderboard${query}`);
-      expect(response.status, query).toBe(400);
+    for (const query of [
+      { day: '2026-02-30' },
+      { day: 'yesterday' },
+      { limit: '0' },
+      { limit: '101' },
+      { limit: 'ten' },
+    ]) {
+      const response = await leaderboard(seasonId, query);
+      expect(response.status, JSON.stringify(query)).toBe(400);
       expect((await errorOf(response)).code).toBe('validation_failed');
     }
-    expect((await call('/api/quiz/seasons/nope/leaderboard')).status).toBe(404);
+    expect((await leaderboard('nope')).status).toBe(404);
   });
 });
