@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { call, createOrganization, errorOf, signInCitizen, signInStaff, type Registration } from './helpers.ts';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { createOrganization, errorOf, signInCitizen, signInStaff, testClient } from './helpers.ts';
 import { addRegistrations, createCampaign } from './fixtures.ts';
 
 const DAY = 86_400_000;
@@ -10,21 +11,6 @@ const inDays = (days: number) => ({
   endsAt: new Date(Date.now() + days * DAY + 8 * 3_600_000).toISOString(),
 });
 const DONOR = { name: '李献血', idNumber: '371502199003071230', weightKg: 65 };
-
-interface RosterItem {
-  id: string;
-  code: string;
-  status: string;
-  name: string;
-  phone: string;
-  idNumber: string | null;
-  slot: { id: string; role: string };
-  session: { id: string; startsAt: string };
-}
-interface RosterPage {
-  items: RosterItem[];
-  nextCursor: string | null;
-}
 
 /** Two sessions, the later one created first, with two slots each, and sign-ups in every slot. */
 async function busyCampaign() {
@@ -56,15 +42,22 @@ async function busyCampaign() {
   return { ...campaign, organizationId, order: [early1, early2, late1, late2] };
 }
 
-async function allPages(cookie: string, path: string) {
+/** A campaign's roster routes as the holder of `cookie` sees them. */
+const roster = (cookie: string, headers: Record<string, string> = {}) =>
+  testClient({ cookie, headers }).admin.campaigns[':id'];
+type RosterQuery = InferRequestType<ReturnType<typeof roster>['registrations']['$get']>['query'];
+type RosterPage = InferResponseType<ReturnType<typeof roster>['registrations']['$get'], 200>;
+
+async function allPages(cookie: string, id: string, filters: RosterQuery = {}) {
   const pages: RosterPage[] = [];
   let cursor: string | null = null;
   do {
-    const response = await call(`${path}${path.includes('?') ? '&' : '?'}limit=3${cursor ? `&cursor=${cursor}` : ''}`, {
-      cookie,
+    const response = await roster(cookie).registrations.$get({
+      param: { id },
+      query: { ...filters, limit: '3', ...(cursor && { cursor }) },
     });
     expect(response.status, await response.clone().text()).toBe(200);
-    const page = (await response.json()) as RosterPage;
+    const page = await response.json();
     pages.push(page);
     cursor = page.nextCursor;
   } while (cursor);
@@ -75,7 +68,7 @@ describe('GET /api/admin/campaigns/:id/registrations', () => {
   it('pages through every sign-up once, by session time, slot and arrival', async () => {
     const campaign = await busyCampaign();
     const organizer = await signInStaff('organizer', campaign.organizationId);
-    const pages = await allPages(organizer.cookie, `/api/admin/campaigns/${campaign.id}/registrations`);
+    const pages = await allPages(organizer.cookie, campaign.id);
     expect(pages.map((page) => page.items.length)).toEqual([3, 3, 1]);
     const items = pages.flatMap((page) => page.items);
     expect(new Set(items.map((item) => item.id)).size).toBe(7);
@@ -103,16 +96,11 @@ describe('GET /api/admin/campaigns/:id/registrations', () => {
   it('filters by status and by session', async () => {
     const campaign = await busyCampaign();
     const organizer = await signInStaff('organizer', campaign.organizationId);
-    const confirmed = (
-      await allPages(organizer.cookie, `/api/admin/campaigns/${campaign.id}/registrations?status=confirmed`)
-    ).flatMap((p) => p.items);
+    const confirmed = (await allPages(organizer.cookie, campaign.id, { status: 'confirmed' })).flatMap((p) => p.items);
     expect(confirmed.map((item) => item.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
-    const early = (
-      await allPages(
-        organizer.cookie,
-        `/api/admin/campaigns/${campaign.id}/registrations?sessionId=${campaign.sessionIds[1]}`,
-      )
-    ).flatMap((p) => p.items);
+    const early = (await allPages(organizer.cookie, campaign.id, { sessionId: campaign.sessionIds[1] })).flatMap(
+      (p) => p.items,
+    );
     expect(early.map((item) => item.session.id)).toEqual([
       campaign.sessionIds[1],
       campaign.sessionIds[1],
@@ -129,12 +117,17 @@ describe('GET /api/admin/campaigns/:id/registrations', () => {
     });
     const citizen = await signInCitizen();
     expect(
-      (await call(`/api/slots/${campaign.slotIds[0]}/registrations`, { body: DONOR, cookie: citizen.cookie })).status,
+      (
+        await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
+          param: { slotId: campaign.slotIds[0]! },
+          json: DONOR,
+        })
+      ).status,
     ).toBe(201);
     const organizer = await signInStaff('organizer', organizationId);
-    const page = (await (
-      await call(`/api/admin/campaigns/${campaign.id}/registrations`, { cookie: organizer.cookie })
-    ).json()) as RosterPage;
+    const page = await (
+      await roster(organizer.cookie).registrations.$get({ param: { id: campaign.id }, query: {} })
+    ).json();
     // No digit of the ID number: the birth year and the phone's last four tell people apart.
     const phone = `${citizen.phone.slice(0, 3)}****${citizen.phone.slice(-4)}`;
     expect(page.items[0]).toMatchObject({ name: '李献血', birthYear: 1990, phone });
@@ -147,37 +140,32 @@ describe('GET /api/admin/campaigns/:id/registrations', () => {
     const campaign = await busyCampaign();
     const other = await busyCampaign();
     const organizer = await signInStaff('admin');
-    const bad = await call(`/api/admin/campaigns/${campaign.id}/registrations?cursor=not-a-cursor`, {
-      cookie: organizer.cookie,
+    const bad = await roster(organizer.cookie).registrations.$get({
+      param: { id: campaign.id },
+      query: { cursor: 'not-a-cursor' },
     });
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).code).toBe('validation_failed');
-    const foreign = (await (
-      await call(`/api/admin/campaigns/${other.id}/registrations?limit=1`, { cookie: organizer.cookie })
-    ).json()) as RosterPage;
-    const mixed = await call(`/api/admin/campaigns/${campaign.id}/registrations?cursor=${foreign.nextCursor}`, {
-      cookie: organizer.cookie,
+    const foreign = await (
+      await roster(organizer.cookie).registrations.$get({ param: { id: other.id }, query: { limit: '1' } })
+    ).json();
+    const mixed = await roster(organizer.cookie).registrations.$get({
+      param: { id: campaign.id },
+      query: { cursor: foreign.nextCursor! },
     });
     expect(mixed.status).toBe(400);
   });
 
   it('is 404 to another organization, 403 to check-in volunteers, 401 to citizens', async () => {
     const campaign = await busyCampaign();
-    const path = `/api/admin/campaigns/${campaign.id}/registrations`;
-    expect(
-      (await call(path, { cookie: (await signInStaff('organizer', await createOrganization())).cookie })).status,
-    ).toBe(404);
-    expect((await call(path, { cookie: (await signInStaff('checkin', campaign.organizationId)).cookie })).status).toBe(
-      403,
-    );
-    expect((await call(path, { cookie: (await signInCitizen()).cookie })).status).toBe(401);
-    expect(
-      (await call(`${path}.csv`, { cookie: (await signInStaff('checkin', campaign.organizationId)).cookie })).status,
-    ).toBe(403);
-    expect(
-      (await call(`${path}.xlsx`, { cookie: (await signInStaff('organizer', await createOrganization())).cookie }))
-        .status,
-    ).toBe(404);
+    const request = { param: { id: campaign.id }, query: {} };
+    const stranger = (await signInStaff('organizer', await createOrganization())).cookie;
+    const desk = (await signInStaff('checkin', campaign.organizationId)).cookie;
+    expect((await roster(stranger).registrations.$get(request)).status).toBe(404);
+    expect((await roster(desk).registrations.$get(request)).status).toBe(403);
+    expect((await roster((await signInCitizen()).cookie).registrations.$get(request)).status).toBe(401);
+    expect((await roster(desk)['registrations.csv'].$get(request)).status).toBe(403);
+    expect((await roster(stranger)['registrations.xlsx'].$get(request)).status).toBe(404);
   });
 });
 
@@ -194,12 +182,12 @@ async function driveToExport() {
     .bind(JSON.stringify([{ key: 'firstTime', label: '首次献血', type: 'boolean', required: false }]), campaign.id)
     .run();
   const citizen = await signInCitizen();
-  const signUp = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
-    body: { ...DONOR, answers: { firstTime: true } },
-    cookie: citizen.cookie,
+  const signUp = await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
+    param: { slotId: campaign.slotIds[0]! },
+    json: { ...DONOR, answers: { firstTime: true } },
   });
   expect(signUp.status, await signUp.clone().text()).toBe(201);
-  const { registration } = (await signUp.json()) as { registration: Registration };
+  const { registration } = await signUp.json();
   await addRegistrations(campaign.slotIds[0]!, ['confirmed']);
   await env.DB.prepare(
     `UPDATE registrations SET name = '=HYPERLINK("http://evil.test","点我")' WHERE slot_id = ? AND id <> ?`,
@@ -227,7 +215,10 @@ describe('roster exports', () => {
   it('CSV: BOM, CRLF, a header in the caller’s language, full phone and ID kept as text, formulas disarmed, audited', async () => {
     const { campaign, citizen, registration, organizationId } = await driveToExport();
     const organizer = await signInStaff('organizer', organizationId);
-    const response = await call(`/api/admin/campaigns/${campaign.id}/registrations.csv`, { cookie: organizer.cookie });
+    const response = await roster(organizer.cookie)['registrations.csv'].$get({
+      param: { id: campaign.id },
+      query: {},
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('无偿献血：进社区'));
@@ -259,9 +250,9 @@ describe('roster exports', () => {
   it('CSV in English for an English-speaking organizer', async () => {
     const { campaign } = await driveToExport();
     const organizer = await signInStaff('admin');
-    const response = await call(`/api/admin/campaigns/${campaign.id}/registrations.csv`, {
-      cookie: organizer.cookie,
-      headers: { 'accept-language': 'en' },
+    const response = await roster(organizer.cookie, { 'accept-language': 'en' })['registrations.csv'].$get({
+      param: { id: campaign.id },
+      query: {},
     });
     const text = (await response.text()).replace(/^\uFEFF/, '');
     expect(text.split('\r\n')[0]).toBe(
@@ -273,7 +264,7 @@ describe('roster exports', () => {
   it('XLSX: a workbook Excel opens, Chinese intact, the same rows, formulas disarmed, audited', async () => {
     const { campaign, citizen, registration, organizationId } = await driveToExport();
     const admin = await signInStaff('admin');
-    const response = await call(`/api/admin/campaigns/${campaign.id}/registrations.xlsx`, { cookie: admin.cookie });
+    const response = await roster(admin.cookie)['registrations.xlsx'].$get({ param: { id: campaign.id }, query: {} });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -314,7 +305,10 @@ describe('roster exports', () => {
     const campaign = await createCampaign({ organizationId });
     const organizer = await signInStaff('organizer', organizationId);
     const text = await (
-      await call(`/api/admin/campaigns/${campaign.id}/registrations.csv?status=confirmed`, { cookie: organizer.cookie })
+      await roster(organizer.cookie)['registrations.csv'].$get({
+        param: { id: campaign.id },
+        query: { status: 'confirmed' },
+      })
     ).text();
     expect(text.split('\r\n')).toHaveLength(2);
   });
