@@ -3,7 +3,17 @@
 // against the Worker and a real local D1.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { BOOKING_CODE as CODE, call, errorOf, signInCitizen, storedPerson, type Registration } from './helpers.ts';
+import type { InferRequestType } from 'hono/client';
+import {
+  type AnyResponse,
+  BOOKING_CODE as CODE,
+  call,
+  errorOf,
+  signInCitizen,
+  storedPerson,
+  type Registration,
+  testClient,
+} from './helpers.ts';
 import { createCampaign, type SlotFixture } from './fixtures.ts';
 
 const SESSION = { startsAt: '2099-01-10T09:00:00+08:00', endsAt: '2099-01-10T12:00:00+08:00' };
@@ -21,19 +31,27 @@ async function campaignWith(slots: SlotFixture[], options: Parameters<typeof cre
   return createCampaign({ kind: 'cpr_training', sessions: [{ ...SESSION, slots }], ...options });
 }
 
+const signUpRoute = (cookie: string | undefined, headers: Record<string, string>) =>
+  testClient({ ...(cookie && { cookie }), headers }).slots[':slotId'].registrations;
+type SignUpBody = InferRequestType<ReturnType<typeof signUpRoute>['$post']>['json'];
+
 const signUp = (
   slotId: string,
   cookie: string | undefined,
-  body: unknown = { name: '张三' },
+  json: SignUpBody = { name: '张三' },
   headers: Record<string, string> = {},
-) => call(`/api/slots/${slotId}/registrations`, { body, headers, ...(cookie ? { cookie } : {}) });
+) => signUpRoute(cookie, headers).$post({ param: { slotId }, json });
 
-async function registered(response: Response): Promise<Registration> {
+/** A body the typed client would not send (fields of the wrong type, not JSON, not an object): raw. */
+const signUpRaw = (slotId: string, cookie: string, body: unknown) =>
+  call(`/api/slots/${slotId}/registrations`, { body, cookie });
+
+async function registered(response: AnyResponse): Promise<Registration> {
   expect(response.status, await response.clone().text()).toBe(201);
   return ((await response.json()) as { registration: Registration }).registration;
 }
 
-async function refused(response: Response, status: number, code: string) {
+async function refused(response: AnyResponse, status: number, code: string) {
   expect(response.status, await response.clone().text()).toBe(status);
   const error = await errorOf(response);
   expect(error.code).toBe(code);
@@ -41,9 +59,9 @@ async function refused(response: Response, status: number, code: string) {
 }
 
 async function slotView(campaignId: string, slotId: string): Promise<SlotView> {
-  const response = await call(`/api/campaigns/${campaignId}`);
+  const response = await testClient().campaigns[':id'].$get({ param: { id: campaignId } });
   expect(response.status).toBe(200);
-  const { campaign } = (await response.json()) as { campaign: { sessions: { slots: SlotView[] }[] } };
+  const { campaign } = await response.json();
   return campaign.sessions.flatMap((session) => session.slots).find((slot) => slot.id === slotId)!;
 }
 
@@ -59,7 +77,7 @@ const rowsOf = async (slotId: string) =>
 const personRow = (personId: string) => storedPerson(personId, ['name', 'gender', 'birth_date']);
 
 const cancel = (registrationId: string, cookie: string) =>
-  call(`/api/registrations/${registrationId}/cancel`, { method: 'POST', cookie });
+  testClient({ cookie }).registrations[':id'].cancel.$post({ param: { id: registrationId } });
 
 describe('POST /api/slots/:slotId/registrations', () => {
   it('confirms a seat with an 8-character booking code and counts it on the slot', async () => {
@@ -378,12 +396,12 @@ describe('campaign questions', () => {
     return { campaign, slotId: campaign.slotIds[0]!, citizen: await signInCitizen() };
   }
 
-  const pathsOf = async (response: Response) =>
+  const pathsOf = async (response: AnyResponse) =>
     (await refused(response, 400, 'validation_failed')).issues!.map((issue) => issue.path).sort();
 
   it('are shown on the campaign', async () => {
     const { campaign } = await questionCampaign();
-    const body = (await (await call(`/api/campaigns/${campaign.id}`)).json()) as { campaign: { questions: unknown[] } };
+    const body = await (await testClient().campaigns[':id'].$get({ param: { id: campaign.id } })).json();
     expect(body.campaign.questions).toEqual(QUESTIONS);
   });
 
@@ -458,7 +476,7 @@ describe('bad bodies', () => {
   async function attempt(body: unknown) {
     const campaign = await campaignWith([{ role: '学员', capacity: 5 }]);
     const citizen = await signInCitizen();
-    const response = await signUp(campaign.slotIds[0]!, citizen.cookie, body);
+    const response = await signUpRaw(campaign.slotIds[0]!, citizen.cookie, body);
     const error = await refused(response, 400, body === 'not json' ? 'invalid_json' : 'validation_failed');
     expect(await rowsOf(campaign.slotIds[0]!)).toHaveLength(0);
     expect(await personRow(citizen.personId)).toEqual({ name: null, gender: null, birth_date: null });
@@ -533,17 +551,13 @@ describe('profile facts from a sign-up', () => {
     // The sign-up itself keeps the name given for it.
     expect((await rowsOf(second.slotIds[0]!))[0]!.name).toBe('李四');
 
-    const me = (await (await call('/api/me', { cookie: citizen.cookie })).json()) as {
-      person: Record<string, unknown>;
-    };
+    const me = await (await testClient({ cookie: citizen.cookie }).me.$get()).json();
     expect(me.person).toMatchObject({ name: '张三', gender: 'female', birthDate: '1990-05-17' });
   });
 
   it('fill only the fields that are empty', async () => {
     const citizen = await signInCitizen();
-    expect((await call('/api/me', { method: 'PATCH', cookie: citizen.cookie, body: { name: '王五' } })).status).toBe(
-      200,
-    );
+    expect((await testClient({ cookie: citizen.cookie }).me.$patch({ json: { name: '王五' } })).status).toBe(200);
     const campaign = await campaignWith([{ role: '学员', capacity: 5 }]);
     await registered(await signUp(campaign.slotIds[0]!, citizen.cookie, { name: '赵六', gender: 'male' }));
     expect(await personRow(citizen.personId)).toEqual({ name: '王五', gender: 'male', birth_date: null });
