@@ -2,7 +2,8 @@
 // the late rule, one attempt a day (races included), China-time days and fair play.
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { call, errorOf, signInCitizen } from './helpers.ts';
+import type { InferRequestType } from 'hono/client';
+import { type AnyResponse, call, errorOf, signInCitizen, testClient } from './helpers.ts';
 import {
   answerKey,
   answersFor,
@@ -31,8 +32,17 @@ async function started(seasonId: string, cookie: string) {
   return { text: await response.clone().text(), ...((await response.json()) as AttemptBody) };
 }
 
-const submit = (attemptId: string, cookie: string, answers: unknown) =>
-  call(`/api/quiz/attempts/${attemptId}/submit`, { cookie, body: { answers } });
+const attempts = (cookie: string) => testClient({ cookie }).quiz.attempts[':id'];
+type Answers = InferRequestType<ReturnType<typeof attempts>['submit']['$post']>['json']['answers'];
+
+const submit = (attemptId: string, cookie: string, answers: Answers) =>
+  attempts(cookie).submit.$post({ param: { id: attemptId }, json: { answers } });
+/** Answers the typed client would not send (of the wrong type, or not JSON): raw. */
+const submitRaw = (attemptId: string, cookie: string, body: unknown) =>
+  call(`/api/quiz/attempts/${attemptId}/submit`, { cookie, body });
+
+const season = (seasonId: string, cookie: string) =>
+  testClient({ cookie }).quiz.seasons[':seasonId'].$get({ param: { seasonId } });
 
 describe('starting the daily challenge', () => {
   it("draws the player's questions with options only, under ids of the attempt's own, and no trace of the answer key", async () => {
@@ -54,7 +64,7 @@ describe('starting the daily challenge', () => {
     }
     expect(attempt.answers).toEqual([]);
     const rereadText = await (await startAttempt(seasonId, player.cookie)).text();
-    const seasonText = await (await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).text();
+    const seasonText = await (await season(seasonId, player.cookie)).text();
     for (const body of [text, rereadText, seasonText]) {
       expect(body).not.toMatch(/"(answerIds|correct|explanation)"\s*:|解析/i);
       for (const { explanation } of key.values()) expect(body).not.toContain(explanation);
@@ -87,9 +97,7 @@ describe('starting the daily challenge', () => {
     expect(again.status).toBe(200);
     expect(((await again.json()) as AttemptBody).attempt).toEqual(first.attempt);
 
-    const today = (await (await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).json()) as {
-      today: unknown;
-    };
+    const today = await (await season(seasonId, player.cookie)).json();
     expect(today.today).toEqual({
       day: '2026-08-10',
       open: true,
@@ -104,9 +112,7 @@ describe('starting the daily challenge', () => {
     const after = await startAttempt(seasonId, player.cookie);
     expect(after.status).toBe(409);
     expect((await errorOf(after)).code).toBe('already_played');
-    const played = (await (await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).json()) as {
-      today: unknown;
-    };
+    const played = await (await season(seasonId, player.cookie)).json();
     expect(played.today).toEqual({ day: '2026-08-10', open: true, played: true, streak: 1, score: 20 });
   });
 
@@ -151,8 +157,9 @@ describe('starting the daily challenge', () => {
     expect((await errorOf(await startAttempt(seasonId, player.cookie))).code).toBe('season_closed');
     await env.DB.prepare("UPDATE campaigns SET status = 'draft' WHERE id = ?").bind(campaignId).run();
     expect((await startAttempt(seasonId, player.cookie)).status).toBe(404);
-    expect((await call(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie })).status).toBe(404);
-    expect((await call(`/api/quiz/seasons/${seasonId}/leaderboard`)).status).toBe(404);
+    expect((await season(seasonId, player.cookie)).status).toBe(404);
+    const leaderboard = testClient().quiz.seasons[':seasonId'].leaderboard;
+    expect((await leaderboard.$get({ param: { seasonId }, query: {} })).status).toBe(404);
   });
 
   it('cannot start on an empty bank', async () => {
@@ -263,10 +270,9 @@ describe('submitting', () => {
     const { attempt } = await started(seasonId, saver.cookie);
     const answers = await answersFor(seasonId, attempt, 5);
     for (const answer of answers.slice(0, 2)) {
-      const saved = await call(`/api/quiz/attempts/${attempt.id}/answers/${answer.questionId}`, {
-        method: 'PUT',
-        cookie: saver.cookie,
-        body: { optionIds: answer.optionIds },
+      const saved = await attempts(saver.cookie).answers[':questionId'].$put({
+        param: { id: attempt.id, questionId: answer.questionId },
+        json: { optionIds: answer.optionIds },
       });
       expect(saved.status).toBe(204);
     }
@@ -292,7 +298,10 @@ describe('submitting', () => {
     const player = await newPlayer();
     const { attempt } = await started(seasonId, player.cookie);
     const answers = await answersFor(seasonId, attempt, 4);
-    const responses = await Promise.all(Array.from({ length: 8 }, () => submit(attempt.id, player.cookie, answers)));
+    // Any answer: the client's status type holds only the route's own (200), not the refusals.
+    const responses: AnyResponse[] = await Promise.all(
+      Array.from({ length: 8 }, () => submit(attempt.id, player.cookie, answers)),
+    );
     expect(responses.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
     const refused = responses.find((r) => r.status === 409)!;
     expect((await errorOf(refused)).code).toBe('already_submitted');
@@ -340,18 +349,14 @@ describe('submitting', () => {
       'everything',
     ];
     for (const answers of cases) {
-      const response = await submit(attempt.id, player.cookie, answers);
+      const response = await submitRaw(attempt.id, player.cookie, { answers });
       expect(response.status, JSON.stringify(answers)).toBe(400);
       expect((await errorOf(response)).code).toBe('validation_failed');
     }
-    expect((await errorOf(await submit(attempt.id, player.cookie, cases[1]))).issues).toEqual([
+    expect((await errorOf(await submitRaw(attempt.id, player.cookie, { answers: cases[1] }))).issues).toEqual([
       { path: 'answers.1.questionId', message: '同一道题只能作答一次。' },
     ]);
-    const garbage = await call(`/api/quiz/attempts/${attempt.id}/submit`, {
-      cookie: player.cookie,
-      body: '{"answers": [',
-      headers: { 'content-type': 'application/json' },
-    });
+    const garbage = await submitRaw(attempt.id, player.cookie, '{"answers": [');
     expect((await errorOf(garbage)).code).toBe('invalid_json');
     expect((await submit(attempt.id, player.cookie, [])).status).toBe(200);
   });
@@ -399,9 +404,12 @@ describe('days in China time', () => {
     expect(second.status).toBe(201);
     expect(((await second.json()) as AttemptBody).attempt.day).toBe('2026-08-02');
 
-    const dayOne = (await (await call(`/api/quiz/seasons/${seasonId}/leaderboard?day=2026-08-01`)).json()) as {
-      items: { score: number }[];
-    };
+    const dayOne = await (
+      await testClient().quiz.seasons[':seasonId'].leaderboard.$get({
+        param: { seasonId },
+        query: { day: '2026-08-01' },
+      })
+    ).json();
     expect(dayOne.items.map((item) => item.score)).toEqual([20]);
 
     vi.setSystemTime(Date.parse('2026-08-02T16:00:00Z')); // midnight into August 3
@@ -415,7 +423,8 @@ describe('fair play: name and district', () => {
   it('fixes them for the season once the player is on the board, and frees them when it ends', async () => {
     const { seasonId } = await setUpSeason({ startsOn: '2026-08-01', endsOn: '2026-08-31' });
     const player = await newPlayer('张三', '东昌府区');
-    const patch = (body: unknown) => call('/api/me', { method: 'PATCH', cookie: player.cookie, body });
+    const patch = (json: { name?: string; district?: string; bloodType?: 'O' }) =>
+      testClient({ cookie: player.cookie }).me.$patch({ json });
 
     const { attempt } = await started(seasonId, player.cookie);
     expect((await patch({ district: '冠县' })).status).toBe(200); // not on a board yet
