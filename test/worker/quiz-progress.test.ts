@@ -4,11 +4,12 @@
 // the 错题本 once the day is over, the streak, practice that writes nothing, and the statistics.
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import type { InferRequestType } from 'hono/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NOTIFICATIONS_CRON } from '../../worker/crons.ts';
 import { movesFromAttempts } from '../../worker/db/quiz-moves.ts';
 import worker from '../../worker/index.ts';
-import { call, errorOf, signInCitizen, type CallOptions } from './helpers.ts';
+import { type AnyResponse, call, errorOf, signInCitizen, testClient } from './helpers.ts';
 import { invariantViolations } from './invariants.ts';
 import {
   answerKey,
@@ -38,15 +39,25 @@ async function started(seasonId: string, cookie: string) {
   return ((await response.json()) as AttemptBody).attempt;
 }
 
-const save = (attemptId: string, questionId: string, optionIds: unknown, cookie: string) =>
-  call(`/api/quiz/attempts/${attemptId}/answers/${questionId}`, { method: 'PUT', cookie, body: { optionIds } });
-const submit = (attemptId: string, cookie: string, answers: unknown[] = []) =>
-  call(`/api/quiz/attempts/${attemptId}/submit`, { cookie, body: { answers } });
-const today = (seasonId: string, cookie: string) => call(`/api/quiz/seasons/${seasonId}/attempts/today`, { cookie });
-const get = async <T>(path: string, cookie?: string) => {
-  const response = await call(path, { cookie });
-  expect(response.status, path).toBe(200);
-  return (await response.json()) as T;
+const quiz = (cookie?: string) => testClient({ ...(cookie && { cookie }) }).quiz;
+const attemptRoutes = (cookie?: string) => quiz(cookie).attempts[':id'];
+const seasonRoutes = (cookie?: string) => quiz(cookie).seasons[':seasonId'];
+type Answers = InferRequestType<ReturnType<typeof attemptRoutes>['submit']['$post']>['json']['answers'];
+
+const save = (attemptId: string, questionId: string, optionIds: string[], cookie: string) =>
+  attemptRoutes(cookie).answers[':questionId'].$put({ param: { id: attemptId, questionId }, json: { optionIds } });
+const submit = (attemptId: string, cookie: string, answers: Answers = []) =>
+  attemptRoutes(cookie).submit.$post({ param: { id: attemptId }, json: { answers } });
+const today = (seasonId: string, cookie: string) => seasonRoutes(cookie).attempts.today.$get({ param: { seasonId } });
+const review = (attemptId: string, cookie?: string) => attemptRoutes(cookie).$get({ param: { id: attemptId } });
+const leaderboard = (seasonId: string, query: { day?: string } = {}, cookie?: string) =>
+  seasonRoutes(cookie).leaderboard.$get({ param: { seasonId }, query });
+const mySeason = (seasonId: string, cookie: string) => seasonRoutes(cookie).me.$get({ param: { seasonId } });
+/** The answer of a request that must succeed, typed by its route. */
+const ok = async <R extends AnyResponse>(sent: Promise<R>) => {
+  const response = await sent;
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as Awaited<ReturnType<R['json']>>;
 };
 
 /** The ten-minute cron, as workerd runs it. */
@@ -100,7 +111,7 @@ describe('answers saved as they are chosen', () => {
     const wrong = await answersFor(seasonId, attempt, 0);
     await save(attempt.id, right[0]!.questionId, right[0]!.optionIds, player.cookie);
     await save(attempt.id, right[1]!.questionId, right[1]!.optionIds, player.cookie);
-    const result = await submit(attempt.id, player.cookie, [wrong[1], right[2]]);
+    const result = await submit(attempt.id, player.cookie, [wrong[1]!, right[2]!]);
     expect(await result.json()).toMatchObject({ score: 20, correct: 2 });
   });
 
@@ -119,7 +130,13 @@ describe('answers saved as they are chosen', () => {
     // Another question's option is not this question's.
     const otherOption = attempt.questions[1]!.options[0]!.id;
     expect((await save(attempt.id, first!.questionId, [otherOption], player.cookie)).status).toBe(400);
-    expect((await save(attempt.id, first!.questionId, 'A', player.cookie)).status).toBe(400);
+    // call(): option ids of the wrong type, which the typed client would not send.
+    const notAList = await call(`/api/quiz/attempts/${attempt.id}/answers/${first!.questionId}`, {
+      method: 'PUT',
+      cookie: player.cookie,
+      body: { optionIds: 'A' },
+    });
+    expect(notAList.status).toBe(400);
     expect((await save(attempt.id, 'not-asked', [], player.cookie)).status).toBe(404);
     const stranger = await newPlayer('王五', '莘县');
     expect((await save(attempt.id, first!.questionId, first!.optionIds, stranger.cookie)).status).toBe(404);
@@ -182,15 +199,13 @@ describe('attempts nobody submitted', () => {
     expect(byId.get(openOne.id)).toMatchObject({ scored: 0 });
 
     // On the boards as the late submit is: same points and time, the rank after their finish.
-    const board = await get<{ items: { name: string; score: number; timeMs: number }[] }>(
-      `/api/quiz/seasons/${seasonId}/leaderboard?day=2026-08-10`,
-    );
+    const board = await ok(leaderboard(seasonId, { day: '2026-08-10' }));
     expect(board.items.map((item) => [item.name, item.score, item.timeMs])).toEqual([
       ['交*', 50, 50_000],
       ['迟*', 40, 60_000],
       ['离*', 40, 60_000],
     ]);
-    const me = await get<{ me: { rank: number } }>(`/api/quiz/seasons/${seasonId}/leaderboard`, gone.cookie);
+    const me = await ok(leaderboard(seasonId, {}, gone.cookie));
     expect(me.me).toEqual({ rank: 3, score: 40, timeMs: 60_000 });
     expect(byId.get(goneAttempt.id)!.season_rank).toBe(3);
     expect(await invariantViolations()).toEqual([]);
@@ -232,8 +247,8 @@ describe('the answer key', () => {
     const { seasonId } = await setUpSeason({ ...WEEK, questions, questionsPerDay: 5 });
     const key = await answerKey(seasonId);
     const bodies: string[] = [];
-    const recorded = async (path: string, options: CallOptions = {}) => {
-      const response = await call(path, options);
+    const recorded = async <R extends AnyResponse>(sent: Promise<R>) => {
+      const response = await sent;
       bodies.push(await response.clone().text());
       return response;
     };
@@ -246,40 +261,33 @@ describe('the answer key', () => {
       [main, 4],
     ] as const) {
       vi.setSystemTime(at('2026-08-10', player === second ? '09:00:00' : '10:00:00'));
-      const start = await recorded(`/api/quiz/seasons/${seasonId}/attempts`, { method: 'POST', cookie: player.cookie });
+      const start = await recorded(seasonRoutes(player.cookie).attempts.$post({ param: { seasonId } }));
       const { attempt } = (await start.json()) as AttemptBody;
       attempts.set(player.personId, attempt);
       const answers = await answersFor(seasonId, attempt, right);
       for (const answer of answers.slice(0, 3)) {
-        await recorded(`/api/quiz/attempts/${attempt.id}/answers/${answer.questionId}`, {
-          method: 'PUT',
-          cookie: player.cookie,
-          body: { optionIds: answer.optionIds },
-        });
+        await recorded(save(attempt.id, answer.questionId, answer.optionIds, player.cookie));
       }
-      await recorded(`/api/quiz/seasons/${seasonId}/attempts/today`, { cookie: player.cookie });
-      await recorded(`/api/quiz/seasons/${seasonId}`, { cookie: player.cookie });
+      await recorded(today(seasonId, player.cookie));
+      await recorded(seasonRoutes(player.cookie).$get({ param: { seasonId } }));
       vi.setSystemTime(Date.now() + 45_000);
-      const submitted = await recorded(`/api/quiz/attempts/${attempt.id}/submit`, {
-        cookie: player.cookie,
-        body: { answers },
-      });
+      const submitted = await recorded(submit(attempt.id, player.cookie, answers));
       expect(submitted.status).toBe(200);
       // Everything else a player may ask for that day.
-      for (const path of [
-        `/api/quiz/attempts/${attempt.id}`,
-        `/api/quiz/seasons/${seasonId}`,
-        `/api/quiz/seasons/${seasonId}/mistakes`,
-        `/api/quiz/seasons/${seasonId}/practice?count=50`,
-        `/api/quiz/seasons/${seasonId}/me`,
-        `/api/quiz/seasons/${seasonId}/leaderboard`,
-        `/api/quiz/seasons/${seasonId}/leaderboard?day=2026-08-10`,
-      ]) {
-        expect((await recorded(path, { cookie: player.cookie })).status, path).toBe(200);
+      const param = { seasonId };
+      const season = seasonRoutes(player.cookie);
+      for (const [path, sent] of [
+        ['attempt', () => review(attempt.id, player.cookie)],
+        ['season', () => season.$get({ param })],
+        ['mistakes', () => season.mistakes.$get({ param })],
+        ['practice?count=50', () => season.practice.$get({ param, query: { count: '50' } })],
+        ['me', () => mySeason(seasonId, player.cookie)],
+        ['leaderboard', () => leaderboard(seasonId, {}, player.cookie)],
+        ['leaderboard?day=2026-08-10', () => leaderboard(seasonId, { day: '2026-08-10' }, player.cookie)],
+      ] as const) {
+        expect((await recorded<AnyResponse>(sent())).status, path).toBe(200);
       }
-      expect(
-        (await recorded(`/api/quiz/seasons/${seasonId}/attempts`, { method: 'POST', cookie: player.cookie })).status,
-      ).toBe(409);
+      expect((await recorded(season.attempts.$post({ param }))).status).toBe(409);
     }
     expect(bodies.length).toBeGreaterThanOrEqual(30);
 
@@ -294,18 +302,17 @@ describe('the answer key', () => {
     const rightOptionIds: string[] = [];
     for (const attempt of [mine, theirs]) {
       const player = attempt === mine ? main : second;
-      const review = await get<{
-        answers: { questionId: string; optionIds: string[] }[];
-        results: { questionId: string; correct: boolean; answerIds: string[]; explanation: string }[];
-      }>(`/api/quiz/attempts/${attempt.id}`, player.cookie);
-      for (const [index, result] of review.results.entries()) {
+      const reviewed = await ok(review(attempt.id, player.cookie));
+      for (const [index, result] of reviewed.results.entries()) {
         const question = attempt.questions[index]!;
         expect(result.questionId).toBe(question.id);
-        expect(result.answerIds.sort()).toEqual(rightIds(key, question).sort());
+        // Only in a review that is open (the day after): this one is.
+        const answerIds = result.answerIds!;
+        expect(answerIds.sort()).toEqual(rightIds(key, question).sort());
         expect(result.explanation).toBe(key.get(question.id)!.explanation);
-        rightOptionIds.push(...result.answerIds);
+        rightOptionIds.push(...answerIds);
       }
-      expect(review.results.filter((r) => r.correct)).toHaveLength(attempt === mine ? 4 : 2);
+      expect(reviewed.results.filter((r) => r.correct)).toHaveLength(attempt === mine ? 4 : 2);
     }
     expect(rightOptionIds.length).toBeGreaterThanOrEqual(10);
 
@@ -337,14 +344,14 @@ describe('the answer key', () => {
     const { seasonId } = await setUpSeason(WEEK);
     const player = await newPlayer();
     const attempt = await started(seasonId, player.cookie);
-    const response = await call(`/api/quiz/attempts/${attempt.id}`, { cookie: player.cookie });
+    const response = await review(attempt.id, player.cookie);
     expect(response.status).toBe(409);
     expect((await errorOf(response)).code).toBe('attempt_open');
     await submit(attempt.id, player.cookie);
     vi.setSystemTime(at('2026-08-11'));
     const stranger = await newPlayer('王五', '莘县');
-    expect((await call(`/api/quiz/attempts/${attempt.id}`, { cookie: stranger.cookie })).status).toBe(404);
-    expect((await call(`/api/quiz/attempts/${attempt.id}`)).status).toBe(401);
+    expect((await review(attempt.id, stranger.cookie)).status).toBe(404);
+    expect((await review(attempt.id)).status).toBe(401);
   });
 });
 
@@ -359,7 +366,7 @@ describe('reasons to come back', () => {
     return { attempt, result: (await response.json()) as { rank: number } };
   }
   const streak = async (seasonId: string, cookie: string) =>
-    (await get<{ today: { streak: number } }>(`/api/quiz/seasons/${seasonId}`, cookie)).today.streak;
+    (await ok(seasonRoutes(cookie).$get({ param: { seasonId } }))).today.streak;
 
   it('counts a streak of days played, kept until today is played and reset by a missed day', async () => {
     const { seasonId } = await setUpSeason(WEEK);
@@ -374,7 +381,7 @@ describe('reasons to come back', () => {
     expect(await streak(seasonId, player.cookie)).toBe(0);
     await playOn(seasonId, player.cookie, '2026-08-13', 1);
     expect(await streak(seasonId, player.cookie)).toBe(1);
-    expect((await get<{ streak: number }>(`/api/quiz/seasons/${seasonId}/me`, player.cookie)).streak).toBe(1);
+    expect((await ok(mySeason(seasonId, player.cookie))).streak).toBe(1);
   });
 
   it('keeps the 错题本 of days that are over: my wrong answers with the right ones and why', async () => {
@@ -383,15 +390,8 @@ describe('reasons to come back', () => {
     const player = await newPlayer();
     const first = await playOn(seasonId, player.cookie, '2026-08-10', 3);
     await playOn(seasonId, player.cookie, '2026-08-11', 1);
-    type Mistakes = {
-      items: {
-        attemptId: string;
-        day: string;
-        question: { id: string; options: { id: string; text: string }[]; answerIds: string[]; explanation: string };
-        chosenIds: string[];
-      }[];
-    };
-    const { items } = await get<Mistakes>(`/api/quiz/seasons/${seasonId}/mistakes`, player.cookie);
+    const mistakes = () => ok(seasonRoutes(player.cookie).mistakes.$get({ param: { seasonId } }));
+    const { items } = await mistakes();
     // Today's (the 11th) wrong answers wait for tomorrow.
     expect(items.map((item) => [item.day, item.question.id])).toEqual(
       first.attempt.questions.slice(3).map((q) => ['2026-08-10', q.id]),
@@ -406,18 +406,16 @@ describe('reasons to come back', () => {
       expect(item.question.answerIds).not.toContain(item.chosenIds[0]);
     }
     vi.setSystemTime(at('2026-08-12'));
-    expect((await get<Mistakes>(`/api/quiz/seasons/${seasonId}/mistakes`, player.cookie)).items).toHaveLength(6);
+    expect((await mistakes()).items).toHaveLength(6);
   });
 
   it('practises the questions of my days that are over, and scores and writes nothing', async () => {
     const { seasonId } = await setUpSeason({ ...WEEK, questions: sampleQuestions(40) });
     const player = await newPlayer();
     const other = await newPlayer('李四', '莘县');
-    const practice = (count = 50) =>
-      get<{ questions: { id: string; answerIds: string[]; explanation: string }[] }>(
-        `/api/quiz/seasons/${seasonId}/practice?count=${count}`,
-        player.cookie,
-      );
+    const practiceOf = (count: string) =>
+      seasonRoutes(player.cookie).practice.$get({ param: { seasonId }, query: { count } });
+    const practice = (count = 50) => ok(practiceOf(String(count)));
     expect((await practice()).questions).toEqual([]); // nothing played yet
     const played = await playOn(seasonId, player.cookie, '2026-08-10', 2);
     await playOn(seasonId, other.cookie, '2026-08-10', 5);
@@ -434,10 +432,8 @@ describe('reasons to come back', () => {
       ).then((results) => JSON.stringify(results.map((result) => result.results)));
     const boards = () =>
       Promise.all(
-        ['', '?day=2026-08-10', '?day=2026-08-11'].map((q) =>
-          Promise.resolve(call(`/api/quiz/seasons/${seasonId}/leaderboard${q}`, { cookie: player.cookie })).then((r) =>
-            r.text(),
-          ),
+        [{}, { day: '2026-08-10' }, { day: '2026-08-11' }].map((q) =>
+          leaderboard(seasonId, q, player.cookie).then((r) => r.text()),
         ),
       );
     const [tablesBefore, boardsBefore] = [await snapshot(), await boards()];
@@ -450,7 +446,7 @@ describe('reasons to come back', () => {
       expect(question.answerIds.sort()).toEqual(rightIds(await answerKey(seasonId), shown).sort());
     }
     expect((await practice(3)).questions).toHaveLength(3);
-    expect((await call(`/api/quiz/seasons/${seasonId}/practice?count=0`, { cookie: player.cookie })).status).toBe(400);
+    expect((await practiceOf('0')).status).toBe(400);
 
     expect(await snapshot()).toBe(tablesBefore);
     expect(await boards()).toEqual(boardsBefore);
@@ -468,11 +464,11 @@ describe('reasons to come back', () => {
     ranks.push(second.result.rank);
     expect(ranks).toEqual([2, 1]);
     // The rank a submit reports is the one the board shows at that moment.
-    const board = await get<{ me: { rank: number } }>(`/api/quiz/seasons/${seasonId}/leaderboard`, player.cookie);
-    expect(board.me.rank).toBe(1);
+    const board = await ok(leaderboard(seasonId, {}, player.cookie));
+    expect(board.me?.rank).toBe(1);
 
     vi.setSystemTime(at('2026-08-12'));
-    expect(await get(`/api/quiz/seasons/${seasonId}/me`, player.cookie)).toEqual({
+    expect(await ok(mySeason(seasonId, player.cookie))).toEqual({
       streak: 2,
       daysPlayed: 2,
       questions: 10,
@@ -485,7 +481,7 @@ describe('reasons to come back', () => {
       ],
     });
     const newcomer = await newPlayer('王五', '莘县');
-    expect(await get(`/api/quiz/seasons/${seasonId}/me`, newcomer.cookie)).toEqual({
+    expect(await ok(mySeason(seasonId, newcomer.cookie))).toEqual({
       streak: 0,
       daysPlayed: 0,
       questions: 0,
