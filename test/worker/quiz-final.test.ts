@@ -5,13 +5,14 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { finalPoints, standings } from '../../worker/domain/quiz-final.ts';
 import type { FinalView } from '../../worker/quiz-final/protocol.ts';
-import { call, errorOf, signInStaff } from './helpers.ts';
+import { errorOf, signInStaff, testClient } from './helpers.ts';
 import { advance, createFinal, Screen, seasonWithBoard, type AdminFinal } from './quiz-final-fixtures.ts';
 
 const playerPath = (joinPath: string) => `/api/quiz/finalists/${joinPath.split('/').pop()}/socket`;
 const rightOption = (view: FinalView) => view.question!.options.find((option) => option.text === '正确的')!.id;
 const wrongOption = (view: FinalView) => view.question!.options.find((option) => option.text === '错误一')!.id;
 const taken = (m: { type: string }) => m.type === 'answer_taken' || m.type === 'answer_refused';
+const quizAdmin = (cookie: string, headers: Record<string, string> = {}) => testClient({ cookie, headers }).admin.quiz;
 
 async function phones(final: AdminFinal, count = final.finalists.length) {
   return Promise.all(final.finalists.slice(0, count).map((finalist) => Screen.open(playerPath(finalist.joinPath))));
@@ -193,9 +194,7 @@ describe('the live final', () => {
     const ended = await advance(final, host, 'end');
     expect(ended.status).toBe(200);
 
-    const { final: stored } = (await (await call(`/api/admin/quiz/finals/${final.id}`, { cookie: host })).json()) as {
-      final: AdminFinal;
-    };
+    const { final: stored } = await (await quizAdmin(host).finals[':id'].$get({ param: { id: final.id } })).json();
     expect(stored.endedAt).not.toBeNull();
     expect(stored.finalists.map((f) => [f.result!.rank, f.result!.prize])).toEqual([
       [1, 'first'],
@@ -223,40 +222,40 @@ describe('the live final', () => {
       .all<{ certificate_code: string }>();
     expect(again.results.map((r) => r.certificate_code)).toEqual(rows.results.map((r) => r.certificate_code));
 
-    const list = await call(`/api/admin/quiz/seasons/${season.seasonId}/finalists?top=5`, { cookie: host });
-    const { items } = (await list.json()) as {
-      items: { name: string; final: { rank: number; prize: string } | null }[];
-    };
+    const list = await quizAdmin(host).seasons[':id'].finalists.$get({
+      param: { id: season.seasonId },
+      query: { top: '5' },
+    });
+    const { items } = await list.json();
     expect(items.map((item) => item.final?.prize ?? null)).toEqual(['first', 'second', null, null, null]);
     expect(items[0]).not.toHaveProperty('personId');
 
     // The certificate: in full through the finalist's own link, masked in the public check.
-    const token = final.finalists[0]!.joinPath.split('/').pop();
-    const own = (await (await call(`/api/quiz/finalists/${token}`)).json()) as {
-      finalist: { name: string; result: { rank: number; certificateCode: string } };
-    };
+    const token = final.finalists[0]!.joinPath.split('/').pop()!;
+    const own = await (await testClient().quiz.finalists[':token'].$get({ param: { token } })).json();
     expect(own.finalist).toMatchObject({ name: season.people[0]!.name, result: { rank: 1 } });
-    const code = own.finalist.result.certificateCode;
-    const checked = await call(`/api/certificates/${code.slice(0, 5)}-${code.slice(5).toLowerCase()}`);
+    const code = own.finalist.result!.certificateCode!; // the final has ended: a result and its certificate
+    const certificates = testClient().certificates[':code'];
+    const checked = await certificates.$get({ param: { code: `${code.slice(0, 5)}-${code.slice(5).toLowerCase()}` } });
     expect(checked.status).toBe(200);
-    const { certificate } = (await checked.json()) as { certificate: Record<string, unknown> };
+    const { certificate } = await checked.json();
     expect(certificate).toMatchObject({ code, name: `${season.people[0]!.name[0]}*`, rank: 1, prize: 'first' });
     expect(JSON.stringify(certificate)).not.toContain(season.people[0]!.name);
-    expect((await call('/api/certificates/ABCDEFGHJK')).status).toBe(404);
+    expect((await certificates.$get({ param: { code: 'ABCDEFGHJK' } })).status).toBe(404);
     for (const phone of players) phone.close();
   });
 
   it('draws questions from the season bank, with option ids of its own', async () => {
     const season = await seasonWithBoard(1);
-    const response = await call(`/api/admin/quiz/seasons/${season.seasonId}/finals`, {
-      cookie: season.organizer.cookie,
-      body: {
+    const response = await quizAdmin(season.organizer.cookie).seasons[':id'].finals.$post({
+      param: { id: season.seasonId },
+      json: {
         drawFromBank: 4,
         questions: [{ type: 'truefalse', stem: '最后一题', options: ['正确', '错误'], answers: [0] }],
       },
     });
     expect(response.status).toBe(201);
-    const { final } = (await response.json()) as { final: AdminFinal & { questionCount: number } };
+    const { final } = await response.json();
     expect(final.questionCount).toBe(5);
     const audience = await Screen.open(`/api/quiz/finals/${final.id}/socket`);
     await advance(final, season.organizer.cookie, 'open');
@@ -274,10 +273,9 @@ describe('the live final', () => {
 
   it('refuses what it must: a second final, bad questions, unknown links, a plain request for a socket', async () => {
     const season = await seasonWithBoard(2);
-    const none = await call(`/api/admin/quiz/seasons/${season.seasonId}/finals`, {
-      cookie: season.organizer.cookie,
-      body: { questionIds: ['nope'], questions: [{ type: 'single', stem: '', options: ['a'], answers: [3] }] },
-      headers: { 'accept-language': 'en' },
+    const none = await quizAdmin(season.organizer.cookie, { 'accept-language': 'en' }).seasons[':id'].finals.$post({
+      param: { id: season.seasonId },
+      json: { questionIds: ['nope'], questions: [{ type: 'single', stem: '', options: ['a'], answers: [3] }] },
     });
     expect(none.status).toBe(400);
     const error = await errorOf(none);
@@ -286,23 +284,24 @@ describe('the live final', () => {
 
     const final = await createFinal(season, { top: 2 });
     // The organizer's page finds the season's final; drawn bank questions come before typed ones.
-    const found = await call(`/api/admin/quiz/seasons/${season.seasonId}/final`, { cookie: season.organizer.cookie });
-    expect(((await found.json()) as { final: AdminFinal }).final.id).toBe(final.id);
-    const twice = await call(`/api/admin/quiz/seasons/${season.seasonId}/finals`, {
-      cookie: season.organizer.cookie,
-      body: { questions: [{ type: 'truefalse', stem: '对吗？', options: ['正确', '错误'], answers: [0] }] },
+    const seasonAdmin = quizAdmin(season.organizer.cookie).seasons[':id'];
+    const found = await seasonAdmin.final.$get({ param: { id: season.seasonId } });
+    expect((await found.json()).final.id).toBe(final.id);
+    const twice = await seasonAdmin.finals.$post({
+      param: { id: season.seasonId },
+      json: { questions: [{ type: 'truefalse', stem: '对吗？', options: ['正确', '错误'], answers: [0] }] },
     });
     expect(twice.status).toBe(409);
     expect((await errorOf(twice)).code).toBe('final_exists');
 
-    expect((await call('/api/quiz/finalists/not-a-real-token-at-all')).status).toBe(404);
-    expect(
-      (await call('/api/quiz/finalists/not-a-real-token-at-all/socket', { headers: { upgrade: 'websocket' } })).status,
-    ).toBe(404);
-    expect((await call(`/api/quiz/finals/${final.id}/socket`)).status).toBe(426);
-    const foreign = await call(`/api/quiz/finals/${final.id}/socket`, {
-      headers: { upgrade: 'websocket', origin: 'https://evil.example' },
-    });
+    const unknown = { param: { token: 'not-a-real-token-at-all' } };
+    expect((await testClient().quiz.finalists[':token'].$get(unknown)).status).toBe(404);
+    const upgrade = { upgrade: 'websocket' };
+    expect((await testClient({ headers: upgrade }).quiz.finalists[':token'].socket.$get(unknown)).status).toBe(404);
+    const socket = { param: { id: final.id } };
+    expect((await testClient().quiz.finals[':id'].socket.$get(socket)).status).toBe(426);
+    const elsewhere = { ...upgrade, origin: 'https://evil.example' };
+    const foreign = await testClient({ headers: elsewhere }).quiz.finals[':id'].socket.$get(socket);
     expect(foreign.status).toBe(403);
     // Another organization's organizer cannot host it.
     const other = await signInStaff('organizer', (await seasonWithBoard(1)).organizationId);
