@@ -10,7 +10,6 @@ import { chinaDateTime, addDays, chinaDay } from '../../worker/domain/china-time
 import type { SmsSender } from '../../worker/lib/sms.ts';
 import {
   BASE,
-  call,
   fetchWorker,
   createOrganization,
   newAddress,
@@ -18,6 +17,7 @@ import {
   signInCitizen,
   signInStaff,
   type Registration,
+  testClient,
 } from './helpers.ts';
 import { addRegistrations, createCampaign } from './fixtures.ts';
 
@@ -37,6 +37,14 @@ interface Row {
   person_id: string;
   registration_id: string | null;
 }
+
+const signUp = (slotId: string, cookie: string, name: string) =>
+  testClient({ cookie }).slots[':slotId'].registrations.$post({ param: { slotId }, json: { name } });
+const cancel = (id: string, cookie: string) =>
+  testClient({ cookie }).registrations[':id'].cancel.$post({ param: { id } });
+const admin = (cookie: string) => testClient({ cookie }).admin;
+const patchMe = (cookie: string, json: { reminders?: boolean; quizNudges?: boolean }) =>
+  testClient({ cookie }).me.$patch({ json });
 
 const notificationsFor = async (where: string, ...values: unknown[]) =>
   (
@@ -89,12 +97,9 @@ async function signedUp(options: { capacity?: number; waitlist?: boolean; days?:
     ],
   });
   const citizen = await signInCitizen();
-  const response = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
-    cookie: citizen.cookie,
-    body: { name: '王学员' },
-  });
+  const response = await signUp(campaign.slotIds[0]!, citizen.cookie, '王学员');
   expect(response.status).toBe(201);
-  const { registration } = (await response.json()) as { registration: Registration };
+  const { registration } = await response.json();
   return { organizationId, campaign, citizen, registration };
 }
 
@@ -156,17 +161,10 @@ describe('the outbox', () => {
     const waiting = await Promise.all([1, 2].map(() => signInCitizen()));
     const queued: Registration[] = [];
     for (const person of waiting) {
-      const response = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
-        cookie: person.cookie,
-        body: { name: '候补' },
-      });
-      queued.push(((await response.json()) as { registration: Registration }).registration);
+      const response = await signUp(campaign.slotIds[0]!, person.cookie, '候补');
+      queued.push((await response.json()).registration);
     }
-    const cancels = await Promise.all(
-      [1, 2, 3].map(() =>
-        call(`/api/registrations/${registration.id}/cancel`, { method: 'POST', cookie: citizen.cookie }),
-      ),
-    );
+    const cancels = await Promise.all([1, 2, 3].map(() => cancel(registration.id, citizen.cookie)));
     expect(cancels.filter((response) => response.status === 200)).toHaveLength(1);
     const promotions = await notificationsFor(
       `kind = 'promoted' AND registration_id IN (?, ?)`,
@@ -183,17 +181,13 @@ describe('the outbox', () => {
     const { organizationId, campaign } = await signedUp({ capacity: 1, waitlist: true });
     const queued: Registration[] = [];
     for (let i = 0; i < 3; i++) {
-      const response = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
-        cookie: (await signInCitizen()).cookie,
-        body: { name: '候补' },
-      });
-      queued.push(((await response.json()) as { registration: Registration }).registration);
+      const response = await signUp(campaign.slotIds[0]!, (await signInCitizen()).cookie, '候补');
+      queued.push((await response.json()).registration);
     }
     const organizer = await signInStaff('organizer', organizationId);
-    const raised = await call(`/api/admin/slots/${campaign.slotIds[0]}`, {
-      method: 'PATCH',
-      cookie: organizer.cookie,
-      body: { capacity: 3 },
+    const raised = await admin(organizer.cookie).slots[':id'].$patch({
+      param: { id: campaign.slotIds[0]! },
+      json: { capacity: 3 },
     });
     expect(raised.status).toBe(200);
     const ids = queued.map((registration) => registration.id);
@@ -212,21 +206,13 @@ describe('the outbox', () => {
   it('tells everyone signed up when the organizer moves or cancels the session', async () => {
     const { organizationId, campaign, registration } = await signedUp();
     const organizer = await signInStaff('organizer', organizationId);
-    const moved = await call(`/api/admin/sessions/${campaign.sessionIds[0]}`, {
-      method: 'PATCH',
-      cookie: organizer.cookie,
-      body: { venue: '市体育馆' },
-    });
+    const session = admin(organizer.cookie).sessions[':id'];
+    const param = { id: campaign.sessionIds[0]! };
+    const moved = await session.$patch({ param, json: { venue: '市体育馆' } });
     expect(moved.status, await moved.clone().text()).toBe(200);
-    const cancelled = await call(`/api/admin/sessions/${campaign.sessionIds[0]}/cancel`, {
-      method: 'POST',
-      cookie: organizer.cookie,
-    });
+    const cancelled = await session.cancel.$post({ param });
     expect(cancelled.status).toBe(200);
-    expect(
-      (await call(`/api/admin/sessions/${campaign.sessionIds[0]}/cancel`, { method: 'POST', cookie: organizer.cookie }))
-        .status,
-    ).toBe(409);
+    expect((await session.cancel.$post({ param })).status).toBe(409);
     const rows = await notificationsFor('registration_id = ?', registration.id);
     expect(rows.map((row) => row.kind)).toEqual(['confirmed', 'session_changed', 'session_cancelled']);
     const status = await env.DB.prepare('SELECT status FROM registrations WHERE id = ?')
@@ -234,12 +220,9 @@ describe('the outbox', () => {
       .first<{ status: string }>();
     expect(status?.status).toBe('cancelled');
     // The public no longer sees the session, and nobody can sign up for it.
-    const page = (await (await call(`/api/campaigns/${campaign.id}`)).json()) as { campaign: { sessions: unknown[] } };
+    const page = await (await testClient().campaigns[':id'].$get({ param: { id: campaign.id } })).json();
     expect(page.campaign.sessions).toEqual([]);
-    const late = await call(`/api/slots/${campaign.slotIds[0]}/registrations`, {
-      cookie: (await signInCitizen()).cookie,
-      body: { name: '迟到' },
-    });
+    const late = await signUp(campaign.slotIds[0]!, (await signInCitizen()).cookie, '迟到');
     expect(late.status).toBe(409);
   });
 });
@@ -357,9 +340,7 @@ describe('the queue consumer', () => {
     });
 
     const { registration, citizen: booked } = await signedUp();
-    expect(
-      (await call(`/api/registrations/${registration.id}/cancel`, { method: 'POST', cookie: booked.cookie })).status,
-    ).toBe(200);
+    expect((await cancel(registration.id, booked.cookie)).status).toBe(200);
     const [confirmation] = await notificationsFor(`registration_id = ? AND kind = 'confirmed'`, registration.id);
     await env.DB.prepare(`UPDATE notifications SET status = 'queued', claimed_at = NULL WHERE id = ?`)
       .bind(confirmation!.id)
@@ -396,23 +377,19 @@ describe('texts that come due', () => {
     });
     const other = await createCampaign({ sessions: [{ ...session, slots: [{ role: '学员', capacity: 5 }] }] }); // reminds at 18:00
     const organizer = await signInStaff('organizer', organizationId);
-    const set = await call(`/api/admin/organizations/${organizationId}`, {
-      method: 'PATCH',
-      cookie: organizer.cookie,
-      body: { reminderHour: 7 },
+    const set = await admin(organizer.cookie).organizations[':id'].$patch({
+      param: { id: organizationId },
+      json: { reminderHour: 7 },
     });
     expect(set.status).toBe(200);
     expect(await set.json()).toMatchObject({ organization: { id: organizationId, reminderHour: 7 } });
 
     const people = await Promise.all([1, 2, 3, 4].map(() => signInCitizen()));
     const optedOut = people[1]!;
-    expect(
-      (await call('/api/me', { method: 'PATCH', cookie: optedOut.cookie, body: { reminders: false } })).status,
-    ).toBe(200);
-    const signUp = (person: { cookie: string }, slotId: string) =>
-      call(`/api/slots/${slotId}/registrations`, { cookie: person.cookie, body: { name: '学员' } });
-    for (const person of people.slice(0, 3)) expect((await signUp(person, campaign.slotIds[0]!)).status).toBe(201); // the third waits
-    expect((await signUp(people[3]!, other.slotIds[0]!)).status).toBe(201);
+    expect((await patchMe(optedOut.cookie, { reminders: false })).status).toBe(200);
+    const book = (person: { cookie: string }, slotId: string) => signUp(slotId, person.cookie, '学员');
+    for (const person of people.slice(0, 3)) expect((await book(person, campaign.slotIds[0]!)).status).toBe(201); // the third waits
+    expect((await book(people[3]!, other.slotIds[0]!)).status).toBe(201);
 
     await tick(chinaDateTime(today, '06:55'));
     expect(await notificationsFor(`kind = 'reminder'`)).toEqual([]);
@@ -444,10 +421,7 @@ describe('texts that come due', () => {
       )
         .bind(seasonId, player.personId, Date.now())
         .run();
-      if (i < 2)
-        expect(
-          (await call('/api/me', { method: 'PATCH', cookie: player.cookie, body: { quizNudges: true } })).status,
-        ).toBe(200);
+      if (i < 2) expect((await patchMe(player.cookie, { quizNudges: true })).status).toBe(200);
     }
     // The second has played today already.
     await env.DB.prepare(
@@ -469,12 +443,8 @@ describe('texts that come due', () => {
 describe('preferences', () => {
   it('turns reminders and quiz nudges on and off, and texts follow the language of the last sign-in', async () => {
     const citizen = await signInCitizen();
-    const changed = await call('/api/me', {
-      method: 'PATCH',
-      cookie: citizen.cookie,
-      body: { reminders: false, quizNudges: true },
-    });
-    expect(((await changed.json()) as { person: unknown }).person).toMatchObject({
+    const changed = await patchMe(citizen.cookie, { reminders: false, quizNudges: true });
+    expect((await changed.json()).person).toMatchObject({
       reminders: false,
       quizNudges: true,
     });
@@ -482,18 +452,11 @@ describe('preferences', () => {
       env.DB.prepare('SELECT language FROM people WHERE id = ?').bind(personId).first<{ language: string }>();
     expect((await language(citizen.personId))?.language).toBe('zh-CN');
     const phone = newPhone();
-    const sent = await call('/api/auth/otp', {
-      body: { phone },
-      headers: { 'accept-language': 'en' },
-      address: newAddress(),
-    });
-    const { devCode } = (await sent.json()) as { devCode: string };
-    const verified = await call('/api/auth/verify', {
-      body: { phone, code: devCode },
-      headers: { 'accept-language': 'en' },
-      address: newAddress(),
-    });
-    const { person } = (await verified.json()) as { person: { id: string } };
+    const inEnglish = () => testClient({ headers: { 'accept-language': 'en' }, address: newAddress() }).auth;
+    const sent = await inEnglish().otp.$post({ json: { phone } });
+    const { devCode } = (await sent.json()) as { devCode: string }; // the tests' Worker hands out its dev code
+    const verified = await inEnglish().verify.$post({ json: { phone, code: devCode } });
+    const { person } = await verified.json();
     expect((await language(person.id))?.language).toBe('en');
   });
 });
@@ -503,18 +466,14 @@ describe('GET /api/admin/notifications', () => {
     const { organizationId, registration, citizen } = await signedUp();
     await signedUp(); // another organization's
     const organizer = await signInStaff('organizer', organizationId);
-    const response = await call('/api/admin/notifications', { cookie: organizer.cookie });
+    const response = await admin(organizer.cookie).notifications.$get({ query: {} });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as {
-      counts: Record<string, number>;
-      items: { kind: string; registrationId: string; to: { phone: string } }[];
-    };
+    const body = await response.json();
     expect(body.items.map((item) => [item.kind, item.registrationId])).toEqual([['confirmed', registration.id]]);
     expect(body.items[0]!.to.phone).toBe(`${citizen.phone.slice(0, 3)}****${citizen.phone.slice(-4)}`);
     expect(Object.values(body.counts).reduce((a, b) => a + b, 0)).toBe(1);
     expect(
-      (await call('/api/admin/notifications', { cookie: (await signInStaff('checkin', organizationId)).cookie }))
-        .status,
+      (await admin((await signInStaff('checkin', organizationId)).cookie).notifications.$get({ query: {} })).status,
     ).toBe(403);
   });
 });
