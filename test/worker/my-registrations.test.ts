@@ -1,8 +1,7 @@
 // A citizen's own history: GET /api/me/registrations and GET /api/me/donations.
 import { env } from 'cloudflare:workers';
-import type { InferRequestType } from 'hono/client';
 import { describe, expect, it } from 'vitest';
-import { errorOf, signInCitizen, testClient } from './helpers.ts';
+import { errorOf, type SignUpBody, signInCitizen, signUp as signUpFor, testClient } from './helpers.ts';
 import { addRegistrations, createCampaign } from './fixtures.ts';
 
 const CHINA_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
@@ -11,9 +10,6 @@ type Citizen = Awaited<ReturnType<typeof signInCitizen>>;
 
 const me = (cookie?: string, headers: Record<string, string> = {}) =>
   testClient({ ...(cookie && { cookie }), headers }).me;
-type SignUpFields = Partial<
-  InferRequestType<ReturnType<typeof testClient>['slots'][':slotId']['registrations']['$post']>['json']
->;
 
 interface Item {
   id: string;
@@ -51,11 +47,8 @@ async function campaign(
   return { ...created, slotId: created.slotIds[0]!, sessionId: created.sessionIds[0]! };
 }
 
-async function signUp(slotId: string, citizen: Citizen, fields: SignUpFields = {}) {
-  const response = await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
-    param: { slotId },
-    json: { name: '张三', ...fields },
-  });
+async function signUp(slotId: string, citizen: Citizen, fields: Partial<SignUpBody> = {}) {
+  const response = await signUpFor(citizen.cookie, slotId, { name: '张三', ...fields });
   expect(response.status, await response.clone().text()).toBe(201);
   return (await response.json()).registration;
 }

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { InferRequestType } from 'hono/client';
-import { call, createOrganization, errorOf, signInCitizen, signInStaff, testClient } from './helpers.ts';
+import { call, createOrganization, errorOf, signInCitizen, signInStaff, signUp, testClient } from './helpers.ts';
 
 const campaigns = (cookie?: string) => testClient({ ...(cookie && { cookie }) }).admin.campaigns;
 type NewCampaign = InferRequestType<ReturnType<typeof campaigns>['$post']>['json'];
@@ -268,10 +268,7 @@ describe('PATCH /api/admin/slots/:id', () => {
     const people = [];
     for (let i = 0; i < 4; i++) {
       const citizen = await signInCitizen();
-      const response = await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
-        param: { slotId },
-        json: { name: `居民${i}` },
-      });
+      const response = await signUp(citizen.cookie, slotId, { name: `居民${i}` });
       expect(response.status).toBe(201);
       people.push({ ...citizen, registration: (await response.json()).registration });
     }

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { createOrganization, errorOf, signInCitizen, signInStaff, testClient } from './helpers.ts';
+import { createOrganization, errorOf, signInCitizen, signInStaff, signUp, testClient } from './helpers.ts';
 import { addRegistrations, createCampaign } from './fixtures.ts';
 
 const DAY = 86_400_000;
@@ -116,14 +116,7 @@ describe('GET /api/admin/campaigns/:id/registrations', () => {
       sessions: [{ ...inDays(10), slots: [{ role: '献血者', capacity: 5 }] }],
     });
     const citizen = await signInCitizen();
-    expect(
-      (
-        await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
-          param: { slotId: campaign.slotIds[0]! },
-          json: DONOR,
-        })
-      ).status,
-    ).toBe(201);
+    expect((await signUp(citizen.cookie, campaign.slotIds[0]!, DONOR)).status).toBe(201);
     const organizer = await signInStaff('organizer', organizationId);
     const page = await (
       await roster(organizer.cookie).registrations.$get({ param: { id: campaign.id }, query: {} })
@@ -182,12 +175,9 @@ async function driveToExport() {
     .bind(JSON.stringify([{ key: 'firstTime', label: '首次献血', type: 'boolean', required: false }]), campaign.id)
     .run();
   const citizen = await signInCitizen();
-  const signUp = await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
-    param: { slotId: campaign.slotIds[0]! },
-    json: { ...DONOR, answers: { firstTime: true } },
-  });
-  expect(signUp.status, await signUp.clone().text()).toBe(201);
-  const { registration } = await signUp.json();
+  const booked = await signUp(citizen.cookie, campaign.slotIds[0]!, { ...DONOR, answers: { firstTime: true } });
+  expect(booked.status, await booked.clone().text()).toBe(201);
+  const { registration } = await booked.json();
   await addRegistrations(campaign.slotIds[0]!, ['confirmed']);
   await env.DB.prepare(
     `UPDATE registrations SET name = '=HYPERLINK("http://evil.test","点我")' WHERE slot_id = ? AND id <> ?`,

@@ -5,23 +5,17 @@
 // needs more round trips than its row says fails, and so does a row that promises more than the
 // route now takes, so that the table stays the truth about the code.
 import { env } from 'cloudflare:workers';
-import type { InferRequestType } from 'hono/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import table from '../../docs/round-trips.md?raw';
 import { app } from '../../worker/app.ts';
 import { faultyD1 } from './faulty-d1.ts';
 import { createCampaign, startSessionNow } from './fixtures.ts';
-import { call, type CallOptions, signInStaff, testClient } from './helpers.ts';
+import { call, type CallOptions, signInStaff, signUp, testClient } from './helpers.ts';
 import { addToBoard, createFinal } from './quiz-final-fixtures.ts';
 import { answersFor, newPlayer, startAttempt, type AttemptBody } from './quiz-fixtures.ts';
 import { DONOR, quickCitizen, setUpWorld } from './world.ts';
 
 type Fixture = Awaited<ReturnType<typeof setUp>>;
-
-/** A sign-up made to set a probe up (not counted): through the typed client. */
-const signUps = (cookie: string) => testClient({ cookie }).slots[':slotId'].registrations;
-const signUp = (slotId: string, cookie: string, json: InferRequestType<ReturnType<typeof signUps>['$post']>['json']) =>
-  signUps(cookie).$post({ param: { slotId }, json });
 
 const DAY = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
@@ -39,7 +33,7 @@ async function setUp() {
   });
   const [deskPass, noShow] = await Promise.all(
     [0, 1].map(async () => {
-      const booked = await signUp(desk.slotIds[0]!, (await quickCitizen()).cookie, DONOR);
+      const booked = await signUp((await quickCitizen()).cookie, desk.slotIds[0]!, DONOR);
       return (await booked.json()).registration;
     }),
   );
@@ -187,7 +181,7 @@ const PROBES: Record<string, Probe> = {
   'POST /api/registrations/:id/cancel': {
     async request(f) {
       const holder = await quickCitizen();
-      const booked = await signUp(f.spare.slotIds[0]!, holder.cookie, { name: '张三' });
+      const booked = await signUp(holder.cookie, f.spare.slotIds[0]!, { name: '张三' });
       const { registration } = await booked.json();
       return { path: `/api/registrations/${registration.id}/cancel`, method: 'POST', cookie: holder.cookie };
     },
@@ -203,7 +197,7 @@ const PROBES: Record<string, Probe> = {
       });
       const windows = [0, 1].map((index) => new Date(Date.parse(startsAt) + index * 3_600_000).toISOString());
       const holder = await quickCitizen();
-      const booked = await signUp(slotIds[0]!, holder.cookie, { name: '张三', windowStartsAt: windows[0] });
+      const booked = await signUp(holder.cookie, slotIds[0]!, { name: '张三', windowStartsAt: windows[0] });
       const { registration } = await booked.json();
       return {
         path: `/api/registrations/${registration.id}/move`,

@@ -3,7 +3,6 @@
 // against the Worker and a real local D1.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { InferRequestType } from 'hono/client';
 import {
   type AnyResponse,
   BOOKING_CODE as CODE,
@@ -12,6 +11,7 @@ import {
   signInCitizen,
   storedPerson,
   type Registration,
+  type SignUpBody,
   testClient,
 } from './helpers.ts';
 import { createCampaign, type SlotFixture } from './fixtures.ts';
@@ -33,7 +33,6 @@ async function campaignWith(slots: SlotFixture[], options: Parameters<typeof cre
 
 const signUpRoute = (cookie: string | undefined, headers: Record<string, string>) =>
   testClient({ ...(cookie && { cookie }), headers }).slots[':slotId'].registrations;
-type SignUpBody = InferRequestType<ReturnType<typeof signUpRoute>['$post']>['json'];
 
 const signUp = (
   slotId: string,

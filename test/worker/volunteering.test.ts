@@ -4,7 +4,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { hoursOf, nextStarHours, starsFor } from '../../worker/domain/volunteering.ts';
 import { createCampaign, startSessionNow } from './fixtures.ts';
-import { createOrganization, errorOf, signInCitizen, signInStaff, testClient } from './helpers.ts';
+import { createOrganization, errorOf, signInCitizen, signInStaff, signUp, testClient } from './helpers.ts';
 
 const HOUR = 3_600_000;
 
@@ -23,10 +23,7 @@ async function volunteer() {
     ],
   });
   const citizen = await signInCitizen();
-  const response = await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
-    param: { slotId: campaign.slotIds[0]! },
-    json: { name: '志愿者甲' },
-  });
+  const response = await signUp(citizen.cookie, campaign.slotIds[0]!, { name: '志愿者甲' });
   expect(response.status, await response.clone().text()).toBe(201);
   const { registration } = await response.json();
   await startSessionNow(campaign.slotIds[0]!);
