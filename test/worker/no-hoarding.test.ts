@@ -4,7 +4,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { MAX_UPCOMING_REGISTRATIONS } from '../../worker/db/registrations.ts';
 import { createCampaign } from './fixtures.ts';
-import { errorOf, newAddress, signInCitizen, type Registration, testClient } from './helpers.ts';
+import { errorOf, newAddress, signInCitizen, signUp as signUpFor, type Registration, testClient } from './helpers.ts';
 
 const DAY = 86_400_000;
 
@@ -21,9 +21,7 @@ async function sessions(count: number) {
 }
 
 const signUp = (slotId: string, cookie: string, language = 'zh-CN') =>
-  testClient({ cookie, address: newAddress(), headers: { 'accept-language': language } }).slots[
-    ':slotId'
-  ].registrations.$post({ param: { slotId }, json: { name: '囤票者' } });
+  signUpFor(cookie, slotId, { name: '囤票者' }, { address: newAddress(), headers: { 'accept-language': language } });
 
 describe('seats one account may hold', () => {
   it(`are at most ${MAX_UPCOMING_REGISTRATIONS} upcoming sign-ups, even when ten are asked for at once`, async () => {

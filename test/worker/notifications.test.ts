@@ -17,6 +17,7 @@ import {
   signInCitizen,
   signInStaff,
   type Registration,
+  signUp as signUpFor,
   testClient,
 } from './helpers.ts';
 import { addRegistrations, createCampaign } from './fixtures.ts';
@@ -38,8 +39,7 @@ interface Row {
   registration_id: string | null;
 }
 
-const signUp = (slotId: string, cookie: string, name: string) =>
-  testClient({ cookie }).slots[':slotId'].registrations.$post({ param: { slotId }, json: { name } });
+const signUp = (slotId: string, cookie: string, name: string) => signUpFor(cookie, slotId, { name });
 const cancel = (id: string, cookie: string) =>
   testClient({ cookie }).registrations[':id'].cancel.$post({ param: { id } });
 const admin = (cookie: string) => testClient({ cookie }).admin;

@@ -4,7 +4,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, chinaDay } from '../../worker/domain/china-time.ts';
-import { type AnyResponse, errorOf, signInCitizen, testClient } from './helpers.ts';
+import { type AnyResponse, errorOf, signInCitizen, signUp as signUpFor, testClient } from './helpers.ts';
 import { addRegistrations, createCampaign, startSessionNow } from './fixtures.ts';
 
 type Citizen = Awaited<ReturnType<typeof signInCitizen>>;
@@ -21,9 +21,10 @@ const signUp = async (
   windowStartsAt?: string,
   extra: { idNumber?: string; weightKg?: number } = {},
 ) => {
-  const response = await testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({
-    param: { slotId },
-    json: { name: '改期的人', ...(windowStartsAt && { windowStartsAt }), ...extra },
+  const response = await signUpFor(citizen.cookie, slotId, {
+    name: '改期的人',
+    ...(windowStartsAt && { windowStartsAt }),
+    ...extra,
   });
   expect(response.status, await response.clone().text()).toBe(201);
   return (await response.json()).registration;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../worker/domain/id-number.ts';
 import { decryptText, encryptionKeys, encryptText } from '../../worker/lib/crypto.ts';
 import { createCampaign } from './fixtures.ts';
-import { type AnyResponse, errorOf, signInCitizen, testClient } from './helpers.ts';
+import { type AnyResponse, errorOf, signInCitizen, signUp as signUpFor, testClient } from './helpers.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -42,11 +42,7 @@ const signUp = (
   cookie: string,
   fields: { idNumber?: string; useSavedIdNumber?: true },
   headers: Record<string, string> = {},
-) =>
-  testClient({ cookie, headers }).slots[':slotId'].registrations.$post({
-    param: { slotId },
-    json: { name: '王献血', weightKg: 65, ...fields },
-  });
+) => signUpFor(cookie, slotId, { name: '王献血', weightKg: 65, ...fields }, { headers });
 
 async function booked(response: AnyResponse) {
   expect(response.status, await response.clone().text()).toBe(201);

@@ -4,7 +4,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keyedHash } from '../../worker/lib/keyed-hash.ts';
-import { type AnyResponse, errorOf, newAddress, signInCitizen, testClient } from './helpers.ts';
+import { type AnyResponse, errorOf, newAddress, signInCitizen, signUp as signUpFor, testClient } from './helpers.ts';
 import { createCampaign } from './fixtures.ts';
 
 const SESSION = { startsAt: '2099-05-10T09:00:00+08:00', endsAt: '2099-05-10T12:00:00+08:00' };
@@ -24,10 +24,7 @@ async function openSlot(capacity = 1000) {
 }
 
 const signUp = (slotId: string, cookie: string, address: string, headers: Record<string, string> = {}) =>
-  testClient({ cookie, address, headers }).slots[':slotId'].registrations.$post({
-    param: { slotId },
-    json: { name: '测试' },
-  });
+  signUpFor(cookie, slotId, { name: '测试' }, { address, headers });
 
 async function expectRateLimited(response: AnyResponse & Pick<Response, 'headers'>) {
   expect(response.status, await response.clone().text()).toBe(429);

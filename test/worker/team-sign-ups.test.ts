@@ -9,7 +9,16 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { NOTIFICATIONS_CRON } from '../../worker/crons.ts';
 import worker from '../../worker/index.ts';
 import { createCampaign, type SlotFixture } from './fixtures.ts';
-import { type AnyResponse, BOOKING_CODE, call, errorOf, newPhone, type Registration, testClient } from './helpers.ts';
+import {
+  type AnyResponse,
+  BOOKING_CODE,
+  call,
+  errorOf,
+  newPhone,
+  type Registration,
+  signUp as signUpFor,
+  testClient,
+} from './helpers.ts';
 import { invariantViolations } from './invariants.ts';
 import { DONOR, quickCitizen, quickStaff } from './world.ts';
 
@@ -82,9 +91,8 @@ async function refused(response: AnyResponse, status: number, code: string) {
   return error;
 }
 
-const signUpAs = (slotId: string, citizen: Pick<Citizen, 'cookie'>, json: JoinBody) =>
-  testClient({ cookie: citizen.cookie }).slots[':slotId'].registrations.$post({ param: { slotId }, json });
-const signUp = (slotId: string, citizen: Pick<Citizen, 'cookie'>) => signUpAs(slotId, citizen, { name: '个人' });
+const signUp = (slotId: string, citizen: Pick<Citizen, 'cookie'>) =>
+  signUpFor(citizen.cookie, slotId, { name: '个人' });
 const admin = (cookie: string) => testClient({ cookie }).admin;
 
 async function publicSlot(campaignId: string, slotId: string) {
@@ -308,7 +316,7 @@ describe('joining a team (POST /api/groups/:code/registrations)', () => {
     // A retry hears the same answer; a second sign-up for the slot is refused.
     expect(await joined(await join(group.code, member, DONOR, { 'idempotency-key': key }))).toEqual(registration);
     await refused(await join(group.code, member, DONOR), 409, 'already_registered');
-    await refused(await signUpAs(slotId, member, DONOR), 409, 'already_registered');
+    await refused(await signUpFor(member.cookie, slotId, DONOR), 409, 'already_registered');
 
     expect(
       await rows('SELECT group_id, id_number_encrypted IS NOT NULL AS id FROM registrations WHERE slot_id = ?', slotId),

@@ -9,6 +9,7 @@ import {
   errorOf,
   signInCitizen,
   type Registration,
+  signUp as signUpFor,
   testClient,
 } from './helpers.ts';
 import { createCampaign, type SlotFixture } from './fixtures.ts';
@@ -45,10 +46,7 @@ async function slot(slotFixture: SlotFixture, options: Parameters<typeof createC
 }
 
 const signUp = (slotId: string, citizen: Citizen, headers: Record<string, string> = {}) =>
-  testClient({ cookie: citizen.cookie, headers }).slots[':slotId'].registrations.$post({
-    param: { slotId },
-    json: { name: '排队的人' },
-  });
+  signUpFor(citizen.cookie, slotId, { name: '排队的人' }, { headers });
 
 async function registered(response: AnyResponse): Promise<Registration> {
   expect(response.status, await response.clone().text()).toBe(201);
