@@ -8,6 +8,7 @@ import {
   newAddress,
   signInCitizen,
   signInStaff,
+  staffLogin,
   testClient,
 } from './helpers.ts';
 
@@ -33,8 +34,7 @@ describe('POST /api/admin/auth/login', () => {
 
   it('uses a __Host- cookie over https', async () => {
     const member = await createStaffMember('admin');
-    // call(): the typed client's address is http.
-    const response = await call('https://lifeline.test/api/admin/auth/login', { body: member, address: newAddress() });
+    const response = await staffLogin(member, 'https://lifeline.test');
     expect(response.status).toBe(200);
     const cookie = response.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^__Host-lifeline_staff=/);
