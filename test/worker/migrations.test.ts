@@ -144,7 +144,7 @@ describe('migrating a populated database', () => {
     const loginsBefore = await rows('SELECT * FROM auth_sessions ORDER BY token_hash');
     const counts = await rowCounts();
 
-    await applyD1Migrations(db, migrations);
+    await applyD1Migrations(db, migrationsBefore('reminders_per_session'));
 
     expect(await rows('SELECT * FROM logins ORDER BY token_hash')).toEqual(loginsBefore);
     const { logins, ...others } = await rowCounts();
@@ -159,5 +159,27 @@ describe('migrating a populated database', () => {
       /logins_one_subject/,
     );
     expect(await rows('PRAGMA foreign_key_check')).toEqual([]);
+  });
+
+  it('gives the reminders already queued their key per registration and session, and no other notification', async () => {
+    const [registration] = await rows(
+      'SELECT r.id, r.person_id, s.session_id FROM registrations r JOIN slots s ON s.id = r.slot_id ORDER BY r.id LIMIT 1',
+    );
+    await run(
+      `INSERT INTO notifications (id, person_id, kind, registration_id, dedupe_key) VALUES ('n-reminder', ?, 'reminder', ?, ?)`,
+      registration!.person_id,
+      registration!.id,
+      `reminder:${registration!.id}`,
+    );
+    const others = () => rows(`SELECT id, dedupe_key FROM notifications WHERE kind <> 'reminder' ORDER BY id`);
+    const othersBefore = await others();
+    expect(othersBefore.length).toBeGreaterThan(0);
+
+    await applyD1Migrations(db, migrations);
+
+    expect(await rows(`SELECT dedupe_key FROM notifications WHERE id = 'n-reminder'`)).toEqual([
+      { dedupe_key: `reminder:${registration!.id}:${registration!.session_id}` },
+    ]);
+    expect(await others()).toEqual(othersBefore);
   });
 });

@@ -399,6 +399,42 @@ describe('texts that come due', () => {
     expect(reminders.map((row) => row.person_id)).toEqual([people[0]!.personId]);
   });
 
+  it('reminds a person moved to another session of that one too, once', async () => {
+    const today = chinaDay(Date.now());
+    const at = (day: string) => ({
+      startsAt: chinaDateTime(day, '09:00').toISOString(),
+      endsAt: chinaDateTime(day, '11:00').toISOString(),
+    });
+    const campaign = await createCampaign({
+      sessions: [
+        { ...at(addDays(today, 1)), slots: [{ role: '学员', capacity: 5 }] },
+        { ...at(addDays(today, 4)), slots: [{ role: '学员', capacity: 5 }] },
+      ],
+    }); // its organization reminds at 18:00
+    const citizen = await signInCitizen();
+    const booked = await signUp(campaign.slotIds[0]!, citizen.cookie, '学员');
+    expect(booked.status).toBe(201);
+    const { registration } = await booked.json();
+    const remindersOf = () => notificationsFor(`kind = 'reminder' AND registration_id = ?`, registration.id);
+
+    await tick(chinaDateTime(today, '18:00'));
+    expect(await remindersOf()).toHaveLength(1);
+    // The evening before, they move to the later session: its eve reminds them again, once.
+    const moved = await testClient({ cookie: citizen.cookie }).registrations[':id'].move.$post({
+      param: { id: registration.id },
+      json: { slotId: campaign.slotIds[1]! },
+    });
+    expect(moved.status).toBe(200);
+    await tick(chinaDateTime(today, '18:10'));
+    expect(await remindersOf()).toHaveLength(1);
+    await tick(chinaDateTime(addDays(today, 3), '18:00'));
+    await tick(chinaDateTime(addDays(today, 3), '18:10'));
+    expect((await remindersOf()).map((row) => row.key)).toEqual([
+      `reminder:${registration.id}:${campaign.sessionIds[0]}`,
+      `reminder:${registration.id}:${campaign.sessionIds[1]}`,
+    ]);
+  });
+
   it('nudges opted-in players who have not played today, once, at 19:00', async () => {
     const today = chinaDay(Date.now());
     const organizationId = await createOrganization();

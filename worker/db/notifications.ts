@@ -75,12 +75,14 @@ export function sessionNotifications(
 
 /**
  * Reminders for sessions starting within [from, to), for organizations that send theirs at this
- * China hour, to seated people who have not turned reminders off. One per registration, ever.
+ * China hour, to seated people who have not turned reminders off. One per registration and
+ * session: a registration moved to another session is reminded of that one too (a changed time
+ * of the same session is told by the session change's own notification).
  */
 export async function queueReminders(db: Database, chinaHour: number, from: number, to: number) {
   const result = await db.run(sql`INSERT OR IGNORE INTO notifications
       (id, person_id, kind, organization_id, registration_id, dedupe_key)
-    SELECT ${newId}, r.person_id, 'reminder', c.organization_id, r.id, 'reminder:' || r.id
+    SELECT ${newId}, r.person_id, 'reminder', c.organization_id, r.id, 'reminder:' || r.id || ':' || se.id
     FROM organizations o
     JOIN campaigns c ON c.organization_id = o.id
     JOIN sessions se ON se.campaign_id = c.id
