@@ -331,7 +331,7 @@ describe('the desk and windows', () => {
 });
 
 describe('the roster and windows', () => {
-  it("shows each sign-up's window beside its session, and none where the session has no windows", async () => {
+  it("shows each sign-up's window beside its session, in the list and the export, and none where the session has none", async () => {
     const { campaignId, slotId } = await windowedSlot(8);
     const person = await signInCitizen();
     const booked = await signUp(person.cookie, slotId, { name: '时段人', windowStartsAt: AT('09:30') });
@@ -348,6 +348,20 @@ describe('the roster and windows', () => {
     expect(items.map((item) => [item.name, item.window && Date.parse(item.window.startsAt)])).toEqual([
       ['时段人', Date.parse(AT('09:30'))],
     ]);
+    // The export has it in a column of its own, beside the session's time; an empty cell without one.
+    const exportedWindows = async (id: string) => {
+      const csv = await testClient({ cookie }).admin.campaigns[':id']['registrations.csv'].$get({
+        param: { id },
+        query: {},
+      });
+      const [header, ...rows] = (await csv.text())
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .slice(0, -1);
+      const column = header!.split(',').indexOf('到场时段');
+      return rows.map((row) => row.split(',')[column]);
+    };
+    expect(await exportedWindows(campaignId)).toEqual(['09:30–10:00']);
 
     const wholeSession = { startsAt: SESSION.startsAt, endsAt: SESSION.endsAt, slots: [{ role: '学员', capacity: 5 }] };
     const plain = await createCampaign({ organizationId, sessions: [wholeSession] });
@@ -355,6 +369,7 @@ describe('the roster and windows', () => {
     expect((await signUp(unwindowed.cookie, plain.slotIds[0]!, { name: '整场人' })).status).toBe(201);
     const plainRoster = await (await rosterOf(plain.id)).json();
     expect(plainRoster.items.map((item) => item.window)).toEqual([null]);
+    expect(await exportedWindows(plain.id)).toEqual(['']);
   });
 });
 

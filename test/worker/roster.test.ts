@@ -221,7 +221,7 @@ describe('roster exports', () => {
     expect(lines).toHaveLength(3);
     expect(lines.some((line) => /[^\r]\n/.test(line))).toBe(false);
     expect(lines[0]).toBe(
-      '预约码,状态,姓名,手机号,身份证号,血型,RhD,场次时间,地点,岗位,团体,报名时间,签到时间,首次献血',
+      '预约码,状态,姓名,手机号,身份证号,血型,RhD,场次时间,到场时段,地点,岗位,团体,报名时间,签到时间,首次献血',
     );
     // A leading tab keeps Excel and WPS from reading the digits as numbers (docs/sign-ups.md, "Exports").
     expect(lines[1]).toContain(`${registration.code},已确认,李献血,\t${citizen.phone},\t371502199003071230,`);
@@ -246,7 +246,7 @@ describe('roster exports', () => {
     });
     const text = (await response.text()).replace(/^\uFEFF/, '');
     expect(text.split('\r\n')[0]).toBe(
-      'Booking code,Status,Name,Phone,ID number,Blood type,RhD,Session,Venue,Role,Team,Signed up,Checked in,首次献血',
+      'Booking code,Status,Name,Phone,ID number,Blood type,RhD,Session,Arrival window,Venue,Role,Team,Signed up,Checked in,首次献血',
     );
     expect(text.split('\r\n')[1]).toContain(',Confirmed,');
   });

@@ -2,6 +2,7 @@
 import type { RosterRow } from '../../db/roster.ts';
 import { toChinaIso } from '../../domain/china-time.ts';
 import { maskPhone } from '../../domain/phone.ts';
+import { windowTimes } from '../../domain/windows.ts';
 import type { Question } from '../../domain/questions.ts';
 import type { Language } from '../../lib/messages.ts';
 import type { CampaignKind } from '../../db/campaigns.ts';
@@ -46,7 +47,20 @@ const statusLabels: Record<Language, Record<RosterRow['status'], string>> = {
 };
 
 const fixedHeader: Record<Language, string[]> = {
-  'zh-CN': ['预约码', '状态', '姓名', '手机号', '身份证号', '场次时间', '地点', '岗位', '团体', '报名时间', '签到时间'],
+  'zh-CN': [
+    '预约码',
+    '状态',
+    '姓名',
+    '手机号',
+    '身份证号',
+    '场次时间',
+    '到场时段',
+    '地点',
+    '岗位',
+    '团体',
+    '报名时间',
+    '签到时间',
+  ],
   en: [
     'Booking code',
     'Status',
@@ -54,6 +68,7 @@ const fixedHeader: Record<Language, string[]> = {
     'Phone',
     'ID number',
     'Session',
+    'Arrival window',
     'Venue',
     'Role',
     'Team',
@@ -64,6 +79,13 @@ const fixedHeader: Record<Language, string[]> = {
 
 /** "2026-06-14 09:00": how a time reads in a spreadsheet cell. */
 const cellTime = (at: Date | null) => (at ? toChinaIso(at).slice(0, 16).replace('T', ' ') : '');
+
+/** "09:00–09:30": the registration's appointment window, beside its session's time; '' without one. */
+const windowCell = (row: RosterRow) => {
+  const window = windowTimes(row.slot, row.windowIndex);
+  const clock = (at: Date) => toChinaIso(at).slice(11, 16);
+  return window ? `${clock(window.startsAt)}–${clock(window.endsAt)}` : '';
+};
 
 const answerCell = (value: string | number | boolean | undefined, language: Language) =>
   value === undefined
@@ -110,6 +132,7 @@ export const exportRow = (
   idNumber,
   ...(kind === 'blood_drive' ? [row.bloodType ?? '', row.rhD ? rhDCell[language][row.rhD] : ''] : []),
   cellTime(row.slot.startsAt),
+  windowCell(row),
   row.slot.venue,
   row.slot.role,
   row.group?.organization ?? '',
