@@ -1,12 +1,11 @@
 // Counts for a campaign's organizers: by status, session, day, and for blood drives blood type
 // and donations. Organizer reads over one campaign's registrations, in one round trip.
 import { sql } from 'drizzle-orm';
+import { CHINA_OFFSET_MS } from '../domain/china-time.ts';
 import type { Database } from './client.ts';
 import { batch } from './prepared.ts';
 import type { RegistrationStatus } from './registrations.ts';
 import { heldSeats } from './seats.ts';
-
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 // The campaign's registrations, by way of its sessions and slots.
 const ofCampaign = (campaignId: string) => sql`registrations.slot_id IN (

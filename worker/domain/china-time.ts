@@ -1,17 +1,23 @@
 // Calendar days and times as people in China read them (UTC+8, no daylight saving),
 // whatever the server's own clock zone is.
 
-const OFFSET_MS = 8 * 60 * 60 * 1000;
+/** China's offset from UTC, for SQL that computes China days from stored milliseconds too. */
+export const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The China calendar day (YYYY-MM-DD) of an instant. */
 export function chinaDay(at: Date | number): string {
-  return new Date(new Date(at).getTime() + OFFSET_MS).toISOString().slice(0, 10);
+  return new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** ISO 8601 with the +08:00 offset, e.g. 2026-06-14T09:00:00+08:00. */
 export function toChinaIso(at: Date | number): string {
-  return new Date(new Date(at).getTime() + OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, '+08:00');
+  return new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, '+08:00');
+}
+
+/** The China clock time (HH:MM) of an instant, e.g. 09:00. */
+export function chinaClock(at: Date | number): string {
+  return new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().slice(11, 16);
 }
 
 /** The instant a China calendar day starts at a given local time ("09:00"). */

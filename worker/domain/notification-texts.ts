@@ -1,5 +1,6 @@
 // The texts Lifeline sends, short enough for one or two SMS, in the person's language.
 // They say what, when and where, and the booking code; never an ID number or health answer.
+import { CHINA_OFFSET_MS, chinaClock } from './china-time.ts';
 import type { Language } from '../lib/messages.ts';
 
 export type NotificationKind =
@@ -36,15 +37,12 @@ export const donorPrep: Record<Language, string> = {
   en: 'Before giving: no alcohol the day before, sleep well, eat a light meal, drink water, bring your ID card.',
 };
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-const hoursAndMinutes = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(11, 16);
 
 /** "6月14日 09:00" / "14 Jun 09:00", China time. */
 export function shortTime(at: Date, language: Language): string {
   const local = new Date(at.getTime() + CHINA_OFFSET_MS);
-  const hm = hoursAndMinutes(at);
+  const hm = chinaClock(at);
   return language === 'en'
     ? `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${hm}`
     : `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${hm}`;
@@ -105,7 +103,7 @@ export function notificationText(kind: NotificationKind, facts: NotificationFact
     title: facts.title ?? '',
     code: facts.code ?? '',
     startsAt: facts.window
-      ? `${shortTime(facts.window.startsAt, language)}–${hoursAndMinutes(facts.window.endsAt)}`
+      ? `${shortTime(facts.window.startsAt, language)}–${chinaClock(facts.window.endsAt)}`
       : facts.startsAt
         ? shortTime(facts.startsAt, language)
         : '',

@@ -1,6 +1,6 @@
 // How a roster row looks: masked in the live roster, in full in an organizer's export.
 import type { RosterRow } from '../../db/roster.ts';
-import { toChinaIso } from '../../domain/china-time.ts';
+import { chinaClock, toChinaIso } from '../../domain/china-time.ts';
 import { maskPhone } from '../../domain/phone.ts';
 import { windowTimes } from '../../domain/windows.ts';
 import type { Question } from '../../domain/questions.ts';
@@ -83,8 +83,7 @@ const cellTime = (at: Date | null) => (at ? toChinaIso(at).slice(0, 16).replace(
 /** "09:00–09:30": the registration's appointment window, beside its session's time; '' without one. */
 const windowCell = (row: RosterRow) => {
   const window = windowTimes(row.slot, row.windowIndex);
-  const clock = (at: Date) => toChinaIso(at).slice(11, 16);
-  return window ? `${clock(window.startsAt)}–${clock(window.endsAt)}` : '';
+  return window ? `${chinaClock(window.startsAt)}–${chinaClock(window.endsAt)}` : '';
 };
 
 const answerCell = (value: string | number | boolean | undefined, language: Language) =>
