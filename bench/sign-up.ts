@@ -137,11 +137,9 @@ console.log(
   `Sign-up benchmark: ${REQUESTS} requests, ${CONCURRENCY} at a time, after ${WARMUP} to warm up; ` +
     `then ${RACE} at once for ${RACE_SEATS} seats.`,
 );
-// Lifeline runs as it does locally: each booking's confirmation text handed to the queue and sent
-// by the queue's consumer in the same process. Deployed, the consumer runs in invocations of its
-// own, so this is more work than Cloudflare's request path, never less. (Without a local consumer,
-// wrangler dev offers each message to other dev sessions through its registry, a cost deployed
-// Workers do not have; so the consumer stays in.)
+// Lifeline runs with its queue: each booking's confirmation handed to the queue and posted by the
+// queue's consumer to the gateway above, in the same process. Deployed, the consumer runs in
+// invocations of its own, so this is more work than Cloudflare's request path, never less.
 console.log(
   `Load average before: ${loadavg()
     .map((load) => load.toFixed(2))

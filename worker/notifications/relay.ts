@@ -63,10 +63,9 @@ const CARRY_MS = 5_000;
 async function sendWaiting(queue: Queue<NotificationMessage>, handover: Handover, requestId: string) {
   const until = Date.now() + CARRY_MS;
   for (;;) {
-    const last = Date.now() > until;
-    const messages = handover.waiting.splice(0, last ? handover.waiting.length : HANDOVER_BATCH);
+    const messages = handover.waiting.splice(0);
     // Checked and cleared in one step, with nothing in between: a key added after it starts a send of its own.
-    if (last || messages.length === 0) handover.sending = false;
+    if (messages.length === 0 || Date.now() > until) handover.sending = false;
     for (let i = 0; i < messages.length; i += HANDOVER_BATCH) {
       await queue.sendBatch(messages.slice(i, i + HANDOVER_BATCH)).catch((error: unknown) => {
         // The cron's sweep sends them later.
