@@ -53,9 +53,12 @@ export default defineConfig({
         },
       },
       {
-        // Browser tests drive Debian's Chromium against `wrangler dev`.
+        // Browser tests drive Debian's headless Chromium against `wrangler dev`.
         test: {
           name: 'browser',
+          // Each file launches its own Chromium and names its records after its own start, so the
+          // files need no fresh module state: one import of Playwright per pool worker, not per file.
+          isolate: false,
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['./test/browser/serve.ts'],

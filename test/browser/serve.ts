@@ -123,9 +123,9 @@ export async function startProduct(
 
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) {
-    if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium.`);
+    if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium-headless-shell.`);
     console.warn(
-      `\n[browser tests] skipped: ${CHROMIUM} is not installed (apt-get install chromium fonts-wqy-microhei).\n`,
+      `\n[browser tests] skipped: ${CHROMIUM} is not installed (apt-get install chromium-headless-shell fonts-wqy-microhei).\n`,
     );
     project.provide('baseUrl', '');
     project.provide('migratedDatabase', '');
