@@ -2,6 +2,7 @@
 // come already translated: the API client sends the language with each request.
 import { catalogue } from '../foundation/strings.ts';
 import { sharedWords } from '../foundation/words.ts';
+import type { NotificationKind } from '../../../worker/domain/notification-texts.ts';
 
 export type Kind = 'blood_drive' | 'outreach' | 'cpr_training' | 'quiz';
 export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'checked_in' | 'cancelled' | 'no_show';
@@ -14,15 +15,7 @@ export type Reason = 'mistake' | 'person_asked' | 'did_not_come' | 'deferred' | 
 /** What can be corrected on a sign-up after the fact, from the roster or the desk. */
 export type Correction = 'undo_check_in' | 'no_show' | 'undo_no_show' | 'cancel' | 'remove_donation';
 export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'skipped' | 'failed';
-export type NotificationKind =
-  | 'confirmed'
-  | 'promoted'
-  | 'session_changed'
-  | 'session_cancelled'
-  | 'registration_cancelled'
-  | 'reminder'
-  | 'quiz_nudge'
-  | 'callout';
+export type { NotificationKind } from '../../../worker/domain/notification-texts.ts';
 /** The audit log's actions, as the API writes them; the filter offers these. */
 export const auditActions = [
   'staff.sign_in',
