@@ -90,6 +90,6 @@ export function batch<T extends unknown[][]>(db: Database, queries: SQL[]): Prom
 }
 
 /** Runs one statement (one round trip) and reads its rows. */
-export async function runOne<R>(db: Database, item: Statement<R>): Promise<R> {
+export async function runOne<R>(item: Statement<R>): Promise<R> {
   return item.rows(await item.statement.all());
 }

@@ -119,7 +119,7 @@ export function personLimitPeek(db: Database, limit: PersonLimit, loginHash: str
 /** Counts one more event and says whether it is still within the limit (one statement). */
 export async function consume(db: Database, hashKey: string, limit: Limit, now = Date.now()): Promise<LimitState> {
   const { query, verdict } = await eventCounter(db, hashKey, limit, now);
-  return verdict(await runOne(db, query));
+  return verdict(await runOne(query));
 }
 
 /** Reads the current count without adding to it. */

@@ -233,7 +233,7 @@ export async function changeGroup(
   const [now] = await db.all<{ status: string; joined: number }>(
     sql`SELECT status, ${joinedOf(sql`${group.id}`)} AS joined FROM registration_groups WHERE id = ${group.id}`,
   );
-  if (!now || now.status !== 'open') return { outcome: 'closed' };
+  if (now?.status !== 'open') return { outcome: 'closed' };
   return { outcome: seats !== null && seats < now.joined ? 'seats_below_joined' : 'slot_full' };
 }
 

@@ -65,7 +65,7 @@ export type SlotForSignUp = Rows<typeof slotForSignUp>[number] | undefined;
 
 /** The slot's sign-up facts on their own (one round trip). */
 export const findSlotForSignUp = async (db: Database, slotId: string): Promise<SlotForSignUp> =>
-  (await runOne(db, slotForSignUp(db, { slotId })))[0];
+  (await runOne(slotForSignUp(db, { slotId })))[0];
 
 /** A person's donations, newest first. */
 export const getDonations = (db: Database, personId: string) =>

@@ -81,7 +81,7 @@ function csvCell(value: string | number): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const csvLine = (row: (string | number)[]) => row.map(csvCell).join(',') + '\r\n';
+const csvLine = (row: (string | number)[]) => `${row.map(csvCell).join(',')}\r\n`;
 
 /** A whole CSV file: BOM, one header row, CRLF line ends, formula-like text cells neutralised. */
 export function csvDocument(header: string[], rows: (string | number)[][]): string {

@@ -208,7 +208,7 @@ export const quizRoutes = new Hono<AppEnv>()
       ]);
       if (!signedIn[0]) throw new ApiError(401, 'unauthenticated');
       const attempt = owned[0]?.attempt;
-      if (!attempt || !attempt.questionIds.includes(questionId)) throw notFound();
+      if (!attempt?.questionIds.includes(questionId)) throw notFound();
       if (!isOpenAttempt(attempt, Date.now())) throw new ApiError(409, 'attempt_closed');
       const question = questions[0];
       if (!question) throw notFound();
@@ -236,7 +236,7 @@ export const quizRoutes = new Hono<AppEnv>()
       ownAttemptQuestions(db, attemptId, player),
     ]);
     if (!signedIn[0]) throw new ApiError(401, 'unauthenticated');
-    const countRefusal = () => runOne(db, personEventCounter(db, refusedSubmitsPerPerson, loginHash).query);
+    const countRefusal = () => runOne(personEventCounter(db, refusedSubmitsPerPerson, loginHash).query);
     return limitRefusals(refusals.verdict(refused), countRefusal, async () => {
       const found = owned[0];
       if (!found) throw notFound(); // someone else's attempt does not exist for this player

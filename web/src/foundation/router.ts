@@ -7,6 +7,14 @@ import { replaceContent } from './dom.ts';
 import { failureNotice } from './notices.ts';
 import { words } from './words.ts';
 
+/**
+ * Where to go after signing in: `next` when it is a path of this app other than the sign-in page
+ * itself, else `fallback`. A link must not send people elsewhere (`//host`, `https:`) once signed in.
+ */
+export function afterSignIn(next: string | null, fallback: string): string {
+  return next?.startsWith('/') && !next.startsWith('//') && next !== '/sign-in' ? next : fallback;
+}
+
 export interface PageContext {
   /** Where the page draws itself; cleared before each page. */
   view: HTMLElement;

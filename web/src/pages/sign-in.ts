@@ -5,21 +5,16 @@ import { api, ApiFailure, read } from '../foundation/api.ts';
 import { FieldList, inputField } from '../foundation/fields.ts';
 import { h, on, replaceContent } from '../foundation/dom.ts';
 import { strings } from '../strings.ts';
-import { navigate, type PageContext } from '../foundation/router.ts';
+import { afterSignIn, navigate, type PageContext } from '../foundation/router.ts';
 import { setPageTitle } from '../foundation/shell.ts';
 
 /** A new code may be asked for after this long (the API allows one a minute). */
 const RESEND_AFTER_SEC = 60;
 
-/** Only a path of this app: a link must not send people elsewhere after signing in. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/me/sign-ups';
-}
-
 export function signInPage(context: PageContext) {
   const s = strings();
   setPageTitle(s.signInTitle);
-  const next = safeNext(context.query.get('next'));
+  const next = afterSignIn(context.query.get('next'), '/me/sign-ups');
 
   const phoneFields = new FieldList();
   const phone = phoneFields.add(

@@ -3,15 +3,11 @@ import { api, read } from '../../foundation/api.ts';
 import { h } from '../../foundation/dom.ts';
 import { FieldList } from '../../foundation/fields.ts';
 import { sendingForm } from '../../foundation/form-message.ts';
-import { navigate, type PageContext } from '../../foundation/router.ts';
+import { afterSignIn, navigate, type PageContext } from '../../foundation/router.ts';
 import { setPageTitle } from '../../foundation/shell.ts';
 import { forgetSignIn } from '../login.ts';
 import { emailField, passwordField } from '../staff-fields.ts';
 import { strings } from '../strings.ts';
-
-/** Only an app address: a `next` pointing elsewhere is ignored. */
-const safeNext = (next: string | null) =>
-  next && next.startsWith('/') && !next.startsWith('//') && next !== '/sign-in' ? next : '/';
 
 export function signInPage({ view, query }: PageContext) {
   const s = strings();
@@ -29,7 +25,7 @@ export function signInPage({ view, query }: PageContext) {
         read(api.admin.auth.login.$post({ json: { email: String(email.value()), password: password.control.value } })),
       sent: () => {
         forgetSignIn(); // the next page asks who this is, with their organization
-        navigate(safeNext(query.get('next')), { replace: true });
+        navigate(afterSignIn(query.get('next'), '/'), { replace: true });
       },
     },
     email.element,
