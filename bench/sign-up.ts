@@ -4,7 +4,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runtimeCpuMs, startWranglerDev, tableRow, wrangler } from './wrangler-dev.ts';
@@ -50,11 +50,16 @@ function benchData(): string {
 
 // The SMS gateway, as deployed: the queue's consumer POSTs each text to it (worker/lib/sms.ts's
 // webhook). Locally the texts would otherwise be printed, one log line each through wrangler dev's
-// log relay, a cost no deployment has. It answers 200 and counts what it was sent.
+// log relay, a cost no deployment has. It answers 200 and counts the texts by their key: a text
+// sent again (its first answer lost, say) carries the same key, so that a gateway can drop it.
+const textKeys = new Set<string>();
 let textsReceived = 0;
 const gateway = createServer((request, response) => {
-  request.resume().on('end', () => {
+  let body = '';
+  request.on('data', (chunk) => (body += chunk));
+  request.on('end', () => {
     textsReceived++;
+    textKeys.add((JSON.parse(body) as { key: string }).key);
     response.end();
   });
 }).listen(0, '127.0.0.1');
@@ -163,18 +168,31 @@ console.log(
 // invocations of its own, so this is more work than Cloudflare's request path, never less.
 const bare = await start('bare', 'bench/wrangler.bare.toml', 8790, sqlFile);
 const lifeline = await start('lifeline', 'wrangler.toml', 8791, sqlFile);
+// And without the queue (no producer, no consumer): the request path with every guarantee (the
+// rate limits, the Idempotency-Key, the outbox row in the booking's batch, eligibility), its texts
+// left in the outbox for the cron's sweep. What sets it apart from the row above is the texts' delivery.
+const WITHOUT_QUEUE = 'wrangler.bench-without-queue.toml';
+writeFileSync(
+  WITHOUT_QUEUE,
+  readFileSync('wrangler.toml', 'utf8').replace(/^\[\[queues\.(?:producers|consumers)\]\]\n(?:[^\n]+\n)+/gm, ''),
+);
+const withoutQueue = await start('lifeline-without-queue', WITHOUT_QUEUE, 8792, sqlFile);
 type Figures = Awaited<ReturnType<typeof bare.round>>;
-const rounds: { bare: Figures; lifeline: Figures }[] = [];
+const rounds: { bare: Figures; lifeline: Figures; withoutQueue: Figures }[] = [];
 try {
-  // Both serve side by side and take turns, bare first in one round and Lifeline first in the
-  // next: what the shared machine does meanwhile falls on both alike. One sitting on this machine
+  // All three serve side by side and take turns, bare first in one round and last in the next:
+  // what the shared machine does meanwhile falls on them alike. One sitting on this machine
   // measured the same Worker at 0.61 × and another at 0.78 ×; several rounds show the spread.
   for (let round = 0; round < ROUNDS; round++) {
-    const figures =
-      round % 2 === 0
-        ? { bare: await bare.round(round), lifeline: await lifeline.round(round) }
-        : { lifeline: await lifeline.round(round), bare: await bare.round(round) };
-    rounds.push(figures);
+    if (round % 2 === 0) {
+      const bareFigures = await bare.round(round);
+      const lifelineFigures = await lifeline.round(round);
+      rounds.push({ bare: bareFigures, lifeline: lifelineFigures, withoutQueue: await withoutQueue.round(round) });
+    } else {
+      const withoutQueueFigures = await withoutQueue.round(round);
+      const lifelineFigures = await lifeline.round(round);
+      rounds.push({ bare: await bare.round(round), lifeline: lifelineFigures, withoutQueue: withoutQueueFigures });
+    }
   }
   const race = await lifeline.race();
   // Every booking's confirmation reaches the gateway: until none has come for 2 s.
@@ -198,13 +216,15 @@ try {
   rounds.forEach((r, i) => {
     console.log(row('bare (login read + capacity-checked insert)', i, r.bare));
     console.log(row('Lifeline POST /api/slots/:id/registrations', i, r.lifeline));
+    console.log(row('Lifeline without the queue (texts left in the outbox)', i, r.withoutQueue));
   });
   const median = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     const middle = sorted.length >> 1;
     return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   };
-  const ratios = (pick: (r: Figures) => number) => rounds.map((r) => pick(r.lifeline) / pick(r.bare));
+  const ratios = (pick: (r: Figures) => number, worker: 'lifeline' | 'withoutQueue' = 'lifeline') =>
+    rounds.map((r) => pick(r[worker]) / pick(r.bare));
   const spread = (values: number[]) =>
     `${median(values).toFixed(2)} × bare (rounds ${values.map((v) => v.toFixed(2)).join(', ')})`;
   console.log(
@@ -212,21 +232,29 @@ try {
       `p50 = ${spread(ratios((r) => r.p50))}, target ≤ 1.25;\n` +
       `CPU per sign-up (the workerd running the Worker and local D1) = ${spread(ratios((r) => r.cpuMs))}.`,
   );
-  const errors = rounds.reduce((n, r) => n + r.lifeline.errors, 0) + race.errors;
+  console.log(
+    `Without the queue: throughput = ${spread(ratios((r) => r.throughput, 'withoutQueue'))};\n` +
+      `p50 = ${spread(ratios((r) => r.p50, 'withoutQueue'))}; CPU = ${spread(ratios((r) => r.cpuMs, 'withoutQueue'))}.`,
+  );
+  const errors = rounds.reduce((n, r) => n + r.lifeline.errors + r.withoutQueue.errors, 0) + race.errors;
   console.log(
     race.booked === RACE_SEATS && errors === 0
       ? `No overbooking: exactly ${RACE_SEATS} of ${RACE} booked, no errors.`
       : `PROBLEM: ${race.booked} booked for ${RACE_SEATS} seats, ${errors} errors.`,
   );
-  // The bare Worker sends no texts: every one at the gateway is Lifeline's.
+  // Only Lifeline with the queue sends texts: every one at the gateway is its.
   const booked = WARMUP + ROUNDS * REQUESTS + race.booked;
+  const repeats = textsReceived - textKeys.size;
   console.log(
-    textsReceived === booked
-      ? `The SMS gateway received one confirmation per booking (${booked}), through the queue.`
-      : `PROBLEM: ${textsReceived} texts reached the SMS gateway for ${booked} bookings.`,
+    textKeys.size === booked
+      ? `The SMS gateway received one confirmation per booking (${booked}), through the queue` +
+          (repeats ? `, and ${repeats} of them a second time, with their key.` : '.')
+      : `PROBLEM: ${textKeys.size} texts reached the SMS gateway for ${booked} bookings.`,
   );
 } finally {
   bare.stop();
+  withoutQueue.stop();
+  rmSync(WITHOUT_QUEUE, { force: true });
   lifeline.stop();
   gateway.close();
 }
