@@ -309,6 +309,28 @@ describe('the queue consumer', () => {
     expect((await notificationsFor('dedupe_key = ?', key))[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
+  it('sends a text whose answer was lost again with the same key, for the gateway to drop', async () => {
+    const citizen = await signInCitizen();
+    await env.DB.prepare(`UPDATE people SET quiz_nudges = 1 WHERE id = ?`).bind(citizen.personId).run();
+    const key = await handedOverNotice(citizen.personId);
+    // The gateway got the first request, but its answer never came back in time (the webhook
+    // gives up after 10 s): the text goes again, with the key it had.
+    const received: (string | undefined)[] = [];
+    const sender: SmsSender = {
+      async send(_phone, _text, textKey) {
+        received.push(textKey);
+        if (received.length === 1) throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+      },
+    };
+    const db = database(env.DB);
+    expect(await deliver(db, key, sender)).toEqual({ ack: false, retryAfterSec: 30 });
+    expect(await deliver(db, key, sender)).toEqual({ ack: true });
+    expect(received).toHaveLength(2);
+    expect(received[0]).toBeTruthy();
+    expect(received[1]).toBe(received[0]);
+    expect((await notificationsFor('dedupe_key = ?', key))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
   it('acknowledges or retries each message of a queue batch', async () => {
     const citizen = await signInCitizen();
     await env.DB.prepare(`UPDATE people SET quiz_nudges = 1 WHERE id = ?`).bind(citizen.personId).run();
