@@ -1,6 +1,6 @@
-// `npm run bench`: sign-up throughput and latency of Lifeline beside a bare Worker, both under
-// `wrangler dev` on this machine, in rounds that alternate between them, and a 1,000-request race
-// for 100 seats. Prints figures only.
+// `npm run bench`: sign-up throughput and latency of Lifeline, of Lifeline without its queue and of
+// a bare Worker, all under `wrangler dev` on this machine, in rounds that take turns between them,
+// and a 1,000-request race for 100 seats. Prints figures only.
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -120,10 +120,17 @@ async function quiet(server: ChildProcess) {
   }
 }
 
+/** Stops each `wrangler dev` started so far and removes its database. */
+const stops: (() => void)[] = [];
+
 /** A Worker under `wrangler dev`, seeded with the bench's people, and the figures of its loads. */
 async function start(name: string, config: string, port: number, sqlFile: string) {
   const state = mkdtempSync(join(tmpdir(), `lifeline-bench-${name}-`));
   const server = await serve(config, port, state, sqlFile);
+  stops.push(() => {
+    process.kill(-server.pid!, 'SIGTERM');
+    rmSync(state, { recursive: true, force: true });
+  });
   await load(port, 'warm-up', 0, WARMUP);
   return {
     /** `REQUESTS` sign-ups of round `round`'s people, with the CPU the runtime spent per sign-up. */
@@ -144,10 +151,6 @@ async function start(name: string, config: string, port: number, sqlFile: string
         errors: results.filter((r) => r.status >= 500 || r.status < 200).length,
       };
     },
-    stop() {
-      process.kill(-server.pid!, 'SIGTERM');
-      rmSync(state, { recursive: true, force: true });
-    },
   };
 }
 
@@ -163,23 +166,23 @@ console.log(
     .map((load) => load.toFixed(2))
     .join(', ')} (${availableParallelism()} cores).`,
 );
-// Lifeline runs with its queue: each booking's confirmation handed to the queue and posted by the
-// queue's consumer to the gateway above, in the same process. Deployed, the consumer runs in
-// invocations of its own, so this is more work than Cloudflare's request path, never less.
-const bare = await start('bare', 'bench/wrangler.bare.toml', 8790, sqlFile);
-const lifeline = await start('lifeline', 'wrangler.toml', 8791, sqlFile);
-// And without the queue (no producer, no consumer): the request path with every guarantee (the
-// rate limits, the Idempotency-Key, the outbox row in the booking's batch, eligibility), its texts
-// left in the outbox for the cron's sweep. What sets it apart from the row above is the texts' delivery.
 const WITHOUT_QUEUE = 'wrangler.bench-without-queue.toml';
-writeFileSync(
-  WITHOUT_QUEUE,
-  readFileSync('wrangler.toml', 'utf8').replace(/^\[\[queues\.(?:producers|consumers)\]\]\n(?:[^\n]+\n)+/gm, ''),
-);
-const withoutQueue = await start('lifeline-without-queue', WITHOUT_QUEUE, 8792, sqlFile);
-type Figures = Awaited<ReturnType<typeof bare.round>>;
-const rounds: { bare: Figures; lifeline: Figures; withoutQueue: Figures }[] = [];
 try {
+  // Lifeline runs with its queue: each booking's confirmation handed to the queue and posted by the
+  // queue's consumer to the gateway above, in the same process. Deployed, the consumer runs in
+  // invocations of its own, so this is more work than Cloudflare's request path, never less.
+  const bare = await start('bare', 'bench/wrangler.bare.toml', 8790, sqlFile);
+  const lifeline = await start('lifeline', 'wrangler.toml', 8791, sqlFile);
+  // And without the queue (no producer, no consumer): the request path with every guarantee (the
+  // rate limits, the Idempotency-Key, the outbox row in the booking's batch, eligibility), its texts
+  // left in the outbox for the cron's sweep. What sets it apart from the row above is the texts' delivery.
+  writeFileSync(
+    WITHOUT_QUEUE,
+    readFileSync('wrangler.toml', 'utf8').replace(/^\[\[queues\.(?:producers|consumers)\]\]\n(?:[^\n]+\n)+/gm, ''),
+  );
+  const withoutQueue = await start('lifeline-without-queue', WITHOUT_QUEUE, 8792, sqlFile);
+  type Figures = Awaited<ReturnType<typeof bare.round>>;
+  const rounds: { bare: Figures; lifeline: Figures; withoutQueue: Figures }[] = [];
   // All three serve side by side and take turns, bare first in one round and last in the next:
   // what the shared machine does meanwhile falls on them alike. One sitting on this machine
   // measured the same Worker at 0.61 × and another at 0.78 ×; several rounds show the spread.
@@ -252,9 +255,7 @@ try {
       : `PROBLEM: ${textKeys.size} texts reached the SMS gateway for ${booked} bookings.`,
   );
 } finally {
-  bare.stop();
-  withoutQueue.stop();
+  for (const stop of stops) stop();
   rmSync(WITHOUT_QUEUE, { force: true });
-  lifeline.stop();
   gateway.close();
 }

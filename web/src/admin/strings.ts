@@ -15,7 +15,7 @@ export type Reason = 'mistake' | 'person_asked' | 'did_not_come' | 'deferred' | 
 /** What can be corrected on a sign-up after the fact, from the roster or the desk. */
 export type Correction = 'undo_check_in' | 'no_show' | 'undo_no_show' | 'cancel' | 'remove_donation';
 export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'skipped' | 'failed';
-export type { NotificationKind } from '../../../worker/domain/notification-texts.ts';
+export type { NotificationKind };
 /** The audit log's actions, as the API writes them; the filter offers these. */
 export const auditActions = [
   'staff.sign_in',
