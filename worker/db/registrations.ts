@@ -33,28 +33,31 @@ const positionOf = (registrationId: SQLWrapper) => sql`(
   ) END FROM registrations r WHERE r.id = ${registrationId})`;
 
 /**
- * What a sign-up needs to know of the slot's session and campaign, as a statement that can join a
- * D1 batch (its column names must then be unique: a batch maps columns by name).
+ * What a sign-up needs to know of the slot's session and campaign. Its column names are unique beside
+ * a person's (a batch maps columns by name), hence the campaign's id under a name of its own.
  */
+const slotColumns = {
+  session: {
+    startsAt: sessions.startsAt,
+    endsAt: sessions.endsAt,
+    windowMinutes: sessions.windowMinutes,
+    cancelledAt: sessions.cancelledAt,
+  },
+  campaign: {
+    id: sql<string>`${campaigns.id}`.as('campaign_id'),
+    kind: campaigns.kind,
+    status: campaigns.status,
+    endsOn: campaigns.endsOn,
+    eligibility: campaigns.eligibility,
+    questions: campaigns.questions,
+    organizationId: campaigns.organizationId,
+  },
+};
+
+/** The slot's sign-up facts, as a statement that can join a D1 batch. */
 export const slotForSignUp = preparedQuery((db, slot: Placeholders<{ slotId: string }>) =>
   db
-    .select({
-      session: {
-        startsAt: sessions.startsAt,
-        endsAt: sessions.endsAt,
-        windowMinutes: sessions.windowMinutes,
-        cancelledAt: sessions.cancelledAt,
-      },
-      campaign: {
-        id: campaigns.id,
-        kind: campaigns.kind,
-        status: campaigns.status,
-        endsOn: campaigns.endsOn,
-        eligibility: campaigns.eligibility,
-        questions: campaigns.questions,
-        organizationId: campaigns.organizationId,
-      },
-    })
+    .select(slotColumns)
     .from(slots)
     .innerJoin(sessions, eq(sessions.id, slots.sessionId))
     .innerJoin(campaigns, eq(campaigns.id, sessions.campaignId))
@@ -95,13 +98,23 @@ const savedIdNumberOf = (db: Database, personId: SQLWrapper) =>
 type Donation = Awaited<ReturnType<typeof getDonations>>[number];
 
 /**
- * The person of a live login with everything else of theirs a sign-up or a move is decided by,
- * in ONE statement (each statement of a batch costs D1 and the Worker time of its own): their
- * donations, newest first; the sealed ID number of their last registration, when `savedIdNumber`; and
- * the stored answer to this Idempotency-Key. No row when the login is not live.
+ * The person of a live login with everything else a sign-up or a move is decided by, in ONE
+ * statement (each statement of a batch costs D1 and the Worker time of its own): their donations,
+ * newest first; the sealed ID number of their last registration, when `savedIdNumber`; the stored
+ * answer to this Idempotency-Key; and the slot's facts (`session` and `campaign` null when there is
+ * no such slot). No row when the login is not live.
  */
-export const personForSignUp = preparedQuery(
-  (db, wanted: Placeholders<{ tokenHash: string; now: number; idempotencyKey: string | null; savedIdNumber: 0 | 1 }>) =>
+export const signUpFacts = preparedQuery(
+  (
+    db,
+    wanted: Placeholders<{
+      tokenHash: string;
+      now: number;
+      idempotencyKey: string | null;
+      savedIdNumber: 0 | 1;
+      slotId: string;
+    }>,
+  ) =>
     db
       .select({
         person: people,
@@ -124,9 +137,13 @@ export const personForSignUp = preparedQuery(
           // (Never called on NULL: drizzle passes a NULL through as null.)
           .mapWith((text: string): { scope: string; status: number; body: string } | null => JSON.parse(text))
           .as('answered'),
+        ...slotColumns,
       })
       .from(logins)
       .innerJoin(people, eq(people.id, logins.personId))
+      .leftJoin(slots, eq(slots.id, wanted.slotId))
+      .leftJoin(sessions, eq(sessions.id, slots.sessionId))
+      .leftJoin(campaigns, eq(campaigns.id, sessions.campaignId))
       .where(liveCitizenLogin(wanted.tokenHash, wanted.now)),
 );
 

@@ -5,13 +5,7 @@ import * as v from 'valibot';
 import { loginPersonId } from '../db/logins.ts';
 import { revealPerson } from '../db/people.ts';
 import { queryStatement, runBatch } from '../db/prepared.ts';
-import {
-  cancelRegistration,
-  getOwnRegistration,
-  isUniqueViolation,
-  personForSignUp,
-  slotForSignUp,
-} from '../db/registrations.ts';
+import { cancelRegistration, getOwnRegistration, isUniqueViolation, signUpFacts } from '../db/registrations.ts';
 import { moveRegistration, registrationToMove, slotSeats } from '../db/reschedule.ts';
 import { chinaDay, toChinaIso } from '../domain/china-time.ts';
 import { reasonsOnDay } from '../domain/sign-up.ts';
@@ -87,13 +81,18 @@ export const registrationRoutes = new Hono<AppEnv>()
 
     for (let attempt = 0; attempt < 2; attempt++) {
       // Everything the move is decided by, in one round trip: the login's person with their donor
-      // history and a stored answer to the key, the registration, and the target slot with its seats.
+      // history, a stored answer to the key and the target slot, the registration, and the slot's seats.
       const now = Date.now();
       const person = loginPersonId(db, loginHash, now);
-      const [signedIn, own, targets, seats] = await runBatch(db, [
-        personForSignUp(db, { tokenHash: loginHash, now, idempotencyKey: key ?? null, savedIdNumber: 0 }),
+      const [signedIn, own, seats] = await runBatch(db, [
+        signUpFacts(db, {
+          tokenHash: loginHash,
+          now,
+          idempotencyKey: key ?? null,
+          savedIdNumber: 0,
+          slotId: input.slotId,
+        }),
         queryStatement(db, registrationToMove(db, person, id)),
-        slotForSignUp(db, { slotId: input.slotId }),
         queryStatement(db, slotSeats(db, input.slotId)),
       ]);
       const stored = signedIn[0];
@@ -109,7 +108,7 @@ export const registrationRoutes = new Hono<AppEnv>()
       try {
         if (registration.status !== 'confirmed') throw moveRefusals[registration.status]();
         if (registration.startsAt.getTime() <= now) throw new ApiError(409, 'registration_closed');
-        const { campaign, session } = openSlot(targets[0]);
+        const { campaign, session } = openSlot(stored);
         if (campaign.id !== registration.campaignId) throw new ApiError(409, 'other_campaign');
         const window = chosenWindow(session, input.windowStartsAt);
         if ('issue' in window) {

@@ -3,13 +3,12 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { birthDateColumns, revealPerson } from '../db/people.ts';
 import { runBatch } from '../db/prepared.ts';
-import { eventCounter, personEventCounter } from '../db/rate-limits.ts';
+import { addressAndPersonCounter } from '../db/rate-limits.ts';
 import { holdSeats, SEATS_PER_CONTACT } from '../db/registration-groups.ts';
 import {
   findIdempotentResponse,
-  personForSignUp,
   findSlotForSignUp,
-  slotForSignUp,
+  signUpFacts,
   saveIdempotentResponse,
   signUp,
   type SlotForSignUp,
@@ -109,11 +108,14 @@ export function refuseClosedSlot(found: NonNullable<SlotForSignUp>) {
   }
 }
 
-/** The slot, unless it cannot take sign-ups now. */
-export function openSlot(found: SlotForSignUp) {
-  if (!found || found.campaign.status === 'draft') throw notFound();
-  refuseClosedSlot(found);
-  return found;
+type SlotFacts = NonNullable<SlotForSignUp>;
+
+/** The slot's facts (null or missing when there is no such slot), unless it cannot take sign-ups now. */
+export function openSlot(found: { [K in keyof SlotFacts]: SlotFacts[K] | null } | undefined): SlotFacts {
+  if (!found?.session || !found.campaign || found.campaign.status === 'draft') throw notFound();
+  const slot = { session: found.session, campaign: found.campaign };
+  refuseClosedSlot(slot);
+  return slot;
 }
 
 /** Where a sign-up goes: a slot's free seats (or its waiting list), or a seat its group holds. */
@@ -131,41 +133,45 @@ export interface SignUpTarget {
 export async function signUpPerson(c: Context<AppEnv>, input: v.InferOutput<typeof signUpBody>, target: SignUpTarget) {
   const { slotId, scope, group } = target;
   const db = c.var.db;
-  // The busiest route reads everything it decides by in one round trip to D1, and writes in
-  // one more: the login's person with their donor history, saved ID number and the stored answer
-  // to this Idempotency-Key, and the slot, beside the rate-limit counts.
+  // The busiest route reads everything it decides by in one round trip to D1 of two statements,
+  // and writes in one more: the rate-limit counts (address and person), and the login's person with
+  // their donor history, saved ID number, the stored answer to this Idempotency-Key and the slot.
   const loginHash = await personLoginHash(c);
   if (!loginHash) throw new ApiError(401, 'unauthenticated');
   const now = Date.now();
   const key = idempotencyKey(c);
-  const byAddress = await eventCounter(db, hashKey(c.env), signUpsPerAddress(c), now);
-  const byPerson = personEventCounter(db, signUpsPerPerson, loginHash, now);
-  const [fromAddress, fromPerson, signedIn, slots] = await runBatch(db, [
-    byAddress.query,
-    byPerson.query,
-    personForSignUp(db, {
+  const counts = await addressAndPersonCounter(
+    db,
+    hashKey(c.env),
+    signUpsPerAddress(c),
+    signUpsPerPerson,
+    loginHash,
+    now,
+  );
+  const [counted, signedIn] = await runBatch(db, [
+    counts.query,
+    signUpFacts(db, {
       tokenHash: loginHash,
       now,
       idempotencyKey: key ?? null,
       savedIdNumber: input.useSavedIdNumber ? 1 : 0,
+      slotId,
     }),
-    slotForSignUp(db, { slotId }),
   ]);
   const stored = signedIn[0];
   if (!stored) throw new ApiError(401, 'unauthenticated');
   const keys = encryptionKeys(c.env);
   const person = await revealPerson(keys, stored.person);
-  const slot = slots[0];
   const earlier = stored.answered;
   if (earlier) {
     if (earlier.scope !== scope) throw new ApiError(409, 'idempotency_key_reused');
     return replay(c, earlier);
   }
   // After the replay: a retry of an answered request is never refused.
-  refuseOverLimit(byAddress.verdict(fromAddress), byPerson.verdict(fromPerson));
+  refuseOverLimit(...counts.verdicts(counted));
 
   try {
-    const { campaign, session } = openSlot(slot);
+    const { campaign, session } = openSlot(stored);
     if (group && (group.status !== 'open' || group.joinUntil.getTime() <= Date.now())) {
       throw new ApiError(409, 'group_closed');
     }
