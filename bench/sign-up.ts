@@ -159,7 +159,8 @@ async function start(config: string, port: number, state: string) {
   };
 }
 
-const sqlFile = join(mkdtempSync(join(tmpdir(), 'lifeline-bench-data-')), 'bench.sql');
+const dataFolder = mkdtempSync(join(tmpdir(), 'lifeline-bench-data-'));
+const sqlFile = join(dataFolder, 'bench.sql');
 writeFileSync(sqlFile, benchData());
 
 console.log(
@@ -264,5 +265,6 @@ try {
 } finally {
   for (const stop of stops) stop();
   rmSync(CONSUMER_ELSEWHERE, { force: true });
+  rmSync(dataFolder, { recursive: true, force: true });
   gateway.close();
 }

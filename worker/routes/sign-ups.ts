@@ -95,8 +95,10 @@ interface BookedBody {
 const replay = <E extends AppEnv>(c: Context<E>, stored: { status: number; body: string }) =>
   c.json(JSON.parse(stored.body) as BookedBody, stored.status as 201);
 
+type SlotFacts = NonNullable<SlotForSignUp>;
+
 /** Refuses a slot whose session takes no sign-ups, nor seats held for a group, now. */
-export function refuseClosedSlot(found: NonNullable<SlotForSignUp>) {
+export function refuseClosedSlot(found: SlotFacts) {
   if (found.session.cancelledAt) throw new ApiError(409, 'session_cancelled');
   const today = chinaDay(Date.now());
   if (
@@ -107,8 +109,6 @@ export function refuseClosedSlot(found: NonNullable<SlotForSignUp>) {
     throw new ApiError(409, 'registration_closed');
   }
 }
-
-type SlotFacts = NonNullable<SlotForSignUp>;
 
 /** The slot's facts (null or missing when there is no such slot), unless it cannot take sign-ups now. */
 export function openSlot(found: { [K in keyof SlotFacts]: SlotFacts[K] | null } | undefined): SlotFacts {
