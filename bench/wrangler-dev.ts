@@ -25,9 +25,16 @@ export async function startWranglerDev(args: string[], port: number, path = '/ap
     {
       stdio: 'ignore',
       detached: true,
-      // A dev registry of its own: in the shared one, a queue without a local consumer forwards
-      // each message to any other `wrangler dev` on the machine that consumes a queue of its name.
-      env: { ...process.env, WRANGLER_REGISTRY_PATH: mkdtempSync(join(tmpdir(), 'wrangler-registry-')) },
+      env: {
+        ...process.env,
+        // A dev registry of its own: in the shared one, a queue without a local consumer forwards
+        // each message to any other `wrangler dev` on the machine that consumes a queue of its name.
+        WRANGLER_REGISTRY_PATH: mkdtempSync(join(tmpdir(), 'wrangler-registry-')),
+        // No local trace capture (on by default since wrangler 4.118): it records every invocation's
+        // spans, binding calls included, into a local store on the Worker's own thread, a tracer
+        // no deployment runs there. A bench measures the Worker, not the tracer.
+        X_LOCAL_OBSERVABILITY: 'false',
+      },
     },
   );
   for (let i = 0; i < 200; i++) {
