@@ -25,6 +25,7 @@ export default {
     const db = database(env.DB);
     const now = Date.now();
     const tokenHash = await sha256(token);
+    // The sign-up route's limits (worker/routes/sign-ups.ts); they are never reached here.
     const counts = await addressAndPersonCounter(
       db,
       env.HASH_KEY,

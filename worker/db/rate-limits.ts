@@ -22,6 +22,12 @@ export interface PersonLimit {
   windowSec: number;
 }
 
+/**
+ * The start of a person limit's key: the person's id follows, a random UUID that tells nothing
+ * about them, so SQL can build the key unhashed from the login it reads.
+ */
+const personKeyPrefix = (limit: Pick<PersonLimit, 'name'>) => `${limit.name}:`;
+
 export interface LimitState {
   count: number;
   allowed: boolean;
@@ -81,13 +87,11 @@ const countOneMoreForLogin = preparedQuery(
 
 /**
  * Counts one more event for the person holding a live login, in the batch that reads the
- * login (no extra round trip on the busiest route). The key is the person's id, a random UUID
- * that tells nothing about them, so SQL can build it unhashed. No row comes back when the
- * login is not live.
+ * login (no extra round trip). No row comes back when the login is not live.
  */
 export function personEventCounter(db: Database, limit: PersonLimit, loginHash: string, now = Date.now()) {
   const query = countOneMoreForLogin(db, {
-    prefix: `${limit.name}:`,
+    prefix: personKeyPrefix(limit),
     windowStart: window(limit, now).start,
     tokenHash: loginHash,
     now,
@@ -126,7 +130,7 @@ export async function addressAndPersonCounter(
   const query = countOneMoreOfBoth(db, {
     key,
     windowStart: window(byAddress, now).start,
-    prefix: `${byPerson.name}:`,
+    prefix: personKeyPrefix(byPerson),
     personWindowStart: window(byPerson, now).start,
     tokenHash: loginHash,
     now,
@@ -150,7 +154,7 @@ export function personLimitPeek(db: Database, limit: PersonLimit, loginHash: str
     .from(rateLimits)
     .where(
       and(
-        eq(rateLimits.key, sql`${`${limit.name}:`} || (${loginPersonId(db, loginHash, now)})`),
+        eq(rateLimits.key, sql`${personKeyPrefix(limit)} || (${loginPersonId(db, loginHash, now)})`),
         eq(rateLimits.windowStart, start),
       ),
     );
