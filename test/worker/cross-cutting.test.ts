@@ -2,9 +2,11 @@ import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { Hono } from 'hono';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { answerError, app } from '../../worker/app.ts';
+import { describeForLog } from '../../worker/lib/errors.ts';
 import type { AppEnv } from '../../worker/env.ts';
 import { BASE, call, errorOf, testClient } from './helpers.ts';
 
@@ -121,6 +123,16 @@ describe('logs of unexpected errors', () => {
     const text = JSON.stringify(logged);
     expect(text).toContain('no such table');
     expect(text).not.toContain('13612345678');
+  });
+
+  it("leave out the message of drizzle's wrapper when it has no cause to tell instead: it quotes the values", () => {
+    const failed = new DrizzleQueryError('insert into "people" ("phone") values (?)', ['13612345678']);
+    expect(JSON.stringify(describeForLog(failed))).not.toContain('13612345678');
+    const withCause = new DrizzleQueryError('select 1', ['13612345678'], new Error('D1_ERROR: no such table: people'));
+    expect(describeForLog(withCause)).toEqual({
+      names: ['Error', 'Error'],
+      message: 'D1_ERROR: no such table: people',
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import type { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../env.ts';
@@ -83,7 +84,8 @@ export function describeForLog(error: Error): { names: string[]; message: string
     names.push(e.name);
     innermost = e;
   }
-  return { names, message: innermost === error && error.name === 'DrizzleQueryError' ? '' : innermost.message };
+  // drizzle's wrapper names itself by its class only: its `name` is Error's.
+  return { names, message: innermost === error && error instanceof DrizzleQueryError ? '' : innermost.message };
 }
 
 /** True when the database, not the request, failed: the client should try again shortly. */
